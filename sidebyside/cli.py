@@ -1,0 +1,164 @@
+"""The command line: ``sidebyside [PATHS...]`` opens the reading app,
+``sidebyside align [PATHS...]`` prints the aligned passages.
+
+Every failure a user can cause ends in one line on stderr and exit status 2,
+never a traceback.  The ``align`` command never imports Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .align import AlignOptions, align
+from .articles import InputError, load_articles
+from .atomic import atomic_write
+from .export import FORMATS, render
+
+EXIT_USAGE = 2
+
+
+def _similarity(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0 <= number <= 100:
+        raise argparse.ArgumentTypeError("must be between 0 and 100")
+    return number
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _add_thresholds(parser: argparse.ArgumentParser) -> None:
+    defaults = AlignOptions()
+    parser.add_argument(
+        "--min-similarity",
+        type=_similarity,
+        metavar="0-100",
+        default=None,
+        help=f"how alike two versions must be to be aligned (default {defaults.min_similarity:g})",
+    )
+    parser.add_argument(
+        "--min-words",
+        type=_positive,
+        metavar="N",
+        default=None,
+        help=f"shortest passage, in words, in every version (default {defaults.min_words})",
+    )
+
+
+def align_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="sidebyside align",
+        description="Find the passages several articles share and print them, grouped.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files, folders or globs (default: the sample corpus)")
+    parser.add_argument("--format", "-f", choices=FORMATS, default="table", help="output format (default: table)")
+    parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    _add_thresholds(parser)
+    return parser
+
+
+def app_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="sidebyside",
+        description=(
+            "Read several versions of one story side by side. "
+            "Run 'sidebyside align --help' for the headless command."
+        ),
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files, folders or globs (default: the sample corpus)")
+    parser.add_argument("--alignments", metavar="FILE", help="open these saved highlights")
+    parser.add_argument("--config-path", action="store_true", help="print where the config file is and exit")
+    parser.add_argument("--version", action="version", version=f"sidebyside {__version__}")
+    _add_thresholds(parser)
+    return parser
+
+
+def options_from(args: argparse.Namespace, base: AlignOptions | None = None) -> AlignOptions:
+    base = base or AlignOptions()
+    changes = {}
+    if args.min_similarity is not None:
+        changes["min_similarity"] = args.min_similarity
+    if args.min_words is not None:
+        changes["min_words"] = args.min_words
+    return AlignOptions(**{**base.__dict__, **changes})
+
+
+def fail(message: str) -> int:
+    print(f"sidebyside: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def run_align(argv: list[str]) -> int:
+    args = align_parser().parse_args(argv)
+    try:
+        articles = load_articles(args.paths)
+    except InputError as exc:
+        return fail(str(exc))
+    if len(articles) < 2:
+        return fail(f"{articles[0].path}: only one article; give at least two to align")
+    for article in articles:
+        for note in article.notes:
+            print(f"sidebyside: {note}", file=sys.stderr)
+    alignment = align(articles, options_from(args))
+    if args.output:
+        text = render(alignment, args.format, width=120)
+        try:
+            atomic_write(Path(args.output), text)
+        except OSError as exc:
+            return fail(f"{args.output}: cannot write ({exc.strerror or exc})")
+        print(f"sidebyside: wrote {len(alignment.groups)} groups to {args.output}", file=sys.stderr)
+        return 0
+    width = None
+    color = False
+    if args.format == "table" and sys.stdout.isatty():
+        import shutil
+
+        width, color = shutil.get_terminal_size().columns, True
+    text = render(alignment, args.format, width=width, color=color)
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        sys.stderr.close()
+    return 0
+
+
+def run_app(argv: list[str]) -> int:
+    args = app_parser().parse_args(argv)
+    try:
+        articles = load_articles(args.paths)
+    except InputError as exc:
+        return fail(str(exc))
+    from .app.main import SideBySideApp  # Textual only from here on
+
+    app = SideBySideApp(articles, options=options_from(args))
+    app.run()
+    return app.return_code or 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        if argv and argv[0] == "align":
+            return run_align(argv[1:])
+        return run_app(argv)
+    except KeyboardInterrupt:
+        return 130

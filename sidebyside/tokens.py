@@ -1,0 +1,124 @@
+"""Words with character offsets, and the normalised keys the aligner compares.
+
+A token is a run of letters and digits (apostrophes inside a word kept, so
+"Russia's" is one token); each CJK ideograph or kana is a token of its own,
+since those scripts do not separate words with spaces.  Offsets are into the
+text exactly as given, so ``text[start:end]`` is always the token.
+
+The *key* of a token is what two outlets' spellings of one word have in
+common: case, accents, apostrophes and possessives are folded; common
+transliteration variants (Sergei/Sergey, Zelenskyy/Zelensky) meet; a light
+English suffix-stripper lets "negotiations" meet "negotiate" and "equality"
+meet "equal".  Keys are for matching only: nothing shown to a reader is ever
+built from them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+# Letters/digits (no underscore), combining marks of the common blocks, words
+# joined by an apostrophe; CJK characters one at a time.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_WORD = rf"(?:[^\W_{_CJK}]|[{_MARKS}])+"
+TOKEN_RE = re.compile(rf"[{_CJK}]|{_WORD}(?:['’]{_WORD})*")
+
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had
+    has have having he her here hers herself him himself his how i if in into is it its itself just
+    me more most my myself no nor not now of off on once only or other our ours ourselves out over
+    own same she should so some such than that the their theirs them themselves then there these
+    they this those through to too under until up very was we were what when where which while who
+    whom why will with would you your yours yourself yourselves said says say saying
+    """.split()
+)
+
+# Spellings of the same name that transliteration or politics keep apart.
+_VARIANTS = {
+    "kiev": "kyiv",
+    "kharkov": "kharkiv",
+    "odessa": "odesa",
+    "lugansk": "luhansk",
+    "nikolaev": "mykolaiv",
+    "zaporozhye": "zaporizhzhia",
+    "zaporizhia": "zaporizhzhia",
+}
+
+_SUFFIXES = (
+    "ations", "ation", "ating", "ated", "ates", "ate", "ities", "ity", "ings", "ing", "ies", "ied", "ed", "es", "ly", "s", "e")
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    key: str
+    content: bool  # not a stopword: the words that make a passage worth aligning
+
+
+def _strip_marks(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+@lru_cache(maxsize=65536)
+def key_of(word: str) -> str:
+    """The matching key of one token's text."""
+    w = _strip_marks(word.casefold())
+    w = w.replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.replace("'", "")
+    w = _VARIANTS.get(w, w)
+    if w.isascii() and w.isalpha():
+        w = _stem(w)
+        # transliteration: y/i and doubled letters are where spellings part
+        w = w.replace("y", "i").replace("kh", "h").replace("ph", "f")
+        w = re.sub(r"(.)\1+", r"\1", w)
+    return w
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]``, with offsets into ``text``."""
+    out: list[Token] = []
+    append = out.append
+    for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
+        word = m.group()
+        low = word.casefold()
+        append(Token(m.start(), m.end(), key_of(word), low not in STOPWORDS))
+    return out
+
+
+_FOLD = str.maketrans(
+    {
+        "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'",
+        "–": "-", "—": "-", "‑": "-", "−": "-", "\u00a0": " ", "…": "...",
+    }
+)
+
+
+def fold_punctuation(text: str) -> str:
+    """Typographic quotes, dashes and no-break spaces as their plain forms."""
+    return text.translate(_FOLD)
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def normalise(text: str) -> str:
+    """Text as compared for similarity: case, accents, quotes, dashes and
+    punctuation folded; words separated by single spaces."""
+    folded = _strip_marks(fold_punctuation(text).casefold())
+    return _NON_WORD.sub(" ", folded).strip()
