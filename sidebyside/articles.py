@@ -195,6 +195,19 @@ def read_article(path: Path, metadata: FolderMetadata | None = None) -> Article:
     if not data:
         raise InputError(f"{path}: empty file")
     text, encoding, notes = decode(path, data)
+    return article_from_text(path, text, metadata, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, notes=notes)
+
+
+def article_from_text(
+    path: Path,
+    text: str,
+    metadata: FolderMetadata | None = None,
+    *,
+    sha256: str | None = None,
+    encoding: str = "utf-8",
+    notes: tuple[str, ...] = (),
+) -> Article:
+    """An article from text already read (text mode: ``\n`` line ends)."""
     header, header_end = _front_matter(text)
     given = (metadata or FolderMetadata()).articles.get(path.name, {})
     title = given.get("title") or header.get("title")
@@ -211,7 +224,7 @@ def read_article(path: Path, metadata: FolderMetadata | None = None) -> Article:
         text=text,
         title=title,
         outlet=outlet,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
         encoding=encoding,
         lines=tuple(lines),
         notes=notes,

@@ -1,0 +1,141 @@
+"""Properties of the engine that must hold for any input."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sidebyside.align import AlignOptions, Alignment, align
+from sidebyside.articles import article_from_text, load_articles
+
+SENTENCES = [
+    "Lavrov said Russia was ready to talk with the West about reducing tensions.",
+    "The prospect of negotiation would only come if there were realistic proposals based on an equal approach.",
+    "Putin had repeatedly said that Russia had never turned down an offer of negotiations with anyone.",
+    "Officials in Kyiv said the offer was posturing and dismissed it within hours of the broadcast.",
+    "The minister spoke on state television on Sunday evening from his office in Moscow.",
+    "Analysts in Washington expect a long winter of fighting along the southern front line.",
+    "Price said the State Department had very little confidence in the offer made this week.",
+]
+
+# Letters from many scripts, combining marks, emoji, right-to-left text.
+ALPHABET = st.characters(
+    codec="utf-8",
+    categories=["L", "M", "N", "P", "S", "Zs"],
+) | st.sampled_from(list("北京欢迎你こんにちはשלום مرحبا e\u0301 👍🏽 \u200f\n\n"))
+
+
+def check_spans(alignment: Alignment) -> None:
+    for group in alignment.groups:
+        assert len({p.article for p in group.passages}) >= 2
+        for p in group.passages:
+            text = alignment.articles[p.article].text
+            assert 0 <= p.start < p.end <= len(text)
+            assert text[p.start : p.end] == p.text
+            assert 0 <= p.similarity <= 100
+
+
+def canonical(alignment: Alignment) -> set[frozenset[tuple[str, int, int]]]:
+    return {
+        frozenset((str(alignment.articles[p.article].path), p.start, p.end) for p in g.passages)
+        for g in alignment.groups
+    }
+
+
+@st.composite
+def corpora(draw):
+    """Articles built from shared sentences (some perturbed, reordered) and
+    random noise, so that there is something to align."""
+    n = draw(st.integers(2, 5))
+    articles = []
+    for i in range(n):
+        parts = []
+        for _ in range(draw(st.integers(1, 6))):
+            if draw(st.booleans()):
+                sentence = draw(st.sampled_from(SENTENCES))
+                words = sentence.split()
+                if draw(st.booleans()) and len(words) > 4:
+                    del words[draw(st.integers(0, len(words) - 1))]
+                if draw(st.booleans()):
+                    words.insert(draw(st.integers(0, len(words))), draw(st.sampled_from(["[We are]", "allegedly", "“so”", "—"])))
+                parts.append(" ".join(words))
+            else:
+                parts.append(draw(st.text(ALPHABET, max_size=80)))
+        text = draw(st.sampled_from(["\n\n", " ", "\n"])).join(parts)
+        if not text.strip():
+            text = "x"
+        articles.append(article_from_text(Path(f"/corpus/art{i}.txt"), text))
+    return articles
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(corpora())
+def test_spans_lie_inside_and_select_the_reported_text(articles):
+    check_spans(align(articles))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(corpora(), st.randoms(use_true_random=False))
+def test_results_do_not_depend_on_file_order(articles, rnd):
+    shuffled = list(articles)
+    rnd.shuffle(shuffled)
+    first, second = align(articles), align(shuffled)
+    assert canonical(first) == canonical(second)
+    by_path = lambda al: {tuple(sorted((str(al.articles[p.article].path), p.start) for p in g.passages)): g.id for g in al.groups}  # noqa: E731
+    assert by_path(first) == by_path(second)  # same ids too
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(ALPHABET, min_size=1, max_size=400), min_size=2, max_size=4), st.integers(1, 8))
+def test_random_unicode_never_crashes(texts, min_words):
+    articles = [article_from_text(Path(f"/u/{i}.txt"), t) for i, t in enumerate(texts)]
+    # the same text twice guarantees candidates in odd scripts
+    articles.append(article_from_text(Path("/u/copy.txt"), texts[0] + "\n" + texts[-1]))
+    check_spans(align(articles, AlignOptions(min_words=min_words, min_similarity=30)))
+
+
+def test_sample_corpus_order_independent():
+    articles = load_articles()
+    expected = canonical(align(articles))
+    for seed in range(3):
+        shuffled = list(articles)
+        random.Random(seed).shuffle(shuffled)
+        assert canonical(align(shuffled)) == expected
+
+
+def test_duplicate_article_aligns_everywhere_verbatim():
+    text = "\n\n".join(SENTENCES)
+    a = article_from_text(Path("/d/a.txt"), text)
+    b = article_from_text(Path("/d/b.txt"), text)
+    alignment = align([a, b])
+    check_spans(alignment)
+    covered = sum(p.end - p.start for g in alignment.groups for p in g.passages if p.article == 0)
+    assert covered >= 0.8 * len(text)
+
+
+def test_reordered_passages_are_all_found():
+    a = article_from_text(Path("/r/a.txt"), "\n\n".join(SENTENCES))
+    b = article_from_text(Path("/r/b.txt"), "\n\n".join(reversed(SENTENCES)))
+    alignment = align([a, b])
+    found = {g.passages[0].text for g in alignment.groups}
+    for sentence in SENTENCES:
+        assert any(sentence.rstrip(".") in f or f in sentence for f in found), sentence
+
+
+def test_transliteration_case_punctuation_and_brackets():
+    a = article_from_text(Path("/t/a.txt"), 'Foreign Minister Sergei Lavrov said: "[We are] ready to talk with the West about reducing tensions."')
+    b = article_from_text(Path("/t/b.txt"), "FOREIGN MINISTER SERGEY LAVROV SAID THEY WERE \u201cREADY TO TALK WITH THE WEST ABOUT REDUCING TENSIONS\u201d.")
+    alignment = align([a, b])
+    assert len(alignment.groups) == 1
+    texts = [p.text for p in alignment.groups[0].passages]
+    assert any("Sergei" in t for t in texts) and any("SERGEY" in t for t in texts)
+    assert all("REDUCING TENSIONS".casefold() in t.casefold() for t in texts)
+
+
+def test_progress_is_reported():
+    calls = []
+    align(load_articles(), progress=lambda done, total: calls.append((done, total)))
+    assert calls and calls[-1][0] == calls[-1][1]

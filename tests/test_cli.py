@@ -1,0 +1,122 @@
+"""The headless command: sidebyside align."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from sidebyside.cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_shape_and_offsets(capsys):
+    code, out, err = run(capsys, "align", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["schema_version"] == 1
+    assert {"path", "title", "outlet", "sha256"} <= set(data["articles"][0])
+    assert data["groups"]
+    for group in data["groups"]:
+        assert {"id", "kind", "quote", "passages"} <= set(group)
+        assert group["kind"] in ("verbatim", "variant") and isinstance(group["quote"], bool)
+        for p in group["passages"]:
+            article = data["articles"][p["article"]]
+            with open(article["path"], encoding=article["encoding"]) as handle:
+                text = handle.read()
+            assert text[p["start"] : p["end"]] == p["text"]
+            assert 0 <= p["similarity"] <= 100
+
+
+def test_table_is_default_and_readable(capsys):
+    code, out, _ = run(capsys, "align")
+    assert code == 0
+    assert "passage groups across 5 articles" in out
+    assert "ready to talk with the West about reducing tensions" in out
+    assert "Ukrainska Pravda" in out
+
+
+def test_markdown_and_csv(capsys):
+    code, md, _ = run(capsys, "align", "--format", "markdown")
+    assert code == 0 and md.startswith("# ") and "## g1" in md
+    code, text, _ = run(capsys, "align", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert code == 0 and rows and {"group", "outlet", "start", "end", "text"} <= set(rows[0])
+
+
+def test_output_file_and_thresholds(capsys, tmp_path):
+    target = tmp_path / "out.json"
+    code, out, err = run(capsys, "align", "-f", "json", "-o", str(target), "--min-similarity", "95")
+    assert code == 0 and out == "" and str(target) in err
+    strict = json.loads(target.read_text(encoding="utf-8"))
+    code, out, _ = run(capsys, "align", "-f", "json", "--min-similarity", "50", "--min-words", "4")
+    loose = json.loads(out)
+    assert strict["options"]["min_similarity"] == 95
+    assert len(strict["groups"]) < len(loose["groups"])
+    assert all(p["similarity"] >= 0 for g in strict["groups"] for p in g["passages"])
+
+
+@pytest.mark.parametrize(
+    ("make", "needle"),
+    [
+        (lambda d: [str(d / "missing.txt")], "no such file or directory"),
+        (lambda d: [str(d)], "no articles here"),
+        (lambda d: [str(_write(d / "bin.txt", b"\x00\x01\x02binary")), str(_write(d / "ok.txt", b"fine words here"))], "binary"),
+        (lambda d: [str(_write(d / "empty.txt", b"")), str(_write(d / "ok.txt", b"fine words here"))], "empty file"),
+        (lambda d: [str(_write(d / "one.txt", b"Just one article with words"))], "only one article"),
+    ],
+    ids=["missing", "empty-folder", "binary", "empty", "single"],
+)
+def test_bad_input_is_one_line_exit_2(capsys, tmp_path, make, needle):
+    code, out, err = run(capsys, "align", *make(tmp_path))
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1 and needle in err and "Traceback" not in err
+
+
+def test_bad_option_is_one_line_exit_2(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["align", "--min-similarity", "200"])
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_unwritable_output(capsys, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code, _, err = run(capsys, "align", "-o", str(blocker / "out.json"))
+    assert code == 2 and "cannot write" in err and err.count("\n") == 1
+
+
+def _write(path, data: bytes):
+    path.write_bytes(data)
+    return path
+
+
+def test_engine_and_align_never_import_textual():
+    code = (
+        "import sys, sidebyside, sidebyside.cli, sidebyside.align, sidebyside.export;"
+        "from sidebyside.cli import main;"
+        "main(['align', '-f', 'json', '-o', '/dev/null']);"
+        "assert not any(m == 'textual' or m.startswith('textual.') for m in sys.modules), 'textual imported'"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_runs_as_a_module_from_another_directory(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "sidebyside", "align", "-f", "csv"], capture_output=True, text=True, cwd=tmp_path,
+        env={**__import__("os").environ, "PYTHONPATH": str(__import__("pathlib").Path(__file__).resolve().parents[1])},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("group,kind,quote")
