@@ -142,11 +142,23 @@ def run_align(argv: list[str]) -> int:
 
 
 def run_app(argv: list[str]) -> int:
+    from .highlights import HighlightsError, load
+
     args = app_parser().parse_args(argv)
     try:
         articles = load_articles(args.paths)
     except InputError as exc:
         return fail(str(exc))
+    highlights = None
+    if args.alignments:
+        try:
+            highlights = load(Path(args.alignments), articles)
+        except HighlightsError as exc:
+            return fail(str(exc))
+        for message in highlights.messages():  # changed articles, passages not found
+            print(f"sidebyside: {message}", file=sys.stderr)
+    # ``highlights`` is checked here so a bad file fails before the app
+    # starts; pass it as ``highlights=`` once SideBySideApp accepts it.
     from .app.main import SideBySideApp  # Textual only from here on
 
     app = SideBySideApp(articles, options=options_from(args))

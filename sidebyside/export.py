@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from . import __version__
@@ -77,7 +77,15 @@ def group_heading(group: Group) -> str:
     return f"{group.id} · {group.kind} · {quote} · similarity {group.similarity:.0f}"
 
 
-def to_markdown(alignment: Alignment, notes: Mapping[str, str] | None = None, title: str | None = None) -> str:
+def to_markdown(
+    alignment: Alignment,
+    notes: Mapping[str, str] | None = None,
+    title: str | None = None,
+    kept: Collection[str] | None = None,
+) -> str:
+    """A Markdown report: the articles, then each group with its versions
+    per outlet and its note (``notes``: group id -> note).  With ``kept``,
+    the headings of those groups say "kept"."""
     arts = alignment.articles
     out = [f"# {title or 'Aligned passages'}", ""]
     out.append(f"{len(alignment.groups)} passage groups across {len(arts)} articles.")
@@ -88,7 +96,8 @@ def to_markdown(alignment: Alignment, notes: Mapping[str, str] | None = None, ti
         cells = [str(i), a.outlet or "", a.title, a.path.name, a.sha256[:12]]
         out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     for group in alignment.groups:
-        out += ["", f"## {group_heading(group)}", ""]
+        mark = " · kept" if kept is not None and group.id in kept else ""
+        out += ["", f"## {group_heading(group)}{mark}", ""]
         if notes and notes.get(group.id):
             out += [f"> **Note:** {_one_line(notes[group.id])}", ""]
         for p in group.passages:
@@ -105,9 +114,13 @@ CSV_FIELDS = [
 ]
 
 
-def to_csv(alignment: Alignment, notes: Mapping[str, str] | None = None) -> str:
+def to_csv(
+    alignment: Alignment, notes: Mapping[str, str] | None = None, kept: Collection[str] | None = None
+) -> str:
+    """One row per passage.  With ``notes`` (group id -> note) a ``note``
+    column; with ``kept`` a ``kept`` column (yes/no)."""
     buf = io.StringIO()
-    fields = CSV_FIELDS + (["note"] if notes is not None else [])
+    fields = CSV_FIELDS + (["kept"] if kept is not None else []) + (["note"] if notes is not None else [])
     writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     for group in alignment.groups:
@@ -127,6 +140,8 @@ def to_csv(alignment: Alignment, notes: Mapping[str, str] | None = None) -> str:
                 "similarity": p.similarity,
                 "text": p.text,
             }
+            if kept is not None:
+                row["kept"] = "yes" if group.id in kept else "no"
             if notes is not None:
                 row["note"] = notes.get(group.id, "")
             writer.writerow(row)
