@@ -142,9 +142,18 @@ def run_align(argv: list[str]) -> int:
 
 
 def run_app(argv: list[str]) -> int:
+    from .config import config_path, load_config
     from .highlights import HighlightsError, load
 
     args = app_parser().parse_args(argv)
+    if args.config_path:
+        print(config_path())
+        return 0
+    # The config file gives the defaults, the command line overrides them; a
+    # bad config never stops the app (the app shows the problems too).
+    config, problems = load_config()
+    for problem in problems:
+        print(f"sidebyside: {problem}", file=sys.stderr)
     try:
         articles = load_articles(args.paths)
     except InputError as exc:
@@ -161,7 +170,7 @@ def run_app(argv: list[str]) -> int:
     # starts; pass it as ``highlights=`` once SideBySideApp accepts it.
     from .app.main import SideBySideApp  # Textual only from here on
 
-    app = SideBySideApp(articles, options=options_from(args))
+    app = SideBySideApp(articles, options=options_from(args, config.align_options()))
     app.run()
     return app.return_code or 0
 
