@@ -542,8 +542,9 @@ def find_span(text: str, wanted: str, near: int = 0, min_score: float = MIN_SCOR
     ``(start, end, score)`` or None.
 
     The exact text wins, the occurrence nearest ``near`` (the old offset)
-    first; else the best fuzzy match (rapidfuzz), looked for in a window
-    around ``near`` and then in the whole text, its edges moved to the
+    first; else the best fuzzy match (rapidfuzz), looked for in windows
+    growing around ``near`` up to the whole text (so of two equally good
+    matches the nearer wins), its edges moved to the word or punctuation
     boundaries most like the saved text's.  A fuzzy match counts only when
     ``fuzz.ratio`` of the two texts is at least ``min_score``.
     """
@@ -558,15 +559,22 @@ def find_span(text: str, wanted: str, near: int = 0, min_score: float = MIN_SCOR
         start = min(hits, key=lambda s: (abs(s - near), s))
         return start, start + len(wanted), 100.0
     n = len(wanted)
-    pad = max(2000, 3 * n)
-    windows = [(max(0, near - pad), min(len(text), near + n + pad))]
-    if windows[0] != (0, len(text)):
-        windows.append((0, len(text)))
+    windows: list[tuple[int, int]] = []
+    for pad in (max(200, n), max(2000, 3 * n), len(text)):  # nearest first: a repeated passage stays put
+        window = (max(0, near - pad), min(len(text), near + n + pad))
+        if window not in windows:
+            windows.append(window)
     for lo, hi in windows:
         found = fuzz.partial_ratio_alignment(wanted, text[lo:hi], score_cutoff=min_score - 15)
         if found is None:
             continue
-        start, end, score = _refine(text, wanted, lo + found.dest_start, lo + found.dest_end)
+        d0, d1 = lo + found.dest_start, lo + found.dest_end
+        # A match cut by the window's edge: align again with room around it.
+        lo, hi = max(0, d0 - n), min(len(text), d1 + n)
+        again = fuzz.partial_ratio_alignment(wanted, text[lo:hi])
+        if again is not None and again.score >= found.score:
+            d0, d1 = lo + again.dest_start, lo + again.dest_end
+        start, end, score = _refine(text, wanted, d0, d1)
         if score >= min_score:
             return start, end, score
     return None

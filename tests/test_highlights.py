@@ -681,7 +681,7 @@ def test_find_span_finds_a_passage_after_unrelated_edits(edits):
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.integers(0, len(QUOTE) - 1), st.sampled_from("xyzq"), st.integers(0, 1500))
+@given(st.integers(0, len(QUOTE) - 1), st.sampled_from("xyzq"), st.integers(0, 6000))
 def test_find_span_finds_a_slightly_reworded_passage(where, letter, shift):
     changed = QUOTE[:where] + letter + QUOTE[where + 1 :]
     assume(changed != QUOTE)
@@ -692,6 +692,18 @@ def test_find_span_finds_a_slightly_reworded_passage(where, letter, shift):
     start, end, score = found
     assert score >= highlights.MIN_SCORE
     assert abs(start - new_start) <= 1 and abs(end - (new_start + len(changed))) <= 1
+
+
+def test_fuzzy_match_nearest_the_old_offset_wins():
+    old = "still ready for negotiations regarding Ukraine"
+    text = (sample_corpus_path() / "ukrainska-pravda.txt").read_text(encoding="utf-8")
+    first, second = text.index(old), text.rindex(old)
+    assert first != second
+    edited = text.replace(old, "still ready for talks regarding Ukraine")
+    for near, wanted in ((first, first), (second, edited.rindex("still ready for talks"))):
+        start, end, score = find_span(edited, old, near)
+        assert (start, edited[start:end]) == (wanted, "still ready for talks regarding Ukraine")
+        assert score >= highlights.MIN_SCORE
 
 
 def test_find_span_refuses_weak_matches():
