@@ -9,7 +9,7 @@ prints it).  Every key is optional::
     theme = "textual-dark"     # a Textual theme name (the app checks it exists)
 
     [keys]                     # binding id = "key,key" (as Textual's keymap)
-    next_group = "n,ctrl+n"
+    linked-scrolling = "l,ctrl+l"
 
 A bad config never stops the app: :func:`load_config` returns the settings
 with the defaults in place of the bad values, and one message per problem,
@@ -192,7 +192,7 @@ DEFAULT_CONFIG = f"""\
 
 # Keys: binding id = "key" or "key,key" (see the app's help for the ids).
 [keys]
-# next_group = "n,ctrl+n"
+# linked-scrolling = "l,ctrl+l"
 """
 
 
