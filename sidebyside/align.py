@@ -34,6 +34,8 @@ runs on the articles sorted by path, and group ids follow the same order.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -57,6 +59,8 @@ class AlignOptions:
     context: int = 8  # words on each side of a chain that extension may take in
     max_repeats: int = 4  # an n-gram more frequent than this inside one article is no candidate
     min_shared: int = 3  # content words the two versions must have in common
+    all_pairs_up_to: int = 8  # an n-gram in more articles than this …
+    neighbours: int = 3  # … links each article to this many next ones only
 
     def __post_init__(self) -> None:
         if not 0 <= self.min_similarity <= 100:
@@ -114,6 +118,18 @@ class Alignment:
 Progress = Callable[[int, int], None]
 
 
+# Word alignment scores: what a word both texts share is worth, what a
+# difference costs.
+_MATCH_CONTENT = 1.0
+_MATCH_STOP = 0.4
+_NEAR = 0.5
+_MISMATCH = -1.0  # two different content words
+_MISMATCH_STOP = -0.1  # "an" for "the"
+_GAP = -0.6  # a content word only one side has
+_GAP_STOP = -0.1  # a function word only one side has
+_FURNITURE = -3.0
+
+
 # --- preparing the texts -----------------------------------------------------------
 
 
@@ -125,45 +141,65 @@ class _Doc:
     furniture: list[bool]
     content: list[int]  # indexes of content tokens outside furniture
     quoted: list[tuple[int, int]]  # spans inside quotation marks
-    breaks: list[bool]  # a sentence or paragraph ends after this token
+    weight_sum: list[float]  # prefix sums: what matching tokens are worth
+    gap_sum: list[float]  # … what leaving them unmatched costs
+    content_sum: list[float]  # … how many are content words
+    break_sum: list[float]  # … after how many a sentence or paragraph ends
+    starts: list[int]  # each token's start offset
+    para: list[int]  # each token's paragraph
+    para_bounds: list[tuple[int, int]]  # each paragraph's tokens, half open
 
 
 _BREAK_RE = re.compile(r"[.!?]|\n")
+# A paragraph ends at a blank line, or at a line end after the end of a
+# sentence (a hard-wrapped line that stops mid-sentence does not end one).
+_PARA_RE = re.compile(r"\n[ \t\u00a0]*\n|[.!?:;\"”’…)\]][ \t\u00a0]*\n")
 _OPEN_DOUBLE = "“«„"
 _CLOSE_DOUBLE = "”»"
 
 
+_QUOTE_MARKS_RE = re.compile("[\"“”«»„‘’'\n]")
+
+
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans inside quotation marks, paragraph by paragraph (a quote left
-    open runs to the end of its paragraph, as in news copy)."""
+    open runs to the end of its paragraph, as in news copy).  Straight
+    double quotes alternate; a single quote opens only before a letter and
+    after a non-letter, and closes only before a non-letter, so apostrophes
+    ("Russia’s") are not quotes."""
     spans: list[tuple[int, int]] = []
-    pos = 0
-    for para in text.split("\n"):
-        open_at: int | None = None
-        single_at: int | None = None
-        n = len(para)
-        for i, ch in enumerate(para):
-            if ch in _OPEN_DOUBLE and open_at is None:
-                open_at = i + 1
-            elif (ch in _CLOSE_DOUBLE and open_at is not None) or (ch == '"' and open_at is not None):
-                spans.append((pos + open_at, pos + i))
+    n = len(text)
+    open_at: int | None = None
+    single_at: int | None = None
+    for m in _QUOTE_MARKS_RE.finditer(text):
+        i = m.start()
+        ch = text[i]
+        if ch == "\n":
+            for start in (open_at, single_at):
+                if start is not None and start < i:
+                    spans.append((start, i))
+            open_at = single_at = None
+        elif ch in _OPEN_DOUBLE and open_at is None:
+            open_at = i + 1
+        elif ch in _CLOSE_DOUBLE or ch == '"':
+            if open_at is not None:
+                spans.append((open_at, i))
                 open_at = None
             elif ch == '"':
                 open_at = i + 1
-            elif ch in "‘'" and open_at is None and single_at is None:
-                before = para[i - 1] if i else " "
-                after = para[i + 1] if i + 1 < n else " "
-                if not before.isalnum() and after.isalnum():
-                    single_at = i + 1
-            elif ch in "’'" and single_at is not None:
-                after = para[i + 1] if i + 1 < n else " "
-                if not after.isalnum():
-                    spans.append((pos + single_at, pos + i))
-                    single_at = None
-        for start in (open_at, single_at):
-            if start is not None and start < n:
-                spans.append((pos + start, pos + n))
-        pos += len(para) + 1
+        elif ch in "‘'" and open_at is None and single_at is None:
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < n else " "
+            if not before.isalnum() and after.isalnum():
+                single_at = i + 1
+        elif ch in "’'" and single_at is not None:
+            after = text[i + 1] if i + 1 < n else " "
+            if not after.isalnum():
+                spans.append((single_at, i))
+                single_at = None
+    for start in (open_at, single_at):
+        if start is not None and start < n:
+            spans.append((start, n))
     spans.sort()
     return spans
 
@@ -184,8 +220,38 @@ def _prepare(article: Article) -> _Doc:
         else:
             keys.append(tok.key)
     content = [i for i, tok in enumerate(tokens) if tok.content and not furniture[i]]
-    breaks = [bool(_BREAK_RE.search(text, t.end, u.start)) for t, u in zip(tokens, tokens[1:])] + [True]
-    return _Doc(text, tokens, keys, furniture, content, quoted_spans(text), breaks)
+    # Punctuation and line ends are never inside a token, so each one found
+    # in the text falls between the last token that ends before it and the next.
+    ends = [t.end for t in tokens]
+    breaks = [False] * len(tokens)
+    for m in _BREAK_RE.finditer(text):
+        t = bisect.bisect_right(ends, m.start()) - 1
+        if t >= 0:
+            breaks[t] = True
+    if breaks:
+        breaks[-1] = True
+    para_ends = sorted({bisect.bisect_right(ends, m.start()) for m in _PARA_RE.finditer(text)} - {0, len(tokens)})
+    bounds = list(zip([0, *para_ends], [*para_ends, len(tokens)]))
+    para = [0] * len(tokens)
+    for number, (lo, hi) in enumerate(bounds):
+        para[lo:hi] = [number] * (hi - lo)
+    weights = [_MATCH_CONTENT if t.content else _MATCH_STOP for t in tokens]
+    gaps = [_FURNITURE if f else (_GAP if t.content else _GAP_STOP) for t, f in zip(tokens, furniture)]
+    return _Doc(
+        text,
+        tokens,
+        keys,
+        furniture,
+        content,
+        quoted_spans(text),
+        _prefix(weights),
+        _prefix(gaps),
+        _prefix(t.content for t in tokens),
+        _prefix(breaks),
+        [t.start for t in tokens],
+        para,
+        bounds,
+    )
 
 
 # --- candidates and chains ---------------------------------------------------------
@@ -198,18 +264,29 @@ def _candidate_pairs(docs: list[_Doc], opts: AlignOptions) -> dict[tuple[int, in
     index: dict[tuple[str, ...], list[tuple[int, list[int]]]] = defaultdict(list)
     for d, doc in enumerate(docs):
         ck = [doc.keys[t] for t in doc.content]
+        cp = [doc.para[t] for t in doc.content]
         local: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for j in range(len(ck) - n + 1):
-            local[tuple(ck[j : j + n])].append(j)
+        grams = zip(*(ck[i:] for i in range(n)))
+        one_paragraph = map(int.__eq__, cp, cp[n - 1 :])
+        for j, (gram, ok) in enumerate(zip(grams, one_paragraph)):
+            if ok:
+                local[gram].append(j)
         for gram, occ in local.items():
             if len(occ) <= opts.max_repeats:
                 index[gram].append((d, occ))
     pairs: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    reach = opts.all_pairs_up_to
     for posting in index.values():
-        if len(posting) < 2:
+        k = len(posting)
+        if k < 2:
             continue
+        # Up to `all_pairs_up_to` articles, every pair is compared.  A passage
+        # that more articles share is compared along its posting list with
+        # the next few articles only: enough to connect all its versions
+        # into one group, and the work grows with the corpus, not its square.
+        span = k if k <= reach else opts.neighbours + 1
         for x, (da, occa) in enumerate(posting):
-            for db, occb in posting[x + 1 :]:
+            for db, occb in posting[x + 1 : x + span]:
                 seeds = pairs[(da, db)]
                 for ja in occa:
                     for jb in occb:
@@ -217,10 +294,12 @@ def _candidate_pairs(docs: list[_Doc], opts: AlignOptions) -> dict[tuple[int, in
     return pairs
 
 
-def _chains(seeds: list[tuple[int, int]], opts: AlignOptions) -> list[tuple[int, int, int, int]]:
-    """Chain seeds that follow each other within the gap in both texts;
-    returns (first ja, last ja, first jb, last jb) per chain."""
+def _chains(da: _Doc, db: _Doc, seeds: list[tuple[int, int]], opts: AlignOptions) -> list[tuple[int, int, int, int]]:
+    """Chain seeds that follow each other within the gap in both texts,
+    inside one paragraph of each; returns (first ja, last ja, first jb,
+    last jb) per chain."""
     seeds.sort()
+    pa, pb, ca, cb = da.para, db.para, da.content, db.content
     gap = opts.max_gap
     back = opts.ngram - 1
     open_chains: list[list[int]] = []  # [ja0, ja1, jb0, jb1]
@@ -235,7 +314,7 @@ def _chains(seeds: list[tuple[int, int]], opts: AlignOptions) -> list[tuple[int,
                 continue
             still_open.append(chain)
             dj = jb - chain[3]
-            if -back <= dj <= gap and chain[2] - back <= jb:
+            if -back <= dj <= gap and chain[2] - back <= jb and pa[ca[ja]] == pa[ca[chain[0]]] and pb[cb[jb]] == pb[cb[chain[2]]]:
                 cost = abs((ja - chain[1]) - dj)
                 if best_cost is None or cost < best_cost:
                     best, best_cost = chain, cost
@@ -252,14 +331,6 @@ def _chains(seeds: list[tuple[int, int]], opts: AlignOptions) -> list[tuple[int,
 
 # --- extension: word alignment of a chain and its context ------------------------------
 
-_MATCH_CONTENT = 1.0
-_MATCH_STOP = 0.4
-_NEAR = 0.5
-_MISMATCH = -1.0  # two different content words
-_MISMATCH_STOP = -0.1  # "an" for "the"
-_GAP = -0.6  # a content word only one side has
-_GAP_STOP = -0.1  # a function word only one side has
-_FURNITURE = -3.0
 
 
 def _near(a: str, b: str) -> bool:
@@ -281,91 +352,89 @@ def _word_opcodes(ka: list[str], kb: list[str]) -> list[tuple[str, int, int, int
     return ops
 
 
-def _crosses_sentence(da: _Doc, db: _Doc, steps: list[tuple[float, int, int, bool]]) -> bool:
-    for doc, side in ((da, 1), (db, 2)):
-        toks = [s[side] for s in steps if s[side] >= 0]
-        if any(doc.breaks[t] for t in toks[:-1]):
-            return True
-    return False
+def _prefix(values) -> list[float]:
+    return list(itertools.accumulate(values, initial=0.0))
 
 
 def _best_stretch(
     da: _Doc, db: _Doc, a0: int, a1: int, b0: int, b1: int
-) -> tuple[float, int, int, int, int, int, bool, bool]:
+) -> tuple[float, int, int, int, int, int]:
     """Word-align tokens a0..a1 of ``da`` with b0..b1 of ``db`` (half open);
     return the best-scoring stretch as (score, sa, ea, sb, eb, shared
-    content words, touches the start, touches the end), token ranges
-    inclusive."""
-    ka = da.keys[a0:a1]
-    kb = db.keys[b0:b1]
-    steps: list[tuple[float, int, int, bool]] = []  # score, a token, b token, content match
+    content words), token ranges inclusive.
 
-    def gap(doc: _Doc, t: int) -> float:
-        if doc.furniture[t]:
-            return _FURNITURE
-        return _GAP if doc.tokens[t].content else _GAP_STOP
-
-    for tag, i1, i2, j1, j2 in _word_opcodes(ka, kb):
+    The alignment is cut into runs of one sign (a block of equal words, a
+    block of words only one side has, one replaced pair); the best stretch is
+    the run sequence with the highest total (Kadane), which is the same as
+    the best stretch of single words since no best stretch starts or ends
+    inside a run of one sign."""
+    wa, ga = da.weight_sum, da.gap_sum
+    runs: list[tuple[float, int, int, int, int, int]] = []  # score, a lo, a hi, b lo, b hi, shared (-1: no match)
+    for tag, i1, i2, j1, j2 in _word_opcodes(da.keys[a0:a1], db.keys[b0:b1]):
+        i1 += a0
+        i2 += a0
+        j1 += b0
+        j2 += b0
         if tag == "equal":
-            for k in range(i2 - i1):
-                ta, tb = a0 + i1 + k, b0 + j1 + k
-                content = da.tokens[ta].content
-                steps.append((_MATCH_CONTENT if content else _MATCH_STOP, ta, tb, content))
-        elif tag == "replace":
+            runs.append((wa[i2] - wa[i1], i1, i2, j1, j2, int(da.content_sum[i2] - da.content_sum[i1])))
+            continue
+        m = 0
+        if tag == "replace":
             m = min(i2 - i1, j2 - j1)
             for k in range(m):
-                ta, tb = a0 + i1 + k, b0 + j1 + k
+                ta, tb = i1 + k, j1 + k
                 if da.furniture[ta] or db.furniture[tb]:
-                    steps.append((_FURNITURE, ta, tb, False))
+                    runs.append((_FURNITURE, ta, ta + 1, tb, tb + 1, -1))
                 elif _near(da.keys[ta], db.keys[tb]):
-                    steps.append((_NEAR, ta, tb, da.tokens[ta].content))
+                    runs.append((_NEAR, ta, ta + 1, tb, tb + 1, int(da.tokens[ta].content)))
                 elif not da.tokens[ta].content and not db.tokens[tb].content:
-                    steps.append((_MISMATCH_STOP, ta, tb, False))
+                    runs.append((_MISMATCH_STOP, ta, ta + 1, tb, tb + 1, -1))
                 else:
-                    steps.append((_MISMATCH, ta, tb, False))
-            for k in range(i1 + m, i2):
-                steps.append((gap(da, a0 + k), a0 + k, -1, False))
-            for k in range(j1 + m, j2):
-                steps.append((gap(db, b0 + k), -1, b0 + k, False))
-        elif tag == "delete":
-            for k in range(i1, i2):
-                steps.append((gap(da, a0 + k), a0 + k, -1, False))
-        elif tag == "insert":
-            for k in range(j1, j2):
-                steps.append((gap(db, b0 + k), -1, b0 + k, False))
-    # Kadane: the stretch of steps with the highest total.
+                    runs.append((_MISMATCH, ta, ta + 1, tb, tb + 1, -1))
+        if i2 > i1 + m:
+            runs.append((ga[i2] - ga[i1 + m], i1 + m, i2, j2, j2, -1))
+        if j2 > j1 + m:
+            runs.append((db.gap_sum[j2] - db.gap_sum[j1 + m], i2, i2, j1 + m, j2, -1))
     best = 0.0
-    best_range = (0, -1)
+    lo = hi = -1
     cur = 0.0
     cur_start = 0
-    for i, step in enumerate(steps):
+    for i, run in enumerate(runs):
         if cur <= 0:
             cur, cur_start = 0.0, i
-        cur += step[0]
+        cur += run[0]
         if cur > best:
-            best, best_range = cur, (cur_start, i)
-    lo, hi = best_range
-    if hi < lo:
-        return 0.0, 0, -1, 0, -1, 0, False, False
+            best, lo, hi = cur, cur_start, i
+    if lo < 0:
+        return 0.0, 0, -1, 0, -1, 0
     # Past the first and last two words in a row that both texts share, a
     # stretch with lone shared words may only stay inside one sentence: across
     # a sentence end ("…approach," Lavrov added / …approach." Details: Lavrov
     # also added) the texts have already parted.
-    solid = [i for i in range(lo, hi) if steps[i][0] >= _MATCH_STOP and steps[i + 1][0] >= _MATCH_STOP]
+    matched = [i for i in range(lo, hi + 1) if runs[i][5] >= 0]
+    solid = [
+        i
+        for k, i in enumerate(matched)
+        if runs[i][2] - runs[i][1] >= 2
+        or (k and matched[k - 1] == i - 1)
+        or (k + 1 < len(matched) and matched[k + 1] == i + 1)
+    ]
     if solid:
-        first, last = solid[0], solid[-1] + 1
-        if _crosses_sentence(da, db, steps[lo : first + 1]):
+        first, last = solid[0], solid[-1]
+        if first > lo and _breaks_between(da, db, runs[lo][1], runs[first][1], runs[lo][3], runs[first][3]):
             lo = first
-        if _crosses_sentence(da, db, steps[last : hi + 1]):
+        if last < hi and _breaks_between(da, db, runs[last][2] - 1, runs[hi][2] - 1, runs[last][4] - 1, runs[hi][4] - 1):
             hi = last
-    stretch = steps[lo : hi + 1]
-    a_tok = [s[1] for s in stretch if s[1] >= 0 and s[2] >= 0]
-    b_tok = [s[2] for s in stretch if s[1] >= 0 and s[2] >= 0]
-    shared = sum(1 for s in stretch if s[3])
-    sa, ea, sb, eb = a_tok[0], a_tok[-1], b_tok[0], b_tok[-1]
-    at_start = (sa == a0 and a0 > 0) or (sb == b0 and b0 > 0)
-    at_end = (ea == a1 - 1 and a1 < len(da.tokens)) or (eb == b1 - 1 and b1 < len(db.tokens))
-    return best, sa, ea, sb, eb, shared, at_start, at_end
+    stretch = [runs[i] for i in range(lo, hi + 1) if runs[i][5] >= 0]
+    shared = sum(r[5] for r in stretch)
+    return best, stretch[0][1], stretch[-1][2] - 1, stretch[0][3], stretch[-1][4] - 1, shared
+
+
+def _breaks_between(da: _Doc, db: _Doc, a_from: int, a_to: int, b_from: int, b_to: int) -> bool:
+    """Does a sentence end after any token in [from, to) of either text?"""
+    return (a_to > a_from and da.break_sum[a_to] > da.break_sum[a_from]) or (
+        b_to > b_from and db.break_sum[b_to] > db.break_sum[b_from]
+    )
 
 
 _OPENERS = {"]": "[", ")": "(", "”": "“", "»": "«"}
@@ -406,14 +475,19 @@ def _extend(
     n = opts.ngram
     ta0, ta1 = da.content[ja0], da.content[ja1 + n - 1]
     tb0, tb1 = db.content[jb0], db.content[jb1 + n - 1]
+    # A passage stays inside one paragraph of each text.
+    pa0, pa1 = da.para_bounds[da.para[ta0]]
+    pb0, pb1 = db.para_bounds[db.para[tb0]]
     ctx = opts.context
     left = right = ctx
-    for _ in range(6):
-        a0, a1 = max(0, ta0 - left), min(len(da.tokens), ta1 + 1 + right)
-        b0, b1 = max(0, tb0 - left), min(len(db.tokens), tb1 + 1 + right)
-        score, sa, ea, sb, eb, shared, at_start, at_end = _best_stretch(da, db, a0, a1, b0, b1)
+    while True:
+        a0, a1 = max(pa0, ta0 - left), min(pa1, ta1 + 1 + right)
+        b0, b1 = max(pb0, tb0 - left), min(pb1, tb1 + 1 + right)
+        score, sa, ea, sb, eb, shared = _best_stretch(da, db, a0, a1, b0, b1)
         if ea < sa:
             return None
+        at_start = (sa == a0 and a0 > pa0) or (sb == b0 and b0 > pb0)
+        at_end = (ea == a1 - 1 and a1 < pa1) or (eb == b1 - 1 and b1 < pb1)
         if not (at_start or at_end):
             break
         if at_start:
@@ -431,22 +505,77 @@ def _similarity(a: str, b: str) -> float:
     return float(fuzz.ratio(normalise(a), normalise(b)))
 
 
-def _links_for_pair(da: _Doc, db: _Doc, a: int, b: int, seeds, opts: AlignOptions) -> list[_Link]:
+class _Known:
+    """Token ranges already linked, per paragraph of each article, and which
+    of them are connected.  A chain that lies inside two ranges already
+    connected (by this pair of articles or through others) would only add a
+    link between versions already grouped, so it is not grown again: with a
+    passage in k articles this keeps the work near k links instead of k²."""
+
+    def __init__(self, docs: list[_Doc]) -> None:
+        self.docs = docs
+        self.ranges: dict[tuple[int, int], list[tuple[int, int, int]]] = defaultdict(list)
+        self.parent: list[int] = []
+
+    def _find(self, x: int) -> int:
+        parent = self.parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def _union(self, x: int, y: int) -> None:
+        rx, ry = self._find(x), self._find(y)
+        if rx != ry:
+            self.parent[max(rx, ry)] = min(rx, ry)
+
+    def _roots_around(self, doc: int, lo: int, hi: int) -> set[int]:
+        ranges = self.ranges.get((doc, self.docs[doc].para[lo]))
+        if not ranges:
+            return set()
+        return {self._find(node) for s, e, node in ranges if s <= lo and hi <= e}
+
+    def connected(self, a: int, alo: int, ahi: int, b: int, blo: int, bhi: int) -> bool:
+        around_a = self._roots_around(a, alo, ahi)
+        return bool(around_a) and not around_a.isdisjoint(self._roots_around(b, blo, bhi))
+
+    def add(self, a: int, alo: int, ahi: int, b: int, blo: int, bhi: int) -> None:
+        nodes = []
+        for doc, lo, hi in ((a, alo, ahi), (b, blo, bhi)):
+            node = len(self.parent)
+            self.parent.append(node)
+            ranges = self.ranges[(doc, self.docs[doc].para[lo])]
+            length = hi - lo
+            for s, e, other in ranges:  # the same passage, found before
+                if e <= lo or s >= hi:
+                    continue
+                if (e if e < hi else hi) - (s if s > lo else lo) >= 0.8 * (e - s if e - s > length else length):
+                    self._union(node, other)
+            ranges.append((lo, hi, node))
+            nodes.append(node)
+        self._union(*nodes)
+
+
+def _links_for_pair(
+    da: _Doc, db: _Doc, a: int, b: int, seeds: list[tuple[int, int]], opts: AlignOptions, known: _Known
+) -> list[_Link]:
     links: list[_Link] = []
-    seen: set[tuple[int, int, int, int]] = set()
-    for chain in _chains(seeds, opts):
+    n = opts.ngram
+    for chain in _chains(da, db, seeds, opts):
+        ta0, ta1 = da.content[chain[0]], da.content[chain[1] + n - 1]
+        tb0, tb1 = db.content[chain[2]], db.content[chain[3] + n - 1]
+        if known.connected(a, ta0, ta1, b, tb0, tb1):
+            continue
         grown = _extend(da, db, chain, opts)
         if grown is None:
             continue
         sa, ea, sb, eb, _shared = grown
-        if (sa, ea, sb, eb) in seen:
-            continue
-        seen.add((sa, ea, sb, eb))
         ca = _tidy(da.text, da.tokens[sa].start, da.tokens[ea].end)
         cb = _tidy(db.text, db.tokens[sb].start, db.tokens[eb].end)
         sim = _similarity(da.text[ca[0] : ca[1]], db.text[cb[0] : cb[1]])
         if sim < opts.min_similarity:
             continue
+        known.add(a, sa, ea, b, sb, eb)
         links.append(_Link(a, ca[0], ca[1], b, cb[0], cb[1], sim))
     return _merge_links(links)
 
@@ -485,13 +614,16 @@ class _Sites:
         self.by_article: dict[int, list[int]] = defaultdict(list)
 
     def add(self, article: int, start: int, end: int) -> int:
-        best, best_overlap = -1, 0.0
+        best, best_overlap = -1, 0
+        length = end - start
+        spans = self.spans
         for site in self.by_article[article]:
-            _, s, e = self.spans[site]
-            ov = _overlap(s, e, start, end)
-            if ov and ov >= 0.5 * min(e - s, end - start) and ov >= 0.3 * max(e - s, end - start):
-                if ov > best_overlap:
-                    best, best_overlap = site, ov
+            _, s, e = spans[site]
+            if e <= start or s >= end:
+                continue
+            ov = min(e, end) - max(s, start)
+            if ov > best_overlap and 2 * ov >= min(e - s, length) and ov >= 0.3 * max(e - s, length):
+                best, best_overlap = site, ov
         if best >= 0:
             span = self.spans[best]
             span[1], span[2] = min(span[1], start), max(span[2], end)
@@ -501,40 +633,119 @@ class _Sites:
         return len(self.spans) - 1
 
 
-def _find(parent: list[int], x: int) -> int:
-    while parent[x] != x:
-        parent[x] = parent[parent[x]]
-        x = parent[x]
-    return x
-
-
 def _is_quoted(doc: _Doc, start: int, end: int) -> bool:
     inside = sum(_overlap(s, e, start, end) for s, e in doc.quoted)
     return inside >= 0.5 * (end - start)
 
 
-def _build_groups(docs: list[_Doc], links: list[_Link]) -> list[list[tuple[int, int, int]]]:
+def _content_words(doc: _Doc, start: int, end: int) -> frozenset[str]:
+    lo = bisect.bisect_left(doc.starts, start)
+    hi = bisect.bisect_left(doc.starts, end)
+    return frozenset(doc.keys[t] for t in range(lo, hi) if doc.tokens[t].content and not doc.furniture[t])
+
+
+def _components(members: list[int], adjacency: dict[int, list[int]]) -> list[list[int]]:
+    """Connected components of the links among ``members``, each sorted."""
+    inside = set(members)
+    seen: set[int] = set()
+    out = []
+    for start in members:
+        if start in seen:
+            continue
+        seen.add(start)
+        stack, comp = [start], []
+        while stack:
+            site = stack.pop()
+            comp.append(site)
+            for other in adjacency[site]:
+                if other in inside and other not in seen:
+                    seen.add(other)
+                    stack.append(other)
+        out.append(sorted(comp))
+    return out
+
+
+def _contains(x: frozenset[str], y: frozenset[str], threshold: float) -> bool:
+    """Does one version's set of content words mostly lie in the other's?"""
+    small = min(len(x), len(y))
+    return small > 0 and len(x & y) >= threshold * small
+
+
+def _cohere(
+    members: list[int], adjacency: dict[int, list[int]], words: dict[int, frozenset[str]], threshold: float
+) -> tuple[list[list[int]], list[int]]:
+    """Split a component of linked versions into groups that each read as
+    one passage.  Links chain: A shares a quote with B, B's longer passage
+    shares another with C, and so on, until unrelated passages meet in one
+    component.  A group grows from its most linked version along links, to
+    the versions whose content words mostly lie in its own or hold most of
+    its own; what is left is split again.  Returns the groups and the
+    versions left alone."""
+    groups: list[list[int]] = []
+    alone: list[int] = []
+    pending = [members]
+    while pending:
+        comp = pending.pop()
+        if len(comp) < 2:
+            alone.extend(comp)
+            continue
+        inside = set(comp)
+        rep = max(comp, key=lambda x: (sum(1 for y in adjacency[x] if y in inside), len(words[x]), -x))
+        core = {rep}
+        stack = [rep]
+        while stack:
+            x = stack.pop()
+            for y in adjacency[x]:
+                if y in inside and y not in core and _contains(words[y], words[rep], threshold):
+                    core.add(y)
+                    stack.append(y)
+        groups.append(sorted(core))
+        rest = [x for x in comp if x not in core]
+        if rest:
+            pending.extend(_components(rest, adjacency))
+    return groups, alone
+
+
+def _build_groups(docs: list[_Doc], links: list[_Link], opts: AlignOptions) -> list[list[tuple[int, int, int]]]:
     sites = _Sites()
     # Longest first, so a short echo never swallows the passage it echoes.
     ends = []
     for link in links:
         ends.append((link.a, link.sa, link.ea))
         ends.append((link.b, link.sb, link.eb))
-    order = sorted(range(len(ends)), key=lambda i: -(ends[i][2] - ends[i][1]))
+    order = sorted(range(len(ends)), key=lambda i: (-(ends[i][2] - ends[i][1]), ends[i]))
     site_of = [0] * len(ends)
     for i in order:
         site_of[i] = sites.add(*ends[i])
-    parent = list(range(len(sites.spans)))
-    for k in range(len(links)):
-        ra, rb = _find(parent, site_of[2 * k]), _find(parent, site_of[2 * k + 1])
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    components: dict[int, list[int]] = defaultdict(list)
-    for site in range(len(sites.spans)):
-        components[_find(parent, site)].append(site)
-    groups = []
-    for members in components.values():
-        spans = [tuple(sites.spans[s]) for s in members]
+    adjacency: dict[int, list[int]] = defaultdict(list)
+    strength: dict[tuple[int, int], float] = {}
+    for k, link in enumerate(links):
+        u, v = site_of[2 * k], site_of[2 * k + 1]
+        if u != v:
+            adjacency[u].append(v)
+            adjacency[v].append(u)
+            strength[(u, v)] = strength[(v, u)] = max(link.similarity, strength.get((u, v), 0.0))
+    words = {x: _content_words(docs[a], s, e) for x, (a, s, e) in enumerate(sites.spans)}
+    group_of: dict[int, int] = {}
+    groups: list[list[int]] = []
+    leftovers: list[int] = []
+    for comp in _components(sorted(adjacency), adjacency):
+        found, alone = _cohere(comp, adjacency, words, opts.min_similarity / 100)
+        for members in found:
+            for x in members:
+                group_of[x] = len(groups)
+            groups.append(members)
+        leftovers.extend(alone)
+    # A version left alone still has the link that found it: it joins the
+    # group of the version it is most like.
+    for x in sorted(leftovers):
+        partners = [y for y in adjacency[x] if y in group_of]
+        if partners:
+            best = max(partners, key=lambda y: (strength[(x, y)], -y))
+            groups[group_of[best]].append(x)
+    out = []
+    for members in groups:
+        spans = [tuple(sites.spans[x]) for x in members]
         if len({s[0] for s in spans}) < 2:
             continue
         # Inside one group, a version inside a longer version of the same article adds nothing.
@@ -544,16 +755,26 @@ def _build_groups(docs: list[_Doc], links: list[_Link]) -> list[list[tuple[int, 
             if kept and kept[-1][0] == span[0] and kept[-1][1] <= span[1] and span[2] <= kept[-1][2]:
                 continue
             kept.append(span)  # type: ignore[arg-type]
-        groups.append(kept)
-    return groups
+        out.append(kept)
+    return out
+
+
+_SIMILARITY_SAMPLE = 16
 
 
 def _finish_group(docs: list[_Doc], spans: list[tuple[int, int, int]]) -> tuple[Kind, bool, list[float]]:
     norms = [normalise(docs[a].text[s:e]) for a, s, e in spans]
     sims = []
+    n = len(spans)
     for i, (a, _, _) in enumerate(spans):
-        others = [fuzz.ratio(norms[i], norms[j]) for j, (b, _, _) in enumerate(spans) if b != a]
-        sims.append(round(sum(others) / len(others), 1))
+        if n - 1 > _SIMILARITY_SAMPLE:  # a very large group: an even sample of the others
+            step = (n - 1) / _SIMILARITY_SAMPLE
+            candidates = [(i + 1 + int(k * step)) % n for k in range(_SIMILARITY_SAMPLE)]
+        else:
+            candidates = range(n)
+        others = [j for j in candidates if spans[j][0] != a] or [j for j in range(n) if spans[j][0] != a]
+        scores = [fuzz.ratio(norms[i], norms[j]) for j in others]
+        sims.append(round(sum(scores) / len(scores), 1))
     kind: Kind = "verbatim" if len(set(norms)) == 1 else "variant"
     quote = any(_is_quoted(docs[a], s, e) for a, s, e in spans)
     return kind, quote, sims
@@ -574,11 +795,12 @@ def align(
     pairs = _candidate_pairs(docs, opts)
     links: list[_Link] = []
     total = len(pairs)
+    known = _Known(docs)
     for done, ((a, b), seeds) in enumerate(sorted(pairs.items())):
-        links.extend(_links_for_pair(docs[a], docs[b], a, b, seeds, opts))
+        links.extend(_links_for_pair(docs[a], docs[b], a, b, seeds, opts, known))
         if progress is not None:
             progress(done + 1, total)
-    raw_groups = _build_groups(docs, links)
+    raw_groups = _build_groups(docs, links, opts)
     # Ids and order: by where each group first appears, articles taken by path.
     raw_groups.sort(key=lambda spans: min((s[0], s[1]) for s in spans))
     groups = []

@@ -58,12 +58,18 @@ class Token(NamedTuple):
     start: int
     end: int
     key: str
-    content: bool  # not a stopword: the words that make a passage worth aligning
+    content: bool  # not a stopword nor a lone Latin letter: the words that make a passage worth aligning
 
 
-def _strip_marks(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+_COMBINING_RE = re.compile(f"[{_MARKS}\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+
+
+def _strip_marks(text: str) -> str:
+    """Compatibility-decomposed text without its accents."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return _COMBINING_RE.sub("", decomposed)
 
 
 def _stem(word: str) -> str:
@@ -90,14 +96,20 @@ def key_of(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
+def _word_info(word: str) -> tuple[str, bool]:
+    low = word.casefold()
+    return key_of(word), low not in STOPWORDS and (len(low) > 1 or not low.isascii())
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]``, with offsets into ``text``."""
     out: list[Token] = []
     append = out.append
+    info = _word_info
     for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
-        word = m.group()
-        low = word.casefold()
-        append(Token(m.start(), m.end(), key_of(word), low not in STOPWORDS))
+        key, content = info(m.group())
+        append(Token(m.start(), m.end(), key, content))
     return out
 
 
@@ -117,6 +129,7 @@ def fold_punctuation(text: str) -> str:
 _NON_WORD = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=16384)
 def normalise(text: str) -> str:
     """Text as compared for similarity: case, accents, quotes, dashes and
     punctuation folded; words separated by single spaces."""
