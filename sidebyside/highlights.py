@@ -122,18 +122,32 @@ def corpus_slug(articles: Sequence[Article]) -> str:
     return slug or "corpus"
 
 
+def _saved_paths(path: Path) -> frozenset[str] | None:
+    """The article paths a highlights file was saved for, or None."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return frozenset(str(Path(a["path"])) for a in data["articles"])
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+
+
 def default_path(articles: Sequence[Article]) -> Path:
     """Where the highlights of these articles are saved by default:
     ``<user data>/sidebyside/highlights/<slug>-<key>.json``, where the key is
-    :func:`corpus_key`.  If a file with this key already exists under
-    another slug (the corpus folder was renamed), that file is returned.
-    Nothing is created."""
+    :func:`corpus_key`.  The same corpus finds its file again when it was
+    moved or renamed (same key under another slug) and when its articles
+    were edited since (a file saved for the same article paths).  Nothing is
+    created."""
     folder = highlights_dir()
     key = corpus_key(articles)
     if folder.is_dir():
         existing = sorted(p for p in folder.glob(f"*-{key}.json") if p.is_file())
         if existing:
             return existing[0]
+        here = frozenset(str(a.path) for a in articles)
+        for candidate in sorted(folder.glob("*.json")):
+            if candidate.is_file() and _saved_paths(candidate) == here:
+                return candidate
     return folder / f"{corpus_slug(articles)}-{key}.json"
 
 

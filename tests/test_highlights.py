@@ -636,8 +636,14 @@ def test_default_path_is_per_corpus_in_the_user_data_folder(tmp_path, monkeypatc
     renamed = tmp_path / "renamed-folder"
     shutil.move(str(corpus), renamed)
     assert highlights.default_path(load_articles([renamed])) == path  # found again by its key
+    # Articles edited in place: the file saved for the same paths is found again.
+    moved = load_articles([renamed])
+    save(path, align(moved), {group_with(align(moved), QUOTE).id: ""}, overwrite=True)
     (renamed / "press-tv.txt").write_text("edited\n" + (renamed / "press-tv.txt").read_text())
-    assert highlights.default_path(load_articles([renamed])).name.startswith("renamed-folder-")
+    assert highlights.default_path(load_articles([renamed])) == path
+    # A different set of articles gets a file of its own.
+    other = highlights.default_path(load_articles([renamed / "press-tv.txt", renamed / "ukrainska-pravda.txt"]))
+    assert other != path and other.name.startswith("renamed-folder-")
 
 
 # --- finding a passage again: properties --------------------------------------------------------------
