@@ -1,0 +1,570 @@
+"""One article: a pane with its headline over a body that draws the text.
+
+:class:`ArticleBody` is a Line API :class:`~textual.scroll_view.ScrollView`:
+it wraps the article itself (rows cached per width), draws one row per
+screen line in :meth:`render_line`, and when the current group changes it
+refreshes only the rows of the old and the new group's passages.
+
+The body follows the app's state (alignment, current group, search, group
+colours, boilerplate) by watching the app's reactives, and tells the app
+what the reader did with messages (:class:`ArticleBody.PassageSelected`,
+:class:`ArticleBody.Scrolled`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from typing import TYPE_CHECKING, NamedTuple
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import Static
+
+from ..articles import Article
+from .wrap import Wrapped, wrap_article
+
+if TYPE_CHECKING:
+    from ..align import Alignment, Group, Passage
+    from .colours import GroupColours, Palette
+
+GUTTER = 2  # a marker column beside passages, then a space
+MAX_CACHED_STRIPS = 4000
+
+
+class Version(NamedTuple):
+    """Where one version of a group sits: article index and character span."""
+
+    article: int
+    start: int
+    end: int
+
+
+class _Span(NamedTuple):
+    start: int
+    end: int
+    group: str
+    verbatim: bool
+
+
+class ArticleBody(ScrollView, can_focus=True):
+    """The text of one article, wrapped, with its passages highlighted."""
+
+    COMPONENT_CLASSES = {
+        "article-body--title",
+        "article-body--furniture",
+        "article-body--header",
+    }
+
+    BINDINGS = [
+        Binding("n", "step_passage(1)", "Next passage", id="next-passage"),
+        Binding("p", "step_passage(-1)", "Prev passage", id="previous-passage"),
+        Binding("j,down", "scroll_lines(1)", "Down", id="scroll-down", show=False),
+        Binding("k,up", "scroll_lines(-1)", "Up", id="scroll-up", show=False),
+        Binding("pagedown", "scroll_pages(1)", "Page down", id="page-down", show=False),
+        Binding("pageup", "scroll_pages(-1)", "Page up", id="page-up", show=False),
+        Binding("g,home", "scroll_edge(0)", "Top", id="top", show=False),
+        Binding("G,end", "scroll_edge(1)", "Bottom", id="bottom", show=False),
+    ]
+
+    class PassageSelected(Message):
+        """The reader picked a passage in this article (n/p or a click)."""
+
+        def __init__(self, body: ArticleBody, group_id: str, version: Version, reveal: bool = False) -> None:
+            super().__init__()
+            self.body = body
+            self.group_id = group_id
+            self.version = version
+            self.reveal = reveal  # scroll the passage to the middle of the pane
+
+        @property
+        def control(self) -> ArticleBody:
+            return self.body
+
+    class Scrolled(Message):
+        """The body's scroll position changed."""
+
+        def __init__(self, body: ArticleBody) -> None:
+            super().__init__()
+            self.body = body
+
+        @property
+        def control(self) -> ArticleBody:
+            return self.body
+
+    def __init__(self, article: Article, index: int, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article = article
+        self.index = index
+        self._spans: list[_Span] = []  # this article's passages, by start
+        self._span_starts: list[int] = []
+        self._group_spans: dict[str, list[_Span]] = {}
+        self._colours: dict[str, GroupColours] = {}
+        self._palette: Palette | None = None
+        self._current_group: str | None = None
+        self._hide_furniture = False
+        self._query = ""
+        self._matches: list[tuple[int, int]] = []
+        self._match_starts: list[int] = []
+        self._current_match: tuple[int, int] | None = None
+        self._wrapped: Wrapped | None = None
+        self._wrap_cache: dict[tuple[int, bool], Wrapped] = {}
+        self._row_spans: dict[int, list[int]] = {}
+        self._row_matches: dict[int, list[int]] = {}
+        self._strips: dict[int, Strip] = {}
+        self._top_offset = 0  # text offset of the top row: kept across re-wraps
+        self._pending_reveal: tuple[int, int] | None = None
+        self._quiet = 0  # >0: scroll changes are ours; post no Scrolled
+        self._styles_drawn: tuple = ()
+
+    # --- following the app -------------------------------------------------------
+
+    def on_mount(self) -> None:
+        app = self.app
+        self.watch(app, "alignment", self._alignment_changed)
+        self.watch(app, "palette", self._palette_changed)
+        self.watch(app, "group_colours", self._colours_changed)
+        self.watch(app, "current_group", self._current_group_changed)
+        self.watch(app, "show_furniture", self._furniture_changed)
+        self.watch(app, "search_query", self._query_changed)
+        self.watch(app, "search_current", self._search_current_changed)
+
+    def _alignment_changed(self, alignment: Alignment | None) -> None:
+        spans: list[_Span] = []
+        if alignment is not None:
+            for passage, group in alignment.passages_in(self.index):
+                spans.append(_Span(passage.start, passage.end, group.id, group.kind == "verbatim"))
+        spans.sort()
+        self._spans = spans
+        self._span_starts = [s.start for s in spans]
+        by_group: dict[str, list[_Span]] = {}
+        for span in spans:
+            by_group.setdefault(span.group, []).append(span)
+        self._group_spans = by_group
+        self._index_rows()
+        self._refresh_all()
+
+    def _palette_changed(self, palette: Palette | None) -> None:
+        self._palette = palette
+        if self._matches:
+            self._refresh_all()
+
+    def _colours_changed(self, colours: dict[str, GroupColours]) -> None:
+        self._colours = colours
+        self._refresh_all()
+
+    def _current_group_changed(self, group_id: str | None) -> None:
+        old, self._current_group = self._current_group, group_id
+        for gid in {old, group_id}:
+            if gid is not None:
+                for span in self._group_spans.get(gid, ()):
+                    self._refresh_span(span.start, span.end)
+
+    def _furniture_changed(self, show: bool) -> None:
+        self._hide_furniture = not show
+        self._rewrap()
+
+    def _query_changed(self, query: str) -> None:
+        self._query = query
+        self._matches = []
+        if query:
+            pattern = re.compile(re.escape(query), re.IGNORECASE)
+            self._matches = [m.span() for m in pattern.finditer(self.article.text) if m.end() > m.start()]
+        self._match_starts = [s for s, _ in self._matches]
+        self._index_rows()
+        self._refresh_all()
+
+    def _search_current_changed(self, current: Version | None) -> None:
+        old = self._current_match
+        self._current_match = (current.start, current.end) if current and current.article == self.index else None
+        for span in (old, self._current_match):
+            if span is not None:
+                self._refresh_span(*span)
+
+    def on_unmount(self) -> None:
+        self._strips.clear()
+
+    # --- wrapping ------------------------------------------------------------------
+
+    @property
+    def text_width(self) -> int:
+        return max(1, self.scrollable_content_region.width - GUTTER)
+
+    @property
+    def wrapped(self) -> Wrapped | None:
+        return self._wrapped
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._rewrap()
+
+    def _rewrap(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= GUTTER:  # hidden, or not laid out yet
+            return
+        key = (width - GUTTER, self._hide_furniture)
+        wrapped = self._wrap_cache.get(key)
+        if wrapped is None:
+            wrapped = wrap_article(self.article, key[0], self._hide_furniture)
+            if len(self._wrap_cache) > 4:
+                self._wrap_cache.clear()
+            self._wrap_cache[key] = wrapped
+        if wrapped is self._wrapped:
+            return
+        self._wrapped = wrapped
+        self._index_rows()
+        self._strips.clear()
+        self.virtual_size = Size(width, len(wrapped))
+        self._quiet += 1
+        try:
+            if self._pending_reveal is not None:
+                start, end = self._pending_reveal
+                self._pending_reveal = None
+                self._centre_rows(start, end)
+            else:
+                self.scroll_to(y=wrapped.row_of(self._top_offset), animate=False, immediate=True, force=True)
+        finally:
+            self._quiet -= 1
+        self.refresh()
+
+    def _index_rows(self) -> None:
+        """Which spans and search matches each row shows."""
+        self._row_spans = {}
+        self._row_matches = {}
+        wrapped = self._wrapped
+        if wrapped is None:
+            return
+        for index, span in enumerate(self._spans):
+            for row in range(wrapped.row_of(span.start), wrapped.row_of(max(span.start, span.end - 1)) + 1):
+                self._row_spans.setdefault(row, []).append(index)
+        for index, (start, end) in enumerate(self._matches):
+            for row in range(wrapped.row_of(start), wrapped.row_of(max(start, end - 1)) + 1):
+                self._row_matches.setdefault(row, []).append(index)
+
+    # --- drawing ---------------------------------------------------------------------
+
+    def _refresh_all(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def _refresh_span(self, start: int, end: int) -> None:
+        """Redraw only the rows that show ``text[start:end]``."""
+        wrapped = self._wrapped
+        if wrapped is None:
+            return
+        first, last = wrapped.row_of(start), wrapped.row_of(max(start, end - 1))
+        for row in range(first, last + 1):
+            self._strips.pop(row, None)
+        top = int(self.scroll_offset.y)
+        height = self.size.height
+        lo, hi = max(first, top), min(last, top + height - 1)
+        if lo <= hi:
+            self.refresh_lines(lo, hi - lo + 1)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        # Focus changes re-apply the styles without changing them: keep the
+        # drawn rows unless something they use really changed.
+        key = self._style_key()
+        if key != self._styles_drawn:
+            self._styles_drawn = key
+            self._strips.clear()
+
+    def _style_key(self) -> tuple:
+        if not self.is_mounted:
+            return ()
+        return (
+            self.rich_style,
+            *(
+                self.get_component_rich_style(f"article-body--{name}", partial=True)
+                for name in ("title", "furniture", "header")
+            ),
+        )
+
+    def render_line(self, y: int) -> Strip:
+        row = int(self.scroll_offset.y) + y
+        strip = self._strips.get(row)
+        if strip is None:
+            if len(self._strips) > MAX_CACHED_STRIPS:
+                self._strips.clear()
+            strip = self._strips[row] = self._render_row(row)
+        return strip
+
+    def _render_row(self, row: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        wrapped = self._wrapped
+        if wrapped is None or row >= len(wrapped):
+            return Strip.blank(width, base)
+        start, end, kind = wrapped.starts[row], wrapped.ends[row], wrapped.kinds[row]
+        text = self.article.text[start:end].replace("\t", " ")
+        if kind == "title":
+            line_style = base + self.get_component_rich_style("article-body--title", partial=True)
+        elif kind == "furniture":
+            line_style = base + self.get_component_rich_style("article-body--furniture", partial=True)
+        elif kind == "header":
+            line_style = base + self.get_component_rich_style("article-body--header", partial=True)
+        else:
+            line_style = base
+        span_ids = self._row_spans.get(row, ())
+        match_ids = self._row_matches.get(row, ())
+        # The gutter: a mark beside rows that show a passage.
+        gutter = Segment(" " * GUTTER, base)
+        if span_ids:
+            current = self._current_group
+            chosen = next((self._spans[i] for i in span_ids if self._spans[i].group == current), None)
+            if chosen is not None:
+                colours = self._colours.get(chosen.group)
+                mark = colours.current_marker if colours else Style(bold=True)
+                gutter = Segment("┃ ", base + mark)
+            else:
+                inner = min((self._spans[i] for i in span_ids), key=lambda s: s.end - s.start)
+                colours = self._colours.get(inner.group)
+                mark = colours.marker if colours else Style(dim=True)
+                gutter = Segment("│ ", base + mark)
+        segments = [gutter]
+        if not span_ids and not match_ids:
+            segments.append(Segment(text, line_style))
+        else:
+            segments.extend(self._styled_runs(text, start, end, line_style, span_ids, match_ids))
+        return Strip(segments).crop_extend(0, width, base)
+
+    def _styled_runs(self, text, start, end, line_style, span_ids, match_ids):
+        spans = [self._spans[i] for i in span_ids]
+        matches = [self._matches[i] for i in match_ids]
+        points = {start, end}
+        for s in spans:
+            points.add(min(max(s.start, start), end))
+            points.add(min(max(s.end, start), end))
+        for s, e in matches:
+            points.add(min(max(s, start), end))
+            points.add(min(max(e, start), end))
+        ordered = sorted(points)
+        current = self._current_group
+        palette = self._palette
+        match_style = palette.match if palette else Style(reverse=True)
+        match_current = palette.match_current if palette else Style(reverse=True, bold=True)
+        for a, b in zip(ordered, ordered[1:]):
+            if a == b:
+                continue
+            style = line_style
+            covering = [s for s in spans if s.start <= a and b <= s.end]
+            if covering:
+                chosen = next((s for s in covering if s.group == current), None)
+                if chosen is None:
+                    chosen = min(covering, key=lambda s: s.end - s.start)
+                colours = self._colours.get(chosen.group)
+                if colours is not None:
+                    if chosen.group == current:
+                        style = style + colours.current
+                    else:
+                        style = style + (colours.tint if chosen.verbatim else colours.variant)
+                elif chosen.group == current:
+                    style = style + Style(reverse=True)
+            for s, e in matches:
+                if s <= a and b <= e:
+                    style = style + (match_current if self._current_match == (s, e) else match_style)
+                    break
+            yield Segment(text[a - start : b - start], style)
+
+    # --- scrolling -----------------------------------------------------------------
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self._wrapped is not None:
+            self._top_offset = self._wrapped.offset_of(int(new_value))
+        if not self._quiet and round(old_value) != round(new_value):
+            self.post_message(self.Scrolled(self))
+
+    def action_scroll_lines(self, lines: int) -> None:
+        self.scroll_to(y=self.scroll_y + lines, animate=False, immediate=True)
+
+    def action_scroll_pages(self, pages: int) -> None:
+        step = max(1, self.scrollable_content_region.height - 1)
+        self.scroll_to(y=self.scroll_y + pages * step, animate=False, immediate=True)
+
+    def action_scroll_edge(self, end: int) -> None:
+        self.scroll_to(y=self.max_scroll_y if end else 0, animate=False, immediate=True)
+
+    def rows_of(self, start: int, end: int) -> tuple[int, int] | None:
+        """First and last row showing ``text[start:end]`` (None before wrapping)."""
+        if self._wrapped is None:
+            return None
+        return self._wrapped.row_of(start), self._wrapped.row_of(max(start, end - 1))
+
+    def _centre_rows(self, start: int, end: int) -> None:
+        rows = self.rows_of(start, end)
+        if rows is None:
+            return
+        first, last = rows
+        height = self.scrollable_content_region.height
+        if last - first + 1 >= height:
+            target = first - 1
+        else:
+            target = (first + last + 1) // 2 - height // 2
+        self.scroll_to(y=max(0, target), animate=False, immediate=True, force=True)
+
+    def reveal(self, start: int, end: int) -> None:
+        """Scroll so that ``text[start:end]`` is centred (once laid out, if
+        the body is not yet)."""
+        if self._wrapped is None or self.scrollable_content_region.width <= GUTTER:
+            self._pending_reveal = (start, end)
+            self._top_offset = start
+            return
+        self._centre_rows(start, end)
+
+    def follow(self, row: int) -> None:
+        """Scroll so that ``row`` is at the top, without posting Scrolled
+        (linked scrolling: this body follows another)."""
+        self._quiet += 1
+        try:
+            self.scroll_to(y=max(0, row), animate=False, immediate=True, force=True)
+        finally:
+            self._quiet -= 1
+
+    def in_view(self, start: int, end: int) -> bool:
+        rows = self.rows_of(start, end)
+        if rows is None:
+            return False
+        top = int(self.scroll_y)
+        return rows[0] >= top and rows[1] < top + self.scrollable_content_region.height
+
+    # --- passages --------------------------------------------------------------------
+
+    def versions(self, group_id: str) -> list[Version]:
+        return [Version(self.index, s.start, s.end) for s in self._group_spans.get(group_id, ())]
+
+    def passage_rows(self) -> list[tuple[int, str, Version]]:
+        """(first row, group id, version) of every passage, in reading order."""
+        if self._wrapped is None:
+            return []
+        return [(self._wrapped.row_of(s.start), s.group, Version(self.index, s.start, s.end)) for s in self._spans]
+
+    @property
+    def passage_count(self) -> int:
+        return len(self._spans)
+
+    def action_step_passage(self, direction: int) -> None:
+        if self.app.alignment is None:
+            self.notify("Still aligning the articles…", timeout=2)
+            return
+        if not self._spans:
+            self.notify(f"{self.article.label}: no passage shared with another article", timeout=3)
+            return
+        index = self._step_from(direction)
+        if index is None:
+            self.notify("Last passage in this article" if direction > 0 else "First passage in this article", timeout=2)
+            return
+        span = self._spans[index]
+        self.post_message(self.PassageSelected(self, span.group, Version(self.index, span.start, span.end), reveal=True))
+
+    def _step_from(self, direction: int) -> int | None:
+        current = self.app.current_version
+        if current is not None and current.article == self.index and self._current_group is not None:
+            key = (current.start, current.end)
+            here = next(
+                (i for i, s in enumerate(self._spans) if (s.start, s.end) == key and s.group == self._current_group),
+                None,
+            )
+            if here is not None and self.in_view(current.start, current.end):
+                nxt = here + direction
+                return nxt if 0 <= nxt < len(self._spans) else None
+        # No current passage here (or scrolled away from it): start from the view.
+        top = int(self.scroll_y)
+        height = self.scrollable_content_region.height
+        rows = [self._wrapped.row_of(s.start) if self._wrapped else 0 for s in self._spans]
+        if direction > 0:
+            for i, row in enumerate(rows):
+                if row >= top:
+                    return i
+            return None
+        for i in range(len(rows) - 1, -1, -1):
+            if rows[i] < top + height:
+                return i
+        return None
+
+    def span_at(self, offset: int) -> _Span | None:
+        """The passage drawn at ``offset``: the current group's, else the innermost."""
+        hi = bisect_right(self._span_starts, offset)
+        covering = [s for s in self._spans[:hi] if s.start <= offset < s.end]
+        if not covering:
+            return None
+        current = next((s for s in covering if s.group == self._current_group), None)
+        return current or min(covering, key=lambda s: s.end - s.start)
+
+    def offset_at(self, x: int, y: int) -> int | None:
+        """The text offset under a point of the widget (None off the text)."""
+        wrapped = self._wrapped
+        if wrapped is None:
+            return None
+        row = int(self.scroll_y) + y
+        if row >= len(wrapped) or x < GUTTER:
+            return None
+        start, end = wrapped.starts[row], wrapped.ends[row]
+        col = x - GUTTER
+        text = self.article.text[start:end]
+        if text.isascii():
+            return start + col if col < len(text) else None
+        from rich.cells import cell_len
+
+        used = 0
+        for i, ch in enumerate(text):
+            used += cell_len(ch)
+            if used > col:
+                return start + i
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        offset = self.offset_at(event.x, event.y)
+        if offset is None:
+            return
+        span = self.span_at(offset)
+        if span is not None:
+            self.post_message(self.PassageSelected(self, span.group, Version(self.index, span.start, span.end)))
+
+    def match_index_at_or_after(self, offset: int) -> int:
+        return bisect_left(self._match_starts, offset)
+
+    @property
+    def matches(self) -> list[tuple[int, int]]:
+        """Search matches visible in this body (none inside hidden boilerplate)."""
+        if not self._hide_furniture:
+            return self._matches
+        hidden = [(line.start, line.end) for line in self.article.lines if line.kind in ("furniture", "header")]
+        return [m for m in self._matches if not any(s <= m[0] <= e for s, e in hidden)]
+
+
+class ArticlePane(Vertical):
+    """An article's headline and outlet over its body."""
+
+    def __init__(self, article: Article, index: int, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article = article
+        self.index = index
+        self.border_title = article.label
+        self.border_subtitle = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.article.title, classes="pane-title", markup=False)
+        yield ArticleBody(self.article, self.index, id=f"body-{self.index}")
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "alignment", self._alignment_changed)
+
+    def _alignment_changed(self, alignment: Alignment | None) -> None:
+        if alignment is None:
+            self.border_subtitle = ""
+            return
+        count = len(alignment.passages_in(self.index))
+        self.border_subtitle = "no shared passage" if count == 0 else f"{count} passage{'s' if count > 1 else ''}"
+
+    @property
+    def body(self) -> ArticleBody:
+        return self.query_one(ArticleBody)

@@ -1,0 +1,40 @@
+"""Choosing which article's pane to show (``o``), when not all fit."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ..articles import Article
+
+
+class PanePicker(ModalScreen[int | None]):
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="picker-cancel")]
+
+    def __init__(self, articles: list[Article], shown: range, counts: list[int | None]) -> None:
+        super().__init__()
+        self.articles = articles
+        self.shown = shown
+        self.counts = counts
+
+    def compose(self) -> ComposeResult:
+        options = []
+        for i, article in enumerate(self.articles):
+            mark = "●" if i in self.shown else "○"
+            count = self.counts[i]
+            extra = "" if count is None else f" — {count} passages"
+            options.append(Option(f"{mark} {i + 1}. {article.label}: {article.title}{extra}", id=str(i)))
+        picker = OptionList(*options, id="picker")
+        picker.border_title = "Show which article?"
+        yield picker
+
+    def on_mount(self) -> None:
+        picker = self.query_one(OptionList)
+        picker.highlighted = self.shown.start if len(self.articles) else None
+        picker.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int(event.option.id or 0))

@@ -1,0 +1,75 @@
+"""The search bar: an Input at the bottom of the screen.
+
+Typing searches every article at once (the panes highlight the matches);
+enter or down steps to the next match, up to the previous one, across the
+panes in order; escape closes the bar and keeps the highlights.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Input, Label
+
+
+class SearchBar(Horizontal):
+    BINDINGS = [
+        Binding("down", "step(1)", "Next match", id="search-next"),
+        Binding("up", "step(-1)", "Prev match", id="search-previous"),
+        Binding("escape", "close", "Close search", id="search-close"),
+    ]
+
+    class Changed(Message):
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
+
+    class Step(Message):
+        def __init__(self, direction: int) -> None:
+            super().__init__()
+            self.direction = direction
+
+    class Closed(Message):
+        pass
+
+    def compose(self) -> ComposeResult:
+        yield Label("Search", id="search-prompt")
+        yield Input(placeholder="words in any article (enter: next, ↑/↓, esc: close)", id="search-input")
+        yield Label("", id="search-count", markup=False)
+
+    @property
+    def input(self) -> Input:
+        return self.query_one("#search-input", Input)
+
+    def open(self, query: str) -> None:
+        self.display = True
+        self.input.value = query
+        self.input.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed(event.value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Step(1))
+
+    def action_step(self, direction: int) -> None:
+        self.post_message(self.Step(direction))
+
+    def action_close(self) -> None:
+        self.display = False
+        self.post_message(self.Closed())
+
+    def show_count(self, position: int | None, total: int) -> None:
+        label = self.query_one("#search-count", Label)
+        if not self.input.value:
+            label.update("")
+        elif total == 0:
+            label.update("no match")
+        elif position is None:
+            label.update(f"{total} matches")
+        else:
+            label.update(f"{position + 1}/{total}")

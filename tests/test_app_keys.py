@@ -1,0 +1,357 @@
+"""The reading app driven by its real keys (Textual's Pilot)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sidebyside.app.main import SideBySideApp
+from sidebyside.app.pane import ArticleBody
+
+# The sample corpus in load order: 0 lavrov-debunks (no shared passage),
+# 1 Press TV (g1..g5), 2 News site (g1), 3 Aggregator (g4),
+# 4 Ukrainska Pravda (g1..g5, g3 twice).
+PRESS_TV, NEWS_SITE, AGGREGATOR, PRAVDA = 1, 2, 3, 4
+WIDE = (200, 50)  # all five panes shown
+
+
+async def ready(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def body(app, index: int) -> ArticleBody:
+    return app.screen.query_one(f"#body-{index}", ArticleBody)
+
+
+def current_in_view(app) -> bool:
+    version = app.current_version
+    return body(app, version.article).in_view(version.start, version.end)
+
+
+async def test_n_and_p_step_through_the_focused_pane(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        assert app.focused is body(app, 0)
+        await pilot.press("tab")
+        assert app.focused is body(app, PRESS_TV)
+        order = [group.id for _, group in app.alignment.passages_in(PRESS_TV)]
+        await pilot.press("n")
+        assert app.current_group == order[0]
+        assert app.current_version.article == PRESS_TV
+        await pilot.press("n", "n")
+        assert app.current_group == order[2]
+        assert current_in_view(app)
+        await pilot.press("p")
+        assert app.current_group == order[1]
+        assert app.focused is body(app, PRESS_TV)
+        assert current_in_view(app)
+
+
+async def test_n_scrolls_a_passage_far_down_into_view(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("tab")
+        pane = body(app, PRESS_TV)
+        assert pane.scroll_y == 0
+        for _ in range(5):
+            await pilot.press("n")
+        last = app.alignment.passages_in(PRESS_TV)[-1]
+        assert app.current_group == last[1].id
+        assert pane.scroll_y > 0
+        assert pane.in_view(last[0].start, last[0].end)
+
+
+async def test_brackets_move_to_the_same_group_in_the_next_outlet(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        await pilot.press("tab", "n")  # g1 in Press TV
+        group = app.alignment.group(app.current_group)
+        outlets = [p.article for p in group.passages]
+        assert outlets == [PRESS_TV, NEWS_SITE, PRAVDA]
+        await pilot.press("right_square_bracket")
+        assert app.focused is body(app, NEWS_SITE)
+        assert app.current_version.article == NEWS_SITE
+        assert current_in_view(app)
+        await pilot.press("right_square_bracket")
+        # Ukrainska Pravda was outside the 4-pane window: it is brought in.
+        assert app.focused is body(app, PRAVDA)
+        assert app.screen.query_one("#pane-4").display
+        assert current_in_view(app)
+        await pilot.press("right_square_bracket")
+        assert app.focused is body(app, PRESS_TV)
+        await pilot.press("left_square_bracket")
+        assert app.focused is body(app, PRAVDA)
+        assert app.current_group == group.id
+
+
+async def test_bracket_centres_the_passage(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(200, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("tab")
+        for _ in range(4):
+            await pilot.press("n")  # the fourth group in Press TV
+        gid = app.current_group
+        await pilot.press("right_square_bracket")
+        target = app.current_version
+        pane = body(app, target.article)
+        first, last = pane.rows_of(target.start, target.end)
+        height = pane.scrollable_content_region.height
+        middle = (first + last) / 2 - pane.scroll_y
+        assert app.current_group == gid
+        assert pane.scroll_y == 0 or abs(middle - height / 2) <= 1.5
+
+
+async def test_tab_and_shift_tab_cycle_the_panes(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(80, 24)) as pilot:  # two panes shown
+        await ready(pilot)
+        await pilot.press("tab", "tab")
+        assert app.focused is body(app, 2)
+        assert app.screen.first_visible == 1
+        await pilot.press("shift+tab", "shift+tab", "shift+tab")
+        assert app.focused is body(app, 4)  # wrapped round
+        assert app.screen.first_visible == 3
+
+
+async def test_scroll_keys(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        pane = body(app, 0)
+        await pilot.press("j", "j", "down")
+        assert pane.scroll_y == 3
+        await pilot.press("k")
+        assert pane.scroll_y == 2
+        await pilot.press("pagedown")
+        assert pane.scroll_y == 2 + pane.scrollable_content_region.height - 1
+        await pilot.press("G")
+        assert pane.scroll_y == pane.max_scroll_y > 0
+        await pilot.press("g")
+        assert pane.scroll_y == 0
+
+
+async def test_linked_scrolling_keeps_the_shared_group_on_one_row(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("l")
+        assert app.linked
+        await pilot.press("tab")
+        leader = body(app, PRESS_TV)
+        follower = body(app, PRAVDA)
+        before = follower.scroll_y
+        await pilot.press(*["j"] * 12)
+        await pilot.pause()
+        assert follower.scroll_y != before
+        # The group nearest the top of the leader sits on the same row in the follower.
+        rows = leader.passage_rows()
+        top = leader.scroll_y
+        row, gid, _ = min(rows, key=lambda r: abs(r[0] - top))
+        follower_rows = [follower.rows_of(v.start, v.end)[0] for v in follower.versions(gid)]
+        assert any(r - follower.scroll_y == row - top for r in follower_rows) or follower.scroll_y in (
+            0,
+            follower.max_scroll_y,
+        )
+        await pilot.press("l")
+        assert not app.linked
+        still = follower.scroll_y
+        await pilot.press("j", "j")
+        assert follower.scroll_y == still
+
+
+async def test_linked_scrolling_follows_a_selected_passage(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("l", "tab", "n", "n", "n", "n")  # g4 in Press TV
+        await pilot.pause()
+        gid = app.current_group
+        leader = body(app, PRESS_TV)
+        for index in (AGGREGATOR, PRAVDA):
+            other = body(app, index)
+            version = other.versions(gid)[0]
+            lead = leader.versions(gid)[0]
+            lead_row = leader.rows_of(lead.start, lead.end)[0] - leader.scroll_y
+            other_row = other.rows_of(version.start, version.end)[0] - other.scroll_y
+            assert other_row == lead_row or other.scroll_y in (0, other.max_scroll_y)
+
+
+async def test_search_finds_and_steps_through_matches(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash")
+        bar = app.screen.query_one("#search")
+        assert bar.display
+        await pilot.press(*"Cuban")
+        assert app.search_query == "Cuban"
+        total = sum(len(body(app, i).matches) for i in range(5))
+        assert total >= 4
+        await pilot.press("enter")
+        first = app.search_current
+        assert first is not None
+        assert app.articles[first.article].text[first.start : first.end].lower() == "cuban"
+        assert body(app, first.article).in_view(first.start, first.end)
+        assert str(app.screen.query_one("#search-count").render()) == f"1/{total}"
+        await pilot.press("enter")
+        second = app.search_current
+        assert second != first
+        await pilot.press("up")
+        assert app.search_current == first
+        await pilot.press("escape")
+        assert not bar.display
+        assert app.search_query == "Cuban"  # highlights stay
+        assert app.focused is body(app, first.article)
+        await pilot.press("escape")
+        assert app.search_query == ""
+
+
+async def test_search_without_match_says_so(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"zzzqx", "enter")
+        assert app.search_current is None
+        assert str(app.screen.query_one("#search-count").render()) == "no match"
+
+
+async def test_b_toggles_boilerplate(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        pane = body(app, PRESS_TV)
+        assert "furniture" in pane.wrapped.kinds
+        rows = len(pane.wrapped)
+        await pilot.press("b")
+        assert app.show_furniture is False
+        assert "furniture" not in pane.wrapped.kinds
+        assert len(pane.wrapped) < rows
+        await pilot.press("b")
+        assert app.show_furniture is True
+        assert len(pane.wrapped) == rows
+
+
+async def test_c_copies_the_current_group(sample_articles, monkeypatch):
+    copied = []
+    monkeypatch.setattr("sidebyside.app.clipboard.system_copy", lambda text: copied.append(text) or None)
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        await pilot.press("c")
+        assert app.clipboard == ""  # nothing selected yet
+        await pilot.press("tab", "n", "n")  # g2, the verbatim quote
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        group = app.alignment.group(app.current_group)
+        text = app.clipboard
+        assert text.splitlines()[0].startswith(f"{group.id} · {group.kind}")
+        for passage in group.passages:
+            assert f"{app.articles[passage.article].label}: “" in text
+        assert "[We are] ready to talk with the West about reducing tensions" in text
+        assert copied == [text]
+
+
+async def test_palette_jumps_to_a_passage(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"principles of equality")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_group == "g4"
+        assert app.current_version.article == AGGREGATOR
+        assert app.focused is body(app, AGGREGATOR)
+        assert current_in_view(app)
+
+
+async def test_click_on_a_highlight_selects_its_group(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        pane = body(app, PRESS_TV)
+        passage, group = app.alignment.passages_in(PRESS_TV)[1]
+        row = pane.rows_of(passage.start, passage.end)[0]
+        text = app.articles[PRESS_TV].text
+        col = passage.start - pane.wrapped.starts[row] + 2  # the gutter
+        assert await pilot.click(pane, offset=(col + 1, row - int(pane.scroll_y)))
+        assert app.current_group == group.id
+        assert text[app.current_version.start : app.current_version.end] == passage.text
+        assert app.focused is pane
+
+
+async def test_click_outside_highlights_selects_nothing(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        assert await pilot.click(body(app, 0), offset=(5, 3))
+        assert app.current_group is None
+
+
+async def test_help_screen_lists_every_binding(sample_articles):
+    from sidebyside.app.help import HelpScreen
+
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        rows = app.screen.rows()
+        shown = {binding_id for *_, binding_id in rows}
+        for _, bindings in app.binding_sections():
+            for binding in bindings:
+                assert binding.id in shown
+        assert ("Article pane", "n", "Next passage", "next-passage") in rows
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_bindings_can_be_remapped_by_id(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        app.set_keymap({"next-passage": "x", "next-outlet": "ctrl+o"})
+        await pilot.press("tab", "x")
+        assert app.current_group == "g1"
+        await pilot.press("ctrl+o")
+        assert app.focused is body(app, NEWS_SITE)
+
+
+def test_every_binding_has_an_id_and_the_reserved_keys_are_free():
+    from sidebyside.app.help import _bindings
+
+    app = SideBySideApp([])
+    ids = []
+    keys = set()
+    for _, bindings in app.binding_sections():
+        for binding in _bindings(bindings):
+            assert binding.id, binding
+            ids.append(binding.id)
+            keys.update(k.strip() for k in binding.key.split(","))
+    assert len(ids) == len(set(ids))
+    assert not keys & {"space", "a", "s", "S"}
+
+
+async def test_window_keys_and_picker_keep_scroll_positions(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("j", "j", "j", "j")
+        first = body(app, 0)
+        assert first.scroll_y == 4
+        await pilot.press("greater_than_sign", "greater_than_sign")
+        assert app.screen.first_visible == 2
+        assert not app.screen.query_one("#pane-0").display
+        assert app.focused is body(app, 2)
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("home", "enter")
+        await pilot.pause()
+        assert app.focused is first
+        assert app.screen.first_visible == 0
+        assert first.scroll_y == 4
