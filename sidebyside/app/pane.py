@@ -453,7 +453,12 @@ class ArticleBody(ScrollView, can_focus=True):
 
     def action_step_passage(self, direction: int) -> None:
         if self.app.alignment is None:
-            self.notify("Still aligning the articles…", timeout=2)
+            self.notify(
+                "The alignment failed: there are no passages to step through"
+                if self.app.align_state == "error"
+                else "Still aligning the articles…",
+                timeout=2,
+            )
             return
         if not self._spans:
             self.notify(f"{self.article.label}: no passage shared with another article", timeout=3)

@@ -104,6 +104,13 @@ class ReaderScreen(Screen[None]):
         count = len(self.app.articles)
         self.visible_count = max(1, min(count, size.width // MIN_PANE_WIDTH))
         self._show_window(self.first_visible)
+        if not too_small and self.focused is None and count:
+            # Hiding everything (a tiny terminal) dropped the focus: give it back.
+            self.call_after_refresh(self._refocus)
+
+    def _refocus(self) -> None:
+        if self.focused is None and self.is_current:
+            self.body(self._last_focused).focus()
 
     def _show_window(self, first: int, keep: int | None = None) -> None:
         count = len(self.app.articles)
@@ -214,7 +221,12 @@ class ReaderScreen(Screen[None]):
     def action_other_outlet(self, direction: int) -> None:
         app = self.app
         if app.alignment is None:
-            self.notify("Still aligning the articles…", timeout=2)
+            self.notify(
+                "The alignment failed: there are no passages to step through"
+                if self.app.align_state == "error"
+                else "Still aligning the articles…",
+                timeout=2,
+            )
             return
         here = self.focused_index
         body = self.body(here)

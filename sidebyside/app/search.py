@@ -16,7 +16,7 @@ from textual.widgets import Input, Label
 
 class SearchBar(Horizontal):
     BINDINGS = [
-        Binding("down", "step(1)", "Next match", id="search-next"),
+        Binding("down", "step(1)", "Next match", id="search-next", tooltip="Next match (enter too)"),
         Binding("up", "step(-1)", "Prev match", id="search-previous"),
         Binding("escape", "close", "Close search", id="search-close"),
     ]

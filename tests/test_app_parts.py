@@ -1,0 +1,109 @@
+"""The app's pure parts: wrapping, the word diff, the colours, copying."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sidebyside.align import align
+from sidebyside.app import clipboard
+from sidebyside.app.colours import MIN_CONTRAST, assign, contrast, palette
+from sidebyside.app.diff import word_diff
+from sidebyside.app.wrap import wrap_article, wrap_line
+
+
+@given(st.text(alphabet="ab cd\u00e9\u4e2d  ", max_size=200), st.integers(min_value=1, max_value=30))
+def test_wrap_line_covers_the_text_within_the_width(text, width):
+    from rich.cells import cell_len
+
+    rows = wrap_line(text, 0, len(text), width)
+    assert rows[0][0] == 0 and rows[-1][1] == len(text)
+    for (s1, e1), (s2, _) in zip(rows, rows[1:]):
+        assert e1 == s2  # contiguous, nothing lost
+    for s, e in rows:
+        shown = text[s:e].rstrip()
+        assert cell_len(shown) <= width or len(shown) == 1  # a wide character in a 1-cell column
+
+
+def test_wrap_breaks_between_words():
+    text = "the quick brown fox jumps over the lazy dog"
+    rows = wrap_line(text, 0, len(text), 10)
+    assert [text[s:e] for s, e in rows] == ["the quick ", "brown fox ", "jumps over ", "the lazy ", "dog"]
+
+
+def test_hidden_furniture_leaves_prose_and_single_blanks(sample_articles):
+    article = sample_articles[1]
+    shown = wrap_article(article, 40)
+    hidden = wrap_article(article, 40, hide_furniture=True)
+    assert "furniture" in shown.kinds and "furniture" not in hidden.kinds
+    assert all(not (a == b == "blank") for a, b in zip(hidden.kinds, hidden.kinds[1:]))
+    body_rows = [r for r, k in enumerate(shown.kinds) if k == "body"]
+    assert sum(1 for k in hidden.kinds if k == "body") == len(body_rows)
+
+
+def test_word_diff_marks_reworded_words_and_drops():
+    texts = [
+        "only if there are realistic proposals based on an equal approach",
+        "only if there are realistic proposals based on an equal approach",
+        "If we are approached with realistic proposals based on the principles of equality",
+    ]
+    diffs = word_diff(texts, [82, 82, 65])
+    assert diffs[0].reference
+    assert not any(w.changed for w in diffs[1].words)
+    changed = {texts[2][w.start : w.end] for w in diffs[2].words if w.changed}
+    assert {"we", "approached", "principles", "equality"} <= changed
+    assert "realistic" not in changed
+    assert "approach" in diffs[2].dropped
+    # The reference marks what no other version has: here nothing, since version 1 is identical.
+    assert not any(w.changed for w in diffs[0].words)
+
+
+def test_word_diff_ignores_case_and_punctuation():
+    diffs = word_diff(["Kyiv’s “ready”, he said", "kyiv's ready he said"])
+    assert not any(w.changed for d in diffs for w in d.words)
+
+
+def test_palette_is_readable_on_dark_and_light_themes():
+    from textual.app import App
+
+    app = App()
+    for name in ("textual-dark", "textual-light", "nord", "gruvbox", "solarized-light"):
+        app.theme = name
+        pal = palette(app.get_css_variables(), app.current_theme.dark)
+        assert len(pal) >= 4
+        for colours in pal.colours:
+            tint = colours.tint.bgcolor.get_truecolor()
+            fg = pal.foreground.rich_color.get_truecolor()
+            from textual.color import Color
+
+            assert contrast(Color(*tint), Color(*fg)) >= MIN_CONTRAST - 0.01, name
+
+
+def test_neighbouring_groups_get_different_colours(sample_articles):
+    alignment = align(sample_articles)
+    index = assign(alignment, 6)
+    for article in range(len(sample_articles)):
+        found = alignment.passages_in(article)
+        for (_, a), (_, b) in zip(found, found[1:]):
+            if a.id != b.id:
+                assert index[a.id] != index[b.id]
+
+
+def test_group_text_names_every_outlet(sample_articles):
+    alignment = align(sample_articles)
+    group = alignment.groups[0]
+    text = clipboard.group_text(alignment, group)
+    assert text.startswith(group.id)
+    assert len(text.strip().splitlines()) == 1 + len(group.passages)
+
+
+def test_system_copy_uses_an_available_tool(monkeypatch):
+    calls = []
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setattr(clipboard.shutil, "which", lambda name: "/usr/bin/" + name if name == "xsel" else None)
+    monkeypatch.setattr(clipboard.subprocess, "run", lambda cmd, **kw: calls.append((cmd, kw["input"])))
+    assert clipboard.system_copy("hello") == "xsel"
+    assert calls == [(["xsel", "--clipboard", "--input"], b"hello")]
+    monkeypatch.setattr(clipboard.shutil, "which", lambda name: None)
+    assert clipboard.system_copy("hello") is None

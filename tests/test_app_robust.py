@@ -1,0 +1,162 @@
+"""The app under awkward conditions: small and changing terminals, one
+article, articles with nothing in common, a failing or slow alignment."""
+
+from __future__ import annotations
+
+import time
+
+from sidebyside.align import align
+from sidebyside.app.main import SideBySideApp
+from sidebyside.app.pane import ArticleBody
+
+
+async def ready(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_tiny_terminal_says_too_small(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(30, 8)) as pilot:
+        await ready(pilot)
+        assert app.screen.has_class("-too-small")
+        message = app.screen.query_one("#too-small")
+        assert message.display and message.region.width > 0
+        assert "too small" in str(message.render())
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert not app.screen.has_class("-too-small")
+        assert app.screen.query_one("#pane-0").region.width > 0
+
+
+async def test_60x20_shows_one_pane_with_tabs(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await ready(pilot)
+        shown = [p for p in app.screen.query("ArticlePane") if p.display]
+        assert len(shown) == 1
+        tabs = app.screen.query_one("#tabs")
+        assert tabs.display and "1 of 5" in str(tabs.render())
+        await pilot.press("tab", "n")
+        assert app.current_group is not None
+        body = app.screen.query_one("#body-1", ArticleBody)
+        assert body.in_view(app.current_version.start, app.current_version.end)
+        panel = app.screen.query_one("#panel")
+        assert 0 < panel.region.height <= 7
+
+
+async def test_resizing_keeps_the_reading_position(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        await pilot.press("tab", "n", "n", "n")
+        version = app.current_version
+        body = app.screen.query_one(f"#body-{version.article}", ArticleBody)
+        top = body.wrapped.offset_of(int(body.scroll_y))
+        for size in ((80, 24), (60, 20), (30, 8), (200, 50), (120, 40)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+        # The same text is at the top after all that.
+        row = body.wrapped.row_of(top)
+        assert abs(body.scroll_y - row) <= 1 or body.scroll_y == body.max_scroll_y
+        assert app.focused is body
+
+
+async def test_resize_while_aligning(sample_articles):
+    def slow_align(articles, options, progress):
+        time.sleep(0.3)
+        return align(articles, options, progress=progress)
+
+    app = SideBySideApp(sample_articles, aligner=slow_align)
+    async with app.run_test(size=(160, 45)) as pilot:
+        assert app.alignment is None
+        assert app.screen.query_one("#status").display
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        await pilot.resize_terminal(30, 8)
+        await pilot.pause()
+        await pilot.resize_terminal(120, 40)
+        await ready(pilot)
+        assert app.alignment is not None
+        assert app.align_state == "done"
+        assert not app.screen.query_one("#status").display
+
+
+async def test_progress_is_shown_for_a_slow_alignment(sample_articles):
+    seen = []
+
+    def stepping_align(articles, options, progress):
+        for done in range(1, 6):
+            progress(done, 5)
+            time.sleep(0.08)
+        return align(articles, options)
+
+    app = SideBySideApp(sample_articles, aligner=stepping_align)
+    async with app.run_test(size=(120, 30)) as pilot:
+        for _ in range(20):
+            await pilot.pause(0.05)
+            seen.append(app.align_progress)
+            if app.alignment is not None:
+                break
+        await ready(pilot)
+        assert any(0 < done < total for done, total in seen)
+        bar = app.screen.query_one("#status-bar")
+        assert bar.total == 5
+
+
+async def test_alignment_error_is_reported_in_the_app(sample_articles):
+    def broken(articles, options, progress):
+        raise RuntimeError("disk on fire")
+
+    app = SideBySideApp(sample_articles, aligner=broken)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        assert app.is_running
+        assert app.align_state == "error"
+        assert "disk on fire" in app.align_error
+        status = app.screen.query_one("#status")
+        assert status.display and "disk on fire" in str(status.query_one("#status-label").render())
+        assert any("disk on fire" in n.message for n in app._notifications)
+        # The text is still there to read.
+        body = app.screen.query_one("#body-0", ArticleBody)
+        assert body.wrapped is not None and len(body.wrapped) > 10
+        await pilot.press("n")
+        assert app.current_group is None
+
+
+async def test_single_article_opens_with_a_notice(sample_articles):
+    app = SideBySideApp(sample_articles[1:2])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert any("Only one article" in n.message for n in app._notifications)
+        assert len(app.screen.query("ArticlePane")) == 1
+        assert app.alignment is not None and app.alignment.groups == ()
+        assert "nothing to align" in app.screen.query_one("#panel").text
+        await pilot.press("n", "right_square_bracket", "c", "l", "b")
+        assert app.current_group is None
+
+
+async def test_an_article_with_no_shared_passage_shows_normally(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        pane = app.screen.query_one("#pane-0")
+        body = pane.body
+        assert body.passage_count == 0
+        assert pane.border_subtitle == "no shared passage"
+        assert len(body.wrapped) > 20
+        await pilot.press("n")
+        assert app.current_group is None
+        assert app.focused is body
+
+
+async def test_theme_change_recolours_the_groups(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        dark = dict(app.group_colours)
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = app.group_colours
+        assert light.keys() == dark.keys()
+        assert all(light[g].tint != dark[g].tint for g in light)

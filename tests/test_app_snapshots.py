@@ -1,0 +1,58 @@
+"""Snapshots of the reading app (pytest-textual-snapshot).
+
+Each waits for the alignment worker before the picture is taken, so the
+highlights are always there.  Regenerate with
+``pytest tests/test_app_snapshots.py --snapshot-update`` and look at the
+SVGs before committing them."""
+
+from __future__ import annotations
+
+from sidebyside.app.main import SideBySideApp
+
+
+def _after(*keys: str, theme: str | None = None):
+    async def run_before(pilot) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if theme:
+            pilot.app.theme = theme
+            await pilot.pause()
+        if keys:
+            await pilot.press(*keys)
+        await pilot.pause()
+
+    return run_before
+
+
+def test_main_screen_80x24(snap_compare, sample_articles):
+    """Two panes of five, Press TV focused, its first passage selected."""
+    assert snap_compare(SideBySideApp(sample_articles), terminal_size=(80, 24), run_before=_after("tab", "n"))
+
+
+def test_main_screen_160x45(snap_compare, sample_articles):
+    """Four panes; the quote "[We are] ready to talk…" followed into Ukrainska Pravda."""
+    assert snap_compare(
+        SideBySideApp(sample_articles),
+        terminal_size=(160, 45),
+        run_before=_after("tab", "n", "n", "right_square_bracket"),
+    )
+
+
+def test_main_screen_light_theme(snap_compare, sample_articles):
+    assert snap_compare(
+        SideBySideApp(sample_articles),
+        terminal_size=(120, 30),
+        run_before=_after("tab", "n", "n", "n", "n", theme="textual-light"),
+    )
+
+
+def test_help_screen(snap_compare, sample_articles):
+    assert snap_compare(SideBySideApp(sample_articles), terminal_size=(100, 45), run_before=_after("question_mark"))
+
+
+def test_narrow_terminal_60x20(snap_compare, sample_articles):
+    assert snap_compare(SideBySideApp(sample_articles), terminal_size=(60, 20), run_before=_after("tab", "n"))
+
+
+def test_terminal_too_small(snap_compare, sample_articles):
+    assert snap_compare(SideBySideApp(sample_articles), terminal_size=(30, 8), run_before=_after())
