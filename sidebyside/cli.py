@@ -12,10 +12,9 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .align import AlignOptions, align
+from .options import AlignOptions
 from .articles import InputError, load_articles
 from .atomic import atomic_write
-from .export import FORMATS, render
 
 EXIT_USAGE = 2
 
@@ -64,6 +63,8 @@ def _add_thresholds(parser: argparse.ArgumentParser) -> None:
 
 
 def align_parser() -> argparse.ArgumentParser:
+    from .export import FORMATS
+
     parser = _Parser(
         prog="sidebyside align",
         description="Find the passages several articles share and print them, grouped.",
@@ -107,6 +108,9 @@ def fail(message: str) -> int:
 
 
 def run_align(argv: list[str]) -> int:
+    from .align import align
+    from .export import render
+
     args = align_parser().parse_args(argv)
     try:
         articles = load_articles(args.paths)
@@ -143,7 +147,6 @@ def run_align(argv: list[str]) -> int:
 
 def run_app(argv: list[str]) -> int:
     from .config import config_path, load_config
-    from .highlights import HighlightsError, load
 
     args = app_parser().parse_args(argv)
     if args.config_path:
@@ -160,6 +163,8 @@ def run_app(argv: list[str]) -> int:
         return fail(str(exc))
     highlights = None
     if args.alignments:
+        from .highlights import HighlightsError, load
+
         try:
             highlights = load(Path(args.alignments), articles)
         except HighlightsError as exc:

@@ -33,7 +33,7 @@ from typing import Any
 
 import platformdirs
 
-from .align import AlignOptions
+from .options import AlignOptions
 from .atomic import atomic_write
 
 ENV_VAR = "SIDEBYSIDE_CONFIG"

@@ -18,7 +18,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from ..align import AlignOptions
+from ..options import AlignOptions
 from ..articles import Article
 from . import clipboard
 from .colours import GroupColours, Palette, assign, theme_palette
