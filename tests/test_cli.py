@@ -102,15 +102,33 @@ def _write(path, data: bytes):
     return path
 
 
-def test_engine_and_align_never_import_textual():
+def test_engine_and_align_never_import_textual(tmp_path):
     code = (
         "import sys, sidebyside, sidebyside.cli, sidebyside.align, sidebyside.export;"
         "from sidebyside.cli import main;"
-        "main(['align', '-f', 'json', '-o', '/dev/null']);"
+        "main(['align', '-f', 'json', '-o', sys.argv[1]]);"
         "assert not any(m == 'textual' or m.startswith('textual.') for m in sys.modules), 'textual imported'"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "out.json")], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out.json").is_file()
+
+
+def test_output_to_a_device_writes_through_it(tmp_path):
+    """Atomic replacement must never rename over a device such as /dev/null."""
+    import os
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    import threading
+
+    received = []
+    reader = threading.Thread(target=lambda: received.append(open(fifo, encoding="utf-8").read()))
+    reader.start()
+    assert main(["align", "-f", "csv", "-o", str(fifo)]) == 0
+    reader.join(timeout=10)
+    assert fifo.exists() and not fifo.is_file()  # still a pipe
+    assert received and received[0].startswith("group,kind,quote")
 
 
 def test_runs_as_a_module_from_another_directory(tmp_path):
