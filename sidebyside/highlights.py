@@ -170,7 +170,12 @@ class Saved:
         return text
 
 
-def _format_of(path: Path) -> str:
+def format_of(path: str | Path) -> str:
+    """The format :func:`save` writes to ``path`` ("json", "markdown" or
+    "csv"); raises :class:`HighlightsError` (one line, naming the file and
+    the extensions it could have) for any other extension, so a save
+    dialog can say so before saving."""
+    path = Path(path)
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         shown = f"'{path.suffix}'" if path.suffix else "no extension"
@@ -232,7 +237,7 @@ def highlights_record(
 def render(path: Path, alignment: Alignment, kept: Mapping[str, str | None], *, all_groups: bool = False) -> str:
     """The text :func:`save` would write to ``path`` (format by extension)."""
     path = Path(path)
-    fmt = _format_of(path)
+    fmt = format_of(path)
     if fmt == "json":
         record = highlights_record(path, alignment, kept, all_groups=all_groups)
         return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
@@ -290,7 +295,7 @@ def save(
     :class:`HighlightsError` naming the file.
     """
     path = Path(path).expanduser()
-    fmt = _format_of(path)
+    fmt = format_of(path)
     groups = _kept_groups(alignment, kept)
     text = render(path, alignment, kept, all_groups=all_groups)
     warning = check_overwrite(path, alignment, kept)
