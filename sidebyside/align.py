@@ -420,18 +420,32 @@ def _breaks_between(da: _Doc, db: _Doc, a_from: int, a_to: int, b_from: int, b_t
 _OPENERS = {"]": "[", ")": "(", "”": "“", "»": "«"}
 
 
+def _take_closing(text: str, end: int, close: str) -> int:
+    """``end`` moved past ``close`` when it follows at once, or after one
+    mark of punctuation (…sponsors." ends the quote after the stop)."""
+    if text[end : end + 1] == close:
+        return end + 1
+    if text[end : end + 1] in (".", ",", ";", ":", "!", "?") and text[end + 1 : end + 2] == close:
+        return end + 2
+    return end
+
+
 def _tidy(text: str, start: int, end: int) -> tuple[int, int]:
     """Take in a bracket or quotation mark that the passage opens or closes
-    but leaves outside its edges."""
-    body = text[start:end]
+    but leaves outside its edges, so a cited passage is balanced."""
     for close, open_ in _OPENERS.items():
+        body = text[start:end]
         opens, closes = body.count(open_), body.count(close)
-        if opens > closes and end < len(text) and text[end] == close:
-            end += 1
-            body = text[start:end]
+        if opens > closes:
+            end = _take_closing(text, end, close)
         elif closes > opens and start > 0 and text[start - 1] == open_:
             start -= 1
-            body = text[start:end]
+    if text.count('"', start, end) % 2:
+        closed = _take_closing(text, end, '"')
+        if closed != end:
+            end = closed
+        elif start > 0 and text[start - 1] == '"':
+            start -= 1
     return start, end
 
 
@@ -614,8 +628,10 @@ class _Sites:
 
 
 def _is_quoted(doc: _Doc, start: int, end: int) -> bool:
-    inside = sum(_overlap(s, e, start, end) for s, e in doc.quoted)
-    return inside >= 0.5 * (end - start)
+    """Is the passage a quotation, or does it carry one: half of it inside
+    quotation marks, or a quoted stretch of some 5 words or more?"""
+    overlaps = [_overlap(s, e, start, end) for s, e in doc.quoted]
+    return sum(overlaps) >= 0.5 * (end - start) or max(overlaps, default=0) >= 30
 
 
 def _content_words(doc: _Doc, start: int, end: int) -> frozenset[str]:

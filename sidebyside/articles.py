@@ -88,6 +88,16 @@ def sample_corpus_path() -> Path:
 # --- decoding -----------------------------------------------------------------
 
 
+# Byte-order marks of the UTF-16/32 encodings (Windows Notepad's "Unicode"),
+# longest first: UTF-32-LE starts like UTF-16-LE.
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\x00" in head:
@@ -98,9 +108,19 @@ def _looks_binary(data: bytes) -> bool:
 
 def decode(path: Path, data: bytes) -> tuple[str, str, tuple[str, ...]]:
     """(text, encoding, notes) for a file's bytes; raises InputError."""
+    notes: tuple[str, ...] = ()
+    bom = next((enc for mark, enc in _BOMS if data.startswith(mark)), None)
+    if bom is not None:
+        try:
+            raw = data.decode(bom)
+        except UnicodeDecodeError:
+            raise InputError(f"{path}: not a text file (starts as {bom.upper()} but does not decode)") from None
+        text = raw.replace("\r\n", "\n").replace("\r", "\n")
+        if not text.strip():
+            raise InputError(f"{path}: empty file")
+        return text, bom, notes
     if _looks_binary(data):
         raise InputError(f"{path}: not a text file (binary data)")
-    notes: tuple[str, ...] = ()
     if data.startswith(b"\xef\xbb\xbf"):
         encoding = "utf-8-sig"
         raw = data.decode(encoding)
@@ -244,7 +264,13 @@ def _is_article_file(path: Path, metadata: FolderMetadata) -> bool:
 def resolve_paths(paths: list[str | Path]) -> list[Path]:
     """The article files that ``paths`` name: files as given, the articles in
     each folder (sorted by name), and what each glob matches."""
-    found: list[Path] = []
+    return [path for path, _ in _resolve(paths)]
+
+
+def _resolve(paths: list[str | Path]) -> list[tuple[Path, bool]]:
+    """Each article file, and whether it was named itself (not found in a
+    folder or by a glob)."""
+    found: list[tuple[Path, bool]] = []
     for raw in paths:
         p = Path(raw).expanduser()
         if p.is_dir():
@@ -252,30 +278,46 @@ def resolve_paths(paths: list[str | Path]) -> list[Path]:
             inside = sorted((c for c in p.iterdir() if _is_article_file(c, meta)), key=lambda c: c.name)
             if not inside:
                 raise InputError(f"{p}: no articles here (looked for {' and '.join(ARTICLE_SUFFIXES)} files)")
-            found.extend(inside)
+            found.extend((c, False) for c in inside)
         elif p.exists():
-            found.append(p)
+            found.append((p, True))
         elif glob.has_magic(str(raw)):
             matches = sorted(Path(m) for m in glob.glob(str(p), recursive=True))
             matches = [m for m in matches if m.is_file() and m.suffix.lower() in ARTICLE_SUFFIXES]
             if not matches:
                 raise InputError(f"{raw}: matches no articles")
-            found.extend(matches)
+            found.extend((m, False) for m in matches)
         else:
             raise InputError(f"{raw}: no such file or directory")
-    unique: dict[Path, None] = {}
-    for p in found:
-        unique.setdefault(p.resolve(), None)
-    return list(unique)
+    unique: dict[Path, bool] = {}
+    for p, named in found:
+        key = p.resolve()
+        unique[key] = unique.get(key, False) or named
+    return list(unique.items())
 
 
-def load_articles(paths: list[str | Path] | None = None) -> list[Article]:
-    """Read the articles that ``paths`` name (the sample corpus when empty)."""
-    files = resolve_paths(list(paths) if paths else [sample_corpus_path()])
+def load_articles(paths: list[str | Path] | None = None, skipped: list[str] | None = None) -> list[Article]:
+    """Read the articles that ``paths`` name (the sample corpus when empty).
+
+    A file named itself that cannot be read is an :class:`InputError`.  With
+    a ``skipped`` list, a file found in a folder or by a glob that cannot be
+    read (empty, binary) is left out and its one-line reason added to the
+    list instead, unless that leaves no article at all."""
+    files = _resolve(list(paths) if paths else [sample_corpus_path()])
     metadata: dict[Path, FolderMetadata] = {}
     articles = []
-    for path in files:
+    reasons = []
+    for path, named in files:
         if path.parent not in metadata:
             metadata[path.parent] = read_metadata(path.parent)
-        articles.append(read_article(path, metadata[path.parent]))
+        try:
+            articles.append(read_article(path, metadata[path.parent]))
+        except InputError as exc:
+            if named or skipped is None:
+                raise
+            reasons.append(f"skipped {exc}")
+    if not articles:
+        raise InputError(reasons[0].removeprefix("skipped ") if len(reasons) == 1 else f"no readable articles: {'; '.join(reasons)}")
+    if skipped is not None:
+        skipped.extend(reasons)
     return articles

@@ -85,7 +85,11 @@ def app_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files, folders or globs (default: the sample corpus)")
-    parser.add_argument("--alignments", metavar="FILE", help="open these saved highlights")
+    parser.add_argument(
+        "--alignments",
+        metavar="FILE",
+        help="open the highlights saved in FILE (a .json saved by the app); s saves back to it",
+    )
     parser.add_argument("--config-path", action="store_true", help="print where the config file is and exit")
     parser.add_argument("--version", action="version", version=f"sidebyside {__version__}")
     _add_thresholds(parser)
@@ -166,16 +170,22 @@ def run_app(argv: list[str]) -> int:
         from .highlights import HighlightsError, load
 
         try:
-            highlights = load(Path(args.alignments), articles)
+            highlights = load(Path(args.alignments).expanduser().absolute(), articles)
         except HighlightsError as exc:
             return fail(str(exc))
         for message in highlights.messages():  # changed articles, passages not found
             print(f"sidebyside: {message}", file=sys.stderr)
-    # ``highlights`` is checked here so a bad file fails before the app
-    # starts; pass it as ``highlights=`` once SideBySideApp accepts it.
+    # ``highlights`` is read here so a bad file fails before the app starts;
+    # the app merges it into the alignment and shows the messages too.
     from .app.main import SideBySideApp  # Textual only from here on
 
-    app = SideBySideApp(articles, options=options_from(args, config.align_options()))
+    app = SideBySideApp(
+        articles,
+        options=options_from(args, config.align_options()),
+        config=config,
+        config_problems=problems,
+        highlights=highlights,
+    )
     app.run()
     return app.return_code or 0
 

@@ -68,6 +68,10 @@ def to_json(alignment: Alignment) -> str:
     return json.dumps(alignment_record(alignment), ensure_ascii=False, indent=2) + "\n"
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -88,11 +92,11 @@ def to_markdown(
     the headings of those groups say "kept"."""
     arts = alignment.articles
     out = [f"# {title or 'Aligned passages'}", ""]
-    out.append(f"{len(alignment.groups)} passage groups across {len(arts)} articles.")
+    out.append(f"{_count(len(alignment.groups), 'passage group')} across {_count(len(arts), 'article')}.")
     out.append("")
     out.append("| # | outlet | title | file | sha256 |")
     out.append("|---|---|---|---|---|")
-    for i, a in enumerate(arts):
+    for i, a in enumerate(arts, 1):
         cells = [str(i), a.outlet or "", a.title, a.path.name, a.sha256[:12]]
         out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     for group in alignment.groups:
@@ -152,6 +156,7 @@ def to_table(alignment: Alignment, width: int | None = None, color: bool = False
     """A readable table for the terminal, rendered with rich."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(show_lines=False, expand=True, title=None, header_style="bold")
     table.add_column("group", no_wrap=True)
@@ -161,19 +166,20 @@ def to_table(alignment: Alignment, width: int | None = None, color: bool = False
     for group in alignment.groups:
         label = f"{group.id}\n{group.kind}" + ("\nquote" if group.quote else "")
         for i, p in enumerate(group.passages):
+            # Text, not markup: "[that refused talks]" is the quote, not a style.
             table.add_row(
-                label if i == 0 else "",
-                alignment.articles[p.article].label,
+                Text(label if i == 0 else ""),
+                Text(alignment.articles[p.article].label),
                 f"{p.similarity:.0f}",
-                _one_line(p.text),
+                Text(_one_line(p.text)),
             )
         table.add_section()
     buf = io.StringIO()
     console = Console(file=buf, width=width or 120, color_system="standard" if color else None, legacy_windows=False)
     arts = alignment.articles
     console.print(
-        f"{len(alignment.groups)} passage groups across {len(arts)} articles: "
-        + ", ".join(f"[{i}] {a.label}" for i, a in enumerate(arts)),
+        f"{_count(len(alignment.groups), 'passage group')} across {_count(len(arts), 'article')}: "
+        + ", ".join(f"{i}. {a.label}" for i, a in enumerate(arts, 1)),
         markup=False,
         highlight=False,
     )

@@ -11,3 +11,24 @@ from sidebyside.articles import load_articles
 def sample_articles():
     """The sample corpus, read once (articles are immutable)."""
     return load_articles()
+
+
+@pytest.fixture
+def user_dirs(tmp_path_factory, monkeypatch):
+    """Private user folders: the data folder (saved highlights), the config
+    folder and the config file all point into a fresh temporary folder, so a
+    test never reads or writes the real user's.  Returns that folder."""
+    home = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("SIDEBYSIDE_CONFIG", str(home / "config" / "sidebyside" / "config.toml"))
+    return home
+
+
+@pytest.fixture(autouse=True)
+def _app_tests_use_private_user_dirs(request):
+    """Every app test (``tests/test_app*.py``) runs with :func:`user_dirs`:
+    the app looks for saved highlights on start, and must never find (or
+    write) a real user's."""
+    if request.node.path.name.startswith("test_app"):
+        request.getfixturevalue("user_dirs")

@@ -322,19 +322,28 @@ async def test_bindings_can_be_remapped_by_id(sample_articles):
         assert app.focused is body(app, NEWS_SITE)
 
 
-def test_every_binding_has_an_id_and_the_reserved_keys_are_free():
+def test_every_binding_has_an_id_and_the_highlight_keys_are_bound():
     from sidebyside.app.help import _bindings
 
     app = SideBySideApp([])
     ids = []
-    keys = set()
-    for _, bindings in app.binding_sections():
+    by_key = {}
+    for section, bindings in app.binding_sections():
         for binding in _bindings(bindings):
             assert binding.id, binding
+            assert binding.description, binding
             ids.append(binding.id)
-            keys.update(k.strip() for k in binding.key.split(","))
+            if section in ("Anywhere", "Highlights", "Reader", "Article pane"):  # one focus chain
+                for key in binding.key.split(","):
+                    assert key.strip() not in by_key, f"{key} bound twice"
+                    by_key[key.strip()] = binding.id
     assert len(ids) == len(set(ids))
-    assert not keys & {"space", "a", "s", "S"}
+    assert {k: by_key[k] for k in ("space", "a", "s", "S")} == {
+        "space": "keep",
+        "a": "note",
+        "s": "save",
+        "S": "save-as",
+    }
 
 
 async def test_window_keys_and_picker_keep_scroll_positions(sample_articles):
@@ -355,3 +364,31 @@ async def test_window_keys_and_picker_keep_scroll_positions(sample_articles):
         assert app.focused is first
         assert app.screen.first_visible == 0
         assert first.scroll_y == 4
+
+
+async def test_focus_moves_the_headline_and_tab_highlight(sample_articles):
+    from sidebyside.app.pane import ArticlePane
+
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+
+        def headlines():
+            return [pane.query_one(".pane-title").styles.background for pane in app.screen.query(ArticlePane)]
+
+        def focused_tab_label():
+            tabs = app.screen.query_one("#tabs")
+            content = tabs.render()
+            focused = tabs._style("pane-tabs--focused")
+            spans = [s for s in content.spans if s.style == focused]
+            assert len(spans) == 1
+            return content.plain[spans[0].start : spans[0].end].strip()
+
+        before = headlines()
+        assert before[0] != before[1]
+        assert focused_tab_label() == "1 Russian state media (repost)"
+        await pilot.press("tab")
+        await pilot.pause()
+        after = headlines()
+        assert (after[0], after[1]) == (before[1], before[0])
+        assert focused_tab_label() == "2 Press TV"

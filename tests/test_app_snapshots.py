@@ -56,3 +56,28 @@ def test_narrow_terminal_60x20(snap_compare, sample_articles):
 
 def test_terminal_too_small(snap_compare, sample_articles):
     assert snap_compare(SideBySideApp(sample_articles), terminal_size=(30, 8), run_before=_after())
+
+
+def test_kept_highlight_with_note(snap_compare, sample_articles):
+    """g1 kept with a note: the ★ mark beside its rows, the badge and note in the panel."""
+    assert snap_compare(
+        SideBySideApp(sample_articles),
+        terminal_size=(120, 30),
+        run_before=_after("tab", "n", "space", "a", *"worth", "enter"),
+    )
+
+
+def test_kept_highlight_light_theme(snap_compare, sample_articles):
+    assert snap_compare(
+        SideBySideApp(sample_articles),
+        terminal_size=(120, 30),
+        run_before=_after("tab", "n", "space", "n", "n", theme="textual-light"),
+    )
+
+
+def test_note_dialog(snap_compare, sample_articles):
+    assert snap_compare(
+        SideBySideApp(sample_articles),
+        terminal_size=(100, 30),
+        run_before=_after("tab", "n", "a", *"why", "space", *"this"),
+    )

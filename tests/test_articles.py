@@ -138,3 +138,34 @@ def test_repeated_lines_are_furniture_but_the_headline_stays(tmp_path):
     assert kinds["Section"] == ["furniture"]
     assert kinds["Most Popular"] == ["furniture"]
     assert kinds["Real prose begins here and it carries on for quite a while to be a paragraph of news."] == ["body"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_utf16_and_utf32_with_byte_order_mark(tmp_path, encoding):
+    f = tmp_path / "notepad.txt"
+    text = "Сергей Лавров said the talks “would go on”\n"
+    f.write_bytes(text.encode(encoding))  # Python writes the BOM
+    article = read_article(f)
+    assert article.text == text
+    assert open(f, encoding=article.encoding).read() == article.text
+
+
+def test_a_bad_file_in_a_folder_is_skipped_with_a_reason(tmp_path):
+    (tmp_path / "a.txt").write_text("First article with words enough\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Second article with words enough\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_bytes(b"")
+    (tmp_path / "d.txt").write_bytes(b"\x00\x01binary")
+    skipped: list[str] = []
+    articles = load_articles([tmp_path], skipped)
+    assert [a.path.name for a in articles] == ["a.txt", "b.txt"]
+    assert len(skipped) == 2 and "c.txt: empty file" in skipped[0] and "d.txt: not a text file" in skipped[1]
+    with pytest.raises(InputError, match="c.txt: empty file"):
+        load_articles([tmp_path])  # without a list to report to, nothing is skipped silently
+    with pytest.raises(InputError, match="c.txt: empty file"):
+        load_articles([tmp_path / "a.txt", tmp_path / "c.txt"], [])  # named files are never skipped
+
+
+def test_a_folder_of_only_bad_files_is_an_error(tmp_path):
+    (tmp_path / "c.txt").write_bytes(b"")
+    with pytest.raises(InputError, match="c.txt: empty file"):
+        load_articles([tmp_path], [])

@@ -138,3 +138,16 @@ def test_runs_as_a_module_from_another_directory(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("group,kind,quote")
+
+
+def test_table_shows_bracketed_words_literally(capsys):
+    code, out, _ = run(capsys, "align")
+    assert code == 0
+    assert "[that refused talks]" in out and "[We are]" in out
+
+
+def test_passages_end_with_their_closing_quote(capsys):
+    code, out, _ = run(capsys, "align", "-f", "json")
+    texts = [p["text"] for g in json.loads(out)["groups"] for p in g["passages"]]
+    for text in texts:
+        assert text.count('"') % 2 == 0 and text.count("[") == text.count("]"), text

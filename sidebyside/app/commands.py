@@ -1,4 +1,5 @@
-"""Command palette: jump to a passage by searching the groups' text."""
+"""Command palette: jump to a passage by searching the groups' text (kept
+ones say so, with their note, so "kept" finds them)."""
 
 from __future__ import annotations
 
@@ -19,12 +20,15 @@ class PassageCommands(Provider):
         alignment = getattr(self.app, "alignment", None)
         if alignment is None:
             return []
+        kept = getattr(self.app, "kept", {})
         entries = []
         for group in alignment.groups:
+            mark = " ★ kept" if group.id in kept else ""
+            note = f" · note: {_one_line(kept[group.id], 60)}" if kept.get(group.id) else ""
             for passage in group.passages:
                 label = alignment.articles[passage.article].label
-                text = f"Jump to {group.id} · {label}: {_one_line(passage.text)}"
-                help_text = f"{group.kind}{' quote' if group.quote else ''} · {len(group.article_indexes)} outlets"
+                text = f"Jump to {group.id}{mark} · {label}: {_one_line(passage.text)}"
+                help_text = f"{group.kind}{' quote' if group.quote else ''} · {len(group.article_indexes)} outlets{note}"
                 entries.append((group.id, passage, text, help_text))
         return entries
 

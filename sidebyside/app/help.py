@@ -13,13 +13,6 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-RESERVED = (
-    ("space", "keep / unkeep the current highlight (coming)"),
-    ("a", "note on the current highlight (coming)"),
-    ("s, S", "save highlights (coming)"),
-)
-
-
 def _bindings(items: Iterable[BindingType]) -> list[Binding]:
     out = []
     for item in items:
@@ -77,8 +70,4 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row(Text(title, style="bold underline"), "", "")
                 section = title
             table.add_row(keys, description, binding_id)
-        table.add_row("", "", "")
-        table.add_row(Text("Reserved", style="bold underline"), "", "")
-        for keys, description in RESERVED:
-            table.add_row(keys, description, "")
         return table

@@ -1,25 +1,35 @@
 """The reading app: several versions of one story side by side.
 
 The app holds the state every widget follows (the alignment, the current
-group and version, linked scrolling, boilerplate, search) as reactives, and
-runs the alignment in a thread worker, so the panes show the text at once
-and fill in their highlights when the alignment is in.
+group and version, linked scrolling, boilerplate, search, the highlights
+kept) as reactives, and runs the alignment in a thread worker, so the panes
+show the text at once and fill in their highlights when the alignment is in.
+
+Kept highlights (issue 4): ``space`` keeps the current group, ``a`` notes
+it, ``s`` saves, ``S`` saves as.  The saving itself is
+:mod:`sidebyside.highlights`; this module only asks the questions (see
+:mod:`.dialogs`) and runs the saves in a thread worker.  On start, after the
+alignment, the highlights given with ``--alignments`` (else those saved at
+the corpus's default path) are found again and merged in.
 """
 
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import var
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from ..options import AlignOptions
 from ..articles import Article
+from ..config import Config, check_keys
+from ..options import AlignOptions
 from . import clipboard
 from .colours import GroupColours, Palette, assign, theme_palette
 from .pane import Version
@@ -27,8 +37,35 @@ from .reader import ReaderScreen
 
 if TYPE_CHECKING:
     from ..align import Alignment
+    from ..highlights import Loaded, Saved
+
+#: The highlights kept: group id -> note (:data:`sidebyside.highlights.Kept`;
+#: highlights.py is imported only when used, it loads the engine).
+Kept = dict[str, str]
 
 Aligner = Callable[..., "Alignment"]
+
+
+def _resolve(text: str) -> Path:
+    """A typed path: ``~`` expanded, relative to the current directory."""
+    path = Path(text.strip()).expanduser()
+    return path if path.is_absolute() else Path.cwd() / path
+
+
+def _check_save_path(text: str) -> str | None:
+    """What is wrong with a typed save path, before trying to save there."""
+    from ..highlights import HighlightsError, format_of
+
+    if not text.strip():
+        return "Type a file name ending in .json, .md or .csv"
+    path = _resolve(text)
+    if path.is_dir():
+        return f"{path}: is a folder; add a file name ending in .json, .md or .csv"
+    try:
+        format_of(path)
+    except HighlightsError as exc:
+        return str(exc)
+    return None
 
 
 def _passage_commands():
@@ -39,6 +76,42 @@ def _passage_commands():
 
 class _Cancelled(Exception):
     """The alignment worker was cancelled (the app is closing)."""
+
+
+#: Most lines of a notification listing what a highlights file lacked.
+MAX_LISTED = 12
+
+
+@dataclass
+class _Started:
+    """What the alignment worker hands back: the alignment with the saved
+    highlights merged in, and what the reader must be told about them."""
+
+    alignment: Alignment
+    kept: Kept = field(default_factory=dict)
+    save_path: Path | None = None  # where s saves (the file the highlights came from)
+    loaded: Loaded | None = None
+    error: str = ""  # the default highlights file could not be read
+
+
+@dataclass(frozen=True)
+class _SaveJob:
+    """One save: what, where, and how the reader asked for it."""
+
+    path: Path
+    alignment: Alignment
+    kept: Kept
+    all_groups: bool = False
+    overwrite: bool = False
+    save_as: bool = False  # typed in the save-as dialog (reopen it on failure)
+
+
+@dataclass(frozen=True)
+class _SaveOutcome:
+    job: _SaveJob
+    saved: Saved | None = None
+    would_overwrite: str = ""  # check_overwrite's warning: ask before replacing
+    error: str = ""
 
 
 class SideBySideApp(App[None]):
@@ -64,6 +137,7 @@ class SideBySideApp(App[None]):
     search_current: var[Version | None] = var(None)
     align_state = var("running")  # running | done | error
     align_progress = var((0, 0))
+    kept: var[Kept] = var(dict)  # group id -> note: the highlights to keep (replaced, never mutated)
 
     def __init__(
         self,
@@ -71,7 +145,15 @@ class SideBySideApp(App[None]):
         options: AlignOptions | None = None,
         *,
         aligner: Aligner | None = None,
+        config: Config | None = None,
+        config_problems: Sequence[str] = (),
+        highlights: Loaded | None = None,
     ) -> None:
+        """``config`` and ``config_problems`` are what
+        :func:`~sidebyside.config.load_config` returned (the app never reads
+        the file itself); ``highlights`` are saved highlights to reopen
+        (``--alignments``), else those at the corpus's default path are
+        looked for once the articles are aligned."""
         super().__init__()
         self.articles = list(articles)
         self.options = options or AlignOptions()
@@ -79,6 +161,21 @@ class SideBySideApp(App[None]):
         self._aligner = aligner
         self._colour_index: dict[str, int] = {}
         self._colour_size = 0
+        self.config = config or Config()
+        self._highlights = highlights
+        #: Where ``s`` saves: the file the highlights came from, else the
+        #: corpus's default path (known once the alignment is in).
+        self.save_path: Path | None = highlights.path if highlights is not None else None
+        self._problems = list(config_problems)
+        if self.config.theme:
+            if self.config.theme in self.available_themes:
+                self.theme = self.config.theme
+            else:
+                name = self.config.path.name if self.config.path else "config.toml"
+                self._problems.append(
+                    f"{name}: theme {self.config.theme!r} is not a theme; using {self.theme!r} "
+                    f"(themes: {', '.join(sorted(self.available_themes))})"
+                )
 
     def get_default_screen(self) -> Screen:
         return ReaderScreen()
@@ -89,9 +186,22 @@ class SideBySideApp(App[None]):
         assert isinstance(screen, ReaderScreen)
         return screen
 
+    def binding_ids(self) -> set[str]:
+        """The id of every binding a keymap can remap."""
+        from .help import _bindings
+
+        return {b.id for _, bindings in self.binding_sections() for b in _bindings(bindings) if b.id}
+
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self._update_palette()
+        if self.config.keys:
+            keymap, problems = check_keys(self.config, self.binding_ids())
+            self._problems.extend(problems)
+            if keymap:
+                self.set_keymap(keymap)
+        for problem in self._problems:
+            self.notify(problem, title="Settings", severity="warning", timeout=12, markup=False)
         if len(self.articles) < 2:
             self.notify(
                 "Only one article is open: there is nothing to align it with. "
@@ -123,14 +233,44 @@ class SideBySideApp(App[None]):
                 last = now
                 self.call_from_thread(self._set_progress, done, total)
 
-        return aligner(self.articles, self.options, progress=progress)
+        alignment = aligner(self.articles, self.options, progress=progress)
+        if worker.is_cancelled:
+            raise _Cancelled()
+        return self._reopen(alignment)
+
+    def _reopen(self, alignment: Alignment) -> _Started:
+        """Find the saved highlights again and merge them into ``alignment``
+        (in the worker's thread: reading the file and finding changed
+        passages can take a moment).  A file that cannot be read is
+        reported and left as it is; the app goes on with nothing kept."""
+        from ..highlights import HighlightsError, apply, default_path, load
+
+        started = _Started(alignment, save_path=self.save_path)
+        loaded = self._highlights
+        try:
+            if loaded is None:
+                path = default_path(self.articles)
+                started.save_path = path
+                if path.is_file():
+                    loaded = load(path, self.articles)
+            if loaded is not None:
+                started.alignment, started.kept = apply(loaded, alignment)
+                started.loaded = loaded
+        except HighlightsError as exc:
+            started.error = str(exc)
+        except (OSError, ValueError) as exc:  # an unreadable data folder, say
+            started.error = f"could not reopen the saved highlights: {exc}"
+        return started
 
     def _set_progress(self, done: int, total: int) -> None:
         self.align_progress = (done, total)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
-        if worker.group != "align":
+        if worker.group not in ("align", "save"):
+            return
+        if worker.group == "save":
+            self._save_finished(event)
             return
         if event.state == WorkerState.SUCCESS:
             self._alignment_ready(worker.result)
@@ -142,11 +282,46 @@ class SideBySideApp(App[None]):
             self.align_state = "error"
             self.notify(self.align_error, title="Alignment failed", severity="error", timeout=15)
 
-    def _alignment_ready(self, alignment: Alignment) -> None:
+    def _alignment_ready(self, started: _Started) -> None:
+        alignment = started.alignment
         self._colour_size = 0
         self._update_palette(alignment)
         self.alignment = alignment
+        self.kept = started.kept
+        self.save_path = started.save_path
         self.align_state = "done"
+        if started.error:
+            self.notify(
+                f"{started.error}. Nothing is kept; saving will ask before replacing it.",
+                title="Saved highlights not reopened",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
+        loaded = started.loaded
+        if loaded is not None:
+            self._report_loaded(loaded, len(started.kept))
+
+    def _report_loaded(self, loaded: Loaded, kept: int) -> None:
+        """Tell the reader what was reopened, and everything that was not."""
+        if kept:
+            self.notify(
+                f"{kept} highlight{'s' if kept != 1 else ''} from {loaded.path}",
+                title="Highlights reopened",
+                timeout=6,
+                markup=False,
+            )
+        messages = loaded.messages()
+        if not messages:
+            return
+        shown = messages[:MAX_LISTED]
+        if len(messages) > MAX_LISTED:
+            shown.append(f"… and {len(messages) - MAX_LISTED} more")
+        if loaded.missing:
+            title = f"{len(loaded.missing)} saved passage{'s' if len(loaded.missing) != 1 else ''} not found"
+        else:
+            title = "Articles changed since saving"
+        self.notify("\n".join(shown), title=title, severity="warning", timeout=30, markup=False)
 
     # --- colours --------------------------------------------------------------------
 
@@ -197,6 +372,198 @@ class SideBySideApp(App[None]):
         self._copy_with_system_tool(text)
         self.notify(f"Copied {group.id}: {len(group.passages)} versions", timeout=3)
 
+    #: Actions on the reading screen: off while a dialog (or the help) is on
+    #: top, so a key meant for the dialog never changes what is behind it.
+    READER_ACTIONS = frozenset(
+        {"toggle_linked", "toggle_boilerplate", "copy_group", "keep", "note", "save", "save_as"}
+    )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.READER_ACTIONS and isinstance(self.screen, ModalScreen):
+            return False
+        return True
+
+    # --- kept highlights -----------------------------------------------------------
+
+    def _current_group_or_say(self) -> str | None:
+        """The current group's id, else None after telling the reader why."""
+        if self.alignment is None:
+            self.notify(
+                "The alignment failed: there are no passages to keep"
+                if self.align_state == "error"
+                else "Still aligning the articles…",
+                timeout=2,
+            )
+            return None
+        if self.current_group is None:
+            self.notify("Select a passage first (n / p, or click a highlight)", timeout=3)
+            return None
+        return self.current_group
+
+    def action_keep(self) -> None:
+        """Keep the current group as a highlight, or stop keeping it."""
+        group_id = self._current_group_or_say()
+        if group_id is None:
+            return
+        kept = dict(self.kept)
+        if group_id in kept:
+            note = kept.pop(group_id)
+            self.kept = kept
+            self.notify(
+                f"{group_id} no longer kept" + (" (its note is dropped too)" if note else ""),
+                timeout=2,
+                markup=False,
+            )
+        else:
+            kept[group_id] = ""
+            self.kept = kept
+            self.notify(f"Kept {group_id} ({len(kept)} kept) · a adds a note · s saves", timeout=2, markup=False)
+
+    def action_note(self) -> None:
+        """Add or edit the note on the current group (keeping it)."""
+        from .dialogs import NoteScreen
+
+        group_id = self._current_group_or_say()
+        if group_id is None:
+            return
+        note = self.kept.get(group_id, "")
+        hint = "" if group_id in self.kept else "Saving a note keeps this passage as a highlight."
+
+        def done(text: str | None) -> None:
+            if text is None or group_id not in {g.id for g in self.alignment.groups}:
+                return
+            if self.kept.get(group_id) == text and group_id in self.kept:
+                return
+            self.kept = {**self.kept, group_id: text}
+
+        self.push_screen(NoteScreen(f"Note on {group_id}", note, hint), done)
+
+    def action_save(self) -> None:
+        """Save the kept highlights where they came from (else the corpus's
+        default file), as JSON; with none kept, offer to save every group."""
+        from .dialogs import ConfirmScreen
+
+        if not self._can_save():
+            return
+        assert self.alignment is not None and self.save_path is not None
+        job = _SaveJob(self.save_path, self.alignment, dict(self.kept))
+        if self.kept:
+            self._save(job)
+            return
+        count = len(self.alignment.groups)
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._save(_SaveJob(job.path, job.alignment, {}, all_groups=True))
+
+        self.push_screen(
+            ConfirmScreen(
+                "Nothing kept",
+                f"No highlight is kept (space keeps the current passage).\n\n"
+                f"Save all {count} groups to {job.path}?",
+                yes="Save all",
+                no="Cancel",
+            ),
+            answer,
+        )
+
+    def _can_save(self) -> bool:
+        if self.alignment is None or self.save_path is None:
+            self.notify(
+                "The alignment failed: there is nothing to save"
+                if self.align_state == "error"
+                else "Still aligning the articles…",
+                timeout=2,
+            )
+            return False
+        return True
+
+    def action_save_as(self, value: str | None = None, error: str = "") -> None:
+        """Ask where to save (the extension picks the format), then save."""
+        from ..highlights import corpus_slug
+        from .dialogs import SavePathScreen
+
+        if not self._can_save():
+            return
+        assert self.alignment is not None and self.save_path is not None
+        if value is None:
+            value = str(self.save_path.parent / f"{corpus_slug(self.articles)}-highlights.md")
+        n = len(self.kept)
+        what = (
+            ("the kept highlight" if n == 1 else f"the {n} kept highlights")
+            if n
+            else f"all {len(self.alignment.groups)} groups (none is kept)"
+        )
+        hint = f"Save {what} to: .json can be reopened, .md is a report, .csv a table; ~ is your home folder."
+
+        def chosen(text: str | None) -> None:
+            if text is None or self.alignment is None:
+                return
+            self._save(
+                _SaveJob(
+                    _resolve(text),
+                    self.alignment,
+                    dict(self.kept),
+                    all_groups=not self.kept,
+                    save_as=True,
+                )
+            )
+
+        self.push_screen(SavePathScreen("Save highlights as", value, hint, _check_save_path, error), chosen)
+
+    def _save(self, job: _SaveJob) -> None:
+        self._run_save(job)
+
+    @work(thread=True, group="save", exit_on_error=False, name="save")
+    def _run_save(self, job: _SaveJob) -> _SaveOutcome:
+        from ..highlights import HighlightsError, WouldOverwrite, save
+
+        try:
+            saved = save(job.path, job.alignment, job.kept, all_groups=job.all_groups, overwrite=job.overwrite)
+        except WouldOverwrite as exc:  # check_overwrite warned: the reader decides
+            return _SaveOutcome(job, would_overwrite=exc.warning)
+        except HighlightsError as exc:
+            return _SaveOutcome(job, error=str(exc))
+        return _SaveOutcome(job, saved=saved)
+
+    def _save_finished(self, event: Worker.StateChanged) -> None:
+        from .dialogs import ConfirmScreen
+
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self.notify(f"{type(error).__name__}: {error}", title="Not saved", severity="error", timeout=15, markup=False)
+            return
+        if event.state != WorkerState.SUCCESS:
+            return
+        outcome: _SaveOutcome = event.worker.result
+        job = outcome.job
+        if outcome.saved is not None:
+            self.notify(outcome.saved.message(), title="Saved", timeout=6, markup=False)
+        elif outcome.would_overwrite:
+
+            def answer(yes: bool | None) -> None:
+                if yes:
+                    self._save(_SaveJob(job.path, job.alignment, job.kept, job.all_groups, True, job.save_as))
+                else:
+                    self.notify(f"Not saved: {job.path} is as it was", timeout=4, markup=False)
+
+            self.push_screen(
+                ConfirmScreen(
+                    "Replace the saved file?",
+                    f"{outcome.would_overwrite}.\n\nReplace anyway? (a copy of the old file is kept beside it)"
+                    if job.path.suffix.lower() == ".json"
+                    else f"{outcome.would_overwrite}.\n\nReplace anyway?",
+                    yes="Replace",
+                    no="Don't save",
+                    default=False,
+                ),
+                answer,
+            )
+        else:
+            self.notify(outcome.error, title="Not saved", severity="error", timeout=15, markup=False)
+            if job.save_as:  # let the reader pick another place
+                self.action_save_as(str(job.path), outcome.error)
+
     @work(thread=True, group="clipboard", exit_on_error=False)
     def _copy_with_system_tool(self, text: str) -> None:
         tool = clipboard.system_copy(text)
@@ -204,6 +571,7 @@ class SideBySideApp(App[None]):
             self.notify(f"Also copied with {tool}", timeout=2)
 
     def binding_sections(self) -> list[tuple[str, Iterable]]:
+        from .dialogs import ConfirmScreen, NoteScreen, SavePathScreen
         from .pane import ArticleBody
         from .search import SearchBar
 
@@ -215,9 +583,11 @@ class SideBySideApp(App[None]):
         )
         return [
             ("Anywhere", [*self.BINDINGS, palette]),
-            ("Reader", ReaderScreen.BINDINGS),
+            ("Highlights", [b for b in ReaderScreen.BINDINGS if b.action.startswith("app.")]),
+            ("Reader", [b for b in ReaderScreen.BINDINGS if not b.action.startswith("app.")]),
             ("Article pane", ArticleBody.BINDINGS),
             ("Search bar", SearchBar.BINDINGS),
+            ("Dialogs", [*ConfirmScreen.BINDINGS, *NoteScreen.BINDINGS, *SavePathScreen.BINDINGS]),
         ]
 
     def action_help(self) -> None:
@@ -231,5 +601,9 @@ class SideBySideApp(App[None]):
         yield SystemCommand("Linked scrolling", "Toggle linked scrolling (l)", self.action_toggle_linked)
         yield SystemCommand("Boilerplate", "Hide or dim page furniture (b)", self.action_toggle_boilerplate)
         yield SystemCommand("Copy passage", "Copy the current group's versions (c)", self.action_copy_group)
+        yield SystemCommand("Keep highlight", "Keep the current passage, or stop keeping it (space)", self.action_keep)
+        yield SystemCommand("Note", "Add or edit the note on the current passage (a)", self.action_note)
+        yield SystemCommand("Save highlights", "Save the kept highlights (s)", self.action_save)
+        yield SystemCommand("Save highlights as…", "Save to a .json, .md or .csv file (S)", self.action_save_as)
         if isinstance(screen, ReaderScreen):
             yield SystemCommand("Outlets", "Choose which article's pane to show (o)", screen.action_pick_pane)

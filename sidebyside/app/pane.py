@@ -3,7 +3,8 @@
 :class:`ArticleBody` is a Line API :class:`~textual.scroll_view.ScrollView`:
 it wraps the article itself (rows cached per width), draws one row per
 screen line in :meth:`render_line`, and when the current group changes it
-refreshes only the rows of the old and the new group's passages.
+refreshes only the rows of the old and the new group's passages (and when a
+group is kept or unkept, only the rows of that group's passages).
 
 The body follows the app's state (alignment, current group, search, group
 colours, boilerplate) by watching the app's reactives, and tells the app
@@ -36,7 +37,9 @@ if TYPE_CHECKING:
     from ..align import Alignment, Group, Passage
     from .colours import GroupColours, Palette
 
-GUTTER = 2  # a marker column beside passages, then a space
+GUTTER = 2  # a marker column beside passages, then the kept mark (or a space)
+KEPT_MARK = "★"  # beside the first row of a kept passage
+KEPT_RULE = "▏"  # beside its other rows
 MAX_CACHED_STRIPS = 4000
 
 
@@ -62,6 +65,7 @@ class ArticleBody(ScrollView, can_focus=True):
         "article-body--title",
         "article-body--furniture",
         "article-body--header",
+        "article-body--kept",
     }
 
     BINDINGS = [
@@ -110,6 +114,7 @@ class ArticleBody(ScrollView, can_focus=True):
         self._colours: dict[str, GroupColours] = {}
         self._palette: Palette | None = None
         self._current_group: str | None = None
+        self._kept: frozenset[str] = frozenset()
         self._hide_furniture = False
         self._query = ""
         self._matches: list[tuple[int, int]] = []
@@ -133,6 +138,7 @@ class ArticleBody(ScrollView, can_focus=True):
         self.watch(app, "palette", self._palette_changed)
         self.watch(app, "group_colours", self._colours_changed)
         self.watch(app, "current_group", self._current_group_changed)
+        self.watch(app, "kept", self._kept_changed)
         self.watch(app, "show_furniture", self._furniture_changed)
         self.watch(app, "search_query", self._query_changed)
         self.watch(app, "search_current", self._search_current_changed)
@@ -167,6 +173,15 @@ class ArticleBody(ScrollView, can_focus=True):
             if gid is not None:
                 for span in self._group_spans.get(gid, ()):
                     self._refresh_span(span.start, span.end)
+
+    def _kept_changed(self, kept: dict[str, str]) -> None:
+        # Only whether a group is kept shows here (its note is the panel's):
+        # redraw the rows of the groups that changed, nothing else.
+        new = frozenset(kept)
+        changed, self._kept = new ^ self._kept, new
+        for gid in changed:
+            for span in self._group_spans.get(gid, ()):
+                self._refresh_span(span.start, span.end)
 
     def _furniture_changed(self, show: bool) -> None:
         self._hide_furniture = not show
@@ -284,7 +299,7 @@ class ArticleBody(ScrollView, can_focus=True):
             self.rich_style,
             *(
                 self.get_component_rich_style(f"article-body--{name}", partial=True)
-                for name in ("title", "furniture", "header")
+                for name in ("title", "furniture", "header", "kept")
             ),
         )
 
@@ -317,6 +332,7 @@ class ArticleBody(ScrollView, can_focus=True):
         match_ids = self._row_matches.get(row, ())
         # The gutter: a mark beside rows that show a passage.
         gutter = Segment(" " * GUTTER, base)
+        segments: list[Segment]
         if span_ids:
             current = self._current_group
             chosen = next((self._spans[i] for i in span_ids if self._spans[i].group == current), None)
@@ -329,7 +345,19 @@ class ArticleBody(ScrollView, can_focus=True):
                 colours = self._colours.get(inner.group)
                 mark = colours.marker if colours else Style(dim=True)
                 gutter = Segment("│ ", base + mark)
-        segments = [gutter]
+            kept = [self._spans[i] for i in span_ids if self._spans[i].group in self._kept]
+            if kept:
+                first = any(wrapped.row_of(s.start) == row for s in kept)
+                gutter = Segment(gutter.text[0], gutter.style)
+                mark = Segment(
+                    KEPT_MARK if first else KEPT_RULE,
+                    base + self.get_component_rich_style("article-body--kept", partial=True),
+                )
+                segments = [gutter, mark]
+            else:
+                segments = [gutter]
+        else:
+            segments = [gutter]
         if not span_ids and not match_ids:
             segments.append(Segment(text, line_style))
         else:

@@ -4,7 +4,8 @@ One row per version: the outlet, its similarity to the other versions, and
 its text with the words that differ from the reference wording marked (and
 the reference's words it drops listed after it).  The heading says whether
 the group is verbatim or a variant, a direct quote or narrative, and how
-alike its versions are.
+alike its versions are; a kept group has a "kept" badge and its note under
+the heading.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ class PassagePanel(ScrollView, can_focus=False):
         "passage-panel--changed",
         "passage-panel--dropped",
         "passage-panel--hint",
+        "passage-panel--kept",
+        "passage-panel--note",
     }
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -55,6 +58,7 @@ class PassagePanel(ScrollView, can_focus=False):
         self.watch(self.app, "current_group", self._changed, init=False)
         self.watch(self.app, "current_version", self._changed, init=False)
         self.watch(self.app, "group_colours", self._changed, init=False)
+        self.watch(self.app, "kept", self._kept_changed, init=False)
         self._changed()
 
     def notify_style_update(self) -> None:
@@ -64,6 +68,11 @@ class PassagePanel(ScrollView, can_focus=False):
 
     def on_resize(self) -> None:
         self._render_lines()
+
+    def _kept_changed(self, old: dict[str, str], new: dict[str, str]) -> None:
+        group_id = self.app.current_group
+        if group_id is None or old.get(group_id) != new.get(group_id) or (group_id in old) != (group_id in new):
+            self._changed()
 
     def _changed(self, *_: object) -> None:
         self._renderable = self.render_group()
@@ -100,8 +109,10 @@ class PassagePanel(ScrollView, can_focus=False):
     def render_group(self):
         app = self.app
         alignment: Alignment | None = app.alignment
-        heading_style = self.get_component_rich_style("passage-panel--heading", partial=True)
-        hint_style = self.get_component_rich_style("passage-panel--hint", partial=True)
+        # Whole styles (partial=False): a partial one leaves "auto" colours
+        # ($text-muted is "auto 60%") unresolved, white on a light theme.
+        heading_style = self.get_component_rich_style("passage-panel--heading", partial=False)
+        hint_style = self.get_component_rich_style("passage-panel--hint", partial=False)
         if alignment is None:
             return Text("Aligning the articles…", style=hint_style)
         group_id = app.current_group
@@ -115,10 +126,12 @@ class PassagePanel(ScrollView, can_focus=False):
                     else "Only one article: there is nothing to align it with.",
                     style=hint_style,
                 )
+            kept = len(app.kept)
             return Text.assemble(
                 (f"{count} shared passage groups across {arts} articles. ", heading_style),
+                (f"{kept} kept. " if kept else "", heading_style),
                 ("n/p select a passage · ]/[ the same passage in the next outlet · "
-                 "click a highlight · ctrl+p jump · ? all keys", hint_style),
+                 "click a highlight · space keeps it · ctrl+p jump · ? all keys", hint_style),
             )
         try:
             group = alignment.group(group_id)
@@ -128,16 +141,28 @@ class PassagePanel(ScrollView, can_focus=False):
         current: Version | None = app.current_version
         outlets = len(group.article_indexes)
         marker = colours.current_marker if colours else heading_style
+        kept = group.id in app.kept
+        kept_style = self.get_component_rich_style("passage-panel--kept", partial=False)
         head = Text.assemble(
             ("▌", marker),
+            (" ★ kept ", kept_style) if kept else "",
+            (" " if kept else "", heading_style),
             (group_heading(group), heading_style),
             (f" · {len(group.passages)} versions in {outlets} outlets", hint_style),
             (" · words unlike the most common wording marked" if group.kind == "variant" else "", hint_style),
         )
+        parts: list[RenderableType] = [head]
+        if kept:
+            note = app.kept.get(group.id, "")
+            note_style = self.get_component_rich_style("passage-panel--note", partial=False)
+            if note:
+                parts.append(Text.assemble(("  Note: ", heading_style), (note, note_style)))
+            else:
+                parts.append(Text("  no note yet · a adds one · s saves", style=hint_style))
         diffs = word_diff([p.text for p in group.passages], [p.similarity for p in group.passages])
-        label_style = self.get_component_rich_style("passage-panel--label", partial=True)
-        changed_style = self.get_component_rich_style("passage-panel--changed", partial=True)
-        dropped_style = self.get_component_rich_style("passage-panel--dropped", partial=True)
+        label_style = self.get_component_rich_style("passage-panel--label", partial=False)
+        changed_style = self.get_component_rich_style("passage-panel--changed", partial=False)
+        dropped_style = self.get_component_rich_style("passage-panel--dropped", partial=False)
         width = min(LABEL_WIDTH, max(len(alignment.articles[p.article].label) for p in group.passages) + 2)
         table = Table.grid(padding=(0, 1), expand=True)
         table.add_column(width=width, no_wrap=True, overflow="ellipsis")
@@ -159,4 +184,4 @@ class PassagePanel(ScrollView, can_focus=False):
                 shown = " ".join(diff.dropped[:8]) + (" …" if len(diff.dropped) > 8 else "")
                 body.append(f"  [drops: {shown}]", style=dropped_style)
             table.add_row(label, Text(f"{passage.similarity:.0f}", style=hint_style), body)
-        return RenderGroup(head, table)
+        return RenderGroup(*parts, table)

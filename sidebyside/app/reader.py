@@ -37,6 +37,11 @@ TOO_SMALL = "The terminal is too small for sidebyside.\nMake it at least 40×10.
 
 class ReaderScreen(Screen[None]):
     BINDINGS = [
+        # Kept highlights: the state and the saving are the app's.
+        Binding("space", "app.keep", "Keep", id="keep", tooltip="Keep the current passage as a highlight, or stop keeping it"),
+        Binding("a", "app.note", "Note", id="note", tooltip="Add or edit a note on the current passage (keeps it)"),
+        Binding("s", "app.save", "Save", id="save", tooltip="Save the kept highlights (reopened next time)"),
+        Binding("S", "app.save_as", "Save as", id="save-as", show=False, tooltip="Save as: a .json, .md (report) or .csv file you name"),
         Binding("tab", "cycle_pane(1)", "Next pane", id="next-pane", show=False),
         Binding("shift+tab", "cycle_pane(-1)", "Previous pane", id="previous-pane", show=False),
         Binding("right_square_bracket", "other_outlet(1)", "Next outlet", key_display="]", id="next-outlet"),
@@ -64,7 +69,7 @@ class ReaderScreen(Screen[None]):
         yield AlignStatus(id="status")
         yield PassagePanel(id="panel")
         yield SearchBar(id="search")
-        yield ReaderFooter()
+        yield ReaderFooter(compact=True)
         yield Static(TOO_SMALL, id="too-small", markup=False)
 
     def on_mount(self) -> None:

@@ -18,10 +18,11 @@ class PaneTabs(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._state: tuple[list[str], int, int, int | None] | None = None
-        self._shown: Content | None = None
+        self._shown: tuple | None = None  # what is drawn: text and styles
 
     def _style(self, name: str) -> Style:
-        return Style.from_rich_style(self.get_component_rich_style(name, partial=True))
+        # partial=False: "auto" colours ($text-muted) resolve against the strip's background.
+        return Style.from_rich_style(self.get_component_rich_style(name, partial=False))
 
     def show_state(self, labels: list[str], first: int, count: int, focused: int | None) -> None:
         self._state = (labels, first, count, focused)
@@ -65,6 +66,9 @@ class PaneTabs(Static):
         if hi < len(tabs) - 1:
             parts.append(Content.styled(" …", info))
         content = Content("").join(parts)
-        if content != self._shown:
-            self._shown = content
+        # Content's == compares the text only: a focus moving between tabs
+        # changes the styles alone.
+        shown = (content.plain, tuple(content.spans))
+        if shown != self._shown:
+            self._shown = shown
             self.update(content, layout=False)  # one row, always

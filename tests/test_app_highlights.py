@@ -1,0 +1,472 @@
+"""Kept highlights in the app: keeping (space), notes (a), saving (s, S),
+overwrite protection, reopening, and the settings (theme, keymap) — driven
+with the real keys.
+
+Every test runs with private user folders (the autouse fixture in
+conftest.py), so the default highlights file is in a temporary folder."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from sidebyside import cli
+from sidebyside.align import align
+from sidebyside.app.dialogs import ConfirmScreen, NoteScreen, SavePathScreen
+from sidebyside.app.main import SideBySideApp, _resolve
+from sidebyside.app.pane import KEPT_MARK, KEPT_RULE, ArticleBody
+from sidebyside.articles import load_articles, sample_corpus_path
+from sidebyside.config import Config, config_path
+from sidebyside.highlights import default_path, load, save
+
+PRESS_TV, PRAVDA = 1, 4
+QUOTE = "[We are] ready to talk with the West about reducing tensions"  # Press TV and Ukrainska Pravda
+SIZE = (160, 45)
+
+
+async def ready(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def body(app, index: int) -> ArticleBody:
+    return app.screen_stack[0].query_one(f"#body-{index}", ArticleBody)
+
+
+def panel_text(app) -> str:
+    return app.screen_stack[0].query_one("#panel").text
+
+
+def messages(app, severity: str | None = None) -> list[str]:
+    return [n.message for n in app._notifications if severity is None or n.severity == severity]
+
+
+def group_with(alignment, text: str):
+    return next(g for g in alignment.groups if any(text in p.text for p in g.passages))
+
+
+def gutters(app, index: int, start: int, end: int) -> list[str]:
+    """The two gutter columns of the rows showing text[start:end] (scrolled into view)."""
+    pane = body(app, index)
+    pane.reveal(start, end)
+    first, last = pane.rows_of(start, end)
+    top = int(pane.scroll_y)
+    return [pane.render_line(row - top).text[:2] for row in range(first, last + 1)]
+
+
+def kept_groups(path: Path) -> list[dict]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [g for g in data["groups"] if g.get("kept")]
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*["space" if c == " " else c for c in text])
+
+
+# --- keeping and notes ---------------------------------------------------------------------
+
+
+async def test_keep_note_and_save_with_the_real_keys(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("tab", "n")
+        gid = app.current_group
+        version = app.current_version
+        assert gutters(app, PRESS_TV, version.start, version.end)[0][1] == " "
+        await pilot.press("space")
+        assert app.kept == {gid: ""}
+        rows = gutters(app, PRESS_TV, version.start, version.end)
+        assert rows[0][1] == KEPT_MARK and all(r[1] == KEPT_RULE for r in rows[1:])
+        assert "★ kept" in panel_text(app) and "no note yet" in panel_text(app)
+
+        await pilot.press("a")
+        assert isinstance(app.screen, NoteScreen)
+        await type_text(pilot, "cite this in the piece")
+        await pilot.press("enter")
+        assert not isinstance(app.screen, NoteScreen)
+        assert app.kept == {gid: "cite this in the piece"}
+        assert "Note: cite this in the piece" in panel_text(app)
+
+        await pilot.press("s")
+        await ready(pilot)
+        path = default_path(sample_articles)
+        assert path.is_file()
+        assert any(str(path) in m and "saved 1 highlight" in m for m in messages(app))
+        (saved,) = kept_groups(path)
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert saved["note"] == "cite this in the piece"
+        group = app.alignment.group(gid)
+        assert [(data["articles"][p["article"]]["path"], p["start"], p["end"], p["text"]) for p in saved["passages"]] == [
+            (str(app.articles[p.article].path), p.start, p.end, p.text) for p in group.passages
+        ]
+
+
+async def test_space_twice_unmarks(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("tab", "n", "n")
+        version = app.current_version
+        await pilot.press("space")
+        assert app.current_group in app.kept
+        await pilot.press("space")
+        assert app.kept == {}
+        assert all(r[1] == " " for r in gutters(app, PRESS_TV, version.start, version.end))
+        assert "kept" not in panel_text(app)
+
+
+async def test_keeping_redraws_only_the_groups_rows(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("tab", "n")
+        await pilot.pause()
+        pane = body(app, PRESS_TV)
+        cached = dict(pane._strips)
+        other = body(app, 0)  # no version of this group
+        assert not other.versions(app.current_group)
+        other_cached = dict(other._strips)
+        assert cached and other_cached
+        version = app.current_version
+        first, last = pane.rows_of(version.start, version.end)
+        await pilot.press("space")
+        await pilot.pause()
+        dropped = {row for row in cached if pane._strips.get(row) is not cached[row]}
+        assert dropped and dropped <= set(range(first, last + 1))
+        # A pane without a version of this group draws nothing again.
+        assert all(other._strips.get(row) is strip for row, strip in other_cached.items())
+
+
+async def test_a_note_keeps_an_unkept_group_and_escape_cancels(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("tab", "n", "n", "n")
+        gid = app.current_group
+        await pilot.press("a")
+        assert isinstance(app.screen, NoteScreen)
+        await type_text(pilot, "not this")
+        await pilot.press("escape")
+        assert not isinstance(app.screen, NoteScreen)
+        assert app.kept == {}
+        await pilot.press("a")
+        await type_text(pilot, "first")
+        await pilot.press("enter")
+        assert app.kept == {gid: "first"}
+        # Editing: the dialog opens with the note, and what is typed is added to it.
+        await pilot.press("a")
+        assert app.screen.query_one("#note-text").text == "first"
+        await type_text(pilot, " and second")
+        await pilot.press("enter")
+        assert app.kept == {gid: "first and second"}
+
+
+async def test_keys_need_a_selected_passage(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("space", "a")
+        assert app.kept == {}
+        assert not isinstance(app.screen, NoteScreen)
+        assert sum("Select a passage first" in m for m in messages(app)) == 2
+
+
+# --- saving ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("answer", ["y", "n"])
+async def test_s_with_nothing_kept_asks_before_saving_every_group(sample_articles, answer):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("s")
+        assert isinstance(app.screen, ConfirmScreen)
+        count = len(app.alignment.groups)
+        assert f"Save all {count} groups" in app.screen.message
+        await pilot.press(answer)
+        await ready(pilot)
+        assert not isinstance(app.screen, ConfirmScreen)
+        path = default_path(sample_articles)
+        if answer == "y":
+            data = json.loads(path.read_text(encoding="utf-8"))
+            assert len(data["groups"]) == count
+            assert not any(g["kept"] for g in data["groups"])
+        else:
+            assert not path.exists()
+
+
+async def test_save_as_markdown_to_a_typed_path(sample_articles, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("tab", "n", "n", "a")
+        await type_text(pilot, "the quote everyone ran")
+        await pilot.press("enter", "S")
+        assert isinstance(app.screen, SavePathScreen)
+        field = app.screen.query_one("#save-path")
+        prefilled = Path(field.value)
+        assert prefilled.parent == default_path(sample_articles).parent and prefilled.suffix == ".md"
+        await pilot.press("ctrl+u")  # clear the field
+        await type_text(pilot, "report.txt")
+        await pilot.press("enter")
+        # An unknown extension: the dialog says so and stays open to fix the name.
+        assert isinstance(app.screen, SavePathScreen)
+        error = app.screen.query_one("#dialog-error")
+        assert error.display and "cannot save as '.txt'" in str(error.render())
+        await pilot.press("backspace", "backspace", "backspace", "m", "d", "enter")
+        await ready(pilot)
+        assert not isinstance(app.screen, SavePathScreen)
+        report = tmp_path / "report.md"  # relative to the current directory
+        text = report.read_text(encoding="utf-8")
+        assert "the quote everyone ran" in text and QUOTE in text
+        assert any(str(report) in m for m in messages(app))
+        # s still saves to the default file (what the next start reopens), not the report.
+        assert app.save_path == default_path(sample_articles)
+
+
+def test_typed_paths_expand_the_home_folder_and_are_relative_to_the_current_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    assert _resolve("~/notes/h.md") == tmp_path / "home" / "notes" / "h.md"
+    assert _resolve("  out/h.csv ") == tmp_path / "out" / "h.csv"
+    assert _resolve("/abs/h.json") == Path("/abs/h.json")
+
+
+async def test_overwrite_protection_asks_and_no_leaves_the_file(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        path = app.save_path
+        alignment = app.alignment
+        # Meanwhile, another session saved two highlights with notes there.
+        others = [g.id for g in alignment.groups[:2]]
+        save(path, alignment, {others[0]: "one", others[1]: "two"})
+        before = path.read_bytes()
+        await pilot.press("tab", "n", "n", "n")  # a third group
+        assert app.current_group not in others
+        await pilot.press("space", "s")
+        await ready(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "saving would drop" in app.screen.message and "Replace anyway?" in app.screen.message
+        assert app.screen.query_one("#no").has_focus  # enter would not replace
+        await pilot.press("n")
+        await ready(pilot)
+        assert path.read_bytes() == before
+        assert any("Not saved" in m for m in messages(app))
+        # And yes replaces it, keeping the old file as a backup.
+        await pilot.press("s")
+        await ready(pilot)
+        await pilot.press("y")
+        await ready(pilot)
+        assert [g["id"] for g in kept_groups(path)] == [app.current_group]
+        backups = list(path.parent.glob(f"{path.name}.*.bak"))
+        assert len(backups) == 1 and backups[0].read_bytes() == before
+        assert any("previous file is kept as" in m for m in messages(app))
+
+
+async def test_unwritable_targets_are_reported_not_crashes(sample_articles, tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("XDG_DATA_HOME", str(blocker / "data"))  # the default folder is under a file
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("tab", "n", "space", "s")
+        await ready(pilot)
+        errors = messages(app, "error")
+        assert len(errors) == 1 and "cannot save here" in errors[0] and "is a file" in errors[0]
+        # S to a path under a regular file: an error, and the dialog again to pick another place.
+        await pilot.press("S")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, str(blocker / "h.json"))
+        await pilot.press("enter")
+        await ready(pilot)
+        assert app.is_running
+        assert len(messages(app, "error")) == 2
+        assert isinstance(app.screen, SavePathScreen)
+        assert app.screen.query_one("#save-path").value == str(blocker / "h.json")
+        assert "cannot save here" in str(app.screen.query_one("#dialog-error").render())
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SavePathScreen)
+        assert blocker.read_text() == "not a folder"
+
+
+# --- reopening ----------------------------------------------------------------------------------
+
+
+async def test_reopening_highlights_given_on_the_command_line(sample_articles, tmp_path):
+    alignment = align(sample_articles)
+    quote = group_with(alignment, QUOTE)
+    path = tmp_path / "h.json"
+    save(path, alignment, {quote.id: "my note"})
+    app = SideBySideApp(sample_articles, highlights=load(path, sample_articles))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        (gid,) = app.kept
+        assert app.kept[gid] == "my note"
+        assert app.alignment.group(gid).passages == quote.passages
+        assert any("Highlights reopened" == n.title and str(path) in n.message for n in app._notifications)
+        app.jump_to_group(gid)
+        await pilot.pause()
+        assert "★ kept" in panel_text(app) and "Note: my note" in panel_text(app)
+        version = app.current_version
+        assert gutters(app, version.article, version.start, version.end)[0][1] == KEPT_MARK
+        # s saves back to that file, not to the default one.
+        assert app.save_path == path
+        await pilot.press("n", "space", "s")
+        await ready(pilot)
+        assert len(kept_groups(path)) == 2
+        assert not default_path(sample_articles).exists()
+
+
+async def test_reopening_the_default_file_on_start(sample_articles):
+    alignment = align(sample_articles)
+    quote = group_with(alignment, QUOTE)
+    path = default_path(sample_articles)
+    save(path, alignment, {quote.id: "saved last time"})
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert list(app.kept.values()) == ["saved last time"]
+        assert app.save_path == path
+
+
+async def test_a_damaged_default_file_is_reported_and_left_alone(sample_articles):
+    path = default_path(sample_articles)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"{oops")
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert app.is_running and app.kept == {}
+        errors = messages(app, "error")
+        assert len(errors) == 1 and "not JSON" in errors[0]
+        # Saving over it asks first.
+        await pilot.press("tab", "n", "space", "s")
+        await ready(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await ready(pilot)
+    assert path.read_bytes() == b"{oops"
+
+
+async def test_changed_article_shows_the_passages_not_found(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(sample_corpus_path(), corpus)
+    articles = load_articles([corpus])
+    alignment = align(articles)
+    quote = group_with(alignment, QUOTE)
+    save(default_path(articles), alignment, {quote.id: "keep"})
+    press_tv = corpus / "press-tv.txt"
+    press_tv.write_text(press_tv.read_text(encoding="utf-8").replace(QUOTE, "something else"), encoding="utf-8")
+    articles = load_articles([corpus])
+    app = SideBySideApp(articles)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        warnings = [n for n in app._notifications if n.severity == "warning"]
+        assert len(warnings) == 1
+        assert warnings[0].title == "1 saved passage not found"
+        assert "articles changed since these highlights were saved: Press TV" in warnings[0].message
+        assert "not found" in warnings[0].message and "no longer in press-tv.txt" in warnings[0].message
+        # What was found is still kept: the quote in Ukrainska Pravda.
+        (gid,) = app.kept
+        assert [app.articles[p.article].path.name for p in app.alignment.group(gid).passages] == ["ukrainska-pravda.txt"]
+
+
+# --- settings ------------------------------------------------------------------------------------
+
+
+async def test_config_theme_and_keymap_apply(sample_articles):
+    from sidebyside.app.help import HelpScreen
+
+    config = Config(theme="nord", keys={"keep": "x", "nonsense": "y"})
+    app = SideBySideApp(sample_articles, config=config, config_problems=["config.toml: min_words must be …"])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert app.theme == "nord"
+        warnings = messages(app, "warning")
+        assert "config.toml: min_words must be …" in warnings
+        assert any("keys.nonsense is not a binding" in w for w in warnings)
+        await pilot.press("tab", "n", "space")
+        assert app.kept == {}  # space no longer keeps
+        await pilot.press("x")
+        assert app.current_group in app.kept
+        assert "x" in app.screen.active_bindings
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert ("Highlights", "x", "Keep the current passage as a highlight, or stop keeping it", "keep") in app.screen.rows()
+
+
+async def test_an_unknown_theme_is_named_in_a_warning(sample_articles):
+    app = SideBySideApp(sample_articles, config=Config(theme="no-such-theme"))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert app.theme == "textual-dark"
+        (warning,) = messages(app, "warning")
+        assert "'no-such-theme' is not a theme" in warning
+
+
+async def test_dialog_keys_do_not_reach_the_reader(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("s")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("l", "b", "c")
+        assert (app.linked, app.show_furniture) == (False, True)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ConfirmScreen)
+
+
+# --- the command line ------------------------------------------------------------------------------
+
+
+def test_run_app_passes_config_problems_and_highlights_to_the_app(sample_articles, tmp_path, monkeypatch):
+    calls = []
+
+    class FakeApp:
+        return_code = 0
+
+        def __init__(self, articles, **kwargs):
+            calls.append(kwargs)
+
+        def run(self):
+            pass
+
+    module = types.ModuleType("sidebyside.app.main")
+    module.SideBySideApp = FakeApp
+    monkeypatch.setitem(sys.modules, "sidebyside.app.main", module)
+    config_path().parent.mkdir(parents=True)
+    config_path().write_text('theme = "nord"\nbogus = 1\n[keys]\nkeep = "x"\n', encoding="utf-8")
+    alignment = align(sample_articles)
+    save(tmp_path / "h.json", alignment, {alignment.groups[0].id: "n"})
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["--alignments", "h.json"]) == 0
+    (kwargs,) = calls
+    assert kwargs["config"].theme == "nord" and dict(kwargs["config"].keys) == {"keep": "x"}
+    assert len(kwargs["config_problems"]) == 1 and "bogus" in kwargs["config_problems"][0]
+    assert kwargs["highlights"].path == tmp_path / "h.json"  # absolute: s saves back to it
+    assert len(kwargs["highlights"].groups) == 1
+
+
+async def test_palette_finds_kept_passages(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("tab", "n", "n", "n", "space")
+        gid = app.current_group
+        await pilot.press("tab", "n")  # elsewhere
+        assert app.current_group != gid
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "kept")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_group == gid
