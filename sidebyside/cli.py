@@ -91,6 +91,11 @@ def app_parser() -> argparse.ArgumentParser:
         help="open the highlights saved in FILE (a .json saved by the app); s saves back to it",
     )
     parser.add_argument("--config-path", action="store_true", help="print where the config file is and exit")
+    parser.add_argument(
+        "--init-config",
+        action="store_true",
+        help="write a commented starter config file (never replaces one) and exit",
+    )
     parser.add_argument("--version", action="version", version=f"sidebyside {__version__}")
     _add_thresholds(parser)
     return parser
@@ -149,12 +154,37 @@ def run_align(argv: list[str]) -> int:
     return 0
 
 
+def _init_config() -> int:
+    from .config import config_path, write_default_config
+
+    path = config_path()
+    try:
+        write_default_config(path)
+    except FileExistsError:
+        if not path.exists():  # mkdir found a file where a folder should be
+            return fail(f"{path}: cannot write the config file (a folder on the way is a file)")
+        print(f"sidebyside: {path} already exists; left as it is", file=sys.stderr)
+        print(path)
+        return 0
+    except OSError as exc:
+        return fail(f"{path}: cannot write the config file ({exc.strerror or exc})")
+    print("sidebyside: wrote a starter config (every setting commented out) to", file=sys.stderr)
+    print(path)
+    return 0
+
+
 def run_app(argv: list[str]) -> int:
     from .config import config_path, load_config
 
     args = app_parser().parse_args(argv)
+    if args.init_config:
+        return _init_config()
     if args.config_path:
-        print(config_path())
+        path = config_path()
+        print(path)
+        if sys.stderr.isatty():  # a hint for people, never in a script's way
+            hint = "it exists" if path.exists() else "not created yet; sidebyside --init-config writes a starter"
+            print(f"sidebyside: ({hint})", file=sys.stderr)
         return 0
     # The config file gives the defaults, the command line overrides them; a
     # bad config never stops the app (the app shows the problems too).

@@ -21,7 +21,7 @@ from sidebyside.app.dialogs import ConfirmScreen, NoteScreen, SavePathScreen
 from sidebyside.app.main import SideBySideApp, _resolve
 from sidebyside.app.pane import KEPT_MARK, KEPT_RULE, ArticleBody
 from sidebyside.articles import load_articles, sample_corpus_path
-from sidebyside.config import Config, config_path
+from sidebyside.config import DEFAULT_CONFIG, Config, config_path
 from sidebyside.highlights import default_path, load, save
 
 PRESS_TV, PRAVDA = 1, 4
@@ -426,6 +426,29 @@ async def test_dialog_keys_do_not_reach_the_reader(sample_articles):
 
 
 # --- the command line ------------------------------------------------------------------------------
+
+
+def test_init_config_writes_a_starter_once(capsys):
+    path = config_path()
+    assert not path.exists()
+    assert cli.main(["--init-config"]) == 0
+    out, err = capsys.readouterr()
+    assert out == f"{path}\n" and "wrote a starter config" in err
+    assert path.read_text(encoding="utf-8") == DEFAULT_CONFIG
+    path.write_text("theme = 'nord'\n", encoding="utf-8")
+    assert cli.main(["--init-config"]) == 0
+    out, err = capsys.readouterr()
+    assert out == f"{path}\n" and "already exists; left as it is" in err
+    assert path.read_text(encoding="utf-8") == "theme = 'nord'\n"
+
+
+def test_init_config_reports_an_unwritable_place(tmp_path, monkeypatch, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("SIDEBYSIDE_CONFIG", str(blocker / "config.toml"))
+    assert cli.main(["--init-config"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot write the config file" in err and err.count("\n") == 1
 
 
 def test_run_app_passes_config_problems_and_highlights_to_the_app(sample_articles, tmp_path, monkeypatch):
