@@ -121,10 +121,13 @@ def run_align(argv: list[str]) -> int:
     from .export import render
 
     args = align_parser().parse_args(argv)
+    skipped: list[str] = []
     try:
-        articles = load_articles(args.paths)
+        articles = load_articles(args.paths, skipped)
     except InputError as exc:
         return fail(str(exc))
+    for reason in skipped:
+        print(f"sidebyside: {reason}", file=sys.stderr)
     if len(articles) < 2:
         return fail(f"{articles[0].path}: only one article; give at least two to align")
     for article in articles:
@@ -191,10 +194,14 @@ def run_app(argv: list[str]) -> int:
     config, problems = load_config()
     for problem in problems:
         print(f"sidebyside: {problem}", file=sys.stderr)
+    skipped: list[str] = []
     try:
-        articles = load_articles(args.paths)
+        articles = load_articles(args.paths, skipped)
     except InputError as exc:
         return fail(str(exc))
+    for reason in skipped:  # unreadable files in a folder: said here and in the app
+        print(f"sidebyside: {reason}", file=sys.stderr)
+    problems = [*skipped, *problems]
     highlights = None
     if args.alignments:
         from .highlights import HighlightsError, load

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+import types
+
 import pytest
 
 from sidebyside.articles import load_articles
@@ -32,3 +35,25 @@ def _app_tests_use_private_user_dirs(request):
     write) a real user's."""
     if request.node.path.name.startswith("test_app"):
         request.getfixturevalue("user_dirs")
+
+
+@pytest.fixture
+def fake_app(monkeypatch):
+    """Stand in for the Textual app: record what ``run_app`` passes it
+    (no config file is read unless a test points SIDEBYSIDE_CONFIG at one)."""
+    calls = []
+
+    class FakeApp:
+        return_code = 0
+
+        def __init__(self, articles, **kwargs):
+            calls.append((articles, kwargs))
+
+        def run(self):
+            pass
+
+    module = types.ModuleType("sidebyside.app.main")
+    module.SideBySideApp = FakeApp
+    monkeypatch.setitem(sys.modules, "sidebyside.app.main", module)
+    monkeypatch.setenv("SIDEBYSIDE_CONFIG", "/nonexistent/sidebyside-test/config.toml")
+    return calls

@@ -151,3 +151,12 @@ def test_passages_end_with_their_closing_quote(capsys):
     texts = [p["text"] for g in json.loads(out)["groups"] for p in g["passages"]]
     for text in texts:
         assert text.count('"') % 2 == 0 and text.count("[") == text.count("]"), text
+
+
+def test_unreadable_file_in_a_folder_is_skipped_with_a_line(capsys, tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Russia is ready to talk with the West about reducing tensions today.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_bytes(b"")
+    code, out, err = run(capsys, "align", str(tmp_path), "-f", "csv")
+    assert code == 0 and out.startswith("group,")
+    assert "skipped" in err and "c.txt: empty file" in err and err.count("\n") == 1

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-import sys
 import tomllib
-import types
 from pathlib import Path
 
 import pytest
@@ -233,25 +231,6 @@ def test_config_path_option_default_location(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     assert cli.main(["--config-path"]) == 0
     assert capsys.readouterr().out.strip() == str(tmp_path / "sidebyside" / "config.toml")
-
-
-@pytest.fixture
-def fake_app(monkeypatch):
-    calls = []
-
-    class FakeApp:
-        return_code = 0
-
-        def __init__(self, articles, **kwargs):
-            calls.append((articles, kwargs))
-
-        def run(self):
-            pass
-
-    module = types.ModuleType("sidebyside.app.main")
-    module.SideBySideApp = FakeApp
-    monkeypatch.setitem(sys.modules, "sidebyside.app.main", module)
-    return calls
 
 
 def test_app_uses_config_thresholds_and_the_command_line_overrides(tmp_path, monkeypatch, fake_app, capsys):

@@ -7,8 +7,6 @@ import io
 import json
 import os
 import shutil
-import sys
-import types
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -726,27 +724,6 @@ def test_exact_match_nearest_the_old_offset_wins():
 
 
 # --- the command line ------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def fake_app(monkeypatch):
-    """Stand in for the Textual app: record what run_app passes it."""
-    calls = []
-
-    class FakeApp:
-        return_code = 0
-
-        def __init__(self, articles, **kwargs):
-            calls.append((articles, kwargs))
-
-        def run(self):
-            pass
-
-    module = types.ModuleType("sidebyside.app.main")
-    module.SideBySideApp = FakeApp
-    monkeypatch.setitem(sys.modules, "sidebyside.app.main", module)
-    monkeypatch.setenv("SIDEBYSIDE_CONFIG", "/nonexistent/sidebyside-test/config.toml")
-    return calls
 
 
 def test_cli_alignments_good_file_starts_the_app(sample, tmp_path, fake_app, capsys):
