@@ -493,3 +493,71 @@ async def test_palette_finds_kept_passages(sample_articles):
         await pilot.press("enter")
         await pilot.pause()
         assert app.current_group == gid
+
+
+# --- quitting with unsaved highlights ---------------------------------------------------------
+
+
+async def test_q_quits_at_once_with_nothing_changed(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("tab", "n", "space", "space")  # kept, then unkept: as it was
+        assert app.return_code is None
+        await pilot.press("q")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert app.return_code == 0
+
+
+async def test_q_asks_before_losing_unsaved_highlights(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("tab", "n", "space", "n", "space", "a")
+        await type_text(pilot, "why")
+        await pilot.press("enter")
+        assert len(app.kept) == 2
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "2 unsaved highlight changes. Quit without saving?" in app.screen.message
+        assert app.screen.focused.id == "no"  # No is the default
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmScreen) and app.return_code is None
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("q")  # a second q while asking asks nothing more
+        await pilot.pause()
+        assert len(app.screen_stack) == 2
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.return_code is None and len(app.kept) == 2
+
+        await pilot.press("s")  # saved: nothing is lost now
+        await ready(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0
+
+
+async def test_q_asks_after_changing_reopened_highlights_and_y_quits(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("tab", "n", "space", "s")
+        await ready(pilot)
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert len(app.kept) == 1 and app.unsaved_changes() == 0
+        await pilot.press("tab", "n", "n", "space")
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.screen.message.startswith("1 unsaved highlight change.")
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.return_code == 0
+

@@ -166,6 +166,10 @@ class SideBySideApp(App[None]):
         #: Where ``s`` saves: the file the highlights came from, else the
         #: corpus's default path (known once the alignment is in).
         self.save_path: Path | None = highlights.path if highlights is not None else None
+        #: The kept highlights as last saved or reopened: ``q`` asks before
+        #: quitting when :attr:`kept` differs from them.
+        self.saved_kept: Kept = {}
+        self._asking_quit = False
         self._problems = list(config_problems)
         if self.config.theme:
             if self.config.theme in self.available_themes:
@@ -288,6 +292,7 @@ class SideBySideApp(App[None]):
         self._update_palette(alignment)
         self.alignment = alignment
         self.kept = started.kept
+        self.saved_kept = dict(started.kept)
         self.save_path = started.save_path
         self.align_state = "done"
         if started.error:
@@ -438,6 +443,45 @@ class SideBySideApp(App[None]):
 
         self.push_screen(NoteScreen(f"Note on {group_id}", note, hint), done)
 
+    def unsaved_changes(self) -> int:
+        """How many groups are kept, unkept or noted differently from the
+        highlights last saved or reopened."""
+        saved, kept = self.saved_kept, self.kept
+        return sum(
+            1
+            for gid in saved.keys() | kept.keys()
+            if gid not in saved or gid not in kept or saved[gid] != kept[gid]
+        )
+
+    async def action_quit(self) -> None:
+        """Quit, first asking when kept highlights changed since the last
+        save (or since they were reopened)."""
+        from .dialogs import ConfirmScreen
+
+        changes = self.unsaved_changes()
+        if not changes:
+            self.exit()
+            return
+        if self._asking_quit:
+            return
+
+        def answer(yes: bool | None) -> None:
+            self._asking_quit = False
+            if yes:
+                self.exit()
+
+        self._asking_quit = True
+        self.push_screen(
+            ConfirmScreen(
+                "Unsaved highlights",
+                f"{changes} unsaved highlight change{'s' if changes != 1 else ''}. Quit without saving?",
+                yes="Quit",
+                no="Keep reading",
+                default=False,
+            ),
+            answer,
+        )
+
     def action_save(self) -> None:
         """Save the kept highlights where they came from (else the corpus's
         default file), as JSON; with none kept, offer to save every group."""
@@ -538,6 +582,7 @@ class SideBySideApp(App[None]):
         outcome: _SaveOutcome = event.worker.result
         job = outcome.job
         if outcome.saved is not None:
+            self.saved_kept = dict(job.kept)
             self.notify(outcome.saved.message(), title="Saved", timeout=6, markup=False)
         elif outcome.would_overwrite:
 
