@@ -561,3 +561,26 @@ async def test_q_asks_after_changing_reopened_highlights_and_y_quits(sample_arti
         await pilot.pause()
         assert app.return_code == 0
 
+
+async def test_palette_finds_a_passage_by_any_word_of_its_text(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        target = group_with(app.alignment, "Western sponsors")
+        await pilot.press("tab", "n")
+        assert app.current_group != target.id
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "sponsors")
+        await pilot.pause(0.5)
+        from textual.command import CommandList
+
+        options = app.screen.query_one(CommandList)
+        assert options.option_count >= 1
+        first = str(options.get_option_at_index(0).prompt)
+        assert f"Jump to {target.id} " in first and "sponsors" in first
+        assert len(first) < 200  # a shortened label, not the whole group
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_group == target.id
+        assert app.current_version.article in target.article_indexes
+
