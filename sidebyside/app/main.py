@@ -220,6 +220,19 @@ class SideBySideApp(App[None]):
 
     # --- alignment ----------------------------------------------------------------
 
+    def passages_unavailable(self) -> bool:
+        """True, after telling the reader why, while there are no passages
+        to move through (still aligning, or the alignment failed)."""
+        if self.alignment is not None:
+            return False
+        self.notify(
+            "The alignment failed: there are no passages to step through"
+            if self.align_state == "error"
+            else "Still aligning the articles…",
+            timeout=2,
+        )
+        return True
+
     @work(thread=True, exclusive=True, group="align", exit_on_error=False, name="align")
     def run_alignment(self) -> Alignment:
         from ..align import align

@@ -480,13 +480,7 @@ class ArticleBody(ScrollView, can_focus=True):
         return len(self._spans)
 
     def action_step_passage(self, direction: int) -> None:
-        if self.app.alignment is None:
-            self.notify(
-                "The alignment failed: there are no passages to step through"
-                if self.app.align_state == "error"
-                else "Still aligning the articles…",
-                timeout=2,
-            )
+        if self.app.passages_unavailable():
             return
         if not self._spans:
             self.notify(f"{self.article.label}: no passage shared with another article", timeout=3)

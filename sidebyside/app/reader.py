@@ -225,13 +225,7 @@ class ReaderScreen(Screen[None]):
 
     def action_other_outlet(self, direction: int) -> None:
         app = self.app
-        if app.alignment is None:
-            self.notify(
-                "The alignment failed: there are no passages to step through"
-                if self.app.align_state == "error"
-                else "Still aligning the articles…",
-                timeout=2,
-            )
+        if app.passages_unavailable():
             return
         here = self.focused_index
         body = self.body(here)
