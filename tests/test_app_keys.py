@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 
 from sidebyside.app.main import SideBySideApp
 from sidebyside.app.pane import ArticleBody

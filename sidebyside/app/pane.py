@@ -34,7 +34,7 @@ from ..articles import Article
 from .wrap import Wrapped, wrap_article
 
 if TYPE_CHECKING:
-    from ..align import Alignment, Group, Passage
+    from ..align import Alignment
     from .colours import GroupColours, Palette
 
 GUTTER = 2  # a marker column beside passages, then the kept mark (or a space)
