@@ -18,6 +18,7 @@ import pytest
 from sidebyside import cli
 from sidebyside.align import align
 from sidebyside.app.dialogs import ConfirmScreen, NoteScreen, SavePathScreen
+from sidebyside.app.diff import word_diff
 from sidebyside.app.main import SideBySideApp, _resolve
 from sidebyside.app.pane import KEPT_MARK, KEPT_RULE, ArticleBody
 from sidebyside.articles import load_articles, sample_corpus_path
@@ -584,3 +585,33 @@ async def test_palette_finds_a_passage_by_any_word_of_its_text(sample_articles):
         assert app.current_group == target.id
         assert app.current_version.article in target.article_indexes
 
+
+# --- the passage panel ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("space", ["\f", "\v", "\t", "\n"])
+async def test_panel_keeps_the_spaces_around_marked_words(tmp_path, space):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(sample_corpus_path(), corpus)
+    press_tv = corpus / "press-tv.txt"
+    text = press_tv.read_text(encoding="utf-8")
+    assert "Russia's Foreign Minister" in text
+    press_tv.write_text(text.replace("Russia's Foreign Minister", f"Russia's{space}Foreign{space}Minister", 1), encoding="utf-8")
+    articles = load_articles([corpus])
+    app = SideBySideApp(articles)
+    async with app.run_test(size=(400, 45)) as pilot:  # wide: every row on one line
+        await ready(pilot)
+        group = group_with(app.alignment, f"Russia's{space}Foreign")
+        app.select(group.id, None)
+        await pilot.pause()
+        shown = panel_text(app)
+        (row,) = [line for line in shown.splitlines() if line.lstrip().startswith("Press TV")]
+        (press,) = [p for p in group.passages if app.articles[p.article].path.name == "press-tv.txt"]
+        diff = word_diff([p.text for p in group.passages], [p.similarity for p in group.passages])
+        marked = [press.text[w.start : w.end] for w in diff[group.passages.index(press)].words if w.changed]
+        assert "Russia's" in marked  # the word is marked, and still has its space
+        assert "Russia's Foreign Minister" in row
+        assert "Russia'sForeign" not in shown
+        # Every version's row is its text, with a space for every space.
+        for p in group.passages:
+            assert " ".join(p.text.split()).replace("\xa0", " ") in " ".join(shown.split()).replace("\xa0", " ")

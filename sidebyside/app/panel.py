@@ -30,6 +30,17 @@ if TYPE_CHECKING:
 
 LABEL_WIDTH = 22
 
+#: Whitespace a row shows as one space: line breaks, tabs (a row has no tab
+#: stops) and the control characters a terminal would drop (a form feed
+#: between two words would join them).  One character for one, so the word
+#: offsets of :func:`.diff.word_diff` still apply.
+_AS_SPACE = str.maketrans(dict.fromkeys("\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029", " "))
+
+
+def row_text(text: str) -> str:
+    """A version's text as its row shows it: every space where the text has one."""
+    return text.translate(_AS_SPACE)
+
 
 class PassagePanel(ScrollView, can_focus=False):
     """What the current group's versions say, side by side in rows.
@@ -176,7 +187,7 @@ class PassagePanel(ScrollView, can_focus=False):
                 alignment.articles[passage.article].label,
                 style=label_style + heading_style if is_current else label_style,
             )
-            body = Text(passage.text.replace("\n", " "))
+            body = Text(row_text(passage.text))
             for word in diff.words:
                 if word.changed:
                     body.stylize(changed_style, word.start, word.end)
