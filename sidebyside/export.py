@@ -10,11 +10,13 @@ import csv
 import io
 import json
 from collections.abc import Collection, Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .align import Alignment, Group, Passage
-from .articles import Article
+
+if TYPE_CHECKING:  # types only: the app's panel imports this module at start-up
+    from .align import Alignment, Group, Passage
+    from .articles import Article
 
 SCHEMA_VERSION = 1
 FORMATS = ("table", "json", "markdown", "csv")
