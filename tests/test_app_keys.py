@@ -391,3 +391,30 @@ async def test_focus_moves_the_headline_and_tab_highlight(sample_articles):
         after = headlines()
         assert (after[0], after[1]) == (before[1], before[0])
         assert focused_tab_label() == "2 Press TV"
+
+
+async def test_the_panel_keeps_the_current_version_in_view(sample_articles):
+    """At 80×24 the panel has room for a few rows: as ] moves through a
+    group's versions, the ▶ row is always among the rows shown, and the
+    panel's top border says how many rows are out of sight."""
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        panel = app.screen.query_one("#panel")
+        await pilot.press("tab", "n")
+        group = app.alignment.group(app.current_group)
+        assert len(group.passages) >= 3
+        hidden_seen = False
+        for _ in range(len(group.passages)):
+            await pilot.press("right_square_bracket")
+            shown = panel.shown_text
+            outlet = app.articles[app.current_version.article].label
+            marked = [line for line in shown.splitlines() if "▶" in line]
+            assert marked and outlet[:10] in marked[0]
+            if panel.border_title:
+                hidden_seen = True
+                assert "more" in str(panel.border_title)
+        assert hidden_seen, "the group fits: the test no longer scrolls the panel"
+        # The whole text is still there for whoever reads it all.
+        for passage in group.passages:
+            assert app.articles[passage.article].label[:10] in panel.text

@@ -131,6 +131,9 @@ class SideBySideApp(App[None]):
     group_colours: var[dict[str, GroupColours]] = var(dict)
     current_group: var[str | None] = var(None)
     current_version: var[Version | None] = var(None)
+    #: (current_group, current_version), set once both are: what follows the
+    #: pair (the passage panel) redraws once per selection, not twice.
+    selection: var[tuple[str | None, Version | None]] = var((None, None))
     linked = var(False)
     show_furniture = var(True)  # False: boilerplate hidden (True: shown dimmed)
     search_query = var("")
@@ -362,6 +365,7 @@ class SideBySideApp(App[None]):
         """Make ``group_id`` the current group, ``version`` its current version."""
         self.current_version = version
         self.current_group = group_id
+        self.selection = (group_id, version)
 
     def jump_to_group(self, group_id: str, article: int | None = None) -> None:
         """Select a group and scroll to it (the command palette's jump)."""

@@ -16,15 +16,14 @@ from rich.console import Group as RenderGroup
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
-from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from ..export import group_heading
-from .diff import word_diff
+from .diff import VersionDiff, word_diff
 
 if TYPE_CHECKING:
-    from ..align import Alignment
+    from ..align import Alignment, Group
     from .colours import GroupColours
     from .pane import Version
 
@@ -42,12 +41,15 @@ def row_text(text: str) -> str:
     return text.translate(_AS_SPACE)
 
 
-class PassagePanel(ScrollView, can_focus=False):
+class PassagePanel(Widget, can_focus=False):
     """What the current group's versions say, side by side in rows.
 
-    A Line API widget: the group is rendered to lines once per change (and
-    per width), and the scrollable height only changes by whole pages, so a
-    new group never needs a layout pass."""
+    A Line API widget of fixed height: the group is rendered to lines once
+    per change (and per width), and its size never depends on the group, so
+    a new group never needs a layout pass.  When the versions take more rows
+    than the panel has, the heading stays put and the rows under it follow
+    the current version (the ▶ one); the mouse wheel scrolls them, and the
+    top border says how many rows are out of sight."""
 
     COMPONENT_CLASSES = {
         "passage-panel--heading",
@@ -61,13 +63,19 @@ class PassagePanel(ScrollView, can_focus=False):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._renderable: RenderableType = ""
-        self._lines: list[Strip] = []
+        self._head: RenderableType = ""
+        self._rows: list[RenderableType] = []  # one per version
+        self._current_row: int | None = None  # which of _rows is the ▶ version
+        self._head_lines: list[Strip] = []
+        self._body_lines: list[Strip] = []
+        self._row_lines: list[tuple[int, int]] = []  # first and last body line of each row
+        self._offset = 0  # first body line shown
+        self._follow = True  # keep the current version in view (off once the wheel scrolls)
+        self._diffs: dict[str, list[VersionDiff]] = {}  # per group, for the alignment shown
 
     def on_mount(self) -> None:
-        self.watch(self.app, "alignment", self._changed, init=False)
-        self.watch(self.app, "current_group", self._changed, init=False)
-        self.watch(self.app, "current_version", self._changed, init=False)
+        self.watch(self.app, "alignment", self._alignment_changed, init=False)
+        self.watch(self.app, "selection", self._changed, init=False)
         self.watch(self.app, "group_colours", self._changed, init=False)
         self.watch(self.app, "kept", self._kept_changed, init=False)
         self._changed()
@@ -80,44 +88,118 @@ class PassagePanel(ScrollView, can_focus=False):
     def on_resize(self) -> None:
         self._render_lines()
 
+    def _alignment_changed(self) -> None:
+        self._diffs.clear()
+        self._changed()
+
     def _kept_changed(self, old: dict[str, str], new: dict[str, str]) -> None:
         group_id = self.app.current_group
         if group_id is None or old.get(group_id) != new.get(group_id) or (group_id in old) != (group_id in new):
             self._changed()
 
     def _changed(self, *_: object) -> None:
-        self._renderable = self.render_group()
+        self._head, self._rows, self._current_row = self.render_group()
+        self._follow = True
         self._render_lines()
-        self.scroll_to(y=0, animate=False, immediate=True)
 
     @property
     def text(self) -> str:
-        """The panel's text, as shown (for tests and screen readers)."""
-        return "\n".join(strip.text.rstrip() for strip in self._lines).rstrip()
+        """The panel's whole text, shown or scrolled out of sight (for tests
+        and screen readers)."""
+        return "\n".join(strip.text.rstrip() for strip in self._head_lines + self._body_lines).rstrip()
+
+    @property
+    def shown_text(self) -> str:
+        """The text the panel shows now."""
+        return "\n".join(self.render_line(y).text.rstrip() for y in range(self.size.height)).rstrip()
 
     def _render_lines(self) -> None:
-        region = self.scrollable_content_region
-        width = region.width
+        region = self.content_region
+        width, height = region.width, region.height
         if width <= 0:
             return
         console = self.app.console
         options = console.options.update(width=width, min_width=width, max_width=width, height=None)
         style = self.rich_style
-        lines = console.render_lines(self._renderable, options, style=style, pad=True)
-        self._lines = [Strip(line, width) for line in lines]
-        page = max(1, region.height)
-        height = max(page, -(-len(lines) // page) * page)
-        if self.virtual_size != Size(width, height):
-            self.virtual_size = Size(width, height)
+        self._head_lines = [Strip(line, width) for line in console.render_lines(self._head, options, style=style, pad=True)]
+        body: list[Strip] = []
+        self._row_lines = []
+        for row in self._rows:
+            lines = console.render_lines(row, options, style=style, pad=True)
+            self._row_lines.append((len(body), len(body) + len(lines) - 1))
+            body.extend(Strip(line, width) for line in lines)
+        self._body_lines = body
+        if self._follow:
+            self._offset = self._follow_offset()
+        self._clamp()
         self.refresh()
 
-    def render_line(self, y: int) -> Strip:
-        row = int(self.scroll_offset.y) + y
-        if row < len(self._lines):
-            return self._lines[row]
-        return Strip.blank(self.scrollable_content_region.width, self.rich_style)
+    @property
+    def _room(self) -> int:
+        """Rows under the heading."""
+        return max(0, self.content_region.height - len(self._head_lines))
 
-    def render_group(self):
+    def _follow_offset(self) -> int:
+        """The first body line to show so that the current version is in view
+        (the rows before it as context, as far as there is room)."""
+        room = self._room
+        if self._current_row is None or len(self._body_lines) <= room or room <= 0:
+            return 0
+        first, last = self._row_lines[self._current_row]
+        if self._offset <= first and last < self._offset + room:
+            return self._offset  # already in view: don't move
+        if last - first + 1 >= room:
+            return first
+        return max(0, last - room + 1) if first > self._offset else first
+
+    def _clamp(self) -> None:
+        most = max(0, len(self._body_lines) - self._room)
+        self._offset = min(max(0, self._offset), most)
+        above, below = self._offset, max(0, len(self._body_lines) - self._room - self._offset)
+        title = ""
+        if above or below:
+            parts = [f"▲ {above} more" if above else "", f"▼ {below} more" if below else ""]
+            title = " · ".join(p for p in parts if p) + " (wheel scrolls)"
+        if self.border_title != title:
+            self.border_title = title
+
+    def _scroll(self, lines: int) -> None:
+        before = self._offset
+        self._offset += lines
+        self._clamp()
+        if self._offset != before:
+            self._follow = False
+            self.refresh()
+
+    def on_mouse_scroll_down(self, event) -> None:
+        event.stop()
+        self._scroll(1)
+
+    def on_mouse_scroll_up(self, event) -> None:
+        event.stop()
+        self._scroll(-1)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.content_region.width
+        head = len(self._head_lines)
+        if y < head:
+            return self._head_lines[y]
+        line = self._offset + y - head
+        if y - head < self._room and line < len(self._body_lines):
+            return self._body_lines[line]
+        return Strip.blank(width, self.rich_style)
+
+    def _diffs_of(self, group: Group) -> list[VersionDiff]:
+        diffs = self._diffs.get(group.id)
+        if diffs is None:
+            diffs = self._diffs[group.id] = word_diff(
+                [p.text for p in group.passages], [p.similarity for p in group.passages]
+            )
+        return diffs
+
+    def render_group(self) -> tuple[RenderableType, list[RenderableType], int | None]:
+        """The heading, one renderable per version, and which version is the
+        current one."""
         app = self.app
         alignment: Alignment | None = app.alignment
         # Whole styles (partial=False): a partial one leaves "auto" colours
@@ -125,29 +207,36 @@ class PassagePanel(ScrollView, can_focus=False):
         heading_style = self.get_component_rich_style("passage-panel--heading", partial=False)
         hint_style = self.get_component_rich_style("passage-panel--hint", partial=False)
         if alignment is None:
-            return Text("Aligning the articles…", style=hint_style)
+            return Text("Aligning the articles…", style=hint_style), [], None
         group_id = app.current_group
         if group_id is None:
             count = len(alignment.groups)
             arts = len(alignment.articles)
             if count == 0:
-                return Text(
+                message = (
                     f"No passage is shared between these {arts} articles."
                     if arts > 1
-                    else "Only one article: there is nothing to align it with.",
-                    style=hint_style,
+                    else "Only one article: there is nothing to align it with."
                 )
+                return Text(message, style=hint_style), [], None
             kept = len(app.kept)
-            return Text.assemble(
-                (f"{count} shared passage groups across {arts} articles. ", heading_style),
-                (f"{kept} kept. " if kept else "", heading_style),
-                ("n/p select a passage · ]/[ the same passage in the next outlet · "
-                 "click a highlight · space keeps it · ctrl+p jump · ? all keys", hint_style),
+            return (
+                Text.assemble(
+                    (f"{count} shared passage groups across {arts} articles. ", heading_style),
+                    (f"{kept} kept. " if kept else "", heading_style),
+                    (
+                        "n/p select a passage · ]/[ the same passage in the next outlet · "
+                        "click a highlight · space keeps it · ctrl+p jump · ? all keys",
+                        hint_style,
+                    ),
+                ),
+                [],
+                None,
             )
         try:
             group = alignment.group(group_id)
         except KeyError:
-            return Text("")
+            return Text(""), [], None
         colours: GroupColours | None = app.group_colours.get(group.id)
         current: Version | None = app.current_version
         outlets = len(group.article_indexes)
@@ -170,17 +259,16 @@ class PassagePanel(ScrollView, can_focus=False):
                 parts.append(Text.assemble(("  Note: ", heading_style), (note, note_style)))
             else:
                 parts.append(Text("  no note yet · a adds one · s saves", style=hint_style))
-        diffs = word_diff([p.text for p in group.passages], [p.similarity for p in group.passages])
         label_style = self.get_component_rich_style("passage-panel--label", partial=False)
         changed_style = self.get_component_rich_style("passage-panel--changed", partial=False)
         dropped_style = self.get_component_rich_style("passage-panel--dropped", partial=False)
         width = min(LABEL_WIDTH, max(len(alignment.articles[p.article].label) for p in group.passages) + 2)
-        table = Table.grid(padding=(0, 1), expand=True)
-        table.add_column(width=width, no_wrap=True, overflow="ellipsis")
-        table.add_column(width=3, justify="right", no_wrap=True)
-        table.add_column(ratio=1)
-        for passage, diff in zip(group.passages, diffs):
+        rows: list[RenderableType] = []
+        current_row = None
+        for passage, diff in zip(group.passages, self._diffs_of(group)):
             is_current = current is not None and (current.article, current.start) == (passage.article, passage.start)
+            if is_current:
+                current_row = len(rows)
             label = Text(no_wrap=True, overflow="ellipsis")
             label.append("▶" if is_current else " ", style=marker)
             label.append(
@@ -194,5 +282,12 @@ class PassagePanel(ScrollView, can_focus=False):
             if diff.dropped:
                 shown = " ".join(diff.dropped[:8]) + (" …" if len(diff.dropped) > 8 else "")
                 body.append(f"  [drops: {shown}]", style=dropped_style)
+            # One grid per version, all with the same columns: the rows line
+            # up, and each row's lines are known (to keep the current one in view).
+            table = Table.grid(padding=(0, 1), expand=True)
+            table.add_column(width=width, no_wrap=True, overflow="ellipsis")
+            table.add_column(width=3, justify="right", no_wrap=True)
+            table.add_column(ratio=1)
             table.add_row(label, Text(f"{passage.similarity:.0f}", style=hint_style), body)
-        return RenderGroup(*parts, table)
+            rows.append(table)
+        return RenderGroup(*parts), rows, current_row
