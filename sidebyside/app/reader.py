@@ -90,9 +90,10 @@ class ReaderScreen(Screen[None]):
 
     @property
     def focused_index(self) -> int:
-        focused = self.focused
-        if isinstance(focused, ArticleBody):
-            return focused.index
+        """The pane with the focus, or that had it last (while the search bar
+        has it).  Set as soon as a pane is asked to take the focus, which
+        Textual hands over a moment later: what is drawn meanwhile (the
+        outlet strip) already shows the new pane."""
         return self._last_focused
 
     @property
@@ -152,11 +153,13 @@ class ReaderScreen(Screen[None]):
         """Bring a pane into the window (and focus its body)."""
         if not 0 <= index < len(self.app.articles):
             return
-        self._show_window(self.first_visible, keep=index)
         if focus:
-            self._last_focused = index
-            self.body(index).focus()
-        self._update_tabs()
+            self._focus_body(index)
+        self._show_window(self.first_visible, keep=index)
+
+    def _focus_body(self, index: int) -> None:
+        self._last_focused = index
+        self.body(index).focus()
 
     def action_show_pane(self, index: int) -> None:
         self.show_pane(index)
@@ -173,8 +176,7 @@ class ReaderScreen(Screen[None]):
         index = self.focused_index
         keep = index if first <= index < first + k else (first if direction > 0 else first + k - 1)
         if keep != index:
-            self._last_focused = keep
-            self.body(keep).focus()
+            self._focus_body(keep)
         self._show_window(first, keep=keep)
 
     def action_pick_pane(self) -> None:
