@@ -5,13 +5,20 @@ from __future__ import annotations
 
 import time
 
+from textual.worker import WorkerFailed
+
 from sidebyside.align import align
 from sidebyside.app.main import SideBySideApp
 from sidebyside.app.pane import ArticleBody
 
 
 async def ready(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
+    """The alignment is over, in success or failure (what the app made of a
+    failure is what the tests look at)."""
+    try:
+        await pilot.app.workers.wait_for_complete()
+    except WorkerFailed:
+        pass
     await pilot.pause()
 
 
@@ -83,25 +90,41 @@ async def test_resize_while_aligning(sample_articles):
 
 
 async def test_progress_is_shown_for_a_slow_alignment(sample_articles):
+    """A bar appears once aligning takes long enough for one to help (not
+    for a quick alignment: see the next test), and goes with the status line."""
     seen = []
+    bars = []
 
     def stepping_align(articles, options, progress):
-        for done in range(1, 6):
-            progress(done, 5)
-            time.sleep(0.08)
+        for done in range(1, 9):
+            progress(done, 8)
+            time.sleep(0.1)
         return align(articles, options)
 
     app = SideBySideApp(sample_articles, aligner=stepping_align)
     async with app.run_test(size=(120, 30)) as pilot:
-        for _ in range(20):
+        for _ in range(40):
             await pilot.pause(0.05)
             seen.append(app.align_progress)
+            found = app.screen.query("#status-bar")
+            if found:
+                bars.append(found.first().total)
             if app.alignment is not None:
                 break
         await ready(pilot)
         assert any(0 < done < total for done, total in seen)
-        bar = app.screen.query_one("#status-bar")
-        assert bar.total == 5
+        assert bars and bars[-1] == 8
+        assert not app.screen.query("#status-bar")
+        assert not app.screen.query_one("#status").display
+
+
+async def test_a_quick_alignment_shows_no_progress_bar(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        await pilot.pause(0.4)
+        assert app.align_state == "done"
+        assert not app.screen.query("#status-bar")
 
 
 async def test_alignment_error_is_reported_in_the_app(sample_articles):

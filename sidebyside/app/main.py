@@ -15,12 +15,13 @@ the corpus's default path) are found again and merged in.
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
-from textual import work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import var
@@ -174,6 +175,9 @@ class SideBySideApp(App[None]):
         self.saved_kept: Kept = {}
         self._asking_quit = False
         self._problems = list(config_problems)
+        #: Set once the first frame is drawn: the alignment worker waits for
+        #: it, so that it doesn't compete for the interpreter with the first frame.
+        self._first_frame = threading.Event()
         if self.config.theme:
             if self.config.theme in self.available_themes:
                 self.theme = self.config.theme
@@ -221,6 +225,10 @@ class SideBySideApp(App[None]):
                 self.notify(note, severity="warning", timeout=8)
         self.run_alignment()
 
+    @on(events.Ready)
+    def _first_frame_drawn(self) -> None:
+        self._first_frame.set()
+
     # --- alignment ----------------------------------------------------------------
 
     def passages_unavailable(self) -> bool:
@@ -242,6 +250,8 @@ class SideBySideApp(App[None]):
 
         aligner = self._aligner or align
         worker = get_current_worker()
+        # The text first, then the highlights (a bounded wait: never stuck).
+        self._first_frame.wait(timeout=1.0)
         last = 0.0
 
         def progress(done: int, total: int) -> None:

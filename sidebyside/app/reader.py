@@ -22,12 +22,12 @@ from .footer import ReaderFooter
 
 from .pane import ArticleBody, ArticlePane, Version
 from .panel import PassagePanel
-from .search import SearchBar
 from .status import AlignStatus
 from .tabs import PaneTabs
 
 if TYPE_CHECKING:
     from .main import SideBySideApp
+    from .search import SearchBar
 
 MIN_PANE_WIDTH = 40  # columns a pane needs to be legible
 MIN_SIZE = Size(40, 10)  # below this, only a "too small" message
@@ -62,18 +62,27 @@ class ReaderScreen(Screen[None]):
         self._last_focused = 0
 
     def compose(self) -> ComposeResult:
-        yield PaneTabs(id="tabs")
+        # Laid out for the terminal's size from the start (classes, the
+        # window of panes shown): changing them once mounted restyles or
+        # re-lays-out everything, which slowed the first frame.
+        size = self.app.size
+        self.set_classes(self._size_classes(size))
+        count = len(self.app.articles)
+        self.visible_count = self._fitting(size)
+        tabs = PaneTabs(id="tabs")
+        tabs.display = count > self.visible_count
+        yield tabs
         with Horizontal(id="panes"):
             for index, article in enumerate(self.app.articles):
-                yield ArticlePane(article, index, id=f"pane-{index}")
+                pane = ArticlePane(article, index, id=f"pane-{index}")
+                pane.display = index < self.visible_count
+                yield pane
         yield AlignStatus(id="status")
         yield PassagePanel(id="panel")
-        yield SearchBar(id="search")
         yield ReaderFooter(compact=True)
         yield Static(TOO_SMALL, id="too-small", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one(SearchBar).display = False
         self.watch(self.app, "linked", self._linked_changed, init=False)
         self._layout(self.size)
         if self.panes:
@@ -103,12 +112,26 @@ class ReaderScreen(Screen[None]):
     def on_resize(self, event) -> None:
         self._layout(event.size)
 
+    @staticmethod
+    def _size_classes(size: Size) -> list[str]:
+        classes = []
+        if size.width < MIN_SIZE.width or size.height < MIN_SIZE.height:
+            classes.append("-too-small")
+        if size.height < 30:
+            classes.append("-short")
+        return classes
+
+    def _fitting(self, size: Size) -> int:
+        """How many panes fit side by side."""
+        return max(1, min(len(self.app.articles), size.width // MIN_PANE_WIDTH))
+
     def _layout(self, size: Size) -> None:
-        too_small = size.width < MIN_SIZE.width or size.height < MIN_SIZE.height
+        classes = self._size_classes(size)
+        too_small = "-too-small" in classes
         self.set_class(too_small, "-too-small")
-        self.set_class(size.height < 30, "-short")
+        self.set_class("-short" in classes, "-short")
         count = len(self.app.articles)
-        self.visible_count = max(1, min(count, size.width // MIN_PANE_WIDTH))
+        self.visible_count = self._fitting(size)
         self._show_window(self.first_visible)
         if not too_small and self.focused is None and count:
             # Hiding everything (a tiny terminal) dropped the focus: give it back.
@@ -305,8 +328,22 @@ class ReaderScreen(Screen[None]):
 
     # --- search -----------------------------------------------------------------------------
 
-    def action_search(self) -> None:
-        self.query_one(SearchBar).open(self.app.search_query)
+    @property
+    def search_bar(self) -> SearchBar | None:
+        """The search bar, once the reader has searched."""
+        found = self.query("#search")
+        return found.first() if found else None  # type: ignore[return-value]
+
+    async def action_search(self) -> None:
+        # Mounted on the first search, not at start: the Input is a few
+        # widgets more to build before the first frame.
+        bar = self.search_bar
+        if bar is None:
+            from .search import SearchBar
+
+            bar = SearchBar(id="search")
+            await self.mount(bar, before=self.query_one(ReaderFooter))
+        bar.open(self.app.search_query)
 
     def action_clear_search(self) -> None:
         self.app.search_query = ""
@@ -315,16 +352,15 @@ class ReaderScreen(Screen[None]):
     def _all_matches(self) -> list[Version]:
         return [Version(i, s, e) for i in range(len(self.app.articles)) for s, e in self.body(i).matches]
 
-    @on(SearchBar.Changed)
-    def _search_changed(self, event: SearchBar.Changed) -> None:
+    # (Handlers named for SearchBar's messages: the class is imported on the first search.)
+    def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
         self.app.search_query = event.query
         self.app.search_current = None
-        self.query_one(SearchBar).show_count(None, len(self._all_matches()))
+        event.control.show_count(None, len(self._all_matches()))
 
-    @on(SearchBar.Step)
-    def _search_step(self, event: SearchBar.Step) -> None:
+    def on_search_bar_step(self, event: SearchBar.Step) -> None:
         matches = self._all_matches()
-        bar = self.query_one(SearchBar)
+        bar = event.control
         if not matches:
             bar.show_count(None, 0)
             return
@@ -345,7 +381,6 @@ class ReaderScreen(Screen[None]):
         self.reveal_version(match, focus=False)
         bar.show_count(position, len(matches))
 
-    @on(SearchBar.Closed)
-    def _search_closed(self, event: SearchBar.Closed) -> None:
+    def on_search_bar_closed(self, event: SearchBar.Closed) -> None:
         current = self.app.search_current
         self.show_pane(current.article if current is not None else self.focused_index)

@@ -22,17 +22,33 @@ class SearchBar(Horizontal):
     ]
 
     class Changed(Message):
-        def __init__(self, query: str) -> None:
+        def __init__(self, bar: SearchBar, query: str) -> None:
             super().__init__()
+            self.bar = bar
             self.query = query
 
+        @property
+        def control(self) -> SearchBar:
+            return self.bar
+
     class Step(Message):
-        def __init__(self, direction: int) -> None:
+        def __init__(self, bar: SearchBar, direction: int) -> None:
             super().__init__()
+            self.bar = bar
             self.direction = direction
 
+        @property
+        def control(self) -> SearchBar:
+            return self.bar
+
     class Closed(Message):
-        pass
+        def __init__(self, bar: SearchBar) -> None:
+            super().__init__()
+            self.bar = bar
+
+        @property
+        def control(self) -> SearchBar:
+            return self.bar
 
     def compose(self) -> ComposeResult:
         yield Label("Search", id="search-prompt")
@@ -50,18 +66,18 @@ class SearchBar(Horizontal):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.post_message(self.Changed(event.value))
+        self.post_message(self.Changed(self, event.value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.post_message(self.Step(1))
+        self.post_message(self.Step(self, 1))
 
     def action_step(self, direction: int) -> None:
-        self.post_message(self.Step(direction))
+        self.post_message(self.Step(self, direction))
 
     def action_close(self) -> None:
         self.display = False
-        self.post_message(self.Closed())
+        self.post_message(self.Closed(self))
 
     def show_count(self, position: int | None, total: int) -> None:
         label = self.query_one("#search-count", Label)
