@@ -365,7 +365,7 @@ async def test_window_keys_and_picker_keep_scroll_positions(sample_articles):
         assert first.scroll_y == 4
 
 
-async def test_focus_moves_the_headline_and_tab_highlight(sample_articles):
+async def test_focus_moves_the_frame_and_tab_highlight(sample_articles):
     from sidebyside.app.pane import ArticlePane
 
     app = SideBySideApp(sample_articles)
@@ -373,7 +373,7 @@ async def test_focus_moves_the_headline_and_tab_highlight(sample_articles):
         await ready(pilot)
 
         def headlines():
-            return [pane.query_one(".pane-title").styles.background for pane in app.screen.query(ArticlePane)]
+            return [pane.styles.border_top[1] for pane in app.screen.query(ArticlePane)]
 
         def focused_tab_label():
             tabs = app.screen.query_one("#tabs")

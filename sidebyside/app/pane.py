@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -28,7 +29,6 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widgets import Static
 
 from ..articles import Article
 from .wrap import Wrapped, wrap_article
@@ -568,18 +568,29 @@ class ArticleBody(ScrollView, can_focus=True):
         return [m for m in self._matches if not any(s <= m[0] <= e for s, e in hidden)]
 
 
+def pane_header(article: Article) -> Text:
+    """The pane's header, in its top border: the outlet, then the headline
+    (cut to the pane's width; the text under it starts with the whole one)."""
+    header = Text(article.label, style="bold")
+    if article.title and article.title != article.label:
+        header.append(" · ")
+        header.append(article.title)
+    return header
+
+
 class ArticlePane(Vertical):
-    """An article's headline and outlet over its body."""
+    """An article's body in a frame whose top border names its outlet and
+    headline, whose bottom border counts its passages; the frame of the
+    focused pane stands out."""
 
     def __init__(self, article: Article, index: int, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article = article
         self.index = index
-        self.border_title = article.label
+        self.border_title = pane_header(article)
         self.border_subtitle = ""
 
     def compose(self) -> ComposeResult:
-        yield Static(self.article.title, classes="pane-title", markup=False)
         yield ArticleBody(self.article, self.index, id=f"body-{self.index}")
 
     def on_mount(self) -> None:
