@@ -183,3 +183,21 @@ async def test_theme_change_recolours_the_groups(sample_articles):
         light = app.group_colours
         assert light.keys() == dark.keys()
         assert all(light[g].tint != dark[g].tint for g in light)
+
+
+async def test_a_body_draws_its_text_before_its_resize_event(sample_articles):
+    """Textual draws the first frame (and the first after a resize) before
+    the widgets hear of their size: the body wraps when asked for a line, so
+    that frame shows the text, then sizes its scrolling to it."""
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        body = app.screen.query_one("#body-1", ArticleBody)
+        first_row = body.render_line(0).text.strip()
+        # As if the body had never heard of its size.
+        body._wrapped = body._sized_for = None
+        body._strips.clear()
+        assert body.render_line(0).text.strip() == first_row != ""
+        await pilot.pause()
+        assert body._sized_for is body.wrapped
+        assert body.virtual_size.height == len(body.wrapped)

@@ -121,6 +121,8 @@ class ArticleBody(ScrollView, can_focus=True):
         self._match_starts: list[int] = []
         self._current_match: tuple[int, int] | None = None
         self._wrapped: Wrapped | None = None
+        self._sized_for: Wrapped | None = None  # the wrapping the scroll size was set for
+        self._size_pending = False
         self._wrap_cache: dict[tuple[int, bool], Wrapped] = {}
         self._row_spans: dict[int, list[int]] = {}
         self._row_matches: dict[int, list[int]] = {}
@@ -220,10 +222,11 @@ class ArticleBody(ScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         self._rewrap()
 
-    def _rewrap(self) -> None:
+    def _wrap_to_width(self) -> Wrapped | None:
+        """The text wrapped to the body's width (None while it has none)."""
         width = self.scrollable_content_region.width
         if width <= GUTTER:  # hidden, or not laid out yet
-            return
+            return None
         key = (width - GUTTER, self._hide_furniture)
         wrapped = self._wrap_cache.get(key)
         if wrapped is None:
@@ -231,11 +234,19 @@ class ArticleBody(ScrollView, can_focus=True):
             if len(self._wrap_cache) > 4:
                 self._wrap_cache.clear()
             self._wrap_cache[key] = wrapped
-        if wrapped is self._wrapped:
+        if wrapped is not self._wrapped:
+            self._wrapped = wrapped
+            self._index_rows()
+            self._strips.clear()
+        return wrapped
+
+    def _rewrap(self) -> None:
+        self._size_pending = False
+        wrapped = self._wrap_to_width()
+        if wrapped is None or wrapped is self._sized_for:
             return
-        self._wrapped = wrapped
-        self._index_rows()
-        self._strips.clear()
+        self._sized_for = wrapped
+        width = self.scrollable_content_region.width
         self.virtual_size = Size(width, len(wrapped))
         self._quiet += 1
         try:
@@ -304,7 +315,19 @@ class ArticleBody(ScrollView, can_focus=True):
         )
 
     def render_line(self, y: int) -> Strip:
-        row = int(self.scroll_offset.y) + y
+        if self._sized_for is None or self._sized_for.width != self.text_width:
+            # The first frame (or the first after a resize) is drawn before
+            # the Resize event reaches the body: wrap now, so that it shows
+            # the text, and size the scrolling to it right after.
+            if self._wrap_to_width() is not None and not self._size_pending:
+                self._size_pending = True
+                self.call_later(self._rewrap)
+        if self._wrapped is not None and self._wrapped is not self._sized_for:
+            # Until then the scroll offset counts rows of the old wrapping:
+            # start from the text that was at the top.
+            row = self._wrapped.row_of(self._top_offset) + y
+        else:
+            row = int(self.scroll_offset.y) + y
         strip = self._strips.get(row)
         if strip is None:
             if len(self._strips) > MAX_CACHED_STRIPS:

@@ -26,9 +26,9 @@ class AlignStatus(Horizontal):
 
     @property
     def _bar(self):
-        from textual.widgets import ProgressBar
-
-        found = self.query(ProgressBar)
+        # By id: naming the class would import it (and Textual's progress
+        # bar takes a while to import) before the first frame.
+        found = self.query("#status-bar")
         return found.first() if found else None
 
     def _add_bar(self) -> None:
