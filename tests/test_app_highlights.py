@@ -98,7 +98,7 @@ async def test_keep_note_and_save_with_the_real_keys(sample_articles):
         await ready(pilot)
         path = default_path(sample_articles)
         assert path.is_file()
-        assert any(str(path) in m and "saved 1 highlight" in m for m in messages(app))
+        assert any(str(path) in m and "Saved 1 highlight" in m for m in messages(app))
         (saved,) = kept_groups(path)
         data = json.loads(path.read_text(encoding="utf-8"))
         assert saved["note"] == "cite this in the piece"
@@ -615,3 +615,40 @@ async def test_panel_keeps_the_spaces_around_marked_words(tmp_path, space):
         # Every version's row is its text, with a space for every space.
         for p in group.passages:
             assert " ".join(p.text.split()).replace("\xa0", " ") in " ".join(shown.split()).replace("\xa0", " ")
+
+
+async def test_saving_a_report_elsewhere_still_asks_before_quitting(sample_articles, tmp_path, monkeypatch):
+    """S to a .md file is an export: the corpus's own file (what the next
+    start reopens) still lacks the kept passage, so q asks."""
+    monkeypatch.chdir(tmp_path)
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("tab", "n", "space", "S", "ctrl+u")
+        await type_text(pilot, "report.md")
+        await pilot.press("enter")
+        await ready(pilot)
+        assert (tmp_path / "report.md").is_file()
+        assert any("s saves there" in m for m in messages(app))
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n", "s")
+        await ready(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0
+
+
+async def test_save_as_selects_the_suggested_path_so_typing_replaces_it(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("tab", "n", "space", "S")
+        field = app.screen.query_one("#save-path")
+        prefilled = field.value
+        await type_text(pilot, "mine.md")
+        assert field.value == "mine.md"
+        await pilot.press("escape", "S", "left")  # an arrow keeps the suggestion, to edit it
+        assert app.screen.query_one("#save-path").value == prefilled
+        await pilot.press("escape")

@@ -131,7 +131,11 @@ class SavePathScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one("#dialog-error").display = bool(self.error)
-        self.query_one(Input).focus()
+        field = self.query_one(Input)
+        field.focus()
+        # All of it selected: typing a name replaces it (a bare name saves
+        # in the current folder); the arrow keys keep it to edit.
+        field.select_all()
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:

@@ -609,8 +609,15 @@ class SideBySideApp(App[None]):
         outcome: _SaveOutcome = event.worker.result
         job = outcome.job
         if outcome.saved is not None:
-            self.saved_kept = dict(job.kept)
-            self.notify(outcome.saved.message(), title="Saved", timeout=6, markup=False)
+            message = outcome.saved.message()
+            if self.save_path is not None and job.path.resolve() == self.save_path.resolve():
+                # What the next start reopens: q has nothing more to ask.
+                self.saved_kept = dict(job.kept)
+            elif self.unsaved_changes():
+                # A report, a table, or a copy elsewhere: the highlights the
+                # app reopens are still the ones in the corpus's own file.
+                message += f". Not yet in {self.save_path.name}, which the app reopens: s saves there"
+            self.notify(message[0].upper() + message[1:], timeout=6, markup=False)
         elif outcome.would_overwrite:
 
             def answer(yes: bool | None) -> None:
