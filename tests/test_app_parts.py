@@ -79,6 +79,42 @@ def test_palette_is_readable_on_dark_and_light_themes():
             assert contrast(Color(*tint), Color(*fg)) >= MIN_CONTRAST - 0.01, name
 
 
+def test_tints_show_on_a_256_colour_terminal():
+    """Rounded to 256 colours, a dark tint used to become black or the
+    background's own grey: every tint must stay a colour of its own there."""
+    from rich.color import ColorSystem
+    from textual.app import App
+
+    from sidebyside.app.colours import _shown_as
+
+    app = App()
+    for name in ("textual-dark", "textual-light", "nord", "gruvbox", "monokai"):
+        app.theme = name
+        pal = palette(app.get_css_variables(), app.current_theme.dark, ColorSystem.EIGHT_BIT)
+        background = _shown_as(pal.background, ColorSystem.EIGHT_BIT)
+        shown = [c.tint.bgcolor.downgrade(ColorSystem.EIGHT_BIT).number for c in pal.colours]
+        assert background not in shown, name
+        assert 16 not in shown or background == 16, name  # not black on a grey background
+        assert len(set(shown)) >= 4, name
+
+
+def test_the_search_match_stepped_to_stands_out_most():
+    from textual.app import App
+
+    app = App()
+    for name in ("textual-dark", "textual-light"):
+        app.theme = name
+        pal = palette(app.get_css_variables(), app.current_theme.dark)
+        assert pal.match_current.bold and not pal.match.bold
+        bg = pal.background
+        from textual.color import Color
+
+        def strength(style):
+            return contrast(Color(*style.bgcolor.get_truecolor()), bg)
+
+        assert strength(pal.match_current) > strength(pal.match) > 1.0, name
+
+
 def test_neighbouring_groups_get_different_colours(sample_articles):
     alignment = align(sample_articles)
     index = assign(alignment, 6)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Mapping
 
+from rich.color import ColorSystem
 from rich.style import Style
 from textual.color import Color
 
@@ -27,9 +28,14 @@ if TYPE_CHECKING:
 BASE_HUES = ("primary", "secondary", "accent", "warning", "success", "error")
 BLENDS = (("primary", "success"), ("secondary", "warning"), ("accent", "error"), ("success", "secondary"))
 
-TINT = 0.28  # how much of the hue goes into a passage's background
+#: How much of the hue goes into a passage's background: more on a dark
+#: theme, where a weak tint of a dark background is close to invisible.
+TINT = {True: 0.40, False: 0.28}
 STRONG = 0.70  # … into the current group's background
+MATCH = 0.45  # … of the warning colour into a search match's
 MIN_CONTRAST = 4.5  # WCAG AA for body text
+#: Terminals with fewer colours, on which a tint is checked to show.
+FEW_COLOURS = (ColorSystem.EIGHT_BIT, ColorSystem.STANDARD, ColorSystem.WINDOWS)
 
 
 def _luminance(color: Color) -> float:
@@ -86,6 +92,34 @@ def _readable_tint(background: Color, hue: Color, text: Color, factor: float) ->
     return background.blend(hue, 0.05)
 
 
+def _shown_as(color: Color, system: ColorSystem) -> int:
+    """The colour a terminal of ``system`` shows for ``color``."""
+    return color.rich_color.downgrade(system).number or 0
+
+
+def _distinct_tint(
+    background: Color, hue: Color, text: Color, factor: float, taken: set[int], system: ColorSystem | None
+) -> Color:
+    """A readable tint that, on a terminal of ``system`` with 256 (or 16)
+    colours, neither vanishes into the background nor repeats a tint
+    already ``taken`` (a dark tint rounds to black or to the background's
+    grey there): stronger, as far as the text stays readable, until it
+    doesn't."""
+    tint = _readable_tint(background, hue, text, factor)
+    if system not in FEW_COLOURS:
+        return tint
+    clash = {_shown_as(background, system), *taken}
+    strength = factor
+    while _shown_as(tint, system) in clash and strength < 0.9:
+        strength += 0.05
+        stronger = background.blend(hue, strength)
+        if contrast(stronger, text) < MIN_CONTRAST:
+            break
+        tint = stronger
+    taken.add(_shown_as(tint, system))
+    return tint
+
+
 @dataclass(frozen=True)
 class GroupColours:
     """The styles one hue gives a passage."""
@@ -114,16 +148,18 @@ class Palette:
         return self.colours[index % len(self.colours)]
 
 
-def palette(variables: Mapping[str, str], dark: bool) -> Palette:
-    """The group colours for a theme's CSS variables."""
+def palette(variables: Mapping[str, str], dark: bool, system: ColorSystem | None = None) -> Palette:
+    """The group colours for a theme's CSS variables, on a terminal of
+    colour ``system`` (None or truecolor: any colour shows as it is)."""
     background = _parse(variables, "background", Color(18, 18, 18) if dark else Color(250, 250, 250))
     foreground = _parse(variables, "foreground", Color(224, 224, 224) if dark else Color(30, 30, 30))
     # The pane text is the theme's foreground; make sure it reads on the background.
     if contrast(background, foreground) < MIN_CONTRAST:
         foreground = background.get_contrast_text(1.0)
     colours = []
+    taken: set[int] = set()
     for hue in hues(variables):
-        tint = _readable_tint(background, hue, foreground, TINT)
+        tint = _distinct_tint(background, hue, foreground, TINT[dark], taken, system)
         strong = background.blend(hue, STRONG)
         strong_text = strong.get_contrast_text(1.0)
         colours.append(
@@ -136,11 +172,13 @@ def palette(variables: Mapping[str, str], dark: bool) -> Palette:
                 current_marker=Style(color=hue.rich_color, bold=True),
             )
         )
+    # Search matches: every match on a tint of the warning colour, the one
+    # stepped to on the warning colour itself, bold (it must stand out most).
     warning = _parse(variables, "warning", Color(255, 200, 0))
-    error = _parse(variables, "error", Color(220, 50, 50))
-    match = Style(bgcolor=warning.rich_color, color=warning.get_contrast_text(1.0).rich_color)
+    soft = background.blend(warning, MATCH)
+    match = Style(bgcolor=soft.rich_color, color=soft.get_contrast_text(1.0).rich_color)
     match_current = Style(
-        bgcolor=error.rich_color, color=error.get_contrast_text(1.0).rich_color, bold=True, underline=True
+        bgcolor=warning.rich_color, color=warning.get_contrast_text(1.0).rich_color, bold=True, underline=True
     )
     return Palette(dark, background, foreground, tuple(colours), match, match_current)
 
@@ -177,11 +215,15 @@ def assign(alignment: Alignment, size: int) -> dict[str, int]:
     return result
 
 
-def theme_palette(variables: Mapping[str, str], dark: bool, cache: dict[tuple, Palette] = {}) -> Palette:  # noqa: B006
-    """:func:`palette`, cached per set of variables."""
-    key = (dark, tuple(sorted((k, variables.get(k, "")) for k in (*BASE_HUES, "background", "foreground"))))
+def theme_palette(
+    variables: Mapping[str, str],
+    dark: bool,
+    system: ColorSystem | None = None,
+    cache: dict[tuple, Palette] = {},  # noqa: B006
+) -> Palette:
+    """:func:`palette`, cached per set of variables and colour system."""
+    key = (dark, system, tuple(sorted((k, variables.get(k, "")) for k in (*BASE_HUES, "background", "foreground"))))
     found = cache.get(key)
     if found is None:
-        found = cache[key] = palette(variables, dark)
+        found = cache[key] = palette(variables, dark, system)
     return found
-

@@ -15,8 +15,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
 
 from ..tokens import normalise, tokenize
+
+if TYPE_CHECKING:
+    from ..align import Alignment, Group
 
 
 @dataclass(frozen=True)
@@ -81,3 +85,43 @@ def word_diff(texts: list[str], similarities: list[float] | None = None) -> list
         True,
     )
     return out
+
+
+class GroupDiffs:
+    """The word diffs of one alignment's groups, each worked out when first
+    needed (the panes underline a variant's changed words, the panel marks
+    them) and kept."""
+
+    def __init__(self, alignment: Alignment | None) -> None:
+        self.alignment = alignment
+        self._diffs: dict[str, list[VersionDiff]] = {}
+        self._changed: dict[tuple[str, int, int], tuple[tuple[int, int], ...]] = {}
+
+    def of(self, group: Group) -> list[VersionDiff]:
+        """One :class:`VersionDiff` per passage of ``group``, in its order."""
+        found = self._diffs.get(group.id)
+        if found is None:
+            found = self._diffs[group.id] = word_diff(
+                [p.text for p in group.passages], [p.similarity for p in group.passages]
+            )
+        return found
+
+    def changed(self, group_id: str, article: int, start: int) -> tuple[tuple[int, int], ...]:
+        """Where, in the article's text, the words of the version of
+        ``group_id`` that starts at ``start`` differ from the group's most
+        common wording (none for a verbatim group)."""
+        key = (group_id, article, start)
+        found = self._changed.get(key)
+        if found is None:
+            found = ()
+            if self.alignment is not None:
+                group = self.alignment.group(group_id)
+                if group.kind != "verbatim":
+                    for passage, diff in zip(group.passages, self.of(group)):
+                        if passage.article == article and passage.start == start:
+                            found = tuple(
+                                (start + w.start, start + w.end) for w in diff.words if w.changed
+                            )
+                            break
+            self._changed[key] = found
+        return found

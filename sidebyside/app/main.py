@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
+from rich.console import COLOR_SYSTEMS
 from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -38,6 +39,7 @@ from .reader import ReaderScreen
 
 if TYPE_CHECKING:
     from ..align import Alignment
+    from .diff import GroupDiffs
     from ..highlights import Loaded, Saved
 
 #: The highlights kept: group id -> note (:data:`sidebyside.highlights.Kept`;
@@ -178,6 +180,9 @@ class SideBySideApp(App[None]):
         #: Set once the first frame is drawn: the alignment worker waits for
         #: it, so that it doesn't compete for the interpreter with the first frame.
         self._first_frame = threading.Event()
+        #: The groups' word diffs, for the alignment shown (see :mod:`.diff`;
+        #: set with the alignment, and imported then: the first frame needs none).
+        self.group_diffs: GroupDiffs | None = None
         if self.config.theme:
             if self.config.theme in self.available_themes:
                 self.theme = self.config.theme
@@ -313,7 +318,10 @@ class SideBySideApp(App[None]):
             self.notify(self.align_error, title="Alignment failed", severity="error", timeout=15)
 
     def _alignment_ready(self, started: _Started) -> None:
+        from .diff import GroupDiffs
+
         alignment = started.alignment
+        self.group_diffs = GroupDiffs(alignment)
         self._colour_size = 0
         self._update_palette(alignment)
         self.alignment = alignment
@@ -360,7 +368,8 @@ class SideBySideApp(App[None]):
         self._update_palette(self.alignment)
 
     def _update_palette(self, alignment: Alignment | None = None) -> None:
-        palette = theme_palette(self.get_css_variables(), self.current_theme.dark)
+        system = COLOR_SYSTEMS.get(self.console.color_system or "")
+        palette = theme_palette(self.get_css_variables(), self.current_theme.dark, system)
         self.palette = palette
         if alignment is None:
             return

@@ -41,6 +41,8 @@ GUTTER = 2  # a marker column beside passages, then the kept mark (or a space)
 KEPT_MARK = "★"  # beside the first row of a kept passage
 KEPT_RULE = "▏"  # beside its other rows
 MAX_CACHED_STRIPS = 4000
+#: A word of a variant passage that differs from its group's most common wording.
+CHANGED_WORD = Style(underline=True)
 
 
 class Version(NamedTuple):
@@ -362,12 +364,12 @@ class ArticleBody(ScrollView, can_focus=True):
             if chosen is not None:
                 colours = self._colours.get(chosen.group)
                 mark = colours.current_marker if colours else Style(bold=True)
-                gutter = Segment("┃ ", base + mark)
+                gutter = Segment(("┃" if chosen.verbatim else "╏") + " ", base + mark)
             else:
                 inner = min((self._spans[i] for i in span_ids), key=lambda s: s.end - s.start)
                 colours = self._colours.get(inner.group)
                 mark = colours.marker if colours else Style(dim=True)
-                gutter = Segment("│ ", base + mark)
+                gutter = Segment(("│" if inner.verbatim else "╎") + " ", base + mark)
             kept = [self._spans[i] for i in span_ids if self._spans[i].group in self._kept]
             if kept:
                 first = any(wrapped.row_of(s.start) == row for s in kept)
@@ -387,6 +389,14 @@ class ArticleBody(ScrollView, can_focus=True):
             segments.extend(self._styled_runs(text, start, end, line_style, span_ids, match_ids))
         return Strip(segments).crop_extend(0, width, base)
 
+    def _changed_words(self, span: _Span) -> tuple[tuple[int, int], ...]:
+        """Where a variant passage's words differ from its group's most
+        common wording (underlined: how this outlet's version changed)."""
+        diffs = self.app.group_diffs
+        if span.verbatim or diffs is None:
+            return ()
+        return diffs.changed(span.group, self.index, span.start)
+
     def _styled_runs(self, text, start, end, line_style, span_ids, match_ids):
         spans = [self._spans[i] for i in span_ids]
         matches = [self._matches[i] for i in match_ids]
@@ -394,6 +404,14 @@ class ArticleBody(ScrollView, can_focus=True):
         for s in spans:
             points.add(min(max(s.start, start), end))
             points.add(min(max(s.end, start), end))
+        changed: dict[str, list[tuple[int, int]]] = {}
+        for s in spans:
+            words = [(a, b) for a, b in self._changed_words(s) if a < end and b > start]
+            if words:
+                changed[s.group] = words
+                for a, b in words:
+                    points.add(max(a, start))
+                    points.add(min(b, end))
         for s, e in matches:
             points.add(min(max(s, start), end))
             points.add(min(max(e, start), end))
@@ -419,6 +437,8 @@ class ArticleBody(ScrollView, can_focus=True):
                         style = style + (colours.tint if chosen.verbatim else colours.variant)
                 elif chosen.group == current:
                     style = style + Style(reverse=True)
+                if any(s <= a and b <= e for s, e in changed.get(chosen.group, ())):
+                    style = style + CHANGED_WORD
             for s, e in matches:
                 if s <= a and b <= e:
                     style = style + (match_current if self._current_match == (s, e) else match_style)

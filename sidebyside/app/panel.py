@@ -20,10 +20,9 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from ..export import group_heading
-from .diff import VersionDiff, word_diff
 
 if TYPE_CHECKING:
-    from ..align import Alignment, Group
+    from ..align import Alignment
     from .colours import GroupColours
     from .pane import Version
 
@@ -71,7 +70,6 @@ class PassagePanel(Widget, can_focus=False):
         self._row_lines: list[tuple[int, int]] = []  # first and last body line of each row
         self._offset = 0  # first body line shown
         self._follow = True  # keep the current version in view (off once the wheel scrolls)
-        self._diffs: dict[str, list[VersionDiff]] = {}  # per group, for the alignment shown
 
     def on_mount(self) -> None:
         self.watch(self.app, "alignment", self._alignment_changed, init=False)
@@ -89,7 +87,6 @@ class PassagePanel(Widget, can_focus=False):
         self._render_lines()
 
     def _alignment_changed(self) -> None:
-        self._diffs.clear()
         self._changed()
 
     def _kept_changed(self, old: dict[str, str], new: dict[str, str]) -> None:
@@ -189,14 +186,6 @@ class PassagePanel(Widget, can_focus=False):
             return self._body_lines[line]
         return Strip.blank(width, self.rich_style)
 
-    def _diffs_of(self, group: Group) -> list[VersionDiff]:
-        diffs = self._diffs.get(group.id)
-        if diffs is None:
-            diffs = self._diffs[group.id] = word_diff(
-                [p.text for p in group.passages], [p.similarity for p in group.passages]
-            )
-        return diffs
-
     def render_group(self) -> tuple[RenderableType, list[RenderableType], int | None]:
         """The heading, one renderable per version, and which version is the
         current one."""
@@ -265,7 +254,7 @@ class PassagePanel(Widget, can_focus=False):
         width = min(LABEL_WIDTH, max(len(alignment.articles[p.article].label) for p in group.passages) + 2)
         rows: list[RenderableType] = []
         current_row = None
-        for passage, diff in zip(group.passages, self._diffs_of(group)):
+        for passage, diff in zip(group.passages, app.group_diffs.of(group)):
             is_current = current is not None and (current.article, current.start) == (passage.article, passage.start)
             if is_current:
                 current_row = len(rows)
