@@ -76,7 +76,7 @@ async def test_keep_note_and_save_with_the_real_keys(sample_articles):
     app = SideBySideApp(sample_articles)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("tab", "n")
+        await pilot.press("n")
         gid = app.current_group
         version = app.current_version
         assert gutters(app, PRESS_TV, version.start, version.end)[0][1] == " "
@@ -112,7 +112,7 @@ async def test_space_twice_unmarks(sample_articles):
     app = SideBySideApp(sample_articles)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("tab", "n", "n")
+        await pilot.press("n", "n")
         version = app.current_version
         await pilot.press("space")
         assert app.current_group in app.kept
@@ -126,7 +126,7 @@ async def test_keeping_redraws_only_the_groups_rows(sample_articles):
     app = SideBySideApp(sample_articles)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("tab", "n")
+        await pilot.press("n")
         await pilot.pause()
         pane = body(app, PRESS_TV)
         cached = dict(pane._strips)
@@ -148,7 +148,7 @@ async def test_a_note_keeps_an_unkept_group_and_escape_cancels(sample_articles):
     app = SideBySideApp(sample_articles)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("tab", "n", "n", "n")
+        await pilot.press("n", "n", "n")
         gid = app.current_group
         await pilot.press("a")
         assert isinstance(app.screen, NoteScreen)
@@ -207,7 +207,7 @@ async def test_save_as_markdown_to_a_typed_path(sample_articles, tmp_path, monke
     app = SideBySideApp(sample_articles)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("tab", "n", "n", "a")
+        await pilot.press("n", "n", "a")
         await type_text(pilot, "the quote everyone ran")
         await pilot.press("enter", "S")
         assert isinstance(app.screen, SavePathScreen)
@@ -250,7 +250,7 @@ async def test_overwrite_protection_asks_and_no_leaves_the_file(sample_articles)
         others = [g.id for g in alignment.groups[:2]]
         save(path, alignment, {others[0]: "one", others[1]: "two"})
         before = path.read_bytes()
-        await pilot.press("tab", "n", "n", "n")  # a third group
+        await pilot.press("n", "n", "n")  # a third group
         assert app.current_group not in others
         await pilot.press("space", "s")
         await ready(pilot)
@@ -279,7 +279,7 @@ async def test_unwritable_targets_are_reported_not_crashes(sample_articles, tmp_
     app = SideBySideApp(sample_articles)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("tab", "n", "space", "s")
+        await pilot.press("n", "space", "s")
         await ready(pilot)
         errors = messages(app, "error")
         assert len(errors) == 1 and "cannot save here" in errors[0] and "is a file" in errors[0]
@@ -350,7 +350,7 @@ async def test_a_damaged_default_file_is_reported_and_left_alone(sample_articles
         errors = messages(app, "error")
         assert len(errors) == 1 and "not JSON" in errors[0]
         # Saving over it asks first.
-        await pilot.press("tab", "n", "space", "s")
+        await pilot.press("n", "space", "s")
         await ready(pilot)
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
@@ -395,7 +395,7 @@ async def test_config_theme_and_keymap_apply(sample_articles):
         warnings = messages(app, "warning")
         assert "config.toml: min_words must be …" in warnings
         assert any("keys.nonsense is not a binding" in w for w in warnings)
-        await pilot.press("tab", "n", "space")
+        await pilot.press("n", "space")
         assert app.kept == {}  # space no longer keeps
         await pilot.press("x")
         assert app.current_group in app.kept
@@ -484,7 +484,7 @@ async def test_palette_finds_kept_passages(sample_articles):
     app = SideBySideApp(sample_articles)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("tab", "n", "n", "n", "space")
+        await pilot.press("n", "n", "n", "space")
         gid = app.current_group
         await pilot.press("tab", "n")  # elsewhere
         assert app.current_group != gid
@@ -503,7 +503,7 @@ async def test_q_quits_at_once_with_nothing_changed(sample_articles):
     app = SideBySideApp(sample_articles)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("tab", "n", "space", "space")  # kept, then unkept: as it was
+        await pilot.press("n", "space", "space")  # kept, then unkept: as it was
         assert app.return_code is None
         await pilot.press("q")
         await pilot.pause()
@@ -515,7 +515,7 @@ async def test_q_asks_before_losing_unsaved_highlights(sample_articles):
     app = SideBySideApp(sample_articles)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("tab", "n", "space", "n", "space", "a")
+        await pilot.press("n", "space", "n", "space", "a")
         await type_text(pilot, "why")
         await pilot.press("enter")
         assert len(app.kept) == 2
@@ -547,13 +547,13 @@ async def test_q_asks_after_changing_reopened_highlights_and_y_quits(sample_arti
     app = SideBySideApp(sample_articles)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("tab", "n", "space", "s")
+        await pilot.press("n", "space", "s")
         await ready(pilot)
     app = SideBySideApp(sample_articles)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         assert len(app.kept) == 1 and app.unsaved_changes() == 0
-        await pilot.press("tab", "n", "n", "space")
+        await pilot.press("n", "n", "space")
         await pilot.press("q")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
@@ -568,7 +568,7 @@ async def test_palette_finds_a_passage_by_any_word_of_its_text(sample_articles):
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         target = group_with(app.alignment, "Western sponsors")
-        await pilot.press("tab", "n")
+        await pilot.press("n")
         assert app.current_group != target.id
         await pilot.press("ctrl+p")
         await type_text(pilot, "sponsors")
@@ -624,7 +624,7 @@ async def test_saving_a_report_elsewhere_still_asks_before_quitting(sample_artic
     app = SideBySideApp(sample_articles)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("tab", "n", "space", "S", "ctrl+u")
+        await pilot.press("n", "space", "S", "ctrl+u")
         await type_text(pilot, "report.md")
         await pilot.press("enter")
         await ready(pilot)
@@ -644,7 +644,7 @@ async def test_save_as_selects_the_suggested_path_so_typing_replaces_it(sample_a
     app = SideBySideApp(sample_articles)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("tab", "n", "space", "S")
+        await pilot.press("n", "space", "S")
         field = app.screen.query_one("#save-path")
         prefilled = field.value
         await type_text(pilot, "mine.md")

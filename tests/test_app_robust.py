@@ -33,7 +33,7 @@ async def test_tiny_terminal_says_too_small(sample_articles):
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
         assert not app.screen.has_class("-too-small")
-        assert app.screen.query_one("#pane-0").region.width > 0
+        assert app.focused is not None and app.focused.region.width > 0
 
 
 async def test_60x20_shows_one_pane_with_tabs(sample_articles):
@@ -43,8 +43,9 @@ async def test_60x20_shows_one_pane_with_tabs(sample_articles):
         shown = [p for p in app.screen.query("ArticlePane") if p.display]
         assert len(shown) == 1
         tabs = app.screen.query_one("#tabs")
-        assert tabs.display and "1 of 5" in str(tabs.render())
-        await pilot.press("tab", "n")
+        # Press TV, the first article sharing a passage, has the focus.
+        assert tabs.display and "2 of 5" in str(tabs.render())
+        await pilot.press("n")
         assert app.current_group is not None
         body = app.screen.query_one("#body-1", ArticleBody)
         assert body.in_view(app.current_version.start, app.current_version.end)
@@ -56,7 +57,7 @@ async def test_resizing_keeps_the_reading_position(sample_articles):
     app = SideBySideApp(sample_articles)
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
-        await pilot.press("tab", "n", "n", "n")
+        await pilot.press("n", "n", "n")
         version = app.current_version
         body = app.screen.query_one(f"#body-{version.article}", ArticleBody)
         top = body.wrapped.offset_of(int(body.scroll_y))
@@ -168,7 +169,7 @@ async def test_an_article_with_no_shared_passage_shows_normally(sample_articles)
         assert body.passage_count == 0
         assert pane.border_subtitle == "no shared passage"
         assert len(body.wrapped) > 20
-        await pilot.press("n")
+        await pilot.press("shift+tab", "n")
         assert app.current_group is None
         assert app.focused is body
 
@@ -201,3 +202,34 @@ async def test_a_body_draws_its_text_before_its_resize_event(sample_articles):
         await pilot.pause()
         assert body._sized_for is body.wrapped
         assert body.virtual_size.height == len(body.wrapped)
+
+
+async def test_the_outlet_strip_names_the_panes_shown_first(sample_articles):
+    """At 90 columns two panes show and the strip cannot name all five
+    outlets: it names the two shown, whichever has the focus."""
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(90, 30)) as pilot:
+        await ready(pilot)
+        for keys in ((), ("tab",)):
+            await pilot.press(*keys)
+            strip = str(app.screen.query_one("#tabs").render())
+            shown = [p for p in app.screen.query("ArticlePane") if p.display]
+            assert len(shown) == 2
+            for pane in shown:
+                assert f"{pane.index + 1} {pane.article.label}" in strip, strip
+
+
+async def test_the_app_starts_in_the_first_article_that_shares_a_passage(sample_articles):
+    """The sample corpus's first article shares nothing: n there would only
+    say so. Once aligned, the focus is on Press TV, the next one; but an
+    article chosen on the command line first keeps the focus if it shares."""
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        assert app.focused is app.screen.query_one("#body-1", ArticleBody)
+        await pilot.press("n")
+        assert app.current_version.article == 1
+    app = SideBySideApp([sample_articles[4], *sample_articles[:4]])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        assert app.focused is app.screen.query_one("#body-0", ArticleBody)

@@ -84,9 +84,24 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.watch(self.app, "linked", self._linked_changed, init=False)
+        self.watch(self.app, "alignment", self._alignment_changed, init=False)
         self._layout(self.size)
         if self.panes:
             self.panes[0].body.focus()
+
+    def _alignment_changed(self, alignment) -> None:
+        """Start where there is something to read across outlets: if the
+        reader is still where the app put them (the first pane, nothing
+        selected, not scrolled) and that article shares no passage, the
+        focus moves to the first article that does."""
+        if alignment is None or self.app.current_group is not None:
+            return
+        here = self.focused_index
+        if alignment.passages_in(here) or self.body(here).scroll_y or here != 0:
+            return
+        useful = next((i for i in range(len(self.app.articles)) if alignment.passages_in(i)), None)
+        if useful is not None and self.focused is self.body(here):
+            self.show_pane(useful)
 
     # --- panes and the window of visible ones -------------------------------------------
 

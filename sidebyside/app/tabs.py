@@ -5,6 +5,8 @@ the ones nearest the focused pane are kept."""
 
 from __future__ import annotations
 
+from rich.style import Style as RichStyle
+from textual.color import Color
 from textual.content import Content
 from textual.style import Style
 from textual.widgets import Static
@@ -22,7 +24,20 @@ class PaneTabs(Static):
 
     def _style(self, name: str) -> Style:
         # partial=False: "auto" colours ($text-muted) resolve against the strip's background.
-        return Style.from_rich_style(self.get_component_rich_style(name, partial=False))
+        rich_style = self.get_component_rich_style(name, partial=False)
+        if rich_style.bgcolor is not None:
+            # A tab with a background of its own (the focused one): its text
+            # is black or white, whichever reads on that background.
+            background = Color.from_rich_color(rich_style.bgcolor)
+            rich_style += RichStyle(color=background.get_contrast_text(1.0).rich_color)
+        return Style.from_rich_style(rich_style)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        # A new theme: the same tabs, other colours.
+        self._shown = None
+        if self.is_mounted:
+            self.call_later(self._draw)
 
     def show_state(self, labels: list[str], first: int, count: int, focused: int | None) -> None:
         self._state = (labels, first, count, focused)
@@ -47,11 +62,17 @@ class PaneTabs(Static):
             style = hot if i == focused else shown if first <= i < last else hidden
             tab = Content.from_markup(f"[@click=screen.show_pane({i})] {i + 1} $label [/]", label=label)
             tabs.append(tab.stylize(style))
-        # Keep the tabs nearest the focused one that fit in the width.
+        # Keep the tabs of the panes shown (as many as fit, the focused one
+        # first), then their neighbours, as far as the width allows.
         room = max(0, self.size.width - head.cell_length - 2) if self.size.width else 10_000
-        centre = focused if focused is not None else first
+        centre = focused if focused is not None and first <= focused < last else first
         lo = hi = centre
         used = tabs[centre].cell_length + 1
+        for j in [*range(centre + 1, last), *range(centre - 1, first - 1, -1)]:
+            if used + tabs[j].cell_length + 1 > room:
+                break
+            used += tabs[j].cell_length + 1
+            lo, hi = min(lo, j), max(hi, j)
         while True:
             grew = False
             for j in (hi + 1, lo - 1):
