@@ -57,9 +57,10 @@ async def test_resizing_keeps_the_reading_position(sample_articles):
     app = SideBySideApp(sample_articles)
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
-        await pilot.press("n", "n", "n")
+        await pilot.press("n", "n", "n", "pagedown", "pagedown")
         version = app.current_version
         body = app.screen.query_one(f"#body-{version.article}", ArticleBody)
+        assert not body.in_view(version.start, version.end)  # read on past it: the top text stays
         top = body.wrapped.offset_of(int(body.scroll_y))
         for size in ((80, 24), (60, 20), (30, 8), (200, 50), (120, 40)):
             await pilot.resize_terminal(*size)
@@ -233,3 +234,18 @@ async def test_the_app_starts_in_the_first_article_that_shares_a_passage(sample_
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
         assert app.focused is app.screen.query_one("#body-0", ArticleBody)
+
+
+async def test_resizing_keeps_the_current_passage_in_view(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        await pilot.press("n", "n", "n")
+        version = app.current_version
+        body = app.screen.query_one(f"#body-{version.article}", ArticleBody)
+        assert body.in_view(version.start, version.end)
+        for size in ((80, 24), (100, 30), (60, 20), (160, 45)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await pilot.pause()
+            assert body.in_view(version.start, version.end), size

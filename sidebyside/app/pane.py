@@ -125,6 +125,7 @@ class ArticleBody(ScrollView, can_focus=True):
         self._wrapped: Wrapped | None = None
         self._sized_for: Wrapped | None = None  # the wrapping the scroll size was set for
         self._size_pending = False
+        self._view_height = 0  # rows shown, as of the last resize
         self._wrap_cache: dict[tuple[int, bool], Wrapped] = {}
         self._row_spans: dict[int, list[int]] = {}
         self._row_matches: dict[int, list[int]] = {}
@@ -223,6 +224,24 @@ class ArticleBody(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self._rewrap()
+        height = self.scrollable_content_region.height
+        if height != self._view_height and self._wrapped is not None and self._pending_reveal is None:
+            # Shorter or taller, same width: keep the current passage in view.
+            current = self._current_here()
+            if current is not None and self.in_view(*current, height=self._view_height):
+                if not self.in_view(*current):
+                    self._quiet += 1
+                    try:
+                        self._centre_rows(*current)
+                    finally:
+                        self._quiet -= 1
+        self._view_height = height
+
+    def _current_here(self) -> tuple[int, int] | None:
+        current = self.app.current_version
+        if current is not None and current.article == self.index:
+            return current.start, current.end
+        return None
 
     def _wrap_to_width(self) -> Wrapped | None:
         """The text wrapped to the body's width (None while it has none)."""
@@ -237,6 +256,13 @@ class ArticleBody(ScrollView, can_focus=True):
                 self._wrap_cache.clear()
             self._wrap_cache[key] = wrapped
         if wrapped is not self._wrapped:
+            if self._wrapped is not None and self._pending_reveal is None:
+                # A new width: the current passage, if it was in view (at the
+                # height the body had), stays in view, centred, rather than
+                # the text at the top.
+                current = self._current_here()
+                if current is not None and self.in_view(*current, height=self._view_height):
+                    self._pending_reveal = current
             self._wrapped = wrapped
             self._index_rows()
             self._strips.clear()
@@ -251,16 +277,26 @@ class ArticleBody(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         self.virtual_size = Size(width, len(wrapped))
         self._quiet += 1
+        kept_top = None if self._pending_reveal is not None else self._top_offset
         try:
-            if self._pending_reveal is not None:
-                start, end = self._pending_reveal
-                self._pending_reveal = None
-                self._centre_rows(start, end)
-            else:
-                self.scroll_to(y=wrapped.row_of(self._top_offset), animate=False, immediate=True, force=True)
+            top = self._settled_top(wrapped)
+            self._pending_reveal = None
+            self.scroll_to(y=top, animate=False, immediate=True, force=True)
         finally:
             self._quiet -= 1
+        if kept_top is not None:
+            # The row that starts nearest it is at the top now; the reader's
+            # place is still that text (rounding it to a row start at every
+            # width would creep up the article over a few resizes).
+            self._top_offset = kept_top
         self.refresh()
+
+    def _settled_top(self, wrapped: Wrapped) -> int:
+        """The top row once sized to ``wrapped``: the passage waiting to be
+        revealed centred, else the text that was at the top."""
+        if self._pending_reveal is not None:
+            return self._centred_top(*self._pending_reveal, wrapped)
+        return wrapped.row_of(self._top_offset)
 
     def _index_rows(self) -> None:
         """Which spans and search matches each row shows."""
@@ -326,8 +362,8 @@ class ArticleBody(ScrollView, can_focus=True):
                 self.call_later(self._rewrap)
         if self._wrapped is not None and self._wrapped is not self._sized_for:
             # Until then the scroll offset counts rows of the old wrapping:
-            # start from the text that was at the top.
-            row = self._wrapped.row_of(self._top_offset) + y
+            # start where the sizing will scroll to.
+            row = self._settled_top(self._wrapped) + y
         else:
             row = int(self.scroll_offset.y) + y
         strip = self._strips.get(row)
@@ -449,7 +485,10 @@ class ArticleBody(ScrollView, can_focus=True):
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
-        if self._wrapped is not None:
+        clamped = new_value < old_value and new_value == self.max_scroll_y
+        if self._wrapped is not None and not clamped:
+            # (Pulled up to the end by a taller body is not the reader
+            # scrolling: the text they had at the top is kept, for the next size.)
             self._top_offset = self._wrapped.offset_of(int(new_value))
         if not self._quiet and round(old_value) != round(new_value):
             self.post_message(self.Scrolled(self))
@@ -470,17 +509,22 @@ class ArticleBody(ScrollView, can_focus=True):
             return None
         return self._wrapped.row_of(start), self._wrapped.row_of(max(start, end - 1))
 
-    def _centre_rows(self, start: int, end: int) -> None:
-        rows = self.rows_of(start, end)
-        if rows is None:
-            return
-        first, last = rows
+    def _centred_top(self, start: int, end: int, wrapped: Wrapped) -> int:
+        """The top row that centres ``text[start:end]`` (or shows its start,
+        with a row above, if it is taller than the body)."""
+        first, last = wrapped.row_of(start), wrapped.row_of(max(start, end - 1))
         height = self.scrollable_content_region.height
         if last - first + 1 >= height:
             target = first - 1
         else:
             target = (first + last + 1) // 2 - height // 2
-        self.scroll_to(y=max(0, target), animate=False, immediate=True, force=True)
+        return max(0, min(target, len(wrapped) - height))
+
+    def _centre_rows(self, start: int, end: int) -> None:
+        if self._wrapped is None:
+            return
+        top = self._centred_top(start, end, self._wrapped)
+        self.scroll_to(y=top, animate=False, immediate=True, force=True)
 
     def reveal(self, start: int, end: int) -> None:
         """Scroll so that ``text[start:end]`` is centred (once laid out, if
@@ -500,12 +544,16 @@ class ArticleBody(ScrollView, can_focus=True):
         finally:
             self._quiet -= 1
 
-    def in_view(self, start: int, end: int) -> bool:
+    def in_view(self, start: int, end: int, height: int | None = None) -> bool:
+        """Whether ``text[start:end]`` is all on screen (with the body
+        ``height`` rows tall: by default, as tall as it is)."""
         rows = self.rows_of(start, end)
         if rows is None:
             return False
         top = int(self.scroll_y)
-        return rows[0] >= top and rows[1] < top + self.scrollable_content_region.height
+        if height is None:
+            height = self.scrollable_content_region.height
+        return rows[0] >= top and rows[1] < top + height
 
     # --- passages --------------------------------------------------------------------
 
