@@ -206,6 +206,20 @@ async def test_search_finds_and_steps_through_matches(sample_articles):
         assert app.search_query == ""
 
 
+async def test_search_finds_both_spellings_of_a_name(sample_articles):
+    """Sergei and Sergey are one name to the aligner, and so to search."""
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        found = {}
+        for query in ("Sergei", "Sergey"):
+            await pilot.press("slash", "ctrl+u", *query, "enter")
+            found[query] = {
+                app.articles[i].text[s:e] for i in range(5) for s, e in body(app, i).matches
+            }
+        assert found["Sergei"] == found["Sergey"] == {"Sergei", "Sergey"}
+
+
 async def test_search_without_match_says_so(sample_articles):
     app = SideBySideApp(sample_articles)
     async with app.run_test(size=(160, 45)) as pilot:

@@ -14,7 +14,6 @@ what the reader did with messages (:class:`ArticleBody.PassageSelected`,
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -120,6 +119,7 @@ class ArticleBody(ScrollView, can_focus=True):
         self._hide_furniture = False
         self._query = ""
         self._matches: list[tuple[int, int]] = []
+        self._tokens: list | None = None  # the article's words, once searched
         self._match_starts: list[int] = []
         self._current_match: tuple[int, int] | None = None
         self._wrapped: Wrapped | None = None
@@ -196,8 +196,12 @@ class ArticleBody(ScrollView, can_focus=True):
         self._query = query
         self._matches = []
         if query:
-            pattern = re.compile(re.escape(query), re.IGNORECASE)
-            self._matches = [m.span() for m in pattern.finditer(self.article.text) if m.end() > m.start()]
+            from ..find import find
+            from ..tokens import tokenize
+
+            if self._tokens is None:  # the article's words, kept for the next query
+                self._tokens = tokenize(self.article.text)
+            self._matches = find(self.article.text, query, self._tokens)
         self._match_starts = [s for s, _ in self._matches]
         self._index_rows()
         self._refresh_all()

@@ -1,0 +1,40 @@
+"""Finding what a reader searches for in an article.
+
+A search matches the typed text itself, case folded, anywhere (so a word
+being typed matches as it grows), and also any run of words that reads the
+same once folded the way the aligner folds words
+(:func:`sidebyside.tokens.key_of`: case, accents, apostrophes,
+transliteration, English suffixes), so "Sergey" finds "Sergei" and
+"Kiev" finds "Kyiv".  Matches are character spans of the article's text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .tokens import Token, tokenize
+
+
+def find(text: str, query: str, tokens: Sequence[Token] | None = None) -> list[tuple[int, int]]:
+    """The spans of ``text`` that match ``query``, in order, none inside
+    another.  ``tokens`` is ``tokenize(text)``, if the caller keeps it."""
+    query = query.strip()
+    if not query:
+        return []
+    found = {m.span() for m in re.finditer(re.escape(query), text, re.IGNORECASE) if m.end() > m.start()}
+    keys = [t.key for t in tokenize(query)]
+    if keys:
+        words = tokenize(text) if tokens is None else tokens
+        n = len(keys)
+        first = keys[0]
+        for i, token in enumerate(words):
+            if token.key == first and [t.key for t in words[i : i + n]] == keys:
+                found.add((token.start, words[i + n - 1].end))
+    spans = sorted(found, key=lambda span: (span[0], -span[1]))
+    result: list[tuple[int, int]] = []
+    for start, end in spans:
+        if result and start < result[-1][1]:
+            continue  # inside (or across) a match already taken
+        result.append((start, end))
+    return result
