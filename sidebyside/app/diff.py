@@ -33,7 +33,7 @@ class Word:
 @dataclass(frozen=True)
 class VersionDiff:
     words: tuple[Word, ...]
-    dropped: tuple[str, ...]  # the reference's words this version leaves out
+    dropped: tuple[str, ...]  # the reference's words this version leaves out, a phrase per gap
     reference: bool
 
 
@@ -74,7 +74,8 @@ def word_diff(texts: list[str], similarities: list[float] | None = None) -> list
                     changed[j1 + k] = False
                     ref_seen_elsewhere[i1 + k] = True
             if tag in ("delete", "replace"):
-                dropped.extend(texts[ref][ref_spans[k][0] : ref_spans[k][1]] for k in range(i1, i2))
+                # One phrase per gap: the words as the reference has them.
+                dropped.append(texts[ref][ref_spans[i1][0] : ref_spans[i2 - 1][1]])
         out.append(
             VersionDiff(tuple(Word(s, e, c) for (s, e), c in zip(spans, changed)), tuple(dropped), False)
         )

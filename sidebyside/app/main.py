@@ -405,7 +405,7 @@ class SideBySideApp(App[None]):
 
     def action_copy_group(self) -> None:
         if self.alignment is None or self.current_group is None:
-            self.notify("Select a passage first (n / p, or click a highlight)", timeout=3)
+            self.notify(self._nothing_selected(), timeout=3)
             return
         group = self.alignment.group(self.current_group)
         text = clipboard.group_text(self.alignment, group)
@@ -437,9 +437,14 @@ class SideBySideApp(App[None]):
             )
             return None
         if self.current_group is None:
-            self.notify("Select a passage first (n / p, or click a highlight)", timeout=3)
+            self.notify(self._nothing_selected(), timeout=3)
             return None
         return self.current_group
+
+    def _nothing_selected(self) -> str:
+        if self.alignment is not None and not self.alignment.groups:
+            return "These articles share no passage: there is none to select"
+        return "Select a passage first (n / p, or click a highlight)"
 
     def action_keep(self) -> None:
         """Keep the current group as a highlight, or stop keeping it."""
@@ -531,6 +536,9 @@ class SideBySideApp(App[None]):
             self._save(job)
             return
         count = len(self.alignment.groups)
+        if not count:
+            self.notify("Nothing to save: these articles share no passage", timeout=3)
+            return
 
         def answer(yes: bool | None) -> None:
             if yes:

@@ -269,8 +269,9 @@ class PassagePanel(Widget, can_focus=False):
                 if word.changed:
                     body.stylize(changed_style, word.start, word.end)
             if diff.dropped:
-                shown = " ".join(diff.dropped[:8]) + (" …" if len(diff.dropped) > 8 else "")
-                body.append(f"  [drops: {shown}]", style=dropped_style)
+                phrases = [row_text(phrase) for phrase in diff.dropped[:4]]
+                shown = " · ".join(f"“{phrase}”" for phrase in phrases) + (" …" if len(diff.dropped) > 4 else "")
+                body.append(f"  drops {shown}", style=dropped_style)
             # One grid per version, all with the same columns: the rows line
             # up, and each row's lines are known (to keep the current one in view).
             table = Table.grid(padding=(0, 1), expand=True)

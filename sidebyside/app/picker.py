@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
@@ -25,8 +26,14 @@ class PanePicker(ModalScreen[int | None]):
         for i, article in enumerate(self.articles):
             mark = "●" if i in self.shown else "○"
             count = self.counts[i]
-            extra = "" if count is None else f" — {count} passages"
-            options.append(Option(f"{mark} {i + 1}. {article.label}: {article.title}{extra}", id=str(i)))
+            if count is None:
+                extra = ""
+            elif count == 0:
+                extra = " — no shared passage"
+            else:
+                extra = f" — {count} passage{'s' if count != 1 else ''}"
+            # A Text: a headline's brackets are not markup.
+            options.append(Option(Text(f"{mark} {i + 1}. {article.label}: {article.title}{extra}"), id=str(i)))
         picker = OptionList(*options, id="picker")
         picker.border_title = "Show which article?"
         yield picker
