@@ -429,3 +429,33 @@ async def test_the_panel_keeps_the_current_version_in_view(sample_articles):
         # The whole text is still there for whoever reads it all.
         for passage in group.passages:
             assert app.articles[passage.article].label[:10] in panel.text
+
+
+async def test_a_variants_changed_words_are_underlined_in_the_pane(sample_articles):
+    """How this outlet's version differs shows in the pane itself: the words
+    unlike the group's most common wording are underlined, the others not,
+    and a verbatim passage has none."""
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        pane = body(app, PRESS_TV)
+        checked = {"variant": False, "verbatim": False}
+        for passage, group in app.alignment.passages_in(PRESS_TV):
+            changed = app.group_diffs.changed(group.id, PRESS_TV, passage.start)
+            pane.reveal(passage.start, passage.end)
+            await pilot.pause()
+            first, last = pane.rows_of(passage.start, passage.end)
+            top = int(pane.scroll_y)
+            underlined = set()
+            for row in range(first, last + 1):
+                for segment in pane.render_line(row - top):
+                    if segment.style and segment.style.underline and segment.text.strip():
+                        underlined.add(segment.text.strip())
+            words = {app.articles[PRESS_TV].text[s:e] for s, e in changed}
+            if group.kind == "verbatim":
+                assert not changed and not underlined
+                checked["verbatim"] = True
+            elif words:
+                assert underlined == words
+                checked["variant"] = True
+        assert all(checked.values()), checked
