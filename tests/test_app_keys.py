@@ -459,3 +459,19 @@ async def test_a_variants_changed_words_are_underlined_in_the_pane(sample_articl
                 assert underlined == words
                 checked["variant"] = True
         assert all(checked.values()), checked
+
+
+async def test_bracket_reveals_the_passage_in_a_pane_that_was_hidden(sample_articles):
+    """At 80×24 two panes show: ] often lands in a hidden pane, which is
+    shown and scrolled to the passage, however the reader left it."""
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("n", "n", "n", "n")
+        for _ in range(8):
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            assert current_in_view(app), app.current_version
+            await pilot.press("G")  # read on to the end of that article
+        for index in range(5):
+            assert body(app, index)._pending_reveal is None or not app.screen.query_one(f"#pane-{index}").display

@@ -120,12 +120,23 @@ async def test_progress_is_shown_for_a_slow_alignment(sample_articles):
         assert not app.screen.query_one("#status").display
 
 
-async def test_a_quick_alignment_shows_no_progress_bar(sample_articles):
+async def test_a_quick_alignment_shows_no_progress_bar(sample_articles, monkeypatch):
+    from sidebyside.app.status import AlignStatus
+
+    mounted = []
+    original = AlignStatus.mount
+
+    def recording_mount(self, *widgets, **kwargs):
+        mounted.extend(widgets)
+        return original(self, *widgets, **kwargs)
+
+    monkeypatch.setattr(AlignStatus, "mount", recording_mount)
     app = SideBySideApp(sample_articles)
     async with app.run_test(size=(120, 30)) as pilot:
         await ready(pilot)
-        await pilot.pause(0.4)
+        await pilot.pause(0.4)  # past the bar's delay
         assert app.align_state == "done"
+        assert not [w for w in mounted if w.id == "status-bar"]  # not shown for a moment, either
         assert not app.screen.query("#status-bar")
 
 
@@ -249,3 +260,6 @@ async def test_resizing_keeps_the_current_passage_in_view(sample_articles):
             await pilot.pause()
             await pilot.pause()
             assert body.in_view(version.start, version.end), size
+            # The place kept for the next resize is the text now at the top.
+            top = int(body.scroll_y)
+            assert body.wrapped.row_of(body._top_offset) == top or top == body.max_scroll_y, size

@@ -239,6 +239,7 @@ class ArticleBody(ScrollView, can_focus=True):
                         self._centre_rows(*current)
                     finally:
                         self._quiet -= 1
+                    self._top_offset = self._wrapped.offset_of(int(self.scroll_y))
         self._view_height = height
 
     def _current_here(self) -> tuple[int, int] | None:
@@ -275,8 +276,10 @@ class ArticleBody(ScrollView, can_focus=True):
     def _rewrap(self) -> None:
         self._size_pending = False
         wrapped = self._wrap_to_width()
-        if wrapped is None or wrapped is self._sized_for:
+        if wrapped is None:
             return
+        if wrapped is self._sized_for and self._pending_reveal is None:
+            return  # (a passage revealed while hidden is scrolled to now)
         self._sized_for = wrapped
         width = self.scrollable_content_region.width
         self.virtual_size = Size(width, len(wrapped))
@@ -288,11 +291,11 @@ class ArticleBody(ScrollView, can_focus=True):
             self.scroll_to(y=top, animate=False, immediate=True, force=True)
         finally:
             self._quiet -= 1
-        if kept_top is not None:
-            # The row that starts nearest it is at the top now; the reader's
-            # place is still that text (rounding it to a row start at every
-            # width would creep up the article over a few resizes).
-            self._top_offset = kept_top
+        # Kept: the row that starts nearest it is at the top now; the
+        # reader's place is still that text (rounding it to a row start at
+        # every width would creep up the article over a few resizes).
+        # Else the top of the passage just centred.
+        self._top_offset = kept_top if kept_top is not None else wrapped.offset_of(int(self.scroll_y))
         self.refresh()
 
     def _settled_top(self, wrapped: Wrapped) -> int:
@@ -357,16 +360,19 @@ class ArticleBody(ScrollView, can_focus=True):
         )
 
     def render_line(self, y: int) -> Strip:
-        if self._sized_for is None or self._sized_for.width != self.text_width:
-            # The first frame (or the first after a resize) is drawn before
-            # the Resize event reaches the body: wrap now, so that it shows
-            # the text, and size the scrolling to it right after.
+        unsettled = self._sized_for is None or self._sized_for.width != self.text_width
+        if unsettled or self._pending_reveal is not None:
+            # The first frame (or the first after a resize, or after being
+            # shown again) is drawn before the Resize event reaches the body:
+            # wrap now, so that it shows the text, and size and scroll to it
+            # right after.
             if self._wrap_to_width() is not None and not self._size_pending:
                 self._size_pending = True
                 self.call_later(self._rewrap)
-        if self._wrapped is not None and self._wrapped is not self._sized_for:
-            # Until then the scroll offset counts rows of the old wrapping:
-            # start where the sizing will scroll to.
+        if self._wrapped is not None and (self._wrapped is not self._sized_for or self._pending_reveal is not None):
+            # Until then the scroll offset counts rows of the old wrapping,
+            # or is not yet at the passage to reveal: start where the
+            # sizing will scroll to.
             row = self._settled_top(self._wrapped) + y
         else:
             row = int(self.scroll_offset.y) + y
@@ -444,11 +450,11 @@ class ArticleBody(ScrollView, can_focus=True):
         for s in spans:
             points.add(min(max(s.start, start), end))
             points.add(min(max(s.end, start), end))
-        changed: dict[str, list[tuple[int, int]]] = {}
+        changed: dict[_Span, list[tuple[int, int]]] = {}
         for s in spans:
             words = [(a, b) for a, b in self._changed_words(s) if a < end and b > start]
             if words:
-                changed[s.group] = words
+                changed[s] = words
                 for a, b in words:
                     points.add(max(a, start))
                     points.add(min(b, end))
@@ -477,7 +483,7 @@ class ArticleBody(ScrollView, can_focus=True):
                         style = style + (colours.tint if chosen.verbatim else colours.variant)
                 elif chosen.group == current:
                     style = style + Style(reverse=True)
-                if any(s <= a and b <= e for s, e in changed.get(chosen.group, ())):
+                if any(s <= a and b <= e for s, e in changed.get(chosen, ())):
                     style = style + CHANGED_WORD
             for s, e in matches:
                 if s <= a and b <= e:
