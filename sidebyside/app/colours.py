@@ -2,9 +2,11 @@
 
 Every group gets one *hue* from the theme's own colours (primary, secondary,
 accent, warning, success, error and blends of them); a passage is drawn on a
-*tint* of that hue (the hue blended into the pane background, weak enough
-that the text stays readable on dark and light themes alike), and the
-current group on a *strong* tint with contrasting text.
+*tint* of that hue (the hue blended into the pane background), in the
+theme's text colour where that reads on it (contrast at least 4.5:1), else
+in black or white; the current group on a *strong* tint with contrasting
+text.  On a 256- or 16-colour terminal each tint is strengthened until it
+shows as a colour of its own, and a hue that cannot is left out.
 
 Which hue a group gets is decided once per alignment by :func:`assign`: a
 greedy colouring of the graph whose edges join groups that sit next to each
@@ -32,7 +34,6 @@ BLENDS = (("primary", "success"), ("secondary", "warning"), ("accent", "error"),
 #: theme, where a weak tint of a dark background is close to invisible.
 TINT = {True: 0.40, False: 0.28}
 STRONG = 0.70  # … into the current group's background
-MATCH = 0.45  # … of the warning colour into a search match's
 MIN_CONTRAST = 4.5  # WCAG AA for body text
 #: Terminals with fewer colours, on which a tint is checked to show.
 FEW_COLOURS = (ColorSystem.EIGHT_BIT, ColorSystem.STANDARD, ColorSystem.WINDOWS)
@@ -81,15 +82,12 @@ def hues(variables: Mapping[str, str]) -> list[Color]:
     return chosen or [grey]
 
 
-def _readable_tint(background: Color, hue: Color, text: Color, factor: float) -> Color:
-    """``hue`` blended into ``background`` by ``factor``, weakened until ``text``
-    reads on it."""
-    while factor > 0.05:
-        tint = background.blend(hue, factor)
-        if contrast(tint, text) >= MIN_CONTRAST:
-            return tint
-        factor -= 0.04
-    return background.blend(hue, 0.05)
+def _text_on(tint: Color, text: Color) -> Color:
+    """The theme's text colour if it reads on ``tint``, else black or white,
+    whichever does."""
+    if contrast(tint, text) >= MIN_CONTRAST:
+        return text
+    return tint.get_contrast_text(1.0)
 
 
 def _shown_as(color: Color, system: ColorSystem) -> int:
@@ -98,24 +96,23 @@ def _shown_as(color: Color, system: ColorSystem) -> int:
 
 
 def _distinct_tint(
-    background: Color, hue: Color, text: Color, factor: float, taken: set[int], system: ColorSystem | None
-) -> Color:
-    """A readable tint that, on a terminal of ``system`` with 256 (or 16)
-    colours, neither vanishes into the background nor repeats a tint
-    already ``taken`` (a dark tint rounds to black or to the background's
-    grey there): stronger, as far as the text stays readable, until it
-    doesn't."""
-    tint = _readable_tint(background, hue, text, factor)
+    background: Color, hue: Color, factor: float, taken: set[int], system: ColorSystem | None
+) -> Color | None:
+    """``hue`` blended into ``background`` by ``factor``; on a terminal of
+    ``system`` with 256 (or 16) colours, stronger until it neither vanishes
+    into the background nor repeats a tint already ``taken`` (a dark tint
+    rounds to black or to the background's grey there).  None if no such
+    tint exists there (the hue is then left out of the palette)."""
+    tint = background.blend(hue, factor)
     if system not in FEW_COLOURS:
         return tint
     clash = {_shown_as(background, system), *taken}
     strength = factor
-    while _shown_as(tint, system) in clash and strength < 0.9:
+    while _shown_as(tint, system) in clash:
         strength += 0.05
-        stronger = background.blend(hue, strength)
-        if contrast(stronger, text) < MIN_CONTRAST:
-            break
-        tint = stronger
+        if strength > 0.9:
+            return None
+        tint = background.blend(hue, strength)
     taken.add(_shown_as(tint, system))
     return tint
 
@@ -158,29 +155,38 @@ def palette(variables: Mapping[str, str], dark: bool, system: ColorSystem | None
         foreground = background.get_contrast_text(1.0)
     colours = []
     taken: set[int] = set()
-    for hue in hues(variables):
-        tint = _distinct_tint(background, hue, foreground, TINT[dark], taken, system)
-        strong = background.blend(hue, STRONG)
-        strong_text = strong.get_contrast_text(1.0)
-        colours.append(
-            GroupColours(
-                hue=hue,
-                tint=Style(bgcolor=tint.rich_color),
-                variant=Style(bgcolor=tint.rich_color, italic=True),
-                current=Style(bgcolor=strong.rich_color, color=strong_text.rich_color, bold=True),
-                marker=Style(color=background.blend(hue, 0.6).rich_color),
-                current_marker=Style(color=hue.rich_color, bold=True),
-            )
-        )
-    # Search matches: every match on a tint of the warning colour, the one
-    # stepped to on the warning colour itself, bold (it must stand out most).
+    theme_hues = hues(variables)
+    for hue in theme_hues:
+        tint = _distinct_tint(background, hue, TINT[dark], taken, system)
+        if tint is None:
+            continue  # shows as a colour already taken: fewer colours, all distinct
+        colours.append(_group_colours(background, hue, tint, foreground))
+    if not colours:  # (no hue at all could be told from the background)
+        tint = background.blend(theme_hues[0], TINT[dark])
+        colours.append(_group_colours(background, theme_hues[0], tint, foreground))
+    # Search matches: every match on the warning colour itself (a group's
+    # tint is at most 40% of a hue), the one stepped to in the text's own
+    # colours swapped, bold: unlike any group, and standing out most.
     warning = _parse(variables, "warning", Color(255, 200, 0))
-    soft = background.blend(warning, MATCH)
-    match = Style(bgcolor=soft.rich_color, color=soft.get_contrast_text(1.0).rich_color)
-    match_current = Style(
-        bgcolor=warning.rich_color, color=warning.get_contrast_text(1.0).rich_color, bold=True, underline=True
-    )
+    match = Style(bgcolor=warning.rich_color, color=warning.get_contrast_text(1.0).rich_color)
+    match_current = Style(bgcolor=foreground.rich_color, color=background.rich_color, bold=True)
     return Palette(dark, background, foreground, tuple(colours), match, match_current)
+
+
+def _group_colours(background: Color, hue: Color, tint: Color, text: Color) -> GroupColours:
+    strong = background.blend(hue, STRONG)
+    strong_text = strong.get_contrast_text(1.0)
+    # The theme's text on the tint where it reads (most themes), else black
+    # or white: a tint is never weakened to nothing to keep the text readable.
+    on_tint = _text_on(tint, text)
+    return GroupColours(
+        hue=hue,
+        tint=Style(bgcolor=tint.rich_color, color=on_tint.rich_color),
+        variant=Style(bgcolor=tint.rich_color, color=on_tint.rich_color, italic=True),
+        current=Style(bgcolor=strong.rich_color, color=strong_text.rich_color, bold=True),
+        marker=Style(color=background.blend(hue, 0.6).rich_color),
+        current_marker=Style(color=hue.rich_color, bold=True),
+    )
 
 
 def assign(alignment: Alignment, size: int) -> dict[str, int]:

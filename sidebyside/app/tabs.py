@@ -25,7 +25,7 @@ class PaneTabs(Static):
     def _style(self, name: str) -> Style:
         # partial=False: "auto" colours ($text-muted) resolve against the strip's background.
         rich_style = self.get_component_rich_style(name, partial=False)
-        if rich_style.bgcolor is not None:
+        if self.get_component_rich_style(name, partial=True).bgcolor is not None:
             # A tab with a background of its own (the focused one): its text
             # is black or white, whichever reads on that background.
             background = Color.from_rich_color(rich_style.bgcolor)
