@@ -5,7 +5,8 @@ being typed matches as it grows), and also any run of words that reads the
 same once folded the way the aligner folds words
 (:func:`sidebyside.tokens.key_of`: case, accents, apostrophes,
 transliteration, English suffixes), so "Sergey" finds "Sergei" and
-"Kiev" finds "Kyiv".  Matches are character spans of the article's text.
+"Kiev" finds "Kyiv" (a query with other characters, brackets say, is
+matched as typed only).  Matches are character spans of the article's text.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from collections.abc import Sequence
 
 from .tokens import Token, tokenize
 
+#: A query made of words: letters and digits, spaces, apostrophes, hyphens.
+_WORDS_ONLY = re.compile(r"[^\W_]+(?:[\s'’-]+[^\W_]+)*['’]?")
+
 
 def find(text: str, query: str, tokens: Sequence[Token] | None = None) -> list[tuple[int, int]]:
     """The spans of ``text`` that match ``query``, in order, none inside
@@ -23,7 +27,9 @@ def find(text: str, query: str, tokens: Sequence[Token] | None = None) -> list[t
     if not query:
         return []
     found = {m.span() for m in re.finditer(re.escape(query), text, re.IGNORECASE) if m.end() > m.start()}
-    keys = [t.key for t in tokenize(query)]
+    # Folded words only for a query of words: "[here]" or "Sergei (" means
+    # those characters, not every "here" or "Sergey".
+    keys = [t.key for t in tokenize(query)] if _WORDS_ONLY.fullmatch(query) else []
     if keys:
         words = tokenize(text) if tokens is None else tokens
         n = len(keys)

@@ -72,7 +72,7 @@ class PassagePanel(Widget, can_focus=False):
         self._follow = True  # keep the current version in view (off once the wheel scrolls)
 
     def on_mount(self) -> None:
-        self.watch(self.app, "alignment", self._alignment_changed, init=False)
+        self.watch(self.app, "alignment", self._changed, init=False)
         self.watch(self.app, "selection", self._changed, init=False)
         self.watch(self.app, "group_colours", self._changed, init=False)
         self.watch(self.app, "kept", self._kept_changed, init=False)
@@ -85,9 +85,6 @@ class PassagePanel(Widget, can_focus=False):
 
     def on_resize(self) -> None:
         self._render_lines()
-
-    def _alignment_changed(self) -> None:
-        self._changed()
 
     def _kept_changed(self, old: dict[str, str], new: dict[str, str]) -> None:
         group_id = self.app.current_group
@@ -112,7 +109,7 @@ class PassagePanel(Widget, can_focus=False):
 
     def _render_lines(self) -> None:
         region = self.content_region
-        width, height = region.width, region.height
+        width = region.width
         if width <= 0:
             return
         console = self.app.console
