@@ -130,8 +130,10 @@ async def test_keeping_redraws_only_the_groups_rows(sample_articles):
         await pilot.pause()
         pane = body(app, PRESS_TV)
         cached = dict(pane._strips)
-        other = body(app, 0)  # no version of this group
-        assert not other.versions(app.current_group)
+        # A pane shown without a version of this group.
+        other = next(
+            body(app, i) for i in app.screen.visible if i != PRESS_TV and not body(app, i).versions(app.current_group)
+        )
         other_cached = dict(other._strips)
         assert cached and other_cached
         version = app.current_version
@@ -652,3 +654,42 @@ async def test_save_as_selects_the_suggested_path_so_typing_replaces_it(sample_a
         await pilot.press("escape", "S", "left")  # an arrow keeps the suggestion, to edit it
         assert app.screen.query_one("#save-path").value == prefilled
         await pilot.press("escape")
+
+
+
+async def test_space_on_a_noted_passage_asks_before_dropping_the_note(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("n", "a")
+        await type_text(pilot, "keep this")
+        await pilot.press("enter")
+        gid = app.current_group
+        assert app.kept == {gid: "keep this"}
+        await pilot.press("space")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "keep this" in app.screen.message
+        await pilot.press("enter")  # No is the default: nothing is lost
+        await pilot.pause()
+        assert app.kept == {gid: "keep this"}
+        await pilot.press("space", "y")
+        await pilot.pause()
+        assert app.kept == {}
+        # Without a note, space unkeeps at once.
+        await pilot.press("space", "space")
+        assert app.kept == {}
+
+
+async def test_palette_lists_a_bracketed_quote_as_written(sample_articles):
+    """Opened with nothing typed, the palette lists the groups: "[We are]"
+    is part of the quote, not markup to swallow."""
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.5)
+        from textual.command import CommandList
+
+        options = app.screen.query_one(CommandList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("[We are] ready to talk" in p for p in prompts), prompts

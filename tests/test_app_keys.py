@@ -192,7 +192,8 @@ async def test_search_finds_and_steps_through_matches(sample_articles):
         assert first is not None
         assert app.articles[first.article].text[first.start : first.end].lower() == "cuban"
         assert body(app, first.article).in_view(first.start, first.end)
-        assert str(app.screen.query_one("#search-count").render()) == f"1/{total}"
+        outlet = app.articles[first.article].label
+        assert str(app.screen.query_one("#search-count").render()) == f"1/{total} · {outlet}"
         await pilot.press("enter")
         second = app.search_current
         assert second != first
@@ -299,7 +300,15 @@ async def test_click_outside_highlights_selects_nothing(sample_articles):
     app = SideBySideApp(sample_articles)
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
-        assert await pilot.click(body(app, 0), offset=(5, 3))
+        pane = body(app, PRESS_TV)
+        top = int(pane.scroll_y)
+        wrapped = pane.wrapped
+        # A row of text with no passage on it.
+        row = next(
+            r for r in range(top, top + pane.size.height)
+            if r not in pane._row_spans and wrapped.ends[r] - wrapped.starts[r] > 8
+        )
+        assert await pilot.click(pane, offset=(5, row - top))
         assert app.current_group is None
 
 
@@ -475,3 +484,17 @@ async def test_bracket_reveals_the_passage_in_a_pane_that_was_hidden(sample_arti
             await pilot.press("G")  # read on to the end of that article
         for index in range(5):
             assert body(app, index)._pending_reveal is None or not app.screen.query_one(f"#pane-{index}").display
+
+
+
+async def test_n_past_the_last_passage_goes_round_to_the_first(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        order = [group.id for _, group in app.alignment.passages_in(PRESS_TV)]
+        await pilot.press(*["n"] * len(order))
+        assert app.current_group == order[-1]
+        await pilot.press("n")
+        assert app.current_group == order[0] and current_in_view(app)
+        await pilot.press("p")
+        assert app.current_group == order[-1] and current_in_view(app)

@@ -82,6 +82,9 @@ def test_palette_is_readable_on_dark_and_light_themes():
             assert contrast(tint, text) >= MIN_CONTRAST - 0.01, name
             # … and the tint shows: a colour well away from the background's.
             assert _distance(tint, pal.background) > 30, name
+            # The gutter marks stand out from the background (3:1, as marks should).
+            for mark in (colours.marker, colours.current_marker):
+                assert contrast(Color(*mark.color.get_truecolor()), pal.background) >= 3.0 - 0.01, name
 
 
 def test_tints_show_on_a_256_colour_terminal():

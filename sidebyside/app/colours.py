@@ -184,9 +184,20 @@ def _group_colours(background: Color, hue: Color, tint: Color, text: Color) -> G
         tint=Style(bgcolor=tint.rich_color, color=on_tint.rich_color),
         variant=Style(bgcolor=tint.rich_color, color=on_tint.rich_color, italic=True),
         current=Style(bgcolor=strong.rich_color, color=strong_text.rich_color, bold=True),
-        marker=Style(color=background.blend(hue, 0.6).rich_color),
-        current_marker=Style(color=hue.rich_color, bold=True),
+        marker=Style(color=_visible(background.blend(hue, 0.6), background, text).rich_color),
+        current_marker=Style(color=_visible(hue, background, text).rich_color, bold=True),
     )
+
+
+def _visible(mark: Color, background: Color, text: Color, least: float = 3.0) -> Color:
+    """``mark`` moved towards the text colour until it stands out from the
+    background (WCAG's 3:1 for marks): a light hue's gutter mark all but
+    vanished on a light theme."""
+    step = 0
+    while contrast(mark, background) < least and step < 10:
+        mark = mark.blend(text, 0.25)
+        step += 1
+    return mark
 
 
 def assign(alignment: Alignment, size: int) -> dict[str, int]:

@@ -87,7 +87,10 @@ class PassageCommands(Provider):
     async def discover(self) -> Hits:
         for entry in self._entries():
             label, article = entry.label([])
-            yield DiscoveryHit(label, partial(self.app.jump_to_group, entry.group_id, article), help=entry.help)
+            # Content, not a str: "[We are] ready…" is a quote, not markup.
+            yield DiscoveryHit(
+                Content(label), partial(self.app.jump_to_group, entry.group_id, article), text=label, help=entry.help
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)

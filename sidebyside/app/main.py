@@ -453,17 +453,41 @@ class SideBySideApp(App[None]):
             return
         kept = dict(self.kept)
         if group_id in kept:
-            note = kept.pop(group_id)
+            note = kept[group_id]
+            if note:
+                self._ask_to_unkeep(group_id, note)
+                return
+            del kept[group_id]
             self.kept = kept
-            self.notify(
-                f"{group_id} no longer kept" + (" (its note is dropped too)" if note else ""),
-                timeout=2,
-                markup=False,
-            )
+            self.notify(f"{group_id} no longer kept", timeout=2, markup=False)
         else:
             kept[group_id] = ""
             self.kept = kept
             self.notify(f"Kept {group_id} ({len(kept)} kept) · a adds a note · s saves", timeout=2, markup=False)
+
+    def _ask_to_unkeep(self, group_id: str, note: str) -> None:
+        """Unkeeping a noted group drops its note: ask first (space is an
+        easy key to press by mistake)."""
+        from .dialogs import ConfirmScreen
+
+        def answer(yes: bool | None) -> None:
+            if yes and group_id in self.kept:
+                kept = dict(self.kept)
+                del kept[group_id]
+                self.kept = kept
+                self.notify(f"{group_id} no longer kept; its note is dropped", timeout=3, markup=False)
+
+        shown = note if len(note) <= 200 else note[:199] + "…"
+        self.push_screen(
+            ConfirmScreen(
+                "Stop keeping this passage?",
+                f"{group_id} has a note:\n\n{shown}\n\nStop keeping it and drop the note?",
+                yes="Drop it",
+                no="Keep it",
+                default=False,
+            ),
+            answer,
+        )
 
     def action_note(self) -> None:
         """Add or edit the note on the current group (keeping it)."""

@@ -588,8 +588,12 @@ class ArticleBody(ScrollView, can_focus=True):
             return
         index = self._step_from(direction)
         if index is None:
-            self.notify("Last passage in this article" if direction > 0 else "First passage in this article", timeout=2)
-            return
+            # Past the end: round to the other end, as a search does.
+            index = 0 if direction > 0 else len(self._spans) - 1
+            self.notify(
+                "Past the last passage: back to the first" if direction > 0 else "Before the first passage: on to the last",
+                timeout=2,
+            )
         span = self._spans[index]
         self.post_message(self.PassageSelected(self, span.group, Version(self.index, span.start, span.end), reveal=True))
 

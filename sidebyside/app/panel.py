@@ -237,6 +237,10 @@ class PassagePanel(Widget, can_focus=False):
             (f" · {len(group.passages)} versions in {outlets} outlets", hint_style),
             (" · words unlike the most common wording marked" if group.kind == "variant" else "", hint_style),
         )
+        # One row, cut to the width: in a short panel every row is wanted
+        # for the versions.
+        head.no_wrap = True
+        head.overflow = "ellipsis"
         parts: list[RenderableType] = [head]
         if kept:
             note = app.kept.get(group.id, "")

@@ -101,7 +101,8 @@ class ReaderScreen(Screen[None]):
             return
         useful = next((i for i in range(len(self.app.articles)) if alignment.passages_in(i)), None)
         if useful is not None and self.focused is self.body(here):
-            self.show_pane(useful)
+            self._focus_body(useful)
+            self._show_window(useful, keep=useful)  # from it: the panes shown share passages
 
     # --- panes and the window of visible ones -------------------------------------------
 
@@ -394,7 +395,7 @@ class ReaderScreen(Screen[None]):
         match = matches[position]
         self.app.search_current = match
         self.reveal_version(match, focus=False)
-        bar.show_count(position, len(matches))
+        bar.show_count(position, len(matches), self.app.articles[match.article].label)
 
     def on_search_bar_closed(self, event: SearchBar.Closed) -> None:
         current = self.app.search_current

@@ -79,13 +79,13 @@ class SearchBar(Horizontal):
         self.display = False
         self.post_message(self.Closed(self))
 
-    def show_count(self, position: int | None, total: int) -> None:
+    def show_count(self, position: int | None, total: int, outlet: str = "") -> None:
         label = self.query_one("#search-count", Label)
         if not self.input.value:
             label.update("")
         elif total == 0:
             label.update("no match")
         elif position is None:
-            label.update(f"{total} matches")
+            label.update(f"{total} match{'es' if total != 1 else ''}")
         else:
-            label.update(f"{position + 1}/{total}")
+            label.update(f"{position + 1}/{total}" + (f" · {outlet}" if outlet else ""))
