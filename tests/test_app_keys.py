@@ -498,3 +498,32 @@ async def test_n_past_the_last_passage_goes_round_to_the_first(sample_articles):
         assert app.current_group == order[0] and current_in_view(app)
         await pilot.press("p")
         assert app.current_group == order[-1] and current_in_view(app)
+
+
+async def test_the_pane_draws_its_scroll_bar(sample_articles):
+    """The last column of a body is its scroll bar: the thumb's cells have
+    the thumb's style, at the top when scrolled to the top, at the bottom
+    at the end, and G, the wheel and the keys still scroll."""
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        pane = app.focused
+        thumb = pane._bar_styles[1]
+
+        def thumb_rows():
+            return [y for y in range(pane.size.height) if list(pane.render_line(y))[-1].style == thumb]
+
+        assert len(pane.wrapped) > pane.size.height
+        rows = thumb_rows()
+        assert rows and rows[0] == 0
+        await pilot.press("G")
+        assert pane.scroll_y == pane.max_scroll_y > 0
+        rows = thumb_rows()
+        assert rows and rows[-1] == pane.size.height - 1
+        from textual import events
+
+        pane.post_message(events.MouseScrollUp(pane, 5, 5, 0, -1, 0, False, False, False))  # the wheel
+        await pilot.pause()
+        assert pane.scroll_y < pane.max_scroll_y
+        # The text keeps its width: the bar has a column of its own.
+        assert all(line.cell_length == pane.size.width for line in (pane.render_line(0), pane.render_line(5)))

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from .colours import GroupColours, Palette
 
 GUTTER = 2  # a marker column beside passages, then the kept mark (or a space)
+BAR = 1  # the scroll bar's column, at the right edge (drawn by the body)
 KEPT_MARK = "★"  # beside the first row of a kept passage
 KEPT_RULE = "▏"  # beside its other rows
 MAX_CACHED_STRIPS = 4000
@@ -67,6 +68,8 @@ class ArticleBody(ScrollView, can_focus=True):
         "article-body--furniture",
         "article-body--header",
         "article-body--kept",
+        "article-body--scrollbar",
+        "article-body--scrollbar-thumb",
     }
 
     BINDINGS = [
@@ -126,6 +129,7 @@ class ArticleBody(ScrollView, can_focus=True):
         self._sized_for: Wrapped | None = None  # the wrapping the scroll size was set for
         self._size_pending = False
         self._view_height = 0  # rows shown, as of the last resize
+        self._bar_styles: tuple[Style, Style] | None = None  # scroll bar: track, thumb
         self._wrap_cache: dict[tuple[int, bool], Wrapped] = {}
         self._row_spans: dict[int, list[int]] = {}
         self._row_matches: dict[int, list[int]] = {}
@@ -220,7 +224,7 @@ class ArticleBody(ScrollView, can_focus=True):
 
     @property
     def text_width(self) -> int:
-        return max(1, self.scrollable_content_region.width - GUTTER)
+        return max(1, self.scrollable_content_region.width - GUTTER - BAR)
 
     @property
     def wrapped(self) -> Wrapped | None:
@@ -251,9 +255,9 @@ class ArticleBody(ScrollView, can_focus=True):
     def _wrap_to_width(self) -> Wrapped | None:
         """The text wrapped to the body's width (None while it has none)."""
         width = self.scrollable_content_region.width
-        if width <= GUTTER:  # hidden, or not laid out yet
+        if width <= GUTTER + BAR:  # hidden, or not laid out yet
             return None
-        key = (width - GUTTER, self._hide_furniture)
+        key = (width - GUTTER - BAR, self._hide_furniture)
         wrapped = self._wrap_cache.get(key)
         if wrapped is None:
             wrapped = wrap_article(self.article, key[0], self._hide_furniture)
@@ -347,6 +351,11 @@ class ArticleBody(ScrollView, can_focus=True):
         if key != self._styles_drawn:
             self._styles_drawn = key
             self._strips.clear()
+        if self.is_mounted:
+            self._bar_styles = (
+                self.rich_style + self.get_component_rich_style("article-body--scrollbar", partial=True),
+                self.rich_style + self.get_component_rich_style("article-body--scrollbar-thumb", partial=True),
+            )
 
     def _style_key(self) -> tuple:
         if not self.is_mounted:
@@ -381,10 +390,25 @@ class ArticleBody(ScrollView, can_focus=True):
             if len(self._strips) > MAX_CACHED_STRIPS:
                 self._strips.clear()
             strip = self._strips[row] = self._render_row(row)
-        return strip
+        return Strip.join([strip, self._bar_cell(y, row - y)])
+
+    def _bar_cell(self, y: int, top: int) -> Strip:
+        """The scroll bar's cell on screen line ``y``, the view's top row
+        being ``top``: drawn with the text (not the rows kept), so that a
+        scroll redraws it with them, and with no scroll bar widget (one per
+        pane cost a restyle on every focus change and time at start-up)."""
+        height = self.scrollable_content_region.height
+        total = len(self._wrapped) if self._wrapped is not None else 0
+        track, thumb = self._bar_styles or (self.rich_style, self.rich_style)
+        if total <= height or height <= 0:
+            return Strip([Segment(" ", self.rich_style)], BAR)
+        size = max(1, round(height * height / total))
+        first = round(max(0, min(top, total - height)) * (height - size) / (total - height))
+        inside = first <= y < first + size
+        return Strip([Segment(" ", thumb if inside else track)], BAR)
 
     def _render_row(self, row: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width = max(0, self.scrollable_content_region.width - BAR)
         base = self.rich_style
         wrapped = self._wrapped
         if wrapped is None or row >= len(wrapped):
@@ -539,7 +563,7 @@ class ArticleBody(ScrollView, can_focus=True):
     def reveal(self, start: int, end: int) -> None:
         """Scroll so that ``text[start:end]`` is centred (once laid out, if
         the body is not yet)."""
-        if self._wrapped is None or self.scrollable_content_region.width <= GUTTER:
+        if self._wrapped is None or self.scrollable_content_region.width <= GUTTER + BAR:
             self._pending_reveal = (start, end)
             self._top_offset = start
             return
