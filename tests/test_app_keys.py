@@ -508,7 +508,7 @@ async def test_the_pane_draws_its_scroll_bar(sample_articles):
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         pane = app.focused
-        thumb = pane._bar_styles[1]
+        thumb = list(pane._bar_cells[2])[0].style
 
         def thumb_rows():
             return [y for y in range(pane.size.height) if list(pane.render_line(y))[-1].style == thumb]

@@ -129,7 +129,7 @@ class ArticleBody(ScrollView, can_focus=True):
         self._sized_for: Wrapped | None = None  # the wrapping the scroll size was set for
         self._size_pending = False
         self._view_height = 0  # rows shown, as of the last resize
-        self._bar_styles: tuple[Style, Style] | None = None  # scroll bar: track, thumb
+        self._bar_cells: tuple[Strip, Strip, Strip] | None = None  # scroll bar: none, track, thumb
         self._wrap_cache: dict[tuple[int, bool], Wrapped] = {}
         self._row_spans: dict[int, list[int]] = {}
         self._row_matches: dict[int, list[int]] = {}
@@ -231,19 +231,15 @@ class ArticleBody(ScrollView, can_focus=True):
         return self._wrapped
 
     def on_resize(self, event: events.Resize) -> None:
-        self._rewrap()
         height = self.scrollable_content_region.height
         if height != self._view_height and self._wrapped is not None and self._pending_reveal is None:
-            # Shorter or taller, same width: keep the current passage in view.
+            # Shorter or taller: the current passage, if it was in view and
+            # no longer is, is centred by the sizing below (a new width is
+            # seen to by _wrap_to_width).
             current = self._current_here()
-            if current is not None and self.in_view(*current, height=self._view_height):
-                if not self.in_view(*current):
-                    self._quiet += 1
-                    try:
-                        self._centre_rows(*current)
-                    finally:
-                        self._quiet -= 1
-                    self._top_offset = self._wrapped.offset_of(int(self.scroll_y))
+            if current is not None and self.in_view(*current, height=self._view_height) and not self.in_view(*current):
+                self._pending_reveal = current
+        self._rewrap()
         self._view_height = height
 
     def _current_here(self) -> tuple[int, int] | None:
@@ -352,9 +348,16 @@ class ArticleBody(ScrollView, can_focus=True):
             self._styles_drawn = key
             self._strips.clear()
         if self.is_mounted:
-            self._bar_styles = (
-                self.rich_style + self.get_component_rich_style("article-body--scrollbar", partial=True),
-                self.rich_style + self.get_component_rich_style("article-body--scrollbar-thumb", partial=True),
+            # The scroll bar's three cells (no bar, track, thumb), made once
+            # per style change rather than on every line drawn.
+            base = self.rich_style
+            self._bar_cells = tuple(
+                Strip([Segment(" ", base + extra)], BAR)
+                for extra in (
+                    Style(),
+                    self.get_component_rich_style("article-body--scrollbar", partial=True),
+                    self.get_component_rich_style("article-body--scrollbar-thumb", partial=True),
+                )
             )
 
     def _style_key(self) -> tuple:
@@ -399,13 +402,15 @@ class ArticleBody(ScrollView, can_focus=True):
         pane cost a restyle on every focus change and time at start-up)."""
         height = self.scrollable_content_region.height
         total = len(self._wrapped) if self._wrapped is not None else 0
-        track, thumb = self._bar_styles or (self.rich_style, self.rich_style)
+        if self._bar_cells is None:
+            blank = Strip([Segment(" ", self.rich_style)], BAR)
+            self._bar_cells = (blank, blank, blank)
+        none, track, thumb = self._bar_cells
         if total <= height or height <= 0:
-            return Strip([Segment(" ", self.rich_style)], BAR)
+            return none
         size = max(1, round(height * height / total))
         first = round(max(0, min(top, total - height)) * (height - size) / (total - height))
-        inside = first <= y < first + size
-        return Strip([Segment(" ", thumb if inside else track)], BAR)
+        return thumb if first <= y < first + size else track
 
     def _render_row(self, row: int) -> Strip:
         width = max(0, self.scrollable_content_region.width - BAR)
