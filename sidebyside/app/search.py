@@ -21,27 +21,10 @@ class SearchBar(Horizontal):
         Binding("escape", "close", "Close search", id="search-close"),
     ]
 
-    class Changed(Message):
-        def __init__(self, bar: SearchBar, query: str) -> None:
-            super().__init__()
-            self.bar = bar
-            self.query = query
+    class _Message(Message):
+        """A message from the bar, which is its control (the screen's
+        handlers answer the bar that sent it)."""
 
-        @property
-        def control(self) -> SearchBar:
-            return self.bar
-
-    class Step(Message):
-        def __init__(self, bar: SearchBar, direction: int) -> None:
-            super().__init__()
-            self.bar = bar
-            self.direction = direction
-
-        @property
-        def control(self) -> SearchBar:
-            return self.bar
-
-    class Closed(Message):
         def __init__(self, bar: SearchBar) -> None:
             super().__init__()
             self.bar = bar
@@ -49,6 +32,19 @@ class SearchBar(Horizontal):
         @property
         def control(self) -> SearchBar:
             return self.bar
+
+    class Changed(_Message):
+        def __init__(self, bar: SearchBar, query: str) -> None:
+            super().__init__(bar)
+            self.query = query
+
+    class Step(_Message):
+        def __init__(self, bar: SearchBar, direction: int) -> None:
+            super().__init__(bar)
+            self.direction = direction
+
+    class Closed(_Message):
+        pass
 
     def compose(self) -> ComposeResult:
         yield Label("Search", id="search-prompt")
