@@ -46,18 +46,13 @@ class AlignStatus(Horizontal):
         label = self.query_one("#status-label", Label)
         bar = self._bar
         self.set_class(state == "error", "-error")
+        if state != "running" and bar is not None:
+            bar.remove()
+        self.display = state != "done"
         if state == "running":
-            self.display = True
             label.update("Aligning the articles…")
         elif state == "error":
-            self.display = True
-            if bar is not None:
-                bar.remove()
             label.update(f"Alignment failed: {self.app.align_error} — the articles are shown without highlights.")
-        else:
-            self.display = False
-            if bar is not None:
-                bar.remove()
 
     def _progress_changed(self, progress: tuple[int, int]) -> None:
         done, total = progress
