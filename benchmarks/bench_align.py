@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import generate  # noqa: E402
 
-from sidebyside.align import align  # noqa: E402
-from sidebyside.articles import load_articles  # noqa: E402
+from sidebyside.aligning.align import align  # noqa: E402
+from sidebyside.reading.articles import load_articles  # noqa: E402
 
 
 def median_time(fn, runs: int) -> float:
@@ -56,7 +56,7 @@ def main() -> None:
     base = per_mb[50]
     print("  time per MB relative to 50 articles: " + ", ".join(f"{n}: {v / base:.2f}×" for n, v in per_mb.items()))
 
-    code = "import sys, sidebyside.cli, sidebyside.align; print(any(m.startswith('textual') for m in sys.modules))"
+    code = "import sys, sidebyside.cli, sidebyside.aligning.align; print(any(m.startswith('textual') for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).parents[1]).stdout.strip()
     print(f"textual imported by the engine and the align command: {out}")
 

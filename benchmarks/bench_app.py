@@ -57,7 +57,7 @@ def _mark_first_frame():
 
 SIDEBYSIDE_CHILD = _MARK + """
 import sys
-from sidebyside.app.main import SideBySideApp
+from sidebyside.app.app import SideBySideApp
 def _first_frame(self):
     _mark_first_frame()
     self.call_after_refresh(self.exit)
@@ -254,8 +254,8 @@ async def _bench_keys(paths: list[Path], presses: int) -> None:
     from textual import events
     from textual._wait import wait_for_idle
 
-    from sidebyside.app.main import SideBySideApp
-    from sidebyside.articles import load_articles
+    from sidebyside.app.app import SideBySideApp
+    from sidebyside.reading.articles import load_articles
 
     articles = load_articles(paths)
     print(

@@ -9,7 +9,7 @@ import random
 import re
 from pathlib import Path
 
-from sidebyside.articles import Article, article_from_text, load_articles
+from sidebyside.reading.articles import Article, article_from_text, load_articles
 
 _SENTENCE = re.compile(r"(?<=[.!?”\"])\s+")
 _SWAPS = {"Sergei": "Sergey", "Kiev": "Kyiv", '"': "“", "negotiations": "talks", "said": "stated"}

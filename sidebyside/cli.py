@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .options import AlignOptions
-from .articles import InputError, load_articles
+from .aligning.options import AlignOptions
+from .reading.articles import InputError, load_articles
 from .atomic import atomic_write
 
 EXIT_USAGE = 2
@@ -117,7 +117,7 @@ def fail(message: str) -> int:
 
 
 def run_align(argv: list[str]) -> int:
-    from .align import align
+    from .aligning.align import align
     from .export import render
 
     args = align_parser().parse_args(argv)
@@ -214,7 +214,7 @@ def run_app(argv: list[str]) -> int:
             print(f"sidebyside: {message}", file=sys.stderr)
     # ``highlights`` is read here so a bad file fails before the app starts;
     # the app merges it into the alignment and shows the messages too.
-    from .app.main import SideBySideApp  # Textual only from here on
+    from .app.app import SideBySideApp  # Textual only from here on
 
     app = SideBySideApp(
         articles,

@@ -33,7 +33,7 @@ from typing import Any
 
 import platformdirs
 
-from .options import AlignOptions
+from .aligning.options import AlignOptions
 from .atomic import atomic_write
 
 ENV_VAR = "SIDEBYSIDE_CONFIG"

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 
 if TYPE_CHECKING:  # types only: the app's panel imports this module at start-up
-    from .align import Alignment, Group, Passage
-    from .articles import Article
+    from .model import Alignment, Group, Passage
+    from .reading.articles import Article
 
 SCHEMA_VERSION = 1
 FORMATS = ("table", "json", "markdown", "csv")

@@ -3,7 +3,7 @@ reopen, and finding them again in the articles when the file is reopened.
 
 The model is simple: the highlights a reader keeps are a mapping
 ``group id -> note`` (:data:`Kept`; the note is ``""`` when there is none),
-over the groups of one :class:`~sidebyside.align.Alignment`.
+over the groups of one :class:`~sidebyside.model.Alignment`.
 
 What the app calls, and when:
 
@@ -52,14 +52,12 @@ import platformdirs
 from rapidfuzz import fuzz
 
 from . import __version__
-from .align import Alignment, AlignOptions, Group, Passage
-from .articles import Article
+from .aligning.options import AlignOptions
+from .model import Alignment, Group, Kept, Passage, overlap
+from .reading.articles import Article
 from .atomic import atomic_write
 from .export import SCHEMA_VERSION, alignment_record, article_record, group_record, to_csv, to_markdown
-from .tokens import normalise
-
-#: The highlights a reader keeps: group id -> note ("" when there is none).
-Kept = dict[str, str]
+from .aligning.tokens import normalise
 
 FILE_TYPE = "sidebyside-highlights"
 #: Extensions :func:`save` understands, and the format each writes.
@@ -747,15 +745,11 @@ def load(path: str | Path, articles: Sequence[Article]) -> Loaded:
 # --- applying to an alignment ------------------------------------------------------------
 
 
-def _overlap(s1: int, e1: int, s2: int, e2: int) -> int:
-    return max(0, min(e1, e2) - max(s1, s2))
-
-
 def _same_site(p: Passage, q: Passage) -> int:
     """Overlap of two passages of one article when it is most of the shorter, else 0."""
     if p.article != q.article:
         return 0
-    ov = _overlap(p.start, p.end, q.start, q.end)
+    ov = overlap(p.start, p.end, q.start, q.end)
     shorter = min(p.end - p.start, q.end - q.start)
     return ov if ov and ov >= 0.5 * shorter else 0
 
@@ -837,7 +831,7 @@ def apply(loaded: Loaded, alignment: Alignment) -> tuple[Alignment, Kept]:
 
 
 def _same_passage(old: dict, old_sha: str, new: Passage, new_sha: str) -> bool:
-    if old_sha == new_sha and _overlap(old["start"], old["end"], new.start, new.end) > 0:
+    if old_sha == new_sha and overlap(old["start"], old["end"], new.start, new.end) > 0:
         return True
     a, b = normalise(old["text"]), normalise(new.text)
     if not a or not b:

@@ -7,7 +7,7 @@ import types
 
 import pytest
 
-from sidebyside.articles import load_articles
+from sidebyside.reading.articles import load_articles
 
 
 @pytest.fixture(scope="session")
@@ -52,8 +52,8 @@ def fake_app(monkeypatch):
         def run(self):
             pass
 
-    module = types.ModuleType("sidebyside.app.main")
+    module = types.ModuleType("sidebyside.app.app")
     module.SideBySideApp = FakeApp
-    monkeypatch.setitem(sys.modules, "sidebyside.app.main", module)
+    monkeypatch.setitem(sys.modules, "sidebyside.app.app", module)
     monkeypatch.setenv("SIDEBYSIDE_CONFIG", "/nonexistent/sidebyside-test/config.toml")
     return calls

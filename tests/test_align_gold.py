@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from sidebyside.align import Alignment, align
-from sidebyside.articles import load_articles
-from sidebyside.tokens import normalise, tokenize
+from sidebyside.aligning.align import align
+from sidebyside.model import Alignment
+from sidebyside.reading.articles import load_articles
+from sidebyside.aligning.tokens import normalise, tokenize
 
 GOLD = json.loads((Path(__file__).parent / "data" / "gold.json").read_text(encoding="utf-8"))
 
@@ -131,7 +132,7 @@ def test_boilerplate_is_flagged_and_never_aligned(alignment, name, line):
     hits = [ln for ln in article.lines if article.text[ln.start : ln.end].strip() == line]
     assert hits, f"{line!r} not a line of {name}"
     for ln in hits:
-        assert ln.kind == "furniture", f"{line!r} in {name} classified {ln.kind}"
+        assert ln.kind == "boilerplate", f"{line!r} in {name} classified {ln.kind}"
         for group in alignment.groups:
             for p in group.passages:
                 if alignment.articles[p.article] is article:
@@ -142,7 +143,7 @@ def test_more_under_this_ad_every_time(alignment):
     article = alignment.articles[_article_index(alignment, "two-conditions.txt")]
     ads = [ln for ln in article.lines if article.text[ln.start : ln.end] == "More under this ad"]
     assert len(ads) == 14
-    assert all(ln.kind == "furniture" for ln in ads)
+    assert all(ln.kind == "boilerplate" for ln in ads)
 
 
 def test_verbatim_and_quote_flags(alignment):

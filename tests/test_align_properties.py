@@ -8,8 +8,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sidebyside.align import AlignOptions, Alignment, align
-from sidebyside.articles import article_from_text, load_articles
+from sidebyside.aligning.align import align
+from sidebyside.aligning.options import AlignOptions
+from sidebyside.model import Alignment
+from sidebyside.reading.articles import article_from_text, load_articles
 
 SENTENCES = [
     "Lavrov said Russia was ready to talk with the West about reducing tensions.",

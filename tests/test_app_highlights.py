@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 
 from sidebyside import cli
-from sidebyside.align import align
+from sidebyside.aligning.align import align
 from sidebyside.app.dialogs import ConfirmScreen, NoteScreen, SavePathScreen
-from sidebyside.app.diff import word_diff
-from sidebyside.app.main import SideBySideApp, _resolve
+from sidebyside.wording import word_diff
+from sidebyside.app.app import SideBySideApp, _resolve
 from sidebyside.app.pane import KEPT_MARK, KEPT_RULE, ArticleBody
-from sidebyside.articles import load_articles, sample_corpus_path
+from sidebyside.reading.articles import load_articles, sample_corpus_path
 from sidebyside.config import DEFAULT_CONFIG, Config, config_path
 from sidebyside.highlights import default_path, load, save
 
@@ -423,7 +423,7 @@ async def test_dialog_keys_do_not_reach_the_reader(sample_articles):
         await pilot.press("s")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("l", "b", "c")
-        assert (app.linked, app.show_furniture) == (False, True)
+        assert (app.linked, app.show_boilerplate) == (False, True)
         await pilot.press("escape")
         assert not isinstance(app.screen, ConfirmScreen)
 
@@ -466,9 +466,9 @@ def test_run_app_passes_config_problems_and_highlights_to_the_app(sample_article
         def run(self):
             pass
 
-    module = types.ModuleType("sidebyside.app.main")
+    module = types.ModuleType("sidebyside.app.app")
     module.SideBySideApp = FakeApp
-    monkeypatch.setitem(sys.modules, "sidebyside.app.main", module)
+    monkeypatch.setitem(sys.modules, "sidebyside.app.app", module)
     config_path().parent.mkdir(parents=True)
     config_path().write_text('theme = "nord"\nbogus = 1\n[keys]\nkeep = "x"\n', encoding="utf-8")
     alignment = align(sample_articles)

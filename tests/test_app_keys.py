@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from sidebyside.app.main import SideBySideApp
+from sidebyside.app.app import SideBySideApp
 from sidebyside.app.pane import ArticleBody
 
 # The sample corpus in load order: 0 lavrov-debunks (no shared passage),
@@ -235,14 +235,14 @@ async def test_b_toggles_boilerplate(sample_articles):
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
         pane = body(app, PRESS_TV)
-        assert "furniture" in pane.wrapped.kinds
+        assert "boilerplate" in pane.wrapped.kinds
         rows = len(pane.wrapped)
         await pilot.press("b")
-        assert app.show_furniture is False
-        assert "furniture" not in pane.wrapped.kinds
+        assert app.show_boilerplate is False
+        assert "boilerplate" not in pane.wrapped.kinds
         assert len(pane.wrapped) < rows
         await pilot.press("b")
-        assert app.show_furniture is True
+        assert app.show_boilerplate is True
         assert len(pane.wrapped) == rows
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sidebyside.align import align
+from sidebyside.aligning.align import align
 from sidebyside.app import clipboard
 from sidebyside.app.colours import MIN_CONTRAST, _distance, assign, contrast, palette
-from sidebyside.app.diff import word_diff
+from sidebyside.wording import word_diff
 from sidebyside.app.wrap import wrap_article, wrap_line
 
 
@@ -31,11 +31,11 @@ def test_wrap_breaks_between_words():
     assert [text[s:e] for s, e in rows] == ["the quick ", "brown fox ", "jumps over ", "the lazy ", "dog"]
 
 
-def test_hidden_furniture_leaves_prose_and_single_blanks(sample_articles):
+def test_hidden_boilerplate_leaves_prose_and_single_blanks(sample_articles):
     article = sample_articles[1]
     shown = wrap_article(article, 40)
-    hidden = wrap_article(article, 40, hide_furniture=True)
-    assert "furniture" in shown.kinds and "furniture" not in hidden.kinds
+    hidden = wrap_article(article, 40, hide_boilerplate=True)
+    assert "boilerplate" in shown.kinds and "boilerplate" not in hidden.kinds
     assert all(not (a == b == "blank") for a, b in zip(hidden.kinds, hidden.kinds[1:]))
     body_rows = [r for r, k in enumerate(shown.kinds) if k == "body"]
     assert sum(1 for k in hidden.kinds if k == "body") == len(body_rows)

@@ -7,8 +7,8 @@ import time
 
 from textual.worker import WorkerFailed
 
-from sidebyside.align import align
-from sidebyside.app.main import SideBySideApp
+from sidebyside.aligning.align import align
+from sidebyside.app.app import SideBySideApp
 from sidebyside.app.pane import ArticleBody
 
 

@@ -7,7 +7,7 @@ SVGs before committing them."""
 
 from __future__ import annotations
 
-from sidebyside.app.main import SideBySideApp
+from sidebyside.app.app import SideBySideApp
 
 
 def _after(*keys: str, theme: str | None = None):

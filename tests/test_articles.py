@@ -1,4 +1,4 @@
-"""Reading articles: paths, encodings, titles, outlets and page furniture."""
+"""Reading articles: paths, encodings, titles, outlets and page boilerplate."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sidebyside.articles import InputError, load_articles, read_article, resolve_paths, sample_corpus_path
+from sidebyside.reading.articles import InputError, load_articles, read_article, resolve_paths, sample_corpus_path
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -41,7 +41,7 @@ def test_headline_found_without_metadata_behind_breadcrumbs(tmp_path):
     assert titles["lavrov-debunks-us-claim.txt"] == "Lavrov debunks US claim on Ukraine talks"
     assert titles["press-tv.txt"] == "Putin 'ready' for talks with West over Ukraine: Lavrov"
     outlets = {a.path.name: a.outlet for a in load_articles([tmp_path])}
-    # Named by the page's own furniture.
+    # Named by the page's own boilerplate.
     assert outlets["ukrainska-pravda.txt"] == "Ukrainska Pravda"
     assert outlets["press-tv.txt"] == "Press TV"
 
@@ -121,7 +121,7 @@ def test_bad_metadata_is_a_clear_error(tmp_path):
         load_articles([tmp_path])
 
 
-def test_repeated_lines_are_furniture_but_the_headline_stays(tmp_path):
+def test_repeated_lines_are_boilerplate_but_the_headline_stays(tmp_path):
     f = tmp_path / "a.txt"
     f.write_text(
         "Section\n\nA headline that is long enough\n\nA headline that is long enough\nAdvert text\n"
@@ -133,10 +133,10 @@ def test_repeated_lines_are_furniture_but_the_headline_stays(tmp_path):
     kinds = {article.text[ln.start : ln.end]: [] for ln in article.lines}
     for ln in article.lines:
         kinds[article.text[ln.start : ln.end]].append(ln.kind)
-    assert kinds["A headline that is long enough"] == ["title", "furniture"]
-    assert kinds["Advert text"] == ["furniture", "furniture"]
-    assert kinds["Section"] == ["furniture"]
-    assert kinds["Most Popular"] == ["furniture"]
+    assert kinds["A headline that is long enough"] == ["title", "boilerplate"]
+    assert kinds["Advert text"] == ["boilerplate", "boilerplate"]
+    assert kinds["Section"] == ["boilerplate"]
+    assert kinds["Most Popular"] == ["boilerplate"]
     assert kinds["Real prose begins here and it carries on for quite a while to be a paragraph of news."] == ["body"]
 
 

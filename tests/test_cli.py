@@ -104,7 +104,7 @@ def _write(path, data: bytes):
 
 def test_engine_and_align_never_import_textual(tmp_path):
     code = (
-        "import sys, sidebyside, sidebyside.cli, sidebyside.align, sidebyside.export;"
+        "import sys, sidebyside, sidebyside.cli, sidebyside.aligning.align, sidebyside.export;"
         "from sidebyside.cli import main;"
         "main(['align', '-f', 'json', '-o', sys.argv[1]]);"
         "assert not any(m == 'textual' or m.startswith('textual.') for m in sys.modules), 'textual imported'"

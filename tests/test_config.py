@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sidebyside import cli
-from sidebyside.align import AlignOptions
+from sidebyside.aligning.options import AlignOptions
 from sidebyside.config import (
     DEFAULT_CONFIG,
     ENV_VAR,

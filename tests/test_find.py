@@ -1,4 +1,4 @@
-"""Search in an article (sidebyside.find): the typed text, and words folded
+"""Search in an article (sidebyside.aligning.find): the typed text, and words folded
 as the aligner folds them."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sidebyside.find import find
+from sidebyside.aligning.find import find
 
 TEXT = "Foreign Minister Sergey Lavrov met Sergei Lavrov in Kiev; KYIV said. The negotiations went on."
 

@@ -15,8 +15,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from sidebyside import cli, highlights
-from sidebyside.align import AlignOptions, Alignment, align
-from sidebyside.articles import load_articles, sample_corpus_path
+from sidebyside.aligning.align import align
+from sidebyside.aligning.options import AlignOptions
+from sidebyside.model import Alignment
+from sidebyside.reading.articles import load_articles, sample_corpus_path
 from sidebyside.export import passage_record, to_json
 from sidebyside.highlights import HighlightsError, WouldOverwrite, apply, check_overwrite, find_span, load, save
 

@@ -15,7 +15,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..align import Alignment, Group
+    from ..model import Alignment, Group
 
 
 def group_text(alignment: Alignment, group: Group) -> str:

@@ -24,7 +24,7 @@ from rich.style import Style
 from textual.color import Color
 
 if TYPE_CHECKING:
-    from ..align import Alignment
+    from ..model import Alignment
 
 # Theme variables the hues come from, then blends of pairs of them.
 BASE_HUES = ("primary", "secondary", "accent", "warning", "success", "error")

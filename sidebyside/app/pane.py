@@ -29,11 +29,12 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..articles import Article
+from ..model import Place
+from ..reading.articles import Article
 from .wrap import Wrapped, wrap_article
 
 if TYPE_CHECKING:
-    from ..align import Alignment
+    from ..model import Alignment
     from .colours import GroupColours, Palette
 
 GUTTER = 2  # a marker column beside passages, then the kept mark (or a space)
@@ -43,14 +44,6 @@ KEPT_RULE = "▏"  # beside its other rows
 MAX_CACHED_STRIPS = 4000
 #: A word of a variant passage that differs from its group's most common wording.
 CHANGED_WORD = Style(underline=True)
-
-
-class Version(NamedTuple):
-    """Where one version of a group sits: article index and character span."""
-
-    article: int
-    start: int
-    end: int
 
 
 class _Span(NamedTuple):
@@ -65,7 +58,7 @@ class ArticleBody(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES = {
         "article-body--title",
-        "article-body--furniture",
+        "article-body--boilerplate",
         "article-body--header",
         "article-body--kept",
         "article-body--scrollbar",
@@ -86,7 +79,7 @@ class ArticleBody(ScrollView, can_focus=True):
     class PassageSelected(Message):
         """The reader picked a passage in this article (n/p or a click)."""
 
-        def __init__(self, body: ArticleBody, group_id: str, version: Version, reveal: bool = False) -> None:
+        def __init__(self, body: ArticleBody, group_id: str, version: Place, reveal: bool = False) -> None:
             super().__init__()
             self.body = body
             self.group_id = group_id
@@ -119,7 +112,7 @@ class ArticleBody(ScrollView, can_focus=True):
         self._palette: Palette | None = None
         self._current_group: str | None = None
         self._kept: frozenset[str] = frozenset()
-        self._hide_furniture = False
+        self._hide_boilerplate = False
         self._query = ""
         self._matches: list[tuple[int, int]] = []
         self._tokens: list | None = None  # the article's words, once searched
@@ -148,7 +141,7 @@ class ArticleBody(ScrollView, can_focus=True):
         self.watch(app, "group_colours", self._colours_changed)
         self.watch(app, "current_group", self._current_group_changed)
         self.watch(app, "kept", self._kept_changed)
-        self.watch(app, "show_furniture", self._furniture_changed)
+        self.watch(app, "show_boilerplate", self._boilerplate_changed)
         self.watch(app, "search_query", self._query_changed)
         self.watch(app, "search_current", self._search_current_changed)
 
@@ -192,16 +185,16 @@ class ArticleBody(ScrollView, can_focus=True):
             for span in self._group_spans.get(gid, ()):
                 self._refresh_span(span.start, span.end)
 
-    def _furniture_changed(self, show: bool) -> None:
-        self._hide_furniture = not show
+    def _boilerplate_changed(self, show: bool) -> None:
+        self._hide_boilerplate = not show
         self._rewrap()
 
     def _query_changed(self, query: str) -> None:
         self._query = query
         self._matches = []
         if query:
-            from ..find import find
-            from ..tokens import tokenize
+            from ..aligning.find import find
+            from ..aligning.tokens import tokenize
 
             if self._tokens is None:  # the article's words, kept for the next query
                 self._tokens = tokenize(self.article.text)
@@ -210,7 +203,7 @@ class ArticleBody(ScrollView, can_focus=True):
         self._index_rows()
         self._refresh_all()
 
-    def _search_current_changed(self, current: Version | None) -> None:
+    def _search_current_changed(self, current: Place | None) -> None:
         old = self._current_match
         self._current_match = (current.start, current.end) if current and current.article == self.index else None
         for span in (old, self._current_match):
@@ -253,10 +246,10 @@ class ArticleBody(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         if width <= GUTTER + BAR:  # hidden, or not laid out yet
             return None
-        key = (width - GUTTER - BAR, self._hide_furniture)
+        key = (width - GUTTER - BAR, self._hide_boilerplate)
         wrapped = self._wrap_cache.get(key)
         if wrapped is None:
-            wrapped = wrap_article(self.article, key[0], self._hide_furniture)
+            wrapped = wrap_article(self.article, key[0], self._hide_boilerplate)
             if len(self._wrap_cache) > 4:
                 self._wrap_cache.clear()
             self._wrap_cache[key] = wrapped
@@ -367,7 +360,7 @@ class ArticleBody(ScrollView, can_focus=True):
             self.rich_style,
             *(
                 self.get_component_rich_style(f"article-body--{name}", partial=True)
-                for name in ("title", "furniture", "header", "kept")
+                for name in ("title", "boilerplate", "header", "kept")
             ),
         )
 
@@ -422,8 +415,8 @@ class ArticleBody(ScrollView, can_focus=True):
         text = self.article.text[start:end].replace("\t", " ")
         if kind == "title":
             line_style = base + self.get_component_rich_style("article-body--title", partial=True)
-        elif kind == "furniture":
-            line_style = base + self.get_component_rich_style("article-body--furniture", partial=True)
+        elif kind == "boilerplate":
+            line_style = base + self.get_component_rich_style("article-body--boilerplate", partial=True)
         elif kind == "header":
             line_style = base + self.get_component_rich_style("article-body--header", partial=True)
         else:
@@ -596,14 +589,14 @@ class ArticleBody(ScrollView, can_focus=True):
 
     # --- passages --------------------------------------------------------------------
 
-    def versions(self, group_id: str) -> list[Version]:
-        return [Version(self.index, s.start, s.end) for s in self._group_spans.get(group_id, ())]
+    def versions(self, group_id: str) -> list[Place]:
+        return [Place(self.index, s.start, s.end) for s in self._group_spans.get(group_id, ())]
 
-    def passage_rows(self) -> list[tuple[int, str, Version]]:
+    def passage_rows(self) -> list[tuple[int, str, Place]]:
         """(first row, group id, version) of every passage, in reading order."""
         if self._wrapped is None:
             return []
-        return [(self._wrapped.row_of(s.start), s.group, Version(self.index, s.start, s.end)) for s in self._spans]
+        return [(self._wrapped.row_of(s.start), s.group, Place(self.index, s.start, s.end)) for s in self._spans]
 
     @property
     def passage_count(self) -> int:
@@ -624,7 +617,7 @@ class ArticleBody(ScrollView, can_focus=True):
                 timeout=2,
             )
         span = self._spans[index]
-        self.post_message(self.PassageSelected(self, span.group, Version(self.index, span.start, span.end), reveal=True))
+        self.post_message(self.PassageSelected(self, span.group, Place(self.index, span.start, span.end), reveal=True))
 
     def _step_from(self, direction: int) -> int | None:
         current = self.app.current_version
@@ -688,7 +681,7 @@ class ArticleBody(ScrollView, can_focus=True):
             return
         span = self.span_at(offset)
         if span is not None:
-            self.post_message(self.PassageSelected(self, span.group, Version(self.index, span.start, span.end)))
+            self.post_message(self.PassageSelected(self, span.group, Place(self.index, span.start, span.end)))
 
     def match_index_at_or_after(self, offset: int) -> int:
         return bisect_left(self._match_starts, offset)
@@ -696,9 +689,9 @@ class ArticleBody(ScrollView, can_focus=True):
     @property
     def matches(self) -> list[tuple[int, int]]:
         """Search matches visible in this body (none inside hidden boilerplate)."""
-        if not self._hide_furniture:
+        if not self._hide_boilerplate:
             return self._matches
-        hidden = [(line.start, line.end) for line in self.article.lines if line.kind in ("furniture", "header")]
+        hidden = [(line.start, line.end) for line in self.article.lines if line.kind in ("boilerplate", "header")]
         return [m for m in self._matches if not any(s <= m[0] <= e for s, e in hidden)]
 
 

@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ..articles import Article
+from ..reading.articles import Article
 
 
 class PanePicker(ModalScreen[int | None]):

@@ -20,14 +20,15 @@ from textual.widgets import Static
 
 from .footer import ReaderFooter
 
-from .pane import ArticleBody, ArticlePane, Version
-from .panel import PassagePanel
+from ..model import Place
+from .pane import ArticleBody, ArticlePane
+from .passage_panel import PassagePanel
 from .status import AlignStatus
 from .tabs import PaneTabs
 
 if TYPE_CHECKING:
-    from .main import SideBySideApp
-    from .search import SearchBar
+    from .app import SideBySideApp
+    from .search_bar import SearchBar
 
 MIN_PANE_WIDTH = 40  # columns a pane needs to be legible
 MIN_SIZE = Size(40, 10)  # below this, only a "too small" message
@@ -239,7 +240,7 @@ class ReaderScreen(Screen[None]):
         if self.app.linked and event.body.index == self.focused_index:
             self.call_after_refresh(self.sync_linked)
 
-    def reveal_version(self, version: Version, focus: bool = True) -> None:
+    def reveal_version(self, version: Place, focus: bool = True) -> None:
         self.show_pane(version.article, focus=focus)
         self.body(version.article).reveal(version.start, version.end)
         if self.app.linked and focus:
@@ -253,7 +254,7 @@ class ReaderScreen(Screen[None]):
         if alignment is None:
             return
         group = alignment.group(group_id)
-        versions = [Version(p.article, p.start, p.end) for p in group.passages]
+        versions = [Place(p.article, p.start, p.end) for p in group.passages]
         wanted = article if article is not None else self.focused_index
         main = next((v for v in versions if v.article == wanted), versions[0])
         self.app.select(group_id, main)
@@ -280,7 +281,7 @@ class ReaderScreen(Screen[None]):
             top = int(body.scroll_y)
             _, group_id, _ = min(rows, key=lambda r: (r[0] < top, abs(r[0] - top)))
         group = app.alignment.group(group_id)
-        versions = [Version(p.article, p.start, p.end) for p in group.passages]
+        versions = [Place(p.article, p.start, p.end) for p in group.passages]
         current = app.current_version if app.current_group == group_id else None
         if current not in versions:
             current = next((v for v in versions if v.article == here), None)
@@ -355,7 +356,7 @@ class ReaderScreen(Screen[None]):
         # widgets more to build before the first frame.
         bar = self.search_bar
         if bar is None:
-            from .search import SearchBar
+            from .search_bar import SearchBar
 
             bar = SearchBar(id="search")
             await self.mount(bar, before=self.query_one(ReaderFooter))
@@ -365,8 +366,8 @@ class ReaderScreen(Screen[None]):
         self.app.search_query = ""
         self.app.search_current = None
 
-    def _all_matches(self) -> list[Version]:
-        return [Version(i, s, e) for i in range(len(self.app.articles)) for s, e in self.body(i).matches]
+    def _all_matches(self) -> list[Place]:
+        return [Place(i, s, e) for i in range(len(self.app.articles)) for s, e in self.body(i).matches]
 
     # (Handlers named for SearchBar's messages: the class is imported on the first search.)
     def on_search_bar_changed(self, event: SearchBar.Changed) -> None:

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 
-from ..articles import Article
+from ..reading.articles import Article
 
 # A word with the spaces after it, or a run of leading spaces.
 _CHUNK = re.compile(r"\S+\s*|\s+")
-_HIDDEN_KINDS = frozenset({"furniture", "header"})
+_HIDDEN_KINDS = frozenset({"boilerplate", "header"})
 
 
 @dataclass(frozen=True)
@@ -87,9 +87,9 @@ def wrap_line(text: str, start: int, end: int, width: int) -> list[tuple[int, in
     return out
 
 
-def wrap_article(article: Article, width: int, hide_furniture: bool = False) -> Wrapped:
-    """The rows of ``article`` at ``width`` cells; with ``hide_furniture`` the
-    page furniture (and the file's metadata header) is left out, and so are
+def wrap_article(article: Article, width: int, hide_boilerplate: bool = False) -> Wrapped:
+    """The rows of ``article`` at ``width`` cells; with ``hide_boilerplate`` the
+    page boilerplate (and the file's metadata header) is left out, and so are
     blank lines that would then follow one another."""
     width = max(1, width)
     text = article.text
@@ -99,7 +99,7 @@ def wrap_article(article: Article, width: int, hide_furniture: bool = False) -> 
     last_blank = True
     for line in article.lines:
         kind = line.kind
-        if hide_furniture:
+        if hide_boilerplate:
             if kind in _HIDDEN_KINDS:
                 continue
             if kind == "blank":

@@ -1,7 +1,7 @@
 """Which words of each version of a passage differ from the others.
 
 The versions are compared word by word on their normalised form
-(:func:`sidebyside.tokens.normalise`: case, accents, quotes and punctuation
+(:func:`sidebyside.aligning.tokens.normalise`: case, accents, quotes and punctuation
 folded), so "Kyiv’s" and "kyiv's" are the same word and only real changes
 are marked.  The *reference* version is the most common wording (ties go to
 the version most like all the others); every other version is diffed
@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from ..tokens import normalise, tokenize
+from .aligning.tokens import normalise, tokenize
 
 if TYPE_CHECKING:
-    from ..align import Alignment, Group
+    from .model import Alignment, Group
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ An :class:`Article` holds its text exactly as Python reads the file in text
 mode with the reported encoding (``open(path, encoding=article.encoding).read()``
 gives ``article.text``), so every offset the engine reports can be checked
 against the file.  It also knows its headline, its outlet when anything says
-so, and which of its lines are page furniture.
+so, and which of its lines are page boilerplate.
 
 Where titles and outlets come from, first match wins:
 
@@ -13,7 +13,7 @@ Where titles and outlets come from, first match wins:
 2. a header at the top of the file, between ``---`` lines
    (``title: …``, ``outlet: …``);
 3. the text itself: the first line that reads as a headline; an outlet named
-   in the page's own furniture ("Support Ukrainska Pravda or become our
+   in the page's own boilerplate ("Support Ukrainska Pravda or become our
    patron", "Press TV's website can also be accessed …").
 """
 
@@ -26,7 +26,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .furniture import Line, classify
+from .boilerplate import Line, classify
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 METADATA_FILE = "corpus.toml"
@@ -60,9 +60,9 @@ class Article:
         return self.outlet or self.path.stem
 
     @property
-    def furniture(self) -> tuple[tuple[int, int], ...]:
-        """Spans of the page-furniture lines."""
-        return tuple((line.start, line.end) for line in self.lines if line.kind == "furniture")
+    def boilerplate(self) -> tuple[tuple[int, int], ...]:
+        """Spans of the page-boilerplate lines."""
+        return tuple((line.start, line.end) for line in self.lines if line.kind == "boilerplate")
 
     def line_at(self, offset: int) -> Line | None:
         lo, hi = 0, len(self.lines)
@@ -78,11 +78,11 @@ class Article:
 def sample_corpus_path() -> Path:
     """The sample corpus: installed inside the package, or at the top of a
     source checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "sample_corpus", here.parent / "sample_corpus"):
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "sample_corpus", package.parent / "sample_corpus"):
         if candidate.is_dir():
             return candidate
-    raise InputError(f"{here / 'sample_corpus'}: the sample corpus is not installed")
+    raise InputError(f"{package / 'sample_corpus'}: the sample corpus is not installed")
 
 
 # --- decoding -----------------------------------------------------------------
@@ -190,7 +190,7 @@ def _front_matter(text: str) -> tuple[dict[str, str], int]:
 
 def _outlet_from_text(text: str, lines: list[Line]) -> str | None:
     for line in lines:
-        if line.kind != "furniture":
+        if line.kind != "boilerplate":
             continue
         body = text[line.start : line.end].strip()
         for pattern in _OUTLET_IN_TEXT:

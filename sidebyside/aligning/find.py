@@ -3,7 +3,7 @@
 A search matches the typed text itself, case folded, anywhere (so a word
 being typed matches as it grows), and also any run of words that reads the
 same once folded the way the aligner folds words
-(:func:`sidebyside.tokens.key_of`: case, accents, apostrophes,
+(:func:`sidebyside.aligning.tokens.key_of`: case, accents, apostrophes,
 transliteration, English suffixes), so "Sergey" finds "Sergei" and
 "Kiev" finds "Kyiv" (a query with other characters, brackets say, is
 matched as typed only).  Matches are character spans of the article's text.

@@ -29,22 +29,19 @@ from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from ..articles import Article
+from ..reading.articles import Article
 from ..config import Config, check_keys
-from ..options import AlignOptions
+from ..aligning.options import AlignOptions
 from . import clipboard
 from .colours import GroupColours, Palette, assign, theme_palette
-from .pane import Version
+from ..model import Kept, Place
 from .reader import ReaderScreen
 
 if TYPE_CHECKING:
-    from ..align import Alignment
-    from .diff import GroupDiffs
+    from ..model import Alignment
+    from ..wording import GroupDiffs
     from ..highlights import Loaded, Saved
 
-#: The highlights kept: group id -> note (:data:`sidebyside.highlights.Kept`;
-#: highlights.py is imported only when used, it loads the engine).
-Kept = dict[str, str]
 
 Aligner = Callable[..., "Alignment"]
 
@@ -123,7 +120,7 @@ class SideBySideApp(App[None]):
     COMMANDS = App.COMMANDS | {_passage_commands}
     BINDINGS = [
         Binding("l", "toggle_linked", "Link", id="linked-scrolling", tooltip="Linked scrolling on/off"),
-        Binding("b", "toggle_boilerplate", "Boilerplate", id="boilerplate", tooltip="Hide or dim page furniture"),
+        Binding("b", "toggle_boilerplate", "Boilerplate", id="boilerplate", tooltip="Hide or dim page boilerplate"),
         Binding("c", "copy_group", "Copy", id="copy-group", tooltip="Copy the current group's versions"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
@@ -133,14 +130,14 @@ class SideBySideApp(App[None]):
     palette: var[Palette | None] = var(None)
     group_colours: var[dict[str, GroupColours]] = var(dict)
     current_group: var[str | None] = var(None)
-    current_version: var[Version | None] = var(None)
+    current_version: var[Place | None] = var(None)
     #: (current_group, current_version), set once both are: what follows the
     #: pair (the passage panel) redraws once per selection, not twice.
-    selection: var[tuple[str | None, Version | None]] = var((None, None))
+    selection: var[tuple[str | None, Place | None]] = var((None, None))
     linked = var(False)
-    show_furniture = var(True)  # False: boilerplate hidden (True: shown dimmed)
+    show_boilerplate = var(True)  # False: boilerplate hidden (True: shown dimmed)
     search_query = var("")
-    search_current: var[Version | None] = var(None)
+    search_current: var[Place | None] = var(None)
     align_state = var("running")  # running | done | error
     align_progress = var((0, 0))
     kept: var[Kept] = var(dict)  # group id -> note: the highlights to keep (replaced, never mutated)
@@ -251,7 +248,7 @@ class SideBySideApp(App[None]):
 
     @work(thread=True, exclusive=True, group="align", exit_on_error=False, name="align")
     def run_alignment(self) -> Alignment:
-        from ..align import align
+        from ..aligning.align import align
 
         aligner = self._aligner or align
         worker = get_current_worker()
@@ -318,7 +315,7 @@ class SideBySideApp(App[None]):
             self.notify(self.align_error, title="Alignment failed", severity="error", timeout=15)
 
     def _alignment_ready(self, started: _Started) -> None:
-        from .diff import GroupDiffs
+        from ..wording import GroupDiffs
 
         alignment = started.alignment
         self.group_diffs = GroupDiffs(alignment)
@@ -380,7 +377,7 @@ class SideBySideApp(App[None]):
 
     # --- state -------------------------------------------------------------------------
 
-    def select(self, group_id: str | None, version: Version | None) -> None:
+    def select(self, group_id: str | None, version: Place | None) -> None:
         """Make ``group_id`` the current group, ``version`` its current version."""
         self.current_version = version
         self.current_group = group_id
@@ -400,8 +397,8 @@ class SideBySideApp(App[None]):
         )
 
     def action_toggle_boilerplate(self) -> None:
-        self.show_furniture = not self.show_furniture
-        self.notify("Boilerplate dimmed" if self.show_furniture else "Boilerplate hidden", timeout=2)
+        self.show_boilerplate = not self.show_boilerplate
+        self.notify("Boilerplate dimmed" if self.show_boilerplate else "Boilerplate hidden", timeout=2)
 
     def action_copy_group(self) -> None:
         if self.alignment is None or self.current_group is None:
@@ -693,7 +690,7 @@ class SideBySideApp(App[None]):
     def binding_sections(self) -> list[tuple[str, Iterable]]:
         from .dialogs import ConfirmScreen, NoteScreen, SavePathScreen
         from .pane import ArticleBody
-        from .search import SearchBar
+        from .search_bar import SearchBar
 
         palette = Binding(
             self.COMMAND_PALETTE_BINDING,
@@ -719,7 +716,7 @@ class SideBySideApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Linked scrolling", "Toggle linked scrolling (l)", self.action_toggle_linked)
-        yield SystemCommand("Boilerplate", "Hide or dim page furniture (b)", self.action_toggle_boilerplate)
+        yield SystemCommand("Boilerplate", "Hide or dim page boilerplate (b)", self.action_toggle_boilerplate)
         yield SystemCommand("Copy passage", "Copy the current group's versions (c)", self.action_copy_group)
         yield SystemCommand("Keep highlight", "Keep the current passage, or stop keeping it (space)", self.action_keep)
         yield SystemCommand("Note", "Add or edit the note on the current passage (a)", self.action_note)

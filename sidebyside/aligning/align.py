@@ -7,7 +7,7 @@ The design follows the published text-reuse detectors:
   left out, so dropped or inserted function words don't break them) that
   occur in at least two articles and at most a few times inside any one.
   Keys fold case, accents, possessives, transliteration and English suffixes
-  (see :mod:`sidebyside.tokens`).
+  (see :mod:`sidebyside.aligning.tokens`).
 * **Chaining** (TextPAIR): for each pair of articles that share candidates,
   matches are chained when they lie within a bounded gap of each other in
   both texts.  Chains are found anywhere in each text, so passages that two
@@ -16,7 +16,7 @@ The design follows the published text-reuse detectors:
   aligned word by word (rapidfuzz's Indel opcodes over the keys: the
   longest common subsequence of words); the
   best-scoring stretch of that alignment is the passage, so its edges grow
-  or shrink to where the two texts really agree.  Page furniture inside an
+  or shrink to where the two texts really agree.  Page boilerplate inside an
   alignment costs so much that passages never run through it.
 * **Scoring**: the two passages' similarity is rapidfuzz's ``fuzz.ratio`` on
   their normalised text (case, accents, quotes, dashes and punctuation
@@ -38,62 +38,16 @@ import bisect
 import itertools
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
-from typing import Callable, Iterable, Literal
+from dataclasses import dataclass
+from typing import Callable, Iterable
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from .articles import Article
+from ..reading.articles import Article
 from .options import AlignOptions
 from .tokens import Token, normalise, tokenize
-
-Kind = Literal["verbatim", "variant"]
-
-
-@dataclass(frozen=True)
-class Passage:
-    article: int  # index into Alignment.articles
-    start: int  # character offsets into that article's text
-    end: int
-    text: str  # == articles[article].text[start:end]
-    similarity: float  # 0–100: mean similarity to the group's versions in other articles
-
-
-@dataclass(frozen=True)
-class Group:
-    id: str
-    kind: Kind  # "verbatim": every version the same once case and punctuation are folded
-    quote: bool  # some version stands inside quotation marks
-    passages: tuple[Passage, ...]
-
-    @property
-    def similarity(self) -> float:
-        return min(p.similarity for p in self.passages)
-
-    @property
-    def article_indexes(self) -> tuple[int, ...]:
-        return tuple(sorted({p.article for p in self.passages}))
-
-
-@dataclass(frozen=True)
-class Alignment:
-    articles: tuple[Article, ...]
-    groups: tuple[Group, ...]
-    options: AlignOptions = field(default_factory=AlignOptions)
-
-    def group(self, group_id: str) -> Group:
-        for g in self.groups:
-            if g.id == group_id:
-                return g
-        raise KeyError(group_id)
-
-    def passages_in(self, article: int) -> list[tuple[Passage, Group]]:
-        """Every passage of one article with its group, in reading order."""
-        found = [(p, g) for g in self.groups for p in g.passages if p.article == article]
-        found.sort(key=lambda pg: (pg[0].start, pg[0].end))
-        return found
-
+from ..model import Alignment, Group, Kind, Passage, overlap
 
 Progress = Callable[[int, int], None]
 
@@ -107,7 +61,7 @@ _MISMATCH = -1.0  # two different content words
 _MISMATCH_STOP = -0.1  # "an" for "the"
 _GAP = -0.6  # a content word only one side has
 _GAP_STOP = -0.1  # a function word only one side has
-_FURNITURE = -3.0
+_BOILERPLATE = -3.0
 
 
 # --- preparing the texts -----------------------------------------------------------
@@ -117,9 +71,9 @@ _FURNITURE = -3.0
 class _Doc:
     text: str
     tokens: list[Token]
-    keys: list[str]  # furniture tokens get a key no other token has
-    furniture: list[bool]
-    content: list[int]  # indexes of content tokens outside furniture
+    keys: list[str]  # boilerplate tokens get a key no other token has
+    boilerplate: list[bool]
+    content: list[int]  # indexes of content tokens outside boilerplate
     quoted: list[tuple[int, int]]  # spans inside quotation marks
     weight_sum: list[float]  # prefix sums: what matching tokens are worth
     gap_sum: list[float]  # … what leaving them unmatched costs
@@ -187,19 +141,19 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 def _prepare(article: Article) -> _Doc:
     text = article.text
     tokens = tokenize(text)
-    skip = [(line.start, line.end) for line in article.lines if line.kind in ("furniture", "header")]
-    furniture = [False] * len(tokens)
+    skip = [(line.start, line.end) for line in article.lines if line.kind in ("boilerplate", "header")]
+    boilerplate = [False] * len(tokens)
     keys = []
     li = 0
     for i, tok in enumerate(tokens):
         while li < len(skip) and skip[li][1] <= tok.start:
             li += 1
         if li < len(skip) and skip[li][0] <= tok.start < skip[li][1]:
-            furniture[i] = True
+            boilerplate[i] = True
             keys.append(f"\x00{i}")
         else:
             keys.append(tok.key)
-    content = [i for i, tok in enumerate(tokens) if tok.content and not furniture[i]]
+    content = [i for i, tok in enumerate(tokens) if tok.content and not boilerplate[i]]
     # Punctuation and line ends are never inside a token, so each one found
     # in the text falls between the last token that ends before it and the next.
     ends = [t.end for t in tokens]
@@ -216,12 +170,12 @@ def _prepare(article: Article) -> _Doc:
     for number, (lo, hi) in enumerate(bounds):
         para[lo:hi] = [number] * (hi - lo)
     weights = [_MATCH_CONTENT if t.content else _MATCH_STOP for t in tokens]
-    gaps = [_FURNITURE if f else (_GAP if t.content else _GAP_STOP) for t, f in zip(tokens, furniture)]
+    gaps = [_BOILERPLATE if f else (_GAP if t.content else _GAP_STOP) for t, f in zip(tokens, boilerplate)]
     return _Doc(
         text,
         tokens,
         keys,
-        furniture,
+        boilerplate,
         content,
         quoted_spans(text),
         _prefix(weights),
@@ -363,8 +317,8 @@ def _best_stretch(
             m = min(i2 - i1, j2 - j1)
             for k in range(m):
                 ta, tb = i1 + k, j1 + k
-                if da.furniture[ta] or db.furniture[tb]:
-                    runs.append((_FURNITURE, ta, ta + 1, tb, tb + 1, -1))
+                if da.boilerplate[ta] or db.boilerplate[tb]:
+                    runs.append((_BOILERPLATE, ta, ta + 1, tb, tb + 1, -1))
                 elif _near(da.keys[ta], db.keys[tb]):
                     runs.append((_NEAR, ta, ta + 1, tb, tb + 1, int(da.tokens[ta].content)))
                 elif not da.tokens[ta].content and not db.tokens[tb].content:
@@ -574,9 +528,6 @@ def _links_for_pair(
     return _merge_links(links)
 
 
-def _overlap(s1: int, e1: int, s2: int, e2: int) -> int:
-    return max(0, min(e1, e2) - max(s1, s2))
-
 
 def _merge_links(links: list[_Link]) -> list[_Link]:
     """Two links of one pair of articles that overlap in both texts are one."""
@@ -584,7 +535,7 @@ def _merge_links(links: list[_Link]) -> list[_Link]:
     merged: list[_Link] = []
     for link in links:
         for m in merged:
-            if _overlap(m.sa, m.ea, link.sa, link.ea) and _overlap(m.sb, m.eb, link.sb, link.eb):
+            if overlap(m.sa, m.ea, link.sa, link.ea) and overlap(m.sb, m.eb, link.sb, link.eb):
                 m.sa, m.ea = min(m.sa, link.sa), max(m.ea, link.ea)
                 m.sb, m.eb = min(m.sb, link.sb), max(m.eb, link.eb)
                 m.similarity = max(m.similarity, link.similarity)
@@ -630,14 +581,14 @@ class _Sites:
 def _is_quoted(doc: _Doc, start: int, end: int) -> bool:
     """Is the passage a quotation, or does it carry one: half of it inside
     quotation marks, or a quoted stretch of some 5 words or more?"""
-    overlaps = [_overlap(s, e, start, end) for s, e in doc.quoted]
+    overlaps = [overlap(s, e, start, end) for s, e in doc.quoted]
     return sum(overlaps) >= 0.5 * (end - start) or max(overlaps, default=0) >= 30
 
 
 def _content_words(doc: _Doc, start: int, end: int) -> frozenset[str]:
     lo = bisect.bisect_left(doc.starts, start)
     hi = bisect.bisect_left(doc.starts, end)
-    return frozenset(doc.keys[t] for t in range(lo, hi) if doc.tokens[t].content and not doc.furniture[t])
+    return frozenset(doc.keys[t] for t in range(lo, hi) if doc.tokens[t].content and not doc.boilerplate[t])
 
 
 def _components(members: list[int], adjacency: dict[int, list[int]]) -> list[list[int]]:

@@ -22,9 +22,9 @@ from textual.widget import Widget
 from ..export import group_heading
 
 if TYPE_CHECKING:
-    from ..align import Alignment
+    from ..model import Alignment
     from .colours import GroupColours
-    from .pane import Version
+    from ..model import Place
 
 LABEL_WIDTH = 22
 
@@ -224,7 +224,7 @@ class PassagePanel(Widget, can_focus=False):
         except KeyError:
             return Text(""), [], None
         colours: GroupColours | None = app.group_colours.get(group.id)
-        current: Version | None = app.current_version
+        current: Place | None = app.current_version
         outlets = len(group.article_indexes)
         marker = colours.current_marker if colours else heading_style
         kept = group.id in app.kept

@@ -1,4 +1,4 @@
-"""Telling an article's prose from its page furniture, and finding its headline.
+"""Telling an article's prose from its page boilerplate, and finding its headline.
 
 Web captures keep what surrounded the article: breadcrumbs, photo credits,
 "More under this ad", comment prompts, "Back to top".  These lines are kept in
@@ -7,10 +7,10 @@ the app can dim them.
 
 The rules, in the order they apply:
 
-1. *Known furniture*: lines that match patterns of page chrome (comment
+1. *Known boilerplate*: lines that match patterns of page chrome (comment
    prompts, ads, credits, breadcrumbs, "Read more" links, captions marked
    "(L)"/"(R)").
-2. *Repeats*: a line that occurs more than once in one article is furniture
+2. *Repeats*: a line that occurs more than once in one article is boilerplate
    (ads, repeated headlines, related-story links); the first occurrence of the
    headline stays the headline.
 3. *Edges*: short lines before the headline (section names, "Support Us") and
@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple
 
-LineKind = Literal["blank", "title", "body", "furniture", "header"]
+LineKind = Literal["blank", "title", "body", "boilerplate", "header"]
 
 _PATTERNS = [
     r"^(click|tap)( here)? to comment\b",
@@ -50,7 +50,7 @@ _PATTERNS = [
     r"\((l|r|c|left|right|centre|center)\)",
     r"^(news|home)\s*[/›»>|]",
 ]
-_FURNITURE_RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
+_BOILERPLATE_RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
 _BREADCRUMB_RE = re.compile(r"^[^/›»>|]{1,30}(\s[/›»>|]\s[^/›»>|]{1,30}){1,6}$")
 _WORD_RE = re.compile(r"\w+")
 _SPACE_RE = re.compile(r"\s+")
@@ -70,9 +70,9 @@ def words(text: str) -> int:
     return len(_WORD_RE.findall(text))
 
 
-def is_known_furniture(text: str) -> bool:
+def is_known_boilerplate(text: str) -> bool:
     stripped = _SPACE_RE.sub(" ", text).strip()
-    return bool(_FURNITURE_RE.search(stripped) or _BREADCRUMB_RE.match(stripped))
+    return bool(_BOILERPLATE_RE.search(stripped) or _BREADCRUMB_RE.match(stripped))
 
 
 def split_lines(text: str) -> list[tuple[int, int]]:
@@ -93,12 +93,12 @@ def split_lines(text: str) -> list[tuple[int, int]]:
 
 def guess_title(text: str, lines: list[Line]) -> int | None:
     """Index of the line that reads as the headline: the first line of prose
-    between 4 and 30 words that is not furniture."""
+    between 4 and 30 words that is not boilerplate."""
     for i, line in enumerate(lines):
         if line.kind in ("blank", "header"):
             continue
         body = text[line.start : line.end]
-        if is_known_furniture(body):
+        if is_known_boilerplate(body):
             continue
         if 4 <= words(body) <= 30:
             return i
@@ -118,8 +118,8 @@ def classify(text: str, title: str | None = None, header_end: int = 0) -> tuple[
             kinds.append("header")
         elif not body.strip():
             kinds.append("blank")
-        elif is_known_furniture(body):
-            kinds.append("furniture")
+        elif is_known_boilerplate(body):
+            kinds.append("boilerplate")
         else:
             kinds.append("body")
     lines = [Line(s, e, k) for (s, e), k in zip(spans, kinds)]
@@ -134,24 +134,24 @@ def classify(text: str, title: str | None = None, header_end: int = 0) -> tuple[
     else:
         title_index = guess_title(text, lines)
 
-    # Repeats: every occurrence is furniture, but the headline's first one.
+    # Repeats: every occurrence is boilerplate, but the headline's first one.
     counts: dict[str, int] = {}
     keys = []
     for line in lines:
-        key = line_key(text[line.start : line.end]) if line.kind in ("body", "furniture") else ""
+        key = line_key(text[line.start : line.end]) if line.kind in ("body", "boilerplate") else ""
         keys.append(key)
         if key:
             counts[key] = counts.get(key, 0) + 1
     for i, line in enumerate(lines):
         if keys[i] and counts[keys[i]] > 1 and i != title_index:
-            kinds[i] = "furniture"
+            kinds[i] = "boilerplate"
 
     # Edges: short lines before the headline, short lines after the prose.
     if title_index is not None:
         kinds[title_index] = "title"
         for i in range(title_index):
             if kinds[i] == "body" and words(text[lines[i].start : lines[i].end]) < 4:
-                kinds[i] = "furniture"
+                kinds[i] = "boilerplate"
     last_prose = max(
         (i for i, k in enumerate(kinds) if k == "body" and words(text[lines[i].start : lines[i].end]) >= 12),
         default=None,
@@ -160,6 +160,6 @@ def classify(text: str, title: str | None = None, header_end: int = 0) -> tuple[
         for i in range(last_prose + 1, len(lines)):
             body = text[lines[i].start : lines[i].end].strip()
             if kinds[i] == "body" and words(body) <= 5 and not body.endswith((".", "!", "?", '"', "”")):
-                kinds[i] = "furniture"
+                kinds[i] = "boilerplate"
 
     return [Line(line.start, line.end, kind) for line, kind in zip(lines, kinds)], title_index
