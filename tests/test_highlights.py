@@ -103,7 +103,6 @@ def test_json_round_trip_keeps_every_field(sample, tmp_path):
     loaded = load(target, articles)
     assert loaded.missing == () and loaded.changed == () and loaded.not_open == ()
     assert loaded.saved_at == data["saved_at"]
-    assert loaded.options == AlignOptions()
     assert_spans_valid(loaded)
     assert {g.id: g.note for g in loaded.groups} == kept
     for g in loaded.groups:
@@ -761,3 +760,19 @@ def test_cli_bad_alignments_file_exits_2(tmp_path, capsys, fake_app, content, ex
     assert fake_app == []
     if content is not None:
         assert target.read_bytes() == content
+
+
+def test_saving_layer_never_loads_the_aligner():
+    """highlights and export name passages through the model: importing them
+    loads no part of the aligner (only its options and token folding)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, sidebyside.highlights, sidebyside.export;"
+        "loaded = sorted(m for m in sys.modules if m.startswith('sidebyside.aligning.'));"
+        "extra = set(loaded) - {'sidebyside.aligning.options', 'sidebyside.aligning.tokens'};"
+        "assert not extra, f'loaded the aligner: {sorted(extra)}'"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

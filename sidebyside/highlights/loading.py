@@ -1,0 +1,143 @@
+"""Reopening a highlights file: :func:`load` reads and checks it and finds
+every saved passage in the current articles; what cannot be found is listed
+in :attr:`Loaded.missing`, never dropped silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Passage
+from ..reading.articles import Article
+from .anchoring import find_span, match_articles, saved_label
+from .fileformat import read_file
+
+
+@dataclass(frozen=True)
+class SavedGroup:
+    """One kept group as found again in the current articles."""
+
+    id: str  # its id when it was saved (ids can differ in a new alignment)
+    kind: str  # "verbatim" | "variant", as saved
+    quote: bool
+    note: str
+    passages: tuple[Passage, ...]  # article indexes into Loaded.articles; current offsets; never empty
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A saved passage that is not in the current articles."""
+
+    group_id: str  # the saved group's id
+    article: str  # the article's outlet (or file name) as saved
+    text: str  # the passage's saved text
+    reason: str  # why: the article is not open / its text changed and this passage is gone
+    note: str = ""  # the group's note, so it is not lost from view
+
+    def message(self) -> str:
+        """One line for the reader."""
+        quote = " ".join(self.text.split())
+        if len(quote) > 70:
+            quote = quote[:69] + "…"
+        return f"{self.group_id} · {self.article}: “{quote}” {self.reason}"
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A highlights file, read and found again in the current articles."""
+
+    path: Path
+    articles: tuple[Article, ...]  # the current articles it was matched to
+    groups: tuple[SavedGroup, ...]  # kept groups with at least one passage found
+    missing: tuple[Missing, ...]  # saved passages not found (whole groups included)
+    changed: tuple[str, ...]  # labels of articles whose content changed since saving
+    not_open: tuple[str, ...]  # labels of saved articles that are not among the current ones
+    saved_at: str | None
+
+    def messages(self) -> list[str]:
+        """One-line messages for the reader: changed and missing articles,
+        and every passage that could not be found."""
+        out = []
+        if self.changed:
+            out.append(
+                f"{self.path.name}: articles changed since these highlights were saved: "
+                f"{', '.join(self.changed)}; their passages were looked for again"
+            )
+        if self.not_open:
+            out.append(f"{self.path.name}: saved with articles that are not open: {', '.join(self.not_open)}")
+        out.extend(f"{self.path.name}: not found: {m.message()}" for m in self.missing)
+        return out
+
+
+def load(path: str | Path, articles: Sequence[Article]) -> Loaded:
+    """Read the highlights saved in ``path`` (a ``.json`` file written by
+    :func:`save` or by ``sidebyside align --format json``) and find them in
+    ``articles``.
+
+    Saved articles are matched to ``articles`` by content hash, then by path
+    (relative to the file, then as saved), then by file name.  A passage in
+    an unchanged article keeps its offsets; in a changed article it is found
+    again with :func:`find_span`.  Passages that cannot be found, or whose
+    article is not open, are in :attr:`Loaded.missing`.
+
+    Raises :class:`HighlightsError` (one line naming the file) for a
+    missing, unreadable, corrupt or foreign file, a newer format, or a
+    Markdown/CSV export; the file is never written to.
+    """
+    path = Path(path).expanduser()
+    data = read_file(path)
+    articles = tuple(articles)
+    saved_articles = data["articles"]
+    mapping = match_articles(saved_articles, articles, path.parent)
+    changed = tuple(
+        articles[j].label for i, j in sorted(mapping.items()) if articles[j].sha256 != saved_articles[i]["sha256"]
+    )
+    not_open = tuple(saved_label(rec) for i, rec in enumerate(saved_articles) if i not in mapping)
+    groups: list[SavedGroup] = []
+    missing: list[Missing] = []
+    for record in data["groups"]:
+        if record.get("kept") is False:
+            continue
+        note = record.get("note") or ""
+        found: list[Passage] = []
+        for p in record["passages"]:
+            saved_art = saved_articles[p["article"]]
+            j = mapping.get(p["article"])
+            if j is None:
+                missing.append(Missing(record["id"], saved_label(saved_art), p["text"], "(its article is not open)", note))
+                continue
+            text = articles[j].text
+            start, end = p["start"], p["end"]
+            if text[start:end] != p["text"]:
+                span = find_span(text, p["text"], start)
+                if span is None:
+                    missing.append(
+                        Missing(
+                            record["id"],
+                            articles[j].label,
+                            p["text"],
+                            f"(no longer in {articles[j].path.name})",
+                            note,
+                        )
+                    )
+                    continue
+                start, end = span[0], span[1]
+            similarity = p.get("similarity")
+            found.append(Passage(j, start, end, text[start:end], float(similarity) if similarity is not None else 100.0))
+        if found:
+            found.sort(key=lambda q: (q.article, q.start, q.end))
+            groups.append(
+                SavedGroup(record["id"], record.get("kind") or "variant", bool(record.get("quote")), note, tuple(found))
+            )
+    return Loaded(
+        path=path,
+        articles=articles,
+        groups=tuple(groups),
+        missing=tuple(missing),
+        changed=changed,
+        not_open=not_open,
+        saved_at=data.get("saved_at"),
+    )
+
