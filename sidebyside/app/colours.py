@@ -5,23 +5,29 @@ accent, warning, success, error and blends of them); a passage is drawn on a
 *tint* of that hue (the hue blended into the pane background), in the
 theme's text colour where that reads on it (contrast at least 4.5:1), else
 in black or white; the current group on a *strong* tint with contrasting
-text.  On a 256- or 16-colour terminal each tint is strengthened until it
-shows as a colour of its own, and a hue that cannot is left out.
+text.  Every tint is a colour a reader can tell apart from the background
+and from every other tint: their CIEDE2000 colour difference
+(:func:`delta_e`) is at least :data:`MIN_DELTA_E`, measured on the colour
+the terminal shows (a 256-colour terminal rounds it to its palette).  A
+tint too close to one already taken is strengthened until it is not, and a
+hue that cannot be made distinct is left out.
 
 Which hue a group gets is decided once per alignment by :func:`assign`: a
-greedy colouring of the graph whose edges join groups that sit next to each
-other (or overlap) in some article, so neighbouring passages never share a
-colour when the palette has enough hues to avoid it.
+greedy colouring in which each group takes the hue whose nearest use (in
+the passages around it, in any article) is farthest away, so the groups on
+screen together differ whenever the palette has hues enough.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING
 
 from rich.color import ColorSystem
 from rich.style import Style
-from textual.color import Color
+from textual.color import Color, ColorParseError
 
 if TYPE_CHECKING:
     from ..model import Alignment
@@ -35,6 +41,11 @@ BLENDS = (("primary", "success"), ("secondary", "warning"), ("accent", "error"),
 TINT = {True: 0.40, False: 0.28}
 STRONG = 0.70  # … into the current group's background
 MIN_CONTRAST = 4.5  # WCAG AA for body text
+#: Least CIEDE2000 difference between two group tints as shown: 10 and more
+#: reads as another colour at a glance (2.3 is the smallest a trained eye sees).
+MIN_DELTA_E = 12.0
+#: … and between a tint and the pane background (the passage must show).
+MIN_DELTA_E_BACKGROUND = 10.0
 #: Terminals with fewer colours, on which a tint is checked to show.
 FEW_COLOURS = (ColorSystem.EIGHT_BIT, ColorSystem.STANDARD, ColorSystem.WINDOWS)
 
@@ -54,6 +65,83 @@ def contrast(a: Color, b: Color) -> float:
     return (hi + 0.05) / (lo + 0.05)
 
 
+def lab(color: Color) -> tuple[float, float, float]:
+    """CIE L*a*b* (D65) of an sRGB colour."""
+
+    def linear(c: int) -> float:
+        v = c / 255
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = linear(color.r), linear(color.g), linear(color.b)
+    x = (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047
+    y = 0.2126729 * r + 0.7151522 * g + 0.0721750 * b
+    z = (0.0193339 * r + 0.1191920 * g + 0.9503041 * b) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 216 / 24389 else (24389 / 27 * t + 16) / 116
+
+    fx, fy, fz = f(x), f(y), f(z)
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def delta_e_lab(one: tuple[float, float, float], two: tuple[float, float, float]) -> float:
+    """CIEDE2000 difference of two L*a*b* colours (Sharma, Wu and Dalal 2005)."""
+    l1, a1, b1 = one
+    l2, a2, b2 = two
+    c_mean = (math.hypot(a1, b1) + math.hypot(a2, b2)) / 2
+    g = 0.5 * (1 - math.sqrt(c_mean**7 / (c_mean**7 + 25**7)))
+    a1, a2 = (1 + g) * a1, (1 + g) * a2
+    c1, c2 = math.hypot(a1, b1), math.hypot(a2, b2)
+    h1 = math.degrees(math.atan2(b1, a1)) % 360 if c1 else 0.0
+    h2 = math.degrees(math.atan2(b2, a2)) % 360 if c2 else 0.0
+    dl, dc = l2 - l1, c2 - c1
+    if c1 * c2 == 0:
+        dh = 0.0
+    else:
+        dh = h2 - h1
+        if dh > 180:
+            dh -= 360
+        elif dh < -180:
+            dh += 360
+    big_dh = 2 * math.sqrt(c1 * c2) * math.sin(math.radians(dh / 2))
+    l_mean, c_mean = (l1 + l2) / 2, (c1 + c2) / 2
+    if c1 * c2 == 0:
+        h_mean = h1 + h2
+    elif abs(h1 - h2) <= 180:
+        h_mean = (h1 + h2) / 2
+    else:
+        h_mean = (h1 + h2 + 360) / 2 if h1 + h2 < 360 else (h1 + h2 - 360) / 2
+    t = (
+        1
+        - 0.17 * math.cos(math.radians(h_mean - 30))
+        + 0.24 * math.cos(math.radians(2 * h_mean))
+        + 0.32 * math.cos(math.radians(3 * h_mean + 6))
+        - 0.20 * math.cos(math.radians(4 * h_mean - 63))
+    )
+    d_theta = 30 * math.exp(-(((h_mean - 275) / 25) ** 2))
+    r_c = 2 * math.sqrt(c_mean**7 / (c_mean**7 + 25**7))
+    s_l = 1 + 0.015 * (l_mean - 50) ** 2 / math.sqrt(20 + (l_mean - 50) ** 2)
+    s_c = 1 + 0.045 * c_mean
+    s_h = 1 + 0.015 * c_mean * t
+    r_t = -math.sin(math.radians(2 * d_theta)) * r_c
+    return math.sqrt((dl / s_l) ** 2 + (dc / s_c) ** 2 + (big_dh / s_h) ** 2 + r_t * (dc / s_c) * (big_dh / s_h))
+
+
+def delta_e(a: Color, b: Color) -> float:
+    """CIEDE2000 difference of two colours: about 2 is the least an eye
+    sees side by side, 10 and more a plainly different colour."""
+    return delta_e_lab(lab(a), lab(b))
+
+
+def shown_as(color: Color, system: ColorSystem | None) -> Color:
+    """The colour a terminal of ``system`` really shows for ``color``
+    (rounded to its 256 or 16 colours; as it is on a truecolor one)."""
+    if system not in FEW_COLOURS:
+        return color
+    rich = color.rich_color.downgrade(system)
+    return Color(*rich.get_truecolor())
+
+
 def _distance(a: Color, b: Color) -> float:
     return ((a.r - b.r) ** 2 + (a.g - b.g) ** 2 + (a.b - b.b) ** 2) ** 0.5
 
@@ -64,7 +152,7 @@ def _parse(variables: Mapping[str, str], name: str, fallback: Color) -> Color:
         return fallback
     try:
         return Color.parse(value)
-    except Exception:  # a variable that is not a plain colour ("auto 87%")
+    except ColorParseError:  # a variable that is not a plain colour ("auto 87%")
         return fallback
 
 
@@ -87,7 +175,7 @@ def _text_on(tint: Color, text: Color) -> Color:
     whichever does."""
     if contrast(tint, text) >= MIN_CONTRAST:
         return text
-    return tint.get_contrast_text(1.0)
+    return max((Color(0, 0, 0), Color(255, 255, 255)), key=lambda c: contrast(tint, c))
 
 
 def _shown_as(color: Color, system: ColorSystem) -> int:
@@ -96,25 +184,37 @@ def _shown_as(color: Color, system: ColorSystem) -> int:
 
 
 def _distinct_tint(
-    background: Color, hue: Color, factor: float, taken: set[int], system: ColorSystem | None
+    background: Color,
+    hue: Color,
+    factor: float,
+    taken: list[Color],
+    system: ColorSystem | None,
+    text: Color,
 ) -> Color | None:
-    """``hue`` blended into ``background`` by ``factor``; on a terminal of
-    ``system`` with 256 (or 16) colours, stronger until it neither vanishes
-    into the background nor repeats a tint already ``taken`` (a dark tint
-    rounds to black or to the background's grey there).  None if no such
-    tint exists there (the hue is then left out of the palette)."""
-    tint = background.blend(hue, factor)
-    if system not in FEW_COLOURS:
-        return tint
-    clash = {_shown_as(background, system), *taken}
+    """``hue`` blended into ``background`` by ``factor``, stronger if need
+    be until, as the terminal of ``system`` shows it, it stands apart from
+    the background and from every tint already ``taken`` (a difference of
+    :data:`MIN_DELTA_E` at least; on a 16-colour terminal, whose colours are
+    the terminal's own, a colour no other tint has), and ``text`` (or black
+    or white) still reads on it.  The tint's shown colour is added to
+    ``taken``.  None if no strength up to 0.9 does it
+    (the hue is then left out of the palette)."""
+    ground = shown_as(background, system)
     strength = factor
-    while _shown_as(tint, system) in clash:
-        strength += 0.05
-        if strength > 0.9:
-            return None
+    while strength <= 0.9 + 1e-9:
         tint = background.blend(hue, strength)
-    taken.add(_shown_as(tint, system))
-    return tint
+        shown = shown_as(tint, system)
+        if system in FEW_COLOURS and system != ColorSystem.EIGHT_BIT:
+            ok = shown != ground and shown not in taken
+        else:
+            ok = delta_e(shown, ground) >= MIN_DELTA_E_BACKGROUND and all(
+                delta_e(shown, other) >= MIN_DELTA_E for other in taken
+            )
+        if ok and contrast(tint, _text_on(tint, text)) >= MIN_CONTRAST:
+            taken.append(shown)
+            return tint
+        strength += 0.05
+    return None
 
 
 @dataclass(frozen=True)
@@ -154,10 +254,10 @@ def palette(variables: Mapping[str, str], dark: bool, system: ColorSystem | None
     if contrast(background, foreground) < MIN_CONTRAST:
         foreground = background.get_contrast_text(1.0)
     colours = []
-    taken: set[int] = set()
+    taken: list[Color] = []
     theme_hues = hues(variables)
     for hue in theme_hues:
-        tint = _distinct_tint(background, hue, TINT[dark], taken, system)
+        tint = _distinct_tint(background, hue, TINT[dark], taken, system, foreground)
         if tint is None:
             continue  # shows as a colour already taken: fewer colours, all distinct
         colours.append(_group_colours(background, hue, tint, foreground))
@@ -201,34 +301,45 @@ def _visible(mark: Color, background: Color, text: Color, least: float = 3.0) ->
 
 
 def assign(alignment: Alignment, size: int) -> dict[str, int]:
-    """A palette index for every group: groups next to each other (or
-    overlapping) in any article get different indexes where ``size`` allows."""
-    neighbours: dict[str, set[str]] = {g.id: set() for g in alignment.groups}
+    """A palette index for every group, so that groups on screen together
+    look different.
+
+    Groups are taken in order; each gets the index whose nearest use by a
+    group already coloured is farthest away, distance being how many
+    passages apart the two groups sit in the article where they are closest
+    (0 when they overlap).  With ``size`` hues, any ``size`` passages in a
+    row in an article (about a screenful) have different colours wherever
+    the groups allow it; when they cannot, a repeat is as far apart as
+    possible."""
+    if size <= 0:
+        return {g.id: 0 for g in alignment.groups}
+    window = max(1, size)  # farther apart than this is never on screen together
+    near: dict[str, dict[str, int]] = {g.id: {} for g in alignment.groups}
+
+    def link(a: str, b: str, distance: int) -> None:
+        if a != b and distance < near[a].get(b, window + 1):
+            near[a][b] = near[b][a] = distance
+
     for article in range(len(alignment.articles)):
         found = alignment.passages_in(article)
         for i, (passage, group) in enumerate(found):
-            # the next two in reading order, and anything overlapping
-            for other_passage, other in found[i + 1 : i + 3]:
-                if other.id != group.id:
-                    neighbours[group.id].add(other.id)
-                    neighbours[other.id].add(group.id)
-            for other_passage, other in found[i + 3 :]:
+            for step, (_, other) in enumerate(found[i + 1 : i + 1 + window], start=1):
+                link(group.id, other.id, step)
+            for other_passage, other in found[i + 1 :]:
                 if other_passage.start >= passage.end:
                     break
-                if other.id != group.id:
-                    neighbours[group.id].add(other.id)
-                    neighbours[other.id].add(group.id)
+                link(group.id, other.id, 0)  # overlapping
     result: dict[str, int] = {}
     for number, group in enumerate(alignment.groups):
-        taken = {result[n] for n in neighbours[group.id] if n in result}
-        # Start from the group's own number so colours spread over the palette.
-        for step in range(size):
-            index = (number + step) % size
-            if index not in taken:
-                break
-        else:
-            index = number % size
-        result[group.id] = index
+        nearest = [window + 1] * size
+        for other, distance in near[group.id].items():
+            index = result.get(other)
+            if index is not None and distance < nearest[index]:
+                nearest[index] = distance
+        # Farthest nearest use first; then from the group's own number, so
+        # that colours spread over the palette.
+        order = [(number + step) % size for step in range(size)]
+        result[group.id] = max(order, key=lambda index: (nearest[index], -order.index(index)))
     return result
 
 
