@@ -13,8 +13,8 @@ from pathlib import Path
 
 from . import __version__
 from .aligning.options import AlignOptions
-from .reading.articles import InputError, load_articles
 from .atomic import atomic_write
+from .reading.articles import InputError, load_articles
 
 EXIT_USAGE = 2
 
@@ -69,7 +69,9 @@ def align_parser() -> argparse.ArgumentParser:
         prog="sidebyside align",
         description="Find the passages several articles share and print them, grouped.",
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files, folders or globs (default: the sample corpus)")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="article files, folders or globs (default: the sample corpus)"
+    )
     parser.add_argument("--format", "-f", choices=FORMATS, default="table", help="output format (default: table)")
     parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
     _add_thresholds(parser)
@@ -84,7 +86,9 @@ def app_parser() -> argparse.ArgumentParser:
             "Run 'sidebyside align --help' for the headless command."
         ),
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files, folders or globs (default: the sample corpus)")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="article files, folders or globs (default: the sample corpus)"
+    )
     parser.add_argument(
         "--alignments",
         metavar="FILE",

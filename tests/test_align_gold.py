@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from sidebyside.aligning.align import align
+from sidebyside.aligning.tokens import normalise, tokenize
 from sidebyside.model import Alignment
 from sidebyside.reading.articles import load_articles
-from sidebyside.aligning.tokens import normalise, tokenize
 
 GOLD = json.loads((Path(__file__).parent / "data" / "gold.json").read_text(encoding="utf-8"))
 
@@ -66,7 +66,9 @@ def test_every_must_member_is_found(alignment, gold_id, member):
     assert _groups_covering(alignment, member), f"{gold_id}: not found in {member['file']}"
 
 
-@pytest.mark.parametrize("gold", [g for g in GOLD["groups"] if any(m["level"] == "must" for m in g["members"])], ids=lambda g: g["id"])
+@pytest.mark.parametrize(
+    "gold", [g for g in GOLD["groups"] if any(m["level"] == "must" for m in g["members"])], ids=lambda g: g["id"]
+)
 def test_must_members_share_one_group(alignment, gold):
     musts = [m for m in gold["members"] if m["level"] == "must"]
     common = set.intersection(*(_groups_covering(alignment, m) for m in musts))

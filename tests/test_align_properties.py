@@ -62,7 +62,9 @@ def corpora(draw):
                 if draw(st.booleans()) and len(words) > 4:
                     del words[draw(st.integers(0, len(words) - 1))]
                 if draw(st.booleans()):
-                    words.insert(draw(st.integers(0, len(words))), draw(st.sampled_from(["[We are]", "allegedly", "“so”", "—"])))
+                    words.insert(
+                        draw(st.integers(0, len(words))), draw(st.sampled_from(["[We are]", "allegedly", "“so”", "—"]))
+                    )
                 parts.append(" ".join(words))
             else:
                 parts.append(draw(st.text(ALPHABET, max_size=80)))
@@ -86,7 +88,9 @@ def test_results_do_not_depend_on_file_order(articles, rnd):
     rnd.shuffle(shuffled)
     first, second = align(articles), align(shuffled)
     assert canonical(first) == canonical(second)
-    by_path = lambda al: {tuple(sorted((str(al.articles[p.article].path), p.start) for p in g.passages)): g.id for g in al.groups}  # noqa: E731
+    by_path = lambda al: {  # noqa: E731
+        tuple(sorted((str(al.articles[p.article].path), p.start) for p in g.passages)): g.id for g in al.groups
+    }
     assert by_path(first) == by_path(second)  # same ids too
 
 
@@ -128,8 +132,15 @@ def test_reordered_passages_are_all_found():
 
 
 def test_transliteration_case_punctuation_and_brackets():
-    a = article_from_text(Path("/t/a.txt"), 'Foreign Minister Sergei Lavrov said: "[We are] ready to talk with the West about reducing tensions."')
-    b = article_from_text(Path("/t/b.txt"), "FOREIGN MINISTER SERGEY LAVROV SAID THEY WERE \u201cREADY TO TALK WITH THE WEST ABOUT REDUCING TENSIONS\u201d.")
+    a = article_from_text(
+        Path("/t/a.txt"),
+        'Foreign Minister Sergei Lavrov said: "[We are] ready to talk with the West about reducing tensions."',
+    )
+    b = article_from_text(
+        Path("/t/b.txt"),
+        "FOREIGN MINISTER SERGEY LAVROV SAID THEY WERE "
+        "\u201cREADY TO TALK WITH THE WEST ABOUT REDUCING TENSIONS\u201d.",
+    )
     alignment = align([a, b])
     assert len(alignment.groups) == 1
     texts = [p.text for p in alignment.groups[0].passages]

@@ -17,13 +17,13 @@ import pytest
 
 from sidebyside import cli
 from sidebyside.aligning.align import align
-from sidebyside.app.dialogs import ConfirmScreen, NoteScreen, SavePathScreen
-from sidebyside.wording import word_diff
 from sidebyside.app.app import SideBySideApp, _resolve
+from sidebyside.app.dialogs import ConfirmScreen, NoteScreen, SavePathScreen
 from sidebyside.app.pane import KEPT_MARK, KEPT_RULE, ArticleBody
-from sidebyside.reading.articles import load_articles, sample_corpus_path
 from sidebyside.config import DEFAULT_CONFIG, Config, config_path
 from sidebyside.highlights import default_path, load, save
+from sidebyside.reading.articles import load_articles, sample_corpus_path
+from sidebyside.wording import word_diff
 
 PRESS_TV, PRAVDA = 1, 4
 QUOTE = "[We are] ready to talk with the West about reducing tensions"  # Press TV and Ukrainska Pravda
@@ -103,9 +103,9 @@ async def test_keep_note_and_save_with_the_real_keys(sample_articles):
         data = json.loads(path.read_text(encoding="utf-8"))
         assert saved["note"] == "cite this in the piece"
         group = app.alignment.group(gid)
-        assert [(data["articles"][p["article"]]["path"], p["start"], p["end"], p["text"]) for p in saved["passages"]] == [
-            (str(app.articles[p.article].path), p.start, p.end, p.text) for p in group.passages
-        ]
+        assert [
+            (data["articles"][p["article"]]["path"], p["start"], p["end"], p["text"]) for p in saved["passages"]
+        ] == [(str(app.articles[p.article].path), p.start, p.end, p.text) for p in group.passages]
 
 
 async def test_space_twice_unmarks(sample_articles):
@@ -380,7 +380,9 @@ async def test_changed_article_shows_the_passages_not_found(tmp_path):
         assert "not found" in warnings[0].message and "no longer in press-tv.txt" in warnings[0].message
         # What was found is still kept: the quote in Ukrainska Pravda.
         (gid,) = app.kept
-        assert [app.articles[p.article].path.name for p in app.alignment.group(gid).passages] == ["ukrainska-pravda.txt"]
+        assert [app.articles[p.article].path.name for p in app.alignment.group(gid).passages] == [
+            "ukrainska-pravda.txt"
+        ]
 
 
 # --- settings ------------------------------------------------------------------------------------
@@ -404,7 +406,12 @@ async def test_config_theme_and_keymap_apply(sample_articles):
         assert "x" in app.screen.active_bindings
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        assert ("Highlights", "x", "Keep the current passage as a highlight, or stop keeping it", "keep") in app.screen.rows()
+        assert (
+            "Highlights",
+            "x",
+            "Keep the current passage as a highlight, or stop keeping it",
+            "keep",
+        ) in app.screen.rows()
 
 
 async def test_an_unknown_theme_is_named_in_a_warning(sample_articles):
@@ -598,7 +605,9 @@ async def test_panel_keeps_the_spaces_around_marked_words(tmp_path, space):
     press_tv = corpus / "press-tv.txt"
     text = press_tv.read_text(encoding="utf-8")
     assert "Russia's Foreign Minister" in text
-    press_tv.write_text(text.replace("Russia's Foreign Minister", f"Russia's{space}Foreign{space}Minister", 1), encoding="utf-8")
+    press_tv.write_text(
+        text.replace("Russia's Foreign Minister", f"Russia's{space}Foreign{space}Minister", 1), encoding="utf-8"
+    )
     articles = load_articles([corpus])
     app = SideBySideApp(articles)
     async with app.run_test(size=(400, 45)) as pilot:  # wide: every row on one line
@@ -654,7 +663,6 @@ async def test_save_as_selects_the_suggested_path_so_typing_replaces_it(sample_a
         await pilot.press("escape", "S", "left")  # an arrow keeps the suggestion, to edit it
         assert app.screen.query_one("#save-path").value == prefilled
         await pilot.press("escape")
-
 
 
 async def test_space_on_a_noted_passage_asks_before_dropping_the_note(sample_articles):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from sidebyside.app.app import SideBySideApp
 from sidebyside.app.pane import ArticleBody
 

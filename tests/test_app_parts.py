@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 from sidebyside.aligning.align import align
 from sidebyside.app import clipboard
 from sidebyside.app.colours import MIN_CONTRAST, _distance, assign, contrast, palette
-from sidebyside.wording import word_diff
 from sidebyside.app.wrap import wrap_article, wrap_line
+from sidebyside.wording import word_diff
 
 
 @given(st.text(alphabet="ab cd\u00e9\u4e2d  ", max_size=200), st.integers(min_value=1, max_value=30))
@@ -18,7 +18,7 @@ def test_wrap_line_covers_the_text_within_the_width(text, width):
 
     rows = wrap_line(text, 0, len(text), width)
     assert rows[0][0] == 0 and rows[-1][1] == len(text)
-    for (s1, e1), (s2, _) in zip(rows, rows[1:]):
+    for (_, e1), (s2, _) in zip(rows, rows[1:]):
         assert e1 == s2  # contiguous, nothing lost
     for s, e in rows:
         shown = text[s:e].rstrip()

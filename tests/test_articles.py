@@ -48,7 +48,10 @@ def test_headline_found_without_metadata_behind_breadcrumbs(tmp_path):
 
 def test_header_gives_title_and_outlet_and_is_not_body(tmp_path):
     f = tmp_path / "a.md"
-    f.write_text("---\ntitle: The Title Here\noutlet: The Daily\n---\nHome\n\nSome real prose of the article goes here today.\n", encoding="utf-8")
+    f.write_text(
+        "---\ntitle: The Title Here\noutlet: The Daily\n---\nHome\n\nSome real prose of the article goes here today.\n",
+        encoding="utf-8",
+    )
     article = read_article(f)
     assert (article.title, article.outlet) == ("The Title Here", "The Daily")
     assert [ln.kind for ln in article.lines[:4]] == ["header"] * 4
@@ -66,7 +69,11 @@ def test_crlf_read_as_text_mode(tmp_path):
 @pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
 def test_legacy_encodings_are_decoded_and_reported(tmp_path, encoding):
     f = tmp_path / "old.txt"
-    text = "Caf\u00e9 owners say \u201cthe talks\u201d failed again today\n" if encoding == "cp1252" else "Caf\u00e9 owners say the talks failed \u00bfagain\u00bf today\n"
+    text = (
+        "Caf\u00e9 owners say \u201cthe talks\u201d failed again today\n"
+        if encoding == "cp1252"
+        else "Caf\u00e9 owners say the talks failed \u00bfagain\u00bf today\n"
+    )
     f.write_bytes(text.encode(encoding))
     article = read_article(f)
     assert article.text == text

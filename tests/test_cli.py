@@ -70,7 +70,13 @@ def test_output_file_and_thresholds(capsys, tmp_path):
     [
         (lambda d: [str(d / "missing.txt")], "no such file or directory"),
         (lambda d: [str(d)], "no articles here"),
-        (lambda d: [str(_write(d / "bin.txt", b"\x00\x01\x02binary")), str(_write(d / "ok.txt", b"fine words here"))], "binary"),
+        (
+            lambda d: [
+                str(_write(d / "bin.txt", b"\x00\x01\x02binary")),
+                str(_write(d / "ok.txt", b"fine words here")),
+            ],
+            "binary",
+        ),
         (lambda d: [str(_write(d / "empty.txt", b"")), str(_write(d / "ok.txt", b"fine words here"))], "empty file"),
         (lambda d: [str(_write(d / "one.txt", b"Just one article with words"))], "only one article"),
     ],
@@ -133,7 +139,10 @@ def test_output_to_a_device_writes_through_it(tmp_path):
 
 def test_runs_as_a_module_from_another_directory(tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "sidebyside", "align", "-f", "csv"], capture_output=True, text=True, cwd=tmp_path,
+        [sys.executable, "-m", "sidebyside", "align", "-f", "csv"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
         env={**__import__("os").environ, "PYTHONPATH": str(__import__("pathlib").Path(__file__).resolve().parents[1])},
     )
     assert result.returncode == 0, result.stderr
@@ -155,7 +164,9 @@ def test_passages_end_with_their_closing_quote(capsys):
 
 def test_unreadable_file_in_a_folder_is_skipped_with_a_line(capsys, tmp_path):
     for name in ("a.txt", "b.txt"):
-        (tmp_path / name).write_text("Russia is ready to talk with the West about reducing tensions today.\n", encoding="utf-8")
+        (tmp_path / name).write_text(
+            "Russia is ready to talk with the West about reducing tensions today.\n", encoding="utf-8"
+        )
     (tmp_path / "c.txt").write_bytes(b"")
     code, out, err = run(capsys, "align", str(tmp_path), "-f", "csv")
     assert code == 0 and out.startswith("group,")

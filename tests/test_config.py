@@ -117,7 +117,8 @@ def test_several_problems_one_line_each(cfg):
     path = cfg('min_similarity = "high"\nmin_words = 0\ntheme = ""\nextra = 1\n[keys]\nok = "o"\nbad = ""\n')
     config, problems = load_config(path)
     assert len(problems) == 5
-    assert [p.split(":")[1].split()[0] for p in problems] == ["min_similarity", "min_words", "theme", "unknown", "keys.bad"]
+    wanted = ["min_similarity", "min_words", "theme", "unknown", "keys.bad"]
+    assert [p.split(":")[1].split()[0] for p in problems] == wanted
     assert config == Config(keys={"ok": "o"}, path=path)
 
 

@@ -7,7 +7,7 @@ import io
 import json
 import os
 import shutil
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 from sidebyside import cli, highlights
 from sidebyside.aligning.align import align
 from sidebyside.aligning.options import AlignOptions
-from sidebyside.model import Alignment
-from sidebyside.reading.articles import load_articles, sample_corpus_path
 from sidebyside.export import passage_record, to_json
 from sidebyside.highlights import HighlightsError, WouldOverwrite, apply, check_overwrite, find_span, load, save
+from sidebyside.model import Alignment
+from sidebyside.reading.articles import load_articles, sample_corpus_path
 
 # ids in the sample corpus's alignment (default options) and what they hold
 QUOTE = "[We are] ready to talk with the West about reducing tensions"  # g2: Press TV, Ukrainska Pravda
@@ -83,7 +83,7 @@ def test_json_round_trip_keeps_every_field(sample, tmp_path):
     assert data["generator"].startswith("sidebyside ")
     saved_at = datetime.fromisoformat(data["saved_at"].replace("Z", "+00:00"))
     assert saved_at.tzinfo is not None and saved_at.utcoffset() == timedelta(0)
-    assert abs(datetime.now(timezone.utc) - saved_at) < timedelta(minutes=5)
+    assert abs(datetime.now(UTC) - saved_at) < timedelta(minutes=5)
     assert len(data["articles"]) == len(articles)
     for record, article in zip(data["articles"], articles):
         assert record["path"] == str(article.path)
@@ -118,7 +118,9 @@ def test_passages_have_the_align_json_shape(sample, tmp_path):
     save(tmp_path / "h.json", alignment, {g.id: "n"})
     ours = json.loads((tmp_path / "h.json").read_text())
     theirs = json.loads(to_json(alignment))
-    assert ours["groups"][0]["passages"] == theirs["groups"][[x["id"] for x in theirs["groups"]].index(g.id)]["passages"]
+    assert (
+        ours["groups"][0]["passages"] == theirs["groups"][[x["id"] for x in theirs["groups"]].index(g.id)]["passages"]
+    )
     assert set(theirs["articles"][0]) <= set(ours["articles"][0])
     assert set(theirs["groups"][0]) <= set(ours["groups"][0])
 
@@ -183,7 +185,7 @@ def test_markdown_all_groups_marks_the_kept(sample, tmp_path):
     _, alignment = sample
     g = group_with(alignment, QUOTE)
     save(tmp_path / "all.md", alignment, {g.id: ""}, all_groups=True)
-    headings = [l for l in (tmp_path / "all.md").read_text().splitlines() if l.startswith("## ")]
+    headings = [line for line in (tmp_path / "all.md").read_text().splitlines() if line.startswith("## ")]
     assert len(headings) == len(alignment.groups)
     assert [h for h in headings if h.endswith("· kept")] == [h for h in headings if h.split()[1] == g.id]
 
@@ -367,7 +369,9 @@ def test_apply_keeps_saved_groups_the_new_thresholds_do_not_find(sample, tmp_pat
     # version in the aggregator's article is added to it, not lost.
     offer = merged.group(next(gid for gid, note in kept.items() if note == "p"))
     assert offer.id in {g.id for g in strict.groups}
-    assert {(p.article, p.start, p.end) for p in proposals.passages} <= {(p.article, p.start, p.end) for p in offer.passages}
+    assert {(p.article, p.start, p.end) for p in proposals.passages} <= {
+        (p.article, p.start, p.end) for p in offer.passages
+    }
     # Reading order is kept: groups sorted by where they first appear.
     rank = {i: r for r, i in enumerate(sorted(range(len(articles)), key=lambda i: str(articles[i].path)))}
     firsts = [min((rank[p.article], p.start) for p in g.passages) for g in merged.groups]
@@ -394,7 +398,9 @@ BAD_FILES = {
     "newer.json": None,  # filled in below
     "wrong-type.json": None,
     "bad-index.json": None,
-    "other-tool.json": json.dumps({"schema_version": 1, "generator": "othertool", "articles": [], "groups": []}).encode(),
+    "other-tool.json": json.dumps(
+        {"schema_version": 1, "generator": "othertool", "articles": [], "groups": []}
+    ).encode(),
 }
 
 
@@ -743,8 +749,10 @@ def test_cli_alignments_reports_missing_passages(sample, tmp_path, corpus, fake_
     assert cli.main([str(corpus), "--alignments", str(tmp_path / "h.json")]) == 0
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [
-        "sidebyside: h.json: articles changed since these highlights were saved: Press TV; their passages were looked for again",
-        f"sidebyside: h.json: not found: {group_with(alignment, QUOTE).id} · Press TV: “{QUOTE}” (no longer in press-tv.txt)",
+        "sidebyside: h.json: articles changed since these highlights were saved: Press TV; "
+        "their passages were looked for again",
+        f"sidebyside: h.json: not found: {group_with(alignment, QUOTE).id} · Press TV: “{QUOTE}” "
+        "(no longer in press-tv.txt)",
     ]
     assert len(fake_app) == 1
 

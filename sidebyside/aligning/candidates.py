@@ -66,7 +66,12 @@ def chains(da: Doc, db: Doc, seeds: list[tuple[int, int]], opts: AlignOptions) -
                 continue
             still_open.append(chain)
             dj = jb - chain[3]
-            if -back <= dj <= gap and chain[2] - back <= jb and pa[ca[ja]] == pa[ca[chain[0]]] and pb[cb[jb]] == pb[cb[chain[2]]]:
+            if (
+                -back <= dj <= gap
+                and chain[2] - back <= jb
+                and pa[ca[ja]] == pa[ca[chain[0]]]
+                and pb[cb[jb]] == pb[cb[chain[2]]]
+            ):
                 cost = abs((ja - chain[1]) - dj)
                 if best_cost is None or cost < best_cost:
                     best, best_cost = chain, cost

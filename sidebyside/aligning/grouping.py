@@ -108,7 +108,7 @@ def links_for_pair(
 
 def _merge_links(links: list[Link]) -> list[Link]:
     """Two links of one pair of articles that overlap in both texts are one."""
-    links.sort(key=lambda l: (l.sa, l.sb))
+    links.sort(key=lambda link: (link.sa, link.sb))
     merged: list[Link] = []
     for link in links:
         for m in merged:

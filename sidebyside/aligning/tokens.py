@@ -51,7 +51,9 @@ _VARIANTS = {
 }
 
 _SUFFIXES = (
-    "ations", "ation", "ating", "ated", "ates", "ate", "ities", "ity", "ings", "ing", "ies", "ied", "ed", "es", "ly", "s", "e")
+    "ations", "ation", "ating", "ated", "ates", "ate", "ities", "ity",
+    "ings", "ing", "ies", "ied", "ed", "es", "ly", "s", "e",
+)
 
 
 class Token(NamedTuple):

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import COLOR_SYSTEMS
 from textual import events, on, work
@@ -29,18 +30,18 @@ from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from ..reading.articles import Article
-from ..config import Config, check_keys
 from ..aligning.options import AlignOptions
+from ..config import Config
+from ..model import Kept, Place
+from ..reading.articles import Article
 from . import clipboard
 from .colours import GroupColours, Palette, assign, theme_palette
-from ..model import Kept, Place
 from .reader import ReaderScreen
 
 if TYPE_CHECKING:
+    from ..highlights import Loaded, Saved
     from ..model import Alignment
     from ..wording import GroupDiffs
-    from ..highlights import Loaded, Saved
 
 
 Aligner = Callable[..., "Alignment"]
@@ -209,7 +210,9 @@ class SideBySideApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self._update_palette()
         if self.config.keys:
-            keymap, problems = check_keys(self.config, self.binding_ids())
+            from .help import check_app_keys
+
+            keymap, problems = check_app_keys(self, self.config)
             self._problems.extend(problems)
             if keymap:
                 self.set_keymap(keymap)
@@ -640,7 +643,8 @@ class SideBySideApp(App[None]):
 
         if event.state == WorkerState.ERROR:
             error = event.worker.error
-            self.notify(f"{type(error).__name__}: {error}", title="Not saved", severity="error", timeout=15, markup=False)
+            message = f"{type(error).__name__}: {error}"
+            self.notify(message, title="Not saved", severity="error", timeout=15, markup=False)
             return
         if event.state != WorkerState.SUCCESS:
             return

@@ -80,7 +80,9 @@ class PassageCommands(Provider):
                 + (f" · note: {_one_line(note, 60)}" if note else "")
             )
             entries.append(
-                _Entry(group.id, f"Jump to {group.id}{mark} · ", versions, " ".join(haystack.split()).lower(), help_text)
+                _Entry(
+                    group.id, f"Jump to {group.id}{mark} · ", versions, " ".join(haystack.split()).lower(), help_text
+                )
             )
         return entries
 

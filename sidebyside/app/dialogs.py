@@ -7,7 +7,7 @@ to do with it.  None of them touches the app's state.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult

@@ -3,7 +3,7 @@ the keymap, with its id (the name to use in a keymap)."""
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from rich.table import Table
 from rich.text import Text
@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
 
 def _bindings(items: Iterable[BindingType]) -> list[Binding]:
     out = []

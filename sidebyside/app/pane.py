@@ -613,7 +613,9 @@ class ArticleBody(ScrollView, can_focus=True):
             # Past the end: round to the other end, as a search does.
             index = 0 if direction > 0 else len(self._spans) - 1
             self.notify(
-                "Past the last passage: back to the first" if direction > 0 else "Before the first passage: on to the last",
+                "Past the last passage: back to the first"
+                if direction > 0
+                else "Before the first passage: on to the last",
                 timeout=2,
             )
         span = self._spans[index]

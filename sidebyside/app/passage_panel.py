@@ -22,9 +22,8 @@ from textual.widget import Widget
 from ..export import group_heading
 
 if TYPE_CHECKING:
-    from ..model import Alignment
+    from ..model import Alignment, Place
     from .colours import GroupColours
-    from ..model import Place
 
 LABEL_WIDTH = 22
 
@@ -115,7 +114,9 @@ class PassagePanel(Widget, can_focus=False):
         console = self.app.console
         options = console.options.update(width=width, min_width=width, max_width=width, height=None)
         style = self.rich_style
-        self._head_lines = [Strip(line, width) for line in console.render_lines(self._head, options, style=style, pad=True)]
+        self._head_lines = [
+            Strip(line, width) for line in console.render_lines(self._head, options, style=style, pad=True)
+        ]
         body: list[Strip] = []
         self._row_lines = []
         for row in self._rows:

@@ -18,9 +18,8 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Static
 
-from .footer import ReaderFooter
-
 from ..model import Place
+from .footer import ReaderFooter
 from .pane import ArticleBody, ArticlePane
 from .passage_panel import PassagePanel
 from .status import AlignStatus
@@ -39,17 +38,44 @@ TOO_SMALL = "The terminal is too small for sidebyside.\nMake it at least 40×10.
 class ReaderScreen(Screen[None]):
     BINDINGS = [
         # Kept highlights: the state and the saving are the app's.
-        Binding("space", "app.keep", "Keep", id="keep", tooltip="Keep the current passage as a highlight, or stop keeping it"),
+        Binding(
+            "space",
+            "app.keep",
+            "Keep",
+            id="keep",
+            tooltip="Keep the current passage as a highlight, or stop keeping it",
+        ),
         Binding("a", "app.note", "Note", id="note", tooltip="Add or edit a note on the current passage (keeps it)"),
         Binding("s", "app.save", "Save", id="save", tooltip="Save the kept highlights (reopened next time)"),
-        Binding("S", "app.save_as", "Save as", id="save-as", show=False, tooltip="Save as: a .json, .md (report) or .csv file you name"),
+        Binding(
+            "S",
+            "app.save_as",
+            "Save as",
+            id="save-as",
+            show=False,
+            tooltip="Save as: a .json, .md (report) or .csv file you name",
+        ),
         Binding("tab", "cycle_pane(1)", "Next pane", id="next-pane", show=False),
         Binding("shift+tab", "cycle_pane(-1)", "Previous pane", id="previous-pane", show=False),
         Binding("right_square_bracket", "other_outlet(1)", "Next outlet", key_display="]", id="next-outlet"),
         Binding("left_square_bracket", "other_outlet(-1)", "Prev outlet", key_display="[", id="previous-outlet"),
         Binding("slash", "search", "Search", key_display="/", id="search"),
-        Binding("greater_than_sign", "shift_window(1)", "Show panes further right", key_display=">", id="panes-right", show=False),
-        Binding("less_than_sign", "shift_window(-1)", "Show panes further left", key_display="<", id="panes-left", show=False),
+        Binding(
+            "greater_than_sign",
+            "shift_window(1)",
+            "Show panes further right",
+            key_display=">",
+            id="panes-right",
+            show=False,
+        ),
+        Binding(
+            "less_than_sign",
+            "shift_window(-1)",
+            "Show panes further left",
+            key_display="<",
+            id="panes-left",
+            show=False,
+        ),
         Binding("o", "pick_pane", "Outlets", id="pick-pane", tooltip="Choose the article to show"),
         Binding("escape", "clear_search", "Clear search", id="clear-search", show=False),
     ]
@@ -182,7 +208,9 @@ class ReaderScreen(Screen[None]):
         if tabs.display != wanted:
             tabs.display = wanted
         if wanted:
-            tabs.show_state([a.label for a in self.app.articles], self.first_visible, self.visible_count, self.focused_index)
+            tabs.show_state(
+                [a.label for a in self.app.articles], self.first_visible, self.visible_count, self.focused_index
+            )
 
     def on_descendant_focus(self, event) -> None:
         if isinstance(event.widget, ArticleBody):
@@ -222,7 +250,9 @@ class ReaderScreen(Screen[None]):
     def action_pick_pane(self) -> None:
         from .picker import PanePicker
 
-        counts = [None if self.app.alignment is None else self.body(i).passage_count for i in range(len(self.app.articles))]
+        counts = [
+            None if self.app.alignment is None else self.body(i).passage_count for i in range(len(self.app.articles))
+        ]
 
         def chosen(index: int | None) -> None:
             if index is not None:
@@ -331,7 +361,7 @@ class ReaderScreen(Screen[None]):
             other = self.body(index)
             if other.wrapped is None:
                 continue
-            for row, group_id, _ in by_distance:
+            for row, group_id, _ in by_distance:  # noqa: B007 (the row found is read below)
                 versions = other.versions(group_id)
                 if versions:
                     break

@@ -106,7 +106,9 @@ def load(path: str | Path, articles: Sequence[Article]) -> Loaded:
             saved_art = saved_articles[p["article"]]
             j = mapping.get(p["article"])
             if j is None:
-                missing.append(Missing(record["id"], saved_label(saved_art), p["text"], "(its article is not open)", note))
+                missing.append(
+                    Missing(record["id"], saved_label(saved_art), p["text"], "(its article is not open)", note)
+                )
                 continue
             text = articles[j].text
             start, end = p["start"], p["end"]
@@ -125,7 +127,9 @@ def load(path: str | Path, articles: Sequence[Article]) -> Loaded:
                     continue
                 start, end = span[0], span[1]
             similarity = p.get("similarity")
-            found.append(Passage(j, start, end, text[start:end], float(similarity) if similarity is not None else 100.0))
+            found.append(
+                Passage(j, start, end, text[start:end], float(similarity) if similarity is not None else 100.0)
+            )
         if found:
             found.sort(key=lambda q: (q.article, q.start, q.end))
             groups.append(
@@ -140,4 +144,3 @@ def load(path: str | Path, articles: Sequence[Article]) -> Loaded:
         not_open=not_open,
         saved_at=data.get("saved_at"),
     )
-

@@ -84,9 +84,11 @@ def apply(loaded: Loaded, alignment: Alignment) -> tuple[Alignment, Kept]:
     rank = {
         j: r
         for r, j in enumerate(
-            sorted(range(len(alignment.articles)), key=lambda j: (str(alignment.articles[j].path), alignment.articles[j].sha256))
+            sorted(
+                range(len(alignment.articles)),
+                key=lambda j: (str(alignment.articles[j].path), alignment.articles[j].sha256),
+            )
         )
     }
     groups.sort(key=lambda g: min((rank[p.article], p.start) for p in g.passages))
     return replace(alignment, groups=tuple(groups)), kept
-
