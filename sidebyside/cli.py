@@ -14,7 +14,7 @@ from pathlib import Path
 from . import __version__
 from .aligning.options import AlignOptions
 from .atomic import atomic_write
-from .reading.articles import InputError, load_articles
+from .reading.articles import Article, InputError, load_articles
 
 EXIT_USAGE = 2
 
@@ -44,6 +44,69 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
+def _size(value: str) -> int:
+    """A size in bytes: "10MB", "500KB", "2 MB", "1048576"."""
+    text = value.strip().upper().replace(" ", "").removesuffix("B")
+    scale = 1
+    for suffix, factor in (("K", 1024), ("M", 1024**2), ("G", 1024**3)):
+        if text.endswith(suffix):
+            text, scale = text[:-1], factor
+            break
+    try:
+        number = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (say 10MB, 500KB)") from None
+    if number <= 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return int(number * scale)
+
+
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if number <= 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return number
+
+
+PATHS_HELP = (
+    "article files (.txt, .md, .html), folders, globs or URLs (default: the sample corpus); "
+    "put -- before a path that starts with -"
+)
+
+
+def _add_reading(parser: argparse.ArgumentParser) -> None:
+    from .reading.arrange import DEFAULT_ORDER, ORDERS
+
+    parser.add_argument(
+        "--order",
+        choices=ORDERS,
+        default=DEFAULT_ORDER,
+        help="order of the articles: date (oldest first, when they have dates), path, outlet (default: date)",
+    )
+    parser.add_argument(
+        "--max-size",
+        type=_size,
+        metavar="SIZE",
+        default=None,
+        help="largest article file or page to read (default 10MB)",
+    )
+    parser.add_argument(
+        "--refresh",
+        action="store_true",
+        help="fetch URLs again instead of reading the copies kept in the cache",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        default=None,
+        help="give up on a URL after this long (default 15)",
+    )
+
+
 def _add_thresholds(parser: argparse.ArgumentParser) -> None:
     defaults = AlignOptions()
     parser.add_argument(
@@ -69,11 +132,10 @@ def align_parser() -> argparse.ArgumentParser:
         prog="sidebyside align",
         description="Find the passages several articles share and print them, grouped.",
     )
-    parser.add_argument(
-        "paths", nargs="*", metavar="PATH", help="article files, folders or globs (default: the sample corpus)"
-    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
     parser.add_argument("--format", "-f", choices=FORMATS, default="table", help="output format (default: table)")
     parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    _add_reading(parser)
     _add_thresholds(parser)
     return parser
 
@@ -82,13 +144,10 @@ def app_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="sidebyside",
         description=(
-            "Read several versions of one story side by side. "
-            "Run 'sidebyside align --help' for the headless command."
+            "Read several versions of one story side by side. Run 'sidebyside align --help' for the headless command."
         ),
     )
-    parser.add_argument(
-        "paths", nargs="*", metavar="PATH", help="article files, folders or globs (default: the sample corpus)"
-    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
     parser.add_argument(
         "--alignments",
         metavar="FILE",
@@ -101,6 +160,7 @@ def app_parser() -> argparse.ArgumentParser:
         help="write a commented starter config file (never replaces one) and exit",
     )
     parser.add_argument("--version", action="version", version=f"sidebyside {__version__}")
+    _add_reading(parser)
     _add_thresholds(parser)
     return parser
 
@@ -120,23 +180,102 @@ def fail(message: str) -> int:
     return EXIT_USAGE
 
 
+class _StderrProgress:
+    """A progress bar on stderr while URLs are fetched, drawn only when that
+    takes more than a moment and stderr is a terminal; erased when done."""
+
+    DELAY = 0.4  # seconds before the bar shows
+    WIDTH = 24
+
+    def __init__(self) -> None:
+        import threading
+        import time
+
+        self._time = time.monotonic
+        self._start = time.monotonic()
+        self._lock = threading.Lock()
+        self._done = 0
+        self._total = 0
+        self._shown = False
+        self._stop = threading.Event()
+        self._enabled = sys.stderr.isatty()
+        self._thread = threading.Thread(target=self._tick, daemon=True) if self._enabled else None
+
+    def __call__(self, done: int, total: int) -> None:
+        with self._lock:
+            self._done, self._total = done, total
+            if self._thread is not None and not self._thread.is_alive() and done < total:
+                self._thread.start()
+        if self._enabled:
+            self._draw()
+
+    def _tick(self) -> None:
+        while not self._stop.wait(0.1):
+            self._draw()
+
+    def _draw(self) -> None:
+        with self._lock:
+            if self._stop.is_set() or self._time() - self._start < self.DELAY or not self._total:
+                return
+            filled = self.WIDTH * self._done // self._total
+            bar = "█" * filled + "░" * (self.WIDTH - filled)
+            pages = "page" if self._total == 1 else "pages"
+            sys.stderr.write(f"\rsidebyside: fetching {pages} {bar} {self._done}/{self._total} ")
+            sys.stderr.flush()
+            self._shown = True
+
+    def close(self) -> None:
+        with self._lock:
+            self._stop.set()
+            if self._shown:
+                sys.stderr.write("\r\x1b[K")
+                sys.stderr.flush()
+
+
+def read_articles(args: argparse.Namespace, messages: list[str]) -> list[Article]:
+    """The articles the command line names, read, ordered (``--order``) and
+    told apart; what the reader should know about the set (files skipped,
+    URLs that failed, two articles with the same text) is added to
+    ``messages`` (each article's own notes stay in ``article.notes``).
+    Raises InputError."""
+    from .reading.arrange import arrange
+    from .reading.articles import DEFAULT_MAX_SIZE
+    from .reading.fetch import DEFAULT_TIMEOUT
+
+    skipped: list[str] = []
+    progress = _StderrProgress()
+    try:
+        articles = load_articles(
+            args.paths,
+            skipped,
+            max_size=args.max_size or DEFAULT_MAX_SIZE,
+            refresh=args.refresh,
+            timeout=args.timeout or DEFAULT_TIMEOUT,
+            progress=progress,
+        )
+    finally:
+        progress.close()
+    articles, same = arrange(articles, args.order)
+    messages.extend(skipped)
+    messages.extend(same)
+    return articles
+
+
 def run_align(argv: list[str]) -> int:
     from .aligning.align import align
     from .export import render
 
     args = align_parser().parse_args(argv)
-    skipped: list[str] = []
+    messages: list[str] = []
     try:
-        articles = load_articles(args.paths, skipped)
+        articles = read_articles(args, messages)
     except InputError as exc:
         return fail(str(exc))
-    for reason in skipped:
-        print(f"sidebyside: {reason}", file=sys.stderr)
+    messages.extend(note for article in articles for note in article.notes)
+    for message in messages:  # files skipped, URLs that failed, notes
+        print(f"sidebyside: {message}", file=sys.stderr)
     if len(articles) < 2:
-        return fail(f"{articles[0].path}: only one article; give at least two to align")
-    for article in articles:
-        for note in article.notes:
-            print(f"sidebyside: {note}", file=sys.stderr)
+        return fail(f"{articles[0].source}: only one article; give at least two to align")
     alignment = align(articles, options_from(args))
     if args.output:
         text = render(alignment, args.format, width=120)
@@ -200,10 +339,10 @@ def run_app(argv: list[str]) -> int:
         print(f"sidebyside: {problem}", file=sys.stderr)
     skipped: list[str] = []
     try:
-        articles = load_articles(args.paths, skipped)
+        articles = read_articles(args, skipped)
     except InputError as exc:
         return fail(str(exc))
-    for reason in skipped:  # unreadable files in a folder: said here and in the app
+    for reason in skipped:  # files skipped, URLs that failed, same texts: said here and in the app
         print(f"sidebyside: {reason}", file=sys.stderr)
     problems = [*skipped, *problems]
     highlights = None

@@ -163,9 +163,9 @@ def test_passages_end_with_their_closing_quote(capsys):
 
 
 def test_unreadable_file_in_a_folder_is_skipped_with_a_line(capsys, tmp_path):
-    for name in ("a.txt", "b.txt"):
+    for name, when in (("a.txt", "today"), ("b.txt", "on Sunday")):  # two texts (the same text is a note)
         (tmp_path / name).write_text(
-            "Russia is ready to talk with the West about reducing tensions today.\n", encoding="utf-8"
+            f"Russia is ready to talk with the West about reducing tensions {when}.\n", encoding="utf-8"
         )
     (tmp_path / "c.txt").write_bytes(b"")
     code, out, err = run(capsys, "align", str(tmp_path), "-f", "csv")

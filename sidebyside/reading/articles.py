@@ -1,37 +1,59 @@
-"""Reading articles: files, folders and globs into texts with character offsets.
+"""Reading articles: files, folders, globs, web pages and URLs into texts with
+character offsets.
 
 An :class:`Article` holds its text exactly as Python reads the file in text
 mode with the reported encoding (``open(path, encoding=article.encoding).read()``
 gives ``article.text``), so every offset the engine reports can be checked
-against the file.  It also knows its headline, its outlet when anything says
-so, and which of its lines are page boilerplate.
+against the file.  Two exceptions, both said in the article's notes or
+documented: a saved web page (``.html``/``.htm``) or a URL, whose text is the
+article text extracted from the page (:mod:`.pages`); and a nearly-text file
+whose stray control characters are shown as markers (one character for one,
+so offsets do not move).  It also knows its headline, its outlet, its date
+and author when anything says so, and which of its lines are page
+boilerplate or the file's own metadata header.
 
-Where titles and outlets come from, first match wins:
+Where titles, outlets and dates come from, first match wins:
 
 1. a metadata file ``corpus.toml`` beside the articles
-   (``[articles."file.txt"] title = … outlet = …``; ``exclude = [...]``);
+   (``[articles."file.txt"] title = … outlet = … date = …``; ``exclude = [...]``);
 2. a header at the top of the file, between ``---`` lines
-   (``title: …``, ``outlet: …``);
-3. the text itself: the first line that reads as a headline; an outlet named
-   in the page's own boilerplate ("Support Ukrainska Pravda or become our
-   patron", "Press TV's website can also be accessed …").
+   (``title: …``, ``outlet: …``, ``date: …``, ``author: …``); for a page,
+   its metadata (JSON-LD, Open Graph, ``<title>``);
+3. the text itself: the first line that reads as a headline (else the file
+   name); an outlet named in the page's own boilerplate ("Support Ukrainska
+   Pravda or become our patron"), its credits or datelines ("LOS ANGELES
+   (Reuters) -", "(AP) —", "— Los Angeles Times", "BBC News"); a date line
+   near the top.
+
+Only regular files are read (a FIFO, socket or device is refused at once,
+never opened for a blocking read), and none over a size cap
+(:data:`DEFAULT_MAX_SIZE`).
 """
 
 from __future__ import annotations
 
+import errno
 import glob
 import hashlib
+import os
 import re
+import stat
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import textmeta
 from .boilerplate import Line, classify
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md")
+PAGE_SUFFIXES = (".html", ".htm")
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + PAGE_SUFFIXES
 METADATA_FILE = "corpus.toml"
+DEFAULT_MAX_SIZE = 10 * 1024 * 1024  # bytes; --max-size changes it
 # Files in a folder that describe the folder rather than report the story.
 _NOT_ARTICLES = re.compile(r"^(readme|license|licence|changelog|contributing|notice)(\..*)?$", re.IGNORECASE)
+_URL_RE = re.compile(r"^https?://", re.IGNORECASE)
 
 
 class InputError(Exception):
@@ -41,28 +63,50 @@ class InputError(Exception):
 
 @dataclass(frozen=True)
 class Article:
-    path: Path
+    path: Path  # the file read (for a URL: the page kept in the cache)
     text: str
     title: str
     outlet: str | None
-    sha256: str  # of the file's bytes
+    sha256: str  # of the file's bytes; of ``text`` for a page or URL (what offsets index)
     encoding: str  # what the bytes were decoded as
     lines: tuple[Line, ...] = field(repr=False)
     notes: tuple[str, ...] = ()  # things a reader should know (a legacy encoding, …)
+    url: str | None = None  # where a fetched page came from
+    date: str | None = None  # publication date, ISO (YYYY-MM-DD), when known
+    author: str | None = None
+    tag: str | None = None  # told apart from another article with the same label (its file name)
 
     @property
     def name(self) -> str:
         return self.path.name
 
     @property
+    def source(self) -> str:
+        """Where the article was read from: its URL, else its path."""
+        return self.url or str(self.path)
+
+    @property
+    def is_page(self) -> bool:
+        """A web page (a saved ``.html`` file or a URL): the text is extracted."""
+        return self.url is not None or self.path.suffix.lower() in PAGE_SUFFIXES
+
+    @property
     def label(self) -> str:
-        """Short name for headers and reports: the outlet, else the file name."""
-        return self.outlet or self.path.stem
+        """Short name for headers and reports: the outlet, else the file name
+        (with the file name added when another article has the same label)."""
+        base = self.outlet or self.path.stem
+        return f"{base} ({self.tag})" if self.tag else base
 
     @property
     def boilerplate(self) -> tuple[tuple[int, int], ...]:
         """Spans of the page-boilerplate lines."""
         return tuple((line.start, line.end) for line in self.lines if line.kind == "boilerplate")
+
+    @property
+    def header(self) -> tuple[int, int] | None:
+        """The span of the file's front-matter header (metadata, never a passage)."""
+        spans = [line for line in self.lines if line.kind == "header"]
+        return (spans[0].start, spans[-1].end) if spans else None
 
     def line_at(self, offset: int) -> Line | None:
         lo, hi = 0, len(self.lines)
@@ -75,6 +119,10 @@ class Article:
         return self.lines[lo] if lo < len(self.lines) else None
 
 
+def is_url(value: str | Path) -> bool:
+    return isinstance(value, str) and bool(_URL_RE.match(value))
+
+
 def sample_corpus_path() -> Path:
     """The sample corpus: installed inside the package, or at the top of a
     source checkout."""
@@ -83,6 +131,14 @@ def sample_corpus_path() -> Path:
         if candidate.is_dir():
             return candidate
     raise InputError(f"{package / 'sample_corpus'}: the sample corpus is not installed")
+
+
+def format_size(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
+    if size >= 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size} bytes"
 
 
 # --- decoding -----------------------------------------------------------------
@@ -96,14 +152,42 @@ _BOMS = (
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 )
+# Control characters that are not text (tab, newline, form feed and carriage
+# return are); each is shown as its Unicode control picture (NUL as ␀).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
+_CONTROLS_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL_NAMES = {0: "NUL", 0x7F: "DEL"}
+
+
+def _controls(data: bytes) -> int:
+    return len(data) - len(data.translate(None, _CONTROL_BYTES))
 
 
 def _looks_binary(data: bytes) -> bool:
-    head = data[:8192]
-    if b"\x00" in head:
-        return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    return controls > max(8, len(head) // 50)
+    """Mostly not text: more than 1 in 100 bytes are control characters.  A
+    text with a few stray NULs or escapes is still text (read with markers)."""
+    return _controls(data) * 100 > len(data)
+
+
+def _marker(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return "\u2421" if code == 0x7F else chr(0x2400 + code)
+
+
+def _mark_controls(path: Path, text: str) -> tuple[str, tuple[str, ...]]:
+    """``text`` with its stray control characters replaced by visible
+    markers (one character each, so offsets do not move), and a note."""
+    found = _CONTROLS_RE.findall(text)
+    if not found:
+        return text, ()
+    kinds = sorted({_CONTROL_NAMES.get(ord(c), f"U+{ord(c):04X}") for c in found})
+    n = len(found)
+    note = (
+        f"{path.name}: {n} control character{'s' if n != 1 else ''} ({', '.join(kinds[:4])}"
+        f"{', …' if len(kinds) > 4 else ''}) shown as {'markers' if len(kinds) > 1 else 'a marker'} "
+        f"such as {_marker(_CONTROLS_RE.search(text))}"
+    )
+    return _CONTROLS_RE.sub(_marker, text), (note,)
 
 
 def decode(path: Path, data: bytes) -> tuple[str, str, tuple[str, ...]]:
@@ -118,7 +202,8 @@ def decode(path: Path, data: bytes) -> tuple[str, str, tuple[str, ...]]:
         text = raw.replace("\r\n", "\n").replace("\r", "\n")
         if not text.strip():
             raise InputError(f"{path}: empty file")
-        return text, bom, notes
+        text, marked = _mark_controls(path, text)
+        return text, bom, marked
     if _looks_binary(data):
         raise InputError(f"{path}: not a text file (binary data)")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -140,16 +225,17 @@ def decode(path: Path, data: bytes) -> tuple[str, str, tuple[str, ...]]:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(f"{path}: empty file")
-    return text, encoding, notes
+    text, marked = _mark_controls(path, text)
+    return text, encoding, notes + marked
 
 
 # --- metadata -------------------------------------------------------------------
 
-_HEADER_RE = re.compile(r"\A---\n((?:[A-Za-z_-]+\s*:.*\n)+)---\n")
 _OUTLET_IN_TEXT = [
     re.compile(r"\bsupport ([A-Z][\w.&' -]{2,40}?) or become (?:our|a) (?:patron|member|subscriber)", re.IGNORECASE),
     re.compile(r"^([A-Z][\w.&' -]{1,40}?)[’']s website can (?:also )?be accessed", re.MULTILINE),
 ]
+_GIVEN_FIELDS = ("title", "outlet", "date", "author")
 
 
 @dataclass(frozen=True)
@@ -173,19 +259,12 @@ def read_metadata(folder: Path) -> FolderMetadata:
     clean: dict[str, dict[str, str]] = {}
     for name, entry in articles.items():
         if isinstance(entry, dict):
-            clean[name] = {k: str(v) for k, v in entry.items() if k in ("title", "outlet")}
+            clean[name] = {k: str(v) for k, v in entry.items() if k in _GIVEN_FIELDS}
     return FolderMetadata(frozenset(map(str, exclude)), clean)
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], int]:
-    m = _HEADER_RE.match(text)
-    if not m:
-        return {}, 0
-    fields = {}
-    for line in m.group(1).splitlines():
-        key, _, value = line.partition(":")
-        fields[key.strip().lower()] = value.strip().strip("\"'")
-    return fields, m.end()
+    return textmeta.front_matter(text)
 
 
 def _outlet_from_text(text: str, lines: list[Line]) -> str | None:
@@ -197,25 +276,90 @@ def _outlet_from_text(text: str, lines: list[Line]) -> str | None:
             m = pattern.search(body)
             if m:
                 return m.group(1).strip()
-    return None
+    stripped = [text[line.start : line.end].strip() for line in lines if line.kind != "header"]
+    return textmeta.outlet_from_credits(stripped)
+
+
+def _date_of(value: str | None) -> str | None:
+    if not value:
+        return None
+    return textmeta.parse_date(value) or None
 
 
 # --- reading --------------------------------------------------------------------
 
+_NOT_REGULAR = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
 
-def read_article(path: Path, metadata: FolderMetadata | None = None) -> Article:
+
+def _check_file(path: Path, st: os.stat_result, max_size: int) -> None:
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{path}: is a directory")
+    if not stat.S_ISREG(st.st_mode):
+        what = next((name for test, name in _NOT_REGULAR if test(st.st_mode)), "something else")
+        raise InputError(f"{path}: is {what}, not a regular file; only files are read")
+    if st.st_size > max_size:
+        raise InputError(
+            f"{path}: {format_size(st.st_size)}, over the {format_size(max_size)} size limit (--max-size to change it)"
+        )
+
+
+def read_bytes(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
+    """The bytes of a regular file of at most ``max_size`` bytes; anything
+    else (a FIFO, device, socket, folder, a file too large) is an
+    :class:`InputError` at once: the file is checked before it is read and
+    opened without blocking."""
     try:
-        data = path.read_bytes()
+        _check_file(path, os.stat(path), max_size)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
+        if exc.errno == errno.ENOTDIR:
+            raise InputError(f"{path}: no such file (a folder on the way is a file)") from None
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        _check_file(path, os.fstat(fd), max_size)  # the file opened is the one checked
+        with os.fdopen(fd, "rb", closefd=True) as f:
+            fd = -1
+            data = f.read(max_size + 1)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    if len(data) > max_size:
+        raise InputError(f"{path}: over the {format_size(max_size)} size limit (--max-size to change it)")
+    return data
+
+
+def read_article(
+    path: Path,
+    metadata: FolderMetadata | None = None,
+    *,
+    max_size: int = DEFAULT_MAX_SIZE,
+    url: str | None = None,
+    charset: str | None = None,
+) -> Article:
+    """The article in the file ``path``: a text file, or a web page (by its
+    suffix, or ``url`` given: a page fetched from there)."""
+    data = read_bytes(path, max_size)
     if not data:
-        raise InputError(f"{path}: empty file")
+        raise InputError(f"{url or path}: empty file")
+    if url is not None or path.suffix.lower() in PAGE_SUFFIXES:
+        from .pages import article_from_html
+
+        return article_from_html(path, data, metadata, url=url, charset=charset)
     text, encoding, notes = decode(path, data)
-    return article_from_text(path, text, metadata, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, notes=notes)
+    return article_from_text(
+        path, text, metadata, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, notes=notes
+    )
 
 
 def article_from_text(
@@ -226,11 +370,26 @@ def article_from_text(
     sha256: str | None = None,
     encoding: str = "utf-8",
     notes: tuple[str, ...] = (),
+    known: dict[str, str | None] | None = None,
+    url: str | None = None,
 ) -> Article:
-    """An article from text already read (text mode: ``\n`` line ends)."""
+    """An article from text already read (text mode: ``\n`` line ends).
+
+    ``known`` is what the source says about itself besides the text (a
+    page's metadata: title, outlet, date, author); ``corpus.toml`` wins over
+    it, and it over the text's header and the text itself."""
     header, header_end = _front_matter(text)
     given = (metadata or FolderMetadata()).articles.get(path.name, {})
-    title = given.get("title") or header.get("title")
+    known = {k: v for k, v in (known or {}).items() if v}
+
+    def pick(key: str, *alternatives: str) -> str | None:
+        for source in (given, known, header):
+            for name in (key, *alternatives):
+                if source.get(name):
+                    return source[name]
+        return None
+
+    title = pick("title", "headline")
     lines, title_index = classify(text, title, header_end)
     if not title:
         if title_index is not None:
@@ -238,7 +397,10 @@ def article_from_text(
             title = text[line.start : line.end].strip()
         else:
             title = path.stem
-    outlet = given.get("outlet") or header.get("outlet") or header.get("source") or _outlet_from_text(text, lines)
+    outlet = pick("outlet", "source", "publisher", "site_name", "sitename") or _outlet_from_text(text, lines)
+    date = _date_of(pick("date", "published", "date_published", "published_at", "pubdate"))
+    if date is None:
+        date = textmeta.date_from_text([text[ln.start : ln.end].strip() for ln in lines if ln.kind != "header"])
     return Article(
         path=path,
         text=text,
@@ -248,23 +410,27 @@ def article_from_text(
         encoding=encoding,
         lines=tuple(lines),
         notes=notes,
+        url=url,
+        date=date,
+        author=pick("author", "by", "byline", "authors"),
     )
 
 
 def _is_article_file(path: Path, metadata: FolderMetadata) -> bool:
     return (
-        path.is_file()
-        and path.suffix.lower() in ARTICLE_SUFFIXES
+        path.suffix.lower() in ARTICLE_SUFFIXES
         and path.name not in metadata.exclude
         and not _NOT_ARTICLES.match(path.name)
         and not path.name.startswith(".")
+        and path.is_file()
     )
 
 
 def resolve_paths(paths: list[str | Path]) -> list[Path]:
     """The article files that ``paths`` name: files as given, the articles in
-    each folder (sorted by name), and what each glob matches."""
-    return [path for path, _ in _resolve(paths)]
+    each folder (sorted by name), and what each glob matches.  (URLs are
+    left out: :func:`load_articles` fetches them.)"""
+    return [path for path, _ in _resolve([p for p in paths if not is_url(p)])]
 
 
 def _resolve(paths: list[str | Path]) -> list[tuple[Path, bool]]:
@@ -275,15 +441,20 @@ def _resolve(paths: list[str | Path]) -> list[tuple[Path, bool]]:
         p = Path(raw).expanduser()
         if p.is_dir():
             meta = read_metadata(p)
-            inside = sorted((c for c in p.iterdir() if _is_article_file(c, meta)), key=lambda c: c.name)
+            try:
+                children = list(p.iterdir())
+            except OSError as exc:
+                raise InputError(f"{p}: cannot be read ({exc.strerror or exc})") from None
+            inside = sorted((c for c in children if _is_article_file(c, meta)), key=lambda c: c.name)
             if not inside:
-                raise InputError(f"{p}: no articles here (looked for {' and '.join(ARTICLE_SUFFIXES)} files)")
+                looked = ", ".join(ARTICLE_SUFFIXES)
+                raise InputError(f"{p}: no articles here (looked for {looked} files)")
             found.extend((c, False) for c in inside)
-        elif p.exists():
+        elif p.exists() or p.is_symlink():
             found.append((p, True))
         elif glob.has_magic(str(raw)):
             matches = sorted(Path(m) for m in glob.glob(str(p), recursive=True))
-            matches = [m for m in matches if m.is_file() and m.suffix.lower() in ARTICLE_SUFFIXES]
+            matches = [m for m in matches if m.suffix.lower() in ARTICLE_SUFFIXES and m.is_file()]
             if not matches:
                 raise InputError(f"{raw}: matches no articles")
             found.extend((m, False) for m in matches)
@@ -296,28 +467,80 @@ def _resolve(paths: list[str | Path]) -> list[tuple[Path, bool]]:
     return list(unique.items())
 
 
-def load_articles(paths: list[str | Path] | None = None, skipped: list[str] | None = None) -> list[Article]:
-    """Read the articles that ``paths`` name (the sample corpus when empty).
+Progress = Callable[[int, int], None]
+
+
+def load_articles(
+    paths: list[str | Path] | None = None,
+    skipped: list[str] | None = None,
+    *,
+    max_size: int = DEFAULT_MAX_SIZE,
+    refresh: bool = False,
+    timeout: float = 15.0,
+    progress: Progress | None = None,
+    failed: list[str] | None = None,
+) -> list[Article]:
+    """Read the articles that ``paths`` name (the sample corpus when empty),
+    in the order given (a folder's articles by name).
+
+    ``paths`` may hold URLs (``http://``, ``https://``): they are fetched
+    concurrently (or read from the cache, see :mod:`.fetch`), ``progress``
+    called with (done, total) as they arrive.  A URL that cannot be read is
+    left out and its one-line reason added to ``failed`` (or ``skipped``),
+    unless fewer than two articles would remain: then it is an
+    :class:`InputError`.
 
     A file named itself that cannot be read is an :class:`InputError`.  With
     a ``skipped`` list, a file found in a folder or by a glob that cannot be
     read (empty, binary) is left out and its one-line reason added to the
     list instead, unless that leaves no article at all."""
-    files = _resolve(list(paths) if paths else [sample_corpus_path()])
+    given = list(paths) if paths else [sample_corpus_path()]
+    urls = [p for p in given if is_url(p)]
+    # Paths first: a missing one fails before any page is fetched.
+    files = {i: _resolve([raw]) for i, raw in enumerate(given) if not is_url(raw)}
+    fetched: dict[str, Article | InputError] = {}
+    if urls:
+        from .fetch import fetch_articles
+
+        fetched = fetch_articles(urls, max_size=max_size, refresh=refresh, timeout=timeout, progress=progress)
     metadata: dict[Path, FolderMetadata] = {}
     articles = []
     reasons = []
-    for path, named in files:
-        if path.parent not in metadata:
-            metadata[path.parent] = read_metadata(path.parent)
-        try:
-            articles.append(read_article(path, metadata[path.parent]))
-        except InputError as exc:
-            if named or skipped is None:
-                raise
-            reasons.append(f"skipped {exc}")
+    url_failures = []
+    seen: set[Path] = set()
+    for i, raw in enumerate(given):
+        if is_url(raw):
+            result = fetched[raw]
+            if isinstance(result, InputError):
+                url_failures.append(str(result))
+            elif result.path not in seen:
+                seen.add(result.path)
+                articles.append(result)
+            continue
+        for path, named in files[i]:
+            if path in seen:
+                continue
+            seen.add(path)
+            if path.parent not in metadata:
+                metadata[path.parent] = read_metadata(path.parent)
+            try:
+                articles.append(read_article(path, metadata[path.parent], max_size=max_size))
+            except InputError as exc:
+                if named or skipped is None:
+                    raise
+                reasons.append(f"skipped {exc}")
+    if url_failures:
+        if len(articles) < 2:
+            others = f" ({len(url_failures) - 1} more: {'; '.join(url_failures[1:])})" if len(url_failures) > 1 else ""
+            left = "no article" if not articles else "only one article"
+            raise InputError(f"{url_failures[0]}{others}; {left} left to compare")
+        target = failed if failed is not None else skipped
+        if target is not None:
+            target.extend(url_failures)
     if not articles:
-        raise InputError(reasons[0].removeprefix("skipped ") if len(reasons) == 1 else f"no readable articles: {'; '.join(reasons)}")
+        raise InputError(
+            reasons[0].removeprefix("skipped ") if len(reasons) == 1 else f"no readable articles: {'; '.join(reasons)}"
+        )
     if skipped is not None:
         skipped.extend(reasons)
     return articles

@@ -44,6 +44,7 @@ _PATTERNS = [
     r"website can (also )?be accessed at",
     r"^(sign up|log in|sign in|register)\b.{0,40}$",
     r"^(photo|image|picture|credit|caption)s?\s*:",
+    r"^(image|photo|picture) (copyright|caption|credit)\b",
     r"©",
     r"\((afp|ap|reuters|getty( images)?|epa|tass|sputnik|anadolu)( photo| images?)?\)\s*$",
     r"/\s*(contributeur|contributor|getty images|shutterstock|alamy)\s*$",
@@ -91,17 +92,63 @@ def split_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_PERIOD_END = re.compile(r"[.…][\"'”’)\]]*$")
+_TWO_SENTENCES = re.compile(r"[a-z0-9\"”’)][.!?]\s+[\"“‘]?[A-Z]")
+_BYLINE = re.compile(r"^(by|written by|reporting by|words by|report by)\s+\S", re.IGNORECASE)
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{1,40}(,\s*[A-Z][\w.]*(\s+[\w.]+){0,3})?\s*(\([^)]{1,40}\)\s*)?(--|[-–—])\s"
+    r"|^\([A-Za-z][\w ]{0,30}\)\s*(--|[-–—])\s"
+)
+_CAPTION = re.compile(
+    r"\b(image|photo|picture) (copyright|caption|credit)\b|\b(file )?photo\b.*\)|\bpictured\b"
+    r"|\((photo|file photo|getty|reuters|ap|afp|epa)[^)]*\)",
+    re.IGNORECASE,
+)
+_DATE_WORDS = re.compile(
+    r"\b(19|20)\d\d\b.*\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d.*\b(19|20)\d\d\b",
+    re.IGNORECASE,
+)
+
+
+def is_headline(body: str) -> bool:
+    """Whether a line can be a headline: 4 to 25 words, one phrase that does
+    not end like a sentence, and not a byline, dateline, caption, credit or
+    date."""
+    body = body.strip()
+    n = words(body)
+    return (
+        4 <= n <= 25
+        and not _PERIOD_END.search(body)
+        and not _TWO_SENTENCES.search(body)
+        and not _BYLINE.match(body)
+        and not _DATELINE.match(body)
+        and not _CAPTION.search(body)
+        and not (n <= 10 and _DATE_WORDS.search(body))
+    )
+
+
 def guess_title(text: str, lines: list[Line]) -> int | None:
-    """Index of the line that reads as the headline: the first line of prose
-    between 4 and 30 words that is not boilerplate."""
+    """Index of the line that reads as the headline, or None: among the first
+    few lines of four words or more, before the prose begins, one that
+    :func:`is_headline`.  A caption, photo credit, byline, dateline or body
+    sentence is never the headline (the file name is better than a wrong
+    title)."""
+    candidates = 0
     for i, line in enumerate(lines):
         if line.kind in ("blank", "header"):
             continue
-        body = text[line.start : line.end]
-        if is_known_boilerplate(body):
+        body = text[line.start : line.end].strip()
+        if is_known_boilerplate(body) or words(body) < 4:
             continue
-        if 4 <= words(body) <= 30:
+        if is_headline(body):
             return i
+        if words(body) >= 12 and _SENTENCE_END.search(body):
+            return None  # the prose has begun
+        candidates += 1
+        if candidates >= 4:
+            return None
     return None
 
 
@@ -142,7 +189,7 @@ def classify(text: str, title: str | None = None, header_end: int = 0) -> tuple[
         keys.append(key)
         if key:
             counts[key] = counts.get(key, 0) + 1
-    for i, line in enumerate(lines):
+    for i in range(len(lines)):
         if keys[i] and counts[keys[i]] > 1 and i != title_index:
             kinds[i] = "boilerplate"
 

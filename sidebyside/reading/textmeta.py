@@ -1,0 +1,164 @@
+"""What a plain text says about itself: its front-matter header, the outlet its
+credits and datelines name, and the date it was published.
+
+Pure functions of the text; :mod:`.articles` decides which source wins
+(``corpus.toml`` first, then the header, then the text).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+# --- the front-matter header -----------------------------------------------------
+
+_FENCE = re.compile(r"---[ \t]*")
+_END_FENCE = re.compile(r"(---|\.\.\.)[ \t]*")
+_FIELD = re.compile(r"([A-Za-z][\w -]{0,30}?)\s*:(.*)")
+_MAX_HEADER_LINES = 60
+
+
+def front_matter(text: str) -> tuple[dict[str, str], int]:
+    """(fields, end) of the header between ``---`` lines at the very top of
+    ``text``: lower-cased keys to unquoted values, and the offset just past
+    the closing fence's line.  ({}, 0) when the text has no header.
+
+    Lines inside are ``key: value``; blank lines and indented or ``- ``
+    lines (YAML continuations and lists) are part of the header but give no
+    field.  Anything else means the ``---`` was not a header."""
+    first_nl = text.find("\n")
+    if first_nl < 0 or not _FENCE.fullmatch(text[:first_nl]):
+        return {}, 0
+    fields: dict[str, str] = {}
+    pos = first_nl + 1
+    for _ in range(_MAX_HEADER_LINES):
+        nl = text.find("\n", pos)
+        line = text[pos:] if nl < 0 else text[pos:nl]
+        end = len(text) if nl < 0 else nl + 1
+        if _END_FENCE.fullmatch(line):
+            return (fields, end) if fields else ({}, 0)
+        if nl < 0:
+            return {}, 0
+        if line.strip() and not line[0].isspace() and not line.startswith("- "):
+            m = _FIELD.fullmatch(line)
+            if not m:
+                return {}, 0
+            key = m.group(1).strip().lower().replace(" ", "_").replace("-", "_")
+            fields.setdefault(key, m.group(2).strip().strip("\"'").strip())
+        pos = end
+    return {}, 0
+
+
+# --- outlets named by the text ---------------------------------------------------
+
+_AGENCIES = {
+    "ap": "AP",
+    "afp": "AFP",
+    "reuters": "Reuters",
+    "upi": "UPI",
+    "dpa": "dpa",
+    "efe": "EFE",
+    "ansa": "ANSA",
+    "tass": "TASS",
+    "xinhua": "Xinhua",
+    "cnn": "CNN",
+    "bloomberg": "Bloomberg",
+    "ians": "IANS",
+    "pti": "PTI",
+}
+_NAME = r"[A-Z][\w&.'’]*(?: [A-Z][\w&.'’]*){0,4}"
+# "LOS ANGELES (Reuters) -", "MOSCOW, Oct 30 (Wire World) –", "(AP) —", "(CNN) --"
+_DATELINE_CREDIT = re.compile(
+    r"^(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,3})?\s*)?"
+    rf"\(({_NAME})\)\s*(?:--|[-–—:])\s",
+)
+# "— Los Angeles Times", "- The Associated Press" (a signature line)
+_SIGNATURE = re.compile(rf"^[-–—]{{1,2}}\s*({_NAME})\s*$")
+# "BBC News", "Sky News" as a line of its own
+_NEWS_LINE = re.compile(r"^((?:[A-Z][\w&.]*\s){1,3}News)$")
+
+
+def outlet_from_credits(lines: list[str]) -> str | None:
+    """The outlet a text's dateline or credit names: ``LOS ANGELES (Reuters) -``,
+    ``(AP) —``, a signature line ``— Los Angeles Times``, a line ``BBC News``.
+    ``lines`` are the text's lines, stripped, without the header."""
+    content = [line for line in lines if line]
+    for line in content[:20]:
+        m = _DATELINE_CREDIT.match(line)
+        if m:
+            name = m.group(1)
+            return _AGENCIES.get(name.casefold(), name)
+    for line in content[:8] + content[-8:]:
+        m = _SIGNATURE.match(line) or _NEWS_LINE.match(line)
+        if m and len(m.group(1).split()) <= 5:
+            name = m.group(1).strip()
+            return _AGENCIES.get(name.casefold(), name)
+    return None
+
+
+# --- dates ------------------------------------------------------------------------
+
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DATE_PATTERNS = [
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s*,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
+]
+_PUBLISHED = re.compile(r"^(published|posted|updated|last updated|date|first published)\b", re.IGNORECASE)
+
+
+def parse_date(value: str) -> str | None:
+    """An ISO date (``YYYY-MM-DD``) from a written date, or None."""
+    for pattern in _DATE_PATTERNS:
+        m = pattern.search(value)
+        if not m:
+            continue
+        parts = m.groupdict()
+        month = int(parts["mnum"]) if parts.get("mnum") else _MONTHS[parts["month"].lower()]
+        try:
+            return date(int(parts["year"]), month, int(parts["day"])).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def date_from_text(lines: list[str]) -> str | None:
+    """The publication date a text states near its top: a short line that is
+    a date or a dateline ("Sunday, 30 October 2022, 10:49", "Published:
+    March 3, 2022", "KYIV, Oct. 30, 2022 (AP) —").  Dates inside the prose
+    are events, not the publication date, so only short lines (or a
+    dateline's head) among the first lines count."""
+    content = [line for line in lines if line]
+    for line in content[:15]:
+        words = line.split()
+        head = line
+        m = _DATELINE_CREDIT.match(line)
+        if m:
+            head = line[: m.end()]
+        elif len(words) > 10 and not _PUBLISHED.match(line):
+            continue
+        found = parse_date(head if m else line[:120])
+        if found:
+            return found
+    return None
