@@ -30,6 +30,14 @@ if TYPE_CHECKING:
 
 Kind = Literal["verbatim", "variant"]
 
+#: How two versions of a passage differ (see :mod:`sidebyside.aligning.facts`).
+ChangeKind = Literal[
+    "number", "name", "date", "negation", "attribution", "quote-paraphrase", "added", "dropped", "other"
+]
+#: The kinds a reader must check, in the order they are listed: a group
+#: carries a flag for each of them among its changes.
+MATERIAL: tuple[ChangeKind, ...] = ("attribution", "quote-paraphrase", "number", "name", "date", "negation")
+
 #: The highlights kept: group id -> note ("" when there is none).
 Kept = dict[str, str]
 
@@ -48,12 +56,31 @@ def overlap(s1: int, e1: int, s2: int, e2: int) -> int:
 
 
 @dataclass(frozen=True)
+class Change:
+    """One difference between a version and the group's most common wording."""
+
+    kind: ChangeKind
+    passage: int  # index into the group's passages: the version that differs
+    reference: int  # the version it is compared with
+    before: str  # the words as the reference has them ("" when added)
+    after: str  # the words as this version has them ("" when dropped)
+    span: tuple[int, int] | None = None  # where ``after`` is, offsets into the version's text
+    ref_span: tuple[int, int] | None = None  # where ``before`` is in the reference's text
+
+    @property
+    def material(self) -> bool:
+        return self.kind in MATERIAL
+
+
+@dataclass(frozen=True)
 class Passage:
     article: int  # index into Alignment.articles
     start: int  # character offsets into that article's text
     end: int
     text: str  # == articles[article].text[start:end]
     similarity: float  # 0–100: mean similarity to the group's versions in other articles
+    quoted: bool = False  # a direct quote in its own article (or carries one)
+    speaker: str | None = None  # whom its article attributes it to ("Lavrov"), if it says
 
     @property
     def place(self) -> Place:
@@ -66,6 +93,16 @@ class Group:
     kind: Kind  # "verbatim": every version the same once case and punctuation are folded
     quote: bool  # some version stands inside quotation marks
     passages: tuple[Passage, ...]
+    changes: tuple[Change, ...] = ()  # how the versions differ from the most common wording
+    # Stretches repeating a version inside its own article (a pull-quote, a
+    # headline repeated as standfirst); similarity as for the link that found it.
+    repeats: tuple[Passage, ...] = ()
+
+    @property
+    def flags(self) -> tuple[ChangeKind, ...]:
+        """The material kinds among the changes, in :data:`MATERIAL` order."""
+        kinds = {c.kind for c in self.changes}
+        return tuple(k for k in MATERIAL if k in kinds)
 
     @property
     def similarity(self) -> float:

@@ -1,0 +1,709 @@
+"""What each version of a passage says about who said it, and how the versions differ.
+
+A separate step after aligning (:func:`annotate`), working from the result
+model and the articles' texts only, so a saved file reopened without the
+aligner gets the same facts.
+
+Per passage:
+
+* ``quoted`` — the version is a direct quote, or carries one: at least half
+  of its words stand inside quotation marks in its own article, or a quoted
+  stretch of five words or more does.
+* ``speaker`` — whom its article attributes it to: the subject of a speech
+  verb ("Lavrov said", "Putin told Rossiya-1", "said the minister"),
+  "according to …", "Quote from …:", in the sentence that holds the passage
+  (for a quote, the sentence of the quotation, which may run over several
+  sentences).  The outermost attribution wins ("the top diplomat noted that
+  Putin had said …" is the top diplomat's).  A role ("the top diplomat",
+  "the Russian foreign minister") or a pronoun is resolved to the name the
+  article gives that role or last named; a person is given by surname.  A
+  quoted or first-person paragraph with no attribution takes the speaker of
+  the paragraph before it.  None when nothing in the text says.
+
+Per group, ``changes``: every version is compared word by word with the
+group's most common wording (as :mod:`sidebyside.wording` does), and each
+difference is classified, the first rule that fits:
+
+* ``negation`` — a "not", "never", "no" … whose scope (the next content
+  word) the other side does not negate;
+* ``date`` — month and day names, years, "yesterday" …;
+* ``number`` — digits and number words;
+* ``name`` — a capitalised word (not at a sentence start) the other side lacks;
+* ``attribution`` — speech and hedging words ("said", "according to",
+  "allegedly"), and versions attributed to different speakers;
+* ``quote-paraphrase`` — words both versions share, quoted in one and not in
+  the other (a scare quote too: "ready" against ready);
+* ``added`` / ``dropped`` — words only the version / only the reference has;
+* ``other`` — any other replaced words.
+
+Date, number and name apply to replaced words only: a version that leaves
+out a date drops it, it does not contradict it.  The kinds above ``added``
+are the *material* ones; a group's flags are the material kinds among its
+changes (:attr:`sidebyside.model.Group.flags`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from ..model import MATERIAL, Alignment, Change, ChangeKind, Group, Passage
+from .documents import quoted_spans
+from .tokens import STOPWORDS, key_of, normalise, tokenize
+
+if TYPE_CHECKING:
+    from ..reading.articles import Article
+
+# --- word lists -----------------------------------------------------------------------
+
+SPEECH_VERBS = frozenset(
+    """
+    said says told tells added adds noted notes stressed stresses stated states reported reports
+    insisted insists recalled recalls explained explains claimed claims argued argues warned warns
+    announced announces declared declares reiterated reiterates asserted asserts remarked remarks
+    wrote writes tweeted tweets alleged alleges signalled signaled signals suggested suggests
+    confirmed confirms emphasised emphasized emphasises emphasizes acknowledged acknowledges
+    admitted admits denied denies cited quoted vowed vows urged urges maintained maintains
+    """.split()
+)
+_SKIP_BEFORE_VERB = frozenset(
+    """
+    has had have also was is were are reportedly repeatedly later earlier further then previously once
+    again recently publicly would will had has already just since first again
+    """.split()
+)
+_PRONOUNS = frozenset({"he", "she"})
+_RELATIVE = frozenset({"who"})
+_TITLES = frozenset(
+    """
+    president foreign minister prime secretary state spokesman spokeswoman spokesperson director
+    leader chancellor senator rep mr mrs ms dr general gen top diplomat chief adviser advisor
+    ambassador deputy vice defence defense interior press head commander former us u.s uk
+    russian russia ukrainian ukraine american british french german chinese kremlin white house
+    of the cia fbi nato un eu
+    """.split()
+)
+_ROLE_ALIASES = {
+    "diplomat": ("diplomat", "foreign minister"),
+    "minister": ("minister",),
+    "president": ("president",),
+    "spokesman": ("spokesman", "spokesperson", "spokeswoman"),
+    "spokeswoman": ("spokeswoman", "spokesperson", "spokesman"),
+    "spokesperson": ("spokesperson", "spokesman", "spokeswoman"),
+    "secretary": ("secretary",),
+    "director": ("director",),
+    "adviser": ("adviser", "advisor"),
+    "advisor": ("advisor", "adviser"),
+    "chancellor": ("chancellor",),
+    "leader": ("leader", "president"),
+    "ambassador": ("ambassador",),
+}
+_NEGATIONS = frozenset("not no never none nobody nothing neither nor cannot without hardly".split())
+_NUMBER_WORDS = frozenset(
+    """
+    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+    hundreds thousand thousands million millions billion billions trillion dozen dozens first second
+    third fourth fifth sixth seventh eighth ninth tenth half twice once percent several
+    """.split()
+)
+_DATE_WORDS = frozenset(
+    """
+    january february march april may june july august september october november december jan feb mar
+    apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+    today yesterday tomorrow tonight week weekend month year morning evening night
+    """.split()
+)
+# Words that change who vouches for a statement (a speech verb alone does not:
+# which speaker is named is compared separately).
+_HEDGES = frozenset(
+    """
+    according allegedly alleged alleges reportedly claimed claims claim claiming purportedly
+    supposedly apparently
+    """.split()
+)
+_FIRST_PERSON = frozenset({"we", "i", "our", "us", "my", "me", "we're", "we’re", "i'm", "i’m"})
+_QUOTE_CHARS = "\"“”«»„‘’'"
+
+# A sentence ends at . ! ? (and the closing quotes or brackets after it)
+# followed by a space and a capital letter or an opening quote; or at a line end.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘«„']?[A-Z0-9])|\n+")
+_ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Rep|Sen|Gen|Col|Lt|No|vs|Jr|Sr|U\.S|U\.K|[A-Z])\.)$")
+_PERSON_RE = re.compile(r"\b([A-Z][\w’'-]+) ([A-Z][\w’'-]+)\b(?!['’]s)")
+_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+# --- per article ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    at: int  # where the speech verb (or "according to") is
+    speaker: str | None
+    after_quote: bool  # right after a quotation closes: it names that quote's speaker
+
+
+class _ArticleFacts:
+    """Quotations, sentences and attributions of one article, found once."""
+
+    def __init__(self, text: str, skip: tuple[tuple[int, int], ...] = ()) -> None:
+        self.text = text
+        self.quoted = quoted_spans(text)
+        self._quote_starts = [s for s, _ in self.quoted]
+        self.skip = skip
+        self._roles: dict[tuple[str, tuple[str, ...], int], str | None] = {}
+        self.sentences = self._sentences()
+        self._sentence_starts = [s for s, _ in self.sentences]
+        self.paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+        self._paragraph_starts = [s for s, _ in self.paragraphs]
+        self.attributions = self._attributions()
+        self._attribution_at = [a.at for a in self.attributions]
+
+    # where things are
+
+    def in_quote(self, offset: int) -> tuple[int, int] | None:
+        k = bisect.bisect_right(self._quote_starts, offset) - 1
+        if k >= 0 and self.quoted[k][0] <= offset < self.quoted[k][1]:
+            return self.quoted[k]
+        return None
+
+    def _sentences(self) -> list[tuple[int, int]]:
+        """Sentence spans; a sentence end inside a quotation does not end
+        the sentence the quotation stands in (a line end always does)."""
+        text = self.text
+        bounds = [0]
+        for m in _SENTENCE_END.finditer(text):
+            if "\n" not in m.group():
+                if self.in_quote(m.start()) and self.in_quote(m.end() - 1):
+                    continue
+                if _ABBREVIATIONS.search(text, max(0, m.start() - 5), m.start() + 1):
+                    continue
+            bounds.append(m.end())
+        bounds.append(len(text))
+        return [(s, e) for s, e in zip(bounds, bounds[1:]) if e > s]
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        k = max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
+        return self.sentences[k] if self.sentences else (0, len(self.text))
+
+    def paragraph_index(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._paragraph_starts, offset) - 1)
+
+    # attributions
+
+    def _attributions(self) -> list[_Attribution]:
+        text = self.text
+        found: list[_Attribution] = []
+        last_speaker: str | None = None
+        tokens = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text)]
+        starts = [t[0] for t in tokens]
+        for i, (s, _end, word) in enumerate(tokens):
+            low = word.casefold()
+            speaker: str | None = None
+            hit = False
+            if low in SPEECH_VERBS and word[:1].islower():
+                if self.in_quote(s) or self._skipped(s):
+                    continue
+                hit = True
+                speaker = self._subject_before(tokens, i, last_speaker)
+                if speaker is None:
+                    speaker = self._subject_after(tokens, i)
+            elif low == "according" and i + 1 < len(tokens) and tokens[i + 1][2].casefold() == "to":
+                if self.in_quote(s) or self._skipped(s):
+                    continue
+                hit = True
+                speaker = self._phrase_after(tokens, i + 2, last_speaker)
+            elif low == "quote" and i + 1 < len(tokens) and tokens[i + 1][2].casefold() == "from":
+                if self.in_quote(s):
+                    continue
+                hit = True
+                speaker = self._phrase_after(tokens, i + 2, last_speaker)
+            if not hit:
+                continue
+            if speaker is not None:
+                last_speaker = speaker
+            # Right after a quotation closes (`…," Lavrov said`): that quote's.
+            k = bisect.bisect_right(starts, s) - 1
+            window_from = tokens[max(0, k - 4)][1] if k >= 1 else 0
+            between = text[window_from:s]
+            after_quote = any(ch in between for ch in '"”’»') and not any(ch in between for ch in "“«„")
+            found.append(_Attribution(s, speaker, after_quote))
+        return found
+
+    def _skipped(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.skip)
+
+    def _subject_before(self, tokens, i: int, last_speaker: str | None) -> str | None:
+        text = self.text
+        j = i - 1
+        verb_start = tokens[i][0]
+        while j >= 0 and tokens[j][2].casefold() in _SKIP_BEFORE_VERB and not _breaks(text[tokens[j][1] : verb_start]):
+            verb_start = tokens[j][0]
+            j -= 1
+        if j < 0:
+            return None
+        gap = text[tokens[j][1] : verb_start]
+        if _breaks(gap) or any(ch in gap for ch in _QUOTE_CHARS):
+            return None
+        if "," in gap:
+            # "Ned Price, the US State Department spokesman, said": the name
+            # before the apposition, else the apposition itself.
+            k = j - 1
+            while k >= 0 and "," not in text[tokens[k][1] : tokens[k + 1][0] if k + 1 < len(tokens) else verb_start]:
+                k -= 1
+            if k >= 0 and k < j:
+                name = self._name_ending(tokens, k)
+                if name:
+                    return name
+            return None
+        return self._resolve_np(tokens, j, last_speaker)
+
+    def _subject_after(self, tokens, i: int) -> str | None:
+        """`…," said Lavrov` / `, added the minister`."""
+        text = self.text
+        if i == 0 or i + 1 >= len(tokens):
+            return None
+        before = text[tokens[i - 1][1] : tokens[i][0]]
+        if not any(ch in before for ch in ',"”’'):
+            return None
+        gap = text[tokens[i][1] : tokens[i + 1][0]]
+        if _breaks(gap) or "," in gap:
+            return None
+        nxt = tokens[i + 1][2]
+        if nxt[:1].isupper() and nxt.casefold() not in ("the", "he", "she"):
+            end = i + 1
+            while (
+                end + 1 < len(tokens)
+                and tokens[end + 1][2][:1].isupper()
+                and text[tokens[end][1] : tokens[end + 1][0]] == " "
+            ):
+                end += 1
+            return self._name_ending(tokens, end)
+        if nxt.casefold() == "the":
+            return self._phrase_after(tokens, i + 1, None)
+        return None
+
+    def _phrase_after(self, tokens, i: int, last_speaker: str | None) -> str | None:
+        """The noun phrase starting at token ``i`` (up to punctuation)."""
+        text = self.text
+        end = i
+        while end + 1 < len(tokens) and end - i < 6:
+            gap = text[tokens[end][1] : tokens[end + 1][0]]
+            if gap.strip() or tokens[end + 1][2].casefold() in ("that", "who", "which", "said", "on", "in", "at"):
+                break
+            end += 1
+        if i >= len(tokens):
+            return None
+        return self._resolve_np(tokens, end, last_speaker, limit=i)
+
+    def _name_ending(self, tokens, j: int) -> str | None:
+        """The person or body named by the capitalised run ending at token ``j``."""
+        text = self.text
+        word = tokens[j][2]
+        if not word[:1].isupper():
+            return None
+        k = j
+        while (
+            k - 1 >= 0 and tokens[k - 1][2][:1].isupper() and text[tokens[k - 1][1] : tokens[k][0]] in (" ", "\u00a0")
+        ):
+            if _possessive(tokens[k - 1][2]):
+                break
+            k -= 1
+        words = [tokens[m][2] for m in range(k, j + 1)]
+        the = words[0].casefold() == "the" or text[max(0, tokens[k][0] - 4) : tokens[k][0]].casefold() == "the "
+        while len(words) > 1 and words[0].casefold().rstrip(".") in _TITLES:
+            words.pop(0)
+        last = words[-1].casefold()
+        if last in ("the", "he", "she", "it", "they", "we", "i") or last in _ROLE_ALIASES:
+            return None
+        if len(words) == 1 and the:
+            return f"the {words[0]}"
+        return words[-1]
+
+    def _resolve_np(self, tokens, j: int, last_speaker: str | None, limit: int = 0) -> str | None:
+        """Who the noun phrase ending at token ``j`` names."""
+        word = tokens[j][2]
+        low = word.casefold()
+        if low in _PRONOUNS:
+            return self._last_person_before(tokens[j][0], last_speaker)
+        if low in _RELATIVE:
+            return self._name_ending(tokens, j - 1) if j >= 1 else None
+        if word[:1].isupper():
+            return self._name_ending(tokens, j)
+        role = low.rstrip("s") if low.endswith("s") and low[:-1] in _ROLE_ALIASES else low
+        if role in _ROLE_ALIASES:
+            k = j
+            while (
+                k - 1 >= max(limit, j - 4)
+                and not _possessive(tokens[k - 1][2])
+                and tokens[k - 1][2].casefold() not in ("the", "a", "an", "its", "his", "her")
+            ):
+                k -= 1
+            qualifiers = [tokens[m][2].casefold() for m in range(k, j)]
+            return self._role_holder(role, qualifiers, tokens[j][0])
+        return None
+
+    def _last_person_before(self, offset: int, last_speaker: str | None) -> str | None:
+        """Whom "he" or "she" at ``offset`` is: a person named earlier in its
+        sentence, else the last speaker, else the last person named."""
+        sentence_start = self.sentence_at(offset)[0]
+        for lo, fallback in ((sentence_start, last_speaker), (0, None)):
+            names = list(_PERSON_RE.finditer(self.text, lo, offset))
+            for m in reversed(names):
+                if self.in_quote(m.start()):
+                    continue
+                if m.group(2).casefold() not in _TITLES and m.group(1).casefold() not in ("the", "in", "on", "at"):
+                    return m.group(2)
+            if fallback is not None:
+                return fallback
+        return None
+
+    def _role_holder(self, role: str, qualifiers: list[str], at: int) -> str | None:
+        key = (role, tuple(qualifiers), at)
+        if key not in self._roles:
+            self._roles[key] = self._find_role_holder(role, qualifiers, at)
+        return self._roles[key]
+
+    def _find_role_holder(self, role: str, qualifiers: list[str], at: int) -> str | None:
+        text = self.text
+        aliases = _ROLE_ALIASES[role]
+        quals = [q for q in qualifiers if q not in ("top", "the")]
+        for phrase_words in ([*quals, *alias.split()] for alias in aliases):
+            for use in (phrase_words, phrase_words[-len(phrase_words) + len(quals) :] if quals else None):
+                if not use:
+                    continue
+                role_re = r"\s+".join(re.escape(w) for w in use)
+                hits = []
+                for m in re.finditer(rf"(?i:\b{role_re})\s+((?:[A-Z][\w’'-]+\s+){{0,2}}[A-Z][\w’'-]+)", text):
+                    hits.append((m.start(), m.group(1).split()[-1]))
+                for m in re.finditer(
+                    rf"\b([A-Z][\w’'-]+ [A-Z][\w’'-]+), (?:the |a )?[^,.;]{{0,40}}?(?i:\b{role_re})\b", text
+                ):
+                    hits.append((m.start(), m.group(1).split()[-1]))
+                if hits:
+                    before = [h for h in hits if h[0] < at]
+                    return (before[-1] if before else hits[0])[1]
+        return None
+
+    def attribution_for(self, start: int, end: int, quoted: bool) -> str | None:
+        """Whom the article attributes the passage ``[start, end)`` to."""
+        anchor_start, anchor_end = start, end
+        if quoted:
+            spans = [(s, e) for s, e in self.quoted if s < end and start < e]
+            if spans:
+                s, e = max(spans, key=lambda q: min(q[1], end) - max(q[0], start))
+                anchor_start, anchor_end = s, e
+        region_start = self.sentence_at(min(start, anchor_start))[0]
+        region_end = self.sentence_at(max(end, anchor_end) - 1)[1] if max(end, anchor_end) > 0 else 0
+        lo = bisect.bisect_left(self._attribution_at, region_start)
+        hi = bisect.bisect_left(self._attribution_at, region_end)
+        inside = [a for a in self.attributions[lo:hi] if a.speaker is not None]
+        before = [a for a in inside if a.at < anchor_end]
+        after = [a for a in inside if a.at >= anchor_end]
+        own = [a for a in before if not a.after_quote]
+        if own:
+            return own[0].speaker
+        if after:
+            return after[0].speaker
+        if before:
+            return before[-1].speaker
+        # No attribution in its sentence: a quotation or first-person
+        # paragraph continues the paragraph before it.
+        para = self.paragraph_index(start)
+        first_person = any(w.casefold() in _FIRST_PERSON for w in _WORD_RE.findall(self.text[start:end]))
+        if not (quoted or first_person) or para == 0:
+            return None
+        p = para - 1
+        while p >= 0 and self._skipped(self.paragraphs[p][0]):
+            p -= 1
+        if p < 0:
+            return None
+        ps, pe = self.paragraphs[p]
+        lo = bisect.bisect_left(self._attribution_at, ps)
+        hi = bisect.bisect_left(self._attribution_at, pe)
+        named = [a for a in self.attributions[lo:hi] if a.speaker is not None]
+        return named[-1].speaker if named else None
+
+    def quoted_share(self, start: int, end: int) -> tuple[bool, list[bool]]:
+        """Is ``[start, end)`` a quote (or does it carry one), and which of its
+        words stand inside quotation marks."""
+        words = [(m.start(), m.end()) for m in _WORD_RE.finditer(self.text, start, end)]
+        inside = [self.in_quote(s) is not None for s, _ in words]
+        if not words:
+            return False, inside
+        longest = run = 0
+        for flag in inside:
+            run = run + 1 if flag else 0
+            longest = max(longest, run)
+        return (sum(inside) * 2 >= len(words) or longest >= 5), inside
+
+
+def _breaks(gap: str) -> bool:
+    return any(ch in gap for ch in ".!?;:\n")
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s", "s'", "s’"))
+
+
+# --- changes --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Words:
+    text: str
+    spans: list[tuple[int, int]]
+    keys: list[str]  # as the word diff compares them
+    stems: list[str]  # as the aligner matches them
+    quoted: list[bool]
+    initial: list[bool]  # begins a sentence
+    title_case: bool  # a headline's Capitalised Words: no telling names apart
+
+
+def _words(text: str, quoted_at) -> _Words:
+    tokens = tokenize(text)
+    spans = [(t.start, t.end) for t in tokens]
+    keys = [normalise(text[s:e]) or text[s:e].casefold() for s, e in spans]
+    stems = [key_of(text[s:e]) for s, e in spans]
+    initial = []
+    for i, (s, _) in enumerate(spans):
+        before = text[spans[i - 1][1] : s] if i else ""
+        initial.append(i == 0 or bool(re.search(r"[.!?:;]|\n", before)) or any(ch in before for ch in '“"«‘'))
+    capitals = sum(1 for s, _ in spans if text[s : s + 1].isupper())
+    title_case = len(spans) >= 4 and capitals >= 0.6 * len(spans)
+    return _Words(text, spans, keys, stems, [quoted_at(s) for s, _ in spans], initial, title_case)
+
+
+def _is_negation(word: str) -> bool:
+    low = word.casefold()
+    return low in _NEGATIONS or low.endswith(("n't", "n’t"))
+
+
+def _negated(w: _Words) -> Counter[str]:
+    """What the version negates: the key of the content word after each negation."""
+    out: Counter[str] = Counter()
+    n = len(w.spans)
+    for i, (s, e) in enumerate(w.spans):
+        if _is_negation(w.text[s:e]):
+            k = i + 1
+            while k < n and (w.keys[k] in STOPWORDS or _is_negation(w.text[w.spans[k][0] : w.spans[k][1]])):
+                k += 1
+            out[w.stems[k] if k < n else ""] += 1
+    return out
+
+
+def _scope_negations(w: _Words, lo: int, hi: int) -> set[str]:
+    out = set()
+    n = len(w.spans)
+    for i in range(lo, hi):
+        s, e = w.spans[i]
+        if _is_negation(w.text[s:e]):
+            k = i + 1
+            while k < n and (w.keys[k] in STOPWORDS or _is_negation(w.text[w.spans[k][0] : w.spans[k][1]])):
+                k += 1
+            out.add(w.stems[k] if k < n else "")
+    return out
+
+
+def _is_year(word: str) -> bool:
+    return word.isdigit() and len(word) == 4 and 1800 <= int(word) <= 2100
+
+
+def _has_date(w: _Words, lo: int, hi: int) -> bool:
+    return any(w.keys[i] in _DATE_WORDS or _is_year(w.keys[i]) for i in range(lo, hi))
+
+
+def _numbers(w: _Words, lo: int, hi: int) -> set[str]:
+    return {w.keys[i] for i in range(lo, hi) if any(c.isdigit() for c in w.keys[i]) or w.keys[i] in _NUMBER_WORDS}
+
+
+def _names(w: _Words, lo: int, hi: int) -> set[str]:
+    if w.title_case:
+        return set()
+    out = set()
+    for i in range(lo, hi):
+        s, e = w.spans[i]
+        word = w.text[s:e]
+        if word[:1].isupper() and not w.initial[i] and w.keys[i] not in _DATE_WORDS and w.keys[i] != "i":
+            out.add(w.stems[i])
+    return out
+
+
+def _classify(ref: _Words, ver: _Words, tag: str, i1: int, i2: int, j1: int, j2: int, negated) -> ChangeKind:
+    ref_negated, ver_negated = negated
+    neg_a = _scope_negations(ref, i1, i2)
+    neg_b = _scope_negations(ver, j1, j2)
+    if any(target not in ver_negated for target in neg_a) or any(target not in ref_negated for target in neg_b):
+        return "negation"
+    keys_a = {ref.keys[i] for i in range(i1, i2)}
+    keys_b = {ver.keys[j] for j in range(j1, j2)}
+    if tag == "replace":
+        # A date or number replaced by another one (one only left out is dropped).
+        numbers_a, numbers_b = _numbers(ref, i1, i2), _numbers(ver, j1, j2)
+        dated_a, dated_b = _has_date(ref, i1, i2), _has_date(ver, j1, j2)
+        if (dated_a or dated_b) and (dated_a or numbers_a) and (dated_b or numbers_b):
+            return "date"
+        if numbers_a and numbers_b and numbers_a != numbers_b:
+            return "number"
+        names_a, names_b = _names(ref, i1, i2), _names(ver, j1, j2)
+        if names_a and names_b and (names_a - set(ver.stems) or names_b - set(ref.stems)):
+            return "name"
+    # A hedge on one side only ("allegedly") changes who vouches for the words.
+    if (keys_a & _HEDGES) != (keys_b & _HEDGES):
+        return "attribution"
+    if tag == "replace":
+        return "other"
+    if tag == "insert":
+        return "added"
+    if tag == "delete":
+        return "dropped"
+    return "other"
+
+
+def _phrase(w: _Words, lo: int, hi: int) -> tuple[str, tuple[int, int] | None]:
+    if hi <= lo:
+        return "", None
+    s, e = w.spans[lo][0], w.spans[hi - 1][1]
+    return " ".join(w.text[s:e].split()), (s, e)
+
+
+def _quoted_phrase(w: _Words, lo: int, hi: int) -> str:
+    text, _ = _phrase(w, lo, hi)
+    return f"“{text}”" if w.quoted[lo] else text
+
+
+def group_changes(group: Group, words: list[_Words]) -> tuple[Change, ...]:
+    """The classified differences between the group's versions and its most
+    common wording (``words``: each passage's parsed words, in order)."""
+    passages = group.passages
+    if len(passages) < 2:
+        return ()
+    norms = [normalise(p.text) for p in passages]
+    counts = Counter(norms)
+    ref = max(range(len(passages)), key=lambda i: (counts[norms[i]], passages[i].similarity, -i))
+    changes: list[Change] = []
+    r = words[ref]
+    ref_negated = _negated(r)
+    for i, v in enumerate(words):
+        if i == ref or passages[i].article == passages[ref].article and norms[i] == norms[ref]:
+            continue
+        negated = (ref_negated, _negated(v))
+        matcher = SequenceMatcher(None, r.stems, v.stems, autojunk=False)
+        quote_runs: list[tuple[int, int, int, int]] = []
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                # Runs of shared words quoted on one side only.
+                k = 0
+                while k < i2 - i1:
+                    if r.quoted[i1 + k] != v.quoted[j1 + k]:
+                        m = k
+                        while (
+                            m < i2 - i1
+                            and r.quoted[i1 + m] != v.quoted[j1 + m]
+                            and r.quoted[i1 + m] == r.quoted[i1 + k]
+                        ):
+                            m += 1
+                        quote_runs.append((i1 + k, i1 + m, j1 + k, j1 + m))
+                        k = m
+                    else:
+                        k += 1
+                continue
+            kind = _classify(r, v, tag, i1, i2, j1, j2, negated)
+            before, ref_span = _phrase(r, i1, i2)
+            after, span = _phrase(v, j1, j2)
+            changes.append(Change(kind, i, ref, before, after, span, ref_span))
+        # Adjacent quote runs (split by a shared punctuation-only gap) as one.
+        merged: list[list[int]] = []
+        for run in quote_runs:
+            if (
+                merged
+                and run[0] - merged[-1][1] <= 3
+                and run[2] - merged[-1][3] <= 3
+                and r.quoted[run[0]] == r.quoted[merged[-1][0]]
+            ):
+                merged[-1][1], merged[-1][3] = run[1], run[3]
+            else:
+                merged.append(list(run))
+        quote_changes = [
+            Change(
+                "quote-paraphrase",
+                i,
+                ref,
+                _quoted_phrase(r, i1, i2),
+                _quoted_phrase(v, j1, j2),
+                _phrase(v, j1, j2)[1],
+                _phrase(r, i1, i2)[1],
+            )
+            for i1, i2, j1, j2 in merged
+        ]
+        if not quote_changes and passages[i].quoted != passages[ref].quoted:
+            quote_changes.append(
+                Change(
+                    "quote-paraphrase",
+                    i,
+                    ref,
+                    f"“{' '.join(r.text.split())}”" if passages[ref].quoted else " ".join(r.text.split()),
+                    f"“{' '.join(v.text.split())}”" if passages[i].quoted else " ".join(v.text.split()),
+                )
+            )
+        changes.extend(quote_changes)
+    # Versions attributed to different speakers.
+    speakers = [p.speaker for p in passages]
+    named = [s for s in speakers if s]
+    if len({key_of(s.split()[-1]) for s in named}) > 1:
+        common = Counter(key_of(s.split()[-1]) for s in named).most_common(1)[0][0]
+        base = next(k for k, s in enumerate(speakers) if s and key_of(s.split()[-1]) == common)
+        for k, s in enumerate(speakers):
+            if s and key_of(s.split()[-1]) != common:
+                changes.append(Change("attribution", k, base, f"said by {speakers[base]}", f"said by {s}"))
+    rank = {kind: n for n, kind in enumerate((*MATERIAL, "added", "dropped", "other"))}
+    order = sorted(
+        range(len(changes)),
+        key=lambda n: (rank[changes[n].kind], changes[n].passage, (changes[n].span or (0, 0))[0], n),
+    )
+    return tuple(changes[n] for n in order)
+
+
+# --- the whole step -------------------------------------------------------------------
+
+
+def article_facts(article: Article) -> _ArticleFacts:
+    skip = tuple((line.start, line.end) for line in article.lines if line.kind in ("boilerplate", "header"))
+    return _ArticleFacts(article.text, skip)
+
+
+def passage_facts(facts: _ArticleFacts, start: int, end: int) -> tuple[bool, str | None]:
+    """(quoted, speaker) of the span ``[start, end)`` of one article."""
+    quoted, _ = facts.quoted_share(start, end)
+    return quoted, facts.attribution_for(start, end, quoted)
+
+
+def annotate(alignment: Alignment) -> Alignment:
+    """The alignment with each passage's ``quoted`` and ``speaker`` and each
+    group's ``changes`` filled in (every other field kept)."""
+    if not alignment.groups:
+        return alignment
+    facts: dict[int, _ArticleFacts] = {}
+
+    def of(index: int) -> _ArticleFacts:
+        found = facts.get(index)
+        if found is None:
+            found = facts[index] = article_facts(alignment.articles[index])
+        return found
+
+    groups = []
+    for group in alignment.groups:
+        passages: list[Passage] = []
+        words: list[_Words] = []
+        for p in group.passages:
+            f = of(p.article)
+            quoted, speaker = passage_facts(f, p.start, p.end)
+            passages.append(replace(p, quoted=quoted, speaker=speaker))
+            words.append(_words(p.text, lambda s, f=f, base=p.start: f.in_quote(base + s) is not None))
+        annotated = replace(group, passages=tuple(passages))
+        groups.append(replace(annotated, changes=group_changes(annotated, words)))
+    return replace(alignment, groups=tuple(groups))
