@@ -26,7 +26,7 @@ import json
 import os
 import re
 import tomllib
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -162,9 +162,33 @@ def load_config(path: str | Path | None = None) -> tuple[Config, list[str]]:
     return Config(**{**config.__dict__, "path": path}), problems
 
 
-def check_keys(config: Config, binding_ids: Collection[str]) -> tuple[dict[str, str], list[str]]:
-    """For the app: the ``[keys]`` entries whose binding id it knows (pass
-    them to ``App.set_keymap``), and a problem per unknown id."""
+def _split(keys: str) -> list[str]:
+    return [key.strip() for key in keys.split(",") if key.strip()]
+
+
+def check_keys(
+    config: Config,
+    binding_ids: Collection[str],
+    *,
+    defaults: Mapping[str, str] | None = None,
+    together: Sequence[Collection[str]] = (),
+    normalise: Callable[[str], str] = lambda key: key,
+) -> tuple[dict[str, str], list[str]]:
+    """For the app: the ``[keys]`` entries it can use (pass them to
+    ``App.set_keymap``), and a one-line problem for each it cannot.
+
+    * An unknown binding id is a problem (with the nearest id, if any).
+    * A key setting that collides is a problem naming both bindings, and
+      the binding keeps its default keys: with ``defaults`` (binding id ->
+      its default ``"key,key"``) and ``together`` (groups of binding ids
+      active at the same time, as on one screen), a key the file gives one
+      binding that another binding of the same group has in force (its own
+      setting, else its default) collides.  Keys are compared as
+      ``normalise`` spells them (the app passes Textual's long names, so
+      ``"?"`` and ``"question_mark"`` are one key).  Two bindings the
+      defaults already give one key (escape, in different places) are not
+      a collision.
+    """
     name = config.path.name if config.path else "config.toml"
     good = {k: v for k, v in config.keys.items() if k in binding_ids}
     problems = []
@@ -173,7 +197,43 @@ def check_keys(config: Config, binding_ids: Collection[str]) -> tuple[dict[str, 
             close = difflib.get_close_matches(binding, list(binding_ids), n=1)
             hint = f"; did you mean {close[0]}?" if close else ""
             problems.append(f"{name}: keys.{binding} is not a binding of the app{hint}")
-    return good, problems
+    if defaults is None or not together:
+        return good, problems
+    default_keys = {b: {normalise(k) for k in _split(keys)} for b, keys in defaults.items()}
+
+    def in_force(binding: str) -> set[str]:
+        if binding in good:
+            return {normalise(k) for k in _split(good[binding])}
+        return default_keys.get(binding, set())
+
+    # Drop a colliding setting, then look again: the binding it dropped is
+    # back on its default keys, which another setting may have taken.
+    while True:
+        clash = None
+        for group in together:
+            for binding in sorted(good.keys() & set(group)):
+                mine = {normalise(k) for k in _split(good[binding])}
+                for other in sorted(set(group) - {binding}):
+                    shared = mine & in_force(other)
+                    shared -= default_keys.get(binding, set()) & default_keys.get(other, set())
+                    if shared:
+                        clash = (binding, other, sorted(shared)[0])
+                        break
+                if clash:
+                    break
+            if clash:
+                break
+        if clash is None:
+            return good, problems
+        binding, other, key = clash
+        shown = json.dumps(config.keys[binding], ensure_ascii=False)
+        whose = "its setting" if other in good else "by default"
+        fallback = defaults.get(binding, "")
+        problems.append(
+            f"{name}: keys.{binding} = {shown} collides with {other}, which has {key} ({whose}); "
+            f"{binding} keeps {fallback or 'its default keys'}"
+        )
+        del good[binding]
 
 
 DEFAULT_CONFIG = f"""\

@@ -1,17 +1,34 @@
 """The help screen (``?``): every key binding of the app, as remapped by
-the keymap, with its id (the name to use in a keymap)."""
+the keymap, with its id (the name to use in a keymap); and the keys in
+force, for every place that names a key (:func:`key_label`), and the check
+of a ``[keys]`` setting against the bindings (:func:`check_app_keys`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.keys import _character_to_key
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from ..config import Config
+
+#: Sections of :meth:`SideBySideApp.binding_sections` whose bindings are
+#: active at the same time: a key may mean one thing in each group only.
+TOGETHER = (
+    ("Anywhere", "Highlights", "Reader", "Article pane"),
+    ("Anywhere", "Highlights", "Reader", "Search bar"),
+    ("Anywhere", "Dialogs"),
+)
 
 
 def _bindings(items: Iterable[BindingType]) -> list[Binding]:
@@ -23,6 +40,60 @@ def _bindings(items: Iterable[BindingType]) -> list[Binding]:
             key, action, description = (list(item) + ["", ""])[:3]
             out.append(Binding(key, action, description))
     return out
+
+
+def normalise_key(key: str) -> str:
+    """A key as Textual names it ("?" is "question_mark")."""
+    key = key.strip()
+    return _character_to_key(key) if len(key) == 1 else key
+
+
+def _sections(app: App) -> list[tuple[str, list[Binding]]]:
+    sections = getattr(app, "binding_sections", None)
+    return [(title, _bindings(items)) for title, items in sections()] if sections else []
+
+
+def check_app_keys(app: App, config: Config) -> tuple[dict[str, str], list[str]]:
+    """The ``[keys]`` settings the app can use, and a warning for each it
+    cannot (an unknown binding id, a key that collides with another binding
+    active at the same time: that binding keeps its default)."""
+    from ..config import check_keys
+
+    sections = _sections(app)
+    defaults: dict[str, str] = {}
+    for _, bindings in sections:
+        for binding in bindings:
+            if binding.id:
+                defaults.setdefault(binding.id, binding.key)
+    together = [
+        {b.id for title, bindings in sections if title in group for b in bindings if b.id} for group in TOGETHER
+    ]
+    return check_keys(config, set(defaults), defaults=defaults, together=together, normalise=normalise_key)
+
+
+def _shown(app: App, key: str) -> str:
+    """A key as a hint names it: "ctrl+p" (as the README spells it), "?", "]"."""
+    key = key.strip()
+    if "+" in key and not key.endswith("+"):
+        *modifiers, name = key.split("+")
+        return "+".join([*modifiers, app.get_key_display(Binding(name, ""))])
+    return app.get_key_display(Binding(key, ""))
+
+
+def key_label(app: App, binding_id: str) -> str:
+    """The key in force for a binding (its first): "space", or "x" after
+    ``keep = "x"``; "" if there is none."""
+    keymap = getattr(app, "_keymap", {}) or {}
+    for _, bindings in _sections(app):
+        for binding in bindings:
+            if binding.id != binding_id:
+                continue
+            if binding_id in keymap:
+                return _shown(app, keymap[binding_id].split(",")[0])
+            if binding.key_display:
+                return binding.key_display
+            return _shown(app, binding.key.split(",")[0])
+    return ""
 
 
 class HelpScreen(ModalScreen[None]):

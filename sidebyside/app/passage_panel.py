@@ -184,6 +184,20 @@ class PassagePanel(Widget, can_focus=False):
             return self._body_lines[line]
         return Strip.blank(width, self.rich_style)
 
+    def _key(self, binding_id: str) -> str:
+        """The key in force for a binding (a ``[keys]`` setting changes it)."""
+        from .help import key_label
+
+        return key_label(self.app, binding_id) or binding_id
+
+    def _keys_hint(self) -> str:
+        key = self._key
+        return (
+            f"{key('next-passage')}/{key('previous-passage')} select a passage · "
+            f"{key('next-outlet')}/{key('previous-outlet')} the same passage in the next outlet · "
+            f"click a highlight · {key('keep')} keeps it · {key('command-palette')} jump · {key('help')} all keys"
+        )
+
     def render_group(self) -> tuple[RenderableType, list[RenderableType], int | None]:
         """The heading, one renderable per version, and which version is the
         current one."""
@@ -211,11 +225,7 @@ class PassagePanel(Widget, can_focus=False):
                 Text.assemble(
                     (f"{count} shared passage groups across {arts} articles. ", heading_style),
                     (f"{kept} kept. " if kept else "", heading_style),
-                    (
-                        "n/p select a passage · ]/[ the same passage in the next outlet · "
-                        "click a highlight · space keeps it · ctrl+p jump · ? all keys",
-                        hint_style,
-                    ),
+                    (self._keys_hint(), hint_style),
                 ),
                 [],
                 None,
@@ -249,7 +259,8 @@ class PassagePanel(Widget, can_focus=False):
             if note:
                 parts.append(Text.assemble(("  Note: ", heading_style), (note, note_style)))
             else:
-                parts.append(Text("  no note yet · a adds one · s saves", style=hint_style))
+                key = self._key
+                parts.append(Text(f"  no note yet · {key('note')} adds one · {key('save')} saves", style=hint_style))
         label_style = self.get_component_rich_style("passage-panel--label", partial=False)
         changed_style = self.get_component_rich_style("passage-panel--changed", partial=False)
         dropped_style = self.get_component_rich_style("passage-panel--dropped", partial=False)
