@@ -164,9 +164,11 @@ def _controls(data: bytes) -> int:
 
 
 def _looks_binary(data: bytes) -> bool:
-    """Mostly not text: more than 1 in 100 bytes are control characters.  A
-    text with a few stray NULs or escapes is still text (read with markers)."""
-    return _controls(data) * 100 > len(data)
+    """Mostly not text: more than 1 in 100 bytes are control characters (and
+    more than 8 of them, or 1 in 10 in a tiny file).  A text with a few
+    stray NULs or escapes is still text (read with markers)."""
+    n = _controls(data)
+    return n * 100 > len(data) and (n > 8 or n * 10 > len(data))
 
 
 def _marker(match: re.Match[str]) -> str:

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple
 
+from .textmeta import parse_date
+
 LineKind = Literal["blank", "title", "body", "boilerplate", "header"]
 
 _PATTERNS = [
@@ -94,7 +96,7 @@ def split_lines(text: str) -> list[tuple[int, int]]:
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _PERIOD_END = re.compile(r"[.…][\"'”’)\]]*$")
-_TWO_SENTENCES = re.compile(r"[a-z0-9\"”’)][.!?]\s+[\"“‘]?[A-Z]")
+_TWO_SENTENCES = re.compile(r"[a-z0-9\"”’)]\.\s+[\"“‘]?[A-Z]")
 _BYLINE = re.compile(r"^(by|written by|reporting by|words by|report by)\s+\S", re.IGNORECASE)
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’ -]{1,40}(,\s*[A-Z][\w.]*(\s+[\w.]+){0,3})?\s*(\([^)]{1,40}\)\s*)?(--|[-–—])\s"
@@ -103,11 +105,6 @@ _DATELINE = re.compile(
 _CAPTION = re.compile(
     r"\b(image|photo|picture) (copyright|caption|credit)\b|\b(file )?photo\b.*\)|\bpictured\b"
     r"|\((photo|file photo|getty|reuters|ap|afp|epa)[^)]*\)",
-    re.IGNORECASE,
-)
-_DATE_WORDS = re.compile(
-    r"\b(19|20)\d\d\b.*\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d.*\b(19|20)\d\d\b",
     re.IGNORECASE,
 )
 
@@ -125,7 +122,7 @@ def is_headline(body: str) -> bool:
         and not _BYLINE.match(body)
         and not _DATELINE.match(body)
         and not _CAPTION.search(body)
-        and not (n <= 10 and _DATE_WORDS.search(body))
+        and not (n <= 10 and parse_date(body))
     )
 
 

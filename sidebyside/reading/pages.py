@@ -20,6 +20,7 @@ import re
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
     from .articles import Article, FolderMetadata
@@ -106,6 +107,13 @@ def _clean(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    netloc = urlsplit(url).netloc.lower()
+    return netloc.removeprefix("www.") or None
+
+
 def split_title(title: str | None, sitename: str | None) -> tuple[str | None, str | None]:
     """A ``<title>``'s headline and site name: "Headline | Site News" ->
     ("Headline", "Site News") when the suffix is the site's name (or no site
@@ -140,11 +148,17 @@ def extract(html: str, url: str | None = None) -> dict[str, str | None] | None:
     )
     if doc is None or not getattr(doc, "text", None):
         return None
-    title, outlet = split_title(doc.title, doc.sitename and _clean(doc.sitename))
+    sitename = doc.sitename and _clean(doc.sitename)
+    host = _host(url)
+    if sitename and host and sitename.casefold() in (host, f"www.{host}", doc.hostname or ""):
+        sitename = None  # trafilatura's stand-in: the host, not a name the page gives
+    title, outlet = split_title(doc.title, sitename)
     if outlet is None:  # the site's name as the suffix of <title>: "Headline – The Kyiv Ledger"
         m = _TITLE_TAG.search(html[:65536])
         if m:
             _, outlet = split_title(html_module.unescape(m.group(1)), None)
+    if outlet is None and host:
+        outlet = host
     paragraphs = [p for p in (_clean(line) for line in doc.text.splitlines()) if p]
     if paragraphs and title and paragraphs[0].casefold() == title.casefold():
         paragraphs = paragraphs[1:]

@@ -69,7 +69,7 @@ _AGENCIES = {
 _NAME = r"[A-Z][\w&.'’]*(?: [A-Z][\w&.'’]*){0,4}"
 # "LOS ANGELES (Reuters) -", "MOSCOW, Oct 30 (Wire World) –", "(AP) —", "(CNN) --"
 _DATELINE_CREDIT = re.compile(
-    r"^(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,3})?\s*)?"
+    r"^(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.]*(?:,?\s+[\w.]+){0,3})?\s*)?"
     rf"\(({_NAME})\)\s*(?:--|[-–—:])\s",
 )
 # "— Los Angeles Times", "- The Associated Press" (a signature line)
@@ -121,7 +121,7 @@ _MONTHS = {
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DATE_PATTERNS = [
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)(?!\d)"),
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s*,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
     re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
 ]
