@@ -5,6 +5,7 @@ the charset from the header or the page, kept in the cache (offline reopening,
 from __future__ import annotations
 
 import hashlib
+import json
 
 import pytest
 from page_server import PageServer, closed_port_url
@@ -136,3 +137,20 @@ def test_a_slow_page_does_not_hold_up_the_others(page_server):
     results = fetch_articles(urls, timeout=1)
     assert isinstance(results[urls[0]], InputError)
     assert all(not isinstance(results[u], InputError) for u in urls[1:])
+
+
+def test_highlights_of_url_articles_are_saved_and_reopen_offline(page_server, tmp_path):
+    from sidebyside.aligning.align import align
+    from sidebyside.highlights import load, save
+
+    urls = [page_server.url(p) for p in STORIES]
+    alignment = align(load_articles(urls))
+    assert alignment.groups
+    kept = {g.id: "the conditions" for g in alignment.groups}
+    saved = tmp_path / "kept.json"
+    save(saved, alignment, kept)
+    record = json.loads(saved.read_text(encoding="utf-8"))
+    assert [a["source"] for a in record["articles"]] == urls
+    page_server.stop()  # offline: the cache gives the same text, so every passage is found
+    loaded = load(saved, load_articles(urls))
+    assert len(loaded.groups) == len(kept) and not loaded.missing
