@@ -278,7 +278,7 @@ def run_align(argv: list[str]) -> int:
         return fail(f"{articles[0].source}: only one article; give at least two to align")
     alignment = align(articles, options_from(args))
     if args.output:
-        text = render(alignment, args.format, width=120)
+        text = render(alignment, args.format, width=120, to_file=True)
         try:
             atomic_write(Path(args.output), text)
         except OSError as exc:

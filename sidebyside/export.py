@@ -2,6 +2,11 @@
 Markdown (a report to paste), CSV (one row per passage) and a plain table for
 the terminal.  The same passage shape serves ``sidebyside align`` and the
 saved-highlights files.
+
+Articles are named by their outlet label everywhere (the CSV, the report,
+the table), never by a number.  Schema version 2 adds each passage's
+``quoted`` and ``speaker`` and each group's ``changes`` and ``flags``;
+version 1 files carry none of them and still load.
 """
 
 from __future__ import annotations
@@ -15,21 +20,30 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 
 if TYPE_CHECKING:  # types only: the app's panel imports this module at start-up
-    from .model import Alignment, Group, Passage
+    from .model import Alignment, Change, Group, Passage
     from .reading.articles import Article
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: Versions a reader of saved files accepts.
+SCHEMA_VERSIONS = (1, 2)
+#: What opens a CSV file so that spreadsheets read it as UTF-8 ("—", "Ü").
+CSV_BOM = "\ufeff"
 FORMATS = ("table", "json", "markdown", "csv")
 
 
 def article_record(article: Article) -> dict[str, Any]:
-    return {
+    record = {
         "path": str(article.path),
+        "source": article.source,  # the path, or the URL a page was fetched from
         "title": article.title,
         "outlet": article.outlet,
-        "sha256": article.sha256,
+        "sha256": article.sha256,  # of what offsets index: the file's bytes, or a page's extracted text
         "encoding": article.encoding,
     }
+    for key in ("date", "author"):  # when known
+        if getattr(article, key, None):
+            record[key] = getattr(article, key)
+    return record
 
 
 def passage_record(passage: Passage) -> dict[str, Any]:
@@ -39,6 +53,18 @@ def passage_record(passage: Passage) -> dict[str, Any]:
         "end": passage.end,
         "text": passage.text,
         "similarity": passage.similarity,
+        "quoted": passage.quoted,
+        "speaker": passage.speaker,
+    }
+
+
+def change_record(change: Change) -> dict[str, Any]:
+    return {
+        "kind": change.kind,
+        "passage": change.passage,
+        "reference": change.reference,
+        "before": change.before,
+        "after": change.after,
     }
 
 
@@ -48,6 +74,8 @@ def group_record(group: Group, extra: Mapping[str, Any] | None = None) -> dict[s
         "kind": group.kind,
         "quote": group.quote,
         "similarity": group.similarity,
+        "flags": list(group.flags),
+        "changes": [change_record(c) for c in group.changes],
     }
     if extra:
         record.update(extra)
@@ -83,67 +111,168 @@ def group_heading(group: Group) -> str:
     return f"{group.id} · {group.kind} · {quote} · similarity {group.similarity:.0f}"
 
 
+def flag_text(group: Group) -> str:
+    """The group's flags in words ("who said, number"), "" without any."""
+    from .coverage import FLAG_LABELS
+
+    return ", ".join(FLAG_LABELS.get(f, f) for f in group.flags)
+
+
+def change_text(change: Change) -> str:
+    """One change in words: its kind and the words on each side."""
+    from .coverage import FLAG_LABELS
+
+    label = FLAG_LABELS.get(change.kind, change.kind)
+    if change.kind == "added":
+        return f"adds “{change.after}”"
+    if change.kind == "dropped":
+        return f"drops “{change.before}”"
+    if change.kind == "quote-paraphrase":
+        return f"{label}: {change.before} → {change.after}"
+    before = f"“{change.before}”" if change.before and not change.before.startswith("said by ") else change.before
+    after = f"“{change.after}”" if change.after and not change.after.startswith("said by ") else change.after
+    return f"{label}: {before or '—'} → {after or '—'}"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _marked(text: str, spans: list[tuple[int, int]]) -> str:
+    """The version's text on one line, the changed words in bold."""
+    out = []
+    at = 0
+    for s, e in sorted(spans):
+        if s < at:
+            continue
+        out.append(text[at:s])
+        out.append(f"**{text[s:e]}**")
+        at = e
+    out.append(text[at:])
+    return _one_line("".join(out))
+
+
+def overview_markdown(alignment: Alignment, groups: Iterable[Group] | None = None) -> list[str]:
+    """The overview table: one row per group, one column per outlet (by date
+    when the articles have one), with flags and who carried it first."""
+    from .coverage import cell_text, column_order, group_row, only_here
+
+    arts = alignment.articles
+    columns, dated = column_order(alignment)
+    shown = list(alignment.groups if groups is None else groups)
+    head = ["group", "passage", "speaker", "flags", *(arts[a].label for a in columns)]
+    out = ["| " + " | ".join(_cell(h) for h in head) + " |", "|" + "---|" * len(head)]
+    for group in shown:
+        row = group_row(alignment, group)
+        cells = [
+            group.id,
+            _cut(row.wording, 60),
+            row.speaker or "",
+            flag_text(group),
+            *(cell_text(row.cells.get(a), dated) for a in columns),
+        ]
+        out.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    legend = "● word for word · ◐ a variant (its similarity) · · not carried · ❝ a direct quote"
+    if dated:
+        legend += " · ¹ carried first (outlets in date order)"
+    out += ["", legend + "."]
+    mine = [(a, len(only_here(alignment, a))) for a in columns]
+    if any(n for _, n in mine):
+        counts = " · ".join(f"{arts[a].label} {n}" for a, n in mine)
+        out += ["", f"Only here (paragraphs no other outlet carries): {counts}."]
+    return out
+
+
 def to_markdown(
     alignment: Alignment,
     notes: Mapping[str, str] | None = None,
     title: str | None = None,
     kept: Collection[str] | None = None,
 ) -> str:
-    """A Markdown report: the articles, then each group with its versions
-    per outlet and its note (``notes``: group id -> note).  With ``kept``,
-    the headings of those groups say "kept"."""
+    """A Markdown report: the overview table (outlets × groups, flags, first
+    seen), the articles, then each group with its versions per outlet (the
+    changed words in bold, quote status and speaker), its flags and changes,
+    and its note (``notes``: group id -> note).  With ``kept``, the headings
+    of those groups say "kept"."""
     arts = alignment.articles
     out = [f"# {title or 'Aligned passages'}", ""]
     out.append(f"{_count(len(alignment.groups), 'passage group')} across {_count(len(arts), 'article')}.")
-    out.append("")
-    out.append("| # | outlet | title | file | sha256 |")
+    if alignment.groups:
+        out += [""] + overview_markdown(alignment)
+    out += ["", "The articles:", ""]
+    out.append("| outlet | date | title | file | sha256 |")
     out.append("|---|---|---|---|---|")
-    for i, a in enumerate(arts, 1):
-        cells = [str(i), a.outlet or "", a.title, a.path.name, a.sha256[:12]]
-        out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    for a in arts:
+        cells = [a.label, getattr(a, "date", None) or "", a.title, a.path.name, a.sha256[:12]]
+        out.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     for group in alignment.groups:
         mark = " · kept" if kept is not None and group.id in kept else ""
-        out += ["", f"## {group_heading(group)}{mark}", ""]
+        flags = flag_text(group)
+        out += ["", f"## {group_heading(group)}{' · ⚑ ' + flags if flags else ''}{mark}", ""]
         if notes and notes.get(group.id):
             out += [f"> **Note:** {_one_line(notes[group.id])}", ""]
-        for p in group.passages:
+        for k, p in enumerate(group.passages):
             art = arts[p.article]
-            out.append(
-                f"- **{art.label}** (chars {p.start}–{p.end}, similarity {p.similarity:.0f}): “{_one_line(p.text)}”"
-            )
+            facts = [f"chars {p.start}–{p.end}", f"similarity {p.similarity:.0f}"]
+            facts.append("direct quote" if p.quoted else "not quoted")
+            if p.speaker:
+                facts.append(f"said by {p.speaker}")
+            mine = [c for c in group.changes if c.passage == k]
+            spans = [c.span for c in mine if c.span and c.kind != "quote-paraphrase"]
+            out.append(f"- **{art.label}** ({', '.join(facts)}): “{_marked(p.text, spans)}”")
+            listed = [c for c in mine if c.kind != "dropped"] + [c for c in mine if c.kind == "dropped"]
+            if listed:
+                out.append(f"  - {' · '.join(_one_line(change_text(c)) for c in listed)}")
     return "\n".join(out) + "\n"
 
 
 CSV_FIELDS = [
-    "group", "kind", "quote", "group_similarity", "article", "outlet", "title", "path",
-    "start", "end", "similarity", "text",
+    "group", "kind", "quote", "group_similarity", "flags", "outlet", "title", "path",
+    "start", "end", "similarity", "quoted", "speaker", "changes", "text",
 ]
 
 
 def to_csv(
-    alignment: Alignment, notes: Mapping[str, str] | None = None, kept: Collection[str] | None = None
+    alignment: Alignment,
+    notes: Mapping[str, str] | None = None,
+    kept: Collection[str] | None = None,
+    bom: bool = False,
 ) -> str:
-    """One row per passage.  With ``notes`` (group id -> note) a ``note``
-    column; with ``kept`` a ``kept`` column (yes/no)."""
+    """One row per passage, its article named by its outlet label.  With
+    ``notes`` (group id -> note) a ``note`` column; with ``kept`` a ``kept``
+    column (yes/no).  ``changes`` lists the version's differences from the
+    group's most common wording ("kind: before → after", separated by
+    "; ").  With ``bom``, the text starts with a byte-order mark, so that a
+    spreadsheet opening the file reads it as UTF-8."""
     buf = io.StringIO()
+    if bom:
+        buf.write(CSV_BOM)
     fields = CSV_FIELDS + (["kept"] if kept is not None else []) + (["note"] if notes is not None else [])
     writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     for group in alignment.groups:
-        for p in group.passages:
+        flags = flag_text(group)
+        for k, p in enumerate(group.passages):
             art = alignment.articles[p.article]
             row = {
                 "group": group.id,
                 "kind": group.kind,
                 "quote": "yes" if group.quote else "no",
                 "group_similarity": group.similarity,
-                "article": p.article,
-                "outlet": art.outlet or "",
+                "flags": flags,
+                "outlet": art.label,
                 "title": art.title,
                 "path": str(art.path),
                 "start": p.start,
                 "end": p.end,
                 "similarity": p.similarity,
+                "quoted": "yes" if p.quoted else "no",
+                "speaker": p.speaker or "",
+                "changes": "; ".join(_one_line(change_text(c)) for c in group.changes if c.passage == k),
                 "text": p.text,
             }
             if kept is not None:
@@ -166,12 +295,17 @@ def to_table(alignment: Alignment, width: int | None = None, color: bool = False
     table.add_column("sim", justify="right", no_wrap=True)
     table.add_column("passage", ratio=4)
     for group in alignment.groups:
-        label = f"{group.id}\n{group.kind}" + ("\nquote" if group.quote else "")
+        flags = flag_text(group)
+        label = f"{group.id}\n{group.kind}" + ("\nquote" if group.quote else "") + (f"\n⚑ {flags}" if flags else "")
         for i, p in enumerate(group.passages):
             # Text, not markup: "[that refused talks]" is the quote, not a style.
             table.add_row(
                 Text(label if i == 0 else ""),
-                Text(alignment.articles[p.article].label),
+                Text(
+                    alignment.articles[p.article].label
+                    + ("\n❝ quoted" if p.quoted else "")
+                    + (f"\nsaid by {p.speaker}" if p.speaker else "")
+                ),
                 f"{p.similarity:.0f}",
                 Text(_one_line(p.text)),
             )
@@ -181,7 +315,7 @@ def to_table(alignment: Alignment, width: int | None = None, color: bool = False
     arts = alignment.articles
     console.print(
         f"{_count(len(alignment.groups), 'passage group')} across {_count(len(arts), 'article')}: "
-        + ", ".join(f"{i}. {a.label}" for i, a in enumerate(arts, 1)),
+        + ", ".join(a.label for a in arts),
         markup=False,
         highlight=False,
     )
@@ -190,13 +324,17 @@ def to_table(alignment: Alignment, width: int | None = None, color: bool = False
     return buf.getvalue()
 
 
-def render(alignment: Alignment, fmt: str, width: int | None = None, color: bool = False) -> str:
+def render(
+    alignment: Alignment, fmt: str, width: int | None = None, color: bool = False, to_file: bool = False
+) -> str:
+    """The alignment in ``fmt``; ``to_file``: for a file (a CSV starts with a
+    byte-order mark, for spreadsheets), else for a terminal or a pipe."""
     if fmt == "json":
         return to_json(alignment)
     if fmt == "markdown":
         return to_markdown(alignment)
     if fmt == "csv":
-        return to_csv(alignment)
+        return to_csv(alignment, bom=to_file)
     if fmt == "table":
         return to_table(alignment, width, color)
     raise ValueError(f"unknown format {fmt!r}")

@@ -23,7 +23,7 @@ def test_json_shape_and_offsets(capsys):
     code, out, err = run(capsys, "align", "--format", "json")
     assert code == 0, err
     data = json.loads(out)
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert {"path", "title", "outlet", "sha256"} <= set(data["articles"][0])
     assert data["groups"]
     for group in data["groups"]:
@@ -134,7 +134,7 @@ def test_output_to_a_device_writes_through_it(tmp_path):
     assert main(["align", "-f", "csv", "-o", str(fifo)]) == 0
     reader.join(timeout=10)
     assert fifo.exists() and not fifo.is_file()  # still a pipe
-    assert received and received[0].startswith("group,kind,quote")
+    assert received and received[0].removeprefix("\ufeff").startswith("group,kind,quote")
 
 
 def test_runs_as_a_module_from_another_directory(tmp_path):

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..export import SCHEMA_VERSION, alignment_record, article_record, group_record
+from ..export import SCHEMA_VERSION, SCHEMA_VERSIONS, alignment_record, article_record, group_record
 from ..model import Alignment, Group
 
 FILE_TYPE = "sidebyside-highlights"
@@ -160,11 +160,11 @@ def _validate(data: Any) -> dict:
     version = data["schema_version"]
     if isinstance(version, bool) or not isinstance(version, int):
         raise _Damaged(f"schema_version should be a whole number, not {_kind_name(version)}")
-    if version != SCHEMA_VERSION:
+    if version not in SCHEMA_VERSIONS:  # version 1 files (no facts) load too
         newer = "a newer" if version > SCHEMA_VERSION else "an unknown"
         raise _Foreign(
             f"written in {newer} format (schema version {version}; this sidebyside {__version__} "
-            f"reads version {SCHEMA_VERSION})"
+            f"reads versions {', '.join(map(str, SCHEMA_VERSIONS))})"
         )
     _require(data, "saved_at", (str,), "file", optional=True)
     articles = _require(data, "articles", (list,), "file")

@@ -128,7 +128,16 @@ def load(path: str | Path, articles: Sequence[Article]) -> Loaded:
                 start, end = span[0], span[1]
             similarity = p.get("similarity")
             found.append(
-                Passage(j, start, end, text[start:end], float(similarity) if similarity is not None else 100.0)
+                Passage(
+                    j,
+                    start,
+                    end,
+                    text[start:end],
+                    float(similarity) if similarity is not None else 100.0,
+                    # schema version 2 facts (version 1 files have none)
+                    quoted=p.get("quoted") is True,
+                    speaker=p["speaker"] if isinstance(p.get("speaker"), str) else None,
+                )
             )
         if found:
             found.sort(key=lambda q: (q.article, q.start, q.end))

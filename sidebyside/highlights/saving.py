@@ -57,7 +57,7 @@ def render(path: Path, alignment: Alignment, kept: Mapping[str, str | None], *, 
         stamp = utc_now().strftime("%Y-%m-%d %H:%M UTC")
         title = f"{'Aligned passages' if all_groups else 'Highlights'} (saved {stamp})"
         return to_markdown(shown, notes, title=title, kept=notes.keys() if all_groups else None)
-    return to_csv(shown, notes, kept=notes.keys() if all_groups else None)
+    return to_csv(shown, notes, kept=notes.keys() if all_groups else None, bom=True)
 
 
 def _backup(path: Path) -> Path:

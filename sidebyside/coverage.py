@@ -1,0 +1,198 @@
+"""Who carries which passage: the overview table of an alignment, as data.
+
+One :class:`Row` per passage group in story order, one :class:`Cell` per
+outlet: does that outlet carry the passage, word for word (the group's most
+common wording) or as a variant, is its version a direct quote, and did it
+carry it first.  Per outlet, the passages of its own that no other outlet
+carries ("only here").  The app's overview screen and the Markdown report
+both show this; nothing here imports Textual or the aligner.
+
+Outlets are ordered by date when the articles have one (undated ones after,
+in their given order); for each group whose carriers are all dated, those
+with the earliest date are marked first seen.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from .model import Place
+
+if TYPE_CHECKING:
+    from .model import Alignment, Group
+
+Status = Literal["verbatim", "variant", "absent"]
+
+#: Flag names as the overview, panel and report show them.
+FLAG_LABELS = {
+    "attribution": "who said",
+    "quote-paraphrase": "quote",
+    "number": "number",
+    "name": "name",
+    "date": "date",
+    "negation": "negation",
+}
+#: Short forms for narrow columns.
+FLAG_SHORT = {
+    "attribution": "who",
+    "quote-paraphrase": "quote",
+    "number": "num",
+    "name": "name",
+    "date": "date",
+    "negation": "neg",
+}
+
+
+@dataclass(frozen=True)
+class Cell:
+    status: Status
+    similarity: float | None  # the version's (the best, with several), None when absent
+    quoted: bool  # a version there is a direct quote
+    first: bool  # among the outlets that carried it first
+    versions: tuple[int, ...] = ()  # indexes into the group's passages
+
+
+@dataclass(frozen=True)
+class Row:
+    group: Group
+    wording: str  # the most common wording, on one line
+    speaker: str | None  # the speaker most versions name ("Lavrov / Putin" when they differ)
+    flags: tuple[str, ...]
+    cells: dict[int, Cell]  # article index -> cell
+    outlets: int  # how many outlets carry it
+
+    @property
+    def quoted(self) -> bool:
+        return any(c.quoted for c in self.cells.values())
+
+    @property
+    def variant(self) -> bool:
+        return any(c.status == "variant" for c in self.cells.values())
+
+    @property
+    def first_seen(self) -> tuple[int, ...]:
+        return tuple(a for a, c in self.cells.items() if c.first)
+
+
+@dataclass(frozen=True)
+class OnlyHere:
+    """A paragraph of one outlet that no aligned passage covers."""
+
+    place: Place
+    text: str
+
+
+@dataclass(frozen=True)
+class Coverage:
+    columns: tuple[int, ...]  # article indexes, in column order
+    rows: tuple[Row, ...]
+    only_here: dict[int, tuple[OnlyHere, ...]]  # article index -> its own passages
+    dated: bool  # the columns are ordered by date
+
+    def row(self, group_id: str) -> Row:
+        return next(r for r in self.rows if r.group.id == group_id)
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _norm(text: str) -> str:
+    # Case, quotes and punctuation folded, as "verbatim" is defined.
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in text.casefold()).split())
+
+
+def reference_index(group: Group) -> int:
+    """The most common wording among the group's versions (ties: the most
+    similar to the others, then the first)."""
+    norms = [_norm(p.text) for p in group.passages]
+    counts = Counter(norms)
+    return max(range(len(norms)), key=lambda i: (counts[norms[i]], group.passages[i].similarity, -i))
+
+
+def speaker_of(group: Group) -> str | None:
+    named = Counter(p.speaker for p in group.passages if p.speaker)
+    if not named:
+        return None
+    ranked = [s for s, _ in named.most_common()]
+    return " / ".join(ranked[:3]) + (" …" if len(ranked) > 3 else "")
+
+
+def column_order(alignment: Alignment) -> tuple[tuple[int, ...], bool]:
+    arts = alignment.articles
+    dates = [getattr(a, "date", None) for a in arts]
+    if not any(dates):
+        return tuple(range(len(arts))), False
+    order = sorted(range(len(arts)), key=lambda i: (dates[i] is None, str(dates[i] or ""), i))
+    return tuple(order), True
+
+
+def group_row(alignment: Alignment, group: Group) -> Row:
+    ref = reference_index(group)
+    ref_norm = _norm(group.passages[ref].text)
+    by_article: dict[int, list[int]] = {}
+    for k, p in enumerate(group.passages):
+        by_article.setdefault(p.article, []).append(k)
+    dates = {a: getattr(alignment.articles[a], "date", None) for a in by_article}
+    # First seen only when every carrier is dated: an undated one may be earlier.
+    known = [d for d in dates.values() if d]
+    earliest = min(known) if known and len(known) == len(dates) else None
+    cells: dict[int, Cell] = {}
+    for a, ks in by_article.items():
+        same = any(_norm(group.passages[k].text) == ref_norm for k in ks)
+        cells[a] = Cell(
+            "verbatim" if same else "variant",
+            max(group.passages[k].similarity for k in ks),
+            any(group.passages[k].quoted for k in ks),
+            earliest is not None and dates[a] == earliest,
+            tuple(ks),
+        )
+    return Row(
+        group,
+        one_line(group.passages[ref].text),
+        speaker_of(group),
+        tuple(group.flags),
+        cells,
+        len(by_article),
+    )
+
+
+def only_here(alignment: Alignment, article: int, min_words: int | None = None) -> tuple[OnlyHere, ...]:
+    """The article's paragraphs of prose that no aligned passage touches."""
+    art = alignment.articles[article]
+    least = min_words if min_words is not None else max(3, alignment.options.min_words)
+    covered = sorted((p.start, p.end) for p, _ in alignment.passages_in(article))
+    out = []
+    k = 0
+    for line in art.lines:
+        if line.kind != "body":
+            continue
+        text = art.text[line.start : line.end]
+        if len(text.split()) < least:
+            continue
+        while k < len(covered) and covered[k][1] <= line.start:
+            k += 1
+        if k < len(covered) and covered[k][0] < line.end:
+            continue
+        stripped = text.strip()
+        lead = len(text) - len(text.lstrip())
+        out.append(OnlyHere(Place(article, line.start + lead, line.start + lead + len(stripped)), one_line(stripped)))
+    return tuple(out)
+
+
+def coverage(alignment: Alignment) -> Coverage:
+    columns, dated = column_order(alignment)
+    rows = tuple(group_row(alignment, g) for g in alignment.groups)
+    mine = {a: only_here(alignment, a) for a in range(len(alignment.articles))}
+    return Coverage(columns, rows, mine, dated)
+
+
+def cell_text(cell: Cell | None, dated: bool = False) -> str:
+    """A cell as plain text (the Markdown report): ● word for word, ◐ and
+    its similarity for a variant, · absent; ❝ a direct quote; ¹ first seen."""
+    if cell is None or cell.status == "absent":
+        return "·"
+    mark = "●" if cell.status == "verbatim" else f"◐ {cell.similarity:.0f}"
+    return ("❝ " if cell.quoted else "") + mark + (" ¹" if cell.first and dated else "")
