@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from .articles import Article
 
 DEFAULT_TIMEOUT = 15.0  # seconds, for the whole response
-MAX_WORKERS = 8
+MAX_WORKERS = 10  # the app shows up to 10 articles: all fetched at once
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 USER_AGENT = f"Mozilla/5.0 (compatible; sidebyside/{__version__}; reading news side by side)"
 _CHUNK = 64 * 1024
@@ -209,6 +209,11 @@ def fetch_articles(
 
     with ThreadPoolExecutor(max_workers=min(MAX_WORKERS, total), thread_name_prefix="sidebyside-fetch") as pool:
         futures = {pool.submit(one, url): url for url in unique}
+        # While the pages are on their way: load the extractor here, once,
+        # rather than in every worker at the same moment.
+        from .pages import warm_up
+
+        warm_up()
         for done, future in enumerate(as_completed(futures), 1):
             results[futures[future]] = future.result()
             if progress:

@@ -103,6 +103,14 @@ def _trafilatura_config() -> Any:
         return _config
 
 
+def warm_up() -> None:
+    """Import trafilatura and make its settings (a few tenths of a second),
+    so the first page read does not pay for it."""
+    import trafilatura  # noqa: F401
+
+    _trafilatura_config()
+
+
 def _clean(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
