@@ -196,7 +196,7 @@ class _StderrProgress:
         self._lock = threading.Lock()
         self._done = 0
         self._total = 0
-        self._shown = False
+        self._shown: tuple[int, int] | None = None  # what the bar shows
         self._stop = threading.Event()
         self._enabled = sys.stderr.isatty()
         self._thread = threading.Thread(target=self._tick, daemon=True) if self._enabled else None
@@ -217,12 +217,14 @@ class _StderrProgress:
         with self._lock:
             if self._stop.is_set() or self._time() - self._start < self.DELAY or not self._total:
                 return
+            if self._shown == (self._done, self._total):
+                return  # drawn as it is
             filled = self.WIDTH * self._done // self._total
             bar = "█" * filled + "░" * (self.WIDTH - filled)
             pages = "page" if self._total == 1 else "pages"
             sys.stderr.write(f"\rsidebyside: fetching {pages} {bar} {self._done}/{self._total} ")
             sys.stderr.flush()
-            self._shown = True
+            self._shown = (self._done, self._total)
 
     def close(self) -> None:
         with self._lock:

@@ -117,3 +117,28 @@ def test_identical_articles_are_said_in_align(capsys, tmp_path):
         "sidebyside: a/story.txt and b/story.txt have the same text: every passage aligns word for word (both shown)\n"
     )
     assert "story (a/story.txt)" in out and "story (b/story.txt)" in out
+
+
+def test_progress_on_a_terminal_after_a_moment_then_erased(monkeypatch):
+    import io
+
+    from sidebyside import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    err = Terminal()
+    monkeypatch.setattr(cli.sys, "stderr", err)
+    quick = cli._StderrProgress()
+    quick(0, 2)
+    quick(2, 2)
+    quick.close()
+    assert err.getvalue() == ""  # done within a moment: nothing drawn
+    monkeypatch.setattr(cli._StderrProgress, "DELAY", 0.0)
+    slow = cli._StderrProgress()
+    slow(0, 2)
+    slow(1, 2)
+    slow.close()
+    shown = err.getvalue()
+    assert "\rsidebyside: fetching pages " in shown and " 1/2 " in shown and shown.endswith("\r\x1b[K")
