@@ -41,6 +41,9 @@ def _positive(value: str) -> int:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2
+        unknown = message.removeprefix("unrecognized arguments: ").split() if "unrecognized" in message else []
+        if any(Path(arg).exists() or (not arg.startswith("--") and "." in arg) for arg in unknown):
+            message += " (a path that starts with - goes after --: sidebyside -- -x.txt)"
         self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 

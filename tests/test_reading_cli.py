@@ -142,3 +142,14 @@ def test_progress_on_a_terminal_after_a_moment_then_erased(monkeypatch):
     slow.close()
     shown = err.getvalue()
     assert "\rsidebyside: fetching pages " in shown and " 1/2 " in shown and shown.endswith("\r\x1b[K")
+
+
+def test_a_dash_path_without_double_dash_gets_a_hint(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("-y.txt").write_text(f"Russia ready for talks, Lavrov says\n\n{BODY}")
+    with pytest.raises(SystemExit):
+        main(["align", "-y.txt", "other.txt"])
+    assert "a path that starts with - goes after --" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["align", "--no-such-option"])
+    assert "goes after --" not in capsys.readouterr().err
