@@ -107,7 +107,14 @@ def _one_line(text: str) -> str:
 
 
 def group_heading(group: Group) -> str:
-    quote = "quote" if group.quote else "narrative"
+    """"g3 · variant · quote · similarity 70": a group quoted by some of its
+    versions only says so ("quoted in 2 of 3")."""
+    quoted = sum(1 for p in group.passages if p.quoted)
+    n = len(group.passages)
+    if 0 < quoted < n:
+        quote = f"quoted in {quoted} of {n}"
+    else:
+        quote = "quote" if group.quote or quoted else "narrative"
     return f"{group.id} · {group.kind} · {quote} · similarity {group.similarity:.0f}"
 
 
@@ -129,8 +136,15 @@ def change_text(change: Change) -> str:
         return f"drops “{change.before}”"
     if change.kind == "quote-paraphrase":
         return f"{label}: {change.before} → {change.after}"
-    before = f"“{change.before}”" if change.before and not change.before.startswith("said by ") else change.before
-    after = f"“{change.after}”" if change.after and not change.after.startswith("said by ") else change.after
+    if change.kind == "attribution" and change.span is None and change.ref_span is None:
+        return f"{label}: {change.before} → {change.after}"  # the versions' speakers
+    if not change.before:
+        return f"{label}: adds “{change.after}”"
+    if not change.after:
+        return f"{label}: drops “{change.before}”"
+    before, after = f"“{change.before}”", f"“{change.after}”"
+    if change.kind == "other":
+        return f"{before} → {after}"
     return f"{label}: {before or '—'} → {after or '—'}"
 
 

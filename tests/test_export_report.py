@@ -63,7 +63,7 @@ def test_report_groups_mark_changed_words_speakers_and_flags(alignment):
     assert "**allegedly**" in up
     changes = section.splitlines()[section.splitlines().index(up) + 1]
     # Material changes first, dropped words last.
-    assert changes.index("who said: — → “allegedly”") < changes.index("drops “saying”")
+    assert changes.index("who said: adds “allegedly”") < changes.index("drops “saying”")
 
 
 def test_report_marks_who_was_first_when_every_outlet_is_dated(alignment):
@@ -91,7 +91,7 @@ def test_csv_has_facts_columns_and_outlet_labels(alignment):
     never = _never_group(alignment)
     up = next(r for r in rows if r["group"] == never.id and r["outlet"] == "Ukrainska Pravda")
     assert up["quoted"] == "yes" and up["speaker"] == "Lavrov"
-    assert "who said: — → “allegedly”" in up["changes"]
+    assert "who said: adds “allegedly”" in up["changes"]
 
 
 def test_csv_file_opens_in_a_spreadsheet_as_utf8(alignment, tmp_path):

@@ -659,7 +659,7 @@ def group_changes(group: Group, words: list[_Words]) -> tuple[Change, ...]:
         base = next(k for k, s in enumerate(speakers) if s and key_of(s.split()[-1]) == common)
         for k, s in enumerate(speakers):
             if s and key_of(s.split()[-1]) != common:
-                changes.append(Change("attribution", k, base, f"said by {speakers[base]}", f"said by {s}"))
+                changes.append(Change("attribution", k, base, speakers[base], s))
     rank = {kind: n for n, kind in enumerate((*MATERIAL, "added", "dropped", "other"))}
     order = sorted(
         range(len(changes)),

@@ -19,7 +19,7 @@ from rich.text import Text
 from textual.strip import Strip
 from textual.widget import Widget
 
-from ..export import group_heading
+from ..export import change_text, flag_text, group_heading
 
 if TYPE_CHECKING:
     from ..model import Alignment, Place
@@ -57,6 +57,9 @@ class PassagePanel(Widget, can_focus=False):
         "passage-panel--hint",
         "passage-panel--kept",
         "passage-panel--note",
+        "passage-panel--flag",
+        "passage-panel--quote",
+        "passage-panel--speaker",
     }
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -240,11 +243,13 @@ class PassagePanel(Widget, can_focus=False):
         marker = colours.current_marker if colours else heading_style
         kept = group.id in app.kept
         kept_style = self.get_component_rich_style("passage-panel--kept", partial=False)
+        flag_style = self.get_component_rich_style("passage-panel--flag", partial=False)
         head = Text.assemble(
             ("▌", marker),
             (" ★ kept ", kept_style) if kept else "",
             (" " if kept else "", heading_style),
             (group_heading(group), heading_style),
+            (f" · ⚑ {flag_text(group)}" if group.flags else "", flag_style),
             (f" · {len(group.passages)} versions in {outlets} outlets", hint_style),
             (" · words unlike the most common wording marked" if group.kind == "variant" else "", hint_style),
         )
@@ -267,7 +272,9 @@ class PassagePanel(Widget, can_focus=False):
         width = min(LABEL_WIDTH, max(len(alignment.articles[p.article].label) for p in group.passages) + 2)
         rows: list[RenderableType] = []
         current_row = None
-        for passage, diff in zip(group.passages, app.group_diffs.of(group)):
+        quote_style = self.get_component_rich_style("passage-panel--quote", partial=False)
+        speaker_style = self.get_component_rich_style("passage-panel--speaker", partial=False)
+        for index, (passage, diff) in enumerate(zip(group.passages, app.group_diffs.of(group))):
             is_current = current is not None and (current.article, current.start) == (passage.article, passage.start)
             if is_current:
                 current_row = len(rows)
@@ -277,11 +284,30 @@ class PassagePanel(Widget, can_focus=False):
                 alignment.articles[passage.article].label,
                 style=label_style + heading_style if is_current else label_style,
             )
-            body = Text(row_text(passage.text))
+            # ❝ a direct quote in its own article; then its words, and who said them.
+            body = Text("❝ " if passage.quoted else "", style=quote_style)
+            lead = len(body)
+            body.append(row_text(passage.text))
             for word in diff.words:
                 if word.changed:
-                    body.stylize(changed_style, word.start, word.end)
-            if diff.dropped:
+                    body.stylize(changed_style, lead + word.start, lead + word.end)
+            if passage.speaker:
+                body.append(f" — {passage.speaker}", style=speaker_style)
+            changes = [c for c in group.changes if c.passage == index]
+            if changes:
+                # Material changes first (⚑), then added words, then dropped ones.
+                material = [c for c in changes if c.material]
+                added = [c for c in changes if c.kind in ("added", "other")]
+                dropped = [c for c in changes if c.kind == "dropped"]
+                if material:
+                    body.append("  ⚑ " + " · ".join(row_text(change_text(c)) for c in material[:4]), style=flag_style)
+                if added:
+                    body.append("  " + " · ".join(row_text(change_text(c)) for c in added[:4]), style=dropped_style)
+                if dropped:
+                    phrases = " · ".join(f"“{row_text(c.before)}”" for c in dropped[:4])
+                    more = " …" if len(dropped) > 4 else ""
+                    body.append(f"  drops {phrases}{more}", style=dropped_style)
+            elif diff.dropped:
                 phrases = [row_text(phrase) for phrase in diff.dropped[:4]]
                 shown = " · ".join(f"“{phrase}”" for phrase in phrases) + (" …" if len(diff.dropped) > 4 else "")
                 body.append(f"  drops {shown}", style=dropped_style)
