@@ -133,6 +133,7 @@ _QUOTE_CHARS = "\"“”«»„‘’'"
 # followed by a space and a capital letter or an opening quote; or at a line end.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘«„']?[A-Z0-9])|\n+")
 _ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Rep|Sen|Gen|Col|Lt|No|vs|Jr|Sr|U\.S|U\.K|[A-Z])\.)$")
+_STARTS_AFTER = frozenset('.!?:;\n“"«‘')
 _PERSON_RE = re.compile(r"\b([A-Z][\w’'-]+) ([A-Z][\w’'-]+)\b(?!['’]s)")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -155,13 +156,13 @@ class _ArticleFacts:
         self.quoted = quoted_spans(text)
         self._quote_starts = [s for s, _ in self.quoted]
         self.skip = skip
-        self._roles: dict[tuple[str, tuple[str, ...], int], str | None] = {}
+        self._role_hits: dict[tuple[str, ...], list[tuple[int, str]]] = {}
         self.sentences = self._sentences()
         self._sentence_starts = [s for s, _ in self.sentences]
         self.paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
         self._paragraph_starts = [s for s, _ in self.paragraphs]
-        self.attributions = self._attributions()
-        self._attribution_at = [a.at for a in self.attributions]
+        # Attributions are found paragraph by paragraph, as passages need them.
+        self._by_paragraph: dict[int, list[_Attribution]] = {}
 
     # where things are
 
@@ -195,11 +196,28 @@ class _ArticleFacts:
 
     # attributions
 
-    def _attributions(self) -> list[_Attribution]:
+    def attributions_in(self, paragraph: int) -> list[_Attribution]:
+        found = self._by_paragraph.get(paragraph)
+        if found is None:
+            found = self._by_paragraph[paragraph] = self._attributions(paragraph)
+        return found
+
+    def _speaker_before(self, paragraph: int) -> str | None:
+        """The last speaker named in the paragraphs before this one (a few back)."""
+        for p in range(paragraph - 1, max(-1, paragraph - 12), -1):
+            named = [a.speaker for a in self.attributions_in(p) if a.speaker]
+            if named:
+                return named[-1]
+        return None
+
+    def _attributions(self, paragraph: int) -> list[_Attribution]:
         text = self.text
         found: list[_Attribution] = []
-        last_speaker: str | None = None
-        tokens = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text)]
+        if not 0 <= paragraph < len(self.paragraphs):
+            return found
+        p_start, p_end = self.paragraphs[paragraph]
+        last_speaker: str | None = None  # the last named in this paragraph so far
+        tokens = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text, p_start, p_end)]
         starts = [t[0] for t in tokens]
         for i, (s, _end, word) in enumerate(tokens):
             low = word.casefold()
@@ -351,7 +369,9 @@ class _ArticleFacts:
         """Whom "he" or "she" at ``offset`` is: a person named earlier in its
         sentence, else the last speaker, else the last person named."""
         sentence_start = self.sentence_at(offset)[0]
-        for lo, fallback in ((sentence_start, last_speaker), (0, None)):
+        if last_speaker is None:
+            last_speaker = self._speaker_before(self.paragraph_index(offset))
+        for lo, fallback in ((sentence_start, last_speaker), (max(0, offset - 3000), None)):
             names = list(_PERSON_RE.finditer(self.text, lo, offset))
             for m in reversed(names):
                 if self.in_quote(m.start()):
@@ -362,31 +382,41 @@ class _ArticleFacts:
                 return fallback
         return None
 
-    def _role_holder(self, role: str, qualifiers: list[str], at: int) -> str | None:
-        key = (role, tuple(qualifiers), at)
-        if key not in self._roles:
-            self._roles[key] = self._find_role_holder(role, qualifiers, at)
-        return self._roles[key]
+    def _role_hits_of(self, words: tuple[str, ...]) -> list[tuple[int, str]]:
+        """Where the article names whoever holds a role ("Foreign Minister
+        Sergei Lavrov", "Ned Price, the US State Department spokesman")."""
+        found = self._role_hits.get(words)
+        if found is None:
+            text = self.text
+            role_re = r"\s+".join(re.escape(w) for w in words)
+            hits = []
+            if words[-1] not in text.casefold():
+                self._role_hits[words] = []
+                return []
+            for m in re.finditer(rf"(?i:\b{role_re})\s+((?:[A-Z][\w’'-]+\s+){{0,2}}[A-Z][\w’'-]+)", text):
+                hits.append((m.start(), m.group(1).split()[-1]))
+            for m in (
+                []
+                if hits
+                else re.finditer(
+                    rf"\b([A-Z][\w’'-]+ [A-Z][\w’'-]+), (?:the |a )?[^,.;]{{0,40}}?(?i:\b{role_re})\b", text
+                )
+            ):
+                hits.append((m.start(), m.group(1).split()[-1]))
+            found = self._role_hits[words] = sorted(hits)
+        return found
 
-    def _find_role_holder(self, role: str, qualifiers: list[str], at: int) -> str | None:
-        text = self.text
+    def _role_holder(self, role: str, qualifiers: list[str], at: int) -> str | None:
         aliases = _ROLE_ALIASES[role]
         quals = [q for q in qualifiers if q not in ("top", "the")]
         for phrase_words in ([*quals, *alias.split()] for alias in aliases):
             for use in (phrase_words, phrase_words[-len(phrase_words) + len(quals) :] if quals else None):
                 if not use:
                     continue
-                role_re = r"\s+".join(re.escape(w) for w in use)
-                hits = []
-                for m in re.finditer(rf"(?i:\b{role_re})\s+((?:[A-Z][\w’'-]+\s+){{0,2}}[A-Z][\w’'-]+)", text):
-                    hits.append((m.start(), m.group(1).split()[-1]))
-                for m in re.finditer(
-                    rf"\b([A-Z][\w’'-]+ [A-Z][\w’'-]+), (?:the |a )?[^,.;]{{0,40}}?(?i:\b{role_re})\b", text
-                ):
-                    hits.append((m.start(), m.group(1).split()[-1]))
+                hits = self._role_hits_of(tuple(use))
                 if hits:
-                    before = [h for h in hits if h[0] < at]
-                    return (before[-1] if before else hits[0])[1]
+                    k = bisect.bisect_left(hits, (at, ""))
+                    return (hits[k - 1] if k else hits[0])[1]
         return None
 
     def attribution_for(self, start: int, end: int, quoted: bool) -> str | None:
@@ -399,9 +429,14 @@ class _ArticleFacts:
                 anchor_start, anchor_end = s, e
         region_start = self.sentence_at(min(start, anchor_start))[0]
         region_end = self.sentence_at(max(end, anchor_end) - 1)[1] if max(end, anchor_end) > 0 else 0
-        lo = bisect.bisect_left(self._attribution_at, region_start)
-        hi = bisect.bisect_left(self._attribution_at, region_end)
-        inside = [a for a in self.attributions[lo:hi] if a.speaker is not None]
+        inside = [
+            a
+            for p in range(
+                self.paragraph_index(region_start), self.paragraph_index(max(region_start, region_end - 1)) + 1
+            )
+            for a in self.attributions_in(p)
+            if a.speaker is not None and region_start <= a.at < region_end
+        ]
         before = [a for a in inside if a.at < anchor_end]
         after = [a for a in inside if a.at >= anchor_end]
         own = [a for a in before if not a.after_quote]
@@ -422,10 +457,7 @@ class _ArticleFacts:
             p -= 1
         if p < 0:
             return None
-        ps, pe = self.paragraphs[p]
-        lo = bisect.bisect_left(self._attribution_at, ps)
-        hi = bisect.bisect_left(self._attribution_at, pe)
-        named = [a for a in self.attributions[lo:hi] if a.speaker is not None]
+        named = [a for a in self.attributions_in(p) if a.speaker is not None]
         return named[-1].speaker if named else None
 
     def quoted_share(self, start: int, end: int) -> tuple[bool, list[bool]]:
@@ -470,9 +502,10 @@ def _words(text: str, quoted_at) -> _Words:
     keys = [normalise(text[s:e]) or text[s:e].casefold() for s, e in spans]
     stems = [key_of(text[s:e]) for s, e in spans]
     initial = []
-    for i, (s, _) in enumerate(spans):
-        before = text[spans[i - 1][1] : s] if i else ""
-        initial.append(i == 0 or bool(re.search(r"[.!?:;]|\n", before)) or any(ch in before for ch in '“"«‘'))
+    previous_end = 0
+    for i, (s, e) in enumerate(spans):
+        initial.append(i == 0 or any(ch in _STARTS_AFTER for ch in text[previous_end:s]))
+        previous_end = e
     capitals = sum(1 for s, _ in spans if text[s : s + 1].isupper())
     title_case = len(spans) >= 4 and capitals >= 0.6 * len(spans)
     return _Words(text, spans, keys, stems, [quoted_at(s) for s, _ in spans], initial, title_case)
