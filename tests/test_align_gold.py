@@ -83,7 +83,7 @@ def _home_groups(alignment: Alignment, gold: dict) -> set[str]:
     return set.intersection(*(_groups_covering(alignment, m) for m in members))
 
 
-def test_at_least_three_of_four_should_members_in_their_group(alignment):
+def test_at_least_three_quarters_of_should_members_in_their_group(alignment):
     found, total, missed = 0, 0, []
     for gold in GOLD["groups"]:
         home = _home_groups(alignment, gold)
@@ -95,8 +95,8 @@ def test_at_least_three_of_four_should_members_in_their_group(alignment):
                 found += 1
             else:
                 missed.append(f"{gold['id']}:{member['file']}")
-    assert total == 4
-    assert found >= 3, f"only {found} of {total} should members grouped; missed {missed}"
+    assert total == 3  # see "changes" in the gold: one should group became not_together
+    assert 4 * found >= 3 * total, f"only {found} of {total} should members grouped; missed {missed}"
 
 
 def test_distinct_gold_groups_stay_distinct(alignment):
@@ -108,6 +108,12 @@ def test_distinct_gold_groups_stay_distinct(alignment):
     for i, x in enumerate(ids):
         for y in ids[i + 1 :]:
             assert not homes[x] & homes[y], f"{x} and {y} were merged into one group"
+
+
+@pytest.mark.parametrize("apart", GOLD["not_together"], ids=lambda g: g["id"])
+def test_different_statements_never_share_a_group(alignment, apart):
+    common = set.intersection(*(_groups_covering(alignment, m) for m in apart["members"]))
+    assert not common, f"{apart['id']}: forced together in {common}"
 
 
 @pytest.mark.parametrize("phrase", GOLD["not_a_group"])

@@ -36,12 +36,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from ..model import Alignment, Group, Passage
+from ..model import Alignment, Group, Passage, overlap
 from ..reading.articles import Article
 from .candidates import candidate_pairs
 from .documents import prepare
-from .grouping import Known, Link, build_groups, finish_group, links_for_pair
+from .facts import annotate
+from .grouping import (
+    Known,
+    Link,
+    Repeat,
+    build_groups,
+    finish_group,
+    links_for_pair,
+    sentence_links,
+    separate,
+    settle,
+)
 from .options import AlignOptions
+from .rewording import reworded_pairs
 
 Progress = Callable[[int, int], None]
 
@@ -57,23 +69,51 @@ def align(
     docs = [prepare(given[i]) for i in order]
     pairs = candidate_pairs(docs, opts)
     links: list[Link] = []
-    total = len(pairs)
+    repeats: list[Repeat] = []
     known = Known(docs)
-    for done, ((a, b), seeds) in enumerate(sorted(pairs.items())):
-        links.extend(links_for_pair(docs[a], docs[b], a, b, seeds, opts, known))
+    reworded = reworded_pairs(docs, opts)
+    every_pair = sorted(set(pairs) | set(reworded))
+    total = len(every_pair)
+    for done, (a, b) in enumerate(every_pair):
+        extra = sentence_links(docs[a], docs[b], a, b, reworded.get((a, b), ()), opts)
+        found, reps = links_for_pair(docs[a], docs[b], a, b, pairs.get((a, b), []), opts, known, extra)
+        links.extend(found)
+        repeats.extend(reps)
         if progress is not None:
             progress(done + 1, total)
-    raw_groups = build_groups(docs, links, opts)
+    settled = []
+    for spans, reps in build_groups(docs, links, repeats, opts):
+        done_group = settle(docs, spans, reps, opts)
+        if done_group is not None:
+            settled.append(done_group)
+    # No two groups overlap in an article where both have a second article in common.
+    for gi in separate(settled):
+        spans, _sims, reps = settled[gi]
+        again = settle(docs, spans, reps, opts)
+        settled[gi] = again if again is not None else ([], [], [])
+    settled = [g for g in settled if g[0]]
+    # A repeat is never part of another group's version.
+    versions: dict[int, list[tuple[int, int]]] = {}
+    for spans, _sims, _reps in settled:
+        for a, s, e in spans:
+            versions.setdefault(a, []).append((s, e))
+    for g in settled:
+        g[2][:] = [r for r in g[2] if not any(overlap(s, e, r[1], r[2]) for s, e in versions.get(r[0], ()))]
     # Ids and order: by where each group first appears, articles taken by path.
-    raw_groups.sort(key=lambda spans: min((s[0], s[1]) for s in spans))
+    settled.sort(key=lambda g: min((s[0], s[1]) for s in g[0]))
     groups = []
-    for number, spans in enumerate(raw_groups, 1):
-        kind, quote, sims = finish_group(docs, spans)
+    for number, (spans, sims, reps) in enumerate(settled, 1):
+        kind, quote = finish_group(docs, spans)
         passages = tuple(
             Passage(order[a], s, e, docs[a].text[s:e], sim)
             for (a, s, e), sim in sorted(zip(spans, sims), key=lambda x: (order[x[0][0]], x[0][1]))
         )
-        groups.append(Group(f"g{number}", kind, quote, passages))
+        repeated = tuple(
+            Passage(order[a], s, e, docs[a].text[s:e], round(sim, 1))
+            for a, s, e, sim in sorted(reps, key=lambda r: (order[r[0]], r[1]))
+        )
+        groups.append(Group(f"g{number}", kind, quote, passages, repeats=repeated))
     if progress is not None and total == 0:
         progress(0, 0)
-    return Alignment(given, tuple(groups), opts)
+    # Who said what, and how the versions differ: a step of its own (facts.py).
+    return annotate(Alignment(given, tuple(groups), opts))

@@ -11,15 +11,12 @@ import re
 from dataclasses import dataclass
 
 from ..reading.articles import Article
-from .tokens import Token, tokenize
+from .tokens import Token, key_of, tokenize
 
 # Word alignment scores: what a word both texts share is worth, what a
 # difference costs.
 MATCH_CONTENT = 1.0
 MATCH_STOP = 0.4
-_NEAR = 0.5
-_MISMATCH = -1.0  # two different content words
-_MISMATCH_STOP = -0.1  # "an" for "the"
 GAP = -0.6  # a content word only one side has
 GAP_STOP = -0.1  # a function word only one side has
 BOILERPLATE = -3.0
@@ -40,6 +37,30 @@ class Doc:
     starts: list[int]  # each token's start offset
     para: list[int]  # each token's paragraph
     para_bounds: list[tuple[int, int]]  # each paragraph's tokens, half open
+    sentence_starts: list[int]  # the first token of every sentence, in order
+    clause_start: bytearray  # 1 where a token begins a clause (a sentence too); one more entry, 1
+    title: tuple[int, int]  # the headline's tokens, half open ((0, 0) without one)
+    is_that: bytearray  # 1 where a token is the word "that"
+    says: bytearray  # 1 where a token is a verb of saying: its clause goes on after it
+
+    def region(self, t: int) -> tuple[int, int]:
+        """The tokens a passage through token ``t`` may span: the headline,
+        or the text before or after it."""
+        lo, hi = self.title
+        if t < lo:
+            return 0, lo
+        if t < hi:
+            return lo, hi
+        return hi, len(self.tokens)
+
+    def in_title(self, t: int) -> bool:
+        return self.title[0] <= t < self.title[1]
+
+    def sentence_of(self, t: int) -> tuple[int, int]:
+        """The tokens of the sentence holding token ``t``, half open."""
+        starts = self.sentence_starts
+        k = bisect.bisect_right(starts, t) - 1
+        return starts[k], starts[k + 1] if k + 1 < len(starts) else len(self.tokens)
 
 
 _BREAK_RE = re.compile(r"[.!?]|\n")
@@ -96,9 +117,102 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Sentence ends: terminal punctuation before a space, a closing mark or the end.
+_SENTENCE_END_RE = re.compile(r"[.!?…]+(?=[\s\"”’'»)\]]|$)")
+# Clause marks between two words: commas (not in 1,000), semicolons, colons,
+# parentheses, dashes standing apart from words.
+_CLAUSE_MARK_RE = re.compile(r",(?!\d)|[;:()]|\s[-–—]+\s|[–—]")
+_ABBREVIATIONS = frozenset(
+    ("mr", "mrs", "ms", "dr", "prof", "rep", "sen", "gov", "gen", "col", "lt", "capt", "sgt", "st", "jr", "sr")
+    + ("vs", "etc", "no", "nos", "inc", "ltd", "co", "corp", "dept", "est", "approx", "fig", "jan", "feb", "mar")
+    + ("apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u", "s", "e", "g", "i")
+)
+# Words that open a clause of their own ("…has reported | that Putin…").
+_CLAUSE_WORDS = frozenset(
+    ("that", "which", "who", "whom", "whose", "because", "but", "if", "when", "while", "although", "though")
+    + ("unless", "whether", "where", "whereas", "saying", "adding")
+)
+_CLAUSE_KEYS = frozenset(key_of(w) for w in _CLAUSE_WORDS)
+# Verbs of saying: what follows them is a clause ("Lavrov said | Russia was ready").
+SAYING_WORDS = frozenset(
+    ("say", "says", "said", "add", "adds", "added", "state", "states", "stated", "note", "notes", "noted")
+    + ("insist", "insists", "insisted", "stress", "stresses", "stressed", "warn", "warns", "warned", "report")
+    + ("reports", "reported", "claim", "claims", "claimed", "announce", "announces", "announced", "believe")
+    + ("believes", "believed", "argue", "argues", "argued", "explain", "explains", "explained")
+)
+SAYING_KEYS = frozenset(key_of(w) for w in SAYING_WORDS)
+
+
+def _boundaries(
+    text: str,
+    tokens: list[Token],
+    para_bounds: list[tuple[int, int]],
+    title: tuple[int, int],
+    quoted: list[tuple[int, int]],
+    boilerplate: list[bool],
+) -> tuple[list[int], bytearray, bytearray, bytearray]:
+    """Where sentences and clauses begin: the first token of each sentence
+    (paragraphs, the headline and page boilerplate lines are sentences of
+    their own; an abbreviation's or initial's full stop, or one before a
+    lower-case word, ends none), and a flag per token that begins a clause
+    (a sentence, a clause mark before it, a quotation of three words or
+    more opening before it or closing after the token before, or a word such
+    as "that" or "because")."""
+    n = len(tokens)
+    ends = [t.end for t in tokens]
+    sentence = bytearray(n + 1)
+    sentence[n] = 1
+    for lo, _hi in para_bounds:
+        sentence[lo] = 1
+    for t in title:
+        sentence[min(t, n)] = 1
+    for t in range(1, n):
+        if boilerplate[t] != boilerplate[t - 1]:
+            sentence[t] = 1
+    for m in _SENTENCE_END_RE.finditer(text):
+        t = bisect.bisect_right(ends, m.start()) - 1
+        if t < 0 or t + 1 >= n:
+            continue
+        word = text[tokens[t].start : tokens[t].end]
+        if m.group() == "." and (word.casefold() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())):
+            continue
+        if text[tokens[t + 1].start].islower():
+            continue
+        sentence[t + 1] = 1
+    clause = bytearray(sentence)
+    for m in _CLAUSE_MARK_RE.finditer(text):
+        t = bisect.bisect_right(ends, m.start())
+        if t < n:
+            clause[t] = 1
+    starts = [t.start for t in tokens]
+    for s, e in quoted:
+        lo = bisect.bisect_left(starts, s)
+        hi = bisect.bisect_left(starts, e)
+        if hi - lo >= 3:
+            clause[lo] = 1
+            clause[hi] = 1
+    is_that = bytearray(n)
+    says = bytearray(n)
+    for t, tok in enumerate(tokens):
+        key = tok.key
+        if key in _CLAUSE_KEYS:
+            word = text[tok.start : tok.end].casefold()
+            if word in _CLAUSE_WORDS:
+                clause[t] = 1
+                is_that[t] = word == "that"
+        if key in SAYING_KEYS and t + 1 < n and text[tok.start : tok.end].casefold() in SAYING_WORDS:
+            clause[t + 1] = 1
+            says[t] = 1
+    clause[0] = 1 if n else clause[0]
+    return [t for t in range(n) if sentence[t]], clause, is_that, says
+
+
 def prepare(article: Article) -> Doc:
     text = article.text
-    tokens = tokenize(text)
+    # The front-matter header is metadata: its words are never tokens, so no
+    # passage starts in it or grows into it (boilerplate is crossed, it is not).
+    header_end = max((line.end for line in article.lines if line.kind == "header"), default=-1)
+    tokens = [t for t in tokenize(text) if t.start > header_end]
     skip = [(line.start, line.end) for line in article.lines if line.kind in ("boilerplate", "header")]
     boilerplate = [False] * len(tokens)
     keys = []
@@ -122,20 +236,24 @@ def prepare(article: Article) -> Doc:
             breaks[t] = True
     if breaks:
         breaks[-1] = True
-    para_ends = sorted({bisect.bisect_right(ends, m.start()) for m in _PARA_RE.finditer(text)} - {0, len(tokens)})
+    title = _title_tokens(article, ends)
+    para_marks = {bisect.bisect_right(ends, m.start()) for m in _PARA_RE.finditer(text)} | set(title)
+    para_ends = sorted(para_marks - {0, len(tokens)})
     bounds = list(zip([0, *para_ends], [*para_ends, len(tokens)]))
     para = [0] * len(tokens)
     for number, (lo, hi) in enumerate(bounds):
         para[lo:hi] = [number] * (hi - lo)
     weights = [MATCH_CONTENT if t.content else MATCH_STOP for t in tokens]
     gaps = [BOILERPLATE if f else (GAP if t.content else GAP_STOP) for t, f in zip(tokens, boilerplate)]
+    quoted = quoted_spans(text)
+    sentence_starts, clause_start, is_that, says = _boundaries(text, tokens, bounds, title, quoted, boilerplate)
     return Doc(
         text,
         tokens,
         keys,
         boilerplate,
         content,
-        quoted_spans(text),
+        quoted,
         prefix(weights),
         prefix(gaps),
         prefix(t.content for t in tokens),
@@ -143,7 +261,35 @@ def prepare(article: Article) -> Doc:
         [t.start for t in tokens],
         para,
         bounds,
+        sentence_starts,
+        clause_start,
+        title,
+        is_that,
+        says,
     )
+
+
+def _title_tokens(article: Article, ends: list[int]) -> tuple[int, int]:
+    """The headline line's tokens, half open: a unit of its own, unless the
+    line is the start of hard-wrapped prose (the next line follows at once
+    and goes on in lower case, or the line ends in a comma or hyphen)."""
+    lines = article.lines
+    for k, line in enumerate(lines):
+        if line.kind != "title":
+            continue
+        text = article.text
+        body = text[line.start : line.end].rstrip()
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if body.endswith((",", "-")):
+            break
+        if nxt is not None and nxt.kind == "body":
+            follow = text[nxt.start : nxt.end].lstrip()
+            if follow[:1].islower():
+                break
+        lo = bisect.bisect_right(ends, line.start)
+        hi = bisect.bisect_right(ends, line.end)
+        return lo, hi
+    return 0, 0
 
 
 def prefix(values) -> list[float]:

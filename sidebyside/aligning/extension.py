@@ -7,9 +7,14 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from .documents import BOILERPLATE, Doc
+from .documents import BOILERPLATE, SAYING_KEYS, SAYING_WORDS, Doc
 from .options import AlignOptions
+from .rewording import same_statement
 from .tokens import normalise
+
+#: Passages at least this similar are copies, whatever words changed; less
+#: similar ones must also say the same thing (:func:`same_statement`).
+NEAR_COPY = 90.0
 
 # What a word both texts share nearly is worth, what a difference costs.
 _NEAR = 0.5
@@ -103,7 +108,8 @@ def _best_stretch(
         first, last = solid[0], solid[-1]
         if first > lo and _breaks_between(da, db, runs[lo][1], runs[first][1], runs[lo][3], runs[first][3]):
             lo = first
-        if last < hi and _breaks_between(da, db, runs[last][2] - 1, runs[hi][2] - 1, runs[last][4] - 1, runs[hi][4] - 1):
+        a_from, a_to, b_from, b_to = runs[last][2] - 1, runs[hi][2] - 1, runs[last][4] - 1, runs[hi][4] - 1
+        if last < hi and _breaks_between(da, db, a_from, a_to, b_from, b_to):
             hi = last
     stretch = [runs[i] for i in range(lo, hi + 1) if runs[i][5] >= 0]
     shared = sum(r[5] for r in stretch)
@@ -152,15 +158,16 @@ def tidy(text: str, start: int, end: int) -> tuple[int, int]:
 def extend(
     da: Doc, db: Doc, chain: tuple[int, int, int, int], opts: AlignOptions
 ) -> tuple[int, int, int, int, int] | None:
-    """Grow a chain into the passage pair around it: token ranges and the
-    number of shared content words, or None."""
+    """Grow a chain into the stretch the two texts share around it: token
+    ranges (inclusive) and the number of shared content words, or None.
+    The stretch runs across line and paragraph breaks while the texts go on
+    in both, but never between the headline and the body."""
     ja0, ja1, jb0, jb1 = chain
     n = opts.ngram
     ta0, ta1 = da.content[ja0], da.content[ja1 + n - 1]
     tb0, tb1 = db.content[jb0], db.content[jb1 + n - 1]
-    # A passage stays inside one paragraph of each text.
-    pa0, pa1 = da.para_bounds[da.para[ta0]]
-    pb0, pb1 = db.para_bounds[db.para[tb0]]
+    pa0, pa1 = da.region(ta0)
+    pb0, pb1 = db.region(tb0)
     ctx = opts.context
     left = right = ctx
     while True:
@@ -184,5 +191,211 @@ def extend(
     return sa, ea, sb, eb, shared
 
 
+# --- passages as readable units ----------------------------------------------------
+
+
+def _start_levels(doc: Doc, t: int, floor: int) -> tuple[int, int]:
+    """Where the sentence and the clause holding token ``t`` begin."""
+    sentence = max(doc.sentence_of(t)[0], floor)
+    clause = doc.clause_start
+    c = t
+    while c > sentence and not clause[c]:
+        c -= 1
+    if c < t and doc.is_that[c]:  # "…said | that Putin had…": the clause is what follows "that"
+        c += 1
+    return sentence, c
+
+
+def _end_levels(doc: Doc, t: int, ceiling: int) -> tuple[int, int]:
+    """Where the sentence and the clause holding token ``t`` end (inclusive)."""
+    sentence = min(doc.sentence_of(t)[1] - 1, ceiling)
+    clause, says = doc.clause_start, doc.says
+    c = t
+    while c < sentence and (not clause[c + 1] or says[c]):
+        c += 1
+    return sentence, c
+
+
+def _inward_start(doc: Doc, t: int, last: int) -> int:
+    """The first clause start in t..last, or -1."""
+    clause = doc.clause_start
+    c = t
+    while c <= last and not clause[c]:
+        c += 1
+    return c if c <= last else -1
+
+
+def _inward_end(doc: Doc, t: int, first: int) -> int:
+    """The last clause end in first..t, or -1."""
+    clause, says = doc.clause_start, doc.says
+    c = t
+    while c >= first and (not clause[c + 1] or says[c]):
+        c -= 1
+    return c if c >= first else -1
+
+
+def _words(doc: Doc, lo: int, hi: int) -> str:
+    """The text of tokens lo..hi-1, normalised ("" when none)."""
+    if hi <= lo:
+        return ""
+    return normalise(doc.text[doc.tokens[lo].start : doc.tokens[hi - 1].end])
+
+
+def _edges_agree(da: Doc, a_lo: int, a_hi: int, db: Doc, b_lo: int, b_hi: int, at_start: bool) -> bool:
+    """May the words a_lo..a_hi-1 of one text and b_lo..b_hi-1 of the other
+    be taken into a passage at the same edge (the start, or the end)?  Yes
+    when neither has any; when both have a few (a changed name, number or
+    ending); when one has at most two inside the clause the passage begins
+    or ends with (an inserted word); when they read alike (``fuzz.ratio``
+    at least 50, or a Dice overlap of their content words of 0.4).  Whether
+    the passages so made say the same thing is checked after."""
+    la, lb = a_hi - a_lo, b_hi - b_lo
+    if la <= 0 and lb <= 0:
+        return True
+    if min(la, lb) <= 0:
+        doc, lo, hi = (da, a_lo, a_hi) if la > 0 else (db, b_lo, b_hi)
+        if max(la, lb) > 2:
+            return False
+        # No clause begins among the words taken in (past the first, at the start).
+        inside = range(lo + 1, hi + 1) if at_start else range(lo, hi)
+        return not any(doc.clause_start[t] for t in inside)
+    if max(la, lb) <= 4:
+        return True
+    if fuzz.ratio(_words(da, a_lo, a_hi), _words(db, b_lo, b_hi)) >= 50:
+        return True
+    ka = {t.key for t in da.tokens[a_lo:a_hi] if t.content}
+    kb = {t.key for t in db.tokens[b_lo:b_hi] if t.content}
+    return bool(ka) and bool(kb) and 5 * len(ka & kb) >= len(ka) + len(kb)  # Dice >= 0.4
+
+
+_FILLER = frozenset(("has", "had", "have", "also", "repeatedly", "then", "later", "reportedly", "again", "once", "has"))
+
+
+def speakers(doc: Doc, lo: int, hi: int) -> frozenset[str]:
+    """Who the tokens lo..hi (inclusive) say is speaking: the name (key) just
+    before a verb of saying ("Lavrov says", "Putin has said"), or just after
+    one that opens its clause ("…, said Kousser")."""
+    found = set()
+    tokens, text = doc.tokens, doc.text
+    for t in range(lo, hi + 1):
+        tok = tokens[t]
+        if tok.key not in SAYING_KEYS or text[tok.start : tok.end].casefold() not in SAYING_WORDS:
+            continue
+        name = None
+        if not doc.clause_start[t]:
+            k = t - 1
+            while k >= max(lo, t - 4) and text[tokens[k].start : tokens[k].end].casefold() in _FILLER:
+                k -= 1
+            if k >= lo and tokens[k].content and text[tokens[k].start].isupper():
+                name = tokens[k].key
+        elif t + 1 <= hi and tokens[t + 1].content and text[tokens[t + 1].start].isupper():
+            name = tokens[t + 1].key
+        if name is not None:
+            found.add(name)
+    return frozenset(found)
+
+
+def other_speakers(da: Doc, a0: int, a1: int, db: Doc, b0: int, b1: int) -> bool:
+    """Do the sentences holding two passages name different speakers (and
+    none in common)?  "Lavrov says Putin is ready to hold talks" and "Putin
+    has said Russia is ready to hold talks" are two statements."""
+    x = speakers(da, da.sentence_of(a0)[0], da.sentence_of(a1)[1] - 1)
+    if not x:
+        return False
+    y = speakers(db, db.sentence_of(b0)[0], db.sentence_of(b1)[1] - 1)
+    return bool(y) and not x & y
+
+
+def states_something(da: Doc, a0: int, a1: int, db: Doc, b0: int, b1: int) -> bool:
+    """Do two passages share at least two content words that are not names
+    nor verbs of saying (words in lower case, outside a headline)?  "Foreign
+    Minister Sergei Lavrov said" is no statement of its own."""
+    if da.in_title(a0):
+        return True
+    text, tokens = da.text, da.tokens
+    words = {
+        tokens[t].key
+        for t in range(a0, a1 + 1)
+        if tokens[t].content and not text[tokens[t].start].isupper() and tokens[t].key not in SAYING_KEYS
+    }
+    if len(words) < 2:
+        return False
+    shared = 0
+    for t in range(b0, b1 + 1):
+        if db.tokens[t].key in words:
+            shared += 1
+            words.discard(db.tokens[t].key)
+            if shared >= 2:
+                return True
+    return False
+
+
+def snap(
+    da: Doc, db: Doc, sa: int, ea: int, sb: int, eb: int, opts: AlignOptions
+) -> tuple[int, int, int, int, int, int, int, int, float] | None:
+    """The passage pair around a shared stretch (token ranges, inclusive),
+    its edges at sentence or clause boundaries: at each edge the whole
+    sentence when what the two texts have between the stretch and the
+    sentence's edge belongs together (so a changed ending, a changed name or
+    an inserted clause is inside both passages), else the clause, else the
+    first clause inside the stretch, else the stretch's own edge.  Returns
+    token ranges (inclusive), character spans (quotation marks and brackets
+    balanced) and similarity, or None when no choice is similar enough."""
+    fa0, fa1 = da.region(sa)
+    fb0, fb1 = db.region(sb)
+    sent_a, clause_a = _start_levels(da, sa, fa0)
+    sent_b, clause_b = _start_levels(db, sb, fb0)
+    starts = []
+    for lo_a, lo_b in ((sent_a, sent_b), (clause_a, clause_b), (sent_a, clause_b), (clause_a, sent_b)):
+        if _edges_agree(da, lo_a, sa, db, lo_b, sb, True):
+            starts.append((lo_a, lo_b))
+    send_a, cend_a = _end_levels(da, ea, fa1 - 1)
+    send_b, cend_b = _end_levels(db, eb, fb1 - 1)
+    ends = []
+    for hi_a, hi_b in ((send_a, send_b), (cend_a, cend_b), (send_a, cend_b), (cend_a, send_b)):
+        if _edges_agree(da, ea + 1, hi_a + 1, db, eb + 1, hi_b + 1, False):
+            ends.append((hi_a, hi_b))
+    inner_start = (_inward_start(da, sa, ea), _inward_start(db, sb, eb))
+    inner_end = (_inward_end(da, ea, sa), _inward_end(db, eb, sb))
+    tries = [(s, e) for s in starts for e in ends]
+    tries += [(s, inner_end) for s in starts] + [(inner_start, e) for e in ends]
+    tries.append((inner_start, inner_end))
+    # Last, the two clauses whole even where their edges differ, if every
+    # content word of one is in the other (a quotation translated again,
+    # with a phrase added).
+    tries.append(((clause_a, clause_b), (cend_a, cend_b)))
+    last = len(tries) - 1
+    seen = set()
+    for k, ((a0, b0), (a1, b1)) in enumerate(tries):
+        if (a0, a1, b0, b1) in seen:
+            continue
+        seen.add((a0, a1, b0, b1))
+        if min(a0, a1, b0, b1) < 0:
+            continue
+        if a1 - a0 + 1 < opts.min_words or b1 - b0 + 1 < opts.min_words:
+            continue
+        if other_speakers(da, a0, a1, db, b0, b1) or not states_something(da, a0, a1, db, b0, b1):
+            continue
+        ca = tidy(da.text, da.tokens[a0].start, da.tokens[a1].end)
+        cb = tidy(db.text, db.tokens[b0].start, db.tokens[b1].end)
+        sim = similarity(da.text[ca[0] : ca[1]], db.text[cb[0] : cb[1]])
+        if sim < opts.min_similarity:
+            continue
+        if (sim >= NEAR_COPY and k < last) or same_statement(da, a0, a1, db, b0, b1, contained=k == last):
+            return a0, a1, b0, b1, ca[0], ca[1], cb[0], cb[1], sim
+    return None
+
+
 def similarity(a: str, b: str) -> float:
-    return float(fuzz.ratio(normalise(a), normalise(b)))
+    """How alike two versions read, 0–100: see :func:`similarity_of`."""
+    return similarity_of(normalise(a), normalise(b))
+
+
+def similarity_of(na: str, nb: str) -> float:
+    """The similarity of two normalised texts, 0–100: the mean of
+    rapidfuzz's ``fuzz.ratio`` (characters to insert or delete to turn one
+    into the other, in order) and ``fuzz.token_sort_ratio`` (the same with
+    the words of each sorted, so a clause moved or a sentence turned
+    passive costs only its changed words).  Equal texts score 100; every
+    changed, added or dropped word lowers both, moved words only the first."""
+    return (fuzz.ratio(na, nb) + fuzz.token_sort_ratio(na, nb)) / 2

@@ -7,27 +7,44 @@ Similarities are 0–100 here as everywhere."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from dataclasses import dataclass
-
-from rapidfuzz import fuzz
 
 from ..model import Kind, overlap
 from .candidates import chains
 from .documents import Doc
-from .extension import extend, similarity, tidy
+from .extension import extend, other_speakers, similarity, similarity_of, snap, states_something, tidy
 from .options import AlignOptions
-from .tokens import normalise
+from .tokens import fold_punctuation, normalise
 
 
 @dataclass
 class Link:
+    """Two passages, one in each of two articles: character spans (half
+    open), token ranges (inclusive), similarity (0–100)."""
+
     a: int
     sa: int
     ea: int
     b: int
     sb: int
     eb: int
+    similarity: float
+    ta: tuple[int, int] = (0, -1)
+    tb: tuple[int, int] = (0, -1)
+
+
+@dataclass
+class Repeat:
+    """A stretch that repeats, inside its own article, a passage of a link:
+    ``side`` 0 is the link's passage in article ``a``, 1 in ``b``."""
+
+    article: int
+    start: int
+    end: int
+    link: Link
+    side: int
     similarity: float
 
 
@@ -36,7 +53,8 @@ class Known:
     of them are connected.  A chain that lies inside two ranges already
     connected (by this pair of articles or through others) would only add a
     link between versions already grouped, so it is not grown again: with a
-    passage in k articles this keeps the work near k links instead of k²."""
+    passage in k articles this keeps the work near k links instead of k².
+    A range spanning several paragraphs is listed under each."""
 
     def __init__(self, docs: list[Doc]) -> None:
         self.docs = docs
@@ -70,56 +88,207 @@ class Known:
         for doc, lo, hi in ((a, alo, ahi), (b, blo, bhi)):
             node = len(self.parent)
             self.parent.append(node)
-            ranges = self.ranges[(doc, self.docs[doc].para[lo])]
+            para = self.docs[doc].para
             length = hi - lo
-            for s, e, other in ranges:  # the same passage, found before
-                if e <= lo or s >= hi:
-                    continue
-                if (min(hi, e)) - (max(lo, s)) >= 0.8 * (max(length, e - s)):
-                    self._union(node, other)
-            ranges.append((lo, hi, node))
+            for p in range(para[lo], para[hi] + 1):
+                ranges = self.ranges[(doc, p)]
+                for s, e, other in ranges:  # the same passage, found before
+                    if e <= lo or s >= hi:
+                        continue
+                    if (min(hi, e)) - (max(lo, s)) >= 0.8 * (max(length, e - s)):
+                        self._union(node, other)
+                ranges.append((lo, hi, node))
             nodes.append(node)
         self._union(*nodes)
 
 
 def links_for_pair(
-    da: Doc, db: Doc, a: int, b: int, seeds: list[tuple[int, int]], opts: AlignOptions, known: Known
-) -> list[Link]:
-    links: list[Link] = []
+    da: Doc,
+    db: Doc,
+    a: int,
+    b: int,
+    seeds: list[tuple[int, int]],
+    opts: AlignOptions,
+    known: Known,
+    extra: list[Link] = (),  # type: ignore[assignment]
+) -> tuple[list[Link], list[Repeat]]:
+    """The passages two articles share, one link per reuse, and the
+    stretches that repeat one of them inside its own article."""
+    links: list[Link] = list(extra)
     n = opts.ngram
     for chain in chains(da, db, seeds, opts):
         ta0, ta1 = da.content[chain[0]], da.content[chain[1] + n - 1]
         tb0, tb1 = db.content[chain[2]], db.content[chain[3] + n - 1]
+        if da.in_title(ta0) != db.in_title(tb0):
+            continue  # a headline aligns with headlines only
         if known.connected(a, ta0, ta1, b, tb0, tb1):
             continue
         grown = extend(da, db, chain, opts)
         if grown is None:
             continue
-        sa, ea, sb, eb, _shared = grown
-        ca = tidy(da.text, da.tokens[sa].start, da.tokens[ea].end)
-        cb = tidy(db.text, db.tokens[sb].start, db.tokens[eb].end)
-        sim = similarity(da.text[ca[0] : ca[1]], db.text[cb[0] : cb[1]])
-        if sim < opts.min_similarity:
+        snapped = snap(da, db, *grown[:4], opts)
+        if snapped is None:
             continue
+        sa, ea, sb, eb, ca0, ca1, cb0, cb1, sim = snapped
         known.add(a, sa, ea, b, sb, eb)
-        links.append(Link(a, ca[0], ca[1], b, cb[0], cb[1], sim))
-    return _merge_links(links)
+        links.append(Link(a, ca0, ca1, b, cb0, cb1, sim, (sa, ea), (sb, eb)))
+    return resolve_pair(da, db, links, opts)
 
 
-def _merge_links(links: list[Link]) -> list[Link]:
-    """Two links of one pair of articles that overlap in both texts are one."""
-    links.sort(key=lambda link: (link.sa, link.sb))
-    merged: list[Link] = []
-    for link in links:
-        for m in merged:
-            if overlap(m.sa, m.ea, link.sa, link.ea) and overlap(m.sb, m.eb, link.sb, link.eb):
-                m.sa, m.ea = min(m.sa, link.sa), max(m.ea, link.ea)
-                m.sb, m.eb = min(m.sb, link.sb), max(m.eb, link.eb)
-                m.similarity = max(m.similarity, link.similarity)
+def sentence_links(
+    da: Doc, db: Doc, a: int, b: int, spans: list[tuple[int, int, int, int]], opts: AlignOptions
+) -> list[Link]:
+    """Links for whole sentences found to carry one statement (token ranges,
+    inclusive), those similar enough."""
+    links = []
+    for alo, ahi, blo, bhi in spans:
+        if other_speakers(da, alo, ahi, db, blo, bhi) or not states_something(da, alo, ahi, db, blo, bhi):
+            continue
+        ca = tidy(da.text, da.tokens[alo].start, da.tokens[ahi].end)
+        cb = tidy(db.text, db.tokens[blo].start, db.tokens[bhi].end)
+        sim = similarity(da.text[ca[0] : ca[1]], db.text[cb[0] : cb[1]])
+        if sim >= opts.min_similarity:
+            links.append(Link(a, ca[0], ca[1], b, cb[0], cb[1], sim, (alo, ahi), (blo, bhi)))
+    return links
+
+
+def _gap_is_empty(doc: Doc, end: int, start: int) -> bool:
+    """Is there no word, nor page boilerplate, between two character offsets?"""
+    if start < end:
+        return False
+    lo = bisect.bisect_left(doc.starts, end)
+    return lo >= len(doc.starts) or doc.starts[lo] >= start
+
+
+def _span_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The tokens (inclusive) inside a character span."""
+    return bisect.bisect_left(doc.starts, start), bisect.bisect_left(doc.starts, end) - 1
+
+
+def _union_link(da: Doc, db: Doc, x: Link, y: Link, opts: AlignOptions) -> Link | None:
+    """The link covering both, if its passages are still similar enough."""
+    sa, ea = min(x.sa, y.sa), max(x.ea, y.ea)
+    sb, eb = min(x.sb, y.sb), max(x.eb, y.eb)
+    if x.sa == sa and x.ea == ea and x.sb == sb and x.eb == eb:
+        return x
+    sim = similarity(da.text[sa:ea], db.text[sb:eb])
+    if sim < opts.min_similarity:
+        return None
+    return Link(x.a, sa, ea, x.b, sb, eb, sim, _span_tokens(da, sa, ea), _span_tokens(db, sb, eb))
+
+
+def _nested(s: int, e: int, outer_s: int, outer_e: int) -> bool:
+    return overlap(s, e, outer_s, outer_e) >= 0.8 * (e - s)
+
+
+def resolve_pair(da: Doc, db: Doc, links: list[Link], opts: AlignOptions) -> tuple[list[Link], list[Repeat]]:
+    """One link per reuse between two articles.  Strongest first (length
+    times similarity): a link overlapping a kept one in both texts, or
+    following it at once in both (a paragraph break between), is joined to
+    it when the whole is still similar enough; a link whose passage in one
+    text lies inside a kept one's while its passage in the other text lies
+    elsewhere is a repeat of the kept passage there (a pull-quote, a phrase
+    said twice); any other overlap is dropped, so no two passages of this
+    pair overlap."""
+    order = sorted(links, key=lambda x: (-(x.ea - x.sa + x.eb - x.sb) * x.similarity, x.sa, x.sb))
+    kept: list[Link] = []
+    repeats: list[Repeat] = []
+    for link in order:
+        placed = False
+        for k, other in enumerate(kept):
+            in_a = overlap(link.sa, link.ea, other.sa, other.ea) > 0
+            in_b = overlap(link.sb, link.eb, other.sb, other.eb) > 0
+            if in_a and in_b:
+                joined = _union_link(da, db, other, link, opts)
+                if joined is not None:
+                    kept[k] = joined
+                placed = True
                 break
-        else:
-            merged.append(link)
-    return merged
+            if in_a or in_b:
+                if in_a and _nested(link.sa, link.ea, other.sa, other.ea):
+                    repeats.append(Repeat(link.b, link.sb, link.eb, other, 1, link.similarity))
+                elif in_b and _nested(link.sb, link.eb, other.sb, other.eb):
+                    repeats.append(Repeat(link.a, link.sa, link.ea, other, 0, link.similarity))
+                placed = True
+                break
+        if not placed:
+            kept.append(link)
+    # Passages that follow each other at once in both texts are one.
+    kept.sort(key=lambda x: (x.sa, x.sb))
+    out: list[Link] = []
+    for link in kept:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and _gap_is_empty(da, last.ea, link.sa)
+            and _gap_is_empty(db, last.eb, link.sb)
+            and da.in_title(last.ta[0]) == da.in_title(link.ta[0])
+        ):
+            joined = _union_link(da, db, last, link, opts)
+            if joined is not None:
+                for r in repeats:
+                    if r.link is last or r.link is link:
+                        r.link = joined
+                out[-1] = joined
+                continue
+        out.append(link)
+    live = {id(x) for x in out}
+    found = []
+    for r in repeats:
+        if id(r.link) not in live:  # its link was joined into another
+            old = r.link
+            r.link = next(
+                (x for x in out if overlap(x.sa, x.ea, old.sa, old.ea) and overlap(x.sb, x.eb, old.sb, old.eb)), old
+            )
+        if id(r.link) in live and not any(
+            overlap(r.start, r.end, *((x.sa, x.ea) if r.article == x.a else (x.sb, x.eb))) for x in out
+        ):
+            found.append(r)
+    for x in out:
+        _grow_by_sentences(da, db, x, [y for y in out if y is not x], opts)
+    return out, found
+
+
+def _grow_by_sentences(da: Doc, db: Doc, link: Link, others: list[Link], opts: AlignOptions) -> None:
+    """Take in the next (and the previous) sentence of both texts while they
+    follow the passage at once in both and read alike: a quotation's short
+    last paragraph, a line too short to be found on its own."""
+    for forward in (True, False):
+        while True:
+            ta, tb = link.ta, link.tb
+            if forward:
+                na, nb = ta[1] + 1, tb[1] + 1
+                if na >= len(da.tokens) or nb >= len(db.tokens):
+                    break
+            else:
+                na, nb = ta[0] - 1, tb[0] - 1
+                if na < 0 or nb < 0:
+                    break
+            if da.boilerplate[na] or db.boilerplate[nb]:
+                break
+            if da.region(na) != da.region(ta[0]) or db.region(nb) != db.region(tb[0]):
+                break
+            sa0, sa1 = da.sentence_of(na)
+            sb0, sb1 = db.sentence_of(nb)
+            if forward and (sa0 != na or sb0 != nb) or not forward and (sa1 != na + 1 or sb1 != nb + 1):
+                break
+            a_text = da.text[da.tokens[sa0].start : da.tokens[sa1 - 1].end]
+            b_text = db.text[db.tokens[sb0].start : db.tokens[sb1 - 1].end]
+            if similarity(a_text, b_text) < opts.min_similarity:
+                break
+            lo_a, hi_a = (ta[0], sa1 - 1) if forward else (sa0, ta[1])
+            lo_b, hi_b = (tb[0], sb1 - 1) if forward else (sb0, tb[1])
+            if any(y.ta[0] <= hi_a and lo_a <= y.ta[1] or y.tb[0] <= hi_b and lo_b <= y.tb[1] for y in others):
+                break
+            ca = tidy(da.text, da.tokens[lo_a].start, da.tokens[hi_a].end)
+            cb = tidy(db.text, db.tokens[lo_b].start, db.tokens[hi_b].end)
+            sim = similarity(da.text[ca[0] : ca[1]], db.text[cb[0] : cb[1]])
+            if sim < opts.min_similarity:
+                break
+            grown = Link(link.a, ca[0], ca[1], link.b, cb[0], cb[1], sim, (lo_a, hi_a), (lo_b, hi_b))
+            link.sa, link.ea, link.sb, link.eb, link.similarity, link.ta, link.tb = (
+                grown.sa, grown.ea, grown.sb, grown.eb, grown.similarity, grown.ta, grown.tb
+            )
 
 
 class _Sites:
@@ -228,7 +397,15 @@ def _cohere(
     return groups, alone
 
 
-def build_groups(docs: list[Doc], links: list[Link], opts: AlignOptions) -> list[list[tuple[int, int, int]]]:
+Span = tuple[int, int, int]  # article, start, end
+Rep = tuple[int, int, int, float]  # article, start, end, similarity
+
+
+def build_groups(
+    docs: list[Doc], links: list[Link], repeats: list[Repeat], opts: AlignOptions
+) -> list[tuple[list[Span], list[Rep]]]:
+    """Every version of each passage across the articles, with the
+    stretches that repeat a version inside its own article."""
     sites = _Sites()
     # Longest first, so a short echo never swallows the passage it echoes.
     ends = []
@@ -239,6 +416,7 @@ def build_groups(docs: list[Doc], links: list[Link], opts: AlignOptions) -> list
     site_of = [0] * len(ends)
     for i in order:
         site_of[i] = sites.add(*ends[i])
+    link_index = {id(link): k for k, link in enumerate(links)}
     adjacency: dict[int, list[int]] = defaultdict(list)
     strength: dict[tuple[int, int], float] = {}
     for k, link in enumerate(links):
@@ -264,39 +442,150 @@ def build_groups(docs: list[Doc], links: list[Link], opts: AlignOptions) -> list
         partners = [y for y in adjacency[x] if y in group_of]
         if partners:
             best = max(partners, key=lambda y: (strength[(x, y)], -y))
+            group_of[x] = group_of[best]
             groups[group_of[best]].append(x)
+    reps_of: dict[int, list[Rep]] = defaultdict(list)
+    for r in repeats:
+        k = link_index.get(id(r.link))
+        if k is None:
+            continue
+        g = group_of.get(site_of[2 * k + r.side])
+        if g is not None:
+            reps_of[g].append((r.article, r.start, r.end, r.similarity))
     out = []
-    for members in groups:
+    for g, members in enumerate(groups):
         spans = [tuple(sites.spans[x]) for x in members]
         if len({s[0] for s in spans}) < 2:
             continue
-        # Inside one group, a version inside a longer version of the same article adds nothing.
-        spans.sort(key=lambda s: (s[0], s[1], -s[2]))
-        kept: list[tuple[int, int, int]] = []
-        for span in spans:
-            if kept and kept[-1][0] == span[0] and kept[-1][1] <= span[1] and span[2] <= kept[-1][2]:
-                continue
-            kept.append(span)  # type: ignore[arg-type]
-        out.append(kept)
+        out.append((sorted(spans), reps_of.get(g, [])))  # type: ignore[arg-type]
     return out
 
 
 _SIMILARITY_SAMPLE = 16
 
 
-def finish_group(docs: list[Doc], spans: list[tuple[int, int, int]]) -> tuple[Kind, bool, list[float]]:
-    norms = [normalise(docs[a].text[s:e]) for a, s, e in spans]
+def _word_count(doc: Doc, start: int, end: int) -> int:
+    return bisect.bisect_left(doc.starts, end) - bisect.bisect_left(doc.starts, start)
+
+
+def _similarities(norms: list[str], spans: list[Span]) -> list[float]:
+    """Each version's mean similarity (0–100, to one decimal) to the
+    group's versions in other articles (an even sample of 16 of them in a
+    very large group)."""
     sims = []
     n = len(spans)
     for i, (a, _, _) in enumerate(spans):
-        if n - 1 > _SIMILARITY_SAMPLE:  # a very large group: an even sample of the others
+        if n - 1 > _SIMILARITY_SAMPLE:
             step = (n - 1) / _SIMILARITY_SAMPLE
             candidates = [(i + 1 + int(k * step)) % n for k in range(_SIMILARITY_SAMPLE)]
         else:
             candidates = range(n)
         others = [j for j in candidates if spans[j][0] != a] or [j for j in range(n) if spans[j][0] != a]
-        scores = [fuzz.ratio(norms[i], norms[j]) for j in others]
+        if not others:
+            sims.append(0.0)
+            continue
+        scores = [similarity_of(norms[i], norms[j]) for j in others]
         sims.append(round(sum(scores) / len(scores), 1))
-    kind: Kind = "verbatim" if len(set(norms)) == 1 else "variant"
+    return sims
+
+
+def settle(
+    docs: list[Doc], spans: list[Span], reps: list[Rep], opts: AlignOptions
+) -> tuple[list[Span], list[float], list[Rep]] | None:
+    """The versions a group shows, and what each scores: one version per
+    article (the one most like the others; other stretches of that article
+    in the group become repeats), each with at least ``min_words`` words and
+    a similarity to the group of at least ``min_similarity``, checked on the
+    group as it finally is (the weakest version leaves first, then the rest
+    are scored again).  None when fewer than two articles are left."""
+    spans = [s for s in spans if _word_count(docs[s[0]], s[1], s[2]) >= opts.min_words]
+    reps = list(reps)
+    while True:
+        if len({s[0] for s in spans}) < 2:
+            return None
+        norms = [normalise(docs[a].text[s:e]) for a, s, e in spans]
+        sims = _similarities(norms, spans)
+        by_article: dict[int, list[int]] = defaultdict(list)
+        for i, s in enumerate(spans):
+            by_article[s[0]].append(i)
+        demoted = set()
+        for members in by_article.values():
+            if len(members) > 1:
+                best = max(members, key=lambda i: (sims[i], spans[i][2] - spans[i][1], -spans[i][1]))
+                for i in members:
+                    if i != best:
+                        demoted.add(i)
+                        reps.append((*spans[i], sims[i]))
+        if demoted:
+            spans = [s for i, s in enumerate(spans) if i not in demoted]
+            continue
+        weak = [i for i, sim in enumerate(sims) if sim < opts.min_similarity]
+        if not weak:
+            break
+        if len(spans) > _SIMILARITY_SAMPLE:
+            drop = set(weak)
+        else:
+            drop = {min(weak, key=lambda i: (sims[i], i))}
+        spans = [s for i, s in enumerate(spans) if i not in drop]
+    kept_reps: list[Rep] = []
+    taken = list(spans)
+    for r in sorted(reps, key=lambda r: (-r[3], r[0], r[1])):
+        a, s, e, sim = r
+        if sim < opts.min_similarity or _word_count(docs[a], s, e) < opts.min_words:
+            continue
+        if any(t[0] == a and overlap(t[1], t[2], s, e) for t in taken):
+            continue
+        taken.append((a, s, e))
+        kept_reps.append(r)
+    return spans, sims, sorted(kept_reps)
+
+
+def separate(groups: list[tuple[list[Span], list[float], list[Rep]]]) -> list[int]:
+    """Groups whose versions overlap another group's in an article where
+    both groups also share a second article: the weaker group (shorter
+    versions, then lower similarity) loses its overlapping version.  Returns
+    the indexes of the groups changed."""
+    strength = [sum(s[2] - s[1] for s in g[0]) * min(g[1]) for g in groups]
+    articles = [{s[0] for s in g[0]} for g in groups]
+    by_article: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+    for gi, (spans, _, _) in enumerate(groups):
+        for a, s, e in spans:
+            by_article[a].append((s, e, gi))
+    losers: dict[int, set[Span]] = defaultdict(set)
+    for a, items in by_article.items():
+        items.sort()
+        open_items: list[tuple[int, int, int]] = []
+        for s, e, gi in items:
+            open_items = [x for x in open_items if x[1] > s]
+            for _os, _oe, gj in open_items:
+                if gj == gi or len(articles[gi] & articles[gj]) < 2:
+                    continue
+                weak, strong = (gi, gj) if (strength[gi], -gi) < (strength[gj], -gj) else (gj, gi)
+                span = next(x for x in groups[weak][0] if x[0] == a)
+                losers[weak].add(span)
+            open_items.append((s, e, gi))
+    for gi, spans in losers.items():
+        groups[gi][0][:] = [s for s in groups[gi][0] if s not in spans]
+    return sorted(losers)
+
+
+def finish_group(docs: list[Doc], spans: list[Span]) -> tuple[Kind, bool]:
+    """The group's kind and whether it carries a quotation."""
+    keys = {verbatim_key(docs[a].text[s:e]) for a, s, e in spans}
+    kind: Kind = "verbatim" if len(keys) == 1 else "variant"
     quote = any(_is_quoted(docs[a], s, e) for a, s, e in spans)
-    return kind, quote, sims
+    return kind, quote
+
+
+_QUOTE_CHARS_RE = re.compile("[\"'`]")
+_DASH_SPACE_RE = re.compile(r"\s*-+\s*")
+_SPACES_RE = re.compile(r"\s+")
+_EDGE_PUNCTUATION = " .,;:!?"
+
+
+def verbatim_key(text: str) -> str:
+    """A version as compared for "verbatim": case, quotation marks, dashes
+    and whitespace folded, and the punctuation at its two ends left out."""
+    folded = _QUOTE_CHARS_RE.sub("", fold_punctuation(text).casefold())
+    folded = _SPACES_RE.sub(" ", _DASH_SPACE_RE.sub("-", folded))
+    return folded.strip(_EDGE_PUNCTUATION)

@@ -1,0 +1,227 @@
+"""Rewording: sentences that carry one statement in other words.
+
+The passages found by shared n-grams miss a sentence rewritten from end to
+end (synonyms, clauses moved, active turned passive, a quote translated
+again, a date changed).  This second pass pairs whole sentences:
+
+* **Candidates**: each sentence is indexed under pairs of its rarest content
+  words (rarest across the corpus's sentences), so two sentences meet only
+  when they share rare words, the names, numbers and nouns that carry a
+  statement.  A pair of words that many sentences share is no candidate.
+  The work grows with the number of sentences, not its square.
+* **Acceptance** is strict, since a looser matcher that groups different
+  statements is worse, not better.  On the sentences' content-word keys
+  (months and weekdays folded to one slot each, so a changed date still
+  meets its original): the Dice overlap of the two sets at least
+  0.8 and ``token_sort_ratio`` of the sorted keys at least 80; and the two
+  sentences must not differ in negation ("not", "never", …) nor use
+  opposite words ("open"/"close", "before"/"after", "rise"/"fall", …).
+* A headline pairs only with a headline.
+
+Accepted pairs become links like any other, so the thresholds and the
+grouping apply to them unchanged.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .documents import SAYING_KEYS, Doc
+from .options import AlignOptions
+from .tokens import key_of
+
+_RAREST = 5  # a sentence is indexed under pairs of its this many rarest words
+_BUCKET = 12  # a pair of words shared by more sentences than this proposes none
+_MAX_WORDS = 80  # longer "sentences" (lists, run-ons) are left to the n-gram pass
+_MIN_DICE = 0.8
+_MIN_SORTED = 80.0
+
+_MONTHS = frozenset(
+    key_of(m)
+    for m in ("january", "february", "march", "april", "may", "june", "july", "august", "september")
+    + ("october", "november", "december")
+)
+_DAYS = frozenset(key_of(d) for d in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+_NEGATIONS = frozenset(("not", "no", "never", "nor", "none", "neither", "without", "nothing", "nobody"))
+# Words of opposite sense (keys): one sentence with a word of one side and
+# none of the other, the other sentence the reverse, are different statements.
+_OPPOSITES = [
+    (frozenset(map(key_of, a)), frozenset(map(key_of, b)))
+    for a, b in (
+        (("open", "opened", "opens", "reopened"), ("close", "closed", "closes", "shut")),
+        (("before", "earlier"), ("after", "later")),
+        (("rise", "rose", "risen", "raise", "raised", "increase", "increased", "grow", "grew", "higher"),
+         ("fall", "fell", "fallen", "cut", "lower", "lowered", "decrease", "decreased", "drop", "dropped")),
+        (("hire", "hired", "hiring"), ("cut", "fire", "fired", "lay", "laid")),
+        (("win", "won", "wins"), ("lose", "lost", "loses")),
+        (("accept", "accepted", "approve", "approved", "welcome", "welcomed", "sign", "signed", "agree", "agreed"),
+         ("reject", "rejected", "veto", "vetoed", "dismiss", "dismissed", "refuse", "refused", "broke", "break")),
+        (("more", "most", "higher"), ("less", "fewer", "least", "lower")),
+        (("praise", "praised", "thank", "thanked"), ("criticise", "criticised", "criticize", "criticized")),
+        (("buy", "bought", "sign", "signed"), ("sell", "sold")),
+        (("productive", "useful"), ("pointless",)),
+    )
+]
+_OPPOSITE_KEYS = frozenset().union(*(one | other for one, other in _OPPOSITES))
+
+# Irregular verbs: past forms meet their verb ("wrote a reply" / "had written a reply").
+_IRREGULAR = {
+    key_of(form): key_of(verb)
+    for verb, *forms in (
+        ("write", "wrote", "written"), ("take", "took", "taken"), ("give", "gave", "given"), ("make", "made"),
+        ("tell", "told"), ("meet", "met"), ("lead", "led"), ("leave", "left"), ("hold", "held"),
+        ("find", "found"), ("begin", "began", "begun"), ("speak", "spoke", "spoken"), ("break", "broke", "broken"),
+        ("choose", "chose", "chosen"), ("rise", "rose", "risen"), ("fall", "fell", "fallen"), ("win", "won"),
+        ("lose", "lost"), ("buy", "bought"), ("sell", "sold"), ("send", "sent"), ("build", "built"), ("pay", "paid"),
+        ("run", "ran"), ("come", "came"), ("go", "went", "gone"), ("know", "knew", "known"), ("see", "saw", "seen"),
+        ("think", "thought"), ("bring", "brought"), ("keep", "kept"), ("stand", "stood"), ("hear", "heard"),
+        ("feel", "felt"), ("seek", "sought"), ("fight", "fought"), ("catch", "caught"), ("drive", "drove", "driven"),
+        ("fly", "flew", "flown"), ("grow", "grew", "grown"), ("throw", "threw", "thrown"), ("draw", "drew", "drawn"),
+        ("strike", "struck"), ("spend", "spent"), ("lay", "laid"), ("flee", "fled"), ("sit", "sat"),
+        ("get", "got", "gotten"), ("forget", "forgot", "forgotten"), ("bear", "bore", "born"), ("wear", "wore", "worn"),
+        ("steal", "stole", "stolen"), ("freeze", "froze", "frozen"), ("hide", "hid", "hidden"), ("eat", "ate", "eaten"),
+        ("shoot", "shot"), ("feed", "fed"), ("hang", "hung"), ("sink", "sank", "sunk"), ("mean", "meant"),
+        ("deal", "dealt"), ("withdraw", "withdrew", "withdrawn"), ("undertake", "undertook", "undertaken"),
+        ("overthrow", "overthrew", "overthrown"), ("forbid", "forbade", "forbidden"), ("shake", "shook", "shaken"),
+    )
+    for form in forms
+}
+# Words of attribution, not of the statement: "…, a spokesman said" / "according to a spokesman".
+_ATTRIBUTION = SAYING_KEYS | frozenset(map(key_of, ("according", "told", "tell", "tells", "reportedly", "allegedly")))
+
+
+@dataclass
+class _Sentence:
+    doc: int
+    lo: int  # tokens, inclusive
+    hi: int
+    keys: frozenset[str]
+    sorted_keys: str
+    negated: bool
+    marks: frozenset[str]
+    title: bool
+
+
+def _slot(key: str) -> str:
+    key = _IRREGULAR.get(key, key)
+    # A country and its adjective meet: Russia/Russian, Ukraine/Ukrainian, Syria/Syrian.
+    if key.endswith("ian") and len(key) > 5:
+        key = key[:-3]
+    elif key.endswith("ia") and len(key) > 4:
+        key = key[:-2]
+    if key in _MONTHS:
+        return "#m"
+    if key in _DAYS:
+        return "#d"
+    return key
+
+
+def _profile(doc: Doc, lo: int, hi: int) -> tuple[frozenset[str], str, bool, frozenset[str]]:
+    """Tokens lo..hi's content keys (months and weekdays as slots), the
+    keys sorted and joined, whether a negation is among them, and the keys
+    with the words of opposite sense among the function words."""
+    text = doc.text
+    toks = doc.tokens[lo : hi + 1]
+    keys = [_slot(t.key) for t in toks if t.content and t.key not in _ATTRIBUTION]
+    negated = any(text[t.start : t.end].casefold() in _NEGATIONS for t in toks)
+    # Words of opposite sense count even when they are function words ("before", "after").
+    marks = [t.key for t in toks if not t.content and t.key in _OPPOSITE_KEYS]
+    return frozenset(keys), " ".join(sorted(keys)), negated, frozenset(keys).union(marks)
+
+
+def _sentences(d: int, doc: Doc, opts: AlignOptions) -> list[_Sentence]:
+    out = []
+    starts = doc.sentence_starts
+    n = len(doc.tokens)
+    for k, lo in enumerate(starts):
+        hi = (starts[k + 1] if k + 1 < len(starts) else n) - 1
+        if hi - lo + 1 < opts.min_words or hi - lo + 1 > _MAX_WORDS or doc.boilerplate[lo]:
+            continue
+        keys, sorted_keys, negated, marks = _profile(doc, lo, hi)
+        if len(keys) < opts.min_shared:
+            continue
+        out.append(_Sentence(d, lo, hi, keys, sorted_keys, negated, marks, doc.in_title(lo)))
+    return out
+
+
+def _opposed(x: frozenset[str], y: frozenset[str]) -> bool:
+    for one, other in _OPPOSITES:
+        if (x & one and not x & other and y & other and not y & one) or (
+            x & other and not x & one and y & one and not y & other
+        ):
+            return True
+    return False
+
+
+def _agree(
+    xk: frozenset[str],
+    xs: str,
+    xn: bool,
+    xm: frozenset[str],
+    yk: frozenset[str],
+    ys: str,
+    yn: bool,
+    ym: frozenset[str],
+    contained: bool = False,
+) -> bool:
+    if xn != yn:
+        return False
+    shared = len(xk & yk)
+    if contained:
+        if shared < min(len(xk), len(yk)):
+            return False
+    elif 2 * shared < _MIN_DICE * (len(xk) + len(yk)) or fuzz.token_sort_ratio(xs, ys) < _MIN_SORTED:
+        return False
+    return not _opposed(xm, ym)
+
+
+def _same_statement(x: _Sentence, y: _Sentence) -> bool:
+    return x.title == y.title and _agree(
+        x.keys, x.sorted_keys, x.negated, x.marks, y.keys, y.sorted_keys, y.negated, y.marks
+    )
+
+
+def same_statement(da: Doc, a0: int, a1: int, db: Doc, b0: int, b1: int, contained: bool = False) -> bool:
+    """Do tokens a0..a1 of one text and b0..b1 of the other (inclusive) say
+    the same thing in words close enough: most content words shared (Dice
+    at least 0.8 on their keys, months and weekdays as slots), the sorted
+    keys alike (``token_sort_ratio`` at least 80), no negation in one only,
+    no opposite words?  With ``contained``, every content word of the
+    shorter must be in the longer, which may add a phrase."""
+    return _agree(*_profile(da, a0, a1), *_profile(db, b0, b1), contained=contained)
+
+
+def reworded_pairs(docs: list[Doc], opts: AlignOptions) -> dict[tuple[int, int], list[tuple[int, int, int, int]]]:
+    """For each pair of articles (a < b), the sentence pairs that carry the
+    same statement: token ranges (inclusive) in a and in b."""
+    sentences = [s for d, doc in enumerate(docs) for s in _sentences(d, doc, opts)]
+    df: dict[str, int] = defaultdict(int)
+    for s in sentences:
+        for key in s.keys:
+            df[key] += 1
+    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, s in enumerate(sentences):
+        rare = sorted((k for k in s.keys if not k.startswith("#")), key=lambda k: (df[k], k))[:_RAREST]
+        for pair in itertools.combinations(sorted(rare), 2):
+            buckets[pair].append(i)
+    seen: set[tuple[int, int]] = set()
+    found: dict[tuple[int, int], list[tuple[int, int, int, int]]] = defaultdict(list)
+    for members in buckets.values():
+        if len(members) < 2 or len(members) > _BUCKET:
+            continue
+        for i, j in itertools.combinations(members, 2):
+            x, y = sentences[i], sentences[j]
+            if x.doc == y.doc or (i, j) in seen:
+                continue
+            seen.add((i, j))
+            if _same_statement(x, y):
+                if x.doc > y.doc:
+                    x, y = y, x
+                found[(x.doc, y.doc)].append((x.lo, x.hi, y.lo, y.hi))
+    for spans in found.values():
+        spans.sort()
+    return found
