@@ -17,8 +17,9 @@ import pytest
 
 from sidebyside import cli
 from sidebyside.aligning.align import align
-from sidebyside.app.app import SideBySideApp, _resolve
+from sidebyside.app.app import SideBySideApp
 from sidebyside.app.dialogs import ConfirmScreen, NoteScreen, SavePathScreen
+from sidebyside.app.keeping import resolve
 from sidebyside.app.pane import KEPT_MARK, KEPT_RULE, ArticleBody
 from sidebyside.config import DEFAULT_CONFIG, Config, config_path
 from sidebyside.highlights import default_path, load, save
@@ -231,22 +232,22 @@ async def test_save_as_markdown_to_a_typed_path(sample_articles, tmp_path, monke
         assert "the quote everyone ran" in text and QUOTE in text
         assert any(str(report) in m for m in messages(app))
         # s still saves to the default file (what the next start reopens), not the report.
-        assert app.save_path == default_path(sample_articles)
+        assert app.reader.keeping.save_path == default_path(sample_articles)
 
 
 def test_typed_paths_expand_the_home_folder_and_are_relative_to_the_current_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.chdir(tmp_path)
-    assert _resolve("~/notes/h.md") == tmp_path / "home" / "notes" / "h.md"
-    assert _resolve("  out/h.csv ") == tmp_path / "out" / "h.csv"
-    assert _resolve("/abs/h.json") == Path("/abs/h.json")
+    assert resolve("~/notes/h.md") == tmp_path / "home" / "notes" / "h.md"
+    assert resolve("  out/h.csv ") == tmp_path / "out" / "h.csv"
+    assert resolve("/abs/h.json") == Path("/abs/h.json")
 
 
 async def test_overwrite_protection_asks_and_no_leaves_the_file(sample_articles):
     app = SideBySideApp(sample_articles)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        path = app.save_path
+        path = app.reader.keeping.save_path
         alignment = app.alignment
         # Meanwhile, another session saved two highlights with notes there.
         others = [g.id for g in alignment.groups[:2]]
@@ -316,13 +317,13 @@ async def test_reopening_highlights_given_on_the_command_line(sample_articles, t
         assert app.kept[gid] == "my note"
         assert app.alignment.group(gid).passages == quote.passages
         assert any("Highlights reopened" == n.title and str(path) in n.message for n in app._notifications)
-        app.jump_to_group(gid)
+        app.reader.reveal_group(gid)
         await pilot.pause()
         assert "★ kept" in panel_text(app) and "Note: my note" in panel_text(app)
         version = app.current_version
         assert gutters(app, version.article, version.start, version.end)[0][1] == KEPT_MARK
         # s saves back to that file, not to the default one.
-        assert app.save_path == path
+        assert app.reader.keeping.save_path == path
         await pilot.press("n", "space", "s")
         await ready(pilot)
         assert len(kept_groups(path)) == 2
@@ -338,7 +339,7 @@ async def test_reopening_the_default_file_on_start(sample_articles):
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         assert list(app.kept.values()) == ["saved last time"]
-        assert app.save_path == path
+        assert app.reader.keeping.save_path == path
 
 
 async def test_a_damaged_default_file_is_reported_and_left_alone(sample_articles):
@@ -561,7 +562,7 @@ async def test_q_asks_after_changing_reopened_highlights_and_y_quits(sample_arti
     app = SideBySideApp(sample_articles)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        assert len(app.kept) == 1 and app.unsaved_changes() == 0
+        assert len(app.kept) == 1 and app.reader.keeping.unsaved_changes() == 0
         await pilot.press("n", "n", "space")
         await pilot.press("q")
         await pilot.pause()

@@ -12,6 +12,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.markup import escape
 
 #: Longest label shown for a passage.
 LABEL_LIMIT = 90
@@ -79,6 +80,8 @@ class PassageCommands(Provider):
                 f"{group.kind}{' quote' if group.quote else ''} · {len(group.article_indexes)} outlets"
                 + (f" · note: {_one_line(note, 60)}" if note else "")
             )
+            # The palette reads a hit's help as markup: a note's "[/ol]" is text.
+            help_text = escape(help_text)
             entries.append(
                 _Entry(
                     group.id, f"Jump to {group.id}{mark} · ", versions, " ".join(haystack.split()).lower(), help_text
@@ -91,7 +94,7 @@ class PassageCommands(Provider):
             label, article = entry.label([])
             # Content, not a str: "[We are] ready…" is a quote, not markup.
             yield DiscoveryHit(
-                Content(label), partial(self.app.jump_to_group, entry.group_id, article), text=label, help=entry.help
+                Content(label), partial(self.screen.reveal_group, entry.group_id, article), text=label, help=entry.help
             )
 
     async def search(self, query: str) -> Hits:
@@ -119,7 +122,7 @@ class PassageCommands(Provider):
             yield Hit(
                 score,
                 self._highlight(label, words, matcher.match_style),
-                partial(self.app.jump_to_group, entry.group_id, article),
+                partial(self.screen.reveal_group, entry.group_id, article),
                 text=label,
                 help=entry.help,
             )

@@ -3,22 +3,27 @@
 The screen decides which panes are shown (as many as fit at about
 :data:`MIN_PANE_WIDTH` columns each; the others stay mounted, hidden, with
 their scroll position) and handles what crosses panes: moving between
-outlets, linked scrolling, stepping through search matches.
+outlets, linked scrolling, stepping through search matches.  Its keys are
+active only while it is on top: a dialog (a modal screen) or the help has
+its own.  Keeping and saving highlights is its :class:`~.keeping.Keeping`
+controller's; the command palette's passage jumps come straight here.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on
-from textual.app import ComposeResult
+from textual import on, work
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Static
+from textual.worker import Worker
 
 from ..model import Place
+from . import clipboard, keeping
 from .footer import ReaderFooter
 from .pane import ArticleBody, ArticlePane
 from .passage_panel import PassagePanel
@@ -35,49 +40,30 @@ MIN_SIZE = Size(40, 10)  # below this, only a "too small" message
 TOO_SMALL = "The terminal is too small for sidebyside.\nMake it at least 40×10."
 
 
+def _passage_commands():
+    from .commands import PassageCommands  # imported when the palette opens: not needed for the first frame
+
+    return PassageCommands
+
+
 class ReaderScreen(Screen[None]):
+    COMMANDS = {_passage_commands}
     BINDINGS = [
-        # Kept highlights: the state and the saving are the app's.
-        Binding(
-            "space",
-            "app.keep",
-            "Keep",
-            id="keep",
-            tooltip="Keep the current passage as a highlight, or stop keeping it",
-        ),
-        Binding("a", "app.note", "Note", id="note", tooltip="Add or edit a note on the current passage (keeps it)"),
-        Binding("s", "app.save", "Save", id="save", tooltip="Save the kept highlights (reopened next time)"),
-        Binding(
-            "S",
-            "app.save_as",
-            "Save as",
-            id="save-as",
-            show=False,
-            tooltip="Save as: a .json, .md (report) or .csv file you name",
-        ),
+        *keeping.BINDINGS,
         Binding("tab", "cycle_pane(1)", "Next pane", id="next-pane", show=False),
         Binding("shift+tab", "cycle_pane(-1)", "Previous pane", id="previous-pane", show=False),
         Binding("right_square_bracket", "other_outlet(1)", "Next outlet", key_display="]", id="next-outlet"),
         Binding("left_square_bracket", "other_outlet(-1)", "Prev outlet", key_display="[", id="previous-outlet"),
         Binding("slash", "search", "Search", key_display="/", id="search"),
-        Binding(
-            "greater_than_sign",
-            "shift_window(1)",
-            "Show panes further right",
-            key_display=">",
-            id="panes-right",
-            show=False,
-        ),
-        Binding(
-            "less_than_sign",
-            "shift_window(-1)",
-            "Show panes further left",
-            key_display="<",
-            id="panes-left",
-            show=False,
-        ),
+        Binding("greater_than_sign", "shift_window(1)", "Show panes further right", key_display=">", id="panes-right",
+                show=False),
+        Binding("less_than_sign", "shift_window(-1)", "Show panes further left", key_display="<", id="panes-left",
+                show=False),
         Binding("o", "pick_pane", "Outlets", id="pick-pane", tooltip="Choose the article to show"),
         Binding("escape", "clear_search", "Clear search", id="clear-search", show=False),
+        Binding("l", "toggle_linked", "Link", id="linked-scrolling", tooltip="Linked scrolling on/off"),
+        Binding("b", "toggle_boilerplate", "Boilerplate", id="boilerplate", tooltip="Hide or dim page boilerplate"),
+        Binding("c", "copy_group", "Copy", id="copy-group", tooltip="Copy the current group's versions"),
     ]
 
     app: SideBySideApp
@@ -87,6 +73,8 @@ class ReaderScreen(Screen[None]):
         self.first_visible = 0
         self.visible_count = 1
         self._last_focused = 0
+        #: Keeping, noting and saving highlights (``space``, ``a``, ``s``, ``S``, and ``q``'s question).
+        self.keeping = keeping.Keeping(self)
 
     def compose(self) -> ComposeResult:
         # Laid out for the terminal's size from the start (classes, the
@@ -326,6 +314,76 @@ class ReaderScreen(Screen[None]):
             self.notify("This passage is in no other outlet", timeout=2)
         app.select(group_id, target)
         self.reveal_version(target)
+
+    def current_group_or_say(self) -> str | None:
+        """The current group's id, else None after telling the reader why."""
+        app = self.app
+        if app.passages_unavailable():
+            return None
+        if app.current_group is None:
+            if not app.alignment.groups:
+                self.notify("These articles share no passage: there is none to select", timeout=3)
+            else:
+                self.notify("Select a passage first (n / p, or click a highlight)", timeout=3)
+            return None
+        return app.current_group
+
+    # --- the reader's switches, copying, keeping ------------------------------------------
+
+    def action_toggle_linked(self) -> None:
+        app = self.app
+        app.linked = not app.linked
+        on = "Linked scrolling on: the other panes follow the focused one"
+        self.notify(on if app.linked else "Linked scrolling off", timeout=2)
+
+    def action_toggle_boilerplate(self) -> None:
+        app = self.app
+        app.show_boilerplate = not app.show_boilerplate
+        self.notify("Boilerplate dimmed" if app.show_boilerplate else "Boilerplate hidden", timeout=2)
+
+    def action_copy_group(self) -> None:
+        group_id = self.current_group_or_say()
+        if group_id is None:
+            return
+        alignment = self.app.alignment
+        group = alignment.group(group_id)
+        text = clipboard.group_text(alignment, group)
+        self.app.copy_to_clipboard(text)
+        self._copy_with_system_tool(text)
+        self.notify(f"Copied {group.id}: {len(group.passages)} versions", timeout=3)
+
+    @work(thread=True, group="clipboard", exit_on_error=False)
+    def _copy_with_system_tool(self, text: str) -> None:
+        tool = clipboard.system_copy(text)
+        if tool:
+            self.app.call_from_thread(self.notify, f"Also copied with {tool}", timeout=2)
+
+    def action_keep(self) -> None:
+        self.keeping.keep()
+
+    def action_note(self) -> None:
+        self.keeping.note()
+
+    def action_save(self) -> None:
+        self.keeping.save()
+
+    def action_save_as(self) -> None:
+        self.keeping.save_as()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "save":
+            self.keeping.finished(event)
+
+    def system_commands(self):
+        """The reader's entries in the command palette."""
+        yield SystemCommand("Linked scrolling", "Toggle linked scrolling (l)", self.action_toggle_linked)
+        yield SystemCommand("Boilerplate", "Hide or dim page boilerplate (b)", self.action_toggle_boilerplate)
+        yield SystemCommand("Copy passage", "Copy the current group's versions (c)", self.action_copy_group)
+        yield SystemCommand("Keep highlight", "Keep the current passage, or stop keeping it (space)", self.action_keep)
+        yield SystemCommand("Note", "Add or edit the note on the current passage (a)", self.action_note)
+        yield SystemCommand("Save highlights", "Save the kept highlights (s)", self.action_save)
+        yield SystemCommand("Save highlights as…", "Save to a .json, .md or .csv file (S)", self.action_save_as)
+        yield SystemCommand("Outlets", "Choose which article's pane to show (o)", self.action_pick_pane)
 
     # --- linked scrolling -----------------------------------------------------------------
 

@@ -1,0 +1,383 @@
+"""Keeping highlights: the controller the reading screen owns.
+
+``space`` keeps the current group, ``a`` notes it, ``s`` saves, ``S`` saves
+as; ``q`` asks before quitting when the kept highlights changed since they
+were last saved or reopened.  The kept mapping itself is the app's
+``kept`` value (the panes, the passage panel and the palette follow it);
+this module changes it, asks the questions (see :mod:`.dialogs`), runs the
+saves in a thread worker of the screen and says how they went.  The saving
+itself is :mod:`sidebyside.highlights`.
+
+Reopening happens with the alignment: :func:`reopen` runs in the alignment
+worker's thread (reading the file and finding changed passages can take a
+moment), then :meth:`Keeping.opened` takes its result on the app's thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding
+from textual.worker import Worker, WorkerState
+
+from ..model import Kept
+from ..text import plural, shorten
+
+if TYPE_CHECKING:
+    from ..highlights import Loaded, Saved
+    from ..model import Alignment
+    from ..reading.articles import Article
+    from .reader import ReaderScreen
+
+#: The keys of keeping and saving (on the reading screen; the help lists them
+#: as "Highlights").
+BINDINGS = [
+    Binding("space", "keep", "Keep", id="keep", tooltip="Keep the current passage as a highlight, or stop keeping it"),
+    Binding("a", "note", "Note", id="note", tooltip="Add or edit a note on the current passage (keeps it)"),
+    Binding("s", "save", "Save", id="save", tooltip="Save the kept highlights (reopened next time)"),
+    Binding(
+        "S", "save_as", "Save as", id="save-as", show=False,
+        tooltip="Save as: a .json, .md (report) or .csv file you name",
+    ),
+]
+
+#: Most lines of a notification listing what a highlights file lacked.
+MAX_LISTED = 12
+
+
+def resolve(text: str) -> Path:
+    """A typed path: ``~`` expanded, relative to the current directory."""
+    path = Path(text.strip()).expanduser()
+    return path if path.is_absolute() else Path.cwd() / path
+
+
+def check_save_path(text: str) -> str | None:
+    """What is wrong with a typed save path, before trying to save there."""
+    from ..highlights import HighlightsError, format_of
+
+    if not text.strip():
+        return "Type a file name ending in .json, .md or .csv"
+    path = resolve(text)
+    if path.is_dir():
+        return f"{path}: is a folder; add a file name ending in .json, .md or .csv"
+    try:
+        format_of(path)
+    except HighlightsError as exc:
+        return str(exc)
+    return None
+
+
+@dataclass
+class Reopened:
+    """The alignment with the saved highlights merged in, and what the
+    reader must be told about them."""
+
+    alignment: Alignment
+    kept: Kept = field(default_factory=dict)
+    save_path: Path | None = None  # where s saves (the file the highlights came from)
+    loaded: Loaded | None = None
+    error: str = ""  # the default highlights file could not be read
+
+
+def reopen(articles: Sequence[Article], alignment: Alignment, loaded: Loaded | None) -> Reopened:
+    """Merge ``loaded`` (else the highlights at the corpus's default path,
+    if any) into ``alignment``.  A file that cannot be read is reported and
+    left as it is; the reader goes on with nothing kept."""
+    from ..highlights import HighlightsError, apply, default_path, load
+
+    started = Reopened(alignment, save_path=loaded.path if loaded is not None else None)
+    try:
+        if loaded is None:
+            path = default_path(articles)
+            started.save_path = path
+            if path.is_file():
+                loaded = load(path, articles)
+        if loaded is not None:
+            started.alignment, started.kept = apply(loaded, alignment)
+            started.loaded = loaded
+    except HighlightsError as exc:
+        started.error = str(exc)
+    except (OSError, ValueError) as exc:  # an unreadable data folder, say
+        started.error = f"could not reopen the saved highlights: {exc}"
+    return started
+
+
+@dataclass(frozen=True)
+class SaveJob:
+    """One save: what, where, and how the reader asked for it."""
+
+    path: Path
+    alignment: Alignment
+    kept: Kept
+    all_groups: bool = False
+    overwrite: bool = False
+    save_as: bool = False  # typed in the save-as dialog (reopen it on failure)
+
+
+@dataclass(frozen=True)
+class SaveOutcome:
+    job: SaveJob
+    saved: Saved | None = None
+    would_overwrite: str = ""  # check_overwrite's warning: ask before replacing
+    error: str = ""
+
+
+def run_save(job: SaveJob) -> SaveOutcome:
+    """The save worker's job (in its thread): never raises for what a user
+    can cause."""
+    from ..highlights import HighlightsError, WouldOverwrite, save
+
+    try:
+        saved = save(job.path, job.alignment, job.kept, all_groups=job.all_groups, overwrite=job.overwrite)
+    except WouldOverwrite as exc:  # check_overwrite warned: the reader decides
+        return SaveOutcome(job, would_overwrite=exc.warning)
+    except HighlightsError as exc:
+        return SaveOutcome(job, error=str(exc))
+    return SaveOutcome(job, saved=saved)
+
+
+class Keeping:
+    """Keep, note, save, save as and the quit guard for one reading screen."""
+
+    def __init__(self, screen: ReaderScreen) -> None:
+        self.screen = screen
+        #: Where ``s`` saves: the file the highlights came from, else the
+        #: corpus's default path (known once the alignment is in).
+        self.save_path: Path | None = None
+        #: The kept highlights as last saved or reopened: ``q`` asks before
+        #: quitting when the app's ``kept`` differs from them.
+        self.saved_kept: Kept = {}
+        self._asking_quit = False
+
+    @property
+    def app(self):
+        return self.screen.app
+
+    def _notify(self, message: str, **kwargs) -> None:
+        self.app.notify(message, markup=False, **kwargs)
+
+    # --- reopening ------------------------------------------------------------------
+
+    def opened(self, started: Reopened) -> None:
+        """The alignment is in, with these highlights (the app has set its
+        ``kept`` to ``started.kept``): remember them as saved, and say what
+        was reopened and what was not."""
+        self.saved_kept = dict(started.kept)
+        self.save_path = started.save_path
+        if started.error:
+            self._notify(
+                f"{started.error}. Nothing is kept; saving will ask before replacing it.",
+                title="Saved highlights not reopened",
+                severity="error",
+                timeout=15,
+            )
+        if started.loaded is not None:
+            self._report_loaded(started.loaded, len(started.kept))
+
+    def _report_loaded(self, loaded: Loaded, kept: int) -> None:
+        """Tell the reader what was reopened, and everything that was not."""
+        if kept:
+            self._notify(f"{plural(kept, 'highlight')} from {loaded.path}", title="Highlights reopened", timeout=6)
+        messages = loaded.messages()
+        if not messages:
+            return
+        shown = messages[:MAX_LISTED]
+        if len(messages) > MAX_LISTED:
+            shown.append(f"… and {len(messages) - MAX_LISTED} more")
+        if loaded.missing:
+            title = f"{plural(len(loaded.missing), 'saved passage')} not found"
+        else:
+            title = "Articles changed since saving"
+        self._notify("\n".join(shown), title=title, severity="warning", timeout=30)
+
+    # --- keeping and noting -----------------------------------------------------------
+
+    def keep(self) -> None:
+        """Keep the current group as a highlight, or stop keeping it."""
+        group_id = self.screen.current_group_or_say()
+        if group_id is None:
+            return
+        kept = dict(self.app.kept)
+        if group_id in kept:
+            note = kept[group_id]
+            if note:
+                self._ask_to_unkeep(group_id, note)
+                return
+            del kept[group_id]
+            self.app.kept = kept
+            self._notify(f"{group_id} no longer kept", timeout=2)
+        else:
+            kept[group_id] = ""
+            self.app.kept = kept
+            self._notify(f"Kept {group_id} ({len(kept)} kept) · a adds a note · s saves", timeout=2)
+
+    def _ask_to_unkeep(self, group_id: str, note: str) -> None:
+        """Unkeeping a noted group drops its note: ask first (space is an
+        easy key to press by mistake)."""
+        from .dialogs import ConfirmScreen
+
+        def answer(yes: bool | None) -> None:
+            if yes and group_id in self.app.kept:
+                kept = dict(self.app.kept)
+                del kept[group_id]
+                self.app.kept = kept
+                self._notify(f"{group_id} no longer kept; its note is dropped", timeout=3)
+
+        question = f"{group_id} has a note:\n\n{shorten(note, 200)}\n\nStop keeping it and drop the note?"
+        dialog = ConfirmScreen("Stop keeping this passage?", question, yes="Drop it", no="Keep it", default=False)
+        self.app.push_screen(dialog, answer)
+
+    def note(self) -> None:
+        """Add or edit the note on the current group (keeping it)."""
+        from .dialogs import NoteScreen
+
+        group_id = self.screen.current_group_or_say()
+        if group_id is None:
+            return
+        kept = self.app.kept
+        hint = "" if group_id in kept else "Saving a note keeps this passage as a highlight."
+
+        def done(text: str | None) -> None:
+            alignment = self.app.alignment
+            if text is None or alignment is None or group_id not in {g.id for g in alignment.groups}:
+                return
+            if group_id in self.app.kept and self.app.kept[group_id] == text:
+                return
+            self.app.kept = {**self.app.kept, group_id: text}
+
+        self.app.push_screen(NoteScreen(f"Note on {group_id}", kept.get(group_id, ""), hint), done)
+
+    # --- quitting ----------------------------------------------------------------------
+
+    def unsaved_changes(self) -> int:
+        """How many groups are kept, unkept or noted differently from the
+        highlights last saved or reopened."""
+        saved, kept = self.saved_kept, self.app.kept
+        return sum(1 for gid in saved.keys() | kept.keys() if saved.get(gid) != kept.get(gid))
+
+    def quit(self) -> None:
+        """Quit, first asking when kept highlights changed since the last
+        save (or since they were reopened)."""
+        from .dialogs import ConfirmScreen
+
+        changes = self.unsaved_changes()
+        if not changes:
+            self.app.exit()
+            return
+        if self._asking_quit:
+            return
+
+        def answer(yes: bool | None) -> None:
+            self._asking_quit = False
+            if yes:
+                self.app.exit()
+
+        self._asking_quit = True
+        question = f"{plural(changes, 'unsaved highlight change')}. Quit without saving?"
+        dialog = ConfirmScreen("Unsaved highlights", question, yes="Quit", no="Keep reading", default=False)
+        self.app.push_screen(dialog, answer)
+
+    # --- saving --------------------------------------------------------------------------
+
+    def _can_save(self) -> bool:
+        return not self.app.passages_unavailable() and self.save_path is not None
+
+    def save(self) -> None:
+        """Save the kept highlights where they came from (else the corpus's
+        default file), as JSON; with none kept, offer to save every group."""
+        from .dialogs import ConfirmScreen
+
+        if not self._can_save():
+            return
+        alignment, kept = self.app.alignment, self.app.kept
+        job = SaveJob(self.save_path, alignment, dict(kept))
+        if kept:
+            self.start(job)
+            return
+        count = len(alignment.groups)
+        if not count:
+            self._notify("Nothing to save: these articles share no passage", timeout=3)
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.start(SaveJob(job.path, job.alignment, {}, all_groups=True))
+
+        question = f"No highlight is kept (space keeps the current passage).\n\nSave all {count} groups to {job.path}?"
+        self.app.push_screen(ConfirmScreen("Nothing kept", question, yes="Save all", no="Cancel"), answer)
+
+    def save_as(self, value: str | None = None, error: str = "") -> None:
+        """Ask where to save (the extension picks the format), then save."""
+        from ..highlights import corpus_slug
+        from .dialogs import SavePathScreen
+
+        if not self._can_save():
+            return
+        alignment, n = self.app.alignment, len(self.app.kept)
+        if value is None:
+            value = str(self.save_path.parent / f"{corpus_slug(self.app.articles)}-highlights.md")
+        what = (
+            ("the kept highlight" if n == 1 else f"the {n} kept highlights")
+            if n
+            else f"all {len(alignment.groups)} groups (none is kept)"
+        )
+        hint = f"Save {what} to: .json can be reopened, .md is a report, .csv a table; ~ is your home folder."
+
+        def chosen(text: str | None) -> None:
+            if text is None or self.app.alignment is None:
+                return
+            kept = dict(self.app.kept)
+            self.start(SaveJob(resolve(text), self.app.alignment, kept, all_groups=not kept, save_as=True))
+
+        self.app.push_screen(SavePathScreen("Save highlights as", value, hint, check_save_path, error), chosen)
+
+    def start(self, job: SaveJob) -> None:
+        """Run a save in a thread worker of the screen (group ``save``)."""
+        self.screen.run_worker(lambda: run_save(job), thread=True, group="save", exit_on_error=False, name="save")
+
+    def finished(self, event: Worker.StateChanged) -> None:
+        """A save worker changed state: say how the save went."""
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self._notify(f"{type(error).__name__}: {error}", title="Not saved", severity="error", timeout=15)
+            return
+        if event.state != WorkerState.SUCCESS:
+            return
+        outcome: SaveOutcome = event.worker.result
+        job = outcome.job
+        if outcome.saved is not None:
+            self._saved(job, outcome.saved)
+        elif outcome.would_overwrite:
+            self._ask_to_replace(job, outcome.would_overwrite)
+        else:
+            self._notify(outcome.error, title="Not saved", severity="error", timeout=15)
+            if job.save_as:  # let the reader pick another place
+                self.save_as(str(job.path), outcome.error)
+
+    def _saved(self, job: SaveJob, saved: Saved) -> None:
+        message = saved.message()
+        if self.save_path is not None and job.path.resolve() == self.save_path.resolve():
+            # What the next start reopens: q has nothing more to ask.
+            self.saved_kept = dict(job.kept)
+        elif self.unsaved_changes():
+            # A report, a table, or a copy elsewhere: the highlights the
+            # app reopens are still the ones in the corpus's own file.
+            message += f". Not yet in {self.save_path.name}, which the app reopens: s saves there"
+        self._notify(message[0].upper() + message[1:], timeout=6)
+
+    def _ask_to_replace(self, job: SaveJob, warning: str) -> None:
+        from .dialogs import ConfirmScreen
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.start(SaveJob(job.path, job.alignment, job.kept, job.all_groups, True, job.save_as))
+            else:
+                self._notify(f"Not saved: {job.path} is as it was", timeout=4)
+
+        backup = " (a copy of the old file is kept beside it)" if job.path.suffix.lower() == ".json" else ""
+        question = f"{warning}.\n\nReplace anyway?{backup}"
+        dialog = ConfirmScreen("Replace the saved file?", question, yes="Replace", no="Don't save", default=False)
+        self.app.push_screen(dialog, answer)
