@@ -69,7 +69,7 @@ class Row:
 
     @property
     def variant(self) -> bool:
-        return any(c.status == "variant" for c in self.cells.values())
+        return self.group.kind == "variant"
 
     @property
     def first_seen(self) -> tuple[int, ...]:
