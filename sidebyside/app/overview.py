@@ -11,9 +11,9 @@ paragraphs, the ones no other outlet carries.  Enter on a row, or on an
 outlet's cell, goes back to reading with that group selected in that
 outlet's pane.
 
-The table is Textual's :class:`~textual.widgets.DataTable` (it draws only
-the rows on screen, and keeps the group and passage columns fixed while
-the outlet columns scroll); the data is :mod:`sidebyside.coverage`'s.
+The table is a Line API grid (:mod:`.grid`: it draws only the rows on
+screen, and keeps the group, wording and flags columns fixed while the
+speaker and outlet columns scroll); the data is :mod:`sidebyside.coverage`'s.
 """
 
 from __future__ import annotations
@@ -21,15 +21,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
 from ..coverage import FLAG_LABELS, FLAG_SHORT, Cell, Coverage, OnlyHere, Row, coverage
+from .grid import Column, Grid, GridRow
 
 if TYPE_CHECKING:
     from ..model import Alignment, Place
@@ -61,10 +61,10 @@ class Filters:
         return self != Filters(only_here=self.only_here)
 
 
-class OverviewTable(DataTable, inherit_bindings=True):
-    """The table, with the styles of its marks as component classes."""
+class OverviewTable(Grid):
+    """The grid, with the styles of the overview's marks as component classes."""
 
-    COMPONENT_CLASSES = DataTable.COMPONENT_CLASSES | {
+    COMPONENT_CLASSES = Grid.COMPONENT_CLASSES | {
         "overview--verbatim",
         "overview--variant",
         "overview--absent",
@@ -76,13 +76,6 @@ class OverviewTable(DataTable, inherit_bindings=True):
         "overview--only",
         "overview--muted",
     }
-
-    def style_of(self, name: str) -> Style:
-        return self.get_component_rich_style(f"overview--{name}", partial=False)
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(0, width - 1)].rstrip() + "…"
 
 
 class OverviewScreen(Screen[None]):
@@ -130,21 +123,14 @@ class OverviewScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__(id="overview")
         self.filters = Filters()
-        self._coverage: Coverage | None = None
-        self._alignment: Alignment | None = None
         self._rows: dict[str, Row | OnlyHere] = {}  # row key -> what it shows
         self._layout_width = 0
+        self._shown: tuple | None = None  # what the table was built for
 
     def compose(self) -> ComposeResult:
         yield Static(id="overview-title", markup=False)
         yield Static(id="overview-filters", markup=False)
-        yield OverviewTable(
-            id="overview-table",
-            cursor_type="cell",
-            zebra_stripes=True,
-            fixed_columns=2,
-            cursor_foreground_priority="renderable",
-        )
+        yield OverviewTable(id="overview-table", fixed=3)
         yield Static(id="overview-only", markup=False)
         yield Static(id="overview-legend", markup=False)
         yield Footer(compact=True)
@@ -156,17 +142,20 @@ class OverviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self.refresh_table()
         self.table.focus()
-        self.refresh_bindings()
 
     def on_screen_resume(self) -> None:
-        if self._alignment is not self.app.alignment:
+        # Back from reading: the current group (marked ▶) may have changed.
+        if self._shown != self._signature():
             self.refresh_table()
         else:
             self._place_cursor()
         self.table.focus()
 
+    def _signature(self) -> tuple:
+        return (id(self.app.alignment), self.app.current_group, self.filters, self.size.width)
+
     def on_resize(self, event) -> None:
-        if self._layout_width and abs(event.size.width - self._layout_width) >= 1:
+        if self._layout_width != event.size.width:
             self.refresh_table(keep_cursor=True)
 
     # --- building ---------------------------------------------------------------------
@@ -174,27 +163,13 @@ class OverviewScreen(Screen[None]):
     @property
     def coverage(self) -> Coverage | None:
         alignment = self.app.alignment
-        if alignment is None:
-            return None
-        if self._coverage is None or self._alignment is not alignment:
-            self._coverage = coverage(alignment)
-            self._alignment = alignment
-        return self._coverage
+        return None if alignment is None else coverage_of(alignment)
 
-    def refresh_table(self, keep_cursor: bool = False) -> None:
-        table = self.table
-        where = table.cursor_coordinate if keep_cursor else None
-        table.clear(columns=True)
-        self._rows = {}
-        cov = self.coverage
-        self._layout_width = self.size.width
-        title = self.query_one("#overview-title", Static)
-        if cov is None:
-            title.update("Overview · still aligning the articles…")
-            return
-        alignment = self.app.alignment
-        arts = alignment.articles
-        width = max(40, self.size.width or self.app.size.width) - 2  # the table's scroll bar
+    def _widths(self, cov: Coverage) -> tuple[int, int, int, list[int]]:
+        """Widths of the passage, flags and speaker columns and of each
+        outlet's, for the screen's width."""
+        arts = self.app.alignment.articles
+        width = max(40, self.size.width or self.app.size.width) - 2  # the scroll bar
         narrow = width < 100
         speaker_w, flags_w = (10, 10) if narrow else (14, 16)
         least = 16 if narrow else 30  # the passage's column at least
@@ -206,85 +181,84 @@ class OverviewScreen(Screen[None]):
             outlet_widths = [CELL_WIDTH] * len(cov.columns)
         cells = sum(w + 2 for w in outlet_widths)
         passage_w = max(least, min(72, rest + least - cells))
-        # The group, its wording and its flags stay put; speaker and outlets scroll.
-        table.fixed_columns = 3
-        table.add_column("group", width=GROUP_WIDTH, key="group")
-        table.add_column("passage (most common wording)", width=passage_w, key="passage")
-        table.add_column("flags", width=flags_w, key="flags")
-        table.add_column("speaker", width=speaker_w, key="speaker")
-        for a, w in zip(cov.columns, outlet_widths):
-            table.add_column(Text(_cut(arts[a].label, w), no_wrap=True), width=w, key=f"o{a}")
-        shown = 0
+        return passage_w, flags_w, speaker_w, outlet_widths
+
+    def refresh_table(self, keep_cursor: bool = False) -> None:
+        table = self.table
+        where = table.cursor if keep_cursor else None
+        self._rows = {}
+        cov = self.coverage
+        self._layout_width = self.size.width
+        if cov is None:
+            table.set_data([], [])
+            self.query_one("#overview-title", Static).update("Overview · still aligning the articles…")
+            return
+        arts = self.app.alignment.articles
+        passage_w, flags_w, speaker_w, outlet_widths = self._widths(cov)
+        columns = [
+            Column("group", "group", GROUP_WIDTH),
+            Column("passage", "passage (most common wording)", passage_w),
+            Column("flags", "flags", flags_w),
+            Column("speaker", "speaker", speaker_w),
+            *(Column(f"o{a}", arts[a].label, w) for a, w in zip(cov.columns, outlet_widths)),
+        ]
+        rows: list[GridRow] = []
         if self.filters.only_here:
             for a in cov.columns:
                 for item in cov.only_here.get(a, ()):
                     key = f"only:{item.place.article}:{item.place.start}"
                     self._rows[key] = item
-                    table.add_row(*self._only_cells(cov, item, passage_w), key=key)
-                    shown += 1
+                    rows.append(GridRow(key, self._only_cells(cov, item)))
         else:
+            current = self.app.current_group
             for row in cov.rows:
-                if not self.filters.keep(row):
-                    continue
-                self._rows[row.group.id] = row
-                table.add_row(*self._group_cells(cov, row, passage_w, speaker_w, flags_w), key=row.group.id)
-                shown += 1
-        self._update_texts(cov, shown)
+                if self.filters.keep(row):
+                    self._rows[row.group.id] = row
+                    rows.append(GridRow(row.group.id, self._group_cells(cov, row, row.group.id == current, flags_w)))
+        # The group, its wording and its flags stay put; speaker and outlets scroll.
+        table.set_data(columns, rows, fixed=3)
+        self._shown = self._signature()
+        self._update_texts(cov, len(rows))
         if where is not None and table.row_count:
-            table.move_cursor(row=min(where.row, table.row_count - 1), column=where.column, animate=False)
+            table.move_cursor(*where)
         else:
             self._place_cursor()
 
-    def _group_cells(self, cov: Coverage, row: Row, passage_w: int, speaker_w: int, flags_w: int) -> list[Text]:
-        table = self.table
-        current = self.app.current_group == row.group.id
-        ident = Text(("▶" if current else " ") + row.group.id, no_wrap=True)
-        if current:
-            ident.stylize(table.style_of("current"))
-        wording = Text(_cut(row.wording, passage_w), no_wrap=True)
-        speaker = Text(
-            _cut(row.speaker or "—", speaker_w),
-            no_wrap=True,
-            style=table.style_of("speaker" if row.speaker else "muted"),
+    def _group_cells(self, cov: Coverage, row: Row, current: bool, flags_w: int) -> tuple:
+        ident = (
+            (("▶", "overview--current"), (row.group.id, "overview--current"))
+            if current
+            else ((" " + row.group.id, ""),)
         )
+        speaker = ((row.speaker, "overview--speaker"),) if row.speaker else (("—", "overview--muted"),)
         if row.flags:
             long = " ".join(FLAG_LABELS[f] for f in row.flags)
             words = long if len(long) + 2 <= flags_w else " ".join(FLAG_SHORT[f] for f in row.flags)
-            flags = Text(_cut("⚑ " + words, flags_w), no_wrap=True, style=table.style_of("flag"))
+            flags = (("⚑ " + words, "overview--flag"),)
         else:
-            flags = Text("")
-        out = [ident, wording, flags, speaker]
-        out += [self._cell(row.cells.get(a), cov.dated) for a in cov.columns]
-        return out
+            flags = ()
+        outlets = tuple(self._cell(row.cells.get(a), cov.dated) for a in cov.columns)
+        return (ident, ((row.wording, ""),), flags, speaker, *outlets)
 
-    def _cell(self, cell: Cell | None, dated: bool) -> Text:
-        table = self.table
+    @staticmethod
+    def _cell(cell: Cell | None, dated: bool) -> tuple:
         if cell is None:
-            return Text(" ·", style=table.style_of("absent"), no_wrap=True)
-        text = Text(no_wrap=True)
-        text.append("❝" if cell.quoted else " ", style=table.style_of("quote"))
+            return ((" ·", "overview--absent"),)
+        quote = ("❝", "overview--quote") if cell.quoted else (" ", "")
         if cell.status == "verbatim":
-            text.append("●", style=table.style_of("verbatim"))
+            mark = ("●", "overview--verbatim")
         else:
-            text.append(f"◐{cell.similarity:3.0f}", style=table.style_of("variant"))
-        if cell.first and dated:
-            text.append(" ¹", style=table.style_of("first"))
-        return text
+            mark = (f"◐{cell.similarity:3.0f}", "overview--variant")
+        first = ((" ¹", "overview--first"),) if cell.first and dated else ()
+        return (quote, mark, *first)
 
-    def _only_cells(self, cov: Coverage, item: OnlyHere, passage_w: int) -> list[Text]:
-        table = self.table
-        out = [
-            Text(" —", style=table.style_of("muted")),
-            Text(_cut(item.text, passage_w), no_wrap=True),
-            Text(""),
-            Text(""),
-        ]
-        for a in cov.columns:
-            if a == item.place.article:
-                out.append(Text(" ◆ only", style=table.style_of("only"), no_wrap=True))
-            else:
-                out.append(Text(" ·", style=table.style_of("absent")))
-        return out
+    @staticmethod
+    def _only_cells(cov: Coverage, item: OnlyHere) -> tuple:
+        outlets = tuple(
+            ((" ◆ only", "overview--only"),) if a == item.place.article else ((" ·", "overview--absent"),)
+            for a in cov.columns
+        )
+        return (((" —", "overview--muted"),), ((item.text, ""),), (), (), *outlets)
 
     def _update_texts(self, cov: Coverage, shown: int) -> None:
         alignment = self.app.alignment
@@ -346,18 +320,15 @@ class OverviewScreen(Screen[None]):
         if not table.row_count:
             return
         group_id = self.app.current_group
-        row = 0
-        if group_id is not None and group_id in self._rows:
-            row = table.get_row_index(group_id)
+        row = table.get_row_index(group_id) if group_id in self._rows else 0
         column = 0
-        reader = self.app.screen_stack[0] if self.app.screen_stack else None
-        focused = getattr(reader, "focused_index", None)
+        focused = getattr(self.app.screen_stack[0], "focused_index", None)
         if focused is not None and group_id is not None:
             try:
                 column = table.get_column_index(f"o{focused}")
-            except Exception:
+            except StopIteration:
                 column = 0
-        table.move_cursor(row=row, column=column, animate=False, scroll=True)
+        table.move_cursor(row, column)
 
     # --- actions --------------------------------------------------------------------------
 
@@ -383,14 +354,13 @@ class OverviewScreen(Screen[None]):
         self.filters = Filters()
         self.refresh_table()
 
-    @on(DataTable.CellSelected)
-    def _cell_selected(self, event: DataTable.CellSelected) -> None:
+    @on(Grid.Selected)
+    def _cell_selected(self, event: Grid.Selected) -> None:
         event.stop()
-        key = event.cell_key.row_key.value
-        column = event.cell_key.column_key.value or ""
-        item = self._rows.get(key or "")
+        item = self._rows.get(event.row_key)
         if item is None:
             return
+        column = event.column_key
         article = int(column[1:]) if column.startswith("o") else None
         self.jump(item, article)
 
@@ -408,6 +378,21 @@ class OverviewScreen(Screen[None]):
             focused = getattr(reader, "focused_index", None)
             article = focused if focused in carriers else carriers[0]
         reader.reveal_group(item.group.id, article)
+
+
+_cached: tuple[Alignment, Coverage] | None = None
+
+
+def coverage_of(alignment: Alignment) -> Coverage:
+    """The alignment's coverage, worked out once (the reading screen asks for
+    it in a thread as soon as the alignment is in, so that ``m`` finds it)."""
+    global _cached
+    found = _cached
+    if found is not None and found[0] is alignment:
+        return found[1]
+    made = coverage(alignment)
+    _cached = (alignment, made)
+    return made
 
 
 def _with(filters: Filters, **changes) -> Filters:

@@ -1,0 +1,312 @@
+"""A table that draws only what is on screen: the overview's grid.
+
+A Line API widget (:class:`~textual.scroll_view.ScrollView`): a header row
+that stays at the top, the first ``fixed`` columns that stay at the left
+while the others scroll sideways, a cell cursor moved with the arrow and
+page keys, and :class:`Grid.Selected` posted on enter or a click.  Cells
+are plain fragments — (text, style name) pairs — so building a table of a
+few hundred rows costs no Rich rendering; a row becomes segments only when
+it is drawn, and its strip is kept until the cursor or the styles change.
+Styles are the widget's component classes (``grid--<name>``), set in the
+app's stylesheet from the theme's colours.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+#: One piece of a cell: its text and the name of its style (``""``: the row's).
+Fragment = tuple[str, str]
+
+PADDING = 1  # a space each side of a cell
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    width: int  # the cell's text, without padding
+
+
+@dataclass(frozen=True)
+class GridRow:
+    key: str
+    cells: tuple[tuple[Fragment, ...], ...]
+
+
+def cell_text(fragments: Sequence[Fragment]) -> str:
+    return "".join(text for text, _ in fragments)
+
+
+def _fit(fragments: Sequence[Fragment], width: int) -> list[Fragment]:
+    """The fragments cut (with an ellipsis) or padded to ``width`` cells."""
+    out: list[Fragment] = []
+    used = 0
+    for text, style in fragments:
+        size = cell_len(text)
+        if used + size > width:
+            room = width - used - 1
+            cut = ""
+            for ch in text:
+                if cell_len(cut + ch) > room:
+                    break
+                cut += ch
+            out.append((cut + "…", style))
+            used += cell_len(cut) + 1
+            break
+        out.append((text, style))
+        used += size
+    if used < width:
+        out.append((" " * (width - used), ""))
+    return out
+
+
+class Grid(ScrollView, can_focus=True):
+    """Rows × columns with a cell cursor; see the module's description."""
+
+    BINDINGS = [
+        Binding("up", "move(-1, 0)", "Up", show=False),
+        Binding("down", "move(1, 0)", "Down", show=False),
+        Binding("left", "move(0, -1)", "Left", show=False),
+        Binding("right", "move(0, 1)", "Right", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "edge(-1)", "First row", show=False),
+        Binding("end", "edge(1)", "Last row", show=False),
+        Binding("enter", "select", "Go there", id="overview-go"),
+    ]
+
+    COMPONENT_CLASSES = {
+        "grid--header",
+        "grid--cursor",
+        "grid--cursor-row",
+        "grid--even",
+    }
+
+    class Selected(Message):
+        """Enter (or a click) on a cell."""
+
+        def __init__(self, grid: Grid, row_key: str, column_key: str) -> None:
+            super().__init__()
+            self.grid = grid
+            self.row_key = row_key
+            self.column_key = column_key
+
+        @property
+        def control(self) -> Grid:
+            return self.grid
+
+    def __init__(self, *, fixed: int = 0, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.columns: list[Column] = []
+        self.rows: list[GridRow] = []
+        self.fixed = fixed
+        self.cursor = (0, 0)  # row, column
+        self._row_index: dict[str, int] = {}
+        self._strips: dict[int, Strip] = {}  # row -> its whole width, drawn
+        self._header: Strip | None = None
+        self._styles: dict[str, Style] = {}
+
+    # --- data ----------------------------------------------------------------------------
+
+    def set_data(self, columns: Sequence[Column], rows: Sequence[GridRow], fixed: int | None = None) -> None:
+        self.columns = list(columns)
+        self.rows = list(rows)
+        if fixed is not None:
+            self.fixed = fixed
+        self._row_index = {row.key: i for i, row in enumerate(self.rows)}
+        self._strips.clear()
+        self._header = None
+        width = sum(c.width + 2 * PADDING for c in self.columns)
+        self.virtual_size = Size(width, len(self.rows) + 1)
+        row, column = self.cursor
+        self.cursor = (min(row, max(0, len(self.rows) - 1)), min(column, max(0, len(self.columns) - 1)))
+        self.refresh()
+
+    @property
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    def get_row_index(self, key: str) -> int:
+        return self._row_index[key]
+
+    def get_column_index(self, key: str) -> int:
+        return next(i for i, c in enumerate(self.columns) if c.key == key)
+
+    def cell(self, row: int, column: int) -> str:
+        return cell_text(self.rows[row].cells[column])
+
+    @property
+    def cursor_keys(self) -> tuple[str, str] | None:
+        if not self.rows or not self.columns:
+            return None
+        row, column = self.cursor
+        return self.rows[row].key, self.columns[column].key
+
+    # --- geometry ------------------------------------------------------------------------
+
+    def _column_x(self, column: int) -> int:
+        return sum(c.width + 2 * PADDING for c in self.columns[:column])
+
+    @property
+    def _fixed_width(self) -> int:
+        return self._column_x(min(self.fixed, len(self.columns)))
+
+    def move_cursor(self, row: int | None = None, column: int | None = None) -> None:
+        old_row = self.cursor[0]
+        r = self.cursor[0] if row is None else row
+        c = self.cursor[1] if column is None else column
+        r = max(0, min(r, len(self.rows) - 1))
+        c = max(0, min(c, len(self.columns) - 1))
+        self.cursor = (r, c)
+        self._strips.pop(old_row, None)
+        self._strips.pop(r, None)
+        self._scroll_to_cursor()
+        self.refresh()
+
+    def _scroll_to_cursor(self) -> None:
+        if not self.rows:
+            return
+        row, column = self.cursor
+        height = max(1, self.scrollable_content_region.height - 1)  # under the header
+        y = self.scroll_y
+        if row < y:
+            y = row
+        elif row >= y + height:
+            y = row - height + 1
+        x = self.scroll_x
+        if column >= self.fixed:
+            room = max(1, self.scrollable_content_region.width - self._fixed_width)
+            left = self._column_x(column) - self._fixed_width
+            right = left + self.columns[column].width + 2 * PADDING
+            if left < x:
+                x = left
+            elif right > x + room:
+                x = right - room
+        self.scroll_to(x=x, y=y, animate=False, immediate=True, force=True)
+
+    # --- drawing ---------------------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._strips.clear()
+        self._header = None
+
+    def style(self, name: str) -> Style:
+        found = self._styles.get(name)
+        if found is None:
+            found = self._styles[name] = self.get_component_rich_style(name, partial=True)
+        return found
+
+    def _draw(self, cells: Sequence[Sequence[Fragment]], base: Style, cursor_column: int | None) -> Strip:
+        segments: list[Segment] = []
+        pad = " " * PADDING
+        for c, (column, fragments) in enumerate(zip(self.columns, cells)):
+            cell_base = base + self.style("grid--cursor") if c == cursor_column else base
+            segments.append(Segment(pad, cell_base))
+            for text, name in _fit(fragments, column.width):
+                segments.append(Segment(text, cell_base + self.style(name) if name else cell_base))
+            segments.append(Segment(pad, cell_base))
+        return Strip(segments, sum(c.width + 2 * PADDING for c in self.columns))
+
+    def _row_strip(self, row: int) -> Strip:
+        found = self._strips.get(row)
+        if found is None:
+            base = self.rich_style
+            if row % 2:
+                base += self.style("grid--even")
+            cursor_row, cursor_column = self.cursor
+            focused = self.has_focus
+            if row == cursor_row:
+                base += self.style("grid--cursor-row")
+            column = cursor_column if row == cursor_row and focused else None
+            found = self._strips[row] = self._draw(self.rows[row].cells, base, column)
+        return found
+
+    def _header_strip(self) -> Strip:
+        if self._header is None:
+            base = self.rich_style + self.style("grid--header")
+            self._header = self._draw([((c.label, ""),) for c in self.columns], base, None)
+        return self._header
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if y == 0:
+            whole = self._header_strip()
+        else:
+            row = int(self.scroll_y) + y - 1
+            if not 0 <= row < len(self.rows):
+                return Strip.blank(width, self.rich_style)
+            whole = self._row_strip(row)
+        fixed = min(self._fixed_width, width)
+        x = int(self.scroll_x)
+        left = whole.crop(0, fixed)
+        right = whole.crop(fixed + x, fixed + x + (width - fixed))
+        return Strip.join([left, right]).extend_cell_length(width, self.rich_style)
+
+    def on_focus(self) -> None:
+        self._strips.pop(self.cursor[0], None)
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._strips.pop(self.cursor[0], None)
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self._scroll_to_cursor()
+
+    # --- keys and mouse ----------------------------------------------------------------------
+
+    def action_move(self, rows: int, columns: int) -> None:
+        self.move_cursor(self.cursor[0] + rows, self.cursor[1] + columns)
+
+    def action_page(self, direction: int) -> None:
+        height = max(1, self.scrollable_content_region.height - 2)
+        self.move_cursor(self.cursor[0] + direction * height)
+
+    def action_edge(self, direction: int) -> None:
+        self.move_cursor(0 if direction < 0 else len(self.rows) - 1)
+
+    def action_select(self) -> None:
+        keys = self.cursor_keys
+        if keys is not None:
+            self.post_message(self.Selected(self, *keys))
+
+    def _cell_at(self, x: int, y: int) -> tuple[int, int] | None:
+        if y < 1:
+            return None
+        row = int(self.scroll_y) + y - 1
+        if not 0 <= row < len(self.rows):
+            return None
+        fixed = self._fixed_width
+        virtual_x = x if x < fixed else x + int(self.scroll_x)
+        at = 0
+        for c, column in enumerate(self.columns):
+            at += column.width + 2 * PADDING
+            if virtual_x < at:
+                return row, c
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        found = self._cell_at(event.x, event.y)
+        if found is None:
+            return
+        event.stop()
+        self.move_cursor(*found)
+        self.action_select()
+
+    def region_of_cursor(self) -> Region:
+        row, column = self.cursor
+        return Region(self._column_x(column), row + 1, self.columns[column].width + 2 * PADDING, 1)
