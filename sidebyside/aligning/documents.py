@@ -133,6 +133,7 @@ _CLAUSE_WORDS = frozenset(
     + ("unless", "whether", "where", "whereas", "saying", "adding")
 )
 _CLAUSE_KEYS = frozenset(key_of(w) for w in _CLAUSE_WORDS)
+_CONJUNCTIONS = frozenset(("and", "or", "but", "nor", "yet"))
 # Verbs of saying: what follows them is a clause ("Lavrov said | Russia was ready").
 SAYING_WORDS = frozenset(
     ("say", "says", "said", "add", "adds", "added", "state", "states", "stated", "note", "notes", "noted")
@@ -198,7 +199,11 @@ def _boundaries(
         if key in _CLAUSE_KEYS:
             word = text[tok.start : tok.end].casefold()
             if word in _CLAUSE_WORDS:
-                clause[t] = 1
+                # "…in Ukraine | and that it would…": the clause takes in a conjunction before it
+                if t and tokens[t - 1].key in _CONJUNCTIONS and tokens[t].start - tokens[t - 1].end <= 1:
+                    clause[t - 1] = 1
+                else:
+                    clause[t] = 1
                 is_that[t] = word == "that"
         if key in SAYING_KEYS and t + 1 < n and text[tok.start : tok.end].casefold() in SAYING_WORDS:
             clause[t + 1] = 1

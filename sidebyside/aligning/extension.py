@@ -12,9 +12,16 @@ from .options import AlignOptions
 from .rewording import same_statement
 from .tokens import normalise
 
-#: Passages at least this similar are copies, whatever words changed; less
-#: similar ones must also say the same thing (:func:`same_statement`).
+#: Passages at least this similar are copies, whatever words changed; so are
+#: passages at least _CLOSE similar whose shared stretch is three quarters of
+#: each (a copy with its ending rewritten).  Others must also say the same
+#: thing (:func:`same_statement`).
 NEAR_COPY = 90.0
+_CLOSE = 75.0
+
+
+def _mostly_shared(a0: int, a1: int, b0: int, b1: int, core: int) -> bool:
+    return 4 * core >= 3 * (a1 - a0 + 1) and 4 * core >= 3 * (b1 - b0 + 1)
 
 # What a word both texts share nearly is worth, what a difference costs.
 _NEAR = 0.5
@@ -41,6 +48,21 @@ def _word_opcodes(ka: list[str], kb: list[str]) -> list[tuple[str, int, int, int
     return ops
 
 
+_APART = -1e9
+
+
+def _whole_paragraphs(doc: Doc, lo: int, hi: int) -> bool:
+    """Are tokens lo..hi-1 one or more whole paragraphs, of three content
+    words or more?"""
+    para = doc.para
+    return (
+        hi > lo
+        and (lo == 0 or para[lo] != para[lo - 1])
+        and (hi == len(para) or para[hi] != para[hi - 1])
+        and doc.content_sum[hi] - doc.content_sum[lo] >= 3
+    )
+
+
 def _best_stretch(
     da: Doc, db: Doc, a0: int, a1: int, b0: int, b1: int
 ) -> tuple[float, int, int, int, int, int]:
@@ -62,6 +84,10 @@ def _best_stretch(
         j2 += b0
         if tag == "equal":
             runs.append((wa[i2] - wa[i1], i1, i2, j1, j2, int(da.content_sum[i2] - da.content_sum[i1])))
+            continue
+        if _whole_paragraphs(da, i1, i2) or _whole_paragraphs(db, j1, j2):
+            # A paragraph only one text has here: the texts do not go on together.
+            runs.append((_APART, i1, i2, j1, j2, -1))
             continue
         m = 0
         if tag == "replace":
@@ -234,6 +260,22 @@ def _inward_end(doc: Doc, t: int, first: int) -> int:
     return c if c >= first else -1
 
 
+def _inward_sentence_start(doc: Doc, t: int, last: int) -> int:
+    """The first sentence start in t..last, or -1."""
+    lo, hi = doc.sentence_of(t)
+    if lo == t:
+        return t
+    return hi if hi <= last else -1
+
+
+def _inward_sentence_end(doc: Doc, t: int, first: int) -> int:
+    """The last sentence end in first..t, or -1."""
+    lo, hi = doc.sentence_of(t)
+    if hi - 1 == t:
+        return t
+    return lo - 1 if lo - 1 >= first else -1
+
+
 def _words(doc: Doc, lo: int, hi: int) -> str:
     """The text of tokens lo..hi-1, normalised ("" when none)."""
     if hi <= lo:
@@ -241,12 +283,15 @@ def _words(doc: Doc, lo: int, hi: int) -> str:
     return normalise(doc.text[doc.tokens[lo].start : doc.tokens[hi - 1].end])
 
 
-def _edges_agree(da: Doc, a_lo: int, a_hi: int, db: Doc, b_lo: int, b_hi: int, at_start: bool) -> bool:
+def _edges_agree(
+    da: Doc, a_lo: int, a_hi: int, db: Doc, b_lo: int, b_hi: int, at_start: bool, core: int = 0
+) -> bool:
     """May the words a_lo..a_hi-1 of one text and b_lo..b_hi-1 of the other
     be taken into a passage at the same edge (the start, or the end)?  Yes
-    when neither has any; when both have a few (a changed name, number or
-    ending); when one has at most two inside the clause the passage begins
-    or ends with (an inserted word); when they read alike (``fuzz.ratio``
+    when neither has any; when both have a few, up to half as many as the
+    stretch they share (``core``): a changed name, number or ending; when
+    one has at most two inside the clause the passage begins or ends with
+    (an inserted word); when they read alike (``fuzz.ratio``
     at least 50, or a Dice overlap of their content words of 0.4).  Whether
     the passages so made say the same thing is checked after."""
     la, lb = a_hi - a_lo, b_hi - b_lo
@@ -259,7 +304,7 @@ def _edges_agree(da: Doc, a_lo: int, a_hi: int, db: Doc, b_lo: int, b_hi: int, a
         # No clause begins among the words taken in (past the first, at the start).
         inside = range(lo + 1, hi + 1) if at_start else range(lo, hi)
         return not any(doc.clause_start[t] for t in inside)
-    if max(la, lb) <= 4:
+    if max(la, lb) <= max(4, core // 2):
         return True
     if fuzz.ratio(_words(da, a_lo, a_hi), _words(db, b_lo, b_hi)) >= 50:
         return True
@@ -330,6 +375,40 @@ def states_something(da: Doc, a0: int, a1: int, db: Doc, b0: int, b1: int) -> bo
     return False
 
 
+def _trim_strays(da: Doc, sa: int, ea: int, db: Doc, sb: int, eb: int) -> tuple[int, int, int, int]:
+    """A shared stretch that runs past a sentence end in both texts by a
+    content word or two ("…be'. | Earlier this month" / "…be'. | Earlier on
+    Thursday"), or into two sentences that do not read alike (the next
+    paragraphs differ), stops at that sentence end; the same at its start."""
+    while True:
+        (a_last, a_end), (b_last, b_end) = da.sentence_of(ea), db.sentence_of(eb)
+        if not (sa < a_last and sb < b_last):
+            break
+        if not (_few(da, a_last, ea + 1) and _few(db, b_last, eb + 1)) and _alike(da, a_last, a_end, db, b_last, b_end):
+            break
+        ea, eb = a_last - 1, b_last - 1
+    while True:
+        (a_first, a_next), (b_first, b_next) = da.sentence_of(sa), db.sentence_of(sb)
+        if not (a_next <= ea and b_next <= eb):
+            break
+        if not (_few(da, sa, a_next) and _few(db, sb, b_next)) and _alike(da, a_first, a_next, db, b_first, b_next):
+            break
+        sa, sb = a_next, b_next
+    return sa, ea, sb, eb
+
+
+def _alike(da: Doc, a0: int, a1: int, db: Doc, b0: int, b1: int) -> bool:
+    """Do two sentences (tokens a0..a1-1, b0..b1-1) read alike: the shorter
+    found in the longer (``fuzz.partial_ratio`` at least 75)?  A sentence
+    split over two paragraphs in one text still meets the whole."""
+    return fuzz.partial_ratio(_words(da, a0, a1), _words(db, b0, b1)) >= 75
+
+
+def _few(doc: Doc, lo: int, hi: int) -> bool:
+    """Are tokens lo..hi-1 at most two content words?"""
+    return doc.content_sum[hi] - doc.content_sum[lo] <= 2
+
+
 def snap(
     da: Doc, db: Doc, sa: int, ea: int, sb: int, eb: int, opts: AlignOptions
 ) -> tuple[int, int, int, int, int, int, int, int, float] | None:
@@ -341,23 +420,28 @@ def snap(
     first clause inside the stretch, else the stretch's own edge.  Returns
     token ranges (inclusive), character spans (quotation marks and brackets
     balanced) and similarity, or None when no choice is similar enough."""
+    sa, ea, sb, eb = _trim_strays(da, sa, ea, db, sb, eb)
     fa0, fa1 = da.region(sa)
     fb0, fb1 = db.region(sb)
+    core = min(ea - sa, eb - sb) + 1
     sent_a, clause_a = _start_levels(da, sa, fa0)
     sent_b, clause_b = _start_levels(db, sb, fb0)
     starts = []
     for lo_a, lo_b in ((sent_a, sent_b), (clause_a, clause_b), (sent_a, clause_b), (clause_a, sent_b)):
-        if _edges_agree(da, lo_a, sa, db, lo_b, sb, True):
+        if _edges_agree(da, lo_a, sa, db, lo_b, sb, True, core):
             starts.append((lo_a, lo_b))
     send_a, cend_a = _end_levels(da, ea, fa1 - 1)
     send_b, cend_b = _end_levels(db, eb, fb1 - 1)
     ends = []
     for hi_a, hi_b in ((send_a, send_b), (cend_a, cend_b), (send_a, cend_b), (cend_a, send_b)):
-        if _edges_agree(da, ea + 1, hi_a + 1, db, eb + 1, hi_b + 1, False):
+        if _edges_agree(da, ea + 1, hi_a + 1, db, eb + 1, hi_b + 1, False, core):
             ends.append((hi_a, hi_b))
     inner_start = (_inward_start(da, sa, ea), _inward_start(db, sb, eb))
     inner_end = (_inward_end(da, ea, sa), _inward_end(db, eb, sb))
+    whole_start = (_inward_sentence_start(da, sa, ea), _inward_sentence_start(db, sb, eb))
+    whole_end = (_inward_sentence_end(da, ea, sa), _inward_sentence_end(db, eb, sb))
     tries = [(s, e) for s in starts for e in ends]
+    tries += [(s, whole_end) for s in starts] + [(whole_start, e) for e in ends] + [(whole_start, whole_end)]
     tries += [(s, inner_end) for s in starts] + [(inner_start, e) for e in ends]
     tries.append((inner_start, inner_end))
     # Last, the two clauses whole even where their edges differ, if every
@@ -381,7 +465,8 @@ def snap(
         sim = similarity(da.text[ca[0] : ca[1]], db.text[cb[0] : cb[1]])
         if sim < opts.min_similarity:
             continue
-        if (sim >= NEAR_COPY and k < last) or same_statement(da, a0, a1, db, b0, b1, contained=k == last):
+        copy = k < last and (sim >= NEAR_COPY or (sim >= _CLOSE and _mostly_shared(a0, a1, b0, b1, core)))
+        if copy or same_statement(da, a0, a1, db, b0, b1, contained=k == last):
             return a0, a1, b0, b1, ca[0], ca[1], cb[0], cb[1], sim
     return None
 
