@@ -220,3 +220,21 @@ def test_sample_corpus_facts(sample_articles):
     assert kinds.index("attribution") < kinds.index("dropped")
     assert all(p.quoted for p in group.passages)
     assert {p.speaker for p in group.passages} == {"Lavrov"}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "speaker"),
+    [
+        ("Moscow is ready for talks, according to the Kremlin.", "Moscow is ready for talks", "the Kremlin"),
+        ("Putin told Rossiya-1 that Russia is ready to negotiate.", "Russia is ready to negotiate", "Putin"),
+        ('"We are ready to talk," Lavrov said on Sunday.', "We are ready to talk", "Lavrov"),
+        ('"We are ready to talk," said Foreign Minister Sergei Lavrov.', "We are ready to talk", "Lavrov"),
+        ("Putin 'ready' for talks with West over Ukraine: Lavrov", "Putin 'ready' for talks with West", "Lavrov"),
+        ("Russia is ready to negotiate with the West.", "Russia is ready to negotiate", None),
+    ],
+)
+def test_speaker_patterns(tmp_path, text, phrase, speaker):
+    (tmp_path / "a.txt").write_text(f"Title\n\n{text}\n", encoding="utf-8")
+    (article,) = load_articles([str(tmp_path / "a.txt")])
+    start = article.text.index(phrase)
+    assert passage_facts(article_facts(article), start, start + len(phrase))[1] == speaker

@@ -133,6 +133,8 @@ _QUOTE_CHARS = "\"“”«»„‘’'"
 # followed by a space and a capital letter or an opening quote; or at a line end.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘«„']?[A-Z0-9])|\n+")
 _ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Rep|Sen|Gen|Col|Lt|No|vs|Jr|Sr|U\.S|U\.K|[A-Z])\.)$")
+# A headline ending "…: Lavrov" or "… — Putin" (a name of one to three words, no stop).
+_HEADLINE_SPEAKER = re.compile(r"(?:: |\s[–—-]\s)((?:[A-Z][\w’'-]+ ){0,2}[A-Z][\w’'-]+)[ \t]*$", re.MULTILINE)
 _STARTS_AFTER = frozenset('.!?:;\n“"«‘')
 _PERSON_RE = re.compile(r"\b([A-Z][\w’'-]+) ([A-Z][\w’'-]+)\b(?!['’]s)")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -446,9 +448,14 @@ class _ArticleFacts:
             return after[0].speaker
         if before:
             return before[-1].speaker
+        para = self.paragraph_index(start)
+        # A headline's "…: Lavrov" names its speaker.
+        p_start, p_end = self.paragraphs[para] if self.paragraphs else (0, 0)
+        headline = _HEADLINE_SPEAKER.search(self.text, p_start, p_end)
+        if headline is not None and headline.start() >= end - 1:
+            return headline.group(1).split()[-1]
         # No attribution in its sentence: a quotation or first-person
         # paragraph continues the paragraph before it.
-        para = self.paragraph_index(start)
         first_person = any(w.casefold() in _FIRST_PERSON for w in _WORD_RE.findall(self.text[start:end]))
         if not (quoted or first_person) or para == 0:
             return None
