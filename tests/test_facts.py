@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sidebyside.aligning.facts import annotate, article_facts, passage_facts
 from sidebyside.model import Alignment, Change, Group, Passage
@@ -238,3 +240,38 @@ def test_speaker_patterns(tmp_path, text, phrase, speaker):
     (article,) = load_articles([str(tmp_path / "a.txt")])
     start = article.text.index(phrase)
     assert passage_facts(article_facts(article), start, start + len(phrase))[1] == speaker
+
+
+_WORDS = ["Lavrov", "said", "not", "never", "two", "40", "Monday", "Kyiv", "talks", "the", "ready", "allegedly", "we"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(st.sampled_from([*_WORDS, '"', ",", "."]), min_size=3, max_size=25),
+    st.lists(st.sampled_from([*_WORDS, '"', ",", "."]), min_size=3, max_size=25),
+)
+def test_changes_point_at_their_words_whatever_the_text(tmp_path, first, second):
+    """On any two versions: annotate never fails, every change's words are
+    where its offsets say, in the version and in the reference."""
+    texts = [" ".join(first).strip(), " ".join(second).strip()]
+    articles = []
+    for i, text in enumerate(texts):
+        path = tmp_path / f"v{i}.txt"
+        path.write_text(f"Headline\n\n{text}\n", encoding="utf-8")
+        (article,) = load_articles([str(path)])
+        articles.append(article)
+    passages = []
+    for i, (article, text) in enumerate(zip(articles, texts)):
+        start = article.text.index(text)
+        passages.append(Passage(i, start, start + len(text), text, 50.0))
+    alignment = annotate(Alignment(tuple(articles), (Group("g1", "variant", False, tuple(passages)),)))
+    group = alignment.groups[0]
+    for change in group.changes:
+        version = group.passages[change.passage].text
+        reference = group.passages[change.reference].text
+        if change.span is not None and change.kind != "quote-paraphrase":
+            assert " ".join(version[change.span[0] : change.span[1]].split()) == change.after
+        if change.ref_span is not None and change.kind != "quote-paraphrase":
+            assert " ".join(reference[change.ref_span[0] : change.ref_span[1]].split()) == change.before
+    assert set(group.flags) <= {c.kind for c in group.changes}
+    assert all(isinstance(p.quoted, bool) for p in group.passages)
