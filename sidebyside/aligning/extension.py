@@ -4,6 +4,8 @@ tidied (a bracket or quotation mark it opens or closes taken in)."""
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
@@ -159,6 +161,20 @@ def _take_closing(text: str, end: int, close: str) -> int:
         return end + 1
     if text[end : end + 1] in (".", ",", ";", ":", "!", "?") and text[end + 1 : end + 2] == close:
         return end + 2
+    return end
+
+
+_STOPS_RE = re.compile(r"[.!?…]+")
+
+
+def end_of(doc: Doc, t: int) -> int:
+    """Where a passage ending with token ``t`` ends: after the token, and
+    after the full stop (or ! ? …) that ends its sentence, if it does."""
+    end = doc.tokens[t].end
+    if doc.sentence_of(t)[1] == t + 1:
+        m = _STOPS_RE.match(doc.text, end)
+        if m:
+            return m.end()
     return end
 
 
@@ -460,8 +476,8 @@ def snap(
             continue
         if other_speakers(da, a0, a1, db, b0, b1) or not states_something(da, a0, a1, db, b0, b1):
             continue
-        ca = tidy(da.text, da.tokens[a0].start, da.tokens[a1].end)
-        cb = tidy(db.text, db.tokens[b0].start, db.tokens[b1].end)
+        ca = tidy(da.text, da.tokens[a0].start, end_of(da, a1))
+        cb = tidy(db.text, db.tokens[b0].start, end_of(db, b1))
         sim = similarity(da.text[ca[0] : ca[1]], db.text[cb[0] : cb[1]])
         if sim < opts.min_similarity:
             continue

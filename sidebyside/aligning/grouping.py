@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..model import Kind, overlap
 from .candidates import chains
 from .documents import Doc
-from .extension import extend, other_speakers, similarity, similarity_of, snap, states_something, tidy
+from .extension import end_of, extend, other_speakers, similarity, similarity_of, snap, states_something, tidy
 from .options import AlignOptions
 from .tokens import fold_punctuation, normalise
 
@@ -144,8 +144,8 @@ def sentence_links(
     for alo, ahi, blo, bhi in spans:
         if other_speakers(da, alo, ahi, db, blo, bhi) or not states_something(da, alo, ahi, db, blo, bhi):
             continue
-        ca = tidy(da.text, da.tokens[alo].start, da.tokens[ahi].end)
-        cb = tidy(db.text, db.tokens[blo].start, db.tokens[bhi].end)
+        ca = tidy(da.text, da.tokens[alo].start, end_of(da, ahi))
+        cb = tidy(db.text, db.tokens[blo].start, end_of(db, bhi))
         sim = similarity(da.text[ca[0] : ca[1]], db.text[cb[0] : cb[1]])
         if sim >= opts.min_similarity:
             links.append(Link(a, ca[0], ca[1], b, cb[0], cb[1], sim, (alo, ahi), (blo, bhi)))
@@ -280,8 +280,8 @@ def _grow_by_sentences(da: Doc, db: Doc, link: Link, others: list[Link], opts: A
             lo_b, hi_b = (tb[0], sb1 - 1) if forward else (sb0, tb[1])
             if any(y.ta[0] <= hi_a and lo_a <= y.ta[1] or y.tb[0] <= hi_b and lo_b <= y.tb[1] for y in others):
                 break
-            ca = tidy(da.text, da.tokens[lo_a].start, da.tokens[hi_a].end)
-            cb = tidy(db.text, db.tokens[lo_b].start, db.tokens[hi_b].end)
+            ca = tidy(da.text, da.tokens[lo_a].start, end_of(da, hi_a))
+            cb = tidy(db.text, db.tokens[lo_b].start, end_of(db, hi_b))
             sim = similarity(da.text[ca[0] : ca[1]], db.text[cb[0] : cb[1]])
             if sim < opts.min_similarity:
                 break

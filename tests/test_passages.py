@@ -1,0 +1,369 @@
+"""Passages as a reader needs them (issue 9): whole sentences or clauses with
+every difference inside, thresholds that hold for what is shown, one passage
+per reuse, headlines apart, reworded sentences grouped with precision.
+
+The articles here are written for these tests, so they measure the aligner
+on text in general, not on the sample corpus.  Run this file as a script to
+print the precision and recall on tests/data/reworded.json.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from sidebyside.aligning.align import align
+from sidebyside.aligning.grouping import verbatim_key
+from sidebyside.aligning.options import AlignOptions
+from sidebyside.aligning.tokens import tokenize
+from sidebyside.model import Alignment, Group
+from sidebyside.reading.articles import article_from_text, load_articles
+
+REWORDED = json.loads((Path(__file__).parent / "data" / "reworded.json").read_text(encoding="utf-8"))
+
+HEADLINE_A = "Kalashnikov wrote to church about his guilt"
+HEADLINE_B = "Rifle designer asked patriarch about guilt"
+
+KALASHNIKOV = [
+    "Mikhail Kalashnikov, the designer of the AK-47 assault rifle, wrote to the head of the Russian Orthodox "
+    "Church months before his death to express fears that he was morally responsible for the people it killed.",
+    "The Russian Orthodox Church received Kalashnikov's letter and had written a reply, a spokesman said on Monday.",
+    "In the letter, Kalashnikov described years of doubt about the weapon that made his name famous around the "
+    "world. He asked whether a man who had created a tool of war could still be forgiven by the church.",
+    "Analysts at the Moscow Institute of Political Studies said the letter would be read closely by veterans.",
+    "Political scientist Thad Kousser, of the University of California, San Diego, said the letter was unusual.",
+]
+FILLER_A = [
+    "The weather in the capital stayed mild for most of the week, forecasters reported.",
+    "Local traders reported a quiet morning at the central market near the river port.",
+]
+FILLER_B = [
+    "Schools in the northern district will reopen after the holidays, officials announced.",
+    "A new bus line has connected the airport with the old town since the start of June.",
+]
+
+
+def article(name: str, text: str):
+    return article_from_text(Path(f"/tests/{name}.txt"), text)
+
+
+def pair(text_a: str, text_b: str, options: AlignOptions | None = None) -> Alignment:
+    return align([article("a", text_a), article("b", text_b)], options)
+
+
+def body(headline: str, paragraphs: list[str]) -> str:
+    return headline + "\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def groups_holding(alignment: Alignment, phrase_a: str, phrase_b: str) -> list[Group]:
+    """The groups with a version in article 0 holding phrase_a and one in
+    article 1 holding phrase_b."""
+    found = []
+    for g in alignment.groups:
+        in_a = any(p.article == 0 and phrase_a in p.text for p in g.passages)
+        in_b = any(p.article == 1 and phrase_b in p.text for p in g.passages)
+        if in_a and in_b:
+            found.append(g)
+    return found
+
+
+# --- 1. readable units, every difference inside ----------------------------------
+
+
+def test_a_changed_ending_is_inside_one_variant_group_covering_both_endings():
+    a = body(HEADLINE_A, FILLER_A[:1] + KALASHNIKOV)
+    b = body(HEADLINE_B, FILLER_B[:1] + KALASHNIKOV[:4] + [KALASHNIKOV[4].replace(", San Diego,", "-Berkeley,")])
+    (group,) = groups_holding(pair(a, b), "San Diego", "California-Berkeley")
+    assert group.kind == "variant"
+    texts = {p.article: p.text for p in group.passages}
+    # The whole copy is one passage (its paragraphs follow in both), ending with the changed sentence whole.
+    assert texts[0].startswith("Mikhail Kalashnikov") and texts[1].startswith("Mikhail Kalashnikov")
+    assert texts[0].endswith("San Diego, said the letter was unusual.")
+    assert texts[1].endswith("California-Berkeley, said the letter was unusual.")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("months before his death", "weeks before his death"),  # a changed word inside
+        ("wrote to the head", "Mikhail Kalashnikov wrote to the head"),  # an inserted phrase
+        ("for the people it killed.", "for the many people it has killed over decades."),  # a rewritten ending
+        ("Mikhail Kalashnikov, the designer", "Kalashnikov, who designed"),  # a rewritten start
+    ],
+)
+def test_an_edit_anywhere_in_a_sentence_is_inside_both_versions(old, new):
+    edited = KALASHNIKOV[0].replace(old, new)
+    if new.startswith("Kalashnikov, who"):
+        edited = edited.replace("assault rifle, wrote", "assault rifle, wrote")
+    assert edited != KALASHNIKOV[0]
+    a = body(HEADLINE_A, FILLER_A + KALASHNIKOV)
+    b = body(HEADLINE_B, FILLER_B + [edited] + KALASHNIKOV[1:])
+    groups = groups_holding(pair(a, b), old.strip(" ."), new.strip(" ."))
+    assert len(groups) == 1, [g.passages for g in pair(a, b).groups]
+    assert groups[0].kind == "variant"
+
+
+def test_verbatim_only_when_the_folded_texts_are_equal():
+    sentence = KALASHNIKOV[1]
+    typographic = sentence.replace("Kalashnikov's", "Kalashnikov’s").replace("ON MONDAY", "on Monday")
+    a = body(HEADLINE_A, FILLER_A[:1] + [sentence, KALASHNIKOV[2]])
+    b = body(HEADLINE_B, FILLER_B[:1] + [typographic.upper().replace("MONDAY", "Monday"), KALASHNIKOV[2]])
+    for g in pair(a, b).groups:
+        assert g.kind == "verbatim", [p.text for p in g.passages]
+    changed = body(HEADLINE_B, FILLER_B[:1] + [sentence.replace("Monday", "Tuesday"), KALASHNIKOV[2]])
+    kinds = {g.kind for g in pair(a, changed).groups if any("Tuesday" in p.text for p in g.passages)}
+    assert kinds == {"variant"}
+
+
+def test_verbatim_key_folds_case_quotes_dashes_spaces_and_edge_punctuation():
+    assert verbatim_key('“Ready” — to  talk,') == verbatim_key('"ready" - to talk')
+    assert verbatim_key("ready to talk") != verbatim_key("ready to walk")
+    assert verbatim_key("[We are] ready") != verbatim_key("We are ready")
+
+
+_CLAUSE_END = re.compile(r"[\w\]\)”\"’'.!?…]$")
+
+
+def _at_boundaries(alignment: Alignment) -> list[str]:
+    """Passages whose start or end is not at a sentence, clause or quotation
+    boundary of their article (a word before the start or after the end with
+    only a space between, no punctuation, no line break, no clause word)."""
+    bad = []
+    for g in alignment.groups:
+        for p in g.passages:
+            text = alignment.articles[p.article].text
+            before = text[max(0, p.start - 2) : p.start]
+            after = text[p.end : p.end + 2]
+            words_after = text[p.end : p.end + 30].split()
+            loose_start = re.fullmatch(r"\w ", before) is not None
+            next_word = words_after[0].casefold().strip(",.;:") if words_after else ""
+            loose_end = re.fullmatch(r" \w", after) is not None and next_word not in (
+                "that", "which", "who", "but", "and", "if", "when", "while", "because", "where", "whether"
+            )
+            if loose_start and p.text.split()[0].casefold() not in (
+                "that", "which", "who", "but", "and", "if", "when", "while", "because", "where", "whether", "only"
+            ):
+                prev_word = text[: p.start].split()[-1].casefold()
+                if prev_word not in ("said", "says", "added", "reported", "stated", "noted", "that", "told"):
+                    bad.append(f"{g.id} starts mid-clause: …{text[max(0, p.start - 30) : p.start + 30]!r}")
+            if loose_end:
+                bad.append(f"{g.id} ends mid-clause: {text[p.end - 30 : p.end + 30]!r}…")
+    return bad
+
+
+def test_sample_passages_start_and_end_at_boundaries():
+    assert _at_boundaries(align(load_articles())) == []
+
+
+def test_written_pairs_start_and_end_at_boundaries():
+    a = body(HEADLINE_A, FILLER_A + KALASHNIKOV)
+    b = body(HEADLINE_B, FILLER_B + [KALASHNIKOV[0].replace("months", "weeks")] + KALASHNIKOV[2:])
+    assert _at_boundaries(pair(a, b)) == []
+
+
+# --- 2. thresholds hold for what is shown ----------------------------------------------
+
+
+@pytest.mark.parametrize("min_similarity", [60, 70, 80, 90])
+def test_every_shown_version_meets_both_thresholds(min_similarity):
+    options = AlignOptions(min_similarity=min_similarity, min_words=8)
+    articles = list(load_articles())
+    articles.append(article("kalashnikov-a", body(HEADLINE_A, FILLER_A + KALASHNIKOV)))
+    edited = [KALASHNIKOV[0].replace("months", "weeks")] + KALASHNIKOV[1:4]
+    articles.append(article("kalashnikov-b", body(HEADLINE_B, FILLER_B + edited)))
+    alignment = align(articles, options)
+    assert alignment.groups
+    for g in alignment.groups:
+        assert len({p.article for p in g.passages}) == len(g.passages), "one version per article"
+        for p in g.passages:
+            assert p.similarity >= min_similarity, (g.id, p.text, p.similarity)
+            assert len(tokenize(p.text)) >= 8, (g.id, p.text)
+        for r in g.repeats:
+            assert len(tokenize(r.text)) >= 8 and r.similarity >= min_similarity
+
+
+def test_the_figure_shown_is_the_version_s_mean_similarity_to_the_others():
+    from sidebyside.aligning.extension import similarity
+
+    alignment = align(load_articles())
+    for g in alignment.groups:
+        for p in g.passages:
+            others = [q for q in g.passages if q.article != p.article]
+            mean = sum(similarity(p.text, q.text) for q in others) / len(others)
+            assert p.similarity == round(mean, 1)
+
+
+def test_closer_wording_scores_higher():
+    from sidebyside.aligning.extension import similarity
+
+    original = "The Russian Orthodox Church received Kalashnikov's letter and had written a reply."
+    close = "The Russian Orthodox Church received Kalashnikov's letter and wrote a reply."
+    looser = "The Russian Orthodox Church received the letter and wrote a personal reply."
+    loosest = "The church got the letter from the designer and answered him personally."
+    scores = [similarity(original, x) for x in (original, close, looser, loosest)]
+    assert scores == sorted(scores, reverse=True) and scores[0] == 100 and len(set(scores)) == 4
+
+
+# --- 3. one passage per reuse -------------------------------------------------------
+
+
+QUOTE = [
+    'Kalashnikov wrote: "I keep asking myself the same question over and over again. If my assault rifle took '
+    "people's lives, then does that mean that I, Mikhail Kalashnikov, son of a peasant woman and an Orthodox "
+    'Christian, am guilty of their deaths, even if they were enemies?',
+    '"My spiritual pain is unbearable."',
+]
+
+
+def test_a_quotation_continued_over_a_paragraph_break_is_one_passage_with_its_short_last_paragraph():
+    a = body(HEADLINE_A, FILLER_A + QUOTE + KALASHNIKOV[3:4])
+    b = body(HEADLINE_B, FILLER_B[:1] + QUOTE + FILLER_B[1:])
+    alignment = pair(a, b)
+    groups = groups_holding(alignment, "I keep asking", "I keep asking")
+    assert len(groups) == 1
+    for p in groups[0].passages:
+        assert p.text.rstrip('."”').endswith("My spiritual pain is unbearable"), p.text
+    assert len(alignment.groups) == 1
+
+
+def _hard_wrap(text: str, width: int = 38) -> str:
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "\n".join(lines)
+
+
+def test_a_hard_wrapped_copy_is_found_whole_in_one_passage():
+    paragraph = " ".join(KALASHNIKOV[:3])
+    a = body(HEADLINE_A, FILLER_A[:1] + [paragraph] + FILLER_A[1:])
+    b = body(HEADLINE_B, FILLER_B[:1] + [_hard_wrap(paragraph)] + FILLER_B[1:])
+    alignment = pair(a, b)
+    assert len(alignment.groups) == 1
+    (group,) = alignment.groups
+    for p in group.passages:
+        words = " ".join(p.text.split())
+        assert words == paragraph
+
+
+def test_no_group_overlaps_another_in_the_same_two_articles():
+    articles = list(load_articles())
+    articles.append(article("kalashnikov-a", body(HEADLINE_A, FILLER_A + KALASHNIKOV + QUOTE)))
+    articles.append(article("kalashnikov-b", body(HEADLINE_B, QUOTE[:1] + KALASHNIKOV[::-1] + [KALASHNIKOV[1]])))
+    alignment = align(articles)
+    places = [(g.id, {p.article for p in g.passages}, p) for g in alignment.groups for p in g.passages]
+    for gid, arts, p in places:
+        for hid, brts, q in places:
+            if gid < hid and p.article == q.article and len(arts & brts) >= 2:
+                assert q.end <= p.start or p.end <= q.start, (gid, hid, p.text, q.text)
+
+
+def test_a_pull_quote_repeated_inside_an_article_is_a_repeat_not_a_second_version():
+    pull = "He asked whether a man who had created a tool of war could still be forgiven by the church."
+    a = body(HEADLINE_A, FILLER_A[:1] + KALASHNIKOV[:3] + [pull] + KALASHNIKOV[3:])
+    b = body(HEADLINE_B, FILLER_B + KALASHNIKOV[2:3])
+    alignment = pair(a, b)
+    (group,) = groups_holding(alignment, "forgiven by the church", "forgiven by the church")
+    assert sorted(p.article for p in group.passages) == [0, 1]
+    assert [r.article for r in group.repeats] == [0]
+    assert group.repeats[0].text.startswith("He asked whether")
+
+
+# --- 4. headlines -----------------------------------------------------------------
+
+
+def test_a_headline_is_never_fused_with_the_lede():
+    headline = "Kalashnikov feared he was to blame for deaths"
+    lede = KALASHNIKOV[0]
+    alignment = pair(f"{headline}\n{lede}\n\n{FILLER_A[0]}\n", f"{headline}\n{lede}\n\n{FILLER_B[0]}\n")
+    texts = sorted(p.text for g in alignment.groups for p in g.passages)
+    assert texts == sorted([headline, headline, lede, lede])
+
+
+def test_a_headline_aligns_with_headlines_only():
+    headline = "Kalashnikov wrote to the church about guilt over deaths caused by his rifle"
+    a = body(headline, FILLER_A)
+    b = body(HEADLINE_B, FILLER_B + [headline + " months before he died."])
+    assert pair(a, b).groups == ()
+
+
+# --- 5. rewording ----------------------------------------------------------------
+
+
+def _filled(headline: str, filler: list[str], sentence: str) -> str:
+    return body(headline, filler[:1] + [sentence] + filler[1:])
+
+
+def _covers(text: str, passage, sentence: str) -> bool:
+    """Does the passage cover at least half of the sentence's characters?"""
+    at = text.index(sentence)
+    return min(passage.end, at + len(sentence)) - max(passage.start, at) >= 0.5 * len(sentence)
+
+
+def reworded_found(a: str, b: str) -> bool:
+    """Is there a group with a version over sentence ``a`` in one article and
+    one over ``b`` in the other (each between unrelated paragraphs)?"""
+    text_a = _filled("Morning report from the region", FILLER_A, a)
+    text_b = _filled("Evening bulletin for all listeners", FILLER_B, b)
+    alignment = pair(text_a, text_b)
+    for g in alignment.groups:
+        in_a = any(p.article == 0 and _covers(text_a, p, a) for p in g.passages)
+        in_b = any(p.article == 1 and _covers(text_b, p, b) for p in g.passages)
+        if in_a and in_b:
+            return True
+    return False
+
+
+def measure() -> tuple[int, int, int, int]:
+    """Reworded pairs found, of how many; different-statement pairs grouped, of how many."""
+    same = sum(reworded_found(a, b) for a, b in REWORDED["same"])
+    different = sum(reworded_found(a, b) for a, b in REWORDED["different"])
+    return same, len(REWORDED["same"]), different, len(REWORDED["different"])
+
+
+def test_reworded_sentences_are_grouped_with_precision():
+    found, total, wrong, distractors = measure()
+    assert total >= 30 and distractors >= 30
+    assert found >= 0.85 * total, f"recall {found}/{total}"
+    precision = found / (found + wrong)
+    assert precision >= 0.95, f"{wrong} of {distractors} different statements grouped"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The Russian Orthodox Church received Kalashnikov's letter and had written a reply, a spokesman said.",
+            "The Russian Orthodox Church received the letter and wrote a personal reply, according to a spokesman.",
+        ),
+        (
+            "In April he wrote a lengthy emotional letter to the head of the church about the weapon.",
+            "He wrote a long emotional letter to the head of the church about the weapon in May 2012.",
+        ),
+    ],
+    ids=["received-the-letter", "april-may"],
+)
+def test_the_issue_s_reworded_sentences_are_grouped(a, b):
+    assert reworded_found(a, b)
+
+
+def test_another_speaker_s_statement_is_not_forced_together():
+    a = "Foreign Minister Sergei Lavrov says President Vladimir Putin is ready to hold negotiations with the West."
+    b = "President Vladimir Putin has said Russia is ready to hold negotiations with the West on Ukraine."
+    assert not reworded_found(a, b)
+
+
+if __name__ == "__main__":
+    found, total, wrong, distractors = measure()
+    print(f"reworded pairs grouped: {found}/{total} (recall {found / total:.2f})")
+    print(f"different-statement pairs grouped: {wrong}/{distractors}")
+    print(f"precision {found / max(1, found + wrong):.2f}")
+    sys.exit(0)
