@@ -34,6 +34,8 @@ from .colours import GroupColours, Palette, assign, theme_palette
 from .reader import ReaderScreen
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from ..highlights import Loaded
     from ..model import Alignment
     from ..wording import GroupDiffs
@@ -125,7 +127,35 @@ class SideBySideApp(App[None]):
 
         return {b.id for _, bindings in self.binding_sections() for b in _bindings(bindings) if b.id}
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notice is plain text: an article's outlet or text, a file
+        name, a typed query or an error message is never read as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        from .small import TooSmallScreen
+
+        # While the terminal is too small, no key the reader cannot see the
+        # result of acts (the palette or the help would open under the cover).
+        return action == "quit" or not isinstance(self.screen, TooSmallScreen)
+
+    def on_resize(self, event: events.Resize) -> None:
+        from .small import guard
+
+        guard(self, event.size)  # a dialog or the palette is covered while the terminal is too small
+
     def on_mount(self) -> None:
+        from .small import install
+
+        install(self)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self._update_palette()
         if self.config.keys:
