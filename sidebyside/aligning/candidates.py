@@ -3,60 +3,111 @@ keys, and runs of such seeds close together in both texts."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from .documents import Doc
 from .options import AlignOptions
 
+# A seed, (content index in one article, in the other), packed in one int so
+# that a pair's seeds are a list of ints (a third of the memory of tuples)
+# and sort as the tuples would.
+_SHIFT = 32
+_LOW = (1 << _SHIFT) - 1
 
-def candidate_pairs(docs: list[Doc], opts: AlignOptions) -> dict[tuple[int, int], list[tuple[int, int]]]:
-    """For each pair of articles, the (content index, content index) where
-    they share an n-gram."""
+Seeds = list[int]
+
+
+def seed(ja: int, jb: int) -> int:
+    return ja << _SHIFT | jb
+
+
+def candidate_pairs(docs: list[Doc], opts: AlignOptions) -> dict[tuple[int, int], Seeds]:
+    """For each pair of articles, the seeds where they share an n-gram
+    (see :func:`seed`)."""
     n = opts.ngram
-    index: dict[tuple[str, ...], list[tuple[int, list[int]]]] = defaultdict(list)
-    for d, doc in enumerate(docs):
-        ck = [doc.keys[t] for t in doc.content]
-        cp = [doc.para[t] for t in doc.content]
-        local: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        grams = zip(*(ck[i:] for i in range(n)))
-        one_paragraph = map(int.__eq__, cp, cp[n - 1 :])
-        for j, (gram, ok) in enumerate(zip(grams, one_paragraph)):
-            if ok:
-                local[gram].append(j)
-        for gram, occ in local.items():
-            if len(occ) <= opts.max_repeats:
-                index[gram].append((d, occ))
-    pairs: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    # Keys as integers, each n-gram as one integer: hashing and comparing
+    # them is cheaper than tuples of strings, and they take less memory.
+    vocabulary: dict[str, int] = {}
+    ids = []
+    for doc in docs:
+        keys = doc.keys
+        ids.append([vocabulary.setdefault(keys[t], len(vocabulary)) for t in doc.content])
+    size = len(vocabulary) + 1
+    # n-gram -> [article, positions, article, positions, ...]: positions is
+    # an int (one occurrence) or a list of up to `max_repeats`.
+    index: dict[int, list] = {}
+    repeats = opts.max_repeats
+    for d, (doc, ck) in enumerate(zip(docs, ids)):
+        para = doc.para
+        cp = [para[t] for t in doc.content]
+        grams = ck[: max(0, len(ck) - n + 1)]
+        for i in range(1, n):
+            grams = [g * size + k for g, k in zip(grams, ck[i:])]
+        # An n-gram inside one paragraph only.
+        starts = [j for j, same in enumerate(map(int.__eq__, cp, cp[n - 1 :])) if same]
+        local: dict[int, int | list[int]] = {}
+        for j in starts:
+            g = grams[j]
+            occ = local.get(g)
+            if occ is None:
+                local[g] = j
+            elif occ.__class__ is int:
+                local[g] = [occ, j]
+            else:
+                occ.append(j)  # type: ignore[union-attr]
+        for g, occ in local.items():
+            if occ.__class__ is int or len(occ) <= repeats:  # type: ignore[arg-type]
+                posting = index.get(g)
+                if posting is None:
+                    index[g] = [d, occ]
+                else:
+                    posting += (d, occ)
+    pairs: dict[int, Seeds] = {}  # pair of articles (a, b) as a * many + b
+    many = len(docs)
     reach = opts.all_pairs_up_to
+    span = 2 * (opts.neighbours + 1)
+    shift = _SHIFT
     for posting in index.values():
         k = len(posting)
-        if k < 2:
+        if k < 4:
             continue
         # Up to `all_pairs_up_to` articles, every pair is compared.  A passage
         # that more articles share is compared along its posting list with
         # the next few articles only: enough to connect all its versions
         # into one group, and the work grows with the corpus, not its square.
-        span = k if k <= reach else opts.neighbours + 1
-        for x, (da, occa) in enumerate(posting):
-            for db, occb in posting[x + 1 : x + span]:
-                seeds = pairs[(da, db)]
-                for ja in occa:
-                    for jb in occb:
-                        seeds.append((ja, jb))
-    return pairs
+        step = k if k <= 2 * reach else span
+        for x in range(0, k, 2):
+            da, occa = posting[x], posting[x + 1]
+            for y in range(x + 2, min(k, x + step), 2):
+                db, occb = posting[y], posting[y + 1]
+                key = da * many + db
+                seeds = pairs.get(key)
+                if seeds is None:
+                    seeds = pairs[key] = []
+                if occa.__class__ is int:
+                    if occb.__class__ is int:
+                        seeds.append(occa << shift | occb)
+                    else:
+                        seeds.extend(occa << shift | jb for jb in occb)
+                else:
+                    occb = occb if occb.__class__ is list else (occb,)
+                    seeds.extend(ja << shift | jb for ja in occa for jb in occb)
+    return {divmod(key, many): seeds for key, seeds in pairs.items()}  # type: ignore[misc]
 
 
-def chains(da: Doc, db: Doc, seeds: list[tuple[int, int]], opts: AlignOptions) -> list[tuple[int, int, int, int]]:
+def chains(da: Doc, db: Doc, seeds: Seeds, opts: AlignOptions) -> list[tuple[int, int, int, int]]:
     """Chain seeds that follow each other within the gap in both texts,
     inside one paragraph of each; returns (first ja, last ja, first jb,
     last jb) per chain."""
+    if len(seeds) == 1:  # most pairs of articles share one n-gram, by chance
+        return [(seeds[0] >> _SHIFT, seeds[0] >> _SHIFT, seeds[0] & _LOW, seeds[0] & _LOW)]
     seeds.sort()
     pa, pb, ca, cb = da.para, db.para, da.content, db.content
     gap = opts.max_gap
     back = opts.ngram - 1
     open_chains: list[list[int]] = []  # [ja0, ja1, jb0, jb1]
     done: list[tuple[int, int, int, int]] = []
-    for ja, jb in seeds:
+    low = _LOW
+    for packed in seeds:
+        ja, jb = packed >> _SHIFT, packed & low
         best = None
         best_cost = None
         still_open = []
