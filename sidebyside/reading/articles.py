@@ -152,10 +152,11 @@ _BOMS = (
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 )
-# Control characters that are not text (tab, newline, form feed and carriage
-# return are); each is shown as its Unicode control picture (NUL as ␀).
-_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
-_CONTROLS_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Control characters that are not text (tab, newline, vertical tab, form feed
+# and carriage return are: white space); each is shown as its Unicode control
+# picture (NUL as ␀).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13)) + b"\x7f"
+_CONTROLS_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _CONTROL_NAMES = {0: "NUL", 0x7F: "DEL"}
 
 
