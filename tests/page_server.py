@@ -6,6 +6,7 @@ touches the internet."""
 
 from __future__ import annotations
 
+import gzip
 import socket
 import threading
 import time
@@ -36,6 +37,7 @@ def routes() -> dict[str, tuple[int, dict[str, str], bytes]]:
         "/missing": (404, {"Content-Type": html}, b"<html><body><h1>Not found</h1></body></html>"),
         "/broken": (500, {"Content-Type": html}, b"<html><body>Internal error</body></html>"),
         "/report.pdf": (200, {"Content-Type": "application/pdf"}, PDF),
+        "/gzipped": (200, {"Content-Type": html, "Content-Encoding": "gzip"}, gzip.compress(_page("wire-lavrov.html"))),
         "/empty": (200, {"Content-Type": html}, _page("bad/empty-body.html")),
         "/section": (200, {"Content-Type": html}, _page("bad/all-navigation.html")),
     }

@@ -58,6 +58,12 @@ def test_charset_from_the_header_and_redirects_followed(page_server):
     assert page_server.hits["/world/lavrov-talks"] == 1  # reached through the redirect
 
 
+def test_a_compressed_page_is_read(page_server):
+    url = page_server.url("/gzipped")
+    (article,) = load_articles([url])
+    assert article.title == "Lavrov says Putin is ready for talks with the West"
+
+
 def test_pages_are_kept_and_reopen_offline_until_refresh(page_server):
     urls = [page_server.url(p) for p in STORIES[:2]]
     first = load_articles(urls)

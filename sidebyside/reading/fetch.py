@@ -19,6 +19,7 @@ import ssl
 import time
 import urllib.error
 import urllib.request
+import zlib
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from datetime import UTC, datetime
@@ -89,7 +90,8 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_size: int = DEFAULT
                 if size > max_size:
                     raise FetchError(f"response is over the {format_size(max_size)} size limit (--max-size)")
                 chunks.append(chunk)
-            return Response(b"".join(chunks), response.geturl(), content_type, response.headers.get_content_charset())
+            data = _decompress(b"".join(chunks), response.headers.get("Content-Encoding", ""), max_size)
+            return Response(data, response.geturl(), content_type, response.headers.get_content_charset())
     except FetchError:
         raise
     except urllib.error.HTTPError as exc:
@@ -102,6 +104,25 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_size: int = DEFAULT
         raise FetchError(f"bad response from the server ({type(exc).__name__})") from None
     except (OSError, ValueError) as exc:
         raise FetchError(_reason(exc, timeout)) from None
+
+
+def _decompress(data: bytes, encoding: str, max_size: int) -> bytes:
+    """The body as sent before compression (servers may compress though
+    asked not to), never more than ``max_size`` bytes of it."""
+    encoding = encoding.strip().lower()
+    if encoding in ("", "identity"):
+        return data
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        raise FetchError(f"the server sent the page compressed as {encoding!r}, which is not read")
+    wbits = 16 + zlib.MAX_WBITS if "gzip" in encoding else zlib.MAX_WBITS
+    try:
+        inflater = zlib.decompressobj(wbits)
+        out = inflater.decompress(data, max_size + 1)
+    except zlib.error:
+        raise FetchError(f"the page does not decompress ({encoding})") from None
+    if len(out) > max_size or inflater.unconsumed_tail:
+        raise FetchError(f"response is over the {format_size(max_size)} size limit (--max-size)")
+    return out
 
 
 def _reason(reason: object, timeout: float) -> str:
