@@ -1,4 +1,5 @@
-"""Shared fixtures."""
+"""Shared fixtures, and the helpers of the app tests (import them:
+``from conftest import ready, body, messages``)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import sys
 import types
 
 import pytest
+import sample_alignment
 
 from sidebyside.reading.articles import load_articles
 
@@ -28,13 +30,70 @@ def user_dirs(tmp_path_factory, monkeypatch):
     return home
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "app: a test of the Textual app; it runs with private user folders (see user_dirs)"
+    )
+
+
 @pytest.fixture(autouse=True)
 def _app_tests_use_private_user_dirs(request):
-    """Every app test (``tests/test_app*.py``) runs with :func:`user_dirs`:
-    the app looks for saved highlights on start, and must never find (or
-    write) a real user's."""
-    if request.node.path.name.startswith("test_app"):
+    """Every app test (marked ``app``, or using :func:`make_app`) runs with
+    :func:`user_dirs`: the app looks for saved highlights on start, and must
+    never find (or write) a real user's."""
+    if request.node.get_closest_marker("app") is not None:
         request.getfixturevalue("user_dirs")
+
+
+@pytest.fixture
+def make_app(sample_articles, user_dirs):
+    """Make the app as the app tests use it: on the sample corpus with its
+    fixed alignment (``tests/sample_alignment.py``, given as ``aligner=``),
+    so that work on the engine never changes what they see; with private
+    user folders.  ``make_app(articles, ...)`` takes other articles (and the
+    real aligner, unless ``aligner=`` says otherwise); other keywords go to
+    :class:`~sidebyside.app.app.SideBySideApp`."""
+    from sidebyside.app.app import SideBySideApp
+
+    def make(articles=None, **kwargs):
+        if articles is None:
+            articles = sample_articles
+            kwargs.setdefault("aligner", sample_alignment.aligner)
+        return SideBySideApp(articles, **kwargs)
+
+    return make
+
+
+# --- helpers of the app tests -------------------------------------------------------------
+
+
+async def ready(pilot) -> None:
+    """Wait until the alignment is in (or has failed: what the app made of a
+    failure is what such a test looks at) and the screen has caught up."""
+    from textual.worker import WorkerFailed
+
+    try:
+        await pilot.app.workers.wait_for_complete()
+    except WorkerFailed:
+        pass
+    await pilot.pause()
+
+
+def body(app, index: int):
+    """The body of article ``index``'s pane on the reading screen (also
+    while a dialog is on top of it)."""
+    from sidebyside.app.pane import ArticleBody
+
+    return app.reader.query_one(f"#body-{index}", ArticleBody)
+
+
+def messages(app, severity: str | None = None, title: str | None = None) -> list[str]:
+    """The notifications shown (of one severity, or with one title)."""
+    return [
+        n.message
+        for n in app._notifications
+        if (severity is None or n.severity == severity) and (title is None or n.title == title)
+    ]
 
 
 @pytest.fixture

@@ -14,38 +14,29 @@ import types
 from pathlib import Path
 
 import pytest
+import sample_alignment
+from conftest import body, messages, ready
 
 from sidebyside import cli
 from sidebyside.aligning.align import align
 from sidebyside.app.app import SideBySideApp
 from sidebyside.app.dialogs import ConfirmScreen, NoteScreen, SavePathScreen
 from sidebyside.app.keeping import resolve
-from sidebyside.app.pane import KEPT_MARK, KEPT_RULE, ArticleBody
+from sidebyside.app.pane import KEPT_MARK, KEPT_RULE
 from sidebyside.config import DEFAULT_CONFIG, Config, config_path
 from sidebyside.highlights import default_path, load, save
 from sidebyside.reading.articles import load_articles, sample_corpus_path
 from sidebyside.wording import word_diff
+
+pytestmark = pytest.mark.app  # private user folders (conftest.py)
 
 PRESS_TV, PRAVDA = 1, 4
 QUOTE = "[We are] ready to talk with the West about reducing tensions"  # Press TV and Ukrainska Pravda
 SIZE = (160, 45)
 
 
-async def ready(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def body(app, index: int) -> ArticleBody:
-    return app.screen_stack[0].query_one(f"#body-{index}", ArticleBody)
-
-
 def panel_text(app) -> str:
     return app.screen_stack[0].query_one("#panel").text
-
-
-def messages(app, severity: str | None = None) -> list[str]:
-    return [n.message for n in app._notifications if severity is None or n.severity == severity]
 
 
 def group_with(alignment, text: str):
@@ -73,8 +64,8 @@ async def type_text(pilot, text: str) -> None:
 # --- keeping and notes ---------------------------------------------------------------------
 
 
-async def test_keep_note_and_save_with_the_real_keys(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_keep_note_and_save_with_the_real_keys(sample_articles, make_app):
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("n")
@@ -109,8 +100,8 @@ async def test_keep_note_and_save_with_the_real_keys(sample_articles):
         ] == [(str(app.articles[p.article].path), p.start, p.end, p.text) for p in group.passages]
 
 
-async def test_space_twice_unmarks(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_space_twice_unmarks(make_app):
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("n", "n")
@@ -123,8 +114,8 @@ async def test_space_twice_unmarks(sample_articles):
         assert "kept" not in panel_text(app)
 
 
-async def test_keeping_redraws_only_the_groups_rows(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_keeping_redraws_only_the_groups_rows(make_app):
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("n")
@@ -147,8 +138,8 @@ async def test_keeping_redraws_only_the_groups_rows(sample_articles):
         assert all(other._strips.get(row) is strip for row, strip in other_cached.items())
 
 
-async def test_a_note_keeps_an_unkept_group_and_escape_cancels(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_a_note_keeps_an_unkept_group_and_escape_cancels(make_app):
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("n", "n", "n")
@@ -171,8 +162,8 @@ async def test_a_note_keeps_an_unkept_group_and_escape_cancels(sample_articles):
         assert app.kept == {gid: "first and second"}
 
 
-async def test_keys_need_a_selected_passage(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_keys_need_a_selected_passage(make_app):
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("space", "a")
@@ -185,8 +176,8 @@ async def test_keys_need_a_selected_passage(sample_articles):
 
 
 @pytest.mark.parametrize("answer", ["y", "n"])
-async def test_s_with_nothing_kept_asks_before_saving_every_group(sample_articles, answer):
-    app = SideBySideApp(sample_articles)
+async def test_s_with_nothing_kept_asks_before_saving_every_group(sample_articles, answer, make_app):
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("s")
@@ -205,9 +196,9 @@ async def test_s_with_nothing_kept_asks_before_saving_every_group(sample_article
             assert not path.exists()
 
 
-async def test_save_as_markdown_to_a_typed_path(sample_articles, tmp_path, monkeypatch):
+async def test_save_as_markdown_to_a_typed_path(sample_articles, tmp_path, monkeypatch, make_app):
     monkeypatch.chdir(tmp_path)
-    app = SideBySideApp(sample_articles)
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("n", "n", "a")
@@ -243,8 +234,8 @@ def test_typed_paths_expand_the_home_folder_and_are_relative_to_the_current_fold
     assert resolve("/abs/h.json") == Path("/abs/h.json")
 
 
-async def test_overwrite_protection_asks_and_no_leaves_the_file(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_overwrite_protection_asks_and_no_leaves_the_file(make_app):
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         path = app.reader.keeping.save_path
@@ -275,11 +266,11 @@ async def test_overwrite_protection_asks_and_no_leaves_the_file(sample_articles)
         assert any("previous file is kept as" in m for m in messages(app))
 
 
-async def test_unwritable_targets_are_reported_not_crashes(sample_articles, tmp_path, monkeypatch):
+async def test_unwritable_targets_are_reported_not_crashes(tmp_path, monkeypatch, make_app):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("XDG_DATA_HOME", str(blocker / "data"))  # the default folder is under a file
-    app = SideBySideApp(sample_articles)
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("n", "space", "s")
@@ -305,12 +296,12 @@ async def test_unwritable_targets_are_reported_not_crashes(sample_articles, tmp_
 # --- reopening ----------------------------------------------------------------------------------
 
 
-async def test_reopening_highlights_given_on_the_command_line(sample_articles, tmp_path):
-    alignment = align(sample_articles)
+async def test_reopening_highlights_given_on_the_command_line(sample_articles, tmp_path, make_app):
+    alignment = sample_alignment.load(sample_articles)  # what make_app() shows
     quote = group_with(alignment, QUOTE)
     path = tmp_path / "h.json"
     save(path, alignment, {quote.id: "my note"})
-    app = SideBySideApp(sample_articles, highlights=load(path, sample_articles))
+    app = make_app(highlights=load(path, sample_articles))
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         (gid,) = app.kept
@@ -330,23 +321,23 @@ async def test_reopening_highlights_given_on_the_command_line(sample_articles, t
         assert not default_path(sample_articles).exists()
 
 
-async def test_reopening_the_default_file_on_start(sample_articles):
-    alignment = align(sample_articles)
+async def test_reopening_the_default_file_on_start(sample_articles, make_app):
+    alignment = sample_alignment.load(sample_articles)  # what make_app() shows
     quote = group_with(alignment, QUOTE)
     path = default_path(sample_articles)
     save(path, alignment, {quote.id: "saved last time"})
-    app = SideBySideApp(sample_articles)
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         assert list(app.kept.values()) == ["saved last time"]
         assert app.reader.keeping.save_path == path
 
 
-async def test_a_damaged_default_file_is_reported_and_left_alone(sample_articles):
+async def test_a_damaged_default_file_is_reported_and_left_alone(sample_articles, make_app):
     path = default_path(sample_articles)
     path.parent.mkdir(parents=True)
     path.write_bytes(b"{oops")
-    app = SideBySideApp(sample_articles)
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         assert app.is_running and app.kept == {}
@@ -389,11 +380,11 @@ async def test_changed_article_shows_the_passages_not_found(tmp_path):
 # --- settings ------------------------------------------------------------------------------------
 
 
-async def test_config_theme_and_keymap_apply(sample_articles):
+async def test_config_theme_and_keymap_apply(make_app):
     from sidebyside.app.help import HelpScreen
 
     config = Config(theme="nord", keys={"keep": "x", "nonsense": "y"})
-    app = SideBySideApp(sample_articles, config=config, config_problems=["config.toml: min_words must be …"])
+    app = make_app(config=config, config_problems=["config.toml: min_words must be …"])
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         assert app.theme == "nord"
@@ -415,8 +406,8 @@ async def test_config_theme_and_keymap_apply(sample_articles):
         ) in app.screen.rows()
 
 
-async def test_an_unknown_theme_is_named_in_a_warning(sample_articles):
-    app = SideBySideApp(sample_articles, config=Config(theme="no-such-theme"))
+async def test_an_unknown_theme_is_named_in_a_warning(make_app):
+    app = make_app(config=Config(theme="no-such-theme"))
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         assert app.theme == "textual-dark"
@@ -424,8 +415,8 @@ async def test_an_unknown_theme_is_named_in_a_warning(sample_articles):
         assert "'no-such-theme' is not a theme" in warning
 
 
-async def test_dialog_keys_do_not_reach_the_reader(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_dialog_keys_do_not_reach_the_reader(make_app):
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("s")
@@ -479,7 +470,7 @@ def test_run_app_passes_config_problems_and_highlights_to_the_app(sample_article
     monkeypatch.setitem(sys.modules, "sidebyside.app.app", module)
     config_path().parent.mkdir(parents=True)
     config_path().write_text('theme = "nord"\nbogus = 1\n[keys]\nkeep = "x"\n', encoding="utf-8")
-    alignment = align(sample_articles)
+    alignment = sample_alignment.load(sample_articles)  # what make_app() shows
     save(tmp_path / "h.json", alignment, {alignment.groups[0].id: "n"})
     monkeypatch.chdir(tmp_path)
     assert cli.main(["--alignments", "h.json"]) == 0
@@ -490,8 +481,8 @@ def test_run_app_passes_config_problems_and_highlights_to_the_app(sample_article
     assert len(kwargs["highlights"].groups) == 1
 
 
-async def test_palette_finds_kept_passages(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_palette_finds_kept_passages(make_app):
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("n", "n", "n", "space")
@@ -509,8 +500,8 @@ async def test_palette_finds_kept_passages(sample_articles):
 # --- quitting with unsaved highlights ---------------------------------------------------------
 
 
-async def test_q_quits_at_once_with_nothing_changed(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_q_quits_at_once_with_nothing_changed(make_app):
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("n", "space", "space")  # kept, then unkept: as it was
@@ -521,8 +512,8 @@ async def test_q_quits_at_once_with_nothing_changed(sample_articles):
         assert app.return_code == 0
 
 
-async def test_q_asks_before_losing_unsaved_highlights(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_q_asks_before_losing_unsaved_highlights(make_app):
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("n", "space", "n", "space", "a")
@@ -553,13 +544,13 @@ async def test_q_asks_before_losing_unsaved_highlights(sample_articles):
         assert app.return_code == 0
 
 
-async def test_q_asks_after_changing_reopened_highlights_and_y_quits(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_q_asks_after_changing_reopened_highlights_and_y_quits(make_app):
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("n", "space", "s")
         await ready(pilot)
-    app = SideBySideApp(sample_articles)
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         assert len(app.kept) == 1 and app.reader.keeping.unsaved_changes() == 0
@@ -573,8 +564,8 @@ async def test_q_asks_after_changing_reopened_highlights_and_y_quits(sample_arti
         assert app.return_code == 0
 
 
-async def test_palette_finds_a_passage_by_any_word_of_its_text(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_palette_finds_a_passage_by_any_word_of_its_text(make_app):
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         target = group_with(app.alignment, "Western sponsors")
@@ -629,11 +620,11 @@ async def test_panel_keeps_the_spaces_around_marked_words(tmp_path, space):
             assert " ".join(p.text.split()).replace("\xa0", " ") in " ".join(shown.split()).replace("\xa0", " ")
 
 
-async def test_saving_a_report_elsewhere_still_asks_before_quitting(sample_articles, tmp_path, monkeypatch):
+async def test_saving_a_report_elsewhere_still_asks_before_quitting(tmp_path, monkeypatch, make_app):
     """S to a .md file is an export: the corpus's own file (what the next
     start reopens) still lacks the kept passage, so q asks."""
     monkeypatch.chdir(tmp_path)
-    app = SideBySideApp(sample_articles)
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("n", "space", "S", "ctrl+u")
@@ -652,8 +643,8 @@ async def test_saving_a_report_elsewhere_still_asks_before_quitting(sample_artic
         assert app.return_code == 0
 
 
-async def test_save_as_selects_the_suggested_path_so_typing_replaces_it(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_save_as_selects_the_suggested_path_so_typing_replaces_it(make_app):
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("n", "space", "S")
@@ -666,8 +657,8 @@ async def test_save_as_selects_the_suggested_path_so_typing_replaces_it(sample_a
         await pilot.press("escape")
 
 
-async def test_space_on_a_noted_passage_asks_before_dropping_the_note(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_space_on_a_noted_passage_asks_before_dropping_the_note(make_app):
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("n", "a")
@@ -689,10 +680,10 @@ async def test_space_on_a_noted_passage_asks_before_dropping_the_note(sample_art
         assert app.kept == {}
 
 
-async def test_palette_lists_a_bracketed_quote_as_written(sample_articles):
+async def test_palette_lists_a_bracketed_quote_as_written(make_app):
     """Opened with nothing typed, the palette lists the groups: "[We are]"
     is part of the quote, not markup to swallow."""
-    app = SideBySideApp(sample_articles)
+    app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
         await pilot.press("ctrl+p")

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+from conftest import body, ready
+
 from sidebyside.app.app import SideBySideApp
-from sidebyside.app.pane import ArticleBody
+
+pytestmark = pytest.mark.app  # private user folders (conftest.py)
 
 # The sample corpus in load order: 0 lavrov-debunks (no shared passage),
 # 1 Press TV (g1..g5), 2 News site (g1), 3 Aggregator (g4),
@@ -12,22 +16,13 @@ PRESS_TV, NEWS_SITE, AGGREGATOR, PRAVDA = 1, 2, 3, 4
 WIDE = (200, 50)  # all five panes shown
 
 
-async def ready(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def body(app, index: int) -> ArticleBody:
-    return app.screen.query_one(f"#body-{index}", ArticleBody)
-
-
 def current_in_view(app) -> bool:
     version = app.current_version
     return body(app, version.article).in_view(version.start, version.end)
 
 
-async def test_n_and_p_step_through_the_focused_pane(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_n_and_p_step_through_the_focused_pane(make_app):
+    app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
         # The first article shares no passage: the app starts in the first that does.
@@ -45,8 +40,8 @@ async def test_n_and_p_step_through_the_focused_pane(sample_articles):
         assert current_in_view(app)
 
 
-async def test_n_scrolls_a_passage_far_down_into_view(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_n_scrolls_a_passage_far_down_into_view(make_app):
+    app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         pane = body(app, PRESS_TV)
@@ -59,8 +54,8 @@ async def test_n_scrolls_a_passage_far_down_into_view(sample_articles):
         assert pane.in_view(last[0].start, last[0].end)
 
 
-async def test_brackets_move_to_the_same_group_in_the_next_outlet(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_brackets_move_to_the_same_group_in_the_next_outlet(make_app):
+    app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
         await pilot.press("n")  # g1 in Press TV
@@ -83,8 +78,8 @@ async def test_brackets_move_to_the_same_group_in_the_next_outlet(sample_article
         assert app.current_group == group.id
 
 
-async def test_bracket_centres_the_passage(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_bracket_centres_the_passage(make_app):
+    app = make_app()
     async with app.run_test(size=(200, 30)) as pilot:
         await ready(pilot)
         for _ in range(4):
@@ -100,8 +95,8 @@ async def test_bracket_centres_the_passage(sample_articles):
         assert pane.scroll_y == 0 or abs(middle - height / 2) <= 1.5
 
 
-async def test_tab_and_shift_tab_cycle_the_panes(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_tab_and_shift_tab_cycle_the_panes(make_app):
+    app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:  # two panes shown
         await ready(pilot)
         assert app.focused is body(app, PRESS_TV)
@@ -113,8 +108,8 @@ async def test_tab_and_shift_tab_cycle_the_panes(sample_articles):
         assert app.screen.first_visible == 3
 
 
-async def test_scroll_keys(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_scroll_keys(make_app):
+    app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         pane = app.focused
@@ -130,8 +125,8 @@ async def test_scroll_keys(sample_articles):
         assert pane.scroll_y == 0
 
 
-async def test_linked_scrolling_keeps_the_shared_group_on_one_row(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_linked_scrolling_keeps_the_shared_group_on_one_row(make_app):
+    app = make_app()
     async with app.run_test(size=WIDE) as pilot:
         await ready(pilot)
         await pilot.press("l")
@@ -158,8 +153,8 @@ async def test_linked_scrolling_keeps_the_shared_group_on_one_row(sample_article
         assert follower.scroll_y == still
 
 
-async def test_linked_scrolling_follows_a_selected_passage(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_linked_scrolling_follows_a_selected_passage(make_app):
+    app = make_app()
     async with app.run_test(size=WIDE) as pilot:
         await ready(pilot)
         await pilot.press("l", "n", "n", "n", "n")  # g4 in Press TV
@@ -175,8 +170,8 @@ async def test_linked_scrolling_follows_a_selected_passage(sample_articles):
             assert other_row == lead_row or other.scroll_y in (0, other.max_scroll_y)
 
 
-async def test_search_finds_and_steps_through_matches(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_search_finds_and_steps_through_matches(make_app):
+    app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
         await pilot.press("slash")
@@ -206,9 +201,9 @@ async def test_search_finds_and_steps_through_matches(sample_articles):
         assert app.search_query == ""
 
 
-async def test_search_finds_both_spellings_of_a_name(sample_articles):
+async def test_search_finds_both_spellings_of_a_name(make_app):
     """Sergei and Sergey are one name to the aligner, and so to search."""
-    app = SideBySideApp(sample_articles)
+    app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
         found = {}
@@ -220,8 +215,8 @@ async def test_search_finds_both_spellings_of_a_name(sample_articles):
         assert found["Sergei"] == found["Sergey"] == {"Sergei", "Sergey"}
 
 
-async def test_search_without_match_says_so(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_search_without_match_says_so(make_app):
+    app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
         await pilot.press("slash", *"zzzqx", "enter")
@@ -229,8 +224,8 @@ async def test_search_without_match_says_so(sample_articles):
         assert str(app.screen.query_one("#search-count").render()) == "no match"
 
 
-async def test_b_toggles_boilerplate(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_b_toggles_boilerplate(make_app):
+    app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
         pane = body(app, PRESS_TV)
@@ -245,10 +240,10 @@ async def test_b_toggles_boilerplate(sample_articles):
         assert len(pane.wrapped) == rows
 
 
-async def test_c_copies_the_current_group(sample_articles, monkeypatch):
+async def test_c_copies_the_current_group(monkeypatch, make_app):
     copied = []
     monkeypatch.setattr("sidebyside.app.clipboard.system_copy", lambda text: copied.append(text) or None)
-    app = SideBySideApp(sample_articles)
+    app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
         await pilot.press("c")
@@ -265,8 +260,8 @@ async def test_c_copies_the_current_group(sample_articles, monkeypatch):
         assert copied == [text]
 
 
-async def test_palette_jumps_to_a_passage(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_palette_jumps_to_a_passage(make_app):
+    app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
         await pilot.press("ctrl+p")
@@ -280,8 +275,8 @@ async def test_palette_jumps_to_a_passage(sample_articles):
         assert current_in_view(app)
 
 
-async def test_click_on_a_highlight_selects_its_group(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_click_on_a_highlight_selects_its_group(make_app):
+    app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
         pane = body(app, PRESS_TV)
@@ -295,8 +290,8 @@ async def test_click_on_a_highlight_selects_its_group(sample_articles):
         assert app.focused is pane
 
 
-async def test_click_outside_highlights_selects_nothing(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_click_outside_highlights_selects_nothing(make_app):
+    app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
         pane = body(app, PRESS_TV)
@@ -311,10 +306,10 @@ async def test_click_outside_highlights_selects_nothing(sample_articles):
         assert app.current_group is None
 
 
-async def test_help_screen_lists_every_binding(sample_articles):
+async def test_help_screen_lists_every_binding(make_app):
     from sidebyside.app.help import HelpScreen
 
-    app = SideBySideApp(sample_articles)
+    app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
         await pilot.press("question_mark")
@@ -329,8 +324,8 @@ async def test_help_screen_lists_every_binding(sample_articles):
         assert not isinstance(app.screen, HelpScreen)
 
 
-async def test_bindings_can_be_remapped_by_id(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_bindings_can_be_remapped_by_id(make_app):
+    app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
         app.set_keymap({"next-passage": "x", "next-outlet": "ctrl+o"})
@@ -364,8 +359,8 @@ def test_every_binding_has_an_id_and_the_highlight_keys_are_bound():
     }
 
 
-async def test_window_keys_and_picker_keep_scroll_positions(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_window_keys_and_picker_keep_scroll_positions(make_app):
+    app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await pilot.press("shift+tab", "j", "j", "j", "j")
@@ -384,10 +379,10 @@ async def test_window_keys_and_picker_keep_scroll_positions(sample_articles):
         assert first.scroll_y == 4
 
 
-async def test_focus_moves_the_frame_and_tab_highlight(sample_articles):
+async def test_focus_moves_the_frame_and_tab_highlight(make_app):
     from sidebyside.app.pane import ArticlePane
 
-    app = SideBySideApp(sample_articles)
+    app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
 
@@ -412,11 +407,11 @@ async def test_focus_moves_the_frame_and_tab_highlight(sample_articles):
         assert focused_tab_label() == "1 Russian state media (repost)"
 
 
-async def test_the_panel_keeps_the_current_version_in_view(sample_articles):
+async def test_the_panel_keeps_the_current_version_in_view(make_app):
     """At 80×24 the panel has room for a few rows: as ] moves through a
     group's versions, the ▶ row is always among the rows shown, and the
     panel's top border says how many rows are out of sight."""
-    app = SideBySideApp(sample_articles)
+    app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         panel = app.screen.query_one("#panel")
@@ -439,11 +434,11 @@ async def test_the_panel_keeps_the_current_version_in_view(sample_articles):
             assert app.articles[passage.article].label[:10] in panel.text
 
 
-async def test_a_variants_changed_words_are_underlined_in_the_pane(sample_articles):
+async def test_a_variants_changed_words_are_underlined_in_the_pane(make_app):
     """How this outlet's version differs shows in the pane itself: the words
     unlike the group's most common wording are underlined, the others not,
     and a verbatim passage has none."""
-    app = SideBySideApp(sample_articles)
+    app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
         pane = body(app, PRESS_TV)
@@ -469,10 +464,10 @@ async def test_a_variants_changed_words_are_underlined_in_the_pane(sample_articl
         assert all(checked.values()), checked
 
 
-async def test_bracket_reveals_the_passage_in_a_pane_that_was_hidden(sample_articles):
+async def test_bracket_reveals_the_passage_in_a_pane_that_was_hidden(make_app):
     """At 80×24 two panes show: ] often lands in a hidden pane, which is
     shown and scrolled to the passage, however the reader left it."""
-    app = SideBySideApp(sample_articles)
+    app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await pilot.press("n", "n", "n", "n")
@@ -486,8 +481,8 @@ async def test_bracket_reveals_the_passage_in_a_pane_that_was_hidden(sample_arti
 
 
 
-async def test_n_past_the_last_passage_goes_round_to_the_first(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_n_past_the_last_passage_goes_round_to_the_first(make_app):
+    app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
         order = [group.id for _, group in app.alignment.passages_in(PRESS_TV)]
@@ -499,11 +494,11 @@ async def test_n_past_the_last_passage_goes_round_to_the_first(sample_articles):
         assert app.current_group == order[-1] and current_in_view(app)
 
 
-async def test_the_pane_draws_its_scroll_bar(sample_articles):
+async def test_the_pane_draws_its_scroll_bar(make_app):
     """The last column of a body is its scroll bar: the thumb's cells have
     the thumb's style, at the top when scrolled to the top, at the bottom
     at the end, and G, the wheel and the keys still scroll."""
-    app = SideBySideApp(sample_articles)
+    app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         pane = app.focused

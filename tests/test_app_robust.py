@@ -5,25 +5,18 @@ from __future__ import annotations
 
 import time
 
-from textual.worker import WorkerFailed
+import pytest
+import sample_alignment
+from conftest import ready
 
-from sidebyside.aligning.align import align
 from sidebyside.app.app import SideBySideApp
 from sidebyside.app.pane import ArticleBody
 
-
-async def ready(pilot) -> None:
-    """The alignment is over, in success or failure (what the app made of a
-    failure is what the tests look at)."""
-    try:
-        await pilot.app.workers.wait_for_complete()
-    except WorkerFailed:
-        pass
-    await pilot.pause()
+pytestmark = pytest.mark.app  # private user folders (conftest.py)
 
 
-async def test_tiny_terminal_says_too_small(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_tiny_terminal_says_too_small(make_app):
+    app = make_app()
     async with app.run_test(size=(30, 8)) as pilot:
         await ready(pilot)
         assert app.screen.has_class("-too-small")
@@ -36,8 +29,8 @@ async def test_tiny_terminal_says_too_small(sample_articles):
         assert app.focused is not None and app.focused.region.width > 0
 
 
-async def test_60x20_shows_one_pane_with_tabs(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_60x20_shows_one_pane_with_tabs(make_app):
+    app = make_app()
     async with app.run_test(size=(60, 20)) as pilot:
         await ready(pilot)
         shown = [p for p in app.screen.query("ArticlePane") if p.display]
@@ -53,8 +46,8 @@ async def test_60x20_shows_one_pane_with_tabs(sample_articles):
         assert 0 < panel.region.height <= 7
 
 
-async def test_resizing_keeps_the_reading_position(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_resizing_keeps_the_reading_position(make_app):
+    app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
         await pilot.press("n", "n", "n", "pagedown", "pagedown")
@@ -71,12 +64,12 @@ async def test_resizing_keeps_the_reading_position(sample_articles):
         assert app.focused is body
 
 
-async def test_resize_while_aligning(sample_articles):
+async def test_resize_while_aligning(make_app):
     def slow_align(articles, options, progress):
         time.sleep(0.3)
-        return align(articles, options, progress=progress)
+        return sample_alignment.aligner(articles, options, progress=progress)
 
-    app = SideBySideApp(sample_articles, aligner=slow_align)
+    app = make_app(aligner=slow_align)
     async with app.run_test(size=(160, 45)) as pilot:
         assert app.alignment is None
         assert app.screen.query_one("#status").display
@@ -91,7 +84,7 @@ async def test_resize_while_aligning(sample_articles):
         assert not app.screen.query_one("#status").display
 
 
-async def test_progress_is_shown_for_a_slow_alignment(sample_articles):
+async def test_progress_is_shown_for_a_slow_alignment(make_app):
     """A bar appears once aligning takes long enough for one to help (not
     for a quick alignment: see the next test), and goes with the status line."""
     seen = []
@@ -101,9 +94,9 @@ async def test_progress_is_shown_for_a_slow_alignment(sample_articles):
         for done in range(1, 9):
             progress(done, 8)
             time.sleep(0.1)
-        return align(articles, options)
+        return sample_alignment.aligner(articles, options)
 
-    app = SideBySideApp(sample_articles, aligner=stepping_align)
+    app = make_app(aligner=stepping_align)
     async with app.run_test(size=(120, 30)) as pilot:
         for _ in range(40):
             await pilot.pause(0.05)
@@ -120,7 +113,7 @@ async def test_progress_is_shown_for_a_slow_alignment(sample_articles):
         assert not app.screen.query_one("#status").display
 
 
-async def test_a_quick_alignment_shows_no_progress_bar(sample_articles, monkeypatch):
+async def test_a_quick_alignment_shows_no_progress_bar(monkeypatch, make_app):
     from sidebyside.app.status import AlignStatus
 
     mounted = []
@@ -131,7 +124,7 @@ async def test_a_quick_alignment_shows_no_progress_bar(sample_articles, monkeypa
         return original(self, *widgets, **kwargs)
 
     monkeypatch.setattr(AlignStatus, "mount", recording_mount)
-    app = SideBySideApp(sample_articles)
+    app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         await ready(pilot)
         await pilot.pause(0.4)  # past the bar's delay
@@ -140,11 +133,11 @@ async def test_a_quick_alignment_shows_no_progress_bar(sample_articles, monkeypa
         assert not app.screen.query("#status-bar")
 
 
-async def test_alignment_error_is_reported_in_the_app(sample_articles):
+async def test_alignment_error_is_reported_in_the_app(make_app):
     def broken(articles, options, progress):
         raise RuntimeError("disk on fire")
 
-    app = SideBySideApp(sample_articles, aligner=broken)
+    app = make_app(aligner=broken)
     async with app.run_test(size=(120, 30)) as pilot:
         await ready(pilot)
         assert app.is_running
@@ -172,8 +165,8 @@ async def test_single_article_opens_with_a_notice(sample_articles):
         assert app.current_group is None
 
 
-async def test_an_article_with_no_shared_passage_shows_normally(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_an_article_with_no_shared_passage_shows_normally(make_app):
+    app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
         pane = app.screen.query_one("#pane-0")
@@ -186,8 +179,8 @@ async def test_an_article_with_no_shared_passage_shows_normally(sample_articles)
         assert app.focused is body
 
 
-async def test_theme_change_recolours_the_groups(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_theme_change_recolours_the_groups(make_app):
+    app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         await ready(pilot)
         dark = dict(app.group_colours)
@@ -198,11 +191,11 @@ async def test_theme_change_recolours_the_groups(sample_articles):
         assert all(light[g].tint != dark[g].tint for g in light)
 
 
-async def test_a_body_draws_its_text_before_its_resize_event(sample_articles):
+async def test_a_body_draws_its_text_before_its_resize_event(make_app):
     """Textual draws the first frame (and the first after a resize) before
     the widgets hear of their size: the body wraps when asked for a line, so
     that frame shows the text, then sizes its scrolling to it."""
-    app = SideBySideApp(sample_articles)
+    app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         await ready(pilot)
         body = app.screen.query_one("#body-1", ArticleBody)
@@ -216,10 +209,10 @@ async def test_a_body_draws_its_text_before_its_resize_event(sample_articles):
         assert body.virtual_size.height == len(body.wrapped)
 
 
-async def test_the_outlet_strip_names_the_panes_shown_first(sample_articles):
+async def test_the_outlet_strip_names_the_panes_shown_first(make_app):
     """At 90 columns two panes show and the strip cannot name all five
     outlets: it names the two shown, whichever has the focus."""
-    app = SideBySideApp(sample_articles)
+    app = make_app()
     async with app.run_test(size=(90, 30)) as pilot:
         await ready(pilot)
         for keys in ((), ("tab",)):
@@ -231,11 +224,11 @@ async def test_the_outlet_strip_names_the_panes_shown_first(sample_articles):
                 assert f"{pane.index + 1} {pane.article.label}" in strip, strip
 
 
-async def test_the_app_starts_in_the_first_article_that_shares_a_passage(sample_articles):
+async def test_the_app_starts_in_the_first_article_that_shares_a_passage(sample_articles, make_app):
     """The sample corpus's first article shares nothing: n there would only
     say so. Once aligned, the focus is on Press TV, the next one; but an
     article chosen on the command line first keeps the focus if it shares."""
-    app = SideBySideApp(sample_articles)
+    app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
         assert app.focused is app.screen.query_one("#body-1", ArticleBody)
@@ -247,8 +240,8 @@ async def test_the_app_starts_in_the_first_article_that_shares_a_passage(sample_
         assert app.focused is app.screen.query_one("#body-0", ArticleBody)
 
 
-async def test_resizing_keeps_the_current_passage_in_view(sample_articles):
-    app = SideBySideApp(sample_articles)
+async def test_resizing_keeps_the_current_passage_in_view(make_app):
+    app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
         await pilot.press("n", "n", "n")

@@ -4,9 +4,13 @@ the key in force."""
 
 from __future__ import annotations
 
+import pytest
+
 from sidebyside.app.app import SideBySideApp
 from sidebyside.app.help import HelpScreen
 from sidebyside.config import Config, check_keys
+
+pytestmark = pytest.mark.app  # private user folders (conftest.py)
 
 
 async def ready(pilot) -> None:

@@ -7,7 +7,9 @@ SVGs before committing them."""
 
 from __future__ import annotations
 
-from sidebyside.app.app import SideBySideApp
+import pytest
+
+pytestmark = pytest.mark.app  # private user folders (conftest.py)
 
 
 def _after(*keys: str, theme: str | None = None):
@@ -24,60 +26,60 @@ def _after(*keys: str, theme: str | None = None):
     return run_before
 
 
-def test_main_screen_80x24(snap_compare, sample_articles):
+def test_main_screen_80x24(snap_compare, make_app):
     """Two panes of five, Press TV focused (the first article that shares a passage), its first passage selected."""
-    assert snap_compare(SideBySideApp(sample_articles), terminal_size=(80, 24), run_before=_after("n"))
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=_after("n"))
 
 
-def test_main_screen_160x45(snap_compare, sample_articles):
+def test_main_screen_160x45(snap_compare, make_app):
     """Four panes; the quote "[We are] ready to talk…" followed into Ukrainska Pravda."""
     assert snap_compare(
-        SideBySideApp(sample_articles),
+        make_app(),
         terminal_size=(160, 45),
         run_before=_after("n", "n", "right_square_bracket"),
     )
 
 
-def test_main_screen_light_theme(snap_compare, sample_articles):
+def test_main_screen_light_theme(snap_compare, make_app):
     assert snap_compare(
-        SideBySideApp(sample_articles),
+        make_app(),
         terminal_size=(120, 30),
         run_before=_after("n", "n", "n", "n", theme="textual-light"),
     )
 
 
-def test_help_screen(snap_compare, sample_articles):
-    assert snap_compare(SideBySideApp(sample_articles), terminal_size=(100, 45), run_before=_after("question_mark"))
+def test_help_screen(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=(100, 45), run_before=_after("question_mark"))
 
 
-def test_narrow_terminal_60x20(snap_compare, sample_articles):
-    assert snap_compare(SideBySideApp(sample_articles), terminal_size=(60, 20), run_before=_after("n"))
+def test_narrow_terminal_60x20(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=(60, 20), run_before=_after("n"))
 
 
-def test_terminal_too_small(snap_compare, sample_articles):
-    assert snap_compare(SideBySideApp(sample_articles), terminal_size=(30, 8), run_before=_after())
+def test_terminal_too_small(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=(30, 8), run_before=_after())
 
 
-def test_kept_highlight_with_note(snap_compare, sample_articles):
+def test_kept_highlight_with_note(snap_compare, make_app):
     """g1 kept with a note: the ★ mark beside its rows, the badge and note in the panel."""
     assert snap_compare(
-        SideBySideApp(sample_articles),
+        make_app(),
         terminal_size=(120, 30),
         run_before=_after("n", "space", "a", *"worth", "enter"),
     )
 
 
-def test_kept_highlight_light_theme(snap_compare, sample_articles):
+def test_kept_highlight_light_theme(snap_compare, make_app):
     assert snap_compare(
-        SideBySideApp(sample_articles),
+        make_app(),
         terminal_size=(120, 30),
         run_before=_after("n", "space", "n", "n", theme="textual-light"),
     )
 
 
-def test_note_dialog(snap_compare, sample_articles):
+def test_note_dialog(snap_compare, make_app):
     assert snap_compare(
-        SideBySideApp(sample_articles),
+        make_app(),
         terminal_size=(100, 30),
         run_before=_after("n", "a", *"why", "space", *"this"),
     )

@@ -1,0 +1,352 @@
+"""An article's text, wrapped and scrolled: the half of a pane's body that
+knows rows, not passages.
+
+:class:`ArticleText` is a Line API :class:`~textual.scroll_view.ScrollView`:
+it wraps the article itself (rows cached per width), draws one row per
+screen line in :meth:`render_line` (strips cached per row; the painting of
+a row is its subclass's :meth:`_render_row`), draws its own scroll bar, and
+keeps the reader's place across resizes: the text at the top stays at the
+top, a passage being revealed is centred once the body has a size.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ..reading.articles import Article
+from .rows import GUTTER, bar_part
+from .wrap import Wrapped, wrap_article
+
+BAR = 1  # the scroll bar's column, at the right edge (drawn by the body)
+MAX_CACHED_STRIPS = 4000
+
+
+class ArticleText(ScrollView):
+    """An article's text wrapped to the width, with a gutter and a scroll bar."""
+
+    COMPONENT_CLASSES = {
+        "article-body--title",
+        "article-body--boilerplate",
+        "article-body--header",
+        "article-body--scrollbar",
+        "article-body--scrollbar-thumb",
+    }
+    #: Component classes whose styles the drawn rows use (a change redraws them).
+    ROW_COMPONENTS = ("title", "boilerplate", "header")
+
+    class Scrolled(Message):
+        """The body's scroll position changed."""
+
+        def __init__(self, body: ArticleText) -> None:
+            super().__init__()
+            self.body = body
+
+        @property
+        def control(self) -> ArticleText:
+            return self.body
+
+    def __init__(self, article: Article, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article = article
+        self._hide_boilerplate = False
+        self._wrapped: Wrapped | None = None
+        self._sized_for: Wrapped | None = None  # the wrapping the scroll size was set for
+        self._size_pending = False
+        self._view_height = 0  # rows shown, as of the last resize
+        self._bar_cells: tuple[Strip, Strip, Strip] | None = None  # scroll bar: none, track, thumb
+        self._wrap_cache: dict[tuple[int, bool], Wrapped] = {}
+        self._strips: dict[int, Strip] = {}
+        self._top_offset = 0  # text offset of the top row: kept across re-wraps
+        self._pending_reveal: tuple[int, int] | None = None
+        self._quiet = 0  # >0: scroll changes are ours; post no Scrolled
+        self._styles_drawn: tuple = ()
+
+    # --- what the subclass provides --------------------------------------------------
+
+    def _render_row(self, row: int) -> Strip:
+        """Row ``row`` of the wrapped text, painted."""
+        raise NotImplementedError
+
+    def _rows_changed(self) -> None:
+        """The text was wrapped again: rows moved."""
+
+    def _anchor(self) -> tuple[int, int] | None:
+        """The span to keep in view across a resize (the current passage)."""
+        return None
+
+    # --- wrapping ------------------------------------------------------------------
+
+    @property
+    def text_width(self) -> int:
+        return max(1, self.scrollable_content_region.width - GUTTER - BAR)
+
+    @property
+    def wrapped(self) -> Wrapped | None:
+        return self._wrapped
+
+    @property
+    def top_offset(self) -> int:
+        """The text offset the reader's place is at: the top row's, kept
+        exactly across re-wraps."""
+        return self._top_offset
+
+    @property
+    def cached_rows(self) -> int:
+        """How many drawn rows are kept for the next frame."""
+        return len(self._strips)
+
+    def on_resize(self, event: events.Resize) -> None:
+        height = self.scrollable_content_region.height
+        if height != self._view_height and self._wrapped is not None and self._pending_reveal is None:
+            # Shorter or taller: the current passage, if it was in view and
+            # no longer is, is centred by the sizing below (a new width is
+            # seen to by _wrap_to_width).
+            current = self._anchor()
+            if current is not None and self.in_view(*current, height=self._view_height) and not self.in_view(*current):
+                self._pending_reveal = current
+        self._rewrap()
+        self._view_height = height
+
+    def set_hide_boilerplate(self, hide: bool) -> None:
+        self._hide_boilerplate = hide
+        self._rewrap()
+
+    def _wrap_to_width(self) -> Wrapped | None:
+        """The text wrapped to the body's width (None while it has none)."""
+        width = self.scrollable_content_region.width
+        if width <= GUTTER + BAR:  # hidden, or not laid out yet
+            return None
+        key = (width - GUTTER - BAR, self._hide_boilerplate)
+        wrapped = self._wrap_cache.get(key)
+        if wrapped is None:
+            wrapped = wrap_article(self.article, key[0], self._hide_boilerplate)
+            if len(self._wrap_cache) > 4:
+                self._wrap_cache.clear()
+            self._wrap_cache[key] = wrapped
+        if wrapped is not self._wrapped:
+            if self._wrapped is not None and self._pending_reveal is None:
+                # A new width: the current passage, if it was in view (at the
+                # height the body had), stays in view, centred, rather than
+                # the text at the top.
+                current = self._anchor()
+                if current is not None and self.in_view(*current, height=self._view_height):
+                    self._pending_reveal = current
+            self._wrapped = wrapped
+            self._rows_changed()
+            self._strips.clear()
+        return wrapped
+
+    def _rewrap(self) -> None:
+        self._size_pending = False
+        wrapped = self._wrap_to_width()
+        if wrapped is None:
+            return
+        if wrapped is self._sized_for and self._pending_reveal is None:
+            return  # (a passage revealed while hidden is scrolled to now)
+        self._sized_for = wrapped
+        width = self.scrollable_content_region.width
+        self.virtual_size = Size(width, len(wrapped))
+        self._quiet += 1
+        kept_top = None if self._pending_reveal is not None else self._top_offset
+        try:
+            top = self._settled_top(wrapped)
+            self._pending_reveal = None
+            self.scroll_to(y=top, animate=False, immediate=True, force=True)
+        finally:
+            self._quiet -= 1
+        # Kept: the row that starts nearest it is at the top now; the
+        # reader's place is still that text (rounding it to a row start at
+        # every width would creep up the article over a few resizes).
+        # Else the top of the passage just centred.
+        self._top_offset = kept_top if kept_top is not None else wrapped.offset_of(int(self.scroll_y))
+        self.refresh()
+
+    def _settled_top(self, wrapped: Wrapped) -> int:
+        """The top row once sized to ``wrapped``: the passage waiting to be
+        revealed centred, else the text that was at the top."""
+        if self._pending_reveal is not None:
+            return self._centred_top(*self._pending_reveal, wrapped)
+        return wrapped.row_of(self._top_offset)
+
+    # --- drawing ---------------------------------------------------------------------
+
+    def on_unmount(self) -> None:
+        self._strips.clear()
+
+    def _refresh_all(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def _refresh_span(self, start: int, end: int) -> None:
+        """Redraw only the rows that show ``text[start:end]``."""
+        wrapped = self._wrapped
+        if wrapped is None:
+            return
+        first, last = wrapped.row_of(start), wrapped.row_of(max(start, end - 1))
+        for row in range(first, last + 1):
+            self._strips.pop(row, None)
+        top = int(self.scroll_offset.y)
+        height = self.size.height
+        lo, hi = max(first, top), min(last, top + height - 1)
+        if lo <= hi:
+            self.refresh_lines(lo, hi - lo + 1)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        # Focus changes re-apply the styles without changing them: keep the
+        # drawn rows unless something they use really changed.
+        key = self._style_key()
+        if key != self._styles_drawn:
+            self._styles_drawn = key
+            self._strips.clear()
+        if self.is_mounted:
+            # The scroll bar's three cells (no bar, track, thumb), made once
+            # per style change rather than on every line drawn.
+            base = self.rich_style
+            self._bar_cells = tuple(
+                Strip([Segment(" ", base + extra)], BAR)
+                for extra in (
+                    Style(),
+                    self.get_component_rich_style("article-body--scrollbar", partial=True),
+                    self.get_component_rich_style("article-body--scrollbar-thumb", partial=True),
+                )
+            )
+
+    def _style_key(self) -> tuple:
+        if not self.is_mounted:
+            return ()
+        return (
+            self.rich_style,
+            *(self.get_component_rich_style(f"article-body--{name}", partial=True) for name in self.ROW_COMPONENTS),
+        )
+
+    def render_line(self, y: int) -> Strip:
+        unsettled = self._sized_for is None or self._sized_for.width != self.text_width
+        if unsettled or self._pending_reveal is not None:
+            # The first frame (or the first after a resize, or after being
+            # shown again) is drawn before the Resize event reaches the body:
+            # wrap now, so that it shows the text, and size and scroll to it
+            # right after.
+            if self._wrap_to_width() is not None and not self._size_pending:
+                self._size_pending = True
+                self.call_later(self._rewrap)
+        if self._wrapped is not None and (self._wrapped is not self._sized_for or self._pending_reveal is not None):
+            # Until then the scroll offset counts rows of the old wrapping,
+            # or is not yet at the passage to reveal: start where the
+            # sizing will scroll to.
+            row = self._settled_top(self._wrapped) + y
+        else:
+            row = int(self.scroll_offset.y) + y
+        strip = self._strips.get(row)
+        if strip is None:
+            if len(self._strips) > MAX_CACHED_STRIPS:
+                self._strips.clear()
+            strip = self._strips[row] = self._render_row(row)
+        return Strip.join([strip, self._bar_cell(y, row - y)])
+
+    def _bar_cell(self, y: int, top: int) -> Strip:
+        """The scroll bar's cell on screen line ``y``, the view's top row
+        being ``top``: drawn with the text (not the rows kept), so that a
+        scroll redraws it with them, and with no scroll bar widget (one per
+        pane cost a restyle on every focus change and time at start-up)."""
+        if self._bar_cells is None:
+            blank = Strip([Segment(" ", self.rich_style)], BAR)
+            self._bar_cells = (blank, blank, blank)
+        total = len(self._wrapped) if self._wrapped is not None else 0
+        return self._bar_cells[bar_part(y, top, self.scrollable_content_region.height, total)]
+
+    # --- scrolling -----------------------------------------------------------------
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        clamped = new_value < old_value and new_value == self.max_scroll_y
+        if self._wrapped is not None and not clamped:
+            # (Pulled up to the end by a taller body is not the reader
+            # scrolling: the text they had at the top is kept, for the next size.)
+            self._top_offset = self._wrapped.offset_of(int(new_value))
+        if not self._quiet and round(old_value) != round(new_value):
+            self.post_message(self.Scrolled(self))
+
+    def action_scroll_lines(self, lines: int) -> None:
+        self.scroll_to(y=self.scroll_y + lines, animate=False, immediate=True)
+
+    def action_scroll_pages(self, pages: int) -> None:
+        step = max(1, self.scrollable_content_region.height - 1)
+        self.scroll_to(y=self.scroll_y + pages * step, animate=False, immediate=True)
+
+    def action_scroll_edge(self, end: int) -> None:
+        self.scroll_to(y=self.max_scroll_y if end else 0, animate=False, immediate=True)
+
+    def rows_of(self, start: int, end: int) -> tuple[int, int] | None:
+        """First and last row showing ``text[start:end]`` (None before wrapping)."""
+        if self._wrapped is None:
+            return None
+        return self._wrapped.row_of(start), self._wrapped.row_of(max(start, end - 1))
+
+    def _centred_top(self, start: int, end: int, wrapped: Wrapped) -> int:
+        """The top row that centres ``text[start:end]`` (or shows its start,
+        with a row above, if it is taller than the body)."""
+        first, last = wrapped.row_of(start), wrapped.row_of(max(start, end - 1))
+        height = self.scrollable_content_region.height
+        if last - first + 1 >= height:
+            target = first - 1
+        else:
+            target = (first + last + 1) // 2 - height // 2
+        return max(0, min(target, len(wrapped) - height))
+
+    def reveal(self, start: int, end: int) -> None:
+        """Scroll so that ``text[start:end]`` is centred (once laid out, if
+        the body is not yet)."""
+        if self._wrapped is None or self.scrollable_content_region.width <= GUTTER + BAR:
+            self._pending_reveal = (start, end)
+            self._top_offset = start
+            return
+        top = self._centred_top(start, end, self._wrapped)
+        self.scroll_to(y=top, animate=False, immediate=True, force=True)
+
+    def follow(self, row: int) -> None:
+        """Scroll so that ``row`` is at the top, without posting Scrolled
+        (linked scrolling: this body follows another)."""
+        self._quiet += 1
+        try:
+            self.scroll_to(y=max(0, row), animate=False, immediate=True, force=True)
+        finally:
+            self._quiet -= 1
+
+    def in_view(self, start: int, end: int, height: int | None = None) -> bool:
+        """Whether ``text[start:end]`` is all on screen (with the body
+        ``height`` rows tall: by default, as tall as it is)."""
+        rows = self.rows_of(start, end)
+        if rows is None:
+            return False
+        top = int(self.scroll_y)
+        if height is None:
+            height = self.scrollable_content_region.height
+        return rows[0] >= top and rows[1] < top + height
+
+    def offset_at(self, x: int, y: int) -> int | None:
+        """The text offset under a point of the widget (None off the text)."""
+        wrapped = self._wrapped
+        if wrapped is None:
+            return None
+        row = int(self.scroll_y) + y
+        if row >= len(wrapped) or x < GUTTER:
+            return None
+        start, end = wrapped.starts[row], wrapped.ends[row]
+        col = x - GUTTER
+        text = self.article.text[start:end]
+        if text.isascii():
+            return start + col if col < len(text) else None
+        used = 0
+        for i, ch in enumerate(text):
+            used += cell_len(ch)
+            if used > col:
+                return start + i
+        return None
