@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from sidebyside.aligning.align import align
 from sidebyside.aligning.options import AlignOptions
-from sidebyside.aligning.tokens import TOKEN_RE, Token, _word_info, tokenize
+from sidebyside.aligning.tokens import TOKEN_RE, Token, _word_info, fold_punctuation, tokenize
 from sidebyside.model import Alignment
 from sidebyside.reading.articles import article_from_text, load_articles
 
@@ -34,7 +35,7 @@ ALPHABET = st.characters(
 def check_spans(alignment: Alignment) -> None:
     for group in alignment.groups:
         assert len({p.article for p in group.passages}) >= 2
-        for p in group.passages:
+        for p in (*group.passages, *group.repeats):
             text = alignment.articles[p.article].text
             assert 0 <= p.start < p.end <= len(text)
             assert text[p.start : p.end] == p.text
@@ -80,6 +81,51 @@ def corpora(draw):
 @given(corpora())
 def test_spans_lie_inside_and_select_the_reported_text(articles):
     check_spans(align(articles))
+
+
+def folded(text: str) -> str:
+    """A version as a reader compares it for "verbatim": case, quotation
+    marks, dashes and whitespace folded (and the punctuation at its ends,
+    where one version's passage takes in the full stop and another's not)."""
+    text = fold_punctuation(text).casefold()
+    text = re.sub(r"[\"']", "", text)
+    text = re.sub(r"\s*-+\s*", "-", text)
+    return " ".join(text.split()).strip(" .,;:!?")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(corpora(), st.sampled_from([30.0, 60.0, 80.0]), st.sampled_from([3, 6, 10]))
+def test_every_shown_version_meets_both_thresholds(articles, min_similarity, min_words):
+    """Whatever merging and regrouping happens after linking, each version
+    scores at least min_similarity (the figure reported for it) and has at
+    least min_words words."""
+    alignment = align(articles, AlignOptions(min_similarity=min_similarity, min_words=min_words))
+    for group in alignment.groups:
+        assert group.similarity >= min_similarity, group.id
+        for p in group.passages:
+            assert p.similarity >= min_similarity, (group.id, p.text, p.similarity)
+            assert len(tokenize(p.text)) >= min_words, (group.id, p.text)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(corpora())
+def test_verbatim_groups_hold_equal_folded_text(articles):
+    for group in align(articles).groups:
+        if group.kind == "verbatim":
+            assert len({folded(p.text) for p in group.passages}) == 1, [p.text for p in group.passages]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(corpora())
+def test_no_two_groups_overlap_in_the_same_pair_of_articles(articles):
+    """One passage per reuse: two groups that both have versions in the same
+    two articles never overlap in either (nor lies one inside the other)."""
+    alignment = align(articles)
+    places = [(g.id, {p.article for p in g.passages}, p) for g in alignment.groups for p in g.passages]
+    for gid, arts, p in places:
+        for hid, brts, q in places:
+            if gid < hid and p.article == q.article and len(arts & brts) >= 2:
+                assert q.end <= p.start or p.end <= q.start, (gid, hid, p.text, q.text)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
