@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
@@ -237,18 +238,21 @@ class _StderrProgress:
                 sys.stderr.flush()
 
 
-def read_articles(args: argparse.Namespace, messages: list[str]) -> list[Article]:
+def read_articles(
+    args: argparse.Namespace, messages: list[str], progress: Callable[[int, int], None] | None = None
+) -> list[Article]:
     """The articles the command line names, read, ordered (``--order``) and
     told apart; what the reader should know about the set (files skipped,
     URLs that failed, two articles with the same text) is added to
     ``messages`` (each article's own notes stay in ``article.notes``).
-    Raises InputError."""
+    ``progress`` hears how the URLs' fetch goes (by default a bar on
+    stderr).  Raises InputError."""
     from .reading.arrange import arrange
     from .reading.articles import DEFAULT_MAX_SIZE
     from .reading.fetch import DEFAULT_TIMEOUT
 
     skipped: list[str] = []
-    progress = _StderrProgress()
+    progress = progress or _StderrProgress()
     try:
         articles = load_articles(
             args.paths,
@@ -259,11 +263,51 @@ def read_articles(args: argparse.Namespace, messages: list[str]) -> list[Article
             progress=progress,
         )
     finally:
-        progress.close()
+        if isinstance(progress, _StderrProgress):
+            progress.close()
     articles, same = arrange(articles, args.order)
     messages.extend(skipped)
     messages.extend(same)
     return articles
+
+
+#: Seconds the URLs may take before the app shows a progress bar for them.
+FETCH_SCREEN_AFTER = 0.4
+
+
+def read_articles_for_the_app(args: argparse.Namespace, messages: list[str]) -> list[Article] | None:
+    """:func:`read_articles`, with a progress bar in the terminal (a small
+    Textual app, :mod:`.app.fetching`) when URLs take more than a moment to
+    fetch.  None when the reader gave up waiting."""
+    from .reading.articles import is_url
+
+    if not (any(is_url(p) for p in args.paths) and sys.stdin.isatty() and sys.stdout.isatty()):
+        return read_articles(args, messages)
+    import threading
+
+    from .app.fetching import FetchingApp, FetchProgress
+
+    progress = FetchProgress()
+    outcome: dict[str, object] = {}
+
+    def job() -> None:
+        try:
+            outcome["articles"] = read_articles(args, messages, progress)
+        except BaseException as exc:  # handed to the main thread, raised there
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=job, name="sidebyside-read", daemon=True)
+    thread.start()
+    thread.join(FETCH_SCREEN_AFTER)
+    if thread.is_alive():
+        screen = FetchingApp(thread, progress)
+        screen.run()
+        if screen.return_code == 130:
+            return None
+        thread.join()
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["articles"]  # type: ignore[return-value]
 
 
 def run_align(argv: list[str]) -> int:
@@ -350,9 +394,11 @@ def run_app(argv: list[str]) -> int:
         print(f"sidebyside: {problem}", file=sys.stderr)
     skipped: list[str] = []
     try:
-        articles = read_articles(args, skipped)
+        articles = read_articles_for_the_app(args, skipped)
     except InputError as exc:
         return fail(str(exc))
+    if articles is None:  # gave up waiting for the pages
+        return 130
     for reason in skipped:  # files skipped, URLs that failed, same texts: said here and in the app
         print(f"sidebyside: {reason}", file=sys.stderr)
     problems = [*skipped, *problems]
