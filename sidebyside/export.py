@@ -18,6 +18,7 @@ from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from .text import one_line, plural
 
 if TYPE_CHECKING:  # types only: the app's panel imports this module at start-up
     from .model import Alignment, Change, Group, Passage
@@ -98,12 +99,6 @@ def to_json(alignment: Alignment) -> str:
     return json.dumps(alignment_record(alignment), ensure_ascii=False, indent=2) + "\n"
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def group_heading(group: Group) -> str:
@@ -167,7 +162,7 @@ def _marked(text: str, spans: list[tuple[int, int]]) -> str:
         out.append(f"**{text[s:e]}**")
         at = e
     out.append(text[at:])
-    return _one_line("".join(out))
+    return one_line("".join(out))
 
 
 def overview_markdown(alignment: Alignment, groups: Iterable[Group] | None = None) -> list[str]:
@@ -214,7 +209,7 @@ def to_markdown(
     of those groups say "kept"."""
     arts = alignment.articles
     out = [f"# {title or 'Aligned passages'}", ""]
-    out.append(f"{_count(len(alignment.groups), 'passage group')} across {_count(len(arts), 'article')}.")
+    out.append(f"{plural(len(alignment.groups), 'passage group')} across {plural(len(arts), 'article')}.")
     if alignment.groups:
         out += [""] + overview_markdown(alignment)
     out += ["", "The articles:", ""]
@@ -228,7 +223,7 @@ def to_markdown(
         flags = flag_text(group)
         out += ["", f"## {group_heading(group)}{' · ⚑ ' + flags if flags else ''}{mark}", ""]
         if notes and notes.get(group.id):
-            out += [f"> **Note:** {_one_line(notes[group.id])}", ""]
+            out += [f"> **Note:** {one_line(notes[group.id])}", ""]
         for k, p in enumerate(group.passages):
             art = arts[p.article]
             facts = [f"chars {p.start}–{p.end}", f"similarity {p.similarity:.0f}"]
@@ -240,7 +235,7 @@ def to_markdown(
             out.append(f"- **{art.label}** ({', '.join(facts)}): “{_marked(p.text, spans)}”")
             listed = [c for c in mine if c.kind != "dropped"] + [c for c in mine if c.kind == "dropped"]
             if listed:
-                out.append(f"  - {' · '.join(_one_line(change_text(c)) for c in listed)}")
+                out.append(f"  - {' · '.join(one_line(change_text(c)) for c in listed)}")
     return "\n".join(out) + "\n"
 
 
@@ -286,7 +281,7 @@ def to_csv(
                 "similarity": p.similarity,
                 "quoted": "yes" if p.quoted else "no",
                 "speaker": p.speaker or "",
-                "changes": "; ".join(_one_line(change_text(c)) for c in group.changes if c.passage == k),
+                "changes": "; ".join(one_line(change_text(c)) for c in group.changes if c.passage == k),
                 "text": p.text,
             }
             if kept is not None:
@@ -321,14 +316,14 @@ def to_table(alignment: Alignment, width: int | None = None, color: bool = False
                     + (f"\nsaid by {p.speaker}" if p.speaker else "")
                 ),
                 f"{p.similarity:.0f}",
-                Text(_one_line(p.text)),
+                Text(one_line(p.text)),
             )
         table.add_section()
     buf = io.StringIO()
     console = Console(file=buf, width=width or 120, color_system="standard" if color else None, legacy_windows=False)
     arts = alignment.articles
     console.print(
-        f"{_count(len(alignment.groups), 'passage group')} across {_count(len(arts), 'article')}: "
+        f"{plural(len(alignment.groups), 'passage group')} across {plural(len(arts), 'article')}: "
         + ", ".join(a.label for a in arts),
         markup=False,
         highlight=False,

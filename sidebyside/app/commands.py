@@ -14,13 +14,11 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
+from ..text import one_line
+
 #: Longest label shown for a passage.
 LABEL_LIMIT = 90
 
-
-def _one_line(text: str, limit: int = LABEL_LIMIT) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _excerpt(text: str, at: int, limit: int) -> str:
@@ -78,7 +76,7 @@ class PassageCommands(Provider):
             haystack = " ".join([group.id, "kept" if mark else "", note, outlets, *(t for _, _, t in versions)])
             help_text = (
                 f"{group.kind}{' quote' if group.quote else ''} · {len(group.article_indexes)} outlets"
-                + (f" · note: {_one_line(note, 60)}" if note else "")
+                + (f" · note: {one_line(note, 60)}" if note else "")
             )
             # The palette reads a hit's help as markup: a note's "[/ol]" is text.
             help_text = escape(help_text)

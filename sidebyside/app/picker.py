@@ -10,6 +10,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ..reading.articles import Article
+from ..text import plural
 
 
 class PanePicker(ModalScreen[int | None]):
@@ -31,7 +32,7 @@ class PanePicker(ModalScreen[int | None]):
             elif count == 0:
                 extra = " — no shared passage"
             else:
-                extra = f" — {count} passage{'s' if count != 1 else ''}"
+                extra = f" — {plural(count, 'passage')}"
             # A Text: a headline's brackets are not markup.
             options.append(Option(Text(f"{mark} {i + 1}. {article.label}: {article.title}{extra}"), id=str(i)))
         picker = OptionList(*options, id="picker")

@@ -13,6 +13,8 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label
 
+from ..text import plural
+
 
 class SearchBar(Horizontal):
     BINDINGS = [
@@ -82,6 +84,6 @@ class SearchBar(Horizontal):
         elif total == 0:
             label.update("no match")
         elif position is None:
-            label.update(f"{total} match{'es' if total != 1 else ''}")
+            label.update(plural(total, "match", "matches"))
         else:
             label.update(f"{position + 1}/{total}" + (f" · {outlet}" if outlet else ""))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..model import Passage
 from ..reading.articles import Article
+from ..text import one_line
 from .anchoring import find_span, match_articles, saved_label
 from .fileformat import read_file
 
@@ -38,9 +39,7 @@ class Missing:
 
     def message(self) -> str:
         """One line for the reader."""
-        quote = " ".join(self.text.split())
-        if len(quote) > 70:
-            quote = quote[:69] + "…"
+        quote = one_line(self.text, 70)
         return f"{self.group_id} · {self.article}: “{quote}” {self.reason}"
 
 
@@ -103,42 +102,15 @@ def load(path: str | Path, articles: Sequence[Article]) -> Loaded:
         note = record.get("note") or ""
         found: list[Passage] = []
         for p in record["passages"]:
-            saved_art = saved_articles[p["article"]]
-            j = mapping.get(p["article"])
-            if j is None:
-                missing.append(
-                    Missing(record["id"], saved_label(saved_art), p["text"], "(its article is not open)", note)
-                )
+            passage = _find_passage(p, articles, mapping.get(p["article"]))
+            if isinstance(passage, Passage):
+                found.append(passage)
                 continue
-            text = articles[j].text
-            start, end = p["start"], p["end"]
-            if text[start:end] != p["text"]:
-                span = find_span(text, p["text"], start)
-                if span is None:
-                    missing.append(
-                        Missing(
-                            record["id"],
-                            articles[j].label,
-                            p["text"],
-                            f"(no longer in {articles[j].path.name})",
-                            note,
-                        )
-                    )
-                    continue
-                start, end = span[0], span[1]
-            similarity = p.get("similarity")
-            found.append(
-                Passage(
-                    j,
-                    start,
-                    end,
-                    text[start:end],
-                    float(similarity) if similarity is not None else 100.0,
-                    # schema version 2 facts (version 1 files have none)
-                    quoted=p.get("quoted") is True,
-                    speaker=p["speaker"] if isinstance(p.get("speaker"), str) else None,
-                )
-            )
+            if passage is None:
+                label, reason = saved_label(saved_articles[p["article"]]), "(its article is not open)"
+            else:
+                label, reason = articles[passage].label, f"(no longer in {articles[passage].path.name})"
+            missing.append(Missing(record["id"], label, p["text"], reason, note))
         if found:
             found.sort(key=lambda q: (q.article, q.start, q.end))
             groups.append(
@@ -152,4 +124,30 @@ def load(path: str | Path, articles: Sequence[Article]) -> Loaded:
         changed=changed,
         not_open=not_open,
         saved_at=data.get("saved_at"),
+    )
+
+
+def _find_passage(p: dict, articles: Sequence[Article], j: int | None) -> Passage | int | None:
+    """A saved passage found in the current article ``j``: the passage, or
+    ``j`` when its text is no longer there, or None when its article is not
+    open."""
+    if j is None:
+        return None
+    text = articles[j].text
+    start, end = p["start"], p["end"]
+    if text[start:end] != p["text"]:
+        span = find_span(text, p["text"], start)
+        if span is None:
+            return j
+        start, end = span[0], span[1]
+    similarity = p.get("similarity")
+    return Passage(
+        j,
+        start,
+        end,
+        text[start:end],
+        float(similarity) if similarity is not None else 100.0,
+        # schema version 2 facts (version 1 files have none)
+        quoted=p.get("quoted") is True,
+        speaker=p["speaker"] if isinstance(p.get("speaker"), str) else None,
     )

@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 
 from ..aligning.tokens import normalise
 from ..model import Alignment, Passage, overlap
+from ..text import one_line, plural
 from .anchoring import match_articles
 from .fileformat import (
     EXTENSIONS,
@@ -39,13 +40,6 @@ def _same_passage(old: dict, old_sha: str, new: Passage, new_sha: str) -> bool:
     return a == b or a in b or b in a or fuzz.ratio(a, b) >= 80
 
 
-def _short(text: str, width: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def check_overwrite(path: str | Path, alignment: Alignment, kept: Mapping[str, str | None]) -> str | None:
@@ -97,7 +91,7 @@ def check_overwrite(path: str | Path, alignment: Alignment, kept: Mapping[str, s
             versions_found += hit
         if not matched:
             text = record["passages"][0]["text"] if record["passages"] else ""
-            lost_groups.append(f"{record['id']} “{_short(text)}”")
+            lost_groups.append(f"{record['id']} “{one_line(text, 40)}”")
             continue
         lost_versions += len(record["passages"]) - versions_found
         if (record.get("note") or "").strip() and not any(notes.get(gid, "").strip() for gid in matched):
@@ -107,10 +101,10 @@ def check_overwrite(path: str | Path, alignment: Alignment, kept: Mapping[str, s
     parts = []
     if lost_groups:
         shown = ", ".join(lost_groups[:3]) + (f" and {len(lost_groups) - 3} more" if len(lost_groups) > 3 else "")
-        parts.append(f"{_plural(len(lost_groups), 'highlight')} ({shown})")
+        parts.append(f"{plural(len(lost_groups), 'highlight')} ({shown})")
     if lost_versions:
-        parts.append(f"{_plural(lost_versions, 'version')} of {'other ' if lost_groups else ''}saved highlights")
+        parts.append(f"{plural(lost_versions, 'version')} of {'other ' if lost_groups else ''}saved highlights")
     if lost_notes:
-        parts.append(_plural(lost_notes, "note"))
+        parts.append(plural(lost_notes, "note"))
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
     return f"saving would drop from {path}: {listed}"

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..atomic import atomic_write
 from ..export import to_csv, to_markdown
 from ..model import Alignment
+from ..text import plural
 from .fileformat import (
     HighlightsError,
     format_of,
@@ -35,7 +36,7 @@ class Saved:
     backup: Path | None = None  # the replaced file's copy, when a forced save dropped something
 
     def message(self) -> str:
-        text = f"saved {self.groups} highlight{'s' if self.groups != 1 else ''} to {self.path}"
+        text = f"saved {plural(self.groups, 'highlight')} to {self.path}"
         if self.backup is not None:
             text += f" (the previous file is kept as {self.backup.name})"
         return text
