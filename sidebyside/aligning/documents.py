@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..reading.articles import Article
 from .tokens import Token, key_of, tokenize
@@ -42,6 +42,7 @@ class Doc:
     title: tuple[int, int]  # the headline's tokens, half open ((0, 0) without one)
     is_that: bytearray  # 1 where a token is the word "that"
     says: bytearray  # 1 where a token is a verb of saying: its clause goes on after it
+    cache: dict = field(default_factory=dict)  # what the later steps work out once per document
 
     def region(self, t: int) -> tuple[int, int]:
         """The tokens a passage through token ``t`` may span: the headline,
@@ -167,9 +168,8 @@ def _boundaries(
         sentence[lo] = 1
     for t in title:
         sentence[min(t, n)] = 1
-    for t in range(1, n):
-        if boilerplate[t] != boilerplate[t - 1]:
-            sentence[t] = 1
+    for t in [t for t in range(1, n) if boilerplate[t] != boilerplate[t - 1]]:
+        sentence[t] = 1
     for m in _SENTENCE_END_RE.finditer(text):
         t = bisect.bisect_right(ends, m.start()) - 1
         if t < 0 or t + 1 >= n:
@@ -194,7 +194,9 @@ def _boundaries(
             clause[hi] = 1
     is_that = bytearray(n)
     says = bytearray(n)
-    for t, tok in enumerate(tokens):
+    special = _CLAUSE_KEYS | SAYING_KEYS
+    for t in [t for t, tok in enumerate(tokens) if tok.key in special]:
+        tok = tokens[t]
         key = tok.key
         if key in _CLAUSE_KEYS:
             word = text[tok.start : tok.end].casefold()

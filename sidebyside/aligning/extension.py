@@ -5,6 +5,7 @@ tidied (a bracket or quotation mark it opens or closes taken in)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
@@ -31,8 +32,14 @@ _MISMATCH = -1.0  # two different content words
 _MISMATCH_STOP = -0.1  # "an" for "the"
 
 
+@lru_cache(maxsize=65536)
+def _near_keys(a: str, b: str) -> bool:
+    return fuzz.ratio(a, b) >= 80
+
+
 def _near(a: str, b: str) -> bool:
-    return len(a) >= 4 and len(b) >= 4 and fuzz.ratio(a, b) >= 80
+    """Two keys spelt nearly alike ("Zelenskiy" / "Zelensky")."""
+    return len(a) >= 4 and len(b) >= 4 and _near_keys(a, b)
 
 
 def _word_opcodes(ka: list[str], kb: list[str]) -> list[tuple[str, int, int, int, int]]:
@@ -360,11 +367,20 @@ def other_speakers(da: Doc, a0: int, a1: int, db: Doc, b0: int, b1: int) -> bool
     """Do the sentences holding two passages name different speakers (and
     none in common)?  "Lavrov says Putin is ready to hold talks" and "Putin
     has said Russia is ready to hold talks" are two statements."""
-    x = speakers(da, da.sentence_of(a0)[0], da.sentence_of(a1)[1] - 1)
+    x = _sentence_speakers(da, da.sentence_of(a0)[0], da.sentence_of(a1)[1] - 1)
     if not x:
         return False
-    y = speakers(db, db.sentence_of(b0)[0], db.sentence_of(b1)[1] - 1)
+    y = _sentence_speakers(db, db.sentence_of(b0)[0], db.sentence_of(b1)[1] - 1)
     return bool(y) and not x & y
+
+
+def _sentence_speakers(doc: Doc, lo: int, hi: int) -> frozenset[str]:
+    cache = doc.cache
+    key = ("speakers", lo, hi)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = speakers(doc, lo, hi)
+    return found
 
 
 def states_something(da: Doc, a0: int, a1: int, db: Doc, b0: int, b1: int) -> bool:

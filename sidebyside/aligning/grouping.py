@@ -252,43 +252,51 @@ def resolve_pair(da: Doc, db: Doc, links: list[Link], opts: AlignOptions) -> tup
 def _grow_by_sentences(da: Doc, db: Doc, link: Link, others: list[Link], opts: AlignOptions) -> None:
     """Take in the next (and the previous) sentence of both texts while they
     follow the passage at once in both and read alike: a quotation's short
-    last paragraph, a line too short to be found on its own."""
+    last paragraph, a line too short to be found on its own.  The link keeps
+    its old extent if the whole would not be similar enough."""
+    (lo_a, hi_a), (lo_b, hi_b) = link.ta, link.tb
+    grew = False
     for forward in (True, False):
         while True:
-            ta, tb = link.ta, link.tb
             if forward:
-                na, nb = ta[1] + 1, tb[1] + 1
+                na, nb = hi_a + 1, hi_b + 1
                 if na >= len(da.tokens) or nb >= len(db.tokens):
                     break
             else:
-                na, nb = ta[0] - 1, tb[0] - 1
+                na, nb = lo_a - 1, lo_b - 1
                 if na < 0 or nb < 0:
                     break
             if da.boilerplate[na] or db.boilerplate[nb]:
                 break
-            if da.region(na) != da.region(ta[0]) or db.region(nb) != db.region(tb[0]):
+            if da.region(na) != da.region(lo_a) or db.region(nb) != db.region(lo_b):
                 break
             sa0, sa1 = da.sentence_of(na)
             sb0, sb1 = db.sentence_of(nb)
             if forward and (sa0 != na or sb0 != nb) or not forward and (sa1 != na + 1 or sb1 != nb + 1):
                 break
+            if not {t.key for t in da.tokens[sa0:sa1] if t.content} & {t.key for t in db.tokens[sb0:sb1] if t.content}:
+                break
             a_text = da.text[da.tokens[sa0].start : da.tokens[sa1 - 1].end]
             b_text = db.text[db.tokens[sb0].start : db.tokens[sb1 - 1].end]
             if similarity(a_text, b_text) < opts.min_similarity:
                 break
-            lo_a, hi_a = (ta[0], sa1 - 1) if forward else (sa0, ta[1])
-            lo_b, hi_b = (tb[0], sb1 - 1) if forward else (sb0, tb[1])
-            if any(y.ta[0] <= hi_a and lo_a <= y.ta[1] or y.tb[0] <= hi_b and lo_b <= y.tb[1] for y in others):
+            new_a = (lo_a, sa1 - 1) if forward else (sa0, hi_a)
+            new_b = (lo_b, sb1 - 1) if forward else (sb0, hi_b)
+            if any(
+                y.ta[0] <= new_a[1] and new_a[0] <= y.ta[1] or y.tb[0] <= new_b[1] and new_b[0] <= y.tb[1]
+                for y in others
+            ):
                 break
-            ca = tidy(da.text, da.tokens[lo_a].start, end_of(da, hi_a))
-            cb = tidy(db.text, db.tokens[lo_b].start, end_of(db, hi_b))
-            sim = similarity(da.text[ca[0] : ca[1]], db.text[cb[0] : cb[1]])
-            if sim < opts.min_similarity:
-                break
-            grown = Link(link.a, ca[0], ca[1], link.b, cb[0], cb[1], sim, (lo_a, hi_a), (lo_b, hi_b))
-            link.sa, link.ea, link.sb, link.eb, link.similarity, link.ta, link.tb = (
-                grown.sa, grown.ea, grown.sb, grown.eb, grown.similarity, grown.ta, grown.tb
-            )
+            (lo_a, hi_a), (lo_b, hi_b) = new_a, new_b
+            grew = True
+    if not grew:
+        return
+    ca = tidy(da.text, da.tokens[lo_a].start, end_of(da, hi_a))
+    cb = tidy(db.text, db.tokens[lo_b].start, end_of(db, hi_b))
+    sim = similarity(da.text[ca[0] : ca[1]], db.text[cb[0] : cb[1]])
+    if sim >= opts.min_similarity:
+        link.sa, link.ea, link.sb, link.eb, link.similarity = ca[0], ca[1], cb[0], cb[1], sim
+        link.ta, link.tb = (lo_a, hi_a), (lo_b, hi_b)
 
 
 class _Sites:
@@ -468,10 +476,10 @@ def _word_count(doc: Doc, start: int, end: int) -> int:
     return bisect.bisect_left(doc.starts, end) - bisect.bisect_left(doc.starts, start)
 
 
-def _similarities(norms: list[str], spans: list[Span]) -> list[float]:
+def _similarities(norms: list[str], spans: list[Span], memo: dict[tuple[Span, Span], float]) -> list[float]:
     """Each version's mean similarity (0–100, to one decimal) to the
     group's versions in other articles (an even sample of 16 of them in a
-    very large group)."""
+    very large group); ``memo`` keeps the scores of pairs already scored."""
     sims = []
     n = len(spans)
     for i, (a, _, _) in enumerate(spans):
@@ -484,7 +492,13 @@ def _similarities(norms: list[str], spans: list[Span]) -> list[float]:
         if not others:
             sims.append(0.0)
             continue
-        scores = [similarity_of(norms[i], norms[j]) for j in others]
+        scores = []
+        for j in others:
+            key = (spans[i], spans[j]) if spans[i] < spans[j] else (spans[j], spans[i])
+            score = memo.get(key)
+            if score is None:
+                score = memo[key] = similarity_of(norms[i], norms[j])
+            scores.append(score)
         sims.append(round(sum(scores) / len(scores), 1))
     return sims
 
@@ -500,11 +514,12 @@ def settle(
     are scored again).  None when fewer than two articles are left."""
     spans = [s for s in spans if _word_count(docs[s[0]], s[1], s[2]) >= opts.min_words]
     reps = list(reps)
+    memo: dict[tuple[Span, Span], float] = {}
     while True:
         if len({s[0] for s in spans}) < 2:
             return None
         norms = [normalise(docs[a].text[s:e]) for a, s, e in spans]
-        sims = _similarities(norms, spans)
+        sims = _similarities(norms, spans, memo)
         by_article: dict[int, list[int]] = defaultdict(list)
         for i, s in enumerate(spans):
             by_article[s[0]].append(i)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -67,6 +68,7 @@ _OPPOSITES = [
     )
 ]
 _OPPOSITE_KEYS = frozenset().union(*(one | other for one, other in _OPPOSITES))
+_NEGATION_KEYS = frozenset(map(key_of, _NEGATIONS))
 
 # Irregular verbs: past forms meet their verb ("wrote a reply" / "had written a reply").
 _IRREGULAR = {
@@ -106,6 +108,7 @@ class _Sentence:
     title: bool
 
 
+@lru_cache(maxsize=65536)
 def _slot(key: str) -> str:
     key = _IRREGULAR.get(key, key)
     # A country and its adjective meet: Russia/Russian, Ukraine/Ukrainian, Syria/Syrian.
@@ -124,13 +127,22 @@ def _profile(doc: Doc, lo: int, hi: int) -> tuple[frozenset[str], str, bool, fro
     """Tokens lo..hi's content keys (months and weekdays as slots), the
     keys sorted and joined, whether a negation is among them, and the keys
     with the words of opposite sense among the function words."""
-    text = doc.text
-    toks = doc.tokens[lo : hi + 1]
-    keys = [_slot(t.key) for t in toks if t.content and t.key not in _ATTRIBUTION]
-    negated = any(text[t.start : t.end].casefold() in _NEGATIONS for t in toks)
-    # Words of opposite sense count even when they are function words ("before", "after").
-    marks = [t.key for t in toks if not t.content and t.key in _OPPOSITE_KEYS]
-    return frozenset(keys), " ".join(sorted(keys)), negated, frozenset(keys).union(marks)
+    keys = []
+    marks = []
+    negated = False
+    attribution, opposite, negations, slot = _ATTRIBUTION, _OPPOSITE_KEYS, _NEGATION_KEYS, _slot
+    for t in doc.tokens[lo : hi + 1]:
+        key = t.key
+        if t.content:
+            if key not in attribution:
+                keys.append(slot(key))
+        elif key in opposite:
+            # Words of opposite sense count even when they are function words ("before", "after").
+            marks.append(key)
+        if key in negations:
+            negated = True
+    found = frozenset(keys)
+    return found, " ".join(sorted(keys)), negated, found.union(marks) if marks else found
 
 
 def _sentences(d: int, doc: Doc, opts: AlignOptions) -> list[_Sentence]:
