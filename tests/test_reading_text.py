@@ -9,6 +9,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sidebyside.reading.articles import InputError, article_from_text, load_articles, read_article
 from sidebyside.reading.textmeta import front_matter, parse_date
@@ -216,3 +218,24 @@ def test_a_folder_reads_html_pages_too(tmp_path):
     (tmp_path / "note.txt").write_text(f"Protesters clash with police\n\n{BODY}")
     names = [a.name for a in load_articles([tmp_path])]
     assert names == ["note.txt", "wire.html"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    words=st.lists(st.text(alphabet="abcdefghij KLMNOP.,“”’—é", min_size=1, max_size=12), min_size=30, max_size=80),
+    controls=st.lists(st.sampled_from("\x00\x01\x07\x1b\x7f"), max_size=3),
+)
+def test_markers_never_move_an_offset(tmp_path, words, controls):
+    """Whatever few control characters a text holds, each becomes one marker:
+    the text read has the file's length, and every other character is the
+    file's own."""
+    text = "Protesters clash with police\n\n" + " ".join(words) + "\n"
+    for i, c in enumerate(controls):
+        at = 31 + (i * 7) % (len(text) - 32)
+        text = text[:at] + c + text[at + 1 :]
+    f = tmp_path / "marked.txt"
+    f.write_bytes(text.encode("utf-8"))
+    a = read_article(f)
+    assert len(a.text) == len(text)
+    assert all(x == y or (ord(y) < 32 or ord(y) == 127) for x, y in zip(a.text, text))
+    assert bool(a.notes) == any(ord(c) < 32 and c not in "\t\n\v\f" or c == "\x7f" for c in text)
