@@ -80,6 +80,8 @@ def test_the_headline_is_the_title(text, title):
         (f"Protesters clash with police\n\n{BODY}\n— Los Angeles Times\n", "Los Angeles Times"),
         (f"BBC News\n\nProtesters clash with police\n\n{BODY}", "BBC News"),
         (f"Protesters clash with police\n\n{BODY}", None),
+        (f"Breaking News\n\nProtesters clash with police\n\n{BODY}", None),
+        (f"Protesters clash with police\n\n{BODY}\nWorld News\n", None),
     ],
 )
 def test_the_outlet_from_credits_and_datelines(text, outlet):

@@ -78,6 +78,15 @@ _SIGNATURE = re.compile(rf"^[-–—]{{1,2}}\s*({_NAME})\s*$")
 _NEWS_LINE = re.compile(r"^((?:[A-Z][\w&.]*\s){1,3}News)$")
 
 
+# "Breaking News", "World News": a section or a label, not an outlet.
+_NOT_OUTLETS = frozenset(
+    "breaking latest top more related world local business sport sports national international other "
+    "recent trending live good fake tech technology science health entertainment politics political "
+    "economy us u.s. uk europe asia africa america middle east today's todays daily's your our the "
+    "news".split()
+)
+
+
 def outlet_from_credits(lines: list[str]) -> str | None:
     """The outlet a text's dateline or credit names: ``LOS ANGELES (Reuters) -``,
     ``(AP) —``, a signature line ``— Los Angeles Times``, a line ``BBC News``.
@@ -90,7 +99,7 @@ def outlet_from_credits(lines: list[str]) -> str | None:
             return _AGENCIES.get(name.casefold(), name)
     for line in content[:8] + content[-8:]:
         m = _SIGNATURE.match(line) or _NEWS_LINE.match(line)
-        if m and len(m.group(1).split()) <= 5:
+        if m and len(m.group(1).split()) <= 5 and m.group(1).split()[0].casefold() not in _NOT_OUTLETS:
             name = m.group(1).strip()
             return _AGENCIES.get(name.casefold(), name)
     return None
