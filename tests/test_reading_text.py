@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sidebyside.reading.articles import InputError, article_from_text, load_articles, read_article
-from sidebyside.reading.textmeta import front_matter, parse_date
+from sidebyside.reading.textmeta import display_date, front_matter, parse_date
 
 BODY = (
     "Four demonstrators were arrested after clashes with police outside city hall on Tuesday evening, officials said.\n"
@@ -116,6 +116,7 @@ def test_dates_from_the_header_or_a_date_line(text, date):
 
 
 def test_parse_date():
+    assert display_date("2022-10-30") == "30 Oct 2022" and display_date(None) == ""
     assert parse_date("Oct. 30th, 2022") == "2022-10-30"
     assert parse_date("2022-02-30") is None
     assert parse_date("no date here") is None

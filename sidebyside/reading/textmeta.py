@@ -171,3 +171,15 @@ def date_from_text(lines: list[str]) -> str | None:
         if found:
             return found
     return None
+
+
+def display_date(iso: str | None) -> str:
+    """An ISO date as a reader reads it: "2022-10-30" -> "30 Oct 2022"
+    (anything else as it is)."""
+    if not iso:
+        return ""
+    try:
+        day = date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    return f"{day.day} {day.strftime('%b')} {day.year}"
