@@ -173,6 +173,9 @@ def date_from_text(lines: list[str]) -> str | None:
     return None
 
 
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def display_date(iso: str | None) -> str:
     """An ISO date as a reader reads it: "2022-10-30" -> "30 Oct 2022"
     (anything else as it is)."""
@@ -182,4 +185,4 @@ def display_date(iso: str | None) -> str:
         day = date.fromisoformat(iso[:10])
     except ValueError:
         return iso
-    return f"{day.day} {day.strftime('%b')} {day.year}"
+    return f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"  # not strftime: no locale
