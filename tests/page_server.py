@@ -34,6 +34,7 @@ def routes() -> dict[str, tuple[int, dict[str, str], bytes]]:
         "/news/putin-ready-header": (200, {"Content-Type": "text/html; charset=windows-1252"}, kyiv_header_only),
         "/world/russia-open-to-dialogue": (200, {"Content-Type": html}, _page("evening-courier.html")),
         "/old-link": (301, {"Location": "/world/lavrov-talks"}, b""),
+        "/world/%D0%BB%D0%B0%D0%B2%D1%80%D0%BE%D0%B2%20talks": (200, {"Content-Type": html}, _page("wire-lavrov.html")),
         "/missing": (404, {"Content-Type": html}, b"<html><body><h1>Not found</h1></body></html>"),
         "/broken": (500, {"Content-Type": html}, b"<html><body>Internal error</body></html>"),
         "/report.pdf": (200, {"Content-Type": "application/pdf"}, PDF),

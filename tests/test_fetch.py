@@ -58,6 +58,12 @@ def test_charset_from_the_header_and_redirects_followed(page_server):
     assert page_server.hits["/world/lavrov-talks"] == 1  # reached through the redirect
 
 
+def test_a_url_with_non_ascii_and_spaces_is_sent_encoded(page_server):
+    url = page_server.url("/world/лавров talks")
+    (article,) = load_articles([url])
+    assert article.url == url and article.title == "Lavrov says Putin is ready for talks with the West"
+
+
 def test_a_compressed_page_is_read(page_server):
     url = page_server.url("/gzipped")
     (article,) = load_articles([url])

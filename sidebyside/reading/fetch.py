@@ -18,6 +18,7 @@ import socket
 import ssl
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import zlib
 from collections.abc import Callable
@@ -58,10 +59,26 @@ def _seconds(value: float) -> str:
     return f"{value:g} s"
 
 
+def as_uri(url: str) -> str:
+    """``url`` as HTTP sends it: a non-ASCII host in IDNA, other non-ASCII
+    characters and spaces percent-encoded (what a browser's address bar does)."""
+    parts = urllib.parse.urlsplit(url.strip())
+    host = parts.hostname or ""
+    try:
+        ascii_host = host.encode("idna").decode("ascii") if host and not host.isascii() else host
+    except UnicodeError:
+        raise FetchError(f"not a valid host name ({host})") from None
+    netloc = parts.netloc.replace(host, ascii_host, 1) if host else parts.netloc
+    safe = "/:@!$&'()*+,;=%~-._"
+    path = urllib.parse.quote(parts.path, safe=safe)
+    query = urllib.parse.quote(parts.query, safe=safe + "?")
+    return urllib.parse.urlunsplit((parts.scheme, netloc, path, query, ""))
+
+
 def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_size: int = DEFAULT_MAX_SIZE) -> Response:
     """GET ``url``; raises :class:`FetchError` with a one-line reason."""
     request = urllib.request.Request(
-        url,
+        as_uri(url),
         headers={
             "User-Agent": USER_AGENT,
             "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
