@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 # Letters/digits (no underscore), combining marks of the common blocks, words
@@ -26,7 +26,32 @@ from typing import NamedTuple
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _WORD = rf"(?:[^\W_{_CJK}]|[{_MARKS}])+"
-TOKEN_RE = re.compile(rf"[{_CJK}]|{_WORD}(?:['’]{_WORD})*")
+TOKEN_PATTERN = rf"[{_CJK}]|{_WORD}(?:['’]{_WORD})*"
+
+
+# Compiling the patterns with the CJK blocks takes some 10 ms each: they are
+# compiled when a text first needs them (most never does), not at start-up.
+@cache
+def token_re() -> re.Pattern[str]:
+    """The token pattern, compiled."""
+    return re.compile(TOKEN_PATTERN)
+
+
+@cache
+def _token_split_re() -> re.Pattern[str]:
+    return re.compile(f"({TOKEN_PATTERN})")
+
+
+@cache
+def _not_plain_re() -> re.Pattern[str]:
+    return re.compile(f"[_{_CJK}{_MARKS}]")
+
+
+def __getattr__(name: str) -> object:
+    if name == "TOKEN_RE":
+        return token_re()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 STOPWORDS = frozenset(
     """
@@ -105,12 +130,18 @@ def _word_info(word: str) -> tuple[str, bool]:
     return key_of(word), low not in STOPWORDS and (len(low) > 1 or not low.isascii())
 
 
-# For speed: TOKEN_RE as a splitting pattern, and the same reading for text
-# with no underscore, CJK character or combining mark (most text), where a
-# single character class does what TOKEN_RE's alternation does.
-_TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
+# For speed: the token pattern as a splitting pattern, and the same reading
+# for text with no underscore, CJK character or combining mark (most text),
+# where a single character class does what the pattern's alternation does.
 _PLAIN_SPLIT_RE = re.compile(r"([^\W_]+(?:['’][^\W_]+)*)")
-_NOT_PLAIN_RE = re.compile(f"[_{_CJK}{_MARKS}]")
+# Outside Latin and general punctuation: the text may hold CJK or marks.
+_BEYOND_LATIN_RE = re.compile("[^\x00-\u02ff\u2000-\u206f]")
+
+
+def _plain(text: str) -> bool:
+    if "_" in text:
+        return False
+    return not _BEYOND_LATIN_RE.search(text) or not _not_plain_re().search(text)
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -122,7 +153,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         return []
     part = text if start == 0 and end == n else text[start:end]
     # Words and the stretches between them alternate; offsets are running sums.
-    pieces = (_TOKEN_SPLIT_RE if _NOT_PLAIN_RE.search(part) else _PLAIN_SPLIT_RE).split(part)
+    pieces = (_PLAIN_SPLIT_RE if _plain(part) else _token_split_re()).split(part)
     if len(pieces) < 2:
         return []
     offsets = list(itertools.accumulate(map(len, pieces), initial=start))
