@@ -322,11 +322,13 @@ def reworded_found(a: str, b: str) -> bool:
     return False
 
 
-def measure() -> tuple[int, int, int, int]:
-    """Reworded pairs found, of how many; different-statement pairs grouped, of how many."""
-    same = sum(reworded_found(a, b) for a, b in REWORDED["same"])
-    different = sum(reworded_found(a, b) for a, b in REWORDED["different"])
-    return same, len(REWORDED["same"]), different, len(REWORDED["different"])
+def measure(held_out: bool = False) -> tuple[int, int, int, int]:
+    """Reworded pairs found, of how many; different-statement pairs grouped,
+    of how many (the pairs the thresholds were set on, or those held out)."""
+    same, different = ("held_out_same", "held_out_different") if held_out else ("same", "different")
+    found = sum(reworded_found(a, b) for a, b in REWORDED[same])
+    wrong = sum(reworded_found(a, b) for a, b in REWORDED[different])
+    return found, len(REWORDED[same]), wrong, len(REWORDED[different])
 
 
 def test_reworded_sentences_are_grouped_with_precision():
@@ -335,6 +337,33 @@ def test_reworded_sentences_are_grouped_with_precision():
     assert found >= 0.85 * total, f"recall {found}/{total}"
     precision = found / (found + wrong)
     assert precision >= 0.95, f"{wrong} of {distractors} different statements grouped"
+
+
+def test_held_out_reworded_sentences_are_grouped():
+    found, total, _, _ = measure(held_out=True)
+    assert found >= 0.85 * total, f"recall {found}/{total}"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The health ministry confirmed 37 new cases of measles in the eastern province this week.",
+            "The health ministry said no new cases of measles had been found in the eastern province this week.",
+        ),
+        (
+            "The prime minister will meet union leaders on Wednesday to discuss the pension reform.",
+            "Union leaders refused to meet the prime minister on Wednesday over the pension reform.",
+        ),
+        (
+            "Shares in the carmaker fell sharply after it cut its profit forecast for the year.",
+            "Shares in the carmaker rose sharply after it raised its profit forecast for the year.",
+        ),
+    ],
+    ids=["no-new-cases", "refused-to-meet", "fell-rose"],
+)
+def test_a_statement_negated_or_turned_around_in_other_words_is_not_grouped(a, b):
+    assert not reworded_found(a, b)
 
 
 @pytest.mark.parametrize(
@@ -362,8 +391,10 @@ def test_another_speaker_s_statement_is_not_forced_together():
 
 
 if __name__ == "__main__":
-    found, total, wrong, distractors = measure()
-    print(f"reworded pairs grouped: {found}/{total} (recall {found / total:.2f})")
-    print(f"different-statement pairs grouped: {wrong}/{distractors}")
-    print(f"precision {found / max(1, found + wrong):.2f}")
+    for held_out in (False, True):
+        found, total, wrong, distractors = measure(held_out)
+        print("held-out pairs (see held_out_note):" if held_out else "pairs the thresholds were set on:")
+        print(f"  reworded pairs grouped: {found}/{total} (recall {found / total:.2f})")
+        print(f"  different-statement pairs grouped: {wrong}/{distractors}")
+        print(f"  precision {found / max(1, found + wrong):.2f}")
     sys.exit(0)

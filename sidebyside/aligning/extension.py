@@ -12,13 +12,13 @@ from rapidfuzz.distance import Indel
 
 from .documents import BOILERPLATE, SAYING_KEYS, SAYING_WORDS, Doc
 from .options import AlignOptions
-from .rewording import same_statement
+from .rewording import same_polarity, same_statement
 from .tokens import normalise
 
 #: Passages at least this similar are copies, whatever words changed; so are
 #: passages at least _CLOSE similar whose shared stretch is three quarters of
-#: each (a copy with its ending rewritten).  Others must also say the same
-#: thing (:func:`same_statement`).
+#: each (a copy with its ending rewritten), unless one negates what the other
+#: says.  Others must also say the same thing (:func:`same_statement`).
 NEAR_COPY = 90.0
 _CLOSE = 75.0
 
@@ -497,7 +497,10 @@ def snap(
         sim = similarity(da.text[ca[0] : ca[1]], db.text[cb[0] : cb[1]])
         if sim < opts.min_similarity:
             continue
-        copy = k < last and (sim >= NEAR_COPY or (sim >= _CLOSE and _mostly_shared(a0, a1, b0, b1, core)))
+        copy = k < last and (
+            sim >= NEAR_COPY
+            or (sim >= _CLOSE and _mostly_shared(a0, a1, b0, b1, core) and same_polarity(da, a0, a1, db, b0, b1))
+        )
         if copy or same_statement(da, a0, a1, db, b0, b1, contained=k == last):
             return a0, a1, b0, b1, ca[0], ca[1], cb[0], cb[1], sim
     return None

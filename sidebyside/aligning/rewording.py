@@ -48,6 +48,11 @@ _MONTHS = frozenset(
 )
 _DAYS = frozenset(key_of(d) for d in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 _NEGATIONS = frozenset(("not", "no", "never", "nor", "none", "neither", "without", "nothing", "nobody"))
+# Verbs that deny what follows them ("refused to meet" is "did not meet").
+_DENIALS = frozenset(
+    ("refuse", "refused", "refuses", "reject", "rejected", "rejects", "deny", "denied", "denies", "decline")
+    + ("declined", "declines", "fail", "failed", "fails")
+)
 # Words of opposite sense (keys): one sentence with a word of one side and
 # none of the other, the other sentence the reverse, are different statements.
 _OPPOSITES = [
@@ -68,7 +73,7 @@ _OPPOSITES = [
     )
 ]
 _OPPOSITE_KEYS = frozenset().union(*(one | other for one, other in _OPPOSITES))
-_NEGATION_KEYS = frozenset(map(key_of, _NEGATIONS))
+_NEGATION_KEYS = frozenset(map(key_of, _NEGATIONS | _DENIALS))
 
 # Irregular verbs: past forms meet their verb ("wrote a reply" / "had written a reply").
 _IRREGULAR = {
@@ -195,6 +200,13 @@ def _same_statement(x: _Sentence, y: _Sentence) -> bool:
     return x.title == y.title and _agree(
         x.keys, x.sorted_keys, x.negated, x.marks, y.keys, y.sorted_keys, y.negated, y.marks
     )
+
+
+def same_polarity(da: Doc, a0: int, a1: int, db: Doc, b0: int, b1: int) -> bool:
+    """No negation or denial in one only, no words of opposite sense?"""
+    _, _, xn, xm = _profile(da, a0, a1)
+    _, _, yn, ym = _profile(db, b0, b1)
+    return xn == yn and not _opposed(xm, ym)
 
 
 def same_statement(da: Doc, a0: int, a1: int, db: Doc, b0: int, b1: int, contained: bool = False) -> bool:
