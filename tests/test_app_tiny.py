@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.command import CommandPalette
 
 from sidebyside.app.app import SideBySideApp
 from sidebyside.app.small import TooSmallScreen
 from sidebyside.reading.articles import article_from_text
+
+pytestmark = pytest.mark.app  # private user folders (conftest.py)
 
 
 async def ready(pilot) -> None:

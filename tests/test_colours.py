@@ -23,6 +23,8 @@ from sidebyside.app.colours import (
     shown_as,
 )
 
+pytestmark = pytest.mark.app  # private user folders (conftest.py)
+
 
 @pytest.mark.parametrize(
     "one, two, expected",

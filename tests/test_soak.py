@@ -16,6 +16,8 @@ from sidebyside.app import clipboard
 from sidebyside.app.app import SideBySideApp
 from sidebyside.reading.articles import article_from_text, load_articles
 
+pytestmark = pytest.mark.app  # private user folders (conftest.py)
+
 #: The app's keys (not q: quitting would end the run), the keys of its
 #: dialogs, and characters typed into search, notes and paths.
 KEYS = (

@@ -78,6 +78,9 @@ class Reopened:
     alignment: Alignment
     kept: Kept = field(default_factory=dict)
     save_path: Path | None = None  # where s saves (the file the highlights came from)
+    #: The highlights were found by content in a file saved for another folder.
+    other_folder: Path | None = None
+    moved: bool = False  # … a folder that is gone: this one saves into that file now
     loaded: Loaded | None = None
     error: str = ""  # the default highlights file could not be read
 
@@ -86,15 +89,18 @@ def reopen(articles: Sequence[Article], alignment: Alignment, loaded: Loaded | N
     """Merge ``loaded`` (else the highlights at the corpus's default path,
     if any) into ``alignment``.  A file that cannot be read is reported and
     left as it is; the reader goes on with nothing kept."""
-    from ..highlights import HighlightsError, apply, default_path, load
+    from ..highlights import HighlightsError, apply, find_saved, load
 
     started = Reopened(alignment, save_path=loaded.path if loaded is not None else None)
     try:
         if loaded is None:
-            path = default_path(articles)
-            started.save_path = path
-            if path.is_file():
-                loaded = load(path, articles)
+            # By the articles' paths first; by their content only when no
+            # file was saved for these paths (a copy saves to its own file).
+            place = find_saved(articles)
+            started.save_path = place.path
+            if place.reopen is not None and place.reopen.is_file():
+                loaded = load(place.reopen, articles)
+                started.other_folder, started.moved = place.other_folder, place.moved
         if loaded is not None:
             started.alignment, started.kept = apply(loaded, alignment)
             started.loaded = loaded
@@ -175,6 +181,17 @@ class Keeping:
                 timeout=15,
             )
         if started.loaded is not None:
+            if started.other_folder is not None and started.kept:
+                where = (
+                    f"{started.other_folder}, which is no longer there: s saves them for this folder"
+                    if started.moved
+                    else f"{started.other_folder}; that folder's file stays as it is: s saves to {self.save_path}"
+                )
+                self._notify(
+                    f"Reopening highlights saved for another folder, {where}",
+                    title="Highlights from another folder",
+                    timeout=10,
+                )
             self._report_loaded(started.loaded, len(started.kept))
 
     def _report_loaded(self, loaded: Loaded, kept: int) -> None:

@@ -46,7 +46,7 @@ from .fileformat import (
     highlights_record,
 )
 from .loading import Loaded, Missing, SavedGroup, load
-from .locations import corpus_key, corpus_slug, default_path, highlights_dir
+from .locations import SavedPlace, corpus_key, corpus_slug, default_path, find_saved, highlights_dir
 from .merging import apply
 from .overwrite import WouldOverwrite, check_overwrite
 from .saving import Saved, render, save
@@ -66,6 +66,8 @@ __all__ = [
     "corpus_key",
     "corpus_slug",
     "default_path",
+    "find_saved",
+    "SavedPlace",
     "find_span",
     "format_of",
     "highlights_dir",
