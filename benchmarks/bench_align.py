@@ -17,9 +17,10 @@ Options:
   --quick           sample and 200 articles only
   --runs N          runs per size (default: 7 for the sample, 5 for 200, 3 for 1,600)
   --tree DIR        also measure the sidebyside package in DIR (e.g. an older
-                    checkout made with ``git archive <rev> | tar -x -C DIR``)
-                    and print this tree's time as a ratio of that one's,
-                    measured in the same run
+                    checkout made with ``git archive <rev> | tar -x -C DIR``;
+                    may be given more than once) and print each one's time
+                    and memory as ratios of this tree's, measured in the same
+                    run
   --profile N       instead, profile one in-process run on N articles (cProfile)
 
 Also prints the in-process time of ``align`` on the sample corpus and checks
@@ -128,7 +129,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--runs", type=int)
-    parser.add_argument("--tree", type=Path)
+    parser.add_argument("--tree", type=Path, action="append", default=[])
     parser.add_argument("--profile", type=int, metavar="N")
     args = parser.parse_args()
     if args.profile:
@@ -136,8 +137,7 @@ def main() -> None:
         return
     sizes = [200] if args.quick else [200, 1600]
     trees: list[tuple[str, Path | None]] = [("this tree", None)]
-    if args.tree:
-        trees.append((str(args.tree), args.tree.resolve()))
+    trees += [(str(tree), tree.resolve()) for tree in args.tree]
     with tempfile.TemporaryDirectory(prefix="sbs-bench-") as tmp:
         work = Path(tmp)
         folders: dict[object, tuple[Path, float]] = {"sample": (ROOT / "sample_corpus", 0.0)}
@@ -170,10 +170,11 @@ def main() -> None:
                 per = {n: results[label][n][0] / folders[n][1] for n in (200, 1600)}
                 growth = per[1600] / per[200]
                 print(f"  time per MB, 1,600 vs 200 articles: {growth:.2f}x  {verdict(growth, GOAL_GROWTH)}")
-        if len(trees) == 2:
-            mine, other = results[trees[0][0]], results[trees[1][0]]
-            print("this tree vs " + trees[1][0] + " (best times; memory): " + ", ".join(
-                f"{key}: {mine[key][0] / other[key][0]:.2f}x time, {mine[key][2] / other[key][2]:.2f}x memory"
+        mine = results[trees[0][0]]
+        for label, _ in trees[1:]:
+            other = results[label]
+            print(f"{label} vs this tree (best times; peak memory): " + ", ".join(
+                f"{key}: {other[key][0] / mine[key][0]:.2f}x time, {other[key][2] / mine[key][2]:.2f}x memory"
                 for key in mine))
     print("in process:")
     in_process()
