@@ -79,3 +79,23 @@ async def test_a_moved_folder_takes_its_file_along(tmp_path):
     assert find_saved(load_articles([moved])).path == saved  # found by its paths now
     kept, notices = await opened(moved)
     assert len(kept) == 2 and not any("another folder" in n for n in notices)
+
+
+async def test_a_plain_aligned_file_opens_with_its_groups_unkept(tmp_path, sample_articles):
+    """``--alignments`` given ``align --format json`` output (issue 12,
+    item 7): no group is kept, and the app says why."""
+    from sidebyside.aligning.align import align
+    from sidebyside.export import to_json
+    from sidebyside.highlights import load
+
+    target = tmp_path / "aligned.json"
+    target.write_text(to_json(align(sample_articles)), encoding="utf-8")
+    app = SideBySideApp(sample_articles, highlights=load(target, sample_articles))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        assert app.kept == {}
+        assert app.alignment.groups
+        notices = [n.message for n in app._notifications]
+        assert any("marks no group as kept" in n for n in notices), notices
+        await pilot.press("n", "space")
+        assert list(app.kept) == [app.current_group]

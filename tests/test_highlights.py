@@ -125,15 +125,18 @@ def test_passages_have_the_align_json_shape(sample, tmp_path):
     assert set(theirs["groups"][0]) <= set(ours["groups"][0])
 
 
-def test_align_json_output_reopens_with_every_group_kept(sample, tmp_path):
+def test_align_json_output_reopens_with_no_group_kept(sample, tmp_path):
+    """A plain ``align --format json`` file has no kept marks: its groups
+    open, none of them kept (issue 12, item 7: every group was kept)."""
     articles, alignment = sample
     target = tmp_path / "aligned.json"
     target.write_text(to_json(alignment), encoding="utf-8")
     loaded = load(target, articles)
     assert [g.id for g in loaded.groups] == [g.id for g in alignment.groups]
-    assert all(g.note == "" for g in loaded.groups)
-    _, kept = apply(loaded, alignment)
-    assert kept == {g.id: "" for g in alignment.groups}
+    assert all(g.note == "" and not g.kept for g in loaded.groups) and not loaded.marks
+    merged, kept = apply(loaded, alignment)
+    assert kept == {}
+    assert [g.id for g in merged.groups] == [g.id for g in alignment.groups]
 
 
 def test_all_groups_json_marks_kept_and_reopens_only_kept(sample, tmp_path):

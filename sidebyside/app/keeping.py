@@ -196,7 +196,14 @@ class Keeping:
 
     def _report_loaded(self, loaded: Loaded, kept: int) -> None:
         """Tell the reader what was reopened, and everything that was not."""
-        if kept:
+        if not loaded.marks:
+            self._notify(
+                f"{loaded.path.name} marks no group as kept (an aligned file, not saved highlights): "
+                f"its {plural(len(loaded.groups), 'group')} open unkept",
+                title="Alignment opened",
+                timeout=6,
+            )
+        elif kept:
             self._notify(f"{plural(kept, 'highlight')} from {loaded.path}", title="Highlights reopened", timeout=6)
         messages = loaded.messages()
         if not messages:

@@ -5,7 +5,8 @@ The format is the JSON of ``sidebyside align --format json`` (see the
 README) with a few more keys: ``type``, ``saved_at``, each article's
 ``relative_path`` (to the saved file, so a shared folder still opens), and
 each group's ``note`` and ``kept``.  Files written by ``sidebyside align
---format json`` load too, every group counting as kept.
+--format json`` load too: they have no kept marks, and their groups open
+unkept.
 
 Reading never writes: :func:`parse_file` raises :class:`Unreadable` (one
 line, no file name) and :func:`read_file` turns that into a

@@ -13,18 +13,21 @@ from ..model import Passage
 from ..reading.articles import Article
 from ..text import one_line
 from .anchoring import find_span, match_articles, saved_label
-from .fileformat import read_file
+from .fileformat import FILE_TYPE, read_file
 
 
 @dataclass(frozen=True)
 class SavedGroup:
-    """One kept group as found again in the current articles."""
+    """One saved group as found again in the current articles."""
 
     id: str  # its id when it was saved (ids can differ in a new alignment)
     kind: str  # "verbatim" | "variant", as saved
     quote: bool
     note: str
     passages: tuple[Passage, ...]  # article indexes into Loaded.articles; current offsets; never empty
+    #: False for a group of a file with no kept marks (``sidebyside align
+    #: --format json``): it opens as a group, not as a highlight.
+    kept: bool = True
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,9 @@ class Loaded:
     changed: tuple[str, ...]  # labels of articles whose content changed since saving
     not_open: tuple[str, ...]  # labels of saved articles that are not among the current ones
     saved_at: str | None
+    #: Whether the file marks which groups are kept (a highlights file does;
+    #: ``align --format json`` output does not, and none of its groups is).
+    marks: bool = True
 
     def messages(self) -> list[str]:
         """One-line messages for the reader: changed and missing articles,
@@ -96,6 +102,9 @@ def load(path: str | Path, articles: Sequence[Article]) -> Loaded:
     not_open = tuple(saved_label(rec) for i, rec in enumerate(saved_articles) if i not in mapping)
     groups: list[SavedGroup] = []
     missing: list[Missing] = []
+    # A file with no kept marks at all is an alignment, not highlights: its
+    # groups open, none of them kept.
+    marks = data.get("type") == FILE_TYPE or any("kept" in record for record in data["groups"])
     for record in data["groups"]:
         if record.get("kept") is False:
             continue
@@ -114,7 +123,14 @@ def load(path: str | Path, articles: Sequence[Article]) -> Loaded:
         if found:
             found.sort(key=lambda q: (q.article, q.start, q.end))
             groups.append(
-                SavedGroup(record["id"], record.get("kind") or "variant", bool(record.get("quote")), note, tuple(found))
+                SavedGroup(
+                    record["id"],
+                    record.get("kind") or "variant",
+                    bool(record.get("quote")),
+                    note,
+                    tuple(found),
+                    kept=marks,
+                )
             )
     return Loaded(
         path=path,
@@ -124,6 +140,7 @@ def load(path: str | Path, articles: Sequence[Article]) -> Loaded:
         changed=changed,
         not_open=not_open,
         saved_at=data.get("saved_at"),
+        marks=marks,
     )
 
 

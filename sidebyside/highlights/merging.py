@@ -36,7 +36,8 @@ def apply(loaded: Loaded, alignment: Alignment) -> tuple[Alignment, Kept]:
     group that matches no current group (the thresholds changed, say) is
     added as an extra group with a new id ``s1``, ``s2``, … (it may have a
     single passage when the other versions could not be found).  Groups
-    stay in reading order.
+    stay in reading order.  A group loaded unkept (from a file with no kept
+    marks) is merged the same way, and not kept.
 
     Returns the new alignment (``dataclasses.replace``) and the kept mapping
     keyed by its group ids.  ``alignment.articles`` must include the
@@ -68,7 +69,8 @@ def apply(loaded: Loaded, alignment: Alignment) -> tuple[Alignment, Kept]:
                 merged = tuple(sorted(best.passages + tuple(lacking), key=lambda q: (q.article, q.start, q.end)))
                 best = replace(best, passages=merged)
                 groups[position[best.id]] = best
-            kept[best.id] = _join_notes(kept.get(best.id, ""), saved.note)
+            if saved.kept:
+                kept[best.id] = _join_notes(kept.get(best.id, ""), saved.note)
             continue
         extra += 1
         while f"s{extra}" in used_ids:
@@ -79,7 +81,8 @@ def apply(loaded: Loaded, alignment: Alignment) -> tuple[Alignment, Kept]:
         group = Group(gid, kind, saved.quote, tuple(sorted(passages, key=lambda q: (q.article, q.start, q.end))))
         position[gid] = len(groups)
         groups.append(group)
-        kept[gid] = saved.note
+        if saved.kept:
+            kept[gid] = saved.note
     # Reading order, as align() orders groups: articles by path, then offset.
     rank = {
         j: r
