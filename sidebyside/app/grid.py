@@ -76,15 +76,15 @@ class Grid(ScrollView, can_focus=True):
     """Rows × columns with a cell cursor; see the module's description."""
 
     BINDINGS = [
-        Binding("up", "move(-1, 0)", "Up", show=False),
-        Binding("down", "move(1, 0)", "Down", show=False),
-        Binding("left", "move(0, -1)", "Left", show=False),
-        Binding("right", "move(0, 1)", "Right", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "edge(-1)", "First row", show=False),
-        Binding("end", "edge(1)", "Last row", show=False),
-        Binding("enter", "select", "Go there", id="overview-go"),
+        Binding("up,k", "move(-1, 0)", "Row up", id="grid-up", show=False),
+        Binding("down,j", "move(1, 0)", "Row down", id="grid-down", show=False),
+        Binding("left", "move(0, -1)", "Cell left", id="grid-left", show=False),
+        Binding("right", "move(0, 1)", "Cell right", id="grid-right", show=False),
+        Binding("pageup", "page(-1)", "Page up", id="grid-page-up", show=False),
+        Binding("pagedown", "page(1)", "Page down", id="grid-page-down", show=False),
+        Binding("home,g", "edge(-1)", "First row", id="grid-top", show=False),
+        Binding("end,G", "edge(1)", "Last row", id="grid-bottom", show=False),
+        Binding("enter", "select", "Go there", id="overview-go", tooltip="Read this passage (in this outlet's pane)"),
     ]
 
     COMPONENT_CLASSES = {
