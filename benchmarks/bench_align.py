@@ -51,8 +51,8 @@ GOAL_PEAK_MB = {1600: 500}
 GOAL_GROWTH = 1.3
 
 
-def run_once(folder: Path, tree: Path | None, out: Path) -> tuple[float, float, int]:
-    """One ``sidebyside align`` process: (wall seconds, peak RSS in MB, exit status)."""
+def run_once(folder: Path, tree: Path | None, out: Path) -> tuple[float, float, float]:
+    """One ``sidebyside align`` process: (wall seconds, CPU seconds, peak RSS in MB)."""
     command = [sys.executable, "-m", "sidebyside", "align", str(folder), "--format", "json", "--output", str(out)]
     if shutil.which("taskset"):
         command = ["taskset", "-c", "0", *command]  # taskset execs the command: same pid
@@ -73,17 +73,18 @@ def run_once(folder: Path, tree: Path | None, out: Path) -> tuple[float, float, 
     err = child.stderr.read().decode() if child.stderr else ""
     if child.returncode:
         raise SystemExit(f"align failed on {folder}: {err.strip()}")
-    return seconds, usage.ru_maxrss / 1024, child.returncode
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def measure(folder: Path, runs: int, tree: Path | None, out: Path) -> tuple[float, float, float]:
-    """Best and median seconds, largest peak MB over ``runs`` processes."""
-    times, peaks = [], []
+def measure(folder: Path, runs: int, tree: Path | None, out: Path) -> tuple[float, float, float, float]:
+    """Best and median wall seconds, best CPU seconds, largest peak MB over ``runs`` processes."""
+    times, cpus, peaks = [], [], []
     for _ in range(runs):
-        seconds, peak, _ = run_once(folder, tree, out)
+        seconds, cpu, peak = run_once(folder, tree, out)
         times.append(seconds)
+        cpus.append(cpu)
         peaks.append(peak)
-    return min(times), statistics.median(times), max(peaks)
+    return min(times), statistics.median(times), min(cpus), max(peaks)
 
 
 def verdict(value: float, goal: float) -> str:
@@ -149,32 +150,36 @@ def main() -> None:
         for _, tree in trees:  # compile the modules once, as pip install does
             run_once(folders["sample"][0], tree, out)
         print(f"whole `sidebyside align` processes{' on core 0' if shutil.which('taskset') else ''}, json to a file; "
-              f"best / median of several runs; peak = largest RSS of a run")
-        results: dict[str, dict[object, tuple[float, float, float]]] = {}
+              "best / median wall time of several runs, best CPU time (user + system: what other work on "
+              "the machine disturbs least); peak = largest RSS of a run")
+        results: dict[str, dict[object, tuple[float, float, float, float]]] = {}
         for label, tree in trees:
             print(f"{label}:")
             results[label] = {}
             for key, (folder, mb) in folders.items():
                 runs = args.runs or {"sample": 7, 200: 5, 1600: 3}[key]  # type: ignore[index]
-                best, median, peak = measure(folder, runs, tree, out)
-                results[label][key] = (best, median, peak)
+                best, median, cpu, peak = measure(folder, runs, tree, out)
+                results[label][key] = (best, median, cpu, peak)
                 name = "sample corpus" if key == "sample" else f"{key:5d} articles {mb:4.2f} MB"
-                line = f"  {name:26s} best {best:6.2f} s  median {median:6.2f} s  peak {peak:6.0f} MB"
+                line = f"  {name:26s} best {best:6.2f} s  median {median:6.2f} s  cpu {cpu:6.2f} s  peak {peak:5.0f} MB"
                 if mb:
                     line += f"  {best / mb:5.2f} s/MB"
-                line += "  " + verdict(best, GOAL_SECONDS[key])  # type: ignore[index]
+                goal = GOAL_SECONDS[key]  # type: ignore[index]
+                line += f"  wall {verdict(best, goal)} cpu {verdict(cpu, goal)}"
                 if key in GOAL_PEAK_MB:
                     line += f" peak {verdict(peak, GOAL_PEAK_MB[key])}"  # type: ignore[index]
                 print(line)
             if 200 in results[label] and 1600 in results[label]:
-                per = {n: results[label][n][0] / folders[n][1] for n in (200, 1600)}
-                growth = per[1600] / per[200]
-                print(f"  time per MB, 1,600 vs 200 articles: {growth:.2f}x  {verdict(growth, GOAL_GROWTH)}")
+                for i, what in ((0, "wall"), (2, "cpu")):
+                    per = {n: results[label][n][i] / folders[n][1] for n in (200, 1600)}
+                    growth = per[1600] / per[200]
+                    print(f"  {what} time per MB, 1,600 vs 200 articles: {growth:.2f}x  {verdict(growth, GOAL_GROWTH)}")
         mine = results[trees[0][0]]
         for label, _ in trees[1:]:
             other = results[label]
             print(f"{label} vs this tree (best times; peak memory): " + ", ".join(
-                f"{key}: {other[key][0] / mine[key][0]:.2f}x time, {other[key][2] / mine[key][2]:.2f}x memory"
+                f"{key}: {other[key][0] / mine[key][0]:.2f}x time, {other[key][2] / mine[key][2]:.2f}x cpu, "
+                f"{other[key][3] / mine[key][3]:.2f}x memory"
                 for key in mine))
     print("in process:")
     in_process()
