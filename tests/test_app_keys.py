@@ -102,10 +102,10 @@ async def test_tab_and_shift_tab_cycle_the_panes(make_app):
         assert app.focused is body(app, PRESS_TV)
         await pilot.press("tab", "tab")
         assert app.focused is body(app, 3)
-        assert app.screen.first_visible == 2
+        assert app.screen.row.first == 2
         await pilot.press("shift+tab", "shift+tab", "shift+tab", "shift+tab")
         assert app.focused is body(app, 4)  # wrapped round
-        assert app.screen.first_visible == 3
+        assert app.screen.row.first == 3
 
 
 async def test_scroll_keys(make_app):
@@ -367,7 +367,7 @@ async def test_window_keys_and_picker_keep_scroll_positions(make_app):
         first = body(app, 0)
         assert first.scroll_y == 4
         await pilot.press("greater_than_sign", "greater_than_sign")
-        assert app.screen.first_visible == 2
+        assert app.screen.row.first == 2
         assert not app.screen.query_one("#pane-0").display
         assert app.focused is body(app, 2)
         await pilot.press("o")
@@ -375,7 +375,7 @@ async def test_window_keys_and_picker_keep_scroll_positions(make_app):
         await pilot.press("home", "enter")
         await pilot.pause()
         assert app.focused is first
-        assert app.screen.first_visible == 0
+        assert app.screen.row.first == 0
         assert first.scroll_y == 4
 
 

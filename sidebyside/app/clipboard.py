@@ -65,3 +65,18 @@ def system_copy(text: str) -> str | None:
     except (OSError, subprocess.SubprocessError):
         return None
     return command[0]
+
+
+def copy_group(screen, alignment: Alignment, group: Group) -> None:
+    """Copy ``group``'s versions (OSC 52, and a system tool where there is
+    one, in a thread of ``screen``), saying so."""
+    text = group_text(alignment, group)
+    screen.app.copy_to_clipboard(text)
+
+    def with_system_tool() -> None:
+        tool = system_copy(text)
+        if tool:
+            screen.app.call_from_thread(screen.notify, f"Also copied with {tool}", timeout=2)
+
+    screen.run_worker(with_system_tool, thread=True, group="clipboard", exit_on_error=False)
+    screen.notify(f"Copied {group.id}: {len(group.passages)} versions", timeout=3)

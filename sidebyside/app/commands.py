@@ -7,9 +7,11 @@ cut from the version where the typed words are, around them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 
+from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
@@ -138,3 +140,15 @@ class PassageCommands(Provider):
                 content = content.stylize(style, start, start + len(word))
                 start = folded.find(word, start + len(word))
         return content
+
+
+def reader_commands(screen) -> Iterable[SystemCommand]:
+    """The reading screen's entries in the command palette."""
+    yield SystemCommand("Linked scrolling", "Toggle linked scrolling (l)", screen.action_toggle_linked)
+    yield SystemCommand("Boilerplate", "Hide or dim page boilerplate (b)", screen.action_toggle_boilerplate)
+    yield SystemCommand("Copy passage", "Copy the current group's versions (c)", screen.action_copy_group)
+    yield SystemCommand("Keep highlight", "Keep the current passage, or stop keeping it (space)", screen.action_keep)
+    yield SystemCommand("Note", "Add or edit the note on the current passage (a)", screen.action_note)
+    yield SystemCommand("Save highlights", "Save the kept highlights (s)", screen.action_save)
+    yield SystemCommand("Save highlights as…", "Save to a .json, .md or .csv file (S)", screen.action_save_as)
+    yield SystemCommand("Outlets", "Choose which article's pane to show (o)", screen.action_pick_pane)

@@ -1,9 +1,9 @@
 """The reading screen: the panes side by side, the passage panel under them.
 
-The screen decides which panes are shown (as many as fit at about
-:data:`MIN_PANE_WIDTH` columns each; the others stay mounted, hidden, with
-their scroll position) and handles what crosses panes: moving between
-outlets, linked scrolling, stepping through search matches.  Its keys are
+The screen holds the row of article panes (:class:`~.pane_row.PaneRow`:
+which are shown, linked scrolling between them), follows the focus across
+them, and handles what crosses panes: moving between outlets, linked
+scrolling, stepping through search matches.  Its keys are
 active only while it is on top: a dialog (a modal screen) or the help has
 its own.  Keeping and saving highlights is its :class:`~.keeping.Keeping`
 controller's; the command palette's passage jumps come straight here.
@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on, work
-from textual.app import ComposeResult, SystemCommand
+from textual import on
+from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Static
@@ -26,6 +25,7 @@ from ..model import Place
 from . import clipboard, keeping
 from .footer import ReaderFooter
 from .pane import ArticleBody, ArticlePane
+from .pane_row import MIN_PANE_WIDTH, MIN_SIZE, PaneRow, other_version, size_classes
 from .passage_panel import PassagePanel
 from .status import AlignStatus
 from .tabs import PaneTabs
@@ -34,8 +34,7 @@ if TYPE_CHECKING:
     from .app import SideBySideApp
     from .search_bar import SearchBar
 
-MIN_PANE_WIDTH = 40  # columns a pane needs to be legible
-MIN_SIZE = Size(40, 10)  # below this, only a "too small" message
+__all__ = ["MIN_PANE_WIDTH", "MIN_SIZE", "ReaderScreen"]
 
 TOO_SMALL = "The terminal is too small for sidebyside.\nMake it at least 40×10."
 
@@ -70,8 +69,6 @@ class ReaderScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.first_visible = 0
-        self.visible_count = 1
         self._last_focused = 0
         #: Keeping, noting and saving highlights (``space``, ``a``, ``s``, ``S``, and ``q``'s question).
         self.keeping = keeping.Keeping(self)
@@ -81,16 +78,16 @@ class ReaderScreen(Screen[None]):
         # window of panes shown): changing them once mounted restyles or
         # re-lays-out everything, which slowed the first frame.
         size = self.app.size
-        self.set_classes(self._size_classes(size))
+        self.set_classes(size_classes(size))
         count = len(self.app.articles)
-        self.visible_count = self._fitting(size)
+        row = PaneRow(count, size.width, id="panes")
         tabs = PaneTabs(id="tabs")
-        tabs.display = count > self.visible_count
+        tabs.display = count > row.shown
         yield tabs
-        with Horizontal(id="panes"):
+        with row:
             for index, article in enumerate(self.app.articles):
                 pane = ArticlePane(article, index, id=f"pane-{index}")
-                pane.display = index < self.visible_count
+                pane.display = index < row.shown
                 yield pane
         yield AlignStatus(id="status")
         yield PassagePanel(id="panel")
@@ -101,8 +98,8 @@ class ReaderScreen(Screen[None]):
         self.watch(self.app, "linked", self._linked_changed, init=False)
         self.watch(self.app, "alignment", self._alignment_changed, init=False)
         self._layout(self.size)
-        if self.panes:
-            self.panes[0].body.focus()
+        if self.app.articles:
+            self.body(0).focus()
 
     def _alignment_changed(self, alignment) -> None:
         """Start where there is something to read across outlets: if the
@@ -122,11 +119,15 @@ class ReaderScreen(Screen[None]):
     # --- panes and the window of visible ones -------------------------------------------
 
     @property
-    def panes(self) -> list[ArticlePane]:
-        return list(self.query(ArticlePane))
+    def row(self) -> PaneRow:
+        return self.query_one(PaneRow)
 
     def body(self, index: int) -> ArticleBody:
-        return self.query_one(f"#body-{index}", ArticleBody)
+        return self.row.body(index)
+
+    @property
+    def visible(self) -> range:
+        return self.row.visible
 
     @property
     def focused_index(self) -> int:
@@ -136,34 +137,17 @@ class ReaderScreen(Screen[None]):
         outlet strip) already shows the new pane."""
         return self._last_focused
 
-    @property
-    def visible(self) -> range:
-        return range(self.first_visible, min(self.first_visible + self.visible_count, len(self.app.articles)))
-
     def on_resize(self, event) -> None:
         self._layout(event.size)
 
-    @staticmethod
-    def _size_classes(size: Size) -> list[str]:
-        classes = []
-        if size.width < MIN_SIZE.width or size.height < MIN_SIZE.height:
-            classes.append("-too-small")
-        if size.height < 30:
-            classes.append("-short")
-        return classes
-
-    def _fitting(self, size: Size) -> int:
-        """How many panes fit side by side."""
-        return max(1, min(len(self.app.articles), size.width // MIN_PANE_WIDTH))
-
     def _layout(self, size: Size) -> None:
-        classes = self._size_classes(size)
+        classes = size_classes(size)
         too_small = "-too-small" in classes
         self.set_class(too_small, "-too-small")
         self.set_class("-short" in classes, "-short")
         count = len(self.app.articles)
-        self.visible_count = self._fitting(size)
-        self._show_window(self.first_visible)
+        self.row.shown = self.row.fitting(size.width)
+        self._show_window(self.row.first)
         if not too_small and self.focused is None and count:
             # Hiding everything (a tiny terminal) dropped the focus: give it back.
             self.call_after_refresh(self._refocus)
@@ -173,18 +157,7 @@ class ReaderScreen(Screen[None]):
             self.body(self._last_focused).focus()
 
     def _show_window(self, first: int, keep: int | None = None) -> None:
-        count = len(self.app.articles)
-        k = self.visible_count
-        keep = self.focused_index if keep is None else keep
-        first = max(0, min(first, count - k))
-        if not first <= keep < first + k:
-            first = max(0, min(keep if keep < first else keep - k + 1, count - k))
-        changed = first != self.first_visible
-        self.first_visible = first
-        for pane in self.panes:
-            shown = first <= pane.index < first + k
-            if pane.display != shown:
-                pane.display = shown
+        changed = self.row.show_window(first, self.focused_index if keep is None else keep)
         self._update_tabs()
         if changed and self.app.linked:
             self.call_after_refresh(self.sync_linked)
@@ -192,12 +165,12 @@ class ReaderScreen(Screen[None]):
     def _update_tabs(self) -> None:
         tabs = self.query_one(PaneTabs)
         count = len(self.app.articles)
-        wanted = count > self.visible_count
+        wanted = count > self.row.shown
         if tabs.display != wanted:
             tabs.display = wanted
         if wanted:
             tabs.show_state(
-                [a.label for a in self.app.articles], self.first_visible, self.visible_count, self.focused_index
+                [a.label for a in self.app.articles], self.row.first, self.row.shown, self.focused_index
             )
 
     def on_descendant_focus(self, event) -> None:
@@ -211,7 +184,7 @@ class ReaderScreen(Screen[None]):
             return
         if focus:
             self._focus_body(index)
-        self._show_window(self.first_visible, keep=index)
+        self._show_window(self.row.first, keep=index)
 
     def _focus_body(self, index: int) -> None:
         self._last_focused = index
@@ -226,11 +199,8 @@ class ReaderScreen(Screen[None]):
             self.show_pane((self.focused_index + direction) % count)
 
     def action_shift_window(self, direction: int) -> None:
-        count = len(self.app.articles)
-        k = self.visible_count
-        first = max(0, min(self.first_visible + direction, count - k))
         index = self.focused_index
-        keep = index if first <= index < first + k else (first if direction > 0 else first + k - 1)
+        first, keep = self.row.shifted(direction, index)
         if keep != index:
             self._focus_body(keep)
         self._show_window(first, keep=keep)
@@ -277,11 +247,7 @@ class ReaderScreen(Screen[None]):
         main = next((v for v in versions if v.article == wanted), versions[0])
         self.app.select(group_id, main)
         self.reveal_version(main)
-        for index in self.visible:
-            if index != main.article:
-                mine = [v for v in versions if v.article == index]
-                if mine:
-                    self.body(index).reveal(mine[0].start, mine[0].end)
+        self.row.reveal_all(versions, but=main.article)
 
     def action_other_outlet(self, direction: int) -> None:
         app = self.app
@@ -303,13 +269,7 @@ class ReaderScreen(Screen[None]):
         current = app.current_version if app.current_group == group_id else None
         if current not in versions:
             current = next((v for v in versions if v.article == here), None)
-        if current is not None:
-            position = versions.index(current)
-            target = versions[(position + direction) % len(versions)]
-        elif direction > 0:
-            target = next((v for v in versions if v.article > here), versions[0])
-        else:
-            target = next((v for v in reversed(versions) if v.article < here), versions[-1])
+        target = other_version(versions, current, here, direction)
         if target == current and len(versions) == 1:
             self.notify("This passage is in no other outlet", timeout=2)
         app.select(group_id, target)
@@ -343,20 +303,8 @@ class ReaderScreen(Screen[None]):
 
     def action_copy_group(self) -> None:
         group_id = self.current_group_or_say()
-        if group_id is None:
-            return
-        alignment = self.app.alignment
-        group = alignment.group(group_id)
-        text = clipboard.group_text(alignment, group)
-        self.app.copy_to_clipboard(text)
-        self._copy_with_system_tool(text)
-        self.notify(f"Copied {group.id}: {len(group.passages)} versions", timeout=3)
-
-    @work(thread=True, group="clipboard", exit_on_error=False)
-    def _copy_with_system_tool(self, text: str) -> None:
-        tool = clipboard.system_copy(text)
-        if tool:
-            self.app.call_from_thread(self.notify, f"Also copied with {tool}", timeout=2)
+        if group_id is not None:
+            clipboard.copy_group(self, self.app.alignment, self.app.alignment.group(group_id))
 
     def action_keep(self) -> None:
         self.keeping.keep()
@@ -374,17 +322,6 @@ class ReaderScreen(Screen[None]):
         if event.worker.group == "save":
             self.keeping.finished(event)
 
-    def system_commands(self):
-        """The reader's entries in the command palette."""
-        yield SystemCommand("Linked scrolling", "Toggle linked scrolling (l)", self.action_toggle_linked)
-        yield SystemCommand("Boilerplate", "Hide or dim page boilerplate (b)", self.action_toggle_boilerplate)
-        yield SystemCommand("Copy passage", "Copy the current group's versions (c)", self.action_copy_group)
-        yield SystemCommand("Keep highlight", "Keep the current passage, or stop keeping it (space)", self.action_keep)
-        yield SystemCommand("Note", "Add or edit the note on the current passage (a)", self.action_note)
-        yield SystemCommand("Save highlights", "Save the kept highlights (s)", self.action_save)
-        yield SystemCommand("Save highlights as…", "Save to a .json, .md or .csv file (S)", self.action_save_as)
-        yield SystemCommand("Outlets", "Choose which article's pane to show (o)", self.action_pick_pane)
-
     # --- linked scrolling -----------------------------------------------------------------
 
     def _linked_changed(self, linked: bool) -> None:
@@ -397,39 +334,9 @@ class ReaderScreen(Screen[None]):
             self.sync_linked()
 
     def sync_linked(self) -> None:
-        """Scroll the other shown panes so that their version of the group
-        nearest the top of the focused pane (the selected group, while it is
-        in view) sits on the same screen row."""
-        if not self.app.articles:
-            return
-        leader = self.body(self.focused_index)
-        rows = leader.passage_rows()
-        if not rows:
-            return
-        top = int(leader.scroll_y)
-        by_distance = sorted(rows, key=lambda r: abs(r[0] - top))
-        # The selected passage, while in view, is the anchor above all others.
-        current = self.app.current_version
-        if current is not None and current.article == leader.index and leader.in_view(current.start, current.end):
-            chosen = [r for r in rows if r[2] == current]
-            by_distance = chosen + [r for r in by_distance if r[2] != current]
-        for index in self.visible:
-            if index == leader.index:
-                continue
-            other = self.body(index)
-            if other.wrapped is None:
-                continue
-            for row, group_id, _ in by_distance:  # noqa: B007 (the row found is read below)
-                versions = other.versions(group_id)
-                if versions:
-                    break
-            else:
-                continue
-            screen_row = row - top
-            other_top = int(other.scroll_y)
-            other_rows = [other.rows_of(v.start, v.end)[0] for v in versions]
-            anchor = min(other_rows, key=lambda r: abs(r - (other_top + screen_row)))
-            other.follow(anchor - screen_row)
+        """Scroll the other shown panes to the focused one (see :meth:`PaneRow.sync`)."""
+        if self.app.articles:
+            self.row.sync(self.focused_index, self.app.current_version)
 
     # --- search -----------------------------------------------------------------------------
 
@@ -454,33 +361,27 @@ class ReaderScreen(Screen[None]):
         self.app.search_query = ""
         self.app.search_current = None
 
-    def _all_matches(self) -> list[Place]:
+    def all_matches(self) -> list[Place]:
+        """Every search match, in reading order (pane by pane)."""
         return [Place(i, s, e) for i in range(len(self.app.articles)) for s, e in self.body(i).matches]
 
     # (Handlers named for SearchBar's messages: the class is imported on the first search.)
     def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
         self.app.search_query = event.query
         self.app.search_current = None
-        event.control.show_count(None, len(self._all_matches()))
+        event.control.show_count(None, len(self.all_matches()))
 
     def on_search_bar_step(self, event: SearchBar.Step) -> None:
-        matches = self._all_matches()
+        from .search_bar import step_match
+
+        matches = self.all_matches()
         bar = event.control
         if not matches:
             bar.show_count(None, 0)
             return
-        current = self.app.search_current
-        if current in matches:
-            position = (matches.index(current) + event.direction) % len(matches)
-        else:
-            here = self.focused_index
-            body = self.body(here)
-            top = body.wrapped.offset_of(int(body.scroll_y)) if body.wrapped else 0
-            after = [i for i, m in enumerate(matches) if (m.article, m.start) >= (here, top)]
-            if event.direction > 0:
-                position = after[0] if after else 0
-            else:
-                position = (after[0] - 1) % len(matches) if after else len(matches) - 1
+        body = self.body(self.focused_index)
+        here = Place(body.index, body.wrapped.offset_of(int(body.scroll_y)) if body.wrapped else 0, 0)
+        position = step_match(matches, self.app.search_current, here, event.direction)
         match = matches[position]
         self.app.search_current = match
         self.reveal_version(match, focus=False)

@@ -13,6 +13,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label
 
+from ..model import Place
 from ..text import plural
 
 
@@ -87,3 +88,16 @@ class SearchBar(Horizontal):
             label.update(plural(total, "match", "matches"))
         else:
             label.update(f"{position + 1}/{total}" + (f" · {outlet}" if outlet else ""))
+
+
+def step_match(matches: list[Place], current: Place | None, here: Place, direction: int) -> int:
+    """The match to step to (its index in ``matches``, in reading order)
+    from ``current`` by ``direction`` (±1, round the ends); with no current
+    match, the first at or after the reader's place ``here`` (its article
+    and offset), or the last before it."""
+    if current in matches:
+        return (matches.index(current) + direction) % len(matches)
+    after = [i for i, m in enumerate(matches) if (m.article, m.start) >= (here.article, here.start)]
+    if direction > 0:
+        return after[0] if after else 0
+    return (after[0] - 1) % len(matches) if after else len(matches) - 1
