@@ -441,6 +441,31 @@ def _few(doc: Doc, lo: int, hi: int) -> bool:
     return doc.content_sum[hi] - doc.content_sum[lo] <= 2
 
 
+class _Lazy:
+    """The items of an iterator, drawn from it only as far as they are read,
+    and kept for reading again."""
+
+    def __init__(self, items) -> None:
+        self._items = iter(items)
+        self._seen: list = []
+
+    def __iter__(self):
+        k = 0
+        while True:
+            if k < len(self._seen):
+                yield self._seen[k]
+            else:
+                item = next(self._items, _END)
+                if item is _END:
+                    return
+                self._seen.append(item)
+                yield item
+            k += 1
+
+
+_END = object()
+
+
 def snap(
     da: Doc, db: Doc, sa: int, ea: int, sb: int, eb: int, opts: AlignOptions
 ) -> tuple[int, int, int, int, int, int, int, int, float] | None:
@@ -458,31 +483,43 @@ def snap(
     core = min(ea - sa, eb - sb) + 1
     sent_a, clause_a = _start_levels(da, sa, fa0)
     sent_b, clause_b = _start_levels(db, sb, fb0)
-    starts = []
-    for lo_a, lo_b in ((sent_a, sent_b), (clause_a, clause_b), (sent_a, clause_b), (clause_a, sent_b)):
-        if _edges_agree(da, lo_a, sa, db, lo_b, sb, True, core):
-            starts.append((lo_a, lo_b))
     send_a, cend_a = _end_levels(da, ea, fa1 - 1)
     send_b, cend_b = _end_levels(db, eb, fb1 - 1)
-    ends = []
-    for hi_a, hi_b in ((send_a, send_b), (cend_a, cend_b), (send_a, cend_b), (cend_a, send_b)):
-        if _edges_agree(da, ea + 1, hi_a + 1, db, eb + 1, hi_b + 1, False, core):
-            ends.append((hi_a, hi_b))
-    inner_start = (_inward_start(da, sa, ea), _inward_start(db, sb, eb))
-    inner_end = (_inward_end(da, ea, sa), _inward_end(db, eb, sb))
-    whole_start = (_inward_sentence_start(da, sa, ea), _inward_sentence_start(db, sb, eb))
-    whole_end = (_inward_sentence_end(da, ea, sa), _inward_sentence_end(db, eb, sb))
-    tries = [(s, e) for s in starts for e in ends]
-    tries += [(s, whole_end) for s in starts] + [(whole_start, e) for e in ends] + [(whole_start, whole_end)]
-    tries += [(s, inner_end) for s in starts] + [(inner_start, e) for e in ends]
-    tries.append((inner_start, inner_end))
-    # Last, the two clauses whole even where their edges differ, if every
-    # content word of one is in the other (a quotation translated again,
-    # with a phrase added).
-    tries.append(((clause_a, clause_b), (cend_a, cend_b)))
-    last = len(tries) - 1
+    # The edges that agree, worked out only as far as the tries need them.
+    start_levels = ((sent_a, sent_b), (clause_a, clause_b), (sent_a, clause_b), (clause_a, sent_b))
+    starts = _Lazy(
+        (lo_a, lo_b)
+        for lo_a, lo_b in dict.fromkeys(start_levels)
+        if _edges_agree(da, lo_a, sa, db, lo_b, sb, True, core)
+    )
+    end_levels = ((send_a, send_b), (cend_a, cend_b), (send_a, cend_b), (cend_a, send_b))
+    ends = _Lazy(
+        (hi_a, hi_b)
+        for hi_a, hi_b in dict.fromkeys(end_levels)
+        if _edges_agree(da, ea + 1, hi_a + 1, db, eb + 1, hi_b + 1, False, core)
+    )
+
+    def tries():
+        yield from ((s, e) for s in starts for e in ends)
+        inner_start = (_inward_start(da, sa, ea), _inward_start(db, sb, eb))
+        inner_end = (_inward_end(da, ea, sa), _inward_end(db, eb, sb))
+        whole_start = (_inward_sentence_start(da, sa, ea), _inward_sentence_start(db, sb, eb))
+        whole_end = (_inward_sentence_end(da, ea, sa), _inward_sentence_end(db, eb, sb))
+        yield from ((s, whole_end) for s in starts)
+        yield from ((whole_start, e) for e in ends)
+        yield whole_start, whole_end
+        yield from ((s, inner_end) for s in starts)
+        yield from ((inner_start, e) for e in ends)
+        yield inner_start, inner_end
+        # Last, the two clauses whole even where their edges differ, if every
+        # content word of one is in the other (a quotation translated again,
+        # with a phrase added).
+        yield None
+
     seen = set()
-    for k, ((a0, b0), (a1, b1)) in enumerate(tries):
+    for attempt in tries():
+        last = attempt is None
+        (a0, b0), (a1, b1) = ((clause_a, clause_b), (cend_a, cend_b)) if last else attempt
         if (a0, a1, b0, b1) in seen:
             continue
         seen.add((a0, a1, b0, b1))
@@ -497,11 +534,11 @@ def snap(
         sim = similarity(da.text[ca[0] : ca[1]], db.text[cb[0] : cb[1]])
         if sim < opts.min_similarity:
             continue
-        copy = k < last and (
+        copy = not last and (
             sim >= NEAR_COPY
             or (sim >= _CLOSE and _mostly_shared(a0, a1, b0, b1, core) and same_polarity(da, a0, a1, db, b0, b1))
         )
-        if copy or same_statement(da, a0, a1, db, b0, b1, contained=k == last):
+        if copy or same_statement(da, a0, a1, db, b0, b1, contained=last):
             return a0, a1, b0, b1, ca[0], ca[1], cb[0], cb[1], sim
     return None
 
