@@ -117,6 +117,8 @@ class Grid(ScrollView, can_focus=True):
         self._strips: dict[int, Strip] = {}  # row -> its whole width, drawn
         self._header: Strip | None = None
         self._styles: dict[str, Style] = {}
+        self._frame: tuple[int, Style, int] | None = None
+        self._base: Style | None = None  # the widget's style the rows were drawn with
 
     # --- data ----------------------------------------------------------------------------
 
@@ -200,9 +202,15 @@ class Grid(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        # Restyled (a theme, the screen coming back): the drawn rows stay
+        # unless a style they use changed.
+        before = dict(self._styles)
         self._styles.clear()
-        self._strips.clear()
-        self._header = None
+        base = self.rich_style
+        if base != self._base or any(self.style(name) != style for name, style in before.items()):
+            self._strips.clear()
+            self._header = None
+        self._base = base
 
     def style(self, name: str) -> Style:
         found = self._styles.get(name)
@@ -241,20 +249,25 @@ class Grid(ScrollView, can_focus=True):
             self._header = self._draw([((c.label, ""),) for c in self.columns], base, None)
         return self._header
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Looked up once a frame, not once a line (each lookup walks the DOM).
+        self._frame = (self.scrollable_content_region.width, self.rich_style, self._fixed_width)
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width, base, fixed_width = self._frame or (self.scrollable_content_region.width, self.rich_style, 0)
         if y == 0:
             whole = self._header_strip()
         else:
             row = int(self.scroll_y) + y - 1
             if not 0 <= row < len(self.rows):
-                return Strip.blank(width, self.rich_style)
+                return Strip.blank(width, base)
             whole = self._row_strip(row)
-        fixed = min(self._fixed_width, width)
+        fixed = min(fixed_width, width)
         x = int(self.scroll_x)
         left = whole.crop(0, fixed)
         right = whole.crop(fixed + x, fixed + x + (width - fixed))
-        return Strip.join([left, right]).extend_cell_length(width, self.rich_style)
+        return Strip.join([left, right]).extend_cell_length(width, base)
 
     def on_focus(self) -> None:
         self._strips.pop(self.cursor[0], None)

@@ -26,9 +26,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..coverage import FLAG_LABELS, FLAG_SHORT, Cell, Coverage, OnlyHere, Row, coverage
+from .footer import ReaderFooter
 from .grid import Column, Grid, GridRow
 
 if TYPE_CHECKING:
@@ -133,7 +134,7 @@ class OverviewScreen(Screen[None]):
         yield OverviewTable(id="overview-table", fixed=3)
         yield Static(id="overview-only", markup=False)
         yield Static(id="overview-legend", markup=False)
-        yield Footer(compact=True)
+        yield ReaderFooter(compact=True)
 
     @property
     def table(self) -> OverviewTable:
