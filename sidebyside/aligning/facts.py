@@ -616,6 +616,37 @@ def _quoted_phrase(w: _Words, lo: int, hi: int) -> str:
     return f"“{text}”" if w.quoted[lo] else text
 
 
+def _merged_runs(r: _Words, quote_runs: list[tuple[int, int, int, int]]) -> list[list[int]]:
+    """Adjacent quote runs (split by a shared punctuation-only gap) as one."""
+    merged: list[list[int]] = []
+    for run in quote_runs:
+        if (
+            merged
+            and run[0] - merged[-1][1] <= 3
+            and run[2] - merged[-1][3] <= 3
+            and r.quoted[run[0]] == r.quoted[merged[-1][0]]
+        ):
+            merged[-1][1], merged[-1][3] = run[1], run[3]
+        else:
+            merged.append(list(run))
+    return merged
+
+
+def _attribution_changes(passages) -> list[Change]:
+    """Versions attributed to different speakers than most are."""
+    speakers = [p.speaker for p in passages]
+    named = [s for s in speakers if s]
+    if len({key_of(s.split()[-1]) for s in named}) <= 1:
+        return []
+    common = Counter(key_of(s.split()[-1]) for s in named).most_common(1)[0][0]
+    base = next(k for k, s in enumerate(speakers) if s and key_of(s.split()[-1]) == common)
+    return [
+        Change("attribution", k, base, speakers[base], s)
+        for k, s in enumerate(speakers)
+        if s and key_of(s.split()[-1]) != common
+    ]
+
+
 def group_changes(group: Group, words: list[_Words]) -> tuple[Change, ...]:
     """The classified differences between the group's versions and its most
     common wording (``words``: each passage's parsed words, in order)."""
@@ -656,18 +687,7 @@ def group_changes(group: Group, words: list[_Words]) -> tuple[Change, ...]:
             before, ref_span = _phrase(r, i1, i2)
             after, span = _phrase(v, j1, j2)
             changes.append(Change(kind, i, ref, before, after, span, ref_span))
-        # Adjacent quote runs (split by a shared punctuation-only gap) as one.
-        merged: list[list[int]] = []
-        for run in quote_runs:
-            if (
-                merged
-                and run[0] - merged[-1][1] <= 3
-                and run[2] - merged[-1][3] <= 3
-                and r.quoted[run[0]] == r.quoted[merged[-1][0]]
-            ):
-                merged[-1][1], merged[-1][3] = run[1], run[3]
-            else:
-                merged.append(list(run))
+        merged = _merged_runs(r, quote_runs)
         quote_changes = [
             Change(
                 "quote-paraphrase",
@@ -691,15 +711,7 @@ def group_changes(group: Group, words: list[_Words]) -> tuple[Change, ...]:
                 )
             )
         changes.extend(quote_changes)
-    # Versions attributed to different speakers.
-    speakers = [p.speaker for p in passages]
-    named = [s for s in speakers if s]
-    if len({key_of(s.split()[-1]) for s in named}) > 1:
-        common = Counter(key_of(s.split()[-1]) for s in named).most_common(1)[0][0]
-        base = next(k for k, s in enumerate(speakers) if s and key_of(s.split()[-1]) == common)
-        for k, s in enumerate(speakers):
-            if s and key_of(s.split()[-1]) != common:
-                changes.append(Change("attribution", k, base, speakers[base], s))
+    changes.extend(_attribution_changes(passages))
     rank = {kind: n for n, kind in enumerate((*MATERIAL, "added", "dropped", "other"))}
     order = sorted(
         range(len(changes)),

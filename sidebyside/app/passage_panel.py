@@ -214,25 +214,7 @@ class PassagePanel(Widget, can_focus=False):
             return Text("Aligning the articles…", style=hint_style), [], None
         group_id = app.current_group
         if group_id is None:
-            count = len(alignment.groups)
-            arts = len(alignment.articles)
-            if count == 0:
-                message = (
-                    f"No passage is shared between these {arts} articles."
-                    if arts > 1
-                    else "Only one article: there is nothing to align it with."
-                )
-                return Text(message, style=hint_style), [], None
-            kept = len(app.kept)
-            return (
-                Text.assemble(
-                    (f"{count} shared passage groups across {arts} articles. ", heading_style),
-                    (f"{kept} kept. " if kept else "", heading_style),
-                    (self._keys_hint(), hint_style),
-                ),
-                [],
-                None,
-            )
+            return self._summary(alignment, heading_style, hint_style), [], None
         try:
             group = alignment.group(group_id)
         except KeyError:
@@ -267,13 +249,9 @@ class PassagePanel(Widget, can_focus=False):
                 key = self._key
                 parts.append(Text(f"  no note yet · {key('note')} adds one · {key('save')} saves", style=hint_style))
         label_style = self.get_component_rich_style("passage-panel--label", partial=False)
-        changed_style = self.get_component_rich_style("passage-panel--changed", partial=False)
-        dropped_style = self.get_component_rich_style("passage-panel--dropped", partial=False)
         width = min(LABEL_WIDTH, max(len(alignment.articles[p.article].label) for p in group.passages) + 2)
         rows: list[RenderableType] = []
         current_row = None
-        quote_style = self.get_component_rich_style("passage-panel--quote", partial=False)
-        speaker_style = self.get_component_rich_style("passage-panel--speaker", partial=False)
         for index, (passage, diff) in enumerate(zip(group.passages, app.group_diffs.of(group))):
             is_current = current is not None and (current.article, current.start) == (passage.article, passage.start)
             if is_current:
@@ -284,33 +262,7 @@ class PassagePanel(Widget, can_focus=False):
                 alignment.articles[passage.article].label,
                 style=label_style + heading_style if is_current else label_style,
             )
-            # ❝ a direct quote in its own article; then its words, and who said them.
-            body = Text("❝ " if passage.quoted else "", style=quote_style)
-            lead = len(body)
-            body.append(row_text(passage.text))
-            for word in diff.words:
-                if word.changed:
-                    body.stylize(changed_style, lead + word.start, lead + word.end)
-            if passage.speaker:
-                body.append(f" — {passage.speaker}", style=speaker_style)
-            changes = [c for c in group.changes if c.passage == index]
-            if changes:
-                # Material changes first (⚑), then added words, then dropped ones.
-                material = [c for c in changes if c.material]
-                added = [c for c in changes if c.kind in ("added", "other")]
-                dropped = [c for c in changes if c.kind == "dropped"]
-                if material:
-                    body.append("  ⚑ " + " · ".join(row_text(change_text(c)) for c in material[:4]), style=flag_style)
-                if added:
-                    body.append("  " + " · ".join(row_text(change_text(c)) for c in added[:4]), style=dropped_style)
-                if dropped:
-                    phrases = " · ".join(f"“{row_text(c.before)}”" for c in dropped[:4])
-                    more = " …" if len(dropped) > 4 else ""
-                    body.append(f"  drops {phrases}{more}", style=dropped_style)
-            elif diff.dropped:
-                phrases = [row_text(phrase) for phrase in diff.dropped[:4]]
-                shown = " · ".join(f"“{phrase}”" for phrase in phrases) + (" …" if len(diff.dropped) > 4 else "")
-                body.append(f"  drops {shown}", style=dropped_style)
+            body = self._version_text(group, index, passage, diff)
             # One grid per version, all with the same columns: the rows line
             # up, and each row's lines are known (to keep the current one in view).
             table = Table.grid(padding=(0, 1), expand=True)
@@ -320,3 +272,56 @@ class PassagePanel(Widget, can_focus=False):
             table.add_row(label, Text(f"{passage.similarity:.0f}", style=hint_style), body)
             rows.append(table)
         return RenderGroup(*parts), rows, current_row
+
+    def _summary(self, alignment: Alignment, heading_style, hint_style) -> Text:
+        """The panel's heading while no group is selected."""
+        count = len(alignment.groups)
+        arts = len(alignment.articles)
+        if count == 0:
+            if arts > 1:
+                return Text(f"No passage is shared between these {arts} articles.", style=hint_style)
+            return Text("Only one article: there is nothing to align it with.", style=hint_style)
+        kept = len(self.app.kept)
+        return Text.assemble(
+            (f"{count} shared passage groups across {arts} articles. ", heading_style),
+            (f"{kept} kept. " if kept else "", heading_style),
+            (self._keys_hint(), hint_style),
+        )
+
+    def _version_text(self, group, index: int, passage, diff) -> Text:
+        """A version's words (changed ones marked), its speaker, and how it
+        differs from the most common wording."""
+
+        def style(name: str):
+            return self.get_component_rich_style(f"passage-panel--{name}", partial=False)
+
+        flag_style, dropped_style = style("flag"), style("dropped")
+        # ❝ a direct quote in its own article; then its words, and who said them.
+        body = Text("❝ " if passage.quoted else "", style=style("quote"))
+        lead = len(body)
+        body.append(row_text(passage.text))
+        changed_style = style("changed")
+        for word in diff.words:
+            if word.changed:
+                body.stylize(changed_style, lead + word.start, lead + word.end)
+        if passage.speaker:
+            body.append(f" — {passage.speaker}", style=style("speaker"))
+        changes = [c for c in group.changes if c.passage == index]
+        if changes:
+            # Material changes first (⚑), then added words, then dropped ones.
+            material = [c for c in changes if c.material]
+            added = [c for c in changes if c.kind in ("added", "other")]
+            dropped = [c for c in changes if c.kind == "dropped"]
+            if material:
+                body.append("  ⚑ " + " · ".join(row_text(change_text(c)) for c in material[:4]), style=flag_style)
+            if added:
+                body.append("  " + " · ".join(row_text(change_text(c)) for c in added[:4]), style=dropped_style)
+            if dropped:
+                phrases = " · ".join(f"“{row_text(c.before)}”" for c in dropped[:4])
+                more = " …" if len(dropped) > 4 else ""
+                body.append(f"  drops {phrases}{more}", style=dropped_style)
+        elif diff.dropped:
+            phrases = [row_text(phrase) for phrase in diff.dropped[:4]]
+            shown = " · ".join(f"“{phrase}”" for phrase in phrases) + (" …" if len(diff.dropped) > 4 else "")
+            body.append(f"  drops {shown}", style=dropped_style)
+        return body
