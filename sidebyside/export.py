@@ -175,8 +175,10 @@ def overview_markdown(alignment: Alignment, groups: Iterable[Group] | None = Non
     shown = list(alignment.groups if groups is None else groups)
     head = ["group", "passage", "speaker", "flags", *(arts[a].label for a in columns)]
     out = ["| " + " | ".join(_cell(h) for h in head) + " |", "|" + "---|" * len(head)]
+    firsts = False
     for group in shown:
         row = group_row(alignment, group)
+        firsts = firsts or bool(row.first_seen)
         cells = [
             group.id,
             _cut(row.wording, 60),
@@ -186,7 +188,7 @@ def overview_markdown(alignment: Alignment, groups: Iterable[Group] | None = Non
         ]
         out.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     legend = "● word for word · ◐ a variant (its similarity) · · not carried · ❝ a direct quote"
-    if dated:
+    if dated and firsts:
         legend += " · ¹ carried first (outlets in date order)"
     out += ["", legend + "."]
     mine = [(a, len(only_here(alignment, a))) for a in columns]
