@@ -28,7 +28,7 @@ Status = Literal["verbatim", "variant", "absent"]
 #: Flag names as the overview, panel and report show them.
 FLAG_LABELS = {
     "attribution": "who said",
-    "quote-paraphrase": "quote",
+    "quote-paraphrase": "quote vs paraphrase",
     "number": "number",
     "name": "name",
     "date": "date",
