@@ -1,0 +1,93 @@
+"""Page boilerplate and the headline (sidebyside.reading.boilerplate)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sidebyside.reading.boilerplate import classify, is_headline, is_known_boilerplate, split_lines
+
+PAGE = (
+    "Home › World › Europe\n"
+    "\n"
+    "Putin says Russia is ready for talks with the West\n"
+    "By Jane Smith\n"
+    "\n"
+    "Moscow is ready to negotiate over Ukraine, the Kremlin said on Sunday, repeating an offer it has made before.\n"
+    "\n"
+    "Advertisement\n"
+    "\n"
+    "The foreign minister added that talks could begin soon.\n"
+    "Share this article\n"
+    "Advertisement\n"
+)
+
+
+def kinds(text: str, **kwargs) -> list[tuple[str, str]]:
+    lines, _ = classify(text, **kwargs)
+    return [(line.kind, text[line.start : line.end]) for line in lines if line.kind != "blank"]
+
+
+def test_a_page_is_its_headline_its_prose_and_the_boilerplate_around():
+    assert kinds(PAGE) == [
+        ("boilerplate", "Home › World › Europe"),  # breadcrumbs
+        ("title", "Putin says Russia is ready for talks with the West"),
+        ("body", "By Jane Smith"),
+        ("body", PAGE.splitlines()[5]),
+        ("boilerplate", "Advertisement"),
+        ("body", "The foreign minister added that talks could begin soon."),
+        ("boilerplate", "Share this article"),
+        ("boilerplate", "Advertisement"),
+    ]
+    _, title = classify(PAGE)
+    assert title == 2
+
+
+def test_a_title_from_metadata_picks_its_line():
+    text = "Short head\n\nPutin says Russia is ready for talks with the West\n\nProse follows here, at length.\n"
+    lines, title = classify(text, title="putin says russia is READY for talks with the west")
+    assert title == 2 and lines[2].kind == "title"
+
+
+def test_the_files_own_header_is_not_text():
+    text = "---\ntitle: x\n---\nPutin says Russia is ready for talks with the West\n"
+    assert [k for k, _ in kinds(text, header_end=len("---\ntitle: x\n---"))][:3] == ["header"] * 3
+
+
+def test_a_repeated_line_is_boilerplate_but_the_headline_stays():
+    head = "Putin says Russia is ready for talks with the West"
+    prose = "Moscow is ready to negotiate over Ukraine, the Kremlin said on Sunday, repeating an offer."
+    more = "Read the latest news on the war in Ukraine today"
+    text = f"{head}\n{more}\n{prose}\n{more}\n{head}\n"
+    assert [k for k, _ in kinds(text)] == ["title", "boilerplate", "body", "boilerplate", "boilerplate"]
+
+
+@pytest.mark.parametrize(
+    "line", ["Advertisement", "Share this article", "Subscribe to our newsletter", "Follow us on Twitter"]
+)
+def test_known_boilerplate(line):
+    assert is_known_boilerplate(line)
+    assert is_known_boilerplate(f"  {line}  ")
+
+
+def test_prose_is_not_boilerplate():
+    assert not is_known_boilerplate("Moscow is ready to negotiate over Ukraine, the Kremlin said.")
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("Putin says Russia is ready for talks with the West", True),
+        ("Too short", False),  # under four words
+        ("By Jane Smith and John Doe", False),  # a byline
+        ("Moscow is ready. The Kremlin said so.", False),  # two sentences
+        ("Moscow is ready to negotiate over Ukraine, the Kremlin said.", False),  # ends like a sentence
+    ],
+)
+def test_what_can_be_a_headline(line, headline):
+    assert is_headline(line) is headline
+
+
+def test_lines_are_split_without_their_newlines():
+    assert split_lines("a\n\nbc\n") == [(0, 1), (2, 2), (3, 5)]
+    assert split_lines("no newline") == [(0, 10)]
+    assert split_lines("") == []

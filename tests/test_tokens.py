@@ -1,0 +1,60 @@
+"""Tokens, their matching keys and normalised text (sidebyside.aligning.tokens)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sidebyside.aligning.tokens import fold_punctuation, key_of, normalise, tokenize
+
+
+def test_tokens_carry_offsets_into_the_text():
+    text = "Lavrov said: “We’re ready.”"
+    tokens = tokenize(text)
+    assert [text[t.start : t.end] for t in tokens] == ["Lavrov", "said", "We’re", "ready"]
+    assert [t.start for t in tokenize(text, 7)] == [7, 14, 20]  # a slice, offsets still into the text
+    assert tokenize(text, 5, 5) == [] and tokenize("", 0) == [] and tokenize("— …") == []
+
+
+def test_stopwords_are_tokens_but_not_content():
+    tokens = tokenize("The talks with the West")
+    assert [t.content for t in tokens] == [False, True, False, False, True]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Sergei", "Sergey"),  # transliteration
+        ("Kyiv", "Kiev"),
+        ("negotiations", "negotiation"),  # suffixes
+        ("Russia's", "Russia"),  # possessive
+        ("café", "cafe"),  # accents
+        ("TALKS", "talks"),
+    ],
+)
+def test_spellings_of_one_word_share_a_key(a, b):
+    assert key_of(a) == key_of(b)
+
+
+def test_different_words_keep_different_keys():
+    assert key_of("talks") != key_of("walks")
+    assert key_of("ready") != key_of("read")
+
+
+def test_non_latin_scripts_are_words_too():
+    assert [t.key for t in tokenize("Путин готов к переговорам")] == ["путин", "готов", "к", "переговорам"]
+    assert len(tokenize("日本語")) == 3  # one token per CJK character
+
+
+def test_normalise_folds_case_quotes_dashes_and_punctuation():
+    assert normalise("“Ready” — to TALK…") == "ready to talk"
+    assert normalise("Ready to talk") == normalise("ready, to talk!")
+    assert fold_punctuation("“a” – ‘b’\u00a0…") == "\"a\" - 'b' ..."
+
+
+@given(st.text(max_size=200))
+def test_tokens_are_ordered_non_empty_and_inside_the_text(text):
+    tokens = tokenize(text)
+    assert all(0 <= t.start < t.end <= len(text) for t in tokens)
+    assert all(a.end <= b.start for a, b in zip(tokens, tokens[1:]))
