@@ -71,6 +71,8 @@ class SideBySideApp(App[None]):
     align_progress = var((0, 0))
     kept: var[Kept] = var(dict)  # group id -> note: the highlights to keep (replaced, never mutated)
 
+    _typeahead = None  # set on mount: see typeahead.py
+
     def __init__(
         self,
         articles: Sequence[Article],
@@ -147,6 +149,18 @@ class SideBySideApp(App[None]):
         # result of acts (the palette or the help would open under the cover).
         return action == "quit" or not isinstance(self.screen, TooSmallScreen)
 
+    async def on_event(self, event: events.Event) -> None:
+        # Keys typed right after one that opens an input wait for that input
+        # (typeahead.py): none is lost, none overtakes another.
+        if (
+            isinstance(event, events.Key)
+            and not event.is_forwarded  # (a key back from the focused widget, unhandled there)
+            and self._typeahead is not None
+            and self._typeahead.hold(event)
+        ):
+            return
+        await super().on_event(event)
+
     def on_resize(self, event: events.Resize) -> None:
         from .small import guard
 
@@ -156,6 +170,9 @@ class SideBySideApp(App[None]):
         from .small import install
 
         install(self)
+        from .typeahead import TypeAhead
+
+        self._typeahead = TypeAhead(self, super().on_event)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self._update_palette()
         if self.config.keys:
