@@ -523,9 +523,9 @@ async def test_q_asks_before_losing_unsaved_highlights(make_app):
         await pilot.press("q")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
-        assert "2 unsaved highlight changes. Quit without saving?" in app.screen.message
-        assert app.screen.focused.id == "no"  # No is the default
-        await pilot.press("enter")
+        assert "2 unsaved highlight changes. Save them to" in app.screen.message
+        assert app.screen.focused.id == "yes"  # "Save and quit" first (issue 12, item 6)
+        await pilot.press("n")  # keep reading
         await pilot.pause()
         assert not isinstance(app.screen, ConfirmScreen) and app.return_code is None
         await pilot.press("q")
@@ -559,9 +559,34 @@ async def test_q_asks_after_changing_reopened_highlights_and_y_quits(make_app):
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         assert app.screen.message.startswith("1 unsaved highlight change.")
-        await pilot.press("y")
+        await pilot.press("d")  # quit without saving
         await pilot.pause()
         assert app.return_code == 0
+
+
+async def test_q_offers_save_and_quit_first(make_app):
+    """Issue 12, item 6: enter on the question saves, then quits; what was
+    kept is in the file the next start reopens."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("n", "space", "n", "space")
+        kept = dict(app.kept)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        labels = [str(b.label) for b in app.screen.query("Button")]
+        assert labels[0].startswith("Save and quit")
+        assert labels[1].startswith("Quit without saving")
+        assert labels[2].startswith("Keep reading")
+        await pilot.press("enter")
+        await ready(pilot)
+        await pilot.pause()
+        assert app.return_code == 0
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert app.kept == kept
 
 
 async def test_palette_finds_a_passage_by_any_word_of_its_text(make_app):

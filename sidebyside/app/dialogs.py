@@ -17,12 +17,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(ModalScreen[bool | str]):
     """A question with two answers: y (or the first button) is yes, n or
-    escape is no.  ``default`` is the answer enter gives at first."""
+    escape is no; with ``other``, a third answer between them, d, which
+    dismisses with ``"other"``.  ``default`` is the answer enter gives at
+    first."""
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm-yes"),
+        Binding("d", "answer('other')", "The third answer (quit without saving)", id="confirm-other"),
         Binding("n,escape", "answer(False)", "No", id="confirm-no"),
     ]
 
@@ -33,6 +36,7 @@ class ConfirmScreen(ModalScreen[bool]):
         *,
         yes: str = "Yes",
         no: str = "No",
+        other: str = "",
         default: bool = True,
     ) -> None:
         super().__init__()
@@ -40,6 +44,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.message = message
         self.yes_label = yes
         self.no_label = no
+        self.other_label = other
         self.default = default
 
     def compose(self) -> ComposeResult:
@@ -48,6 +53,8 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Static(self.message, id="dialog-message", markup=False)
             with Horizontal(id="dialog-buttons"):
                 yield Button(f"{self.yes_label} (y)", id="yes", variant="primary" if self.default else "default")
+                if self.other_label:
+                    yield Button(f"{self.other_label} (d)", id="other")
                 yield Button(f"{self.no_label} (n)", id="no", variant="default" if self.default else "primary")
 
     def on_mount(self) -> None:
@@ -56,10 +63,15 @@ class ConfirmScreen(ModalScreen[bool]):
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.dismiss(event.button.id == "yes")
+        self.dismiss("other" if event.button.id == "other" else event.button.id == "yes")
 
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "answer" and parameters == ("other",):
+            return bool(self.other_label)
+        return True
+
+    def action_answer(self, answer: bool | str) -> None:
+        self.dismiss(answer)
 
 
 class NoteScreen(ModalScreen[str | None]):

@@ -16,7 +16,7 @@ moment), then :meth:`Keeping.opened` takes its result on the app's thread.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -121,6 +121,7 @@ class SaveJob:
     all_groups: bool = False
     overwrite: bool = False
     save_as: bool = False  # typed in the save-as dialog (reopen it on failure)
+    then_quit: bool = False  # "Save and quit": the app closes once saved
 
 
 @dataclass(frozen=True)
@@ -294,14 +295,25 @@ class Keeping:
         if self._asking_quit:
             return
 
-        def answer(yes: bool | None) -> None:
+        def answer(choice: bool | str | None) -> None:
             self._asking_quit = False
-            if yes:
+            if choice == "other":
                 self.app.exit()
+            elif choice is True and self._can_save():
+                self._notify(f"Saving to {self.save_path}…", timeout=3)
+                self.start(SaveJob(self.save_path, self.app.alignment, dict(self.app.kept), then_quit=True))
 
         self._asking_quit = True
-        question = f"{plural(changes, 'unsaved highlight change')}. Quit without saving?"
-        dialog = ConfirmScreen("Unsaved highlights", question, yes="Quit", no="Keep reading", default=False)
+        where = f" to {self.save_path}" if self.save_path is not None else ""
+        question = f"{plural(changes, 'unsaved highlight change')}. Save them{where} before quitting?"
+        dialog = ConfirmScreen(
+            "Unsaved highlights",
+            question,
+            yes="Save and quit",
+            other="Quit without saving",
+            no="Keep reading",
+            default=True,
+        )
         self.app.push_screen(dialog, answer)
 
     # --- saving --------------------------------------------------------------------------
@@ -391,13 +403,15 @@ class Keeping:
             # app reopens are still the ones in the corpus's own file.
             message += f". Not yet in {self.save_path.name}, which the app reopens: s saves there"
         self._notify(message[0].upper() + message[1:], timeout=6)
+        if job.then_quit and not self.unsaved_changes():
+            self.app.exit()
 
     def _ask_to_replace(self, job: SaveJob, warning: str) -> None:
         from .dialogs import ConfirmScreen
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self.start(SaveJob(job.path, job.alignment, job.kept, job.all_groups, True, job.save_as))
+                self.start(replace(job, overwrite=True))
             else:
                 self._notify(f"Not saved: {job.path} is as it was", timeout=4)
 
