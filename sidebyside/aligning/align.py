@@ -12,21 +12,33 @@ The design follows the published text-reuse detectors:
   matches are chained when they lie within a bounded gap of each other in
   both texts.  Chains are found anywhere in each text, so passages that two
   outlets put in a different order are all found, unlike in an in-order diff.
-* **Extension** (passim): each chain, with some context on both sides, is
-  aligned word by word (rapidfuzz's Indel opcodes over the keys: the
-  longest common subsequence of words); the
-  best-scoring stretch of that alignment is the passage, so its edges grow
-  or shrink to where the two texts really agree.  Page boilerplate inside an
-  alignment costs so much that passages never run through it.
-* **Scoring**: the two passages' similarity is rapidfuzz's ``fuzz.ratio`` on
-  their normalised text (case, accents, quotes, dashes and punctuation
-  folded); pairs under the threshold, shorter than the minimum length, or
-  with too few content words in common are dropped, so a trivial shared
-  phrase ("in Ukraine", "Sergei Lavrov") never forms a passage on its own.
-* **Grouping** (MemeTracker): the versions found in one article are merged
-  where they cover mostly the same text; versions linked by an accepted pair
-  form one group (connected components), so a quote and its variants across
-  all N articles — and a second version inside one article — land together.
+* **Extension** (passim, :mod:`.extension`): each chain, with some context
+  on both sides, is aligned word by word (rapidfuzz's Indel opcodes over the
+  keys: the longest common subsequence of words); the best-scoring stretch
+  of that alignment is what the two texts share, across line and paragraph
+  breaks while both go on.  Page boilerplate, or a paragraph only one text
+  has, stops it.
+* **Units** (:func:`.extension.snap`): the stretch becomes a readable
+  passage, its edges moved to sentence, clause or quotation boundaries
+  (:mod:`.documents` finds them): the whole sentence where the two texts
+  share it, differing words at its edges included; else the clause.
+* **Scoring**: the two passages' similarity (0–100) is the mean of
+  rapidfuzz's ``fuzz.ratio`` and ``fuzz.token_sort_ratio`` on their
+  normalised text; pairs under the threshold, shorter than the minimum
+  length, with too few content words in common, naming different speakers,
+  or (below 90) not saying the same thing (:mod:`.rewording`) are dropped,
+  so a trivial shared phrase ("in Ukraine", "Sergei Lavrov") never forms a
+  passage on its own.
+* **Rewording** (:mod:`.rewording`): whole sentences that share rare words
+  and say the same thing in other words are linked too.
+* **One link per reuse** (:func:`.grouping.resolve_pair`): between two
+  articles, links that overlap in both texts or follow each other at once
+  are joined, one inside another's passage in one text only is a repeat.
+* **Grouping** (MemeTracker, :mod:`.grouping`): versions linked by an
+  accepted pair form one group (connected components, split where unrelated
+  passages meet); each group then shows one version per article, each at or
+  above both thresholds as the group finally is, and no two groups overlap in
+  an article where they share a second one.
 
 Everything is independent of the order the articles are given in: the work
 runs on the articles sorted by path, and group ids follow the same order.

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class AlignOptions:
-    min_similarity: float = 60.0  # 0–100: fuzz.ratio of two versions' normalised text
+    min_similarity: float = 60.0  # 0–100: a version's mean similarity to its group (extension.similarity_of)
     min_words: int = 6  # words in each version of a passage
     ngram: int = 3  # content words in a candidate n-gram
     max_gap: int = 6  # content words between two candidates of one chain
