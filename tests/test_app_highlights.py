@@ -121,21 +121,21 @@ async def test_keeping_redraws_only_the_groups_rows(make_app):
         await pilot.press("n")
         await pilot.pause()
         pane = body(app, PRESS_TV)
-        cached = dict(pane._strips)
+        cached = dict(pane.row_cache)
         # A pane shown without a version of this group.
         other = next(
             body(app, i) for i in app.screen.visible if i != PRESS_TV and not body(app, i).versions(app.current_group)
         )
-        other_cached = dict(other._strips)
+        other_cached = dict(other.row_cache)
         assert cached and other_cached
         version = app.current_version
         first, last = pane.rows_of(version.start, version.end)
         await pilot.press("space")
         await pilot.pause()
-        dropped = {row for row in cached if pane._strips.get(row) is not cached[row]}
+        dropped = {row for row in cached if pane.row_cache.get(row) is not cached[row]}
         assert dropped and dropped <= set(range(first, last + 1))
         # A pane without a version of this group draws nothing again.
-        assert all(other._strips.get(row) is strip for row, strip in other_cached.items())
+        assert all(other.row_cache.get(row) is strip for row, strip in other_cached.items())
 
 
 async def test_a_note_keeps_an_unkept_group_and_escape_cancels(make_app):
@@ -307,7 +307,7 @@ async def test_reopening_highlights_given_on_the_command_line(sample_articles, t
         (gid,) = app.kept
         assert app.kept[gid] == "my note"
         assert app.alignment.group(gid).passages == quote.passages
-        assert any("Highlights reopened" == n.title and str(path) in n.message for n in app._notifications)
+        assert any(str(path) in m for m in messages(app, title="Highlights reopened"))
         app.reader.reveal_group(gid)
         await pilot.pause()
         assert "★ kept" in panel_text(app) and "Note: my note" in panel_text(app)

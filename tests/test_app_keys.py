@@ -300,7 +300,7 @@ async def test_click_outside_highlights_selects_nothing(make_app):
         # A row of text with no passage on it.
         row = next(
             r for r in range(top, top + pane.size.height)
-            if r not in pane._row_spans and wrapped.ends[r] - wrapped.starts[r] > 8
+            if not pane.spans_on(r) and wrapped.ends[r] - wrapped.starts[r] > 8
         )
         assert await pilot.click(pane, offset=(5, row - top))
         assert app.current_group is None
@@ -477,7 +477,7 @@ async def test_bracket_reveals_the_passage_in_a_pane_that_was_hidden(make_app):
             assert current_in_view(app), app.current_version
             await pilot.press("G")  # read on to the end of that article
         for index in range(5):
-            assert body(app, index)._pending_reveal is None or not app.screen.query_one(f"#pane-{index}").display
+            assert body(app, index).revealing is None or not app.screen.query_one(f"#pane-{index}").display
 
 
 
@@ -502,7 +502,7 @@ async def test_the_pane_draws_its_scroll_bar(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         pane = app.focused
-        thumb = list(pane._bar_cells[2])[0].style
+        thumb = pane.rich_style + pane.get_component_rich_style("article-body--scrollbar-thumb", partial=True)
 
         def thumb_rows():
             return [y for y in range(pane.size.height) if list(pane.render_line(y))[-1].style == thumb]

@@ -7,7 +7,7 @@ import time
 
 import pytest
 import sample_alignment
-from conftest import ready
+from conftest import messages, ready
 
 from sidebyside.app.app import SideBySideApp
 from sidebyside.app.pane import ArticleBody
@@ -145,7 +145,7 @@ async def test_alignment_error_is_reported_in_the_app(make_app):
         assert "disk on fire" in app.align_error
         status = app.screen.query_one("#status")
         assert status.display and "disk on fire" in str(status.query_one("#status-label").render())
-        assert any("disk on fire" in n.message for n in app._notifications)
+        assert any("disk on fire" in m for m in messages(app))
         # The text is still there to read.
         body = app.screen.query_one("#body-0", ArticleBody)
         assert body.wrapped is not None and len(body.wrapped) > 10
@@ -157,7 +157,7 @@ async def test_single_article_opens_with_a_notice(sample_articles):
     app = SideBySideApp(sample_articles[1:2])
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        assert any("Only one article" in n.message for n in app._notifications)
+        assert any("Only one article" in m for m in messages(app))
         assert len(app.screen.query("ArticlePane")) == 1
         assert app.alignment is not None and app.alignment.groups == ()
         assert "nothing to align" in app.screen.query_one("#panel").text
@@ -255,4 +255,4 @@ async def test_resizing_keeps_the_current_passage_in_view(make_app):
             assert body.in_view(version.start, version.end), size
             # The place kept for the next resize is the text now at the top.
             top = int(body.scroll_y)
-            assert body.wrapped.row_of(body._top_offset) == top or top == body.max_scroll_y, size
+            assert body.wrapped.row_of(body.top_offset) == top or top == body.max_scroll_y, size

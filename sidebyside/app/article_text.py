@@ -11,6 +11,9 @@ top, a passage being revealed is centred once the body has a size.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
@@ -98,9 +101,14 @@ class ArticleText(ScrollView):
         return self._top_offset
 
     @property
-    def cached_rows(self) -> int:
-        """How many drawn rows are kept for the next frame."""
-        return len(self._strips)
+    def row_cache(self) -> Mapping[int, Strip]:
+        """The rows drawn and kept for the next frame (row -> strip), read only."""
+        return MappingProxyType(self._strips)
+
+    @property
+    def revealing(self) -> tuple[int, int] | None:
+        """The span waiting to be centred once the body is laid out."""
+        return self._pending_reveal
 
     def on_resize(self, event: events.Resize) -> None:
         height = self.scrollable_content_region.height

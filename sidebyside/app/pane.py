@@ -239,6 +239,10 @@ class ArticleBody(ArticleText, can_focus=True):
 
     # --- passages --------------------------------------------------------------------
 
+    def spans_on(self, row: int) -> list[Span]:
+        """The passages drawn on ``row``."""
+        return [self._spans[i] for i in self._row_spans.get(row, ())]
+
     def versions(self, group_id: str) -> list[Place]:
         return [Place(self.index, s.start, s.end) for s in self._group_spans.get(group_id, ())]
 
