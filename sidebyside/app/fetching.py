@@ -18,6 +18,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Label, ProgressBar
 
+from ..text import plural
+
 #: Seconds between looks at the fetch's progress.
 POLL = 0.05
 
@@ -63,8 +65,7 @@ class FetchingApp(App[None]):
 
     def _text(self) -> str:
         done, total = self._progress.done, self._progress.total
-        pages = "page" if total == 1 else "pages"
-        return f"Fetching {total} {pages}… {done} of {total} done" if total else "Fetching the pages…"
+        return f"Fetching {plural(total, 'page')}… {done} of {total} done" if total else "Fetching the pages…"
 
     def _poll(self) -> None:
         bar = self.query_one("#fetching-bar", ProgressBar)
