@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -275,3 +276,14 @@ def test_changes_point_at_their_words_whatever_the_text(tmp_path, first, second)
             assert " ".join(reference[change.ref_span[0] : change.ref_span[1]].split()) == change.before
     assert set(group.flags) <= {c.kind for c in group.changes}
     assert all(isinstance(p.quoted, bool) for p in group.passages)
+
+
+def test_annotate_only_some_groups_keeps_the_others_as_they_are(sample_articles):
+    from story import sample_story
+
+    story = sample_story(sample_articles)
+    bare = replace(story, groups=tuple(replace(g, changes=()) for g in story.groups))
+    done = annotate(bare, only=["g4"])
+    assert done.group("g4").changes == story.group("g4").changes
+    assert all(done.group(g.id) is g for g in bare.groups if g.id != "g4")
+    assert annotate(bare, only=[]) is bare

@@ -47,6 +47,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
@@ -734,11 +735,14 @@ def passage_facts(facts: _ArticleFacts, start: int, end: int) -> tuple[bool, str
     return quoted, facts.attribution_for(start, end, quoted)
 
 
-def annotate(alignment: Alignment) -> Alignment:
+def annotate(alignment: Alignment, only: Collection[str] | None = None) -> Alignment:
     """The alignment with each passage's ``quoted`` and ``speaker`` and each
-    group's ``changes`` filled in (every other field kept)."""
-    if not alignment.groups:
+    group's ``changes`` filled in (every other field kept).  With ``only``
+    (group ids), those groups alone (say, the ones saved highlights merged
+    into); the others are kept as they are."""
+    if not alignment.groups or (only is not None and not only):
         return alignment
+    wanted = None if only is None else set(only)
     facts: dict[int, _ArticleFacts] = {}
 
     def of(index: int) -> _ArticleFacts:
@@ -749,6 +753,9 @@ def annotate(alignment: Alignment) -> Alignment:
 
     groups = []
     for group in alignment.groups:
+        if wanted is not None and group.id not in wanted:
+            groups.append(group)
+            continue
         passages: list[Passage] = []
         words: list[_Words] = []
         for p in group.passages:
