@@ -158,6 +158,11 @@ class Grid(ScrollView, can_focus=True):
 
     # --- geometry ------------------------------------------------------------------------
 
+    def fits(self, column: int) -> bool:
+        """Whether the column shows whole without scrolling sideways."""
+        right = self._column_x(column + 1) if column + 1 <= len(self.columns) else self._column_x(column)
+        return column < self.fixed or right <= self.scrollable_content_region.width
+
     def _column_x(self, column: int) -> int:
         return sum(c.width + 2 * PADDING for c in self.columns[:column])
 
@@ -195,7 +200,9 @@ class Grid(ScrollView, can_focus=True):
             if left < x:
                 x = left
             elif right > x + room:
-                x = right - room
+                # Scrolled to a column's edge, so no column shows cut on the left.
+                starts = [self._column_x(c) - self._fixed_width for c in range(self.fixed, column + 1)]
+                x = min((start for start in starts if start >= right - room), default=left)
         self.scroll_to(x=x, y=y, animate=False, immediate=True, force=True)
 
     # --- drawing ---------------------------------------------------------------------------

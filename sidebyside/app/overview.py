@@ -325,9 +325,12 @@ class OverviewScreen(Screen[None]):
         column = 0
         focused = getattr(self.app.screen_stack[0], "focused_index", None)
         if focused is not None and group_id is not None:
+            # The focused outlet's cell, when it shows without scrolling sideways.
             try:
                 column = table.get_column_index(f"o{focused}")
             except StopIteration:
+                column = 0
+            if not table.fits(column):
                 column = 0
         table.move_cursor(row, column)
 
