@@ -212,6 +212,19 @@ class SideBySideApp(App[None]):
         self.notify(failed if self.align_state == "error" else "Still aligning the articles…", timeout=2)
         return True
 
+    def current_group_or_say(self) -> str | None:
+        """The current group's id, else None after telling the reader why
+        (the guard of every action on the current passage)."""
+        if self.passages_unavailable():
+            return None
+        if self.current_group is None:
+            if not self.alignment.groups:
+                self.notify("These articles share no passage: there is none to select", timeout=3)
+            else:
+                self.notify("Select a passage first (n / p, or click a highlight)", timeout=3)
+            return None
+        return self.current_group
+
     @work(thread=True, exclusive=True, group="align", exit_on_error=False, name="align")
     def run_alignment(self) -> keeping.Reopened:
         from ..aligning.align import align

@@ -222,7 +222,7 @@ class Keeping:
 
     def keep(self) -> None:
         """Keep the current group as a highlight, or stop keeping it."""
-        group_id = self.screen.current_group_or_say()
+        group_id = self.app.current_group_or_say()
         if group_id is None:
             return
         kept = dict(self.app.kept)
@@ -259,7 +259,7 @@ class Keeping:
         """Add or edit the note on the current group (keeping it)."""
         from .dialogs import NoteScreen
 
-        group_id = self.screen.current_group_or_say()
+        group_id = self.app.current_group_or_say()
         if group_id is None:
             return
         kept = self.app.kept

@@ -275,19 +275,6 @@ class ReaderScreen(Screen[None]):
         app.select(group_id, target)
         self.reveal_version(target)
 
-    def current_group_or_say(self) -> str | None:
-        """The current group's id, else None after telling the reader why."""
-        app = self.app
-        if app.passages_unavailable():
-            return None
-        if app.current_group is None:
-            if not app.alignment.groups:
-                self.notify("These articles share no passage: there is none to select", timeout=3)
-            else:
-                self.notify("Select a passage first (n / p, or click a highlight)", timeout=3)
-            return None
-        return app.current_group
-
     # --- the reader's switches, copying, keeping ------------------------------------------
 
     def action_toggle_linked(self) -> None:
@@ -302,7 +289,7 @@ class ReaderScreen(Screen[None]):
         self.notify("Boilerplate dimmed" if app.show_boilerplate else "Boilerplate hidden", timeout=2)
 
     def action_copy_group(self) -> None:
-        group_id = self.current_group_or_say()
+        group_id = self.app.current_group_or_say()
         if group_id is not None:
             clipboard.copy_group(self, self.app.alignment, self.app.alignment.group(group_id))
 
