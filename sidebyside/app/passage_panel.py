@@ -46,8 +46,9 @@ class PassagePanel(Widget, can_focus=False):
     per change (and per width), and its size never depends on the group, so
     a new group never needs a layout pass.  When the versions take more rows
     than the panel has, the heading stays put and the rows under it follow
-    the current version (the ▶ one); the mouse wheel scrolls them, and the
-    top border says how many rows are out of sight."""
+    the current version (the ▶ one); J and K (shift+↓/↑) and the mouse
+    wheel scroll them, and the top border says how many rows are out of
+    sight.  However short the panel, the ▶ version keeps a row."""
 
     COMPONENT_CLASSES = {
         "passage-panel--heading",
@@ -117,9 +118,12 @@ class PassagePanel(Widget, can_focus=False):
         console = self.app.console
         options = console.options.update(width=width, min_width=width, max_width=width, height=None)
         style = self.rich_style
-        self._head_lines = [
-            Strip(line, width) for line in console.render_lines(self._head, options, style=style, pad=True)
-        ]
+        head = [Strip(line, width) for line in console.render_lines(self._head, options, style=style, pad=True)]
+        if self._current_row is not None and self._rows:
+            # The heading (a long note wraps) never takes the row the ▶
+            # version needs: in a short panel (40×12) it is cut.
+            head = head[: max(1, region.height - 1)]
+        self._head_lines = head
         body: list[Strip] = []
         self._row_lines = []
         for row in self._rows:
@@ -157,7 +161,8 @@ class PassagePanel(Widget, can_focus=False):
         title = ""
         if above or below:
             parts = [f"▲ {above} more" if above else "", f"▼ {below} more" if below else ""]
-            title = " · ".join(p for p in parts if p) + " (wheel scrolls)"
+            keys = f"{self._key('panel-down')}/{self._key('panel-up')}"
+            title = " · ".join(p for p in parts if p) + f" ({keys} or the wheel scrolls)"
         if self.border_title != title:
             self.border_title = title
 
@@ -168,6 +173,10 @@ class PassagePanel(Widget, can_focus=False):
         if self._offset != before:
             self._follow = False
             self.refresh()
+
+    def scroll_rows(self, lines: int) -> None:
+        """Scroll the versions under the heading (the reader's keys)."""
+        self._scroll(lines)
 
     def on_mouse_scroll_down(self, event) -> None:
         event.stop()
@@ -249,7 +258,10 @@ class PassagePanel(Widget, can_focus=False):
                 key = self._key
                 parts.append(Text(f"  no note yet · {key('note')} adds one · {key('save')} saves", style=hint_style))
         label_style = self.get_component_rich_style("passage-panel--label", partial=False)
-        width = min(LABEL_WIDTH, max(len(alignment.articles[p.article].label) for p in group.passages) + 2)
+        longest = max(len(alignment.articles[p.article].label) for p in group.passages) + 2
+        # A narrow panel (40 columns) keeps room for the text beside the labels.
+        room = self.content_region.width or 80
+        width = max(6, min(LABEL_WIDTH, longest, room // 4))
         rows: list[RenderableType] = []
         current_row = None
         for index, (passage, diff) in enumerate(zip(group.passages, app.group_diffs.of(group))):

@@ -63,6 +63,10 @@ class ReaderScreen(Screen[None]):
         Binding("l", "toggle_linked", "Link", id="linked-scrolling", tooltip="Linked scrolling on/off"),
         Binding("b", "toggle_boilerplate", "Boilerplate", id="boilerplate", tooltip="Hide or dim page boilerplate"),
         Binding("c", "copy_group", "Copy", id="copy-group", tooltip="Copy the current group's versions"),
+        Binding("J,shift+down", "scroll_panel(1)", "Panel down", id="panel-down", show=False,
+                tooltip="Scroll the passage panel's versions down a row"),
+        Binding("K,shift+up", "scroll_panel(-1)", "Panel up", id="panel-up", show=False,
+                tooltip="Scroll the passage panel's versions up a row"),
     ]
 
     app: SideBySideApp
@@ -177,6 +181,20 @@ class ReaderScreen(Screen[None]):
         if isinstance(event.widget, ArticleBody):
             self._last_focused = event.widget.index
             self._update_tabs()
+            self._follow_focus(event.widget)
+
+    def _follow_focus(self, body: ArticleBody) -> None:
+        """The current version (the passage panel's ▶) is the focused pane's
+        version of the current group, when it has one: the one in view, else
+        the first."""
+        app = self.app
+        group_id, current = app.current_group, app.current_version
+        if group_id is None or (current is not None and current.article == body.index):
+            return
+        versions = body.versions(group_id)
+        if versions:
+            shown = next((v for v in versions if body.in_view(v.start, v.end)), versions[0])
+            app.select(group_id, shown)
 
     def show_pane(self, index: int, focus: bool = True) -> None:
         """Bring a pane into the window (and focus its body)."""
@@ -192,6 +210,9 @@ class ReaderScreen(Screen[None]):
 
     def action_show_pane(self, index: int) -> None:
         self.show_pane(index)
+
+    def action_scroll_panel(self, rows: int) -> None:
+        self.query_one(PassagePanel).scroll_rows(rows)
 
     def action_cycle_pane(self, direction: int) -> None:
         count = len(self.app.articles)

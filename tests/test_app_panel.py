@@ -1,0 +1,65 @@
+"""The passage panel (issue 12, item 5): keys scroll it, the ▶ version is in
+view at every size the app accepts, and the ▶ follows the focused pane."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.app  # private user folders (conftest.py)
+
+async def ready(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def panel(app):
+    return app.screen.query_one("#panel")
+
+
+@pytest.mark.parametrize("size", [(40, 10), (40, 12), (60, 20), (80, 24), (160, 45)])
+async def test_the_current_version_is_in_view_at_every_size(make_app, size):
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        for _ in range(3):
+            await pilot.press("n")
+            assert "▶" in panel(app).shown_text, panel(app).shown_text
+        # Kept, with a note long enough to wrap: still in view.
+        await pilot.press("space", "a")
+        await pilot.press(*"why this matters: the same words, another speaker, a day later")
+        await pilot.press("enter")
+        assert app.kept
+        assert "▶" in panel(app).shown_text, panel(app).shown_text
+
+
+async def test_keys_scroll_the_panel(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("n")  # g1: three versions, more rows than a 24-row panel has
+        view = panel(app)
+        assert view.border_title and "▼" in view.border_title
+        first = view.shown_text
+        await pilot.press("J")
+        assert view.shown_text != first and "▲" in view.border_title
+        await pilot.press("K")
+        assert view.shown_text == first
+        await pilot.press("shift+down")
+        assert view.shown_text != first
+        assert app.focused is app.screen.query_one(f"#body-{app.current_version.article}")  # keys stay with the pane
+
+
+async def test_the_marker_follows_the_focused_panes_version(make_app):
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        await ready(pilot)
+        await pilot.press("n")
+        group = app.alignment.group(app.current_group)
+        here = app.current_version.article
+        other = next(p.article for p in group.passages if p.article != here)
+        await pilot.press(*["tab"] * ((other - here) % len(app.articles)))
+        assert app.screen.focused_index == other
+        assert app.current_group == group.id
+        assert app.current_version.article == other
+        marked = [line for line in panel(app).text.splitlines() if "▶" in line]
+        assert len(marked) == 1 and marked[0].startswith("▶" + app.articles[other].label[:12])
