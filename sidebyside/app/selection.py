@@ -1,0 +1,80 @@
+"""Synced selection: selecting a group brings its versions into view.
+
+Whatever selects a group — ``n``/``p``, ``]``/``[``, the palette, a click,
+the overview — sets the app's ``selection``; the reading screen follows it
+here: every pane that holds a version of the group and does not show one
+scrolls so that its first version is centred (as far as it fits), the focus
+staying where it is; a pane holding none stays where it was.  With linked
+scrolling on, the other panes follow the focused one instead (its version
+level with the leader's), so nothing is done here.  A pane outside the
+window of panes shown is scrolled when it is shown again.
+
+Also: as soon as an alignment is in, the overview's table is worked out in
+a thread, so that ``m`` finds it ready.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model import Alignment, Place
+    from .reader import ReaderScreen
+
+
+class FollowsSelection:
+    """What the reading screen gets from here (a mixin: Textual calls each
+    class's ``on_mount`` in turn): synced selection, and ``m``'s action."""
+
+    def on_mount(self) -> None:
+        follow(self)  # type: ignore[arg-type]
+
+    def action_overview(self) -> None:
+        open_overview(self)  # type: ignore[arg-type]
+
+
+def follow(reader: ReaderScreen) -> None:
+    """Have ``reader`` follow the app's selection and prepare the overview."""
+    app = reader.app
+    reader.watch(app, "selection", lambda selection: bring_into_view(reader, selection), init=False)
+    reader.watch(app, "alignment", lambda alignment: prepare_overview(reader, alignment), init=False)
+
+
+def bring_into_view(reader: ReaderScreen, selection: tuple[str | None, Place | None]) -> None:
+    group_id, version = selection
+    app = reader.app
+    alignment = app.alignment
+    if group_id is None or alignment is None or app.linked:
+        return
+    try:
+        group = alignment.group(group_id)
+    except KeyError:
+        return
+    here = version.article if version is not None else None
+    for index in group.article_indexes:
+        if index == here:
+            continue  # the selecting pane shows its own version
+        body = reader.body(index)
+        mine = [p for p in group.passages if p.article == index]
+        if not any(body.in_view(p.start, p.end) for p in mine):
+            body.reveal(mine[0].start, mine[0].end)
+
+
+def prepare_overview(reader: ReaderScreen, alignment: Alignment | None) -> None:
+    if alignment is None:
+        return
+    from .overview import coverage_of
+
+    reader.run_worker(lambda: coverage_of(alignment), thread=True, group="overview", exclusive=True)
+
+
+def open_overview(reader: ReaderScreen) -> None:
+    """Show the overview (built once, then shown again as it was left)."""
+    app = reader.app
+    if app.passages_unavailable():
+        return
+    from .overview import OverviewScreen
+
+    if not app.is_screen_installed("overview"):
+        app.install_screen(OverviewScreen(), "overview")
+    app.push_screen("overview")
