@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..reading.articles import Article
-from .tokens import Token, key_of, tokenize
+from .tokens import STOPWORDS, Token, key_of, tokenize
 
 # Word alignment scores: what a word both texts share is worth, what a
 # difference costs.
@@ -276,10 +276,15 @@ def prepare(article: Article) -> Doc:
     )
 
 
+_WORDS_RE = re.compile(r"[^\W_]+")
+
+
 def _title_tokens(article: Article, ends: list[int]) -> tuple[int, int]:
     """The headline line's tokens, half open: a unit of its own, unless the
-    line is the start of hard-wrapped prose (the next line follows at once
-    and goes on in lower case, or the line ends in a comma or hyphen)."""
+    line is the start of prose cut by a line break: the next line follows at
+    once and goes on in lower case, the line ends in a comma or hyphen, or it
+    ends in a function word or a clause just begun ("…has reported that
+    Vladimir")."""
     lines = article.lines
     for k, line in enumerate(lines):
         if line.kind != "title":
@@ -288,6 +293,9 @@ def _title_tokens(article: Article, ends: list[int]) -> tuple[int, int]:
         body = text[line.start : line.end].rstrip()
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         if body.endswith((",", "-")):
+            break
+        words = [w.casefold() for w in _WORDS_RE.findall(body)]
+        if words and (words[-1] in STOPWORDS or any(w in _CLAUSE_WORDS for w in words[-3:])):
             break
         if nxt is not None and nxt.kind == "body":
             follow = text[nxt.start : nxt.end].lstrip()
