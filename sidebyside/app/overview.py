@@ -57,10 +57,6 @@ class Filters:
             and row.outlets >= self.min_outlets
         )
 
-    @property
-    def active(self) -> bool:
-        return self != Filters(only_here=self.only_here)
-
 
 class OverviewTable(Grid):
     """The grid, with the styles of the overview's marks as component classes."""
