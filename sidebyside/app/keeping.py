@@ -354,21 +354,47 @@ class Keeping:
             return
         alignment, n = self.app.alignment, len(self.app.kept)
         if value is None:
-            value = str(self.save_path.parent / f"{corpus_slug(self.app.articles)}-highlights.md")
+            # A name alone: saved in the current folder (not the data folder,
+            # hidden from the reader, where s saves).
+            value = f"{corpus_slug(self.app.articles)}-highlights.md"
         what = (
             ("the kept highlight" if n == 1 else f"the {n} kept highlights")
             if n
             else f"all {len(alignment.groups)} groups (none is kept)"
         )
-        hint = f"Save {what} to: .json can be reopened, .md is a report, .csv a table; ~ is your home folder."
+        hint = (
+            f"Save {what} to: .json can be reopened, .md is a report, .csv a table. "
+            f"A name alone saves in the current folder ({Path.cwd()}); ~ is your home folder."
+        )
 
         def chosen(text: str | None) -> None:
             if text is None or self.app.alignment is None:
                 return
+            path = resolve(text)
+            folder = next((f for f in (path.parent, *path.parent.parents) if f.exists()), None)
+            if folder is not None and folder != path.parent and folder.is_dir():
+                self._ask_to_create(text, path)
+                return
             kept = dict(self.app.kept)
-            self.start(SaveJob(resolve(text), self.app.alignment, kept, all_groups=not kept, save_as=True))
+            self.start(SaveJob(path, self.app.alignment, kept, all_groups=not kept, save_as=True))
 
         self.app.push_screen(SavePathScreen("Save highlights as", value, hint, check_save_path, error), chosen)
+
+    def _ask_to_create(self, text: str, path: Path) -> None:
+        """The folder typed does not exist: create it only if the reader says
+        so (a typo would otherwise leave a folder behind), else ask again."""
+        from .dialogs import ConfirmScreen
+
+        def answer(yes: bool | str | None) -> None:
+            if yes is True and self.app.alignment is not None:
+                kept = dict(self.app.kept)
+                self.start(SaveJob(path, self.app.alignment, kept, all_groups=not kept, save_as=True))
+            else:
+                self.save_as(text)
+
+        question = f"{path.parent} does not exist.\n\nCreate it and save {path.name} there?"
+        dialog = ConfirmScreen("Create the folder?", question, yes="Create and save", no="Choose again", default=True)
+        self.app.push_screen(dialog, answer)
 
     def start(self, job: SaveJob) -> None:
         """Run a save in a thread worker of the screen (group ``save``)."""

@@ -348,9 +348,39 @@ class ArticlePane(Vertical):
         self.border_subtitle = ""
 
     def compose(self) -> ComposeResult:
+        # When the top border cuts the header, the outlet stays in the
+        # border and the headline goes over the text, wrapped: the width
+        # there is shows it whole, however narrow the pane.
+        from textual.widgets import Static
+
+        yield Static("", classes="pane-headline", markup=False)
         yield ArticleBody(self.article, self.index, id=f"body-{self.index}")
 
+    def _fit_header(self, width: int) -> None:
+        header = pane_header(self.article)
+        headline = self.query_one(".pane-headline")
+        room = width - 6  # "╭─ " and " ─╮" round the title
+        cut = header.cell_len > room
+        if not cut:
+            title, below = header, None
+        elif Text(self.article.label).cell_len <= room and self.article.title != self.article.label:
+            title, below = Text(self.article.label, style="bold"), Text(self.article.title)
+        else:
+            title, below = header, header
+        if self.border_title != title:
+            self.border_title = title
+        if below is not None:
+            headline.update(below)
+        if headline.display != cut:
+            headline.display = cut
+
+    def on_resize(self, event) -> None:
+        self._fit_header(event.size.width)
+
     def on_mount(self) -> None:
+        app = self.app
+        shown = max(1, min(len(getattr(app, "articles", ())) or 1, app.size.width // 40))
+        self._fit_header(self.size.width or app.size.width // shown)
         self.watch(self.app, "alignment", self._alignment_changed)
 
     def _alignment_changed(self, alignment: Alignment | None) -> None:

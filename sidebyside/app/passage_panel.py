@@ -223,7 +223,8 @@ class PassagePanel(Widget, can_focus=False):
             return Text("Aligning the articles…", style=hint_style), [], None
         group_id = app.current_group
         if group_id is None:
-            return self._summary(alignment, heading_style, hint_style), [], None
+            # Not seven empty rows: the groups there are to read, one a row.
+            return self._summary(alignment, heading_style, hint_style), self._group_rows(alignment), None
         try:
             group = alignment.group(group_id)
         except KeyError:
@@ -299,6 +300,23 @@ class PassagePanel(Widget, can_focus=False):
             (f"{kept} kept. " if kept else "", heading_style),
             (self._keys_hint(), hint_style),
         )
+
+    def _group_rows(self, alignment: Alignment) -> list[RenderableType]:
+        """One row per group while none is selected: its id, kind, outlets
+        and how its first version starts (n selects the first)."""
+        label_style = self.get_component_rich_style("passage-panel--label", partial=False)
+        hint_style = self.get_component_rich_style("passage-panel--hint", partial=False)
+        rows: list[RenderableType] = []
+        for group in alignment.groups:
+            colours = self.app.group_colours.get(group.id)
+            row = Text(no_wrap=True, overflow="ellipsis")
+            row.append("▌", style=colours.marker if colours else hint_style)
+            row.append(f"{group.id:<4}", style=label_style)
+            outlets = ", ".join(dict.fromkeys(alignment.articles[i].label for i in group.article_indexes))
+            row.append(f" {group.kind}{' quote' if group.quote else ''} · {outlets} · ", style=hint_style)
+            row.append(f"“{row_text(group.passages[0].text).strip()}”")
+            rows.append(row)
+        return rows
 
     def _version_text(self, group, index: int, passage, diff) -> Text:
         """A version's words (changed ones marked), its speaker, and how it
