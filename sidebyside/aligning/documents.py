@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from array import array
 from dataclasses import dataclass, field
 
 from ..reading.articles import Article
@@ -30,10 +31,10 @@ class Doc:
     boilerplate: list[bool]
     content: list[int]  # indexes of content tokens outside boilerplate
     quoted: list[tuple[int, int]]  # spans inside quotation marks
-    weight_sum: list[float]  # prefix sums: what matching tokens are worth
-    gap_sum: list[float]  # … what leaving them unmatched costs
-    content_sum: list[float]  # … how many are content words
-    break_sum: list[float]  # … after how many a sentence or paragraph ends
+    weight_sum: array[float]  # prefix sums: what matching tokens are worth
+    gap_sum: array[float]  # … what leaving them unmatched costs
+    content_sum: array[float]  # … how many are content words
+    break_sum: array[float]  # … after how many a sentence or paragraph ends
     starts: list[int]  # each token's start offset
     para: list[int]  # each token's paragraph
     para_bounds: list[tuple[int, int]]  # each paragraph's tokens, half open
@@ -307,5 +308,7 @@ def _title_tokens(article: Article, ends: list[int]) -> tuple[int, int]:
     return 0, 0
 
 
-def prefix(values) -> list[float]:
-    return list(itertools.accumulate(values, initial=0.0))
+def prefix(values) -> array[float]:
+    # An array of doubles: a quarter of the memory of a list of floats (some
+    # 100 MB of the four prefix sums at 1,600 articles); reads the same.
+    return array("d", itertools.accumulate(values, initial=0.0))
