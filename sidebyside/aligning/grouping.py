@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..model import Kind, overlap
-from .candidates import chains
+from .candidates import Seeds, chains
 from .documents import Doc
 from .extension import end_of, extend, other_speakers, similarity, similarity_of, snap, states_something, tidy
 from .options import AlignOptions
@@ -107,7 +107,7 @@ def links_for_pair(
     db: Doc,
     a: int,
     b: int,
-    seeds: list[tuple[int, int]],
+    seeds: Seeds,
     opts: AlignOptions,
     known: Known,
     extra: list[Link] = (),  # type: ignore[assignment]
