@@ -29,17 +29,19 @@ def candidate_pairs(docs: list[Doc], opts: AlignOptions) -> dict[tuple[int, int]
     # Keys as integers, each n-gram as one integer: hashing and comparing
     # them is cheaper than tuples of strings, and they take less memory.
     vocabulary: dict[str, int] = {}
-    ids = []
     for doc in docs:
         keys = doc.keys
-        ids.append([vocabulary.setdefault(keys[t], len(vocabulary)) for t in doc.content])
+        vocabulary.update(dict.fromkeys([keys[t] for t in doc.content], 0))
+    for number, key in enumerate(vocabulary):
+        vocabulary[key] = number
     size = len(vocabulary) + 1
     # n-gram -> [article, positions, article, positions, ...]: positions is
     # an int (one occurrence) or a list of up to `max_repeats`.
     index: dict[int, list] = {}
     repeats = opts.max_repeats
-    for d, (doc, ck) in enumerate(zip(docs, ids)):
-        para = doc.para
+    for d, doc in enumerate(docs):
+        keys, para = doc.keys, doc.para
+        ck = [vocabulary[keys[t]] for t in doc.content]
         cp = [para[t] for t in doc.content]
         grams = ck[: max(0, len(ck) - n + 1)]
         for i in range(1, n):
@@ -63,12 +65,14 @@ def candidate_pairs(docs: list[Doc], opts: AlignOptions) -> dict[tuple[int, int]
                     index[g] = [d, occ]
                 else:
                     posting += (d, occ)
-    pairs: dict[int, list[int]] = {}  # pair of articles (a, b) as a * many + b
+    del vocabulary
+    pairs: dict[int, array[int]] = {}  # pair of articles (a, b) as a * many + b
     many = len(docs)
     reach = opts.all_pairs_up_to
     span = 2 * (opts.neighbours + 1)
     shift = _SHIFT
-    for posting in index.values():
+    while index:  # taken out one by one: the memory goes to the seeds
+        posting = index.popitem()[1]
         k = len(posting)
         if k < 4:
             continue
@@ -84,7 +88,7 @@ def candidate_pairs(docs: list[Doc], opts: AlignOptions) -> dict[tuple[int, int]
                 key = da * many + db
                 seeds = pairs.get(key)
                 if seeds is None:
-                    seeds = pairs[key] = []
+                    seeds = pairs[key] = array("Q")
                 if occa.__class__ is int:
                     if occb.__class__ is int:
                         seeds.append(occa << shift | occb)
@@ -93,7 +97,7 @@ def candidate_pairs(docs: list[Doc], opts: AlignOptions) -> dict[tuple[int, int]
                 else:
                     occb = occb if occb.__class__ is list else (occb,)
                     seeds.extend(ja << shift | jb for ja in occa for jb in occb)
-    return {divmod(key, many): array("Q", seeds) for key, seeds in pairs.items()}  # type: ignore[misc]
+    return {divmod(key, many): seeds for key, seeds in pairs.items()}  # type: ignore[misc]
 
 
 def chains(da: Doc, db: Doc, seeds: Seeds, opts: AlignOptions) -> list[tuple[int, int, int, int]]:
