@@ -43,6 +43,7 @@ class Doc:
     title: tuple[int, int]  # the headline's tokens, half open ((0, 0) without one)
     is_that: bytearray  # 1 where a token is the word "that"
     says: bytearray  # 1 where a token is a verb of saying: its clause goes on after it
+    key_ids: array[int]  # each key as an int, the same int for the same key in every document
     cache: dict = field(default_factory=dict)  # what the later steps work out once per document
 
     def region(self, t: int) -> tuple[int, int]:
@@ -274,7 +275,20 @@ def prepare(article: Article) -> Doc:
         title,
         is_that,
         says,
+        array("q", map(_key_id, keys)),
     )
+
+
+# Keys as ints, shared by all documents: the word alignment compares ints
+# (hashed once) instead of strings.
+_KEY_IDS: dict[str, int] = {}
+
+
+def _key_id(key: str) -> int:
+    found = _KEY_IDS.get(key)
+    if found is None:
+        found = _KEY_IDS[key] = len(_KEY_IDS)
+    return found
 
 
 _WORDS_RE = re.compile(r"[^\W_]+")

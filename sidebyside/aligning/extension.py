@@ -42,14 +42,13 @@ def _near(a: str, b: str) -> bool:
     return len(a) >= 4 and len(b) >= 4 and _near_keys(a, b)
 
 
-def _word_opcodes(ka: list[str], kb: list[str]) -> list[tuple[str, int, int, int, int]]:
-    """Opcodes of the longest common subsequence of two key lists (Indel
+def _word_opcodes(ka, kb) -> list[tuple[str, int, int, int, int]]:
+    """Opcodes of the longest common subsequence of two key sequences (Indel
     distance: as many shared words as possible), a deletion next to an
     insertion read as a replacement."""
     ops: list[tuple[str, int, int, int, int]] = []
-    for op in Indel.opcodes(ka, kb):
-        tag, i1, i2, j1, j2 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
-        if ops and tag in ("insert", "delete") and ops[-1][0] in ("insert", "delete") and ops[-1][0] != tag:
+    for tag, i1, i2, j1, j2 in Indel.opcodes(ka, kb).as_list():
+        if ops and tag != "equal" and tag != "replace" and ops[-1][0] in ("insert", "delete") and ops[-1][0] != tag:
             _, pi1, pi2, pj1, pj2 = ops.pop()
             ops.append(("replace", min(i1, pi1), max(i2, pi2), min(j1, pj1), max(j2, pj2)))
         else:
@@ -58,18 +57,6 @@ def _word_opcodes(ka: list[str], kb: list[str]) -> list[tuple[str, int, int, int
 
 
 _APART = -1e9
-
-
-def _whole_paragraphs(doc: Doc, lo: int, hi: int) -> bool:
-    """Are tokens lo..hi-1 one or more whole paragraphs, of three content
-    words or more?"""
-    para = doc.para
-    return (
-        hi > lo
-        and (lo == 0 or para[lo] != para[lo - 1])
-        and (hi == len(para) or para[hi] != para[hi - 1])
-        and doc.content_sum[hi] - doc.content_sum[lo] >= 3
-    )
 
 
 def _best_stretch(
@@ -84,37 +71,52 @@ def _best_stretch(
     the run sequence with the highest total (Kadane), which is the same as
     the best stretch of single words since no best stretch starts or ends
     inside a run of one sign."""
-    wa, ga = da.weight_sum, da.gap_sum
+    wa, ga, gb, csa = da.weight_sum, da.gap_sum, db.gap_sum, da.content_sum
+    para_a, para_b, csb = da.para, db.para, db.content_sum
+    len_a, len_b = len(para_a), len(para_b)
     runs: list[tuple[float, int, int, int, int, int]] = []  # score, a lo, a hi, b lo, b hi, shared (-1: no match)
-    for tag, i1, i2, j1, j2 in _word_opcodes(da.keys[a0:a1], db.keys[b0:b1]):
+    append = runs.append
+    for tag, i1, i2, j1, j2 in _word_opcodes(da.key_ids[a0:a1], db.key_ids[b0:b1]):
         i1 += a0
         i2 += a0
         j1 += b0
         j2 += b0
         if tag == "equal":
-            runs.append((wa[i2] - wa[i1], i1, i2, j1, j2, int(da.content_sum[i2] - da.content_sum[i1])))
+            append((wa[i2] - wa[i1], i1, i2, j1, j2, int(csa[i2] - csa[i1])))
             continue
-        if _whole_paragraphs(da, i1, i2) or _whole_paragraphs(db, j1, j2):
-            # A paragraph only one text has here: the texts do not go on together.
-            runs.append((_APART, i1, i2, j1, j2, -1))
+        # _whole_paragraphs of either side, inlined: a paragraph only one
+        # text has here, so the texts do not go on together.
+        if (
+            i2 > i1
+            and (i1 == 0 or para_a[i1] != para_a[i1 - 1])
+            and (i2 == len_a or para_a[i2] != para_a[i2 - 1])
+            and csa[i2] - csa[i1] >= 3
+        ) or (
+            j2 > j1
+            and (j1 == 0 or para_b[j1] != para_b[j1 - 1])
+            and (j2 == len_b or para_b[j2] != para_b[j2 - 1])
+            and csb[j2] - csb[j1] >= 3
+        ):
+            append((_APART, i1, i2, j1, j2, -1))
             continue
         m = 0
         if tag == "replace":
             m = min(i2 - i1, j2 - j1)
+            bpa, bpb, ka, kb = da.boilerplate, db.boilerplate, da.keys, db.keys
             for k in range(m):
                 ta, tb = i1 + k, j1 + k
-                if da.boilerplate[ta] or db.boilerplate[tb]:
-                    runs.append((BOILERPLATE, ta, ta + 1, tb, tb + 1, -1))
-                elif _near(da.keys[ta], db.keys[tb]):
-                    runs.append((_NEAR, ta, ta + 1, tb, tb + 1, int(da.tokens[ta].content)))
-                elif not da.tokens[ta].content and not db.tokens[tb].content:
-                    runs.append((_MISMATCH_STOP, ta, ta + 1, tb, tb + 1, -1))
+                if bpa[ta] or bpb[tb]:
+                    append((BOILERPLATE, ta, ta + 1, tb, tb + 1, -1))
+                elif _near(ka[ta], kb[tb]):
+                    append((_NEAR, ta, ta + 1, tb, tb + 1, int(csa[ta + 1] - csa[ta])))
+                elif csa[ta + 1] == csa[ta] and csb[tb + 1] == csb[tb]:
+                    append((_MISMATCH_STOP, ta, ta + 1, tb, tb + 1, -1))
                 else:
-                    runs.append((_MISMATCH, ta, ta + 1, tb, tb + 1, -1))
+                    append((_MISMATCH, ta, ta + 1, tb, tb + 1, -1))
         if i2 > i1 + m:
-            runs.append((ga[i2] - ga[i1 + m], i1 + m, i2, j2, j2, -1))
+            append((ga[i2] - ga[i1 + m], i1 + m, i2, j2, j2, -1))
         if j2 > j1 + m:
-            runs.append((db.gap_sum[j2] - db.gap_sum[j1 + m], i2, i2, j1 + m, j2, -1))
+            append((gb[j2] - gb[j1 + m], i2, i2, j1 + m, j2, -1))
     best = 0.0
     lo = hi = -1
     cur = 0.0
