@@ -17,7 +17,7 @@ from types import MappingProxyType
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
-from textual import events
+from textual import events, work
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -26,6 +26,9 @@ from textual.strip import Strip
 from ..reading.articles import Article
 from .rows import GUTTER, bar_part
 from .wrap import Wrapped, wrap_article
+
+#: Articles longer than this (characters) have their other wrapping made ahead.
+PREWRAP_OVER = 200_000
 
 BAR = 1  # the scroll bar's column, at the right edge (drawn by the body)
 MAX_CACHED_STRIPS = 4000
@@ -138,6 +141,9 @@ class ArticleText(ScrollView):
             if len(self._wrap_cache) > 4:
                 self._wrap_cache.clear()
             self._wrap_cache[key] = wrapped
+            if len(self.article.text) > PREWRAP_OVER:
+                # b (boilerplate hidden or shown) then redraws at once.
+                self._prewrap(key[0], not self._hide_boilerplate)
         if wrapped is not self._wrapped:
             if self._wrapped is not None and self._pending_reveal is None:
                 # A new width: the current passage, if it was in view (at the
@@ -150,6 +156,15 @@ class ArticleText(ScrollView):
             self._rows_changed()
             self._strips.clear()
         return wrapped
+
+    @work(thread=True, group="prewrap", exit_on_error=False, name="prewrap")
+    def _prewrap(self, width: int, hide: bool) -> None:
+        """Wrap the other way (boilerplate hidden or shown) in a thread, for
+        the cache: a long article's wrapping takes a while."""
+        if (width, hide) in self._wrap_cache:
+            return
+        wrapped = wrap_article(self.article, width, hide)
+        self.app.call_from_thread(self._wrap_cache.setdefault, (width, hide), wrapped)
 
     def _rewrap(self) -> None:
         self._size_pending = False

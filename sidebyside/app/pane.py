@@ -15,17 +15,19 @@ what the reader did with messages (:class:`ArticleBody.PassageSelected`,
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
-from textual import events
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.strip import Strip
+from textual.worker import get_current_worker
 
 from ..model import Place
 from ..reading.articles import Article
@@ -46,6 +48,10 @@ def _none(span: Span) -> tuple[()]:
 
 
 __all__ = ["BAR", "CHANGED_WORD", "GUTTER", "KEPT_MARK", "KEPT_RULE", "ArticleBody", "ArticlePane", "pane_header"]
+
+
+#: Articles longer than this (characters) are searched in a thread worker.
+SEARCH_IN_WORKER = 200_000
 
 
 class ArticleBody(ArticleText, can_focus=True):
@@ -79,6 +85,17 @@ class ArticleBody(ArticleText, can_focus=True):
         def control(self) -> ArticleBody:
             return self.body
 
+    class MatchesFound(Message):
+        """A search of this article is done (its matches are shown)."""
+
+        def __init__(self, body: ArticleBody) -> None:
+            super().__init__()
+            self.body = body
+
+        @property
+        def control(self) -> ArticleBody:
+            return self.body
+
     def __init__(self, article: Article, index: int, *, id: str | None = None) -> None:
         super().__init__(article, id=id)
         self.index = index
@@ -95,7 +112,10 @@ class ArticleBody(ArticleText, can_focus=True):
         self._match_starts: list[int] = []
         self._current_match: tuple[int, int] | None = None
         self._row_spans: dict[int, list[int]] = {}
-        self._row_matches: dict[int, list[int]] = {}
+        self._match_ends: list[int] = []
+        #: A long article's search process (search_process.py); False once
+        #: none could be started (the search then runs in the worker's thread).
+        self._searcher = None
         self._painting: RowPaint | None = None  # see _paint
 
     # --- following the app -------------------------------------------------------
@@ -161,17 +181,57 @@ class ArticleBody(ArticleText, can_focus=True):
 
     def _query_changed(self, query: str) -> None:
         self._query = query
-        self._matches = []
-        if query:
-            from ..aligning.find import find
-            from ..aligning.tokens import tokenize
+        if query and len(self.article.text) > SEARCH_IN_WORKER:
+            # A long article is searched off the event loop: the field
+            # answers each keystroke at once, the matches follow.
+            self._search(query)
+            return
+        self._show_matches(query, self._find(query) if query else [])
 
-            if self._tokens is None:  # the article's words, kept for the next query
-                self._tokens = tokenize(self.article.text)
-            self._matches = find(self.article.text, query, self._tokens)
+    def _find(self, query: str) -> list[tuple[int, int]]:
+        from ..aligning.find import find
+        from ..aligning.tokens import tokenize
+
+        tokens = self._tokens
+        if tokens is None:  # the article's words, kept for the next query
+            tokens = self._tokens = tokenize(self.article.text)
+        return find(self.article.text, query, tokens)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False, name="search")
+    def _search(self, query: str) -> None:
+        worker = get_current_worker()
+        time.sleep(0.03)  # typing on: the next letter's search replaces this one
+        if worker.is_cancelled or query != self._query:
+            return
+        matches = None
+        if self._searcher is not False:
+            try:
+                if self._searcher is None:
+                    from .search_process import Searcher
+
+                    self._searcher = Searcher(self.article.text)
+                matches = self._searcher.find(query)
+            except Exception:  # noqa: BLE001 - no process could start here (or it died): search in this thread
+                self._searcher = False
+        if matches is None:
+            matches = self._find(query)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_matches, query, matches)
+
+    def on_unmount(self) -> None:
+        if self._searcher:
+            self._searcher.close()
+        self._searcher = None
+
+    def _show_matches(self, query: str, matches: list[tuple[int, int]]) -> None:
+        if query != self._query:
+            return  # a later query's search is on its way
+        self._matches = matches
         self._match_starts = [s for s, _ in self._matches]
-        self._rows_changed()
+        self._match_ends = [e for _, e in self._matches]
         self._refresh_all()
+        if query:
+            self.post_message(self.MatchesFound(self))
 
     def _search_current_changed(self, current: Place | None) -> None:
         self._painting = None
@@ -184,16 +244,26 @@ class ArticleBody(ArticleText, can_focus=True):
     def _rows_changed(self) -> None:
         """Which spans and search matches each row shows."""
         self._row_spans = {}
-        self._row_matches = {}
         wrapped = self._wrapped
         if wrapped is None:
             return
         for index, span in enumerate(self._spans):
             for row in range(wrapped.row_of(span.start), wrapped.row_of(max(span.start, span.end - 1)) + 1):
                 self._row_spans.setdefault(row, []).append(index)
-        for index, (start, end) in enumerate(self._matches):
-            for row in range(wrapped.row_of(start), wrapped.row_of(max(start, end - 1)) + 1):
-                self._row_matches.setdefault(row, []).append(index)
+        # (Search matches are looked up per row drawn, by bisection: a long
+        # article can have hundreds of thousands.)
+
+    def _matches_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The search matches that show on a row holding ``text[start:end]``
+        (matches are in order and never overlap)."""
+        matches = self._matches
+        first = bisect_right(self._match_ends, start)  # the first ending after the row starts
+        out = []
+        for i in range(first, len(matches)):
+            if matches[i][0] >= max(end, start + 1):
+                break
+            out.append(matches[i])
+        return out
 
     # --- drawing ---------------------------------------------------------------------
 
@@ -233,7 +303,12 @@ class ArticleBody(ArticleText, can_focus=True):
 
     def _render_row(self, row: int) -> Strip:
         spans = [self._spans[i] for i in self._row_spans.get(row, ())]
-        matches = [self._matches[i] for i in self._row_matches.get(row, ())]
+        wrapped = self._wrapped
+        matches = (
+            self._matches_in(wrapped.starts[row], wrapped.ends[row])
+            if self._matches and wrapped is not None and row < len(wrapped)
+            else []
+        )
         width = max(0, self.scrollable_content_region.width - BAR)
         return render_row(self.article.text, self._wrapped, row, width, spans, matches, self._paint())
 

@@ -369,6 +369,11 @@ class ReaderScreen(Screen[None]):
         self.app.search_query = ""
         self.app.search_current = None
 
+    def match_count(self) -> int:
+        """How many search matches the panes show (without listing them: a
+        long article can have hundreds of thousands)."""
+        return sum(len(self.body(i).matches) for i in range(len(self.app.articles)))
+
     def all_matches(self) -> list[Place]:
         """Every search match, in reading order (pane by pane)."""
         return [Place(i, s, e) for i in range(len(self.app.articles)) for s, e in self.body(i).matches]
@@ -377,7 +382,14 @@ class ReaderScreen(Screen[None]):
     def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
         self.app.search_query = event.query
         self.app.search_current = None
-        event.control.show_count(None, len(self.all_matches()))
+        event.control.show_count(None, self.match_count())
+
+    @on(ArticleBody.MatchesFound)
+    def _matches_found(self, event: ArticleBody.MatchesFound) -> None:
+        """A long article's search came back (in a worker): count again."""
+        bar = self.search_bar
+        if bar is not None and bar.display and self.app.search_current is None:
+            bar.show_count(None, self.match_count())
 
     def on_search_bar_step(self, event: SearchBar.Step) -> None:
         from .search_bar import step_match
