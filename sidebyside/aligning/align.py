@@ -57,6 +57,7 @@ from .grouping import (
     Known,
     Link,
     Repeat,
+    Scores,
     build_groups,
     finish_group,
     links_for_pair,
@@ -94,14 +95,15 @@ def align(
         if progress is not None:
             progress(done + 1, total)
     settled = []
+    scores = Scores()
     for spans, reps in build_groups(docs, links, repeats, opts):
-        done_group = settle(docs, spans, reps, opts)
+        done_group = settle(docs, spans, reps, opts, scores)
         if done_group is not None:
             settled.append(done_group)
     # No two groups overlap in an article where both have a second article in common.
     for gi in separate(settled):
         spans, _sims, reps = settled[gi]
-        again = settle(docs, spans, reps, opts)
+        again = settle(docs, spans, reps, opts, scores)
         settled[gi] = again if again is not None else ([], [], [])
     settled = [g for g in settled if g[0]]
     # A repeat is never part of another group's version.

@@ -503,8 +503,25 @@ def _similarities(norms: list[str], spans: list[Span], memo: dict[tuple[Span, Sp
     return sims
 
 
+class Scores:
+    """What settling works out about versions, kept across groups (a group
+    settled again after :func:`separate`, a version scored in two groups):
+    each span's normalised text and each pair of spans' similarity."""
+
+    def __init__(self) -> None:
+        self.norms: dict[Span, str] = {}
+        self.pairs: dict[tuple[Span, Span], float] = {}
+
+    def norm(self, docs: list[Doc], span: Span) -> str:
+        found = self.norms.get(span)
+        if found is None:
+            a, s, e = span
+            found = self.norms[span] = normalise(docs[a].text[s:e])
+        return found
+
+
 def settle(
-    docs: list[Doc], spans: list[Span], reps: list[Rep], opts: AlignOptions
+    docs: list[Doc], spans: list[Span], reps: list[Rep], opts: AlignOptions, scores: Scores | None = None
 ) -> tuple[list[Span], list[float], list[Rep]] | None:
     """The versions a group shows, and what each scores: one version per
     article (the one most like the others; other stretches of that article
@@ -514,12 +531,12 @@ def settle(
     are scored again).  None when fewer than two articles are left."""
     spans = [s for s in spans if _word_count(docs[s[0]], s[1], s[2]) >= opts.min_words]
     reps = list(reps)
-    memo: dict[tuple[Span, Span], float] = {}
+    scores = scores if scores is not None else Scores()
     while True:
         if len({s[0] for s in spans}) < 2:
             return None
-        norms = [normalise(docs[a].text[s:e]) for a, s, e in spans]
-        sims = _similarities(norms, spans, memo)
+        norms = [scores.norm(docs, span) for span in spans]
+        sims = _similarities(norms, spans, scores.pairs)
         by_article: dict[int, list[int]] = defaultdict(list)
         for i, s in enumerate(spans):
             by_article[s[0]].append(i)
