@@ -550,11 +550,23 @@ def similarity(a: str, b: str) -> float:
     return similarity_of(normalise(a), normalise(b))
 
 
+@lru_cache(maxsize=32768)
 def similarity_of(na: str, nb: str) -> float:
     """The similarity of two normalised texts, 0–100: the mean of
     rapidfuzz's ``fuzz.ratio`` (characters to insert or delete to turn one
     into the other, in order) and ``fuzz.token_sort_ratio`` (the same with
     the words of each sorted, so a clause moved or a sentence turned
     passive costs only its changed words).  Equal texts score 100; every
-    changed, added or dropped word lowers both, moved words only the first."""
-    return (fuzz.ratio(na, nb) + fuzz.token_sort_ratio(na, nb)) / 2
+    changed, added or dropped word lowers both, moved words only the first.
+
+    ``token_sort_ratio`` is worked out as ``ratio`` of the sorted words,
+    which is what it computes (normalised text: words split by single
+    spaces); each text's sorted words are kept, since a version is scored
+    against many others, and so are the scores of the pairs last met (the
+    same two stretches are often scored again, by another try or step)."""
+    return (fuzz.ratio(na, nb) + fuzz.ratio(_sorted_words(na), _sorted_words(nb))) / 2
+
+
+@lru_cache(maxsize=65536)
+def _sorted_words(text: str) -> str:
+    return " ".join(sorted(text.split()))
