@@ -94,6 +94,7 @@ def align(
         repeats.extend(reps)
         if progress is not None:
             progress(done + 1, total)
+    del pairs, reworded, known, every_pair  # done with: their memory goes to grouping
     settled = []
     scores = Scores()
     for spans, reps in build_groups(docs, links, repeats, opts):
@@ -129,5 +130,6 @@ def align(
         groups.append(Group(f"g{number}", kind, quote, passages, repeats=repeated))
     if progress is not None and total == 0:
         progress(0, 0)
+    del docs, links, settled  # done with: their memory goes to annotating
     # Who said what, and how the versions differ: a step of its own (facts.py).
     return annotate(Alignment(given, tuple(groups), opts))
