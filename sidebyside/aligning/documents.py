@@ -224,17 +224,16 @@ def prepare(article: Article) -> Doc:
     tokens = [t for t in tokenize(text) if t.start > header_end]
     skip = [(line.start, line.end) for line in article.lines if line.kind in ("boilerplate", "header")]
     boilerplate = [False] * len(tokens)
-    keys = []
-    li = 0
-    for i, tok in enumerate(tokens):
-        while li < len(skip) and skip[li][1] <= tok.start:
-            li += 1
-        if li < len(skip) and skip[li][0] <= tok.start < skip[li][1]:
+    keys = [t.key for t in tokens]
+    starts = [t.start for t in tokens]
+    # A token is boilerplate when it starts inside a boilerplate line (the
+    # lines are in order and apart): its key is one no other token has.
+    for line_start, line_end in skip:
+        for i in range(bisect.bisect_left(starts, line_start), bisect.bisect_left(starts, line_end)):
             boilerplate[i] = True
-            keys.append(f"\x00{i}")
-        else:
-            keys.append(tok.key)
-    content = [i for i, tok in enumerate(tokens) if tok.content and not boilerplate[i]]
+            keys[i] = f"\x00{i}"
+    flags = [t.content for t in tokens]
+    content = [i for i, (c, b) in enumerate(zip(flags, boilerplate)) if c and not b]
     # Punctuation and line ends are never inside a token, so each one found
     # in the text falls between the last token that ends before it and the next.
     ends = [t.end for t in tokens]
@@ -252,8 +251,8 @@ def prepare(article: Article) -> Doc:
     para = [0] * len(tokens)
     for number, (lo, hi) in enumerate(bounds):
         para[lo:hi] = [number] * (hi - lo)
-    weights = [MATCH_CONTENT if t.content else MATCH_STOP for t in tokens]
-    gaps = [BOILERPLATE if f else (GAP if t.content else GAP_STOP) for t, f in zip(tokens, boilerplate)]
+    weights = [MATCH_CONTENT if c else MATCH_STOP for c in flags]
+    gaps = [BOILERPLATE if f else (GAP if c else GAP_STOP) for c, f in zip(flags, boilerplate)]
     quoted = quoted_spans(text)
     sentence_starts, clause_start, is_that, says = _boundaries(text, tokens, bounds, title, quoted, boilerplate)
     return Doc(
@@ -265,9 +264,9 @@ def prepare(article: Article) -> Doc:
         quoted,
         prefix(weights),
         prefix(gaps),
-        prefix(t.content for t in tokens),
+        prefix(flags),
         prefix(breaks),
-        [t.start for t in tokens],
+        starts,
         para,
         bounds,
         sentence_starts,
@@ -275,20 +274,21 @@ def prepare(article: Article) -> Doc:
         title,
         is_that,
         says,
-        array("q", map(_key_id, keys)),
+        _key_ids(keys),
     )
 
 
 # Keys as ints, shared by all documents: the word alignment compares ints
-# (hashed once) instead of strings.
+# (hashed once) instead of strings.  Ids come from a counter and go in with
+# setdefault, both atomic, so two alignments in two threads never give two
+# keys one id.
 _KEY_IDS: dict[str, int] = {}
+_NEXT_ID = itertools.count()
 
 
-def _key_id(key: str) -> int:
-    found = _KEY_IDS.get(key)
-    if found is None:
-        found = _KEY_IDS[key] = len(_KEY_IDS)
-    return found
+def _key_ids(keys: list[str]) -> array[int]:
+    ids, fresh = _KEY_IDS, _NEXT_ID
+    return array("q", [ids[k] if k in ids else ids.setdefault(k, next(fresh)) for k in keys])
 
 
 _WORDS_RE = re.compile(r"[^\W_]+")
