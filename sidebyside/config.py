@@ -21,11 +21,9 @@ binding ids itself (:func:`check_keys` helps with the latter).
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import re
-import tomllib
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -125,6 +123,8 @@ def parse_config(data: Mapping[str, Any], name: str = "config.toml") -> tuple[Co
         elif key == "keys":
             values[key] = _check_keys(name, value, problems)
         else:
+            import difflib  # (only for a hint: not on every start)
+
             close = difflib.get_close_matches(key, SETTINGS, n=1)
             hint = f"; did you mean {close[0]}?" if close else f" (settings: {', '.join(SETTINGS)})"
             problems.append(f"{name}: unknown setting {json.dumps(key, ensure_ascii=False)}{hint}")
@@ -154,6 +154,8 @@ def load_config(path: str | Path | None = None) -> tuple[Config, list[str]]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return Config(), [f"{name}: not UTF-8 text; using the defaults"]
+    import tomllib  # (only when there is a file to read)
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -194,6 +196,8 @@ def check_keys(
     problems = []
     for binding in config.keys:
         if binding not in binding_ids:
+            import difflib
+
             close = difflib.get_close_matches(binding, list(binding_ids), n=1)
             hint = f"; did you mean {close[0]}?" if close else ""
             problems.append(f"{name}: keys.{binding} is not a binding of the app{hint}")

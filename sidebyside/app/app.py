@@ -174,7 +174,8 @@ class SideBySideApp(App[None]):
 
         self._typeahead = TypeAhead(self, super().on_event)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self._update_palette()
+        # After the first frame: it shows no group and no search match yet.
+        self.call_after_refresh(self._update_palette)
         if self.config.keys:
             from .help import check_app_keys
 
