@@ -90,3 +90,16 @@ def test_keys_are_compared_as_textual_names_them():
         config, set(defaults), defaults=defaults, together=[set(defaults)], normalise=normalise_key
     )
     assert good == {} and "collides with help" in problems[0]
+
+
+async def test_notices_name_the_keys_in_force(sample_articles):
+    keys = {"note": "N", "save": "ctrl+s", "next-passage": "ctrl+n,n"}
+    app = SideBySideApp(sample_articles, config=Config(keys=keys))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        assert _warnings(app) == []
+        await pilot.press("space")  # nothing selected yet
+        await pilot.press("n", "space")
+        messages = [n.message for n in app._notifications]
+        assert any("Select a passage first (ctrl+n / p" in m for m in messages), messages
+        assert any("N adds a note · ctrl+s saves" in m for m in messages), messages

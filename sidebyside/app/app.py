@@ -222,7 +222,8 @@ class SideBySideApp(App[None]):
             if not self.alignment.groups:
                 self.notify("These articles share no passage: there is none to select", timeout=3)
             else:
-                self.notify("Select a passage first (n / p, or click a highlight)", timeout=3)
+                keys = self.reader._keys("next-passage", "previous-passage")
+                self.notify(f"Select a passage first ({keys}, or click a highlight)", timeout=3)
             return None
         return self.current_group
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,6 +47,13 @@ BINDINGS = [
 
 #: Most lines of a notification listing what a highlights file lacked.
 MAX_LISTED = 12
+
+
+def key_label(app, binding_id: str) -> str:
+    """The key in force for a binding, as the messages name it (see :mod:`.help`)."""
+    from .help import key_label as label
+
+    return label(app, binding_id)
 
 
 def resolve(text: str) -> Path:
@@ -184,9 +192,11 @@ class Keeping:
         if started.loaded is not None:
             if started.other_folder is not None and started.kept:
                 where = (
-                    f"{started.other_folder}, which is no longer there: s saves them for this folder"
+                    f"{started.other_folder}, which is no longer there: "
+                    f"{key_label(self.app, 'save')} saves them for this folder"
                     if started.moved
-                    else f"{started.other_folder}; that folder's file stays as it is: s saves to {self.save_path}"
+                    else f"{started.other_folder}; that folder's file stays as it is: "
+                    f"{key_label(self.app, 'save')} saves to {self.save_path}"
                 )
                 self._notify(
                     f"Reopening highlights saved for another folder, {where}",
@@ -237,7 +247,10 @@ class Keeping:
         else:
             kept[group_id] = ""
             self.app.kept = kept
-            self._notify(f"Kept {group_id} ({len(kept)} kept) · a adds a note · s saves", timeout=2)
+            key = partial(key_label, self.app)
+            self._notify(
+                f"Kept {group_id} ({len(kept)} kept) · {key('note')} adds a note · {key('save')} saves", timeout=2
+            )
 
     def _ask_to_unkeep(self, group_id: str, note: str) -> None:
         """Unkeeping a noted group drops its note: ask first (space is an
@@ -342,7 +355,10 @@ class Keeping:
             if yes:
                 self.start(SaveJob(job.path, job.alignment, {}, all_groups=True))
 
-        question = f"No highlight is kept (space keeps the current passage).\n\nSave all {count} groups to {job.path}?"
+        keep = key_label(self.app, "keep")
+        question = (
+            f"No highlight is kept ({keep} keeps the current passage).\n\nSave all {count} groups to {job.path}?"
+        )
         self.app.push_screen(ConfirmScreen("Nothing kept", question, yes="Save all", no="Cancel"), answer)
 
     def save_as(self, value: str | None = None, error: str = "") -> None:
@@ -427,7 +443,8 @@ class Keeping:
         elif self.unsaved_changes():
             # A report, a table, or a copy elsewhere: the highlights the
             # app reopens are still the ones in the corpus's own file.
-            message += f". Not yet in {self.save_path.name}, which the app reopens: s saves there"
+            save = key_label(self.app, "save")
+            message += f". Not yet in {self.save_path.name}, which the app reopens: {save} saves there"
         self._notify(message[0].upper() + message[1:], timeout=6)
         if job.then_quit and not self.unsaved_changes():
             self.app.exit()

@@ -211,6 +211,12 @@ class ReaderScreen(Screen[None]):
     def action_show_pane(self, index: int) -> None:
         self.show_pane(index)
 
+    def _keys(self, *binding_ids: str) -> str:
+        """The keys in force for these bindings, "n / p" (a [keys] setting changes them)."""
+        from .help import key_label
+
+        return " / ".join(key_label(self.app, b) for b in binding_ids)
+
     def action_scroll_panel(self, rows: int) -> None:
         self.query_one(PassagePanel).scroll_rows(rows)
 
@@ -281,7 +287,7 @@ class ReaderScreen(Screen[None]):
             # Nothing selected: take the passage nearest the top of this pane.
             rows = body.passage_rows()
             if not rows:
-                self.notify("Select a passage first (n / p)", timeout=2)
+                self.notify(f"Select a passage first ({self._keys('next-passage', 'previous-passage')})", timeout=2)
                 return
             top = int(body.scroll_y)
             _, group_id, _ = min(rows, key=lambda r: (r[0] < top, abs(r[0] - top)))
