@@ -175,6 +175,21 @@ class _ArticleFacts:
             return self.quoted[k]
         return None
 
+    def quote_flags(self, offsets: list[int]) -> list[bool]:
+        """``in_quote(offset) is not None`` for each of ``offsets`` (in
+        increasing order), found in one walk along the quotations."""
+        starts, quoted = self._quote_starts, self.quoted
+        if not quoted:
+            return [False] * len(offsets)
+        flags = []
+        k = -1  # the last quotation that starts at or before the offset
+        last = len(starts) - 1
+        for offset in offsets:
+            while k < last and starts[k + 1] <= offset:
+                k += 1
+            flags.append(k >= 0 and offset < quoted[k][1])
+        return flags
+
     def _sentences(self) -> list[tuple[int, int]]:
         """Sentence spans; a sentence end inside a quotation does not end
         the sentence the quotation stands in (a line end always does)."""
@@ -471,8 +486,8 @@ class _ArticleFacts:
     def quoted_share(self, start: int, end: int) -> tuple[bool, list[bool]]:
         """Is ``[start, end)`` a quote (or does it carry one), and which of its
         words stand inside quotation marks."""
-        words = [(m.start(), m.end()) for m in _WORD_RE.finditer(self.text, start, end)]
-        inside = [self.in_quote(s) is not None for s, _ in words]
+        words = [m.start() for m in _WORD_RE.finditer(self.text, start, end)]
+        inside = self.quote_flags(words)
         if not words:
             return False, inside
         longest = run = 0
@@ -504,19 +519,24 @@ class _Words:
     title_case: bool  # a headline's Capitalised Words: no telling names apart
 
 
-def _words(text: str, quoted_at) -> _Words:
+def _words(text: str, quoted_of=None) -> _Words:
+    """A version's words; ``quoted_of(offsets)`` says for the words at
+    those offsets (in order) whether each stands inside quotation marks."""
     tokens = tokenize(text)
     spans = [(t.start, t.end) for t in tokens]
-    keys = [normalise(text[s:e]) or text[s:e].casefold() for s, e in spans]
-    stems = [key_of(text[s:e]) for s, e in spans]
+    words = [text[s:e] for s, e in spans]
+    keys = [normalise(w) or w.casefold() for w in words]
+    stems = [key_of(w) for w in words]
     initial = []
     previous_end = 0
+    starts_after = _STARTS_AFTER
     for i, (s, e) in enumerate(spans):
-        initial.append(i == 0 or any(ch in _STARTS_AFTER for ch in text[previous_end:s]))
+        initial.append(i == 0 or (s > previous_end and not starts_after.isdisjoint(text[previous_end:s])))
         previous_end = e
-    capitals = sum(1 for s, _ in spans if text[s : s + 1].isupper())
+    capitals = sum(1 for w in words if w[:1].isupper())
     title_case = len(spans) >= 4 and capitals >= 0.6 * len(spans)
-    return _Words(text, spans, keys, stems, [quoted_at(s) for s, _ in spans], initial, title_case)
+    quoted = quoted_of([s for s, _ in spans]) if quoted_of is not None else [False] * len(spans)
+    return _Words(text, spans, keys, stems, quoted, initial, title_case)
 
 
 def _is_negation(word: str) -> bool:
@@ -735,6 +755,12 @@ def passage_facts(facts: _ArticleFacts, start: int, end: int) -> tuple[bool, str
     return quoted, facts.attribution_for(start, end, quoted)
 
 
+def _passage_words(facts: _ArticleFacts, p: Passage) -> _Words:
+    """A passage's words, each marked whether it stands in a quotation of its article."""
+    base = p.start
+    return _words(p.text, lambda offsets: facts.quote_flags([base + s for s in offsets]))
+
+
 def annotate(alignment: Alignment, only: Collection[str] | None = None) -> Alignment:
     """The alignment with each passage's ``quoted`` and ``speaker`` and each
     group's ``changes`` filled in (every other field kept).  With ``only``
@@ -762,7 +788,7 @@ def annotate(alignment: Alignment, only: Collection[str] | None = None) -> Align
             f = of(p.article)
             quoted, speaker = passage_facts(f, p.start, p.end)
             passages.append(replace(p, quoted=quoted, speaker=speaker))
-            words.append(_words(p.text, lambda s, f=f, base=p.start: f.in_quote(base + s) is not None))
+            words.append(_passage_words(f, p))
         annotated = replace(group, passages=tuple(passages))
         groups.append(replace(annotated, changes=group_changes(annotated, words)))
     return replace(alignment, groups=tuple(groups))
