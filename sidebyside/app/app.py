@@ -222,7 +222,9 @@ class SideBySideApp(App[None]):
             if not self.alignment.groups:
                 self.notify("These articles share no passage: there is none to select", timeout=3)
             else:
-                keys = self.reader._keys("next-passage", "previous-passage")
+                from .reader import keys_named
+
+                keys = keys_named(self, "next-passage", "previous-passage")
                 self.notify(f"Select a passage first ({keys}, or click a highlight)", timeout=3)
             return None
         return self.current_group

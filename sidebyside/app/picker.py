@@ -13,6 +13,16 @@ from ..reading.articles import Article
 from ..text import plural
 
 
+class _Options(OptionList):
+    """An option list that pages only once laid out (see :func:`.small.safe_page`)."""
+
+    def _move_page(self, direction) -> None:
+        from .small import safe_page
+
+        if safe_page(self):
+            super()._move_page(direction)
+
+
 class PanePicker(ModalScreen[int | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="picker-cancel")]
 
@@ -35,7 +45,7 @@ class PanePicker(ModalScreen[int | None]):
                 extra = f" — {plural(count, 'passage')}"
             # A Text: a headline's brackets are not markup.
             options.append(Option(Text(f"{mark} {i + 1}. {article.label}: {article.title}{extra}"), id=str(i)))
-        picker = OptionList(*options, id="picker")
+        picker = _Options(*options, id="picker")
         picker.border_title = "Show which article?"
         yield picker
 

@@ -45,6 +45,26 @@ def _passage_commands():
     return PassageCommands
 
 
+def keys_named(app, *binding_ids: str) -> str:
+    """The keys in force for these bindings, "n / p" (a [keys] setting changes them)."""
+    from .help import key_label
+
+    return " / ".join(key_label(app, b) for b in binding_ids)
+
+
+def follow_focus(app, body: ArticleBody) -> None:
+    """The current version (the passage panel's ▶) is the focused pane's
+    version of the current group, when it has one: the one in view, else
+    the first."""
+    group_id, current = app.current_group, app.current_version
+    if group_id is None or (current is not None and current.article == body.index):
+        return
+    versions = body.versions(group_id)
+    if versions:
+        shown = next((v for v in versions if body.in_view(v.start, v.end)), versions[0])
+        app.select(group_id, shown)
+
+
 class ReaderScreen(Screen[None]):
     COMMANDS = {_passage_commands}
     BINDINGS = [
@@ -63,10 +83,8 @@ class ReaderScreen(Screen[None]):
         Binding("l", "toggle_linked", "Link", id="linked-scrolling", tooltip="Linked scrolling on/off"),
         Binding("b", "toggle_boilerplate", "Boilerplate", id="boilerplate", tooltip="Hide or dim page boilerplate"),
         Binding("c", "copy_group", "Copy", id="copy-group", tooltip="Copy the current group's versions"),
-        Binding("J,shift+down", "scroll_panel(1)", "Panel down", id="panel-down", show=False,
-                tooltip="Scroll the passage panel's versions down a row"),
-        Binding("K,shift+up", "scroll_panel(-1)", "Panel up", id="panel-up", show=False,
-                tooltip="Scroll the passage panel's versions up a row"),
+        Binding("J,shift+down", "scroll_panel(1)", "Passage panel down a row", id="panel-down", show=False),
+        Binding("K,shift+up", "scroll_panel(-1)", "Passage panel up a row", id="panel-up", show=False),
     ]
 
     app: SideBySideApp
@@ -181,20 +199,7 @@ class ReaderScreen(Screen[None]):
         if isinstance(event.widget, ArticleBody):
             self._last_focused = event.widget.index
             self._update_tabs()
-            self._follow_focus(event.widget)
-
-    def _follow_focus(self, body: ArticleBody) -> None:
-        """The current version (the passage panel's ▶) is the focused pane's
-        version of the current group, when it has one: the one in view, else
-        the first."""
-        app = self.app
-        group_id, current = app.current_group, app.current_version
-        if group_id is None or (current is not None and current.article == body.index):
-            return
-        versions = body.versions(group_id)
-        if versions:
-            shown = next((v for v in versions if body.in_view(v.start, v.end)), versions[0])
-            app.select(group_id, shown)
+            follow_focus(self.app, event.widget)
 
     def show_pane(self, index: int, focus: bool = True) -> None:
         """Bring a pane into the window (and focus its body)."""
@@ -210,12 +215,6 @@ class ReaderScreen(Screen[None]):
 
     def action_show_pane(self, index: int) -> None:
         self.show_pane(index)
-
-    def _keys(self, *binding_ids: str) -> str:
-        """The keys in force for these bindings, "n / p" (a [keys] setting changes them)."""
-        from .help import key_label
-
-        return " / ".join(key_label(self.app, b) for b in binding_ids)
 
     def action_scroll_panel(self, rows: int) -> None:
         self.query_one(PassagePanel).scroll_rows(rows)
@@ -287,7 +286,8 @@ class ReaderScreen(Screen[None]):
             # Nothing selected: take the passage nearest the top of this pane.
             rows = body.passage_rows()
             if not rows:
-                self.notify(f"Select a passage first ({self._keys('next-passage', 'previous-passage')})", timeout=2)
+                keys = keys_named(self.app, "next-passage", "previous-passage")
+                self.notify(f"Select a passage first ({keys})", timeout=2)
                 return
             top = int(body.scroll_y)
             _, group_id, _ = min(rows, key=lambda r: (r[0] < top, abs(r[0] - top)))
@@ -393,8 +393,7 @@ class ReaderScreen(Screen[None]):
     @on(ArticleBody.MatchesFound)
     def _matches_found(self, event: ArticleBody.MatchesFound) -> None:
         """A long article's search came back (in a worker): count again."""
-        bar = self.search_bar
-        if bar is not None and bar.display and self.app.search_current is None:
+        if (bar := self.search_bar) is not None and bar.display and self.app.search_current is None:
             bar.show_count(None, self.match_count())
 
     def on_search_bar_step(self, event: SearchBar.Step) -> None:

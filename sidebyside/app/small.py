@@ -17,7 +17,7 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.geometry import Size
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
 MIN_SIZE = Size(40, 10)  # below this, only a "too small" message
 TOO_SMALL = f"The terminal is too small for sidebyside.\nMake it at least {MIN_SIZE.width}×{MIN_SIZE.height}."
@@ -72,6 +72,34 @@ def guard(app: App, size: Size | None = None) -> None:
         app.push_screen(TooSmallScreen())
 
 
+def safe_page(option_list: OptionList) -> bool:
+    """Whether an option list can move by a page now: Textual's looks up the
+    highlighted option's line, which is not there before the list is laid
+    out (a palette paged at once after the terminal grew: ``KeyError: 0``)."""
+    highlighted = option_list.highlighted
+    lines = option_list._index_to_line
+    return bool(option_list._lines) and (highlighted is None or highlighted in lines)
+
+
+def _guard_paging() -> None:
+    """The command palette's list pages only once it is laid out.  (Its
+    class is Textual's and made by the palette itself: its one method that
+    fails is wrapped, once.)"""
+    from textual.command import CommandList
+
+    move_page = CommandList._move_page
+    if getattr(move_page, "_sidebyside_guard", False):
+        return
+
+    def guarded(self: CommandList, direction) -> None:
+        if safe_page(self):
+            move_page(self, direction)
+
+    guarded._sidebyside_guard = True  # type: ignore[attr-defined]
+    CommandList._move_page = guarded  # type: ignore[method-assign]
+
+
 def install(app: App) -> None:
     """Keep ``app`` guarded: on every resize and every change of screen."""
+    _guard_paging()
     app.screen_change_signal.subscribe(app, lambda _screen: app.call_later(guard, app))
