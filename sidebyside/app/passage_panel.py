@@ -73,6 +73,7 @@ class PassagePanel(Widget, can_focus=False):
         self._row_lines: list[tuple[int, int]] = []  # first and last body line of each row
         self._offset = 0  # first body line shown
         self._follow = True  # keep the current version in view (off once the wheel scrolls)
+        self._built_for = 0  # the width the rows were built for
 
     def on_mount(self) -> None:
         self.watch(self.app, "alignment", self._changed, init=False)
@@ -87,7 +88,11 @@ class PassagePanel(Widget, can_focus=False):
             self.call_later(self._changed)
 
     def on_resize(self) -> None:
-        self._render_lines()
+        width = self.content_region.width
+        if width != self._built_for and self._rows:
+            self._changed()  # the label column is sized to the width
+        else:
+            self._render_lines()
 
     def _kept_changed(self, old: dict[str, str], new: dict[str, str]) -> None:
         group_id = self.app.current_group
@@ -95,6 +100,7 @@ class PassagePanel(Widget, can_focus=False):
             self._changed()
 
     def _changed(self, *_: object) -> None:
+        self._built_for = self.content_region.width
         self._head, self._rows, self._current_row = self.render_group()
         self._follow = True
         self._render_lines()
