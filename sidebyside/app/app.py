@@ -251,7 +251,15 @@ class SideBySideApp(App[None]):
         alignment = aligner(self.articles, self.options, progress=progress)
         if worker.is_cancelled:
             raise _Cancelled()
-        return keeping.reopen(self.articles, alignment, self._highlights)
+        started = keeping.reopen(self.articles, alignment, self._highlights)
+        before = {id(group) for group in alignment.groups}
+        merged = [g.id for g in started.alignment.groups if id(g) not in before]
+        if merged:
+            # Saved highlights merged into these groups (or made them): their facts.
+            from ..aligning.facts import annotate
+
+            started.alignment = annotate(started.alignment, only=merged)
+        return started
 
     def _set_progress(self, done: int, total: int) -> None:
         self.align_progress = (done, total)
@@ -313,8 +321,11 @@ class SideBySideApp(App[None]):
 
     def binding_sections(self) -> list[tuple[str, Iterable]]:
         from .dialogs import ConfirmScreen, NoteScreen, SavePathScreen
+        from .grid import Grid
+        from .overview import OverviewScreen
         from .pane import ArticleBody
         from .search_bar import SearchBar
+        from .selection import SelectionScreen
 
         palette = Binding(
             self.COMMAND_PALETTE_BINDING,
@@ -328,6 +339,7 @@ class SideBySideApp(App[None]):
             ("Reader", [b for b in ReaderScreen.BINDINGS if b not in keeping.BINDINGS]),
             ("Article pane", ArticleBody.BINDINGS),
             ("Search bar", SearchBar.BINDINGS),
+            ("Overview", [*SelectionScreen.BINDINGS, *OverviewScreen.BINDINGS, *Grid.BINDINGS]),
             ("Dialogs", [*ConfirmScreen.BINDINGS, *NoteScreen.BINDINGS, *SavePathScreen.BINDINGS]),
         ]
 

@@ -152,3 +152,4 @@ def reader_commands(screen) -> Iterable[SystemCommand]:
     yield SystemCommand("Save highlights", "Save the kept highlights (s)", screen.action_save)
     yield SystemCommand("Save highlights as…", "Save to a .json, .md or .csv file (S)", screen.action_save_as)
     yield SystemCommand("Outlets", "Choose which article's pane to show (o)", screen.action_pick_pane)
+    yield SystemCommand("Overview", "Outlets × passages: who carries, changes, quotes each (m)", screen.action_overview)

@@ -57,8 +57,8 @@ SEARCH_IN_WORKER = 200_000
 class ArticleBody(ArticleText, can_focus=True):
     """The text of one article, wrapped, with its passages highlighted."""
 
-    COMPONENT_CLASSES = {"article-body--kept"}
-    ROW_COMPONENTS = ("title", "boilerplate", "header", "kept")
+    COMPONENT_CLASSES = {"article-body--kept", "article-body--flag"}
+    ROW_COMPONENTS = ("title", "boilerplate", "header", "kept", "flag")
 
     BINDINGS = [
         Binding("n", "step_passage(1)", "Next passage", id="next-passage"),
@@ -136,7 +136,7 @@ class ArticleBody(ArticleText, can_focus=True):
         spans: list[Span] = []
         if alignment is not None:
             for passage, group in alignment.passages_in(self.index):
-                spans.append(Span(passage.start, passage.end, group.id, group.kind == "verbatim"))
+                spans.append(Span(passage.start, passage.end, group.id, group.kind == "verbatim", bool(group.flags)))
         spans.sort()
         self._spans = spans
         self._span_starts = [s.start for s in spans]
@@ -292,6 +292,7 @@ class ArticleBody(ArticleText, can_focus=True):
             base=self.rich_style,
             kinds={kind: component(f"article-body--{kind}", partial=True) for kind in ROW_KINDS},
             kept_style=component("article-body--kept", partial=True),
+            flag_style=component("article-body--flag", partial=True),
             colours=self._colours,
             current_group=self._current_group,
             kept=self._kept,

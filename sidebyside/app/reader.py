@@ -17,7 +17,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.geometry import Size
-from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import Worker
 
@@ -27,6 +26,7 @@ from .footer import ReaderFooter
 from .pane import ArticleBody, ArticlePane
 from .pane_row import MIN_PANE_WIDTH, MIN_SIZE, PaneRow, other_version, size_classes
 from .passage_panel import PassagePanel
+from .selection import SelectionScreen
 from .status import AlignStatus
 from .tabs import PaneTabs
 
@@ -65,7 +65,7 @@ def follow_focus(app, body: ArticleBody) -> None:
         app.select(group_id, shown)
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(SelectionScreen):
     COMMANDS = {_passage_commands}
     BINDINGS = [
         *keeping.BINDINGS,

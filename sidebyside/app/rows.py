@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 GUTTER = 2  # a marker column beside passages, then the kept mark (or a space)
 KEPT_MARK = "★"  # beside the first row of a kept passage
 KEPT_RULE = "▏"  # beside its other rows
+FLAG_MARK = "⚑"  # beside the first row of a flagged passage (a kept one: its second row)
 #: A word of a variant passage that differs from its group's most common wording.
 CHANGED_WORD = Style(underline=True)
 
@@ -39,6 +40,7 @@ class Span(NamedTuple):
     end: int
     group: str
     verbatim: bool
+    flagged: bool = False  # its group has something a reader must check (Group.flags)
 
 
 def drawn_span(spans: Iterable[Span], current_group: str | None) -> Span | None:
@@ -62,6 +64,7 @@ class RowPaint:
     base: Style = field(default_factory=Style)
     kinds: Mapping[str, Style] = field(default_factory=dict)  # line kind (title, boilerplate…) -> style added
     kept_style: Style = field(default_factory=Style)  # the kept mark's
+    flag_style: Style = field(default_factory=Style)  # the flag mark's
     colours: Mapping[str, GroupColours] = field(default_factory=dict)  # group id -> its colours
     current_group: str | None = None
     kept: frozenset[str] = frozenset()
@@ -94,10 +97,15 @@ def gutter(row: int, spans: Sequence[Span], row_of: Callable[[int], int], paint:
         mark = colours.marker if colours else Style(dim=True)
         cell = "│" if drawn.verbatim else "╎"
     kept = [s for s in spans if s.group in paint.kept]
+    star = any(row_of(s.start) == row for s in kept)
+    if drawn.flagged and not star:
+        # ⚑ beside a flagged passage's first row (its second when ★ is on the first).
+        flag_row = row_of(drawn.start) + (1 if drawn.group in paint.kept else 0)
+        if row == flag_row:
+            return [Segment(cell, base + mark), Segment(FLAG_MARK, base + paint.flag_style)]
     if not kept:
         return [Segment(cell + " ", base + mark)]
-    first = any(row_of(s.start) == row for s in kept)
-    return [Segment(cell, base + mark), Segment(KEPT_MARK if first else KEPT_RULE, base + paint.kept_style)]
+    return [Segment(cell, base + mark), Segment(KEPT_MARK if star else KEPT_RULE, base + paint.kept_style)]
 
 
 def styled_runs(

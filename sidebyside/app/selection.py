@@ -17,14 +17,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.binding import Binding
+from textual.screen import Screen
+
 if TYPE_CHECKING:
     from ..model import Alignment, Place
     from .reader import ReaderScreen
 
 
-class FollowsSelection:
-    """What the reading screen gets from here (a mixin: Textual calls each
-    class's ``on_mount`` in turn): synced selection, and ``m``'s action."""
+class SelectionScreen(Screen[None]):
+    """The reading screen's base: synced selection, and ``m`` (the overview).
+    Textual calls each class's ``on_mount`` in turn and merges the classes'
+    bindings, so the reading screen needs nothing more than to derive from it."""
+
+    BINDINGS = [
+        Binding("m", "overview", "Overview", id="overview", tooltip="Outlets × passages: flags, who was first"),
+    ]
 
     def on_mount(self) -> None:
         follow(self)  # type: ignore[arg-type]
