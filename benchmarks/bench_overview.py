@@ -1,0 +1,124 @@
+"""How fast selecting a passage (with synced scrolling) and the overview answer.
+
+    python benchmarks/bench_overview.py [--presses N]
+
+With 8 articles of 50,000 characters each at 160×45 (the corpus of
+``bench_app.py``), in process (``App.run_test``), the time from the key
+event reaching the app to the end of the last frame that changes what the
+terminal shows (``bench_app.py`` explains the measure), median and p90 over
+``--presses`` presses of:
+
+* ``n`` — the next passage, every pane holding a version of it scrolled to
+  show it (synced selection);
+* ``n`` with linked scrolling on (``l``);
+* ``m`` — the overview opened (the first time apart: it builds the screen),
+  and ``m`` again — back to reading.
+
+The goal for each is under 50 ms.  Prints the figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from bench_app import _Terminal, make_corpus  # noqa: E402
+
+
+def _p90(xs: list[float]) -> float:
+    return sorted(xs)[max(0, int(len(xs) * 0.9) - 1)]
+
+
+async def _bench(paths: list[Path], presses: int) -> None:
+    from textual import events
+    from textual._wait import wait_for_idle
+
+    from sidebyside.app.app import SideBySideApp
+    from sidebyside.reading.articles import load_articles
+
+    articles = load_articles(paths)
+    print(
+        f"Key press to redrawn screen: {len(articles)} articles of "
+        f"{min(len(a.text) for a in articles):,}–{max(len(a.text) for a in articles):,} characters, 160×45"
+    )
+    app = SideBySideApp(articles)
+    async with app.run_test(size=(160, 45)) as pilot:
+        start = time.perf_counter()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        alignment = app.alignment
+        flagged = sum(1 for g in alignment.groups if g.flags)
+        print(
+            f"  alignment in the worker: {time.perf_counter() - start:.2f} s, "
+            f"{len(alignment.groups)} groups ({flagged} flagged)"
+        )
+        terminal = _Terminal(app) if _Terminal.available() else None
+        if terminal is None:
+            print("  (pyte is not installed: every frame counts, even one that changes nothing on screen)")
+        frames: list[tuple[float, str]] = []
+        display = app._display
+
+        def recording_display(screen, renderable):
+            display(screen, renderable)
+            if renderable is not None:
+                frames.append((time.perf_counter(), _Terminal.sequence(app, renderable)))
+
+        app._display = recording_display
+        driver = app._driver
+
+        async def timed(key: str) -> float:
+            frames.clear()
+            t0 = time.perf_counter()
+            driver.send_message(events.Key(key, key if len(key) == 1 else None))
+            await wait_for_idle(0)
+            await wait_for_idle(0)
+            changed = [t for t, sequence in frames if terminal is None or terminal.feed(sequence)]
+            return (changed[-1] - t0) if changed else float("nan")
+
+        def report(label: str, times: list[float]) -> None:
+            print(
+                f"  {label:34} median {statistics.median(times) * 1000:6.1f} ms   "
+                f"p90 {_p90(times) * 1000:6.1f} ms   (goal < 50 ms)"
+            )
+
+        report("n (next passage, panes synced)", [await timed("n") for _ in range(presses)])
+        await pilot.press("l")
+        await pilot.pause()
+        report("n with linked scrolling (l)", [await timed("n") for _ in range(presses)])
+        await pilot.press("l")
+        await pilot.pause()
+        first = await timed("m")
+        await timed("m")
+        opened, closed = [], []
+        for _ in range(presses):
+            opened.append(await timed("m"))
+            closed.append(await timed("m"))
+        print(f"  {'m (overview), the first time':34} {first * 1000:6.1f} ms")
+        report("m (overview opened again)", opened)
+        report("m (back to reading)", closed)
+        if terminal is not None:
+            fresh = _Terminal(app)
+            same = fresh.screen.display == terminal.screen.display and fresh.rows == terminal.rows
+            print(f"  emulated screen matches a full redraw: {'yes' if same else 'NO (the figures above are unsound)'}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=textwrap.dedent(__doc__ or "").strip().splitlines()[0])
+    parser.add_argument("--presses", type=int, default=30, help="presses of each key")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = make_corpus(Path(tmp))
+        asyncio.run(_bench(paths, args.presses))
+
+
+if __name__ == "__main__":
+    main()
