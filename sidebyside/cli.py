@@ -401,7 +401,6 @@ def run_app(argv: list[str]) -> int:
         return 130
     for reason in skipped:  # files skipped, URLs that failed, same texts: said here and in the app
         print(f"sidebyside: {reason}", file=sys.stderr)
-    problems = [*skipped, *problems]
     highlights = None
     if args.alignments:
         from .highlights import HighlightsError, load
@@ -422,6 +421,7 @@ def run_app(argv: list[str]) -> int:
         config=config,
         config_problems=problems,
         highlights=highlights,
+        notices=skipped,
     )
     app.run()
     return app.return_code or 0

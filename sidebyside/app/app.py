@@ -82,10 +82,13 @@ class SideBySideApp(App[None]):
         config: Config | None = None,
         config_problems: Sequence[str] = (),
         highlights: Loaded | None = None,
+        notices: Sequence[str] = (),
     ) -> None:
         """``config`` and ``config_problems`` are what
         :func:`~sidebyside.config.load_config` returned (the app never reads
-        the file itself); ``highlights`` are saved highlights to reopen
+        the file itself); ``notices`` are what the command line found
+        reading the articles (files skipped, URLs that failed, the same
+        text twice); ``highlights`` are saved highlights to reopen
         (``--alignments``), else those at the corpus's default path are
         looked for once the articles are aligned."""
         super().__init__()
@@ -98,6 +101,7 @@ class SideBySideApp(App[None]):
         self.config = config or Config()
         self._highlights = highlights
         self._problems = list(config_problems)
+        self._notices = list(notices)
         #: Set once the first frame is drawn: the alignment worker waits for
         #: it, so that it doesn't compete for the interpreter with the first frame.
         self._first_frame = threading.Event()
@@ -185,6 +189,8 @@ class SideBySideApp(App[None]):
                 self.set_keymap(keymap)
         for problem in self._problems:
             self.notify(problem, title="Settings", severity="warning", timeout=12, markup=False)
+        for notice in self._notices:
+            self.notify(notice, title="Articles", severity="warning", timeout=12, markup=False)
         if len(self.articles) < 2:
             self.notify(
                 "Only one article is open: there is nothing to align it with. "

@@ -402,13 +402,31 @@ class ArticleBody(ArticleText, can_focus=True):
 
 
 def pane_header(article: Article) -> Text:
-    """The pane's header, in its top border: the outlet, then the headline
-    (cut to the pane's width; the text under it starts with the whole one)."""
+    """The pane's header, in its top border: the outlet, its date when known,
+    then the headline (cut to the pane's width; the text under it starts
+    with the whole one)."""
     header = Text(article.label, style="bold")
+    if article.date:
+        from ..reading.textmeta import display_date
+
+        header.append(" · ")
+        header.append(display_date(article.date))
     if article.title and article.title != article.label:
         header.append(" · ")
         header.append(article.title)
     return header
+
+
+def _outlet_and_date(article: Article, room: int) -> Text:
+    """The outlet, and its date when that fits in ``room`` cells too."""
+    lead = Text(article.label, style="bold")
+    if article.date:
+        from ..reading.textmeta import display_date
+
+        dated = lead + Text(f" · {display_date(article.date)}")
+        if dated.cell_len <= room:
+            return dated
+    return lead
 
 
 class ArticlePane(Vertical):
@@ -440,7 +458,7 @@ class ArticlePane(Vertical):
         if not cut:
             title, below = header, None
         elif Text(self.article.label).cell_len <= room and self.article.title != self.article.label:
-            title, below = Text(self.article.label, style="bold"), Text(self.article.title)
+            title, below = _outlet_and_date(self.article, room), Text(self.article.title)
         else:
             title, below = header, header
         if self.border_title != title:
