@@ -274,7 +274,7 @@ def _grow_by_sentences(da: Doc, db: Doc, link: Link, others: list[Link], opts: A
             sb0, sb1 = db.sentence_of(nb)
             if forward and (sa0 != na or sb0 != nb) or not forward and (sa1 != na + 1 or sb1 != nb + 1):
                 break
-            if not {t.key for t in da.tokens[sa0:sa1] if t.content} & {t.key for t in db.tokens[sb0:sb1] if t.content}:
+            if _sentence_keys(da, sa0, sa1).isdisjoint(_sentence_keys(db, sb0, sb1)):
                 break
             a_text = da.text[da.tokens[sa0].start : da.tokens[sa1 - 1].end]
             b_text = db.text[db.tokens[sb0].start : db.tokens[sb1 - 1].end]
@@ -297,6 +297,16 @@ def _grow_by_sentences(da: Doc, db: Doc, link: Link, others: list[Link], opts: A
     if sim >= opts.min_similarity:
         link.sa, link.ea, link.sb, link.eb, link.similarity = ca[0], ca[1], cb[0], cb[1], sim
         link.ta, link.tb = (lo_a, hi_a), (lo_b, hi_b)
+
+
+def _sentence_keys(doc: Doc, lo: int, hi: int) -> frozenset[str]:
+    """The content words' keys of the sentence of tokens lo..hi-1, worked
+    out once per document."""
+    key = ("sentence keys", lo)
+    found = doc.cache.get(key)
+    if found is None:
+        found = doc.cache[key] = frozenset(t.key for t in doc.tokens[lo:hi] if t.content)
+    return found
 
 
 class _Sites:
