@@ -136,6 +136,11 @@ def change_text(change: Change) -> str:
     if change.kind == "dropped":
         return f"drops “{change.before}”"
     if change.kind == "quote-paraphrase":
+        # Say which way round, with the words as quoted (the quoted side carries “”).
+        if change.before.startswith("“") and not change.after.startswith("“"):
+            return f"{label}: paraphrases {_cut(change.before, 60)}"
+        if change.after.startswith("“") and not change.before.startswith("“"):
+            return f"{label}: quotes {_cut(change.after, 60)}"
         return f"{label}: {change.before} → {change.after}"
     if change.kind == "attribution" and change.span is None and change.ref_span is None:
         return f"{label}: {change.before} → {change.after}"  # the versions' speakers
