@@ -425,7 +425,9 @@ def _is_article_file(path: Path, metadata: FolderMetadata) -> bool:
         and path.name not in metadata.exclude
         and not _NOT_ARTICLES.match(path.name)
         and not path.name.startswith(".")
-        and path.is_file()
+        # not only regular files: a FIFO, socket or device is then skipped
+        # with its one-line note, like a binary or empty file
+        and not path.is_dir()
     )
 
 
@@ -457,7 +459,7 @@ def _resolve(paths: list[str | Path]) -> list[tuple[Path, bool]]:
             found.append((p, True))
         elif glob.has_magic(str(raw)):
             matches = sorted(Path(m) for m in glob.glob(str(p), recursive=True))
-            matches = [m for m in matches if m.suffix.lower() in ARTICLE_SUFFIXES and m.is_file()]
+            matches = [m for m in matches if m.suffix.lower() in ARTICLE_SUFFIXES and not m.is_dir()]
             if not matches:
                 raise InputError(f"{raw}: matches no articles")
             found.extend((m, False) for m in matches)

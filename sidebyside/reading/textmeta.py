@@ -87,6 +87,97 @@ _NOT_OUTLETS = frozenset(
 )
 
 
+# --- an outlet in a byline: "By Anna Lindqvist, The Marlow Daily" ----------------
+
+_BYLINE_HEAD = re.compile(r"^(?:by|written by|words by|reporting by|report by)\s+(?=\S)", re.IGNORECASE)
+# After the name: ", The Marlow Daily", " | Northern Herald", " for The Guardian", " — Reuters"
+_BYLINE_SPLIT = re.compile(r"\s*[,;]\s*|\s+[|–—-]\s+|\s+for\s+")
+# Words that name a publication ("Harbour Times", "Associated Press", "Wire Service").
+_PUBLICATION_NOUNS = frozenset(
+    "times daily post news herald journal gazette tribune chronicle guardian telegraph press review "
+    "observer wire agency mail mirror express standard independent courier sun star globe record register "
+    "bulletin dispatch inquirer examiner sentinel monitor magazine weekly radio tv television network "
+    "broadcasting service media today week world online digest".split()
+)
+# A person's title or role after their name ("Senior Correspondent", "Staff Writer").
+_ROLE_WORDS = frozenset(
+    "correspondent correspondents editor editors writer writers reporter reporters columnist contributor "
+    "contributing staff producer analyst journalist chief senior special deputy associate assistant bureau "
+    "fellow professor director photographer critic president vice executive officer manager secretary "
+    "minister head intern freelance freelancer author commentator anchor host researcher lecturer founder "
+    "ceo md phd ph.d. jr jr. sr sr. esq esq. lead principal managing political foreign diplomatic "
+    "economics science health business technology sports".split()
+)
+_CONNECTORS = frozenset({"of", "and", "&", "the", "on", "de"})
+_NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "del", "la", "le", "al", "bin", "ibn"})
+_INITIAL_OR_WORD = re.compile(r"[A-Z](?:[\w'’.-]*)$")
+
+
+def _is_capitalised(token: str) -> bool:
+    return bool(_INITIAL_OR_WORD.match(token))
+
+
+def _reads_as_people(segment: str) -> bool:
+    """"Jane Doe", "J. R. O'Neill", "Jane Doe and Tom Brown": names of
+    two to five words each (capitalised, or a particle like "de")."""
+    for name in re.split(r"\s+(?:and|&)\s+", segment):
+        tokens = name.split()
+        if not 2 <= len(tokens) <= 5:
+            return False
+        if not _is_capitalised(tokens[0]) or not _is_capitalised(tokens[-1]):
+            return False
+        if not all(_is_capitalised(t) or t.casefold() in _NAME_PARTICLES for t in tokens):
+            return False
+    return True
+
+
+def _as_publication(segment: str) -> str | None:
+    """``segment`` as a publication's name, or None: capitalised words
+    (with "of", "and", "the" between), a publication noun among them, or
+    "The …", or a known agency; a role after it ("Washington Post Staff
+    Writer") is dropped, a role alone ("Senior Correspondent") is no outlet."""
+    tokens = segment.split()
+    while tokens and tokens[-1].casefold() in _ROLE_WORDS:
+        tokens.pop()
+    if not tokens or len(tokens) > 6 or any(t.casefold() in _ROLE_WORDS for t in tokens):
+        return None
+    if not _is_capitalised(tokens[0]) or not _is_capitalised(tokens[-1]):
+        return None
+    if not all(_is_capitalised(t) or t.casefold() in _CONNECTORS for t in tokens):
+        return None
+    if any(not re.search(r"[A-Za-z]", t) for t in tokens):
+        return None
+    if segment.isupper():  # "HARBOUR TIMES" -> "Harbour Times" ("BBC" stays)
+        tokens = [t if len(t) <= 3 and t.casefold() not in _CONNECTORS else t.capitalize() for t in tokens]
+    name = " ".join(tokens)
+    if len(tokens) == 1:
+        return _AGENCIES.get(name.casefold())
+    folded = [t.casefold().strip(".") for t in tokens]
+    if any(t in _PUBLICATION_NOUNS for t in folded[1:]) or folded[0] == "the":
+        return name
+    return None
+
+
+def outlet_from_byline(lines: list[str]) -> str | None:
+    """The outlet a byline names after the writer: "By Anna Lindqvist, The
+    Marlow Daily", "By Lena Marsh, Harbour Times", "By Jane Doe for The
+    Guardian".  A role ("By Jane Doe, Senior Correspondent"), a place or a
+    date after the name is no outlet; a sentence that begins with "By" is no
+    byline.  ``lines`` are stripped lines, the first ones looked at."""
+    for line in [line for line in lines if line][:15]:
+        head = _BYLINE_HEAD.match(line)
+        if not head or len(line.split()) > 16:
+            continue
+        segments = [s.strip() for s in _BYLINE_SPLIT.split(line[head.end() :].rstrip(" .")) if s.strip()]
+        if len(segments) < 2 or not _reads_as_people(segments[0]):
+            continue
+        for segment in segments[1:]:
+            name = _as_publication(segment)
+            if name:
+                return name
+    return None
+
+
 def outlet_from_credits(lines: list[str]) -> str | None:
     """The outlet a text's dateline or credit names: ``LOS ANGELES (Reuters) -``,
     ``(AP) —``, a signature line ``— Los Angeles Times``, a line ``BBC News``.
@@ -97,6 +188,9 @@ def outlet_from_credits(lines: list[str]) -> str | None:
         if m:
             name = m.group(1)
             return _AGENCIES.get(name.casefold(), name)
+    byline = outlet_from_byline(content)
+    if byline:
+        return byline
     for line in content[:8] + content[-8:]:
         m = _SIGNATURE.match(line) or _NEWS_LINE.match(line)
         if m and len(m.group(1).split()) <= 5 and m.group(1).split()[0].casefold() not in _NOT_OUTLETS:

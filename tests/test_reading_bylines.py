@@ -1,0 +1,84 @@
+"""An outlet named in a byline ("By Anna Lindqvist, The Marlow Daily"), and
+a FIFO or device in a folder skipped with a note like a binary file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from sidebyside.reading.articles import article_from_text, load_articles
+from sidebyside.reading.textmeta import outlet_from_byline
+
+HEADLINE = "Footbridge falls into the Tessel River, injuring 16"
+BODY = (
+    "A footbridge across the Tessel River gave way on Tuesday night, and 16 people were hurt, "
+    "according to the city.\n\nThe mayor said an inquiry would begin at once.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("byline", "outlet"),
+    [
+        ("By Anna Lindqvist, The Marlow Daily", "The Marlow Daily"),
+        ("By Lena Marsh, Harbour Times", "Harbour Times"),
+        ("BY LENA MARSH, HARBOUR TIMES", "Harbour Times"),
+        ("By Jane Doe, Associated Press", "Associated Press"),
+        ("By Jane Doe and Tom Brown, The Washington Post", "The Washington Post"),
+        ("By Jane Doe, Senior Correspondent, The Marlow Daily", "The Marlow Daily"),
+        ("By Jane Doe, Washington Post Staff Writer", "Washington Post"),
+        ("By Jane Doe for The Guardian", "The Guardian"),
+        ("Written by Jane Doe | Northern Herald", "Northern Herald"),
+        ("By Jane Doe, The Times of India", "The Times of India"),
+        ("By J. R. O'Neill, Reuters", "Reuters"),
+        ("By Jane Doe, The Economist", "The Economist"),
+        # a role, a place, a date, a suffix, a sentence: not an outlet
+        ("By Jane Doe, Senior Correspondent", None),
+        ("By Jane Doe, Staff Writer", None),
+        ("By Jane Doe, Political Editor", None),
+        ("By Jane Doe, London", None),
+        ("By Jane Doe, in Kyiv", None),
+        ("By Jane Doe, Jr.", None),
+        ("By Jane Doe, March 4, 2026", None),
+        ("By Jane Doe and Tom Brown", None),
+        ("By Tuesday, The Marlow Daily had reported 16 injuries", None),
+        ("By the time rescuers came, Harbour Times said, the water had risen", None),
+        ("By Jane Doe, Chief Executive of Harbour Holdings", None),
+    ],
+)
+def test_an_outlet_after_a_byline_comma(byline, outlet):
+    assert outlet_from_byline([byline]) == outlet
+    a = article_from_text(Path("/corpus/story.txt"), f"{HEADLINE}\n\n{byline}\n\n{BODY}")
+    assert a.outlet == outlet
+    assert a.title == HEADLINE
+
+
+def test_the_user_test_bylines(tmp_path):
+    (tmp_path / "daily.txt").write_text(
+        f"{HEADLINE}\n\nBy Anna Lindqvist, The Marlow Daily\n\nPublished: March 4, 2026\n\n{BODY}"
+    )
+    (tmp_path / "b.txt").write_text(
+        f"Port Elsby dockers strike over pay\n\nBy Lena Marsh, Harbour Times\n\nJune 13, 2026\n\n{BODY}"
+    )
+    b, daily = load_articles([tmp_path])
+    assert (daily.outlet, daily.date) == ("The Marlow Daily", "2026-03-04")
+    assert (b.outlet, b.date) == ("Harbour Times", "2026-06-13")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_in_a_folder_is_skipped_with_a_note(tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(f"{HEADLINE}\n\n{BODY}")
+    (tmp_path / "c.txt").write_bytes(b"")
+    os.mkfifo(tmp_path / "pipe.txt")
+    skipped: list[str] = []
+    articles = load_articles([tmp_path], skipped)
+    assert [a.name for a in articles] == ["a.txt", "b.txt"]
+    assert skipped == [
+        f"skipped {tmp_path / 'c.txt'}: empty file",
+        f"skipped {tmp_path / 'pipe.txt'}: is a FIFO (named pipe), not a regular file; only files are read",
+    ]
+    skipped = []
+    load_articles([tmp_path / "*.txt"], skipped)  # a glob too
+    assert len(skipped) == 2 and "pipe.txt: is a FIFO" in skipped[1]
