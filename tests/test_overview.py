@@ -421,3 +421,31 @@ def test_only_here_is_each_outlets_prose_no_passage_touches(story):
     # A paragraph a passage touches is never listed: the Press TV quote's paragraph.
     press_tv = next(i for i, a in enumerate(story.articles) if a.label == "Press TV")
     assert not any("reducing tensions" in item.text for item in cov.only_here[press_tv])
+
+
+async def test_every_cell_of_the_cursor_row_reads_on_dark_light_and_256(sample_articles, story):
+    """User test item 2: on the cursor row (and the striped rows) text stood
+    in its own colour on a solid background (1:1).  From the drawn strips'
+    styles: text 4.5:1 at least, marks 3:1, truecolor and 256 colours."""
+    from rich.color import ColorSystem
+
+    app = _app(sample_articles, story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await _ready(pilot)
+        await pilot.press("m")
+        for theme in ("textual-dark", "textual-light"):
+            app.theme = theme
+            await pilot.pause()
+            table = _table(app)
+            for y in (1, 2, 3):  # the cursor row, a striped row, a plain row
+                for segment in table.render_line(y):
+                    text = segment.text.strip()
+                    if not text or text == "…":
+                        continue
+                    least = 4.5 if any(ch.isalnum() for ch in text) else 3
+                    for system in (None, ColorSystem.EIGHT_BIT):
+                        fg, bg = segment.style.color, segment.style.bgcolor
+                        if system is not None:
+                            fg, bg = fg.downgrade(system), bg.downgrade(system)
+                        ratio = _contrast(fg.get_truecolor(), bg.get_truecolor())
+                        assert ratio >= least, (theme, y, text, system, round(ratio, 2))

@@ -21,6 +21,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
+from textual.color import Color
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -222,17 +223,39 @@ class Grid(ScrollView, can_focus=True):
     def style(self, name: str) -> Style:
         found = self._styles.get(name)
         if found is None:
-            found = self._styles[name] = self.get_component_rich_style(name, partial=True)
+            found = self.get_component_rich_style(name, partial=True)
+            styles = self.get_component_styles(name)
+            if found.color is not None:
+                # The colour as resolved (alpha, "auto") against the background.
+                found += Style(color=self.get_component_rich_style(name).color)
+            if styles.has_rule("background") and 0 < styles.background.a < 1:
+                # A translucent background ("$foreground 10%") is laid over
+                # the widget's own: a partial Rich style would drop its alpha
+                # and paint the colour solid (text on it unreadable).
+                under = self.rich_style.bgcolor
+                if under is not None:
+                    blended = Color.from_rich_color(under) + styles.background
+                    found += Style(bgcolor=blended.rich_color)
+            if styles.auto_color and found.bgcolor is not None:
+                # "auto" against the component's own background, not the widget's.
+                found += Style(color=Color.from_rich_color(found.bgcolor).get_contrast_text(1.0).rich_color)
+            self._styles[name] = found
         return found
 
     def _draw(self, cells: Sequence[Sequence[Fragment]], base: Style, cursor_column: int | None) -> Strip:
         segments: list[Segment] = []
         pad = " " * PADDING
         for c, (column, fragments) in enumerate(zip(self.columns, cells)):
-            cell_base = base + self.style("grid--cursor") if c == cursor_column else base
+            cursor = c == cursor_column
+            cell_base = base + self.style("grid--cursor") if cursor else base
             segments.append(Segment(pad, cell_base))
             for text, name in _fit(fragments, column.width):
-                segments.append(Segment(text, cell_base + self.style(name) if name else cell_base))
+                style = cell_base + self.style(name) if name else cell_base
+                if cursor and name:
+                    # Marks keep their weight but take the cursor's colour:
+                    # a green or red mark on the cursor's blue is unreadable.
+                    style += Style(color=cell_base.color)
+                segments.append(Segment(text, style))
             segments.append(Segment(pad, cell_base))
         return Strip(segments, sum(c.width + 2 * PADDING for c in self.columns))
 
