@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import textmeta
-from .boilerplate import Line, classify
+from .boilerplate import Line, classify, heading_text
 
 TEXT_SUFFIXES = (".txt", ".md")
 PAGE_SUFFIXES = (".html", ".htm")
@@ -397,7 +397,7 @@ def article_from_text(
     if not title:
         if title_index is not None:
             line = lines[title_index]
-            title = text[line.start : line.end].strip()
+            title = heading_text(text[line.start : line.end])
         else:
             title = path.stem
     outlet = pick("outlet", "source", "publisher", "site_name", "sitename") or _outlet_from_text(text, lines)

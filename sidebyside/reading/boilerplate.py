@@ -46,7 +46,7 @@ _PATTERNS = [
     r"website can (also )?be accessed at",
     r"^(sign up|log in|sign in|register)\b.{0,40}$",
     r"^(photo|image|picture|credit|caption)s?\s*:",
-    r"^(image|photo|picture) (copyright|caption|credit)\b",
+    r"^(image|photo|picture|video) (copyright|caption|credit|source)\b",
     r"©",
     r"\((afp|ap|reuters|getty( images)?|epa|tass|sputnik|anadolu)( photo| images?)?\)\s*$",
     r"/\s*(contributeur|contributor|getty images|shutterstock|alamy)\s*$",
@@ -67,6 +67,15 @@ class Line(NamedTuple):
     start: int  # offset of the first character
     end: int  # offset just past the last character, before the newline
     kind: LineKind
+
+
+_MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+
+
+def heading_text(line: str) -> str:
+    """A line without its Markdown heading marks ("# Title" -> "Title")."""
+    m = _MARKDOWN_HEADING.match(line)
+    return m.group(1) if m else line.strip()
 
 
 def line_key(text: str) -> str:
@@ -107,7 +116,7 @@ _DATELINE = re.compile(
     r"|^\([A-Za-z][\w ]{0,30}\)\s*(--|[-–—])\s"
 )
 _CAPTION = re.compile(
-    r"\b(image|photo|picture) (copyright|caption|credit)\b|\b(file )?photo\b.*\)|\bpictured\b"
+    r"\b(image|photo|picture|video) (copyright|caption|credit|source)\b|\b(file )?photo\b.*\)|\bpictured\b"
     r"|\((photo|file photo|getty|reuters|ap|afp|epa)[^)]*\)",
     re.IGNORECASE,
 )
@@ -176,7 +185,7 @@ def classify(text: str, title: str | None = None, header_end: int = 0) -> tuple[
     if title:
         wanted = line_key(title)
         for i, line in enumerate(lines):
-            if line.kind != "header" and line_key(text[line.start : line.end]) == wanted:
+            if line.kind != "header" and line_key(heading_text(text[line.start : line.end])) == wanted:
                 title_index = i
                 break
     else:

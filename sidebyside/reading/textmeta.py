@@ -118,7 +118,7 @@ def _is_capitalised(token: str) -> bool:
 
 
 def _reads_as_people(segment: str) -> bool:
-    """"Jane Doe", "J. R. O'Neill", "Jane Doe and Tom Brown": names of
+    """Names: "Jane Doe", "J. R. O'Neill", "Jane Doe and Tom Brown": names of
     two to five words each (capitalised, or a particle like "de")."""
     for name in re.split(r"\s+(?:and|&)\s+", segment):
         tokens = name.split()
@@ -164,10 +164,14 @@ def outlet_from_byline(lines: list[str]) -> str | None:
     Guardian".  A role ("By Jane Doe, Senior Correspondent"), a place or a
     date after the name is no outlet; a sentence that begins with "By" is no
     byline.  ``lines`` are stripped lines, the first ones looked at."""
-    for line in [line for line in lines if line][:15]:
+    content = [line for line in lines if line][:15]
+    for i, line in enumerate(content):
         head = _BYLINE_HEAD.match(line)
         if not head or len(line.split()) > 16:
             continue
+        if i + 1 < len(content) and _reads_as_people(line[head.end() :].rstrip(" .")):
+            # the outlet on the line under the name: "By Tom Edgington" / "BBC News, Cornwall"
+            line = f"{line}, {content[i + 1]}"
         segments = [s.strip() for s in _BYLINE_SPLIT.split(line[head.end() :].rstrip(" .")) if s.strip()]
         if len(segments) < 2 or not _reads_as_people(segments[0]):
             continue
@@ -229,6 +233,7 @@ _DATE_PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
 ]
 _PUBLISHED = re.compile(r"^(published|posted|updated|last updated|date|first published)\b", re.IGNORECASE)
+_UPDATED = re.compile(r"^(last )?(updated|modified|edited|changed|amended)\b", re.IGNORECASE)
 
 
 def parse_date(value: str) -> str | None:
@@ -253,6 +258,7 @@ def date_from_text(lines: list[str]) -> str | None:
     are events, not the publication date, so only short lines (or a
     dateline's head) among the first lines count."""
     content = [line for line in lines if line]
+    updated = None
     for line in content[:15]:
         words = line.split()
         head = line
@@ -262,9 +268,11 @@ def date_from_text(lines: list[str]) -> str | None:
         elif len(words) > 10 and not _PUBLISHED.match(line):
             continue
         found = parse_date(head if m else line[:120])
-        if found:
+        if found and _UPDATED.match(line):
+            updated = updated or found  # when it was changed: the publication date if no other
+        elif found:
             return found
-    return None
+    return updated
 
 
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

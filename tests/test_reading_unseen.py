@@ -1,0 +1,70 @@
+"""Texts in the shape of real articles the project has never seen: wire copy,
+a BBC page text with its image credits and captions, a blog post with a byline
+and a date line, a Guardian page text with "Last modified on".  Title, outlet
+and date must come out right, and the captions be boilerplate, not prose.
+The texts are in tests/data/unseen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sidebyside.reading.articles import read_article
+
+UNSEEN = Path(__file__).parent / "data" / "unseen"
+
+
+def read(name: str):
+    return read_article(UNSEEN / name)
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "outlet", "date"),
+    [
+        ("ap.txt", "Senate passes stopgap bill to avert government shutdown", "AP", None),
+        ("ap2.txt", "Wildfire forces thousands to flee in Southern California", "AP", "2025-01-08"),
+        ("bbc.txt", "Flooding: Hundreds evacuated as River Severn bursts its banks", None, "2024-02-12"),
+        ("bbc2.txt", "Storm Ciarán: Thousands without power after record winds", "BBC News", "2023-11-02"),
+        ("blog.md", "Why I stopped using my standing desk", None, "2025-04-02"),
+        # published on the 3rd, changed later: the publication date, whichever line comes first
+        (
+            "guardian.txt",
+            "Ministers accused of ‘ducking’ decision on North Sea oil licences",
+            None,
+            "2024-03-03",
+        ),
+        (
+            "guardian2.txt",
+            "Ministers accused of ‘ducking’ decision on North Sea oil licences",
+            None,
+            "2024-03-03",
+        ),
+        # no headline (a byline first, then the dateline): the file name; no year: no date
+        ("reuters2.txt", "reuters2", "Reuters", None),
+    ],
+)
+def test_title_outlet_and_date_of_articles_never_seen(name, title, outlet, date):
+    a = read(name)
+    assert (a.title, a.outlet, a.date) == (title, outlet, date)
+
+
+@pytest.mark.parametrize("name", ["bbc.txt", "bbc2.txt"])
+def test_image_credits_and_captions_are_boilerplate(name):
+    a = read(name)
+    for line in a.lines:
+        body = a.text[line.start : line.end]
+        if body.startswith(("Image copyright", "Image caption", "Image source")):
+            assert line.kind == "boilerplate", body
+
+
+def test_a_markdown_heading_is_the_title_without_its_marks(tmp_path):
+    a = read("blog.md")
+    (title_line,) = [ln for ln in a.lines if ln.kind == "title"]
+    assert a.text[title_line.start : title_line.end] == "# Why I stopped using my standing desk"  # offsets unchanged
+    assert a.title == "Why I stopped using my standing desk"
+    path = tmp_path / "blog.md"
+    path.write_text(f"---\ntitle: Why I stopped using my standing desk\n---\n{a.text}", encoding="utf-8")
+    assert [ln.kind for ln in read_article(path).lines if ln.kind == "title"] == [
+        "title"
+    ]  # the header's title is found
