@@ -131,7 +131,10 @@ def column_order(alignment: Alignment) -> tuple[tuple[int, ...], bool]:
 
 def group_row(alignment: Alignment, group: Group) -> Row:
     ref = reference_index(group)
-    ref_norm = _norm(group.passages[ref].text)
+    norms = [_norm(p.text) for p in group.passages]
+    # Word for word: the same as at least one other version (a version alone
+    # in its wording is a variant, even the one the others are compared with).
+    shared = Counter(norms)
     by_article: dict[int, list[int]] = {}
     for k, p in enumerate(group.passages):
         by_article.setdefault(p.article, []).append(k)
@@ -141,7 +144,7 @@ def group_row(alignment: Alignment, group: Group) -> Row:
     earliest = min(known) if known and len(known) == len(dates) else None
     cells: dict[int, Cell] = {}
     for a, ks in by_article.items():
-        same = any(_norm(group.passages[k].text) == ref_norm for k in ks)
+        same = any(shared[norms[k]] >= 2 for k in ks)
         cells[a] = Cell(
             "verbatim" if same else "variant",
             max(group.passages[k].similarity for k in ks),

@@ -253,7 +253,7 @@ def to_markdown(
 
 
 CSV_FIELDS = [
-    "group", "kind", "quote", "group_similarity", "flags", "outlet", "title", "path",
+    "group", "kind", "quote", "group_similarity", "flags", "outlet", "date", "title", "path",
     "start", "end", "similarity", "quoted", "speaker", "changes", "text",
 ]
 
@@ -287,6 +287,7 @@ def to_csv(
                 "group_similarity": group.similarity,
                 "flags": flags,
                 "outlet": art.label,
+                "date": getattr(art, "date", None) or "",
                 "title": art.title,
                 "path": str(art.path),
                 "start": p.start,

@@ -139,3 +139,45 @@ def test_version_1_and_2_files_both_load(alignment, sample_articles, tmp_path):
     loaded = load(old, sample_articles)
     assert [g.note for g in loaded.groups] == ["check allegedly"]
     assert [(p.start, p.end) for p in loaded.groups[0].passages] == [(p.start, p.end) for p in never.passages]
+
+
+def test_csv_and_report_carry_each_articles_date(alignment):
+    """Issue 10 item 6: exports carry the article's date (the report's outlet
+    table and a CSV ``date`` column), blank when it is not known."""
+    dated = replace(
+        alignment, articles=[replace(a, date=f"2024-03-{10 + i:02d}") for i, a in enumerate(alignment.articles)]
+    )
+    rows = list(csv.DictReader(io.StringIO(to_csv(dated))))
+    assert rows and all(r["date"] == f"2024-03-{10 + _outlet_index(dated, r['outlet']):02d}" for r in rows)
+    blank = replace(alignment, articles=[replace(a, date=None) for a in alignment.articles])
+    undated = list(csv.DictReader(io.StringIO(to_csv(blank))))
+    assert {r["date"] for r in undated} == {""}
+    report = to_markdown(dated)
+    assert "| outlet | date |" in report
+    assert all(f"2024-03-{10 + i:02d}" in report for i in range(len(dated.articles)))
+
+
+def _outlet_index(alignment, label: str) -> int:
+    return next(i for i, a in enumerate(alignment.articles) if a.label == label)
+
+
+def test_word_for_word_only_where_two_versions_match():
+    """User test item 5: ● means the same words as another version; in a
+    variant row where no two versions match, no outlet gets ●."""
+    from sidebyside.coverage import group_row
+    from sidebyside.model import Group, Passage
+
+    def alignment_of(texts):
+        passages = tuple(Passage(i, 0, len(t), t, 90.0 - i) for i, t in enumerate(texts))
+        group = Group("g1", "variant", False, passages)
+        return group, type("A", (), {"articles": [type("Art", (), {"date": None})() for _ in texts]})()
+
+    group, al = alignment_of(
+        ["Talks could start soon, he said.", "Talks may start soon, he said.", "Talks start soon."]
+    )
+    row = group_row(al, group)
+    assert {c.status for c in row.cells.values()} == {"variant"}
+    assert "●" not in "".join(cell_text(c) for c in row.cells.values())
+    group, al = alignment_of(["Talks could start soon.", "Talks could start soon!", "Talks may start."])
+    row = group_row(al, group)
+    assert [row.cells[a].status for a in range(3)] == ["verbatim", "verbatim", "variant"]
