@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sidebyside.reading.articles import article_from_text, load_articles
-from sidebyside.reading.textmeta import outlet_from_byline
+from sidebyside.reading.textmeta import outlet_from_byline, outlet_from_copyright, split_site_suffix
 
 HEADLINE = "Footbridge falls into the Tessel River, injuring 16"
 BODY = (
@@ -52,6 +52,43 @@ def test_an_outlet_after_a_byline_comma(byline, outlet):
     a = article_from_text(Path("/corpus/story.txt"), f"{HEADLINE}\n\n{byline}\n\n{BODY}")
     assert a.outlet == outlet
     assert a.title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("title", "split"),
+    [
+        ("Storm leaves thousands without power - BBC News", ("Storm leaves thousands without power", "BBC News")),
+        (
+            "Storm leaves thousands without power | The Guardian",
+            ("Storm leaves thousands without power", "The Guardian"),
+        ),
+        (
+            "Storm leaves thousands without power — Harbour Times",
+            ("Storm leaves thousands without power", "Harbour Times"),
+        ),
+        ("Russia ready for talks - Lavrov", ("Russia ready for talks - Lavrov", None)),
+        ("Russia ready for talks - Kremlin Spokesman", ("Russia ready for talks - Kremlin Spokesman", None)),
+        ("Flooding: Hundreds evacuated in Bewdley", ("Flooding: Hundreds evacuated in Bewdley", None)),
+        ("Talks - The Times", ("Talks - The Times", None)),  # too short to be a headline and a site
+    ],
+)
+def test_a_site_name_after_a_headline(title, split):
+    assert split_site_suffix(title) == split
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("Copyright 2024 The Marlow Daily. All rights reserved.", "The Marlow Daily"),
+        ("© 2021-2024 Harbour Times", "Harbour Times"),
+        ("(c) The Associated Press", "The Associated Press"),
+        ("© 2024 Getty Images", None),
+        ("Copyright 2024 Jane Doe", None),
+        ("The Marlow Daily is read by thousands", None),
+    ],
+)
+def test_an_outlet_in_a_copyright_line(line, outlet):
+    assert outlet_from_copyright(line) == outlet
 
 
 def test_the_user_test_bylines(tmp_path):

@@ -40,6 +40,15 @@ def read(name: str):
             None,
             "2024-03-03",
         ),
+        # a headline copied from a browser tab, with its site's name
+        ("tabtitle.txt", "Storm Ciarán leaves thousands without power", "BBC News", None),
+        ("tabtitle2.txt", "Storm Ciarán leaves thousands without power", "The Guardian", None),
+        # "Story by …, CNN" is a byline, not a title; the date an update's
+        ("cnn.txt", "cnn", "CNN", "2024-03-05"),
+        # the outlet from the copyright line at the end, from a line of its own under the writer's name
+        ("wp.txt", "Storm Ciarán leaves thousands without power", "The Marlow Daily", "2024-03-04"),
+        ("nameline.txt", "Storm Ciarán leaves thousands without power", "The Marlow Daily", "2024-03-04"),
+        ("caps.txt", "STORM CIARÁN LEAVES THOUSANDS WITHOUT POWER", None, "2024-03-01"),
         # no headline (a byline first, then the dateline): the file name; no year: no date
         ("reuters2.txt", "reuters2", "Reuters", None),
     ],

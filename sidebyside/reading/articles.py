@@ -394,13 +394,15 @@ def article_from_text(
 
     title = pick("title", "headline")
     lines, title_index = classify(text, title, header_end)
+    site = None
     if not title:
         if title_index is not None:
             line = lines[title_index]
-            title = heading_text(text[line.start : line.end])
+            # a title copied from a browser tab: "Storm … - BBC News"
+            title, site = textmeta.split_site_suffix(heading_text(text[line.start : line.end]))
         else:
             title = path.stem
-    outlet = pick("outlet", "source", "publisher", "site_name", "sitename") or _outlet_from_text(text, lines)
+    outlet = pick("outlet", "source", "publisher", "site_name", "sitename") or site or _outlet_from_text(text, lines)
     date = _date_of(pick("date", "published", "date_published", "published_at", "pubdate"))
     if date is None:
         date = textmeta.date_from_text([text[ln.start : ln.end].strip() for ln in lines if ln.kind != "header"])

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple
 
-from .textmeta import parse_date
+from .textmeta import BYLINE_WORDS, parse_date
 
 LineKind = Literal["blank", "title", "body", "boilerplate", "header"]
 
@@ -110,7 +110,7 @@ def split_lines(text: str) -> list[tuple[int, int]]:
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _PERIOD_END = re.compile(r"[.…][\"'”’)\]]*$")
 _TWO_SENTENCES = re.compile(r"[a-z0-9\"”’)]\.\s+[\"“‘]?[A-Z]")
-_BYLINE = re.compile(r"^(by|written by|reporting by|words by|report by)\s+\S", re.IGNORECASE)
+_BYLINE = re.compile(rf"^{BYLINE_WORDS}\s+\S", re.IGNORECASE)
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’ -]{1,40}(,\s*[A-Z][\w.]*(\s+[\w.]+){0,3})?\s*(\([^)]{1,40}\)\s*)?(--|[-–—])\s"
     r"|^\([A-Za-z][\w ]{0,30}\)\s*(--|[-–—])\s"

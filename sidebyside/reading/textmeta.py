@@ -89,7 +89,8 @@ _NOT_OUTLETS = frozenset(
 
 # --- an outlet in a byline: "By Anna Lindqvist, The Marlow Daily" ----------------
 
-_BYLINE_HEAD = re.compile(r"^(?:by|written by|words by|reporting by|report by)\s+(?=\S)", re.IGNORECASE)
+BYLINE_WORDS = r"(?:by|written by|words by|reporting by|report by|story by|analysis by|opinion by|posted by)"
+_BYLINE_HEAD = re.compile(rf"^{BYLINE_WORDS}\s+(?=\S)", re.IGNORECASE)
 # After the name: ", The Marlow Daily", " | Northern Herald", " for The Guardian", " — Reuters"
 _BYLINE_SPLIT = re.compile(r"\s*[,;]\s*|\s+[|–—-]\s+|\s+for\s+")
 # Words that name a publication ("Harbour Times", "Associated Press", "Wire Service").
@@ -158,6 +159,39 @@ def _as_publication(segment: str) -> str | None:
     return None
 
 
+# "Headline - BBC News", "Headline | The Guardian": a browser tab's title copied
+_SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s+[-|–—]\s+(?P<site>[^-|–—]+)$")
+
+
+def split_site_suffix(title: str) -> tuple[str, str | None]:
+    """(headline, outlet) of a title that ends with its site's name, as a
+    page's title does ("Storm leaves thousands without power - BBC News");
+    (title, None) when the end is no publication's name ("Ready for talks -
+    Lavrov")."""
+    m = _SITE_SUFFIX.match(title.strip())
+    if m and len(m.group("title").split()) >= 3:
+        site = _as_publication(m.group("site").strip())
+        if site:
+            return m.group("title").strip(), site
+    return title, None
+
+
+# "Copyright 2024 The Marlow Daily. All rights reserved.", "© 2024 Harbour Times"
+_COPYRIGHT = re.compile(
+    r"^(?:copyright\s*)?(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<name>[^.,]+?)"
+    r"\s*[.,]?\s*(?:all rights reserved\.?)?$",
+    re.IGNORECASE,
+)
+
+
+def outlet_from_copyright(line: str) -> str | None:
+    """The publication a copyright line names, or None."""
+    if not re.match(r"^(?:copyright\b|©|\(c\))", line, re.IGNORECASE):
+        return None
+    m = _COPYRIGHT.match(line)
+    return _as_publication(m.group("name")) if m else None
+
+
 def outlet_from_byline(lines: list[str]) -> str | None:
     """The outlet a byline names after the writer: "By Anna Lindqvist, The
     Marlow Daily", "By Lena Marsh, Harbour Times", "By Jane Doe for The
@@ -200,7 +234,25 @@ def outlet_from_credits(lines: list[str]) -> str | None:
         if m and len(m.group(1).split()) <= 5 and m.group(1).split()[0].casefold() not in _NOT_OUTLETS:
             name = m.group(1).strip()
             return _AGENCIES.get(name.casefold(), name)
+    for line in content[:8] + content[-8:]:
+        name = outlet_from_copyright(line) or _publication_line(line)
+        if name:
+            return name
     return None
+
+
+def _publication_line(line: str) -> str | None:
+    """A short line of its own that is a publication's name ending in a
+    publication noun ("The Marlow Daily", "Harbour Times"), not a section
+    ("World News", "Business Review" are told apart by their first word)."""
+    tokens = line.split()
+    if not 2 <= len(tokens) <= 5 or tokens[-1].casefold().strip(".") not in _PUBLICATION_NOUNS:
+        return None
+    if tokens[0].casefold() in _NOT_OUTLETS and tokens[0].casefold() != "the":
+        return None
+    if len(tokens) == 2 and tokens[0].casefold() == "the":
+        return None  # "The Week", "The News": a section as often as a paper
+    return _as_publication(line)
 
 
 # --- dates ------------------------------------------------------------------------
