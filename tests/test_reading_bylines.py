@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sidebyside.reading.articles import article_from_text, load_articles
-from sidebyside.reading.textmeta import outlet_from_byline, outlet_from_copyright, split_site_suffix
+from sidebyside.reading.textmeta import author_from_byline, outlet_from_byline, outlet_from_copyright, split_site_suffix
 
 HEADLINE = "Footbridge falls into the Tessel River, injuring 16"
 BODY = (
@@ -119,3 +119,18 @@ def test_a_fifo_in_a_folder_is_skipped_with_a_note(tmp_path):
     skipped = []
     load_articles([tmp_path / "*.txt"], skipped)  # a glob too
     assert len(skipped) == 2 and "pipe.txt: is a FIFO" in skipped[1]
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By JULIE WATSON and AMY TAXIN", "Julie Watson and Amy Taxin"),
+        ("BY J. R. O'NEILL, REUTERS", "J. R. O'Neill"),
+        ("By Anna Lindqvist, The Marlow Daily", "Anna Lindqvist"),
+        ("Posted by Maya Chen on April 2, 2025", "Maya Chen"),
+        ("By Tuesday, it had rained for a week", None),
+        ("By the time rescuers came, the water had risen", None),
+    ],
+)
+def test_the_writer_in_a_byline(byline, author):
+    assert author_from_byline([byline]) == author

@@ -77,3 +77,25 @@ def test_a_markdown_heading_is_the_title_without_its_marks(tmp_path):
     assert [ln.kind for ln in read_article(path).lines if ln.kind == "title"] == [
         "title"
     ]  # the header's title is found
+
+
+@pytest.mark.parametrize(
+    ("name", "author"),
+    [
+        ("ap2.txt", "Julie Watson and Amy Taxin"),  # an all-capitals byline read as names
+        ("bbc2.txt", "Tom Edgington"),
+        ("blog.md", "Maya Chen"),  # "Posted by Maya Chen on April 2, 2025"
+        ("cnn.txt", "Jane Doe"),
+        ("reuters2.txt", "Jane Doe and Tom Brown"),
+        ("guardian.txt", None),  # a name and a role with no "By": not taken
+        ("ap.txt", None),  # "… writers Lisa Mascaro and Kevin Freking contributed" is no byline
+    ],
+)
+def test_the_author_from_a_byline(name, author):
+    assert read(name).author == author
+
+
+def test_the_header_author_beats_the_byline(tmp_path):
+    path = tmp_path / "blog.md"
+    path.write_text(f"---\nauthor: M. Chen\n---\n{read('blog.md').text}", encoding="utf-8")
+    assert read_article(path).author == "M. Chen"

@@ -417,7 +417,8 @@ def article_from_text(
         notes=notes,
         url=url,
         date=date,
-        author=pick("author", "by", "byline", "authors"),
+        author=pick("author", "by", "byline", "authors")
+        or textmeta.author_from_byline([text[ln.start : ln.end].strip() for ln in lines if ln.kind != "header"]),
     )
 
 

@@ -92,7 +92,7 @@ _NOT_OUTLETS = frozenset(
 BYLINE_WORDS = r"(?:by|written by|words by|reporting by|report by|story by|analysis by|opinion by|posted by)"
 _BYLINE_HEAD = re.compile(rf"^{BYLINE_WORDS}\s+(?=\S)", re.IGNORECASE)
 # After the name: ", The Marlow Daily", " | Northern Herald", " for The Guardian", " — Reuters"
-_BYLINE_SPLIT = re.compile(r"\s*[,;]\s*|\s+[|–—-]\s+|\s+for\s+")
+_BYLINE_SPLIT = re.compile(r"\s*[,;]\s*|\s+[|–—-]\s+|\s+(?:for|on)\s+")
 # Words that name a publication ("Harbour Times", "Associated Press", "Wire Service").
 _PUBLICATION_NOUNS = frozenset(
     "times daily post news herald journal gazette tribune chronicle guardian telegraph press review "
@@ -192,27 +192,48 @@ def outlet_from_copyright(line: str) -> str | None:
     return _as_publication(m.group("name")) if m else None
 
 
-def outlet_from_byline(lines: list[str]) -> str | None:
-    """The outlet a byline names after the writer: "By Anna Lindqvist, The
-    Marlow Daily", "By Lena Marsh, Harbour Times", "By Jane Doe for The
-    Guardian".  A role ("By Jane Doe, Senior Correspondent"), a place or a
-    date after the name is no outlet; a sentence that begins with "By" is no
-    byline.  ``lines`` are stripped lines, the first ones looked at."""
+def _bylines(lines: list[str]) -> list[list[str]]:
+    """The bylines among the first lines, each as [writers, what follows
+    …]: "By Anna Lindqvist, The Marlow Daily" -> ["Anna Lindqvist", "The
+    Marlow Daily"].  A sentence that begins with "By" is no byline."""
+    found = []
     content = [line for line in lines if line][:15]
     for i, line in enumerate(content):
         head = _BYLINE_HEAD.match(line)
         if not head or len(line.split()) > 16:
             continue
-        if i + 1 < len(content) and _reads_as_people(line[head.end() :].rstrip(" .")):
+        rest = line[head.end() :].rstrip(" .")
+        if i + 1 < len(content) and _reads_as_people(rest):
             # the outlet on the line under the name: "By Tom Edgington" / "BBC News, Cornwall"
-            line = f"{line}, {content[i + 1]}"
-        segments = [s.strip() for s in _BYLINE_SPLIT.split(line[head.end() :].rstrip(" .")) if s.strip()]
-        if len(segments) < 2 or not _reads_as_people(segments[0]):
-            continue
+            rest = f"{rest}, {content[i + 1]}"
+        segments = [s.strip() for s in _BYLINE_SPLIT.split(rest) if s.strip()]
+        if segments and _reads_as_people(segments[0]):
+            found.append(segments)
+    return found
+
+
+def outlet_from_byline(lines: list[str]) -> str | None:
+    """The outlet a byline names after the writer: "By Anna Lindqvist, The
+    Marlow Daily", "By Lena Marsh, Harbour Times", "By Jane Doe for The
+    Guardian".  A role ("By Jane Doe, Senior Correspondent"), a place or a
+    date after the name is no outlet.  ``lines`` are stripped lines, the
+    first ones looked at."""
+    for segments in _bylines(lines):
         for segment in segments[1:]:
             name = _as_publication(segment)
             if name:
                 return name
+    return None
+
+
+def author_from_byline(lines: list[str]) -> str | None:
+    """The writers a byline names ("By JULIE WATSON and AMY TAXIN" ->
+    "Julie Watson and Amy Taxin"), or None."""
+    for segments in _bylines(lines):
+        words = segments[0].split()
+        if all(w.isupper() for w in words if w not in ("and", "&")):
+            words = [w if w in ("and", "&") or len(w.rstrip(".")) == 1 else w.title() for w in words]
+        return " ".join(words)
     return None
 
 
