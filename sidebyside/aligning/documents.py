@@ -288,7 +288,7 @@ _NEXT_ID = itertools.count()
 
 def _key_ids(keys: list[str]) -> array[int]:
     ids, fresh = _KEY_IDS, _NEXT_ID
-    return array("q", [ids[k] if k in ids else ids.setdefault(k, next(fresh)) for k in keys])
+    return array("i", [ids[k] if k in ids else ids.setdefault(k, next(fresh)) for k in keys])
 
 
 _WORDS_RE = re.compile(r"[^\W_]+")

@@ -550,7 +550,7 @@ def similarity(a: str, b: str) -> float:
     return similarity_of(normalise(a), normalise(b))
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=8192)
 def similarity_of(na: str, nb: str) -> float:
     """The similarity of two normalised texts, 0–100: the mean of
     rapidfuzz's ``fuzz.ratio`` (characters to insert or delete to turn one
@@ -567,6 +567,6 @@ def similarity_of(na: str, nb: str) -> float:
     return (fuzz.ratio(na, nb) + fuzz.ratio(_sorted_words(na), _sorted_words(nb))) / 2
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _sorted_words(text: str) -> str:
     return " ".join(sorted(text.split()))

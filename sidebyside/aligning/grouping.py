@@ -274,7 +274,7 @@ def _grow_by_sentences(da: Doc, db: Doc, link: Link, others: list[Link], opts: A
             sb0, sb1 = db.sentence_of(nb)
             if forward and (sa0 != na or sb0 != nb) or not forward and (sa1 != na + 1 or sb1 != nb + 1):
                 break
-            if _sentence_keys(da, sa0, sa1).isdisjoint(_sentence_keys(db, sb0, sb1)):
+            if not {t.key for t in da.tokens[sa0:sa1] if t.content} & {t.key for t in db.tokens[sb0:sb1] if t.content}:
                 break
             a_text = da.text[da.tokens[sa0].start : da.tokens[sa1 - 1].end]
             b_text = db.text[db.tokens[sb0].start : db.tokens[sb1 - 1].end]
@@ -297,16 +297,6 @@ def _grow_by_sentences(da: Doc, db: Doc, link: Link, others: list[Link], opts: A
     if sim >= opts.min_similarity:
         link.sa, link.ea, link.sb, link.eb, link.similarity = ca[0], ca[1], cb[0], cb[1], sim
         link.ta, link.tb = (lo_a, hi_a), (lo_b, hi_b)
-
-
-def _sentence_keys(doc: Doc, lo: int, hi: int) -> frozenset[str]:
-    """The content words' keys of the sentence of tokens lo..hi-1, worked
-    out once per document."""
-    key = ("sentence keys", lo)
-    found = doc.cache.get(key)
-    if found is None:
-        found = doc.cache[key] = frozenset(t.key for t in doc.tokens[lo:hi] if t.content)
-    return found
 
 
 class _Sites:
@@ -515,12 +505,12 @@ def _similarities(norms: list[str], spans: list[Span], memo: dict[tuple[Span, Sp
 
 class Scores:
     """What settling works out about versions, kept across groups (a group
-    settled again after :func:`separate`, a version scored in two groups):
-    each span's normalised text and each pair of spans' similarity."""
+    settled again after :func:`separate`, a version in two groups): each
+    span's normalised text.  (The pairs' similarities are kept per group
+    only: kept for all groups they would cost some 40 MB at 1,600 articles.)"""
 
     def __init__(self) -> None:
         self.norms: dict[Span, str] = {}
-        self.pairs: dict[tuple[Span, Span], float] = {}
 
     def norm(self, docs: list[Doc], span: Span) -> str:
         found = self.norms.get(span)
@@ -542,11 +532,12 @@ def settle(
     spans = [s for s in spans if _word_count(docs[s[0]], s[1], s[2]) >= opts.min_words]
     reps = list(reps)
     scores = scores if scores is not None else Scores()
+    memo: dict[tuple[Span, Span], float] = {}
     while True:
         if len({s[0] for s in spans}) < 2:
             return None
         norms = [scores.norm(docs, span) for span in spans]
-        sims = _similarities(norms, spans, scores.pairs)
+        sims = _similarities(norms, spans, memo)
         by_article: dict[int, list[int]] = defaultdict(list)
         for i, s in enumerate(spans):
             by_article[s[0]].append(i)
