@@ -134,3 +134,18 @@ def test_a_fifo_in_a_folder_is_skipped_with_a_note(tmp_path):
 )
 def test_the_writer_in_a_byline(byline, author):
     assert author_from_byline([byline]) == author
+
+
+@pytest.mark.parametrize(
+    ("headline", "outlet"),
+    [
+        ("Sunak Faces the Press Over Flood Defences", None),  # a headline ending like a paper's name
+        ("Rishi Sunak Breaks Record", None),
+        ("Good Morning World", None),
+        ("Harbour Times", "Harbour Times"),  # a paper's name on a line of its own
+        ("The Marlow Daily", "The Marlow Daily"),
+    ],
+)
+def test_a_line_that_names_a_paper_not_a_headline(headline, outlet):
+    a = article_from_text(Path("/corpus/story.txt"), f"{headline}\n\n{BODY}")
+    assert a.outlet == outlet

@@ -279,7 +279,8 @@ def _outlet_from_text(text: str, lines: list[Line]) -> str | None:
             m = pattern.search(body)
             if m:
                 return m.group(1).strip()
-    stripped = [text[line.start : line.end].strip() for line in lines if line.kind != "header"]
+    # not the headline: "Rishi Sunak Faces the Press" is no outlet
+    stripped = [text[line.start : line.end].strip() for line in lines if line.kind not in ("header", "title")]
     return textmeta.outlet_from_credits(stripped)
 
 

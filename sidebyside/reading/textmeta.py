@@ -262,12 +262,20 @@ def outlet_from_credits(lines: list[str]) -> str | None:
     return None
 
 
+# The last word of a paper's name on a line of its own: not "World", "Today",
+# "Record", "Service" or "Review", which end short headlines and sections too.
+_MASTHEAD_NOUNS = frozenset(
+    "times daily post herald journal gazette tribune chronicle guardian telegraph observer mail mirror "
+    "express courier inquirer examiner sentinel dispatch wire agency magazine weekly".split()
+)
+
+
 def _publication_line(line: str) -> str | None:
     """A short line of its own that is a publication's name ending in a
     publication noun ("The Marlow Daily", "Harbour Times"), not a section
     ("World News", "Business Review" are told apart by their first word)."""
     tokens = line.split()
-    if not 2 <= len(tokens) <= 5 or tokens[-1].casefold().strip(".") not in _PUBLICATION_NOUNS:
+    if not 2 <= len(tokens) <= 5 or tokens[-1].casefold().strip(".") not in _MASTHEAD_NOUNS:
         return None
     if tokens[0].casefold() in _NOT_OUTLETS and tokens[0].casefold() != "the":
         return None
