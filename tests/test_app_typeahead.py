@@ -97,3 +97,48 @@ async def test_a_palette_query_typed_in_one_burst_is_all_in_the_field(sample_art
         await burst(pilot, "ctrl+p", *keys("ready to talk"))
         assert isinstance(app.screen, CommandPalette)
         assert app.screen.query_one("Input").value == "ready to talk"
+
+
+def _typed(seed: int) -> tuple[list[str], str, list[int]]:
+    """A random note typed with backspaces: the keys, the text they leave,
+    and where the app gets a moment between keys (a slower typist)."""
+    import random
+
+    rng = random.Random(seed)
+    names: list[str] = []
+    text: list[str] = []
+    for char in "".join(rng.choice("abcdeXYZ ") for _ in range(rng.randint(2, 10))):
+        names += keys(char)
+        text.append(char)
+        if rng.random() < 0.3:
+            names.append("backspace")
+            if text:
+                text.pop()
+    gaps = sorted(rng.sample(range(len(names) + 1), rng.randint(0, 3)))
+    return names, "".join(text).strip(), gaps
+
+
+async def test_notes_typed_in_random_bursts_keep_every_key_in_order(make_app):
+    """Letters, backspace and enter in one burst (usertest 7: "aquick note"
+    came out "qeuick not"; "XYZ", backspace, enter saved "XYZ"), with the
+    app catching up at random points: the note is what was typed."""
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await ready(pilot)
+        await pilot.press("n")
+        group = app.current_group
+        await burst(pilot, "a", *keys("quick note"), "enter", settle=0.3)
+        assert app.kept[group] == "quick note"
+        app.kept[group] = ""
+        await burst(pilot, "a", "X", "Y", "Z", "backspace", "enter", settle=0.3)
+        assert app.kept[group] == "XY"
+        for seed in range(12):
+            app.kept[group] = ""
+            names, text, gaps = _typed(seed)
+            sequence = ["a", *names, "enter"]
+            parts = [sequence[a:b] for a, b in zip([0, *gaps], [*gaps, len(sequence)], strict=True)]
+            for part in parts[:-1]:
+                await burst(pilot, *part, settle=0)
+            await burst(pilot, *parts[-1], settle=0.3)
+            assert (seed, app.kept[group]) == (seed, text)
+            assert app.screen is app.reader

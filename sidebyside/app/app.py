@@ -155,13 +155,15 @@ class SideBySideApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         # Keys typed right after one that opens an input wait for that input
+        # and each key typed into a field waits for the one before it
         # (typeahead.py): none is lost, none overtakes another.
         if (
             isinstance(event, events.Key)
             and not event.is_forwarded  # (a key back from the focused widget, unhandled there)
             and self._typeahead is not None
-            and self._typeahead.hold(event)
         ):
+            if not self._typeahead.hold(event):
+                await self._typeahead.deliver(event)
             return
         await super().on_event(event)
 

@@ -12,13 +12,22 @@ moves to the next passage) or a dialog with nothing focused yet, and
 pressed until the input that key opens has the focus, then hands them
 over, in the order they were typed.  If nothing opens (the key was refused:
 still aligning, say) the held keys go on as typed after
-:data:`MAX_HOLD` seconds.  The app passes every key through :meth:`hold`.
+:data:`MAX_HOLD` seconds.
+
+Keys reach a field one at a time.  A field handles a letter itself, but
+backspace or enter (bindings) only once the key has bubbled back up to the
+app, behind any key that arrived meanwhile: typed fast, "l", backspace,
+"m" lost the "m", and a note's enter saved it before its last letters.  So
+the next key waits until the one before has been through the field and
+every widget above it, up to the app.  Everything runs on the app's own
+message loop, never blocking it: held keys never interleave with new ones.
+The app passes every key through :meth:`hold`, then :meth:`deliver`.
 """
 
 from __future__ import annotations
 
-import asyncio
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
@@ -30,27 +39,33 @@ if TYPE_CHECKING:
 
 #: Binding ids whose key opens an input.
 OPENERS = ("search", "note", "save-as", "pick-pane", "command-palette")
-#: Longest a key is held when no input comes (seconds).
+#: Longest a key is held when no input comes, or waits for the key before
+#: it to come back (seconds).
 MAX_HOLD = 0.5
 #: How often the input is looked for while keys are held (seconds).
 POLL = 0.01
 
 TEXT_INPUTS = (Input, TextArea)
+#: Widgets whose keys are followed until handled (see the module's note).
+FOLLOWED = (*TEXT_INPUTS, OptionList)
 
 
 class TypeAhead:
     def __init__(self, app: App, dispatch: Callable[[events.Key], Awaitable[None]]) -> None:
         self.app = app
         self._dispatch = dispatch  # the app's own handling of a key
-        self._held: list[events.Key] | None = None
+        self._queue: deque[events.Key] = deque()  # keys not handled yet, in order
+        self._waiting = False  # for the input an opening key opens
         self._since = 0.0
         self._start_focus: object = None
         self._start_screen: object = None
+        self._busy: object = None  # the key being handled by a field (a token)
+        self._busy_since = 0.0
         self._timer = None
 
     @property
     def holding(self) -> bool:
-        return self._held is not None
+        return bool(self._queue) or self._waiting or self._busy is not None
 
     def _opener_keys(self) -> set[str]:
         from .help import normalise_key
@@ -66,70 +81,77 @@ class TypeAhead:
         return keys
 
     def hold(self, event: events.Key) -> bool:
-        """Called with every key before the app handles it: True if the key
-        is held (the app must not handle it now)."""
-        if self._held is not None:
-            self._held.append(event)
+        """Called with every key as it arrives: True if the key is held (it
+        is handed over later, in order); False if the app may
+        :meth:`deliver` it now."""
+        if self.holding:
+            self._queue.append(event)
+            self._tick()
             return True
+        return False
+
+    async def deliver(self, event: events.Key) -> None:
+        """Let the app handle ``event`` now (on its message loop)."""
         screen = self.app.screen
         focused = screen.focused
-        if isinstance(focused, TEXT_INPUTS) and event.key != self.app.COMMAND_PALETTE_BINDING:
-            return False  # typed into a field: a letter is a letter
-        if event.key in self._opener_keys():
+        typed_in_field = isinstance(focused, TEXT_INPUTS) and event.key != self.app.COMMAND_PALETTE_BINDING
+        if not typed_in_field and event.key in self._opener_keys():
             # The key itself goes on now; what follows waits for its input.
-            self._held = []
+            self._waiting = True
             self._since = time.monotonic()
             self._start_focus, self._start_screen = focused, screen
-            self._timer = self.app.set_interval(POLL, self._check)
-        return False
+            self._tick()
+        await self._dispatch(event)
+        if isinstance(focused, FOLLOWED):
+            self._follow(focused)
+
+    def _follow(self, widget) -> None:
+        """Hold the next keys until ``widget`` and every node above it, up
+        to the app, have handled what they have now (the key just sent,
+        wherever it bubbles)."""
+        token = self._busy = object()
+        self._busy_since = time.monotonic()
+        nodes = [node for node in widget.ancestors_with_self if node is not self.app]
+        nodes.append(self.app)
+
+        def step(index: int) -> None:
+            if self._busy is not token:
+                return
+            if index == len(nodes):
+                self._busy = None
+                self._tick()
+                return
+            if not nodes[index].call_later(step, index + 1):
+                step(index + 1)  # (a node closing: nothing more comes from it)
+
+        step(0)
 
     def _ready(self) -> bool:
         screen = self.app.screen
         focused = screen.focused
         if screen is not self._start_screen:
             # A dialog, the picker, the palette: once its field has the focus.
-            return isinstance(focused, (*TEXT_INPUTS, OptionList)) or not screen.is_modal
+            return isinstance(focused, FOLLOWED) or not screen.is_modal
         return isinstance(focused, TEXT_INPUTS) and focused is not self._start_focus
 
-    async def _check(self) -> None:
-        if self._held is None:
-            return
-        if not self._ready() and time.monotonic() - self._since < MAX_HOLD:
-            return
-        await self.release()
+    def _tick(self) -> None:
+        """See what may go on now; poll while something waits."""
+        now = time.monotonic()
+        if self._waiting and (self._ready() or now - self._since >= MAX_HOLD):
+            self._waiting = False
+        if self._busy is not None and now - self._busy_since >= MAX_HOLD:
+            self._busy = None  # (a key that never came back: go on)
+        if not self._waiting and self._busy is None:
+            if self._timer is not None:
+                self._timer.stop()
+                self._timer = None
+            if self._queue:
+                # On the app's message loop, after the keys queued there.
+                self.app.call_later(self.release)
+        elif self._timer is None:
+            self._timer = self.app.set_interval(POLL, self._tick)
 
     async def release(self) -> None:
-        """Hand the held keys over, in order (on the app's task: keys that
-        come after them wait their turn)."""
-        held, self._held = self._held or [], None
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        for event in held:
-            if self._held is not None:  # a held key opened another input: hold the rest
-                self._held.append(event)
-                continue
-            if self.hold(event):
-                continue
-            target = self.app.screen.focused
-            await self._dispatch(event)
-            if target is not None:
-                # The next key (enter: a priority binding, run at once) only
-                # once the field has taken this one.
-                await _handled(target)
-
-
-async def _handled(widget) -> None:
-    """Wait until ``widget`` has handled the messages it has now."""
-    done = asyncio.get_running_loop().create_future()
-
-    def mark() -> None:
-        if not done.done():
-            done.set_result(None)
-
-    if not widget.call_later(mark):
-        return  # (the widget is closing)
-    try:
-        await asyncio.wait_for(done, timeout=1.0)
-    except TimeoutError:
-        pass
+        """Hand the held keys over, in order, while nothing waits."""
+        while self._queue and not self._waiting and self._busy is None:
+            await self.deliver(self._queue.popleft())
