@@ -32,6 +32,13 @@ class PaneTabs(Static):
             rich_style += RichStyle(color=background.get_contrast_text(1.0).rich_color)
         return Style.from_rich_style(rich_style)
 
+    @property
+    def link_style(self) -> RichStyle:
+        # Every tab is a link (a click shows its pane), but the link colour
+        # ($link-color, light grey) must not paint over the tab's own: on the
+        # focused tab's orange it was 1.5:1.
+        return RichStyle()
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
         # A new theme: the same tabs, other colours.
