@@ -248,9 +248,13 @@ def read_articles(
     ``progress`` hears how the URLs' fetch goes (by default a bar on
     stderr).  Raises InputError."""
     from .reading.arrange import arrange
-    from .reading.articles import DEFAULT_MAX_SIZE
-    from .reading.fetch import DEFAULT_TIMEOUT
+    from .reading.articles import DEFAULT_MAX_SIZE, is_url
 
+    timeout = args.timeout
+    if not timeout and any(is_url(p) for p in args.paths):
+        from .reading.fetch import DEFAULT_TIMEOUT  # (HTTP and SSL: loaded only for URLs)
+
+        timeout = DEFAULT_TIMEOUT
     skipped: list[str] = []
     progress = progress or _StderrProgress()
     try:
@@ -259,8 +263,8 @@ def read_articles(
             skipped,
             max_size=args.max_size or DEFAULT_MAX_SIZE,
             refresh=args.refresh,
-            timeout=args.timeout or DEFAULT_TIMEOUT,
             progress=progress,
+            **({"timeout": timeout} if timeout else {}),
         )
     finally:
         if isinstance(progress, _StderrProgress):
@@ -392,6 +396,19 @@ def run_app(argv: list[str]) -> int:
     config, problems = load_config()
     for problem in problems:
         print(f"sidebyside: {problem}", file=sys.stderr)
+    if args.alignments and not args.paths:
+        # The articles the highlights were saved with, not the sample corpus.
+        from .highlights import HighlightsError, saved_paths
+
+        try:
+            args.paths, lost = saved_paths(args.alignments)
+        except HighlightsError as exc:
+            return fail(str(exc))
+        if not args.paths:
+            return fail(
+                f"{Path(args.alignments).name}: the articles it was saved with are not found "
+                f"({', '.join(lost)}): name them, sidebyside PATH... --alignments {args.alignments}"
+            )
     skipped: list[str] = []
     try:
         articles = read_articles_for_the_app(args, skipped)

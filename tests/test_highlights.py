@@ -754,10 +754,52 @@ def test_cli_alignments_reports_missing_passages(sample, tmp_path, corpus, fake_
     assert err == [
         "sidebyside: h.json: articles changed since these highlights were saved: Press TV; "
         "their passages were looked for again",
-        f"sidebyside: h.json: not found: {group_with(alignment, QUOTE).id} · Press TV: “{QUOTE}” "
-        "(no longer in press-tv.txt)",
+        f"sidebyside: h.json: not found: Press TV: “{QUOTE}” (no longer in press-tv.txt)",
     ]
     assert len(fake_app) == 1
+
+
+def test_a_passage_not_found_is_named_by_its_text_not_an_old_group_id(tmp_path, corpus):
+    """Usertest 14: "not found: g1 · Wire Service" named the saved id, while
+    the current g1 was another group."""
+    articles = load_articles([corpus])
+    alignment = align(articles)
+    saved_id = group_with(alignment, QUOTE).id
+    save(tmp_path / "h.json", alignment, {saved_id: "n"})
+    path = corpus / "press-tv.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace(QUOTE, ""), encoding="utf-8")
+    loaded = load(tmp_path / "h.json", load_articles([corpus]))
+    (missing,) = [m for m in loaded.missing if m.article == "Press TV"]
+    assert missing.message() == f"Press TV: “{QUOTE}” (no longer in press-tv.txt)"
+    assert saved_id not in missing.message()
+
+
+def test_cli_alignments_without_paths_opens_the_saved_articles(tmp_path, corpus, fake_app, capsys):
+    """Usertest 12: ``--alignments FILE`` alone opened the sample corpus and
+    reported every saved passage "not found"."""
+    alignment = align(load_articles([corpus]))
+    (tmp_path / "notes").mkdir()
+    save(tmp_path / "notes" / "h.json", alignment, {group_with(alignment, QUOTE).id: "n"})
+    assert cli.main(["--alignments", str(tmp_path / "notes" / "h.json")]) == 0
+    assert capsys.readouterr().err == ""
+    ((articles, kwargs),) = fake_app
+    assert sorted(a.path.parent for a in articles) == [corpus.resolve()] * len(articles)
+    assert not kwargs["highlights"].missing and kwargs["highlights"].groups
+    # Moved together (the relative paths), they are found again.
+    shutil.move(tmp_path / "notes", corpus / "notes")
+    fake_app.clear()
+    assert cli.main(["--alignments", str(corpus / "notes" / "h.json")]) == 0
+    assert capsys.readouterr().err == "" and len(fake_app[0][0]) == len(articles)
+
+
+def test_cli_alignments_without_paths_says_when_its_articles_are_gone(tmp_path, corpus, fake_app, capsys):
+    alignment = align(load_articles([corpus]))
+    save(tmp_path / "h.json", alignment, {group_with(alignment, QUOTE).id: "n"})
+    shutil.rmtree(corpus)
+    assert cli.main(["--alignments", str(tmp_path / "h.json")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "h.json: the articles it was saved with are not found (" in err[0]
+    assert "Press TV" in err[0] and fake_app == []
 
 
 @pytest.mark.parametrize("content, expected", [(None, "no such file"), (b"{oops", "not JSON")])

@@ -45,7 +45,7 @@ from .fileformat import (
     format_of,
     highlights_record,
 )
-from .loading import Loaded, Missing, SavedGroup, load
+from .loading import Loaded, Missing, SavedGroup, load, saved_paths
 from .locations import SavedPlace, corpus_key, corpus_slug, default_path, find_saved, highlights_dir
 from .merging import apply
 from .overwrite import WouldOverwrite, check_overwrite
@@ -75,4 +75,5 @@ __all__ = [
     "load",
     "render",
     "save",
+    "saved_paths",
 ]

@@ -34,16 +34,17 @@ class SavedGroup:
 class Missing:
     """A saved passage that is not in the current articles."""
 
-    group_id: str  # the saved group's id
+    group_id: str  # the saved group's id (then: it may name another group now; not shown)
     article: str  # the article's outlet (or file name) as saved
     text: str  # the passage's saved text
     reason: str  # why: the article is not open / its text changed and this passage is gone
     note: str = ""  # the group's note, so it is not lost from view
 
     def message(self) -> str:
-        """One line for the reader."""
+        """One line for the reader: the outlet and the saved text, never
+        the saved group id (after a change, that id may be another group's)."""
         quote = one_line(self.text, 70)
-        return f"{self.group_id} · {self.article}: “{quote}” {self.reason}"
+        return f"{self.article}: “{quote}” {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -168,3 +169,29 @@ def _find_passage(p: dict, articles: Sequence[Article], j: int | None) -> Passag
         quoted=p.get("quoted") is True,
         speaker=p["speaker"] if isinstance(p.get("speaker"), str) else None,
     )
+
+
+def saved_paths(path: str | Path) -> tuple[list[str], list[str]]:
+    """The article files a highlights file was saved with, for opening them
+    when no articles are named: each found by its path relative to the file
+    first (a shared or moved folder), then by its path as saved.  Returns
+    (the paths found, the labels of those not found).  Raises
+    :class:`HighlightsError` as :func:`load` does."""
+    path = Path(path).expanduser().absolute()
+    found: list[str] = []
+    lost: list[str] = []
+    for rec in read_file(path)["articles"]:
+        places = []
+        if rec.get("relative_path"):
+            places.append(path.parent / rec["relative_path"])
+        places.append(Path(rec["path"]).expanduser())
+        for place in places:
+            try:
+                if place.is_file():
+                    found.append(str(place.resolve()))
+                    break
+            except OSError:
+                continue
+        else:
+            lost.append(saved_label(rec))
+    return found, lost
