@@ -33,6 +33,8 @@ FLAG_LABELS = {
     "name": "name",
     "date": "date",
     "negation": "negation",
+    "hedge": "hedge",
+    "spelling": "name spelling",
 }
 #: Short forms for narrow columns.
 FLAG_SHORT = {
@@ -42,6 +44,8 @@ FLAG_SHORT = {
     "name": "name",
     "date": "date",
     "negation": "neg",
+    "hedge": "hedge",
+    "spelling": "spell",
 }
 
 

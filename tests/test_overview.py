@@ -284,17 +284,17 @@ async def test_flags_in_the_panel_and_the_gutter(sample_articles, story):
     async with app.run_test(size=(200, 50)) as pilot:
         await _ready(pilot)
         reader = app.screen
-        g4 = story.group("g4")  # Ukrainska Pravda adds "allegedly": an attribution flag
+        g4 = story.group("g4")  # Ukrainska Pravda adds "allegedly": a hedge flag
         up = _label_index(app, "Ukrainska Pravda")
         version = next(p for p in g4.passages if p.article == up)
         reader.reveal_group("g4", up)
         await pilot.pause()
         panel = reader.query_one("#panel")
         text = panel.text
-        assert "⚑ who said" in text.splitlines()[0]
+        assert "⚑ hedge" in text.splitlines()[0]
         up_line = next(line for line in text.splitlines() if "Ukrainska Pravda" in line)
         rest = text[text.index(up_line) :]
-        assert rest.index("who said: adds “allegedly”") < rest.index("drops")
+        assert rest.index("hedge: adds “allegedly”") < rest.index("drops")
         body = reader.body(up)
         first_row = body.rows_of(version.start, version.end)[0]
         line = body.render_line(first_row - int(body.scroll_y)).text

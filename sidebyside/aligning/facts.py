@@ -295,7 +295,8 @@ class _ArticleFacts:
                 name = self._name_ending(tokens, k)
                 if name:
                     return name
-            return None
+            # "The owner, John Miller, said": the apposition names the speaker.
+            return self._resolve_np(tokens, j, last_speaker)
         return self._resolve_np(tokens, j, last_speaker)
 
     def _subject_after(self, tokens, i: int) -> str | None:
@@ -321,6 +322,23 @@ class _ArticleFacts:
             return self._name_ending(tokens, end)
         if nxt.casefold() == "the":
             return self._phrase_after(tokens, i + 1, None)
+        # `," said city engineer Paul Hendricks`: a role, then the name.
+        k = i + 1
+
+        def spaced(k: int) -> bool:
+            return k < len(tokens) and k - i <= 4 and text[tokens[k - 1][1] : tokens[k][0]] == " "
+
+        while spaced(k) and tokens[k][2][:1].islower():
+            k += 1
+        if spaced(k) and tokens[k][2][:1].isupper():
+            end = k
+            while (
+                end + 1 < len(tokens)
+                and tokens[end + 1][2][:1].isupper()
+                and text[tokens[end][1] : tokens[end + 1][0]] == " "
+            ):
+                end += 1
+            return self._name_ending(tokens, end)
         return None
 
     def _phrase_after(self, tokens, i: int, last_speaker: str | None) -> str | None:
@@ -381,6 +399,12 @@ class _ArticleFacts:
                 k -= 1
             qualifiers = [tokens[m][2].casefold() for m in range(k, j)]
             return self._role_holder(role, qualifiers, tokens[j][0])
+        # "The port authority said": a body named by its noun phrase.
+        k = j
+        while k - 1 >= max(limit, j - 3) and tokens[k - 1][2].casefold() != "the" and tokens[k - 1][2][:1].islower():
+            k -= 1
+        if k - 1 >= 0 and tokens[k - 1][2].casefold() == "the" and low not in STOPWORDS:
+            return "the " + " ".join(tokens[m][2].casefold() for m in range(k, j + 1))
         return None
 
     def _last_person_before(self, offset: int, last_speaker: str | None) -> str | None:
@@ -473,7 +497,13 @@ class _ArticleFacts:
         # No attribution in its sentence: a quotation or first-person
         # paragraph continues the paragraph before it.
         first_person = any(w.casefold() in _FIRST_PERSON for w in _WORD_RE.findall(self.text[start:end]))
-        if not (quoted or first_person) or para == 0:
+        if not (quoted or first_person):
+            return None
+        # A quoted sentence after `…," said X.` in the same paragraph is X's.
+        earlier = [a for a in self.attributions_in(para) if a.speaker is not None and a.at < start]
+        if earlier:
+            return earlier[-1].speaker
+        if para == 0:
             return None
         p = para - 1
         while p >= 0 and self._skipped(self.paragraphs[p][0]):
@@ -482,6 +512,19 @@ class _ArticleFacts:
             return None
         named = [a for a in self.attributions_in(p) if a.speaker is not None]
         return named[-1].speaker if named else None
+
+    def sentence_speakers(self, start: int, end: int) -> list[tuple[int, int, bool, str | None]]:
+        """Each sentence of ``[start, end)`` (cut to it): where it is, whether
+        it is a quote, and whom the article attributes it to."""
+        out = []
+        k = max(0, bisect.bisect_right(self._sentence_starts, start) - 1)
+        while k < len(self.sentences) and self.sentences[k][0] < end:
+            s, e = max(self.sentences[k][0], start), min(self.sentences[k][1], end)
+            k += 1
+            if e > s and _WORD_RE.search(self.text, s, e):
+                quoted, _ = self.quoted_share(s, e)
+                out.append((s, e, quoted, self.attribution_for(s, e, quoted)))
+        return out
 
     def quoted_share(self, start: int, end: int) -> tuple[bool, list[bool]]:
         """Is ``[start, end)`` a quote (or does it carry one), and which of its
@@ -594,10 +637,38 @@ def _names(w: _Words, lo: int, hi: int) -> set[str]:
     return out
 
 
+def same_name(a: str, b: str) -> bool:
+    """Two spellings of one name (Brandvold / Brandvoll, Sergei / Sergey,
+    Katherine / Catherine), or the same name."""
+    a, b = a.casefold(), b.casefold()
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4:
+        return False
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.75
+
+
+def _whole_sentence(w: _Words, lo: int, hi: int) -> bool:
+    """Words ``[lo, hi)`` hold a sentence's end: a whole sentence (or the
+    rest of one) added or left out, not a word changed inside one."""
+    if hi - lo < 4:
+        return False
+    end = w.spans[hi][0] if hi < len(w.spans) else len(w.text)
+    return any(ch in w.text[w.spans[lo][0] : end] for ch in ".!?")
+
+
 def _classify(ref: _Words, ver: _Words, tag: str, i1: int, i2: int, j1: int, j2: int, negated) -> ChangeKind:
     ref_negated, ver_negated = negated
-    neg_a = _scope_negations(ref, i1, i2)
-    neg_b = _scope_negations(ver, j1, j2)
+    if sum(ref_negated.values()) == sum(ver_negated.values()):
+        # As many negations on each side: reworded around them ("no
+        # structural faults" / "no faults"), none added or taken away.
+        negated = None
+    if tag == "delete" and _whole_sentence(ref, i1, i2):
+        return "dropped"
+    if tag == "insert" and _whole_sentence(ver, j1, j2):
+        return "added"
+    neg_a = _scope_negations(ref, i1, i2) if negated else set()
+    neg_b = _scope_negations(ver, j1, j2) if negated else set()
     if any(target not in ver_negated for target in neg_a) or any(target not in ref_negated for target in neg_b):
         return "negation"
     keys_a = {ref.keys[i] for i in range(i1, i2)}
@@ -611,11 +682,19 @@ def _classify(ref: _Words, ver: _Words, tag: str, i1: int, i2: int, j1: int, j2:
         if numbers_a and numbers_b and numbers_a != numbers_b:
             return "number"
         names_a, names_b = _names(ref, i1, i2), _names(ver, j1, j2)
-        if names_a and names_b and (names_a - set(ver.stems) or names_b - set(ref.stems)):
+        only_a, only_b = names_a - set(ver.stems), names_b - set(ref.stems)
+        if names_a and names_b and (only_a or only_b):
+            # One person's name spelt two ways is a spelling, not another name.
+            if all(any(same_name(a, b) for b in names_b) for a in only_a) and all(
+                any(same_name(b, a) for a in names_a) for b in only_b
+            ):
+                return "spelling"
             return "name"
-    # A hedge on one side only ("allegedly") changes who vouches for the words.
-    if (keys_a & _HEDGES) != (keys_b & _HEDGES):
-        return "attribution"
+    # A hedge on one side only ("allegedly") changes who vouches for the words;
+    # "according to" names a source.
+    hedges = (keys_a & _HEDGES) ^ (keys_b & _HEDGES)
+    if hedges:
+        return "attribution" if hedges == {"according"} else "hedge"
     if tag == "replace":
         return "other"
     if tag == "insert":
@@ -653,8 +732,14 @@ def _merged_runs(r: _Words, quote_runs: list[tuple[int, int, int, int]]) -> list
     return merged
 
 
+def _speaker_change(k: int, base: int, before: str, after: str) -> Change:
+    kind: ChangeKind = "spelling" if same_name(before.split()[-1], after.split()[-1]) else "attribution"
+    return Change(kind, k, base, before, after)
+
+
 def _attribution_changes(passages) -> list[Change]:
-    """Versions attributed to different speakers than most are."""
+    """Versions attributed to different speakers than most are (when the
+    passages' sentences are not known: the passages' own speakers)."""
     speakers = [p.speaker for p in passages]
     named = [s for s in speakers if s]
     if len({key_of(s.split()[-1]) for s in named}) <= 1:
@@ -662,15 +747,52 @@ def _attribution_changes(passages) -> list[Change]:
     common = Counter(key_of(s.split()[-1]) for s in named).most_common(1)[0][0]
     base = next(k for k, s in enumerate(speakers) if s and key_of(s.split()[-1]) == common)
     return [
-        Change("attribution", k, base, speakers[base], s)
+        _speaker_change(k, base, speakers[base], s)
         for k, s in enumerate(speakers)
         if s and key_of(s.split()[-1]) != common
     ]
 
 
-def group_changes(group: Group, words: list[_Words]) -> tuple[Change, ...]:
+Sentences = list[tuple[int, int, "str | None"]]  # (start, end, speaker), offsets in the passage's text
+
+
+def _word_range(w: _Words, start: int, end: int) -> tuple[int, int]:
+    starts = [s for s, _ in w.spans]
+    return bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+
+
+def _sentence_speaker_changes(
+    r: _Words, v: _Words, ref_sentences: Sentences, sentences: Sentences, blocks, i: int, ref: int
+) -> list[Change]:
+    """Speakers compared sentence by sentence, for the sentences the two
+    versions share (the same quote in both), never across different ones."""
+    out: list[Change] = []
+    ver_ranges = [(*_word_range(v, s, e), who) for s, e, who in sentences if who]
+    for s, e, who in ref_sentences:
+        if not who:
+            continue
+        a_lo, a_hi = _word_range(r, s, e)
+        for b_lo, b_hi, other in ver_ranges:
+            shared = 0
+            for a, b, n in blocks:
+                lo, hi = max(a, a_lo, a + b_lo - b), min(a + n, a_hi, a + b_hi - b)
+                shared += max(0, hi - lo)
+            if shared < 3 or shared * 2 < min(a_hi - a_lo, b_hi - b_lo):
+                continue
+            if key_of(who.split()[-1]) != key_of(other.split()[-1]):
+                change = _speaker_change(i, ref, who, other)
+                if change not in out:
+                    out.append(change)
+    return out
+
+
+def group_changes(
+    group: Group, words: list[_Words], sentences: list[Sentences] | None = None
+) -> tuple[Change, ...]:
     """The classified differences between the group's versions and its most
-    common wording (``words``: each passage's parsed words, in order)."""
+    common wording (``words``: each passage's parsed words, in order;
+    ``sentences``: each passage's sentences and their speakers, which the
+    speakers are compared by)."""
     passages = group.passages
     if len(passages) < 2:
         return ()
@@ -688,6 +810,18 @@ def group_changes(group: Group, words: list[_Words]) -> tuple[Change, ...]:
         quote_runs: list[tuple[int, int, int, int]] = []
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
+                # A name spelt two ways the stems fold together (Volkonsky / Volkonski).
+                for k in range(i2 - i1):
+                    a, b = i1 + k, j1 + k
+                    if (
+                        r.keys[a] != v.keys[b]
+                        and r.text[r.spans[a][0] : r.spans[a][0] + 1].isupper()
+                        and v.text[v.spans[b][0] : v.spans[b][0] + 1].isupper()
+                        and not (r.initial[a] or v.initial[b] or r.title_case or v.title_case)
+                    ):
+                        before, ref_span = _phrase(r, a, a + 1)
+                        after, span = _phrase(v, b, b + 1)
+                        changes.append(Change("spelling", i, ref, before, after, span, ref_span))
                 # Runs of shared words quoted on one side only.
                 k = 0
                 while k < i2 - i1:
@@ -732,7 +866,12 @@ def group_changes(group: Group, words: list[_Words]) -> tuple[Change, ...]:
                 )
             )
         changes.extend(quote_changes)
-    changes.extend(_attribution_changes(passages))
+        if sentences is not None:
+            changes.extend(
+                _sentence_speaker_changes(r, v, sentences[ref], sentences[i], matcher.get_matching_blocks(), i, ref)
+            )
+    if sentences is None:
+        changes.extend(_attribution_changes(passages))
     rank = {kind: n for n, kind in enumerate((*MATERIAL, "added", "dropped", "other"))}
     order = sorted(
         range(len(changes)),
@@ -751,8 +890,24 @@ def article_facts(article: Article) -> _ArticleFacts:
 
 def passage_facts(facts: _ArticleFacts, start: int, end: int) -> tuple[bool, str | None]:
     """(quoted, speaker) of the span ``[start, end)`` of one article."""
+    quoted, speaker, _ = passage_sentences(facts, start, end)
+    return quoted, speaker
+
+
+def passage_sentences(facts: _ArticleFacts, start: int, end: int) -> tuple[bool, str | None, Sentences]:
+    """(quoted, speaker, its sentences with their speakers) of a span.  A span
+    of several sentences names the speaker of its first quote (else of its
+    first attributed sentence)."""
     quoted, _ = facts.quoted_share(start, end)
-    return quoted, facts.attribution_for(start, end, quoted)
+    found = facts.sentence_speakers(start, end)
+    sentences: Sentences = [(s - start, e - start, who) for s, e, _, who in found]
+    if len(found) <= 1:
+        speaker = facts.attribution_for(start, end, quoted)
+        return quoted, speaker, [(0, end - start, speaker)]
+    speaker = next((who for _, _, q, who in found if q and who), None)
+    if speaker is None:
+        speaker = next((who for _, _, _, who in found if who), None)
+    return quoted, speaker, sentences
 
 
 def _passage_words(facts: _ArticleFacts, p: Passage) -> _Words:
@@ -784,11 +939,13 @@ def annotate(alignment: Alignment, only: Collection[str] | None = None) -> Align
             continue
         passages: list[Passage] = []
         words: list[_Words] = []
+        sentences: list[Sentences] = []
         for p in group.passages:
             f = of(p.article)
-            quoted, speaker = passage_facts(f, p.start, p.end)
+            quoted, speaker, said = passage_sentences(f, p.start, p.end)
             passages.append(replace(p, quoted=quoted, speaker=speaker))
             words.append(_passage_words(f, p))
+            sentences.append(said)
         annotated = replace(group, passages=tuple(passages))
-        groups.append(replace(annotated, changes=group_changes(annotated, words)))
+        groups.append(replace(annotated, changes=group_changes(annotated, words, sentences)))
     return replace(alignment, groups=tuple(groups))
