@@ -44,7 +44,7 @@ def test_report_opens_with_the_overview_table(alignment):
     never = _never_group(alignment)
     row = rows[[g.id for g in alignment.groups].index(never.id)]
     cells = [c.strip() for c in row.strip("|").split("|")]
-    assert cells[2] == "Lavrov" and "who said" in cells[3]
+    assert cells[2] == "Lavrov" and "hedge" in cells[3]
     for a, cell in zip(cov.columns, cells[4:]):
         assert cell == cell_text(cov.row(never.id).cells.get(a), cov.dated)
         assert (cell == "·") == (a not in never.article_indexes)
@@ -57,13 +57,13 @@ def test_report_groups_mark_changed_words_speakers_and_flags(alignment):
     text = to_markdown(alignment)
     never = _never_group(alignment)
     section = text.split(f"## {never.id} ", 1)[1].split("\n## ", 1)[0]
-    assert section.splitlines()[0].endswith("⚑ who said")
+    assert section.splitlines()[0].endswith("⚑ hedge")
     up = next(line for line in section.splitlines() if line.startswith("- **Ukrainska Pravda**"))
     assert "direct quote" in up and "said by Lavrov" in up
     assert "**allegedly**" in up
     changes = section.splitlines()[section.splitlines().index(up) + 1]
     # Material changes first, dropped words last.
-    assert changes.index("who said: adds “allegedly”") < changes.index("drops “saying”")
+    assert changes.index("hedge: adds “allegedly”") < changes.index("drops “saying”")
 
 
 def test_report_marks_who_was_first_when_every_outlet_is_dated(alignment):
@@ -91,7 +91,7 @@ def test_csv_has_facts_columns_and_outlet_labels(alignment):
     never = _never_group(alignment)
     up = next(r for r in rows if r["group"] == never.id and r["outlet"] == "Ukrainska Pravda")
     assert up["quoted"] == "yes" and up["speaker"] == "Lavrov"
-    assert "who said: adds “allegedly”" in up["changes"]
+    assert "hedge: adds “allegedly”" in up["changes"]
 
 
 def test_csv_file_opens_in_a_spreadsheet_as_utf8(alignment, tmp_path):
@@ -113,8 +113,8 @@ def test_json_is_schema_2_with_facts(alignment):
     assert record["schema_version"] == SCHEMA_VERSION == 2
     never = _never_group(alignment)
     group = next(g for g in record["groups"] if g["id"] == never.id)
-    assert group["flags"] == ["attribution"]
-    assert any(c["kind"] == "attribution" and c["after"] == "allegedly" for c in group["changes"])
+    assert group["flags"] == ["hedge"]
+    assert any(c["kind"] == "hedge" and c["after"] == "allegedly" for c in group["changes"])
     assert all({"quoted", "speaker"} <= set(p) for p in group["passages"])
     json.dumps(record)  # plain JSON
 
