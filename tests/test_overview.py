@@ -449,3 +449,32 @@ async def test_every_cell_of_the_cursor_row_reads_on_dark_light_and_256(sample_a
                             fg, bg = fg.downgrade(system), bg.downgrade(system)
                         ratio = _contrast(fg.get_truecolor(), bg.get_truecolor())
                         assert ratio >= least, (theme, y, text, system, round(ratio, 2))
+
+
+@pytest.mark.parametrize("size", [(40, 12), (80, 24)])
+async def test_outlet_and_speaker_columns_keep_their_width_when_moving_right(tmp_path, size):
+    """User test items 10 and 11: at 40x12 the outlet columns got about two
+    characters, and at 80x24 the speaker column showed "s…" after moving
+    right.  Every column the cursor reaches shows whole (scrolling sideways,
+    not squeezing), and the header above it starts with its label."""
+    from sidebyside.app.grid import PADDING
+
+    articles, alignment = ten_outlets(tmp_path)
+    app = _app(articles, alignment)
+    async with app.run_test(size=size) as pilot:
+        await _ready(pilot)
+        await pilot.press("m")
+        table = _table(app)
+        width = table.scrollable_content_region.width
+        for column in range(len(table.columns)):
+            table.move_cursor(0, column)
+            await pilot.pause()
+            spec = table.columns[column]
+            x = table._column_x(column)
+            if column >= table.fixed:
+                x = x - int(table.scroll_x)
+            assert 0 <= x and x + spec.width + 2 * PADDING <= width, (column, x, width)
+            header = table.render_line(0).text
+            label = spec.label[: max(1, min(len(spec.label), spec.width) - 1)]
+            assert header[x + PADDING :].startswith(label), (column, header)
+            assert spec.width >= min(8, len(spec.label))

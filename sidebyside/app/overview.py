@@ -212,8 +212,16 @@ class OverviewScreen(Screen[None]):
                 if self.filters.keep(row):
                     self._rows[row.group.id] = row
                     rows.append(GridRow(row.group.id, self._group_cells(cov, row, row.group.id == current, flags_w)))
-        # The group, its wording and its flags stay put; speaker and outlets scroll.
-        table.set_data(columns, rows, fixed=3)
+        # The group, its wording and its flags stay put; speaker and outlets
+        # scroll.  On a narrow screen fewer columns stay put, so that the
+        # scrolling ones keep room for the speaker's or an outlet's column
+        # whole (scrolled to, never squeezed to a character or two).
+        room = max(40, self.size.width or self.app.size.width) - 2
+        need = max(speaker_w, *outlet_widths) + 2
+        fixed = 3
+        while fixed > 1 and room - sum(c.width + 2 for c in columns[:fixed]) < need:
+            fixed -= 1
+        table.set_data(columns, rows, fixed=fixed)
         self._shown = self._signature()
         self._update_texts(cov, len(rows))
         if where is not None and table.row_count:
