@@ -71,6 +71,28 @@ def _best_stretch(
     the run sequence with the highest total (Kadane), which is the same as
     the best stretch of single words since no best stretch starts or ends
     inside a run of one sign."""
+    runs = _runs(da, db, a0, a1, b0, b1)
+    best = 0.0
+    lo = hi = -1
+    cur = 0.0
+    cur_start = 0
+    for i, run in enumerate(runs):
+        if cur <= 0:
+            cur, cur_start = 0.0, i
+        cur += run[0]
+        if cur > best:
+            best, lo, hi = cur, cur_start, i
+    if lo < 0:
+        return 0.0, 0, -1, 0, -1, 0
+    lo, hi = _within_sentences(da, db, runs, lo, hi)
+    stretch = [runs[i] for i in range(lo, hi + 1) if runs[i][5] >= 0]
+    shared = sum(r[5] for r in stretch)
+    return best, stretch[0][1], stretch[-1][2] - 1, stretch[0][3], stretch[-1][4] - 1, shared
+
+
+def _runs(da: Doc, db: Doc, a0: int, a1: int, b0: int, b1: int) -> list[tuple[float, int, int, int, int, int]]:
+    """The word alignment of the two token ranges cut into runs of one sign:
+    (score, a lo, a hi, b lo, b hi, shared content words or -1 for no match)."""
     wa, ga, gb, csa = da.weight_sum, da.gap_sum, db.gap_sum, da.content_sum
     para_a, para_b, csb = da.para, db.para, db.content_sum
     len_a, len_b = len(para_a), len(para_b)
@@ -117,22 +139,18 @@ def _best_stretch(
             append((ga[i2] - ga[i1 + m], i1 + m, i2, j2, j2, -1))
         if j2 > j1 + m:
             append((gb[j2] - gb[j1 + m], i2, i2, j1 + m, j2, -1))
-    best = 0.0
-    lo = hi = -1
-    cur = 0.0
-    cur_start = 0
-    for i, run in enumerate(runs):
-        if cur <= 0:
-            cur, cur_start = 0.0, i
-        cur += run[0]
-        if cur > best:
-            best, lo, hi = cur, cur_start, i
-    if lo < 0:
-        return 0.0, 0, -1, 0, -1, 0
-    # Past the first and last two words in a row that both texts share, a
-    # stretch with lone shared words may only stay inside one sentence: across
-    # a sentence end ("…approach," Lavrov added / …approach." Details: Lavrov
-    # also added) the texts have already parted.
+    return runs
+
+
+def _within_sentences(
+    da: Doc, db: Doc, runs: list[tuple[float, int, int, int, int, int]], lo: int, hi: int
+) -> tuple[int, int]:
+    """The best run sequence lo..hi, cut back to where the texts still agree.
+
+    Past the first and last two words in a row that both texts share, a
+    stretch with lone shared words may only stay inside one sentence: across
+    a sentence end ("…approach," Lavrov added / …approach." Details: Lavrov
+    also added) the texts have already parted."""
     matched = [i for i in range(lo, hi + 1) if runs[i][5] >= 0]
     solid = [
         i
@@ -148,9 +166,7 @@ def _best_stretch(
         a_from, a_to, b_from, b_to = runs[last][2] - 1, runs[hi][2] - 1, runs[last][4] - 1, runs[hi][4] - 1
         if last < hi and _breaks_between(da, db, a_from, a_to, b_from, b_to):
             hi = last
-    stretch = [runs[i] for i in range(lo, hi + 1) if runs[i][5] >= 0]
-    shared = sum(r[5] for r in stretch)
-    return best, stretch[0][1], stretch[-1][2] - 1, stretch[0][3], stretch[-1][4] - 1, shared
+    return lo, hi
 
 
 def _breaks_between(da: Doc, db: Doc, a_from: int, a_to: int, b_from: int, b_to: int) -> bool:
