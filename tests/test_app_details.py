@@ -11,6 +11,7 @@ import pytest
 from textual.widgets._toast import Toast
 
 from sidebyside.app.dialogs import ConfirmScreen, SavePathScreen
+from sidebyside.app.pane import text_shows_title
 
 pytestmark = pytest.mark.app  # private user folders (conftest.py)
 
@@ -29,6 +30,10 @@ async def test_every_shown_pane_shows_its_whole_headline(make_app):
                 continue
             headline = pane.query_one(".pane-headline")
             shown = str(pane.border_title) + " " + (str(headline.render()) if headline.display else "")
+            if text_shows_title(pane.article):  # the text begins with it: said once (usertest 9)
+                assert not headline.display
+                assert pane.article.title not in " ".join(shown.split()) or pane.article.title in str(pane.border_title)
+                continue
             assert pane.article.title in " ".join(shown.split()), (pane.article.label, shown)
             assert "…" not in str(pane.border_title)
 

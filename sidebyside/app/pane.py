@@ -429,6 +429,39 @@ def _outlet_and_date(article: Article, room: int) -> Text:
     return lead
 
 
+def _words(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def text_shows_title(article: Article) -> bool:
+    """Whether the article's text, as the pane shows it, begins with its
+    headline (then a headline line above the text would say it twice)."""
+    wanted = _words(article.title or "")
+    if not wanted:
+        return False
+    shown = [line for line in article.lines if line.kind not in ("blank", "boilerplate", "header")]
+    return any(_words(article.text[line.start : line.end]) == wanted for line in shown[:3])
+
+
+def _cut_lines(text: Text, width: int, lines: int) -> Text:
+    """``text`` wrapped to ``width`` cells, at most ``lines`` lines, the
+    last ending in "…" when some is left out."""
+    from rich.console import Console
+
+    width = max(1, width)
+    wrapped = text.wrap(Console(width=width, legacy_windows=False), width)
+    if len(wrapped) <= lines:
+        return text
+    kept = list(wrapped)[:lines]
+    last = kept[-1].copy()
+    last.rstrip()
+    if last.cell_len + 1 > width:
+        last.truncate(width - 1)
+    last.append("…")
+    kept[-1] = last
+    return Text("\n").join(kept)
+
+
 class ArticlePane(Vertical):
     """An article's body in a frame whose top border names its outlet and
     headline, whose bottom border counts its passages; the frame of the
@@ -455,18 +488,22 @@ class ArticlePane(Vertical):
         headline = self.query_one(".pane-headline")
         room = width - 6  # "╭─ " and " ─╮" round the title
         cut = header.cell_len > room
+        below = None
         if not cut:
-            title, below = header, None
-        elif Text(self.article.label).cell_len <= room and self.article.title != self.article.label:
-            title, below = _outlet_and_date(self.article, room), Text(self.article.title)
+            title = header
         else:
-            title, below = header, header
+            title = _outlet_and_date(self.article, room)
+            if title.cell_len > room:
+                title = title.copy()
+                title.truncate(max(1, room), overflow="ellipsis")
+            if self.article.title and self.article.title != self.article.label and not text_shows_title(self.article):
+                below = _cut_lines(Text(self.article.title), width - 5, 1 if self.app.size.height < 20 else 2)
         if self.border_title != title:
             self.border_title = title
         if below is not None:
             headline.update(below)
-        if headline.display != cut:
-            headline.display = cut
+        if headline.display != (below is not None):
+            headline.display = below is not None
 
     def on_resize(self, event) -> None:
         self._fit_header(event.size.width)

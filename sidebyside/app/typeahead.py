@@ -95,20 +95,35 @@ class TypeAhead:
         screen = self.app.screen
         focused = screen.focused
         typed_in_field = isinstance(focused, TEXT_INPUTS) and event.key != self.app.COMMAND_PALETTE_BINDING
-        if not typed_in_field and event.key in self._opener_keys():
+        opener = not typed_in_field and event.key in self._opener_keys()
+        if opener:
             # The key itself goes on now; what follows waits for its input.
             self._waiting = True
             self._since = time.monotonic()
             self._start_focus, self._start_screen = focused, screen
             self._tick()
         await self._dispatch(event)
-        if isinstance(focused, FOLLOWED):
+        if opener:
+            self._follow(focused or screen, self._settled)
+        elif isinstance(focused, FOLLOWED):
             self._follow(focused)
 
-    def _follow(self, widget) -> None:
+    def _settled(self) -> None:
+        """The opening key has been handled: if it opened nothing (refused:
+        the palette already open, a terminal too small), stop waiting."""
+        screen = self.app.screen
+        if (
+            self._waiting
+            and not self._ready()
+            and screen is self._start_screen
+            and screen.focused is self._start_focus
+        ):
+            self._waiting = False
+
+    def _follow(self, widget, then: Callable[[], None] | None = None) -> None:
         """Hold the next keys until ``widget`` and every node above it, up
         to the app, have handled what they have now (the key just sent,
-        wherever it bubbles)."""
+        wherever it bubbles); then call ``then``."""
         token = self._busy = object()
         self._busy_since = time.monotonic()
         nodes = [node for node in widget.ancestors_with_self if node is not self.app]
@@ -119,6 +134,8 @@ class TypeAhead:
                 return
             if index == len(nodes):
                 self._busy = None
+                if then is not None:
+                    then()
                 self._tick()
                 return
             if not nodes[index].call_later(step, index + 1):
