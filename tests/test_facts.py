@@ -373,3 +373,20 @@ def test_speaker_in_an_apposition_or_after_a_role(text, speaker):
     facts = _ArticleFacts(text)
     start = text.index("We will")
     assert passage_facts(facts, start, text.index("spring") + 6) == (True, speaker)
+
+
+def test_a_quote_left_open_at_a_paragraph_end_closes_in_the_next():
+    """User test item 4: c.txt's quote runs over two paragraphs ("…on the
+    table,\\n\\nand not one day less," she said): its second part is quoted,
+    "she said" is not, and no quote-vs-paraphrase flag is raised for it."""
+    from sidebyside.aligning.facts import _ArticleFacts
+
+    text = (DATA / "ut_port" / "c.txt").read_text(encoding="utf-8")
+    facts = _ArticleFacts(text)
+    assert facts.in_quote(text.index("not one day less"))
+    assert not facts.in_quote(text.index("she said"))
+    alignment, _ = _story_of(
+        "ut_port",
+        [("a.txt", "Union leader", "not one day less."), ("c.txt", "Union leader", "loud cheers.")],
+    )
+    assert "quote-paraphrase" not in alignment.groups[0].flags

@@ -156,7 +156,7 @@ class _ArticleFacts:
 
     def __init__(self, text: str, skip: tuple[tuple[int, int], ...] = ()) -> None:
         self.text = text
-        self.quoted = quoted_spans(text)
+        self.quoted = _mend_quotes(text, quoted_spans(text))
         self._quote_starts = [s for s, _ in self.quoted]
         self.skip = skip
         self._role_hits: dict[tuple[str, ...], list[tuple[int, str]]] = {}
@@ -538,6 +538,31 @@ class _ArticleFacts:
             run = run + 1 if flag else 0
             longest = max(longest, run)
         return (sum(inside) * 2 >= len(words) or longest >= 5), inside
+
+
+def _mend_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quotations with a quotation left open at a paragraph's end mended: the
+    next paragraph's first quotation mark closes it (`"…on the table,` /
+    `and not one day less," she said`), so the words before that mark are
+    quoted and the ones after it are not."""
+    out = list(spans)
+    for k in range(len(out) - 1):
+        s, e = out[k]
+        if text[e : e + 1] != "\n" or text[e - 1 : e] in _QUOTE_CHARS:
+            continue
+        start = e
+        while start < len(text) and text[start] in "\n \t":
+            start += 1
+        s2, e2 = out[k + 1]
+        mark = s2 - 1
+        if (
+            mark >= start
+            and text[mark] in "\"”"
+            and "\n" not in text[start:mark]
+            and not any(ch in _QUOTE_CHARS for ch in text[start:mark])
+        ):
+            out[k + 1] = (start, mark)
+    return [(s, e) for s, e in out if e > s]
 
 
 def _breaks(gap: str) -> bool:

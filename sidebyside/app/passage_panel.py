@@ -302,7 +302,7 @@ class PassagePanel(Widget, can_focus=False):
             return Text("Only one article: there is nothing to align it with.", style=hint_style)
         kept = len(self.app.kept)
         return Text.assemble(
-            (f"{count} shared passage groups across {arts} articles. ", heading_style),
+            (f"{count} shared passage group{'' if count == 1 else 's'} across {arts} articles. ", heading_style),
             (f"{kept} kept. " if kept else "", heading_style),
             (self._keys_hint(), hint_style),
         )
