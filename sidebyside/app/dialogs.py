@@ -59,6 +59,21 @@ class ConfirmScreen(ModalScreen[bool | str]):
 
     def on_mount(self) -> None:
         self.query_one("#yes" if self.default else "#no", Button).focus()
+        self._fit(self.app.size)
+
+    def on_resize(self, event) -> None:
+        self._fit(event.size)
+
+    def _fit(self, size) -> None:
+        """Every answer in view at any size the app accepts: when the
+        buttons don't fit side by side (or the rows are few), they stack,
+        one row each, below the message."""
+        buttons = list(self.query(Button))
+        wide = sum(len(str(b.label)) + 6 for b in buttons) + 4
+        small = wide > min(80, int(size.width * 0.95)) or size.height < 20
+        self.set_class(small, "-small-dialog")
+        for button in buttons:
+            button.compact = small
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

@@ -109,7 +109,10 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
-            yield Static(self._table(), id="help-table")
+            yield Static(self._table(self.app.size.width), id="help-table")
+
+    def on_resize(self, event) -> None:
+        self.query_one("#help-table", Static).update(self._table(event.size.width))
 
     def on_mount(self) -> None:
         self.query_one("#help-box").border_title = "Keys"
@@ -129,17 +132,32 @@ class HelpScreen(ModalScreen[None]):
                 out.append((title, self._keys(binding), description, binding.id or ""))
         return out
 
-    def _table(self) -> Table:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column()
-        table.add_column(style="dim", no_wrap=True)
+    #: Narrower than this (the terminal's columns), a binding's id goes
+    #: under its description: what a key does comes first, always whole.
+    NARROW = 80
+
+    def _table(self, width: int = 0) -> Table:
+        narrow = 0 < width < self.NARROW
+        table = Table.grid(padding=(0, 1 if narrow else 2))
+        if narrow:  # keys wrap at their commas, in a third of the width at most
+            table.add_column(style="bold", max_width=max(4, width // 3), overflow="fold")
+        else:
+            table.add_column(style="bold", no_wrap=True)
+        table.add_column(ratio=1, overflow="fold")
+        if not narrow:
+            table.add_column(style="dim", no_wrap=True)
         section = None
         for title, keys, description, binding_id in self.rows():
             if title != section:
                 if section is not None:
-                    table.add_row("", "", "")
-                table.add_row(Text(title, style="bold underline"), "", "")
+                    table.add_row("", "")
+                table.add_row(Text(title, style="bold underline"), "")
                 section = title
-            table.add_row(keys, description, binding_id)
+            if narrow:
+                what = Text(description)
+                if binding_id:
+                    what.append("\n" + binding_id, style="dim")
+                table.add_row(keys, what)
+            else:
+                table.add_row(keys, description, binding_id)
         return table
