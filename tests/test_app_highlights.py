@@ -71,11 +71,17 @@ async def test_keep_note_and_save_with_the_real_keys(sample_articles, make_app):
         await pilot.press("n")
         gid = app.current_group
         version = app.current_version
-        assert gutters(app, PRESS_TV, version.start, version.end)[0][1] == " "
+        # Not kept: the mark column shows only the flag of a flagged group (⚑).
+        unkept = "⚑" if app.alignment.group(gid).flags else " "
+        assert gutters(app, PRESS_TV, version.start, version.end)[0][1] == unkept
         await pilot.press("space")
         assert app.kept == {gid: ""}
         rows = gutters(app, PRESS_TV, version.start, version.end)
-        assert rows[0][1] == KEPT_MARK and all(r[1] == KEPT_RULE for r in rows[1:])
+        # Kept: ★ on the first row, the rule below (a flag moves to the second row).
+        rule = [KEPT_RULE] * (len(rows) - 1)
+        if unkept == "⚑" and rule:
+            rule[0] = "⚑"
+        assert rows[0][1] == KEPT_MARK and [r[1] for r in rows[1:]] == rule
         assert "★ kept" in panel_text(app) and "no note yet" in panel_text(app)
 
         await pilot.press("a")
@@ -110,7 +116,9 @@ async def test_space_twice_unmarks(make_app):
         assert app.current_group in app.kept
         await pilot.press("space")
         assert app.kept == {}
-        assert all(r[1] == " " for r in gutters(app, PRESS_TV, version.start, version.end))
+        unkept = "⚑" if app.alignment.group(app.current_group).flags else " "
+        rows = gutters(app, PRESS_TV, version.start, version.end)
+        assert rows[0][1] == unkept and all(r[1] == " " for r in rows[1:])
         assert "kept" not in panel_text(app)
 
 
