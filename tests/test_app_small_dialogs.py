@@ -51,3 +51,16 @@ async def test_help_gives_the_descriptions_the_room(make_app, size):
             assert set(description.split()) <= words, description
             if binding_id:  # whole, folded if it is wider than the column
                 assert binding_id in words or binding_id in "".join(text.split())
+
+
+@pytest.mark.parametrize("key, field", [("S", "#save-path"), ("a", "#note-text")])
+async def test_the_fields_of_dialogs_are_in_view_at_40x12(make_app, key, field):
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await ready(pilot)
+        await pilot.press("n", "space", key)
+        await pilot.pause()
+        box = app.screen.query_one("#dialog").content_region
+        region = app.screen.query_one(field).region
+        assert region.height >= 1 and box.contains_region(region), (region, box)
+        assert app.focused is app.screen.query_one(field)

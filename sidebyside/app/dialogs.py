@@ -163,6 +163,17 @@ class SavePathScreen(ModalScreen[str | None]):
         # All of it selected: typing a name replaces it (a bare name saves
         # in the current folder); the arrow keys keep it to edit.
         field.select_all()
+        self._fit(self.app.size)
+
+    def on_resize(self, event) -> None:
+        self._fit(event.size)
+
+    def _fit(self, size) -> None:
+        """The field in view at any size the app accepts: on few rows the
+        hint yields (three rows at most) and the field is one row high."""
+        small = size.height < 20
+        self.set_class(small, "-small-dialog")
+        self.query_one(Input).compact = small
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
