@@ -151,68 +151,18 @@ class _Attribution:
     after_quote: bool  # right after a quotation closes: it names that quote's speaker
 
 
-class _ArticleFacts:
-    """Quotations, sentences and attributions of one article, found once."""
+class _Attributions:
+    """Who an article says said what: speech verbs, "according to", roles
+    resolved to the people holding them.  Part of :class:`_ArticleFacts`,
+    kept apart because it is the larger half; it reads the article's text,
+    quotations, sentences and paragraphs set up there."""
 
-    def __init__(self, text: str, skip: tuple[tuple[int, int], ...] = ()) -> None:
-        self.text = text
-        self.quoted = _mend_quotes(text, quoted_spans(text))
-        self._quote_starts = [s for s, _ in self.quoted]
-        self.skip = skip
-        self._role_hits: dict[tuple[str, ...], list[tuple[int, str]]] = {}
-        self.sentences = self._sentences()
-        self._sentence_starts = [s for s, _ in self.sentences]
-        self.paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-        self._paragraph_starts = [s for s, _ in self.paragraphs]
-        # Attributions are found paragraph by paragraph, as passages need them.
-        self._by_paragraph: dict[int, list[_Attribution]] = {}
-
-    # where things are
-
-    def in_quote(self, offset: int) -> tuple[int, int] | None:
-        k = bisect.bisect_right(self._quote_starts, offset) - 1
-        if k >= 0 and self.quoted[k][0] <= offset < self.quoted[k][1]:
-            return self.quoted[k]
-        return None
-
-    def quote_flags(self, offsets: list[int]) -> list[bool]:
-        """``in_quote(offset) is not None`` for each of ``offsets`` (in
-        increasing order), found in one walk along the quotations."""
-        starts, quoted = self._quote_starts, self.quoted
-        if not quoted:
-            return [False] * len(offsets)
-        flags = []
-        k = -1  # the last quotation that starts at or before the offset
-        last = len(starts) - 1
-        for offset in offsets:
-            while k < last and starts[k + 1] <= offset:
-                k += 1
-            flags.append(k >= 0 and offset < quoted[k][1])
-        return flags
-
-    def _sentences(self) -> list[tuple[int, int]]:
-        """Sentence spans; a sentence end inside a quotation does not end
-        the sentence the quotation stands in (a line end always does)."""
-        text = self.text
-        bounds = [0]
-        for m in _SENTENCE_END.finditer(text):
-            if "\n" not in m.group():
-                if self.in_quote(m.start()) and self.in_quote(m.end() - 1):
-                    continue
-                if _ABBREVIATIONS.search(text, max(0, m.start() - 5), m.start() + 1):
-                    continue
-            bounds.append(m.end())
-        bounds.append(len(text))
-        return [(s, e) for s, e in zip(bounds, bounds[1:]) if e > s]
-
-    def sentence_at(self, offset: int) -> tuple[int, int]:
-        k = max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
-        return self.sentences[k] if self.sentences else (0, len(self.text))
-
-    def paragraph_index(self, offset: int) -> int:
-        return max(0, bisect.bisect_right(self._paragraph_starts, offset) - 1)
-
-    # attributions
+    text: str
+    quoted: list[tuple[int, int]]
+    skip: tuple[tuple[int, int], ...]
+    paragraphs: list[tuple[int, int]]
+    _role_hits: dict[tuple[str, ...], list[tuple[int, str]]]
+    _by_paragraph: dict[int, list[_Attribution]]
 
     def attributions_in(self, paragraph: int) -> list[_Attribution]:
         found = self._by_paragraph.get(paragraph)
@@ -513,6 +463,70 @@ class _ArticleFacts:
         named = [a for a in self.attributions_in(p) if a.speaker is not None]
         return named[-1].speaker if named else None
 
+
+class _ArticleFacts(_Attributions):
+    """Quotations, sentences and attributions of one article, found once."""
+
+    def __init__(self, text: str, skip: tuple[tuple[int, int], ...] = ()) -> None:
+        self.text = text
+        self.quoted = _mend_quotes(text, quoted_spans(text))
+        self._quote_starts = [s for s, _ in self.quoted]
+        self.skip = skip
+        self._role_hits: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+        self.sentences = self._sentences()
+        self._sentence_starts = [s for s, _ in self.sentences]
+        self.paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+        self._paragraph_starts = [s for s, _ in self.paragraphs]
+        # Attributions are found paragraph by paragraph, as passages need them.
+        self._by_paragraph: dict[int, list[_Attribution]] = {}
+
+    # where things are
+
+    def in_quote(self, offset: int) -> tuple[int, int] | None:
+        k = bisect.bisect_right(self._quote_starts, offset) - 1
+        if k >= 0 and self.quoted[k][0] <= offset < self.quoted[k][1]:
+            return self.quoted[k]
+        return None
+
+    def quote_flags(self, offsets: list[int]) -> list[bool]:
+        """``in_quote(offset) is not None`` for each of ``offsets`` (in
+        increasing order), found in one walk along the quotations."""
+        starts, quoted = self._quote_starts, self.quoted
+        if not quoted:
+            return [False] * len(offsets)
+        flags = []
+        k = -1  # the last quotation that starts at or before the offset
+        last = len(starts) - 1
+        for offset in offsets:
+            while k < last and starts[k + 1] <= offset:
+                k += 1
+            flags.append(k >= 0 and offset < quoted[k][1])
+        return flags
+
+    def _sentences(self) -> list[tuple[int, int]]:
+        """Sentence spans; a sentence end inside a quotation does not end
+        the sentence the quotation stands in (a line end always does)."""
+        text = self.text
+        bounds = [0]
+        for m in _SENTENCE_END.finditer(text):
+            if "\n" not in m.group():
+                if self.in_quote(m.start()) and self.in_quote(m.end() - 1):
+                    continue
+                if _ABBREVIATIONS.search(text, max(0, m.start() - 5), m.start() + 1):
+                    continue
+            bounds.append(m.end())
+        bounds.append(len(text))
+        return [(s, e) for s, e in zip(bounds, bounds[1:]) if e > s]
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        k = max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
+        return self.sentences[k] if self.sentences else (0, len(self.text))
+
+    def paragraph_index(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._paragraph_starts, offset) - 1)
+
+    # attributions
+
     def sentence_speakers(self, start: int, end: int) -> list[tuple[int, int, bool, str | None]]:
         """Each sentence of ``[start, end)`` (cut to it): where it is, whether
         it is a quote, and whom the article attributes it to."""
@@ -811,6 +825,71 @@ def _sentence_speaker_changes(
     return out
 
 
+def _spellings(r: _Words, v: _Words, i1: int, i2: int, j1: int, i: int, ref: int) -> list[Change]:
+    """In a run of words the two versions share: a name spelt two ways the
+    stems fold together (Volkonsky / Volkonski)."""
+    out = []
+    for k in range(i2 - i1):
+        a, b = i1 + k, j1 + k
+        if (
+            r.keys[a] != v.keys[b]
+            and r.text[r.spans[a][0] : r.spans[a][0] + 1].isupper()
+            and v.text[v.spans[b][0] : v.spans[b][0] + 1].isupper()
+            and not (r.initial[a] or v.initial[b] or r.title_case or v.title_case)
+        ):
+            before, ref_span = _phrase(r, a, a + 1)
+            after, span = _phrase(v, b, b + 1)
+            out.append(Change("spelling", i, ref, before, after, span, ref_span))
+    return out
+
+
+def _quoted_one_side(r: _Words, v: _Words, i1: int, i2: int, j1: int) -> list[tuple[int, int, int, int]]:
+    """In a run of words the two versions share: the stretches quoted on one
+    side only, as (ref lo, ref hi, version lo, version hi)."""
+    runs = []
+    k = 0
+    while k < i2 - i1:
+        if r.quoted[i1 + k] != v.quoted[j1 + k]:
+            m = k
+            while m < i2 - i1 and r.quoted[i1 + m] != v.quoted[j1 + m] and r.quoted[i1 + m] == r.quoted[i1 + k]:
+                m += 1
+            runs.append((i1 + k, i1 + m, j1 + k, j1 + m))
+            k = m
+        else:
+            k += 1
+    return runs
+
+
+def _quote_changes(
+    r: _Words, v: _Words, passages, i: int, ref: int, quote_runs: list[tuple[int, int, int, int]]
+) -> list[Change]:
+    """Quote against paraphrase: the shared words one version quotes and the
+    other does not, else the whole passage when only one is quoted."""
+    changes = [
+        Change(
+            "quote-paraphrase",
+            i,
+            ref,
+            _quoted_phrase(r, i1, i2),
+            _quoted_phrase(v, j1, j2),
+            _phrase(v, j1, j2)[1],
+            _phrase(r, i1, i2)[1],
+        )
+        for i1, i2, j1, j2 in _merged_runs(r, quote_runs)
+    ]
+    if not changes and passages[i].quoted != passages[ref].quoted:
+        changes.append(
+            Change(
+                "quote-paraphrase",
+                i,
+                ref,
+                f"“{' '.join(r.text.split())}”" if passages[ref].quoted else " ".join(r.text.split()),
+                f"“{' '.join(v.text.split())}”" if passages[i].quoted else " ".join(v.text.split()),
+            )
+        )
+    return changes
+
+
 def group_changes(
     group: Group, words: list[_Words], sentences: list[Sentences] | None = None
 ) -> tuple[Change, ...]:
@@ -835,62 +914,14 @@ def group_changes(
         quote_runs: list[tuple[int, int, int, int]] = []
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
-                # A name spelt two ways the stems fold together (Volkonsky / Volkonski).
-                for k in range(i2 - i1):
-                    a, b = i1 + k, j1 + k
-                    if (
-                        r.keys[a] != v.keys[b]
-                        and r.text[r.spans[a][0] : r.spans[a][0] + 1].isupper()
-                        and v.text[v.spans[b][0] : v.spans[b][0] + 1].isupper()
-                        and not (r.initial[a] or v.initial[b] or r.title_case or v.title_case)
-                    ):
-                        before, ref_span = _phrase(r, a, a + 1)
-                        after, span = _phrase(v, b, b + 1)
-                        changes.append(Change("spelling", i, ref, before, after, span, ref_span))
-                # Runs of shared words quoted on one side only.
-                k = 0
-                while k < i2 - i1:
-                    if r.quoted[i1 + k] != v.quoted[j1 + k]:
-                        m = k
-                        while (
-                            m < i2 - i1
-                            and r.quoted[i1 + m] != v.quoted[j1 + m]
-                            and r.quoted[i1 + m] == r.quoted[i1 + k]
-                        ):
-                            m += 1
-                        quote_runs.append((i1 + k, i1 + m, j1 + k, j1 + m))
-                        k = m
-                    else:
-                        k += 1
+                changes.extend(_spellings(r, v, i1, i2, j1, i, ref))
+                quote_runs.extend(_quoted_one_side(r, v, i1, i2, j1))
                 continue
             kind = _classify(r, v, tag, i1, i2, j1, j2, negated)
             before, ref_span = _phrase(r, i1, i2)
             after, span = _phrase(v, j1, j2)
             changes.append(Change(kind, i, ref, before, after, span, ref_span))
-        merged = _merged_runs(r, quote_runs)
-        quote_changes = [
-            Change(
-                "quote-paraphrase",
-                i,
-                ref,
-                _quoted_phrase(r, i1, i2),
-                _quoted_phrase(v, j1, j2),
-                _phrase(v, j1, j2)[1],
-                _phrase(r, i1, i2)[1],
-            )
-            for i1, i2, j1, j2 in merged
-        ]
-        if not quote_changes and passages[i].quoted != passages[ref].quoted:
-            quote_changes.append(
-                Change(
-                    "quote-paraphrase",
-                    i,
-                    ref,
-                    f"“{' '.join(r.text.split())}”" if passages[ref].quoted else " ".join(r.text.split()),
-                    f"“{' '.join(v.text.split())}”" if passages[i].quoted else " ".join(v.text.split()),
-                )
-            )
-        changes.extend(quote_changes)
+        changes.extend(_quote_changes(r, v, passages, i, ref, quote_runs))
         if sentences is not None:
             changes.extend(
                 _sentence_speaker_changes(r, v, sentences[ref], sentences[i], matcher.get_matching_blocks(), i, ref)
