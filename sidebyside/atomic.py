@@ -9,20 +9,27 @@ import tempfile
 from pathlib import Path
 
 
-def atomic_write(path: Path, text: str, encoding: str = "utf-8") -> None:
-    """Replace ``path`` with ``text``; raises OSError (the target untouched).
+def _opened(fd_or_path, data: str | bytes, encoding: str):
+    if isinstance(data, bytes):
+        return open(fd_or_path, "wb")
+    return open(fd_or_path, "w", encoding=encoding, newline="")
+
+
+def atomic_write(path: Path, text: str | bytes, encoding: str = "utf-8") -> None:
+    """Replace ``path`` with ``text`` (or bytes, written as they are);
+    raises OSError (the target untouched).
 
     A target that exists but is not a regular file (``/dev/null``, a pipe, a
     terminal) is written to in place: renaming over it would replace the
     device itself."""
     path = Path(path)
     if path.exists() and not path.is_file():
-        with open(path, "w", encoding=encoding, newline="") as handle:
+        with _opened(path, text, encoding) as handle:
             handle.write(text)
         return
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
+        with _opened(fd, text, encoding) as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())

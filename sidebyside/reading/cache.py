@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import platformdirs
+
+from ..atomic import atomic_write
 
 _SLUG = re.compile(r"[^A-Za-z0-9]+")
 
@@ -83,20 +83,6 @@ def page_path(url: str, folder: Path | None = None) -> Path:
     return (folder or cache_folder()) / f"{key(url)}.html"
 
 
-def _write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def store(
     url: str,
     data: bytes,
@@ -113,6 +99,6 @@ def store(
     folder.mkdir(parents=True, exist_ok=True)
     stem = key(url)
     entry = Entry(url, final_url, content_type, charset, fetched_at, folder / f"{stem}.html")
-    _write(entry.path, data)
-    _write(folder / f"{stem}.json", (json.dumps(entry.record(), indent=2) + "\n").encode("utf-8"))
+    atomic_write(entry.path, data)
+    atomic_write(folder / f"{stem}.json", json.dumps(entry.record(), indent=2) + "\n")
     return entry
