@@ -250,6 +250,22 @@ class _Terminal:
         return changed
 
 
+def record_frames(app) -> list[tuple[float, str]]:
+    """Record every frame ``app`` composes from now on: when it ended and the
+    escape sequences it writes (made inside the frame's time, as a terminal
+    app pays for them).  Returns the list the frames are appended to."""
+    frames: list[tuple[float, str]] = []
+    display = app._display
+
+    def recording_display(screen, renderable):
+        display(screen, renderable)
+        if renderable is not None:
+            frames.append((time.perf_counter(), _Terminal.sequence(app, renderable)))
+
+    app._display = recording_display
+    return frames
+
+
 async def _bench_keys(paths: list[Path], presses: int) -> None:
     from textual import events
     from textual._wait import wait_for_idle
@@ -277,16 +293,7 @@ async def _bench_keys(paths: list[Path], presses: int) -> None:
         # the frame's time, as a terminal app pays for it.  Whether a frame
         # changed what the terminal shows is worked out after the key's
         # frames are all in, so the emulator's own time counts in none.
-        frames: list[tuple[float, str]] = []
-        display = app._display
-
-        def recording_display(screen, renderable):
-            display(screen, renderable)
-            if renderable is not None:
-                sequence = _Terminal.sequence(app, renderable)
-                frames.append((time.perf_counter(), sequence))
-
-        app._display = recording_display
+        frames = record_frames(app)
         driver = app._driver
 
         async def timed(key: str) -> tuple[float, float]:

@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_app import _Terminal, make_corpus  # noqa: E402
+from bench_app import _Terminal, make_corpus, record_frames  # noqa: E402
 
 
 async def _bench(paths: list[Path], presses: int) -> None:
@@ -50,15 +50,7 @@ async def _bench(paths: list[Path], presses: int) -> None:
         await pilot.pause()
         print(f"  alignment in the worker: {time.perf_counter() - start:.2f} s, {len(app.alignment.groups)} groups")
         terminal = _Terminal(app) if _Terminal.available() else None
-        frames: list[tuple[float, str]] = []
-        display = app._display
-
-        def recording_display(screen, renderable):
-            display(screen, renderable)
-            if renderable is not None:
-                frames.append((time.perf_counter(), _Terminal.sequence(app, renderable)))
-
-        app._display = recording_display
+        frames = record_frames(app)
         driver = app._driver
 
         async def settle(timeout: float) -> None:

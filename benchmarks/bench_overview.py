@@ -31,7 +31,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_app import _Terminal, make_corpus  # noqa: E402
+from bench_app import _Terminal, make_corpus, record_frames  # noqa: E402
 
 
 def _p90(xs: list[float]) -> float:
@@ -64,15 +64,7 @@ async def _bench(paths: list[Path], presses: int) -> None:
         terminal = _Terminal(app) if _Terminal.available() else None
         if terminal is None:
             print("  (pyte is not installed: every frame counts, even one that changes nothing on screen)")
-        frames: list[tuple[float, str]] = []
-        display = app._display
-
-        def recording_display(screen, renderable):
-            display(screen, renderable)
-            if renderable is not None:
-                frames.append((time.perf_counter(), _Terminal.sequence(app, renderable)))
-
-        app._display = recording_display
+        frames = record_frames(app)
         driver = app._driver
 
         async def timed(key: str) -> float:
