@@ -116,3 +116,14 @@ def fake_app(monkeypatch):
     monkeypatch.setitem(sys.modules, "sidebyside.app.app", module)
     monkeypatch.setenv("SIDEBYSIDE_CONFIG", "/nonexistent/sidebyside-test/config.toml")
     return calls
+
+
+@pytest.fixture
+def page_server():
+    """News pages served on 127.0.0.1 (tests/page_server.py) for the tests
+    that read URLs; stopped when the test ends."""
+    from page_server import PageServer
+
+    server = PageServer().start()
+    yield server
+    server.stop()

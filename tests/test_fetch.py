@@ -8,18 +8,11 @@ import hashlib
 import json
 
 import pytest
-from page_server import PageServer, closed_port_url
+from page_server import closed_port_url
 
 from sidebyside.reading import cache
 from sidebyside.reading.articles import InputError, load_articles
 from sidebyside.reading.fetch import fetch_articles
-
-
-@pytest.fixture
-def page_server():
-    server = PageServer().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture(autouse=True)

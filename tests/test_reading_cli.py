@@ -10,20 +10,13 @@ import time
 from pathlib import Path
 
 import pytest
-from page_server import PageServer, closed_port_url
+from page_server import closed_port_url
 
 from sidebyside.cli import main
 
 PAGES = Path(__file__).resolve().parent / "pages"
 STORIES = ("/world/lavrov-talks", "/news/putin-ready", "/world/russia-open-to-dialogue")
 BODY = "Lavrov said Russia was ready to talk with the West about reducing tensions, on conditions.\n"
-
-
-@pytest.fixture
-def page_server():
-    server = PageServer().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture(autouse=True)
