@@ -10,7 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sidebyside.aligning.facts import annotate, article_facts, passage_facts
+from sidebyside.aligning.facts import annotate
+from sidebyside.aligning.speakers import ArticleFacts, article_facts, passage_facts
 from sidebyside.model import Alignment, Change, Group, Passage
 from sidebyside.reading.articles import load_articles
 
@@ -300,7 +301,6 @@ def _story_of(folder: str, members: list[tuple[str, str, str]]):
     user: several paragraphs of one wire copy)."""
     from story import _groups
 
-    from sidebyside.aligning.facts import annotate
     from sidebyside.model import Alignment
     from sidebyside.reading.articles import load_articles
 
@@ -368,9 +368,7 @@ def test_a_paragraph_after_the_passage_does_not_lend_its_speaker():
     ],
 )
 def test_speaker_in_an_apposition_or_after_a_role(text, speaker):
-    from sidebyside.aligning.facts import _ArticleFacts, passage_facts
-
-    facts = _ArticleFacts(text)
+    facts = ArticleFacts(text)
     start = text.index("We will")
     assert passage_facts(facts, start, text.index("spring") + 6) == (True, speaker)
 
@@ -379,10 +377,8 @@ def test_a_quote_left_open_at_a_paragraph_end_closes_in_the_next():
     """User test item 4: c.txt's quote runs over two paragraphs ("…on the
     table,\\n\\nand not one day less," she said): its second part is quoted,
     "she said" is not, and no quote-vs-paraphrase flag is raised for it."""
-    from sidebyside.aligning.facts import _ArticleFacts
-
     text = (DATA / "ut_port" / "c.txt").read_text(encoding="utf-8")
-    facts = _ArticleFacts(text)
+    facts = ArticleFacts(text)
     assert facts.in_quote(text.index("not one day less"))
     assert not facts.in_quote(text.index("she said"))
     alignment, _ = _story_of(

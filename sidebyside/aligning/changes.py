@@ -1,0 +1,382 @@
+"""How the versions of a passage group differ: every version is compared
+word by word with the group's most common wording (as
+:mod:`sidebyside.wording` does), and each difference is classified (see
+:mod:`.facts` for the kinds and their order)."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from ..model import MATERIAL, Change, ChangeKind, Group
+from .speakers import Sentences
+from .tokens import STOPWORDS, key_of, normalise, tokenize
+
+_NEGATIONS = frozenset("not no never none nobody nothing neither nor cannot without hardly".split())
+_NUMBER_WORDS = frozenset(
+    """
+    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+    hundreds thousand thousands million millions billion billions trillion dozen dozens first second
+    third fourth fifth sixth seventh eighth ninth tenth half twice once percent several
+    """.split()
+)
+_DATE_WORDS = frozenset(
+    """
+    january february march april may june july august september october november december jan feb mar
+    apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+    today yesterday tomorrow tonight week weekend month year morning evening night
+    """.split()
+)
+# Words that change who vouches for a statement (a speech verb alone does not:
+# which speaker is named is compared separately).
+_HEDGES = frozenset(
+    """
+    according allegedly alleged alleges reportedly claimed claims claim claiming purportedly
+    supposedly apparently
+    """.split()
+)
+_STARTS_AFTER = frozenset('.!?:;\n“"«‘')
+
+
+@dataclass(frozen=True)
+class Words:
+    text: str
+    spans: list[tuple[int, int]]
+    keys: list[str]  # as the word diff compares them
+    stems: list[str]  # as the aligner matches them
+    quoted: list[bool]
+    initial: list[bool]  # begins a sentence
+    title_case: bool  # a headline's Capitalised Words: no telling names apart
+
+
+def words_of(text: str, quoted_of=None) -> Words:
+    """A version's words; ``quoted_of(offsets)`` says for the words at
+    those offsets (in order) whether each stands inside quotation marks."""
+    tokens = tokenize(text)
+    spans = [(t.start, t.end) for t in tokens]
+    words = [text[s:e] for s, e in spans]
+    keys = [normalise(w) or w.casefold() for w in words]
+    stems = [key_of(w) for w in words]
+    initial = []
+    previous_end = 0
+    starts_after = _STARTS_AFTER
+    for i, (s, e) in enumerate(spans):
+        initial.append(i == 0 or (s > previous_end and not starts_after.isdisjoint(text[previous_end:s])))
+        previous_end = e
+    capitals = sum(1 for w in words if w[:1].isupper())
+    title_case = len(spans) >= 4 and capitals >= 0.6 * len(spans)
+    quoted = quoted_of([s for s, _ in spans]) if quoted_of is not None else [False] * len(spans)
+    return Words(text, spans, keys, stems, quoted, initial, title_case)
+
+
+def _is_negation(word: str) -> bool:
+    low = word.casefold()
+    return low in _NEGATIONS or low.endswith(("n't", "n’t"))
+
+
+def _negated(w: Words) -> Counter[str]:
+    """What the version negates: the key of the content word after each negation."""
+    out: Counter[str] = Counter()
+    n = len(w.spans)
+    for i, (s, e) in enumerate(w.spans):
+        if _is_negation(w.text[s:e]):
+            k = i + 1
+            while k < n and (w.keys[k] in STOPWORDS or _is_negation(w.text[w.spans[k][0] : w.spans[k][1]])):
+                k += 1
+            out[w.stems[k] if k < n else ""] += 1
+    return out
+
+
+def _scope_negations(w: Words, lo: int, hi: int) -> set[str]:
+    out = set()
+    n = len(w.spans)
+    for i in range(lo, hi):
+        s, e = w.spans[i]
+        if _is_negation(w.text[s:e]):
+            k = i + 1
+            while k < n and (w.keys[k] in STOPWORDS or _is_negation(w.text[w.spans[k][0] : w.spans[k][1]])):
+                k += 1
+            out.add(w.stems[k] if k < n else "")
+    return out
+
+
+def _is_year(word: str) -> bool:
+    return word.isdigit() and len(word) == 4 and 1800 <= int(word) <= 2100
+
+
+def _has_date(w: Words, lo: int, hi: int) -> bool:
+    return any(w.keys[i] in _DATE_WORDS or _is_year(w.keys[i]) for i in range(lo, hi))
+
+
+def _numbers(w: Words, lo: int, hi: int) -> set[str]:
+    return {w.keys[i] for i in range(lo, hi) if any(c.isdigit() for c in w.keys[i]) or w.keys[i] in _NUMBER_WORDS}
+
+
+def _names(w: Words, lo: int, hi: int) -> set[str]:
+    if w.title_case:
+        return set()
+    out = set()
+    for i in range(lo, hi):
+        s, e = w.spans[i]
+        word = w.text[s:e]
+        if word[:1].isupper() and not w.initial[i] and w.keys[i] not in _DATE_WORDS and w.keys[i] != "i":
+            out.add(w.stems[i])
+    return out
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two spellings of one name (Brandvold / Brandvoll, Sergei / Sergey,
+    Katherine / Catherine), or the same name."""
+    a, b = a.casefold(), b.casefold()
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4:
+        return False
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.75
+
+
+def _whole_sentence(w: Words, lo: int, hi: int) -> bool:
+    """Words ``[lo, hi)`` hold a sentence's end: a whole sentence (or the
+    rest of one) added or left out, not a word changed inside one."""
+    if hi - lo < 4:
+        return False
+    end = w.spans[hi][0] if hi < len(w.spans) else len(w.text)
+    return any(ch in w.text[w.spans[lo][0] : end] for ch in ".!?")
+
+
+def _classify(ref: Words, ver: Words, tag: str, i1: int, i2: int, j1: int, j2: int, negated) -> ChangeKind:
+    ref_negated, ver_negated = negated
+    if sum(ref_negated.values()) == sum(ver_negated.values()):
+        # As many negations on each side: reworded around them ("no
+        # structural faults" / "no faults"), none added or taken away.
+        negated = None
+    if tag == "delete" and _whole_sentence(ref, i1, i2):
+        return "dropped"
+    if tag == "insert" and _whole_sentence(ver, j1, j2):
+        return "added"
+    neg_a = _scope_negations(ref, i1, i2) if negated else set()
+    neg_b = _scope_negations(ver, j1, j2) if negated else set()
+    if any(target not in ver_negated for target in neg_a) or any(target not in ref_negated for target in neg_b):
+        return "negation"
+    keys_a = {ref.keys[i] for i in range(i1, i2)}
+    keys_b = {ver.keys[j] for j in range(j1, j2)}
+    if tag == "replace":
+        # A date or number replaced by another one (one only left out is dropped).
+        numbers_a, numbers_b = _numbers(ref, i1, i2), _numbers(ver, j1, j2)
+        dated_a, dated_b = _has_date(ref, i1, i2), _has_date(ver, j1, j2)
+        if (dated_a or dated_b) and (dated_a or numbers_a) and (dated_b or numbers_b):
+            return "date"
+        if numbers_a and numbers_b and numbers_a != numbers_b:
+            return "number"
+        names_a, names_b = _names(ref, i1, i2), _names(ver, j1, j2)
+        only_a, only_b = names_a - set(ver.stems), names_b - set(ref.stems)
+        if names_a and names_b and (only_a or only_b):
+            # One person's name spelt two ways is a spelling, not another name.
+            if all(any(same_name(a, b) for b in names_b) for a in only_a) and all(
+                any(same_name(b, a) for a in names_a) for b in only_b
+            ):
+                return "spelling"
+            return "name"
+    # A hedge on one side only ("allegedly") changes who vouches for the words;
+    # "according to" names a source.
+    hedges = (keys_a & _HEDGES) ^ (keys_b & _HEDGES)
+    if hedges:
+        return "attribution" if hedges == {"according"} else "hedge"
+    if tag == "replace":
+        return "other"
+    if tag == "insert":
+        return "added"
+    if tag == "delete":
+        return "dropped"
+    return "other"
+
+
+def _phrase(w: Words, lo: int, hi: int) -> tuple[str, tuple[int, int] | None]:
+    if hi <= lo:
+        return "", None
+    s, e = w.spans[lo][0], w.spans[hi - 1][1]
+    return " ".join(w.text[s:e].split()), (s, e)
+
+
+def _quoted_phrase(w: Words, lo: int, hi: int) -> str:
+    text, _ = _phrase(w, lo, hi)
+    return f"“{text}”" if w.quoted[lo] else text
+
+
+def _merged_runs(r: Words, quote_runs: list[tuple[int, int, int, int]]) -> list[list[int]]:
+    """Adjacent quote runs (split by a shared punctuation-only gap) as one."""
+    merged: list[list[int]] = []
+    for run in quote_runs:
+        if (
+            merged
+            and run[0] - merged[-1][1] <= 3
+            and run[2] - merged[-1][3] <= 3
+            and r.quoted[run[0]] == r.quoted[merged[-1][0]]
+        ):
+            merged[-1][1], merged[-1][3] = run[1], run[3]
+        else:
+            merged.append(list(run))
+    return merged
+
+
+def _speaker_change(k: int, base: int, before: str, after: str) -> Change:
+    kind: ChangeKind = "spelling" if same_name(before.split()[-1], after.split()[-1]) else "attribution"
+    return Change(kind, k, base, before, after)
+
+
+def _attribution_changes(passages) -> list[Change]:
+    """Versions attributed to different speakers than most are (when the
+    passages' sentences are not known: the passages' own speakers)."""
+    speakers = [p.speaker for p in passages]
+    named = [s for s in speakers if s]
+    if len({key_of(s.split()[-1]) for s in named}) <= 1:
+        return []
+    common = Counter(key_of(s.split()[-1]) for s in named).most_common(1)[0][0]
+    base = next(k for k, s in enumerate(speakers) if s and key_of(s.split()[-1]) == common)
+    return [
+        _speaker_change(k, base, speakers[base], s)
+        for k, s in enumerate(speakers)
+        if s and key_of(s.split()[-1]) != common
+    ]
+
+
+def _word_range(w: Words, start: int, end: int) -> tuple[int, int]:
+    starts = [s for s, _ in w.spans]
+    return bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+
+
+def _sentence_speaker_changes(
+    r: Words, v: Words, ref_sentences: Sentences, sentences: Sentences, blocks, i: int, ref: int
+) -> list[Change]:
+    """Speakers compared sentence by sentence, for the sentences the two
+    versions share (the same quote in both), never across different ones."""
+    out: list[Change] = []
+    ver_ranges = [(*_word_range(v, s, e), who) for s, e, who in sentences if who]
+    for s, e, who in ref_sentences:
+        if not who:
+            continue
+        a_lo, a_hi = _word_range(r, s, e)
+        for b_lo, b_hi, other in ver_ranges:
+            shared = 0
+            for a, b, n in blocks:
+                lo, hi = max(a, a_lo, a + b_lo - b), min(a + n, a_hi, a + b_hi - b)
+                shared += max(0, hi - lo)
+            if shared < 3 or shared * 2 < min(a_hi - a_lo, b_hi - b_lo):
+                continue
+            if key_of(who.split()[-1]) != key_of(other.split()[-1]):
+                change = _speaker_change(i, ref, who, other)
+                if change not in out:
+                    out.append(change)
+    return out
+
+
+def _spellings(r: Words, v: Words, i1: int, i2: int, j1: int, i: int, ref: int) -> list[Change]:
+    """In a run of words the two versions share: a name spelt two ways the
+    stems fold together (Volkonsky / Volkonski)."""
+    out = []
+    for k in range(i2 - i1):
+        a, b = i1 + k, j1 + k
+        if (
+            r.keys[a] != v.keys[b]
+            and r.text[r.spans[a][0] : r.spans[a][0] + 1].isupper()
+            and v.text[v.spans[b][0] : v.spans[b][0] + 1].isupper()
+            and not (r.initial[a] or v.initial[b] or r.title_case or v.title_case)
+        ):
+            before, ref_span = _phrase(r, a, a + 1)
+            after, span = _phrase(v, b, b + 1)
+            out.append(Change("spelling", i, ref, before, after, span, ref_span))
+    return out
+
+
+def _quoted_one_side(r: Words, v: Words, i1: int, i2: int, j1: int) -> list[tuple[int, int, int, int]]:
+    """In a run of words the two versions share: the stretches quoted on one
+    side only, as (ref lo, ref hi, version lo, version hi)."""
+    runs = []
+    k = 0
+    while k < i2 - i1:
+        if r.quoted[i1 + k] != v.quoted[j1 + k]:
+            m = k
+            while m < i2 - i1 and r.quoted[i1 + m] != v.quoted[j1 + m] and r.quoted[i1 + m] == r.quoted[i1 + k]:
+                m += 1
+            runs.append((i1 + k, i1 + m, j1 + k, j1 + m))
+            k = m
+        else:
+            k += 1
+    return runs
+
+
+def _quote_changes(
+    r: Words, v: Words, passages, i: int, ref: int, quote_runs: list[tuple[int, int, int, int]]
+) -> list[Change]:
+    """Quote against paraphrase: the shared words one version quotes and the
+    other does not, else the whole passage when only one is quoted."""
+    changes = [
+        Change(
+            "quote-paraphrase",
+            i,
+            ref,
+            _quoted_phrase(r, i1, i2),
+            _quoted_phrase(v, j1, j2),
+            _phrase(v, j1, j2)[1],
+            _phrase(r, i1, i2)[1],
+        )
+        for i1, i2, j1, j2 in _merged_runs(r, quote_runs)
+    ]
+    if not changes and passages[i].quoted != passages[ref].quoted:
+        changes.append(
+            Change(
+                "quote-paraphrase",
+                i,
+                ref,
+                f"“{' '.join(r.text.split())}”" if passages[ref].quoted else " ".join(r.text.split()),
+                f"“{' '.join(v.text.split())}”" if passages[i].quoted else " ".join(v.text.split()),
+            )
+        )
+    return changes
+
+
+def group_changes(group: Group, words: list[Words], sentences: list[Sentences] | None = None) -> tuple[Change, ...]:
+    """The classified differences between the group's versions and its most
+    common wording (``words``: each passage's parsed words, in order;
+    ``sentences``: each passage's sentences and their speakers, which the
+    speakers are compared by)."""
+    passages = group.passages
+    if len(passages) < 2:
+        return ()
+    norms = [normalise(p.text) for p in passages]
+    counts = Counter(norms)
+    ref = max(range(len(passages)), key=lambda i: (counts[norms[i]], passages[i].similarity, -i))
+    changes: list[Change] = []
+    r = words[ref]
+    ref_negated = _negated(r)
+    for i, v in enumerate(words):
+        if i == ref or passages[i].article == passages[ref].article and norms[i] == norms[ref]:
+            continue
+        negated = (ref_negated, _negated(v))
+        matcher = SequenceMatcher(None, r.stems, v.stems, autojunk=False)
+        quote_runs: list[tuple[int, int, int, int]] = []
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                changes.extend(_spellings(r, v, i1, i2, j1, i, ref))
+                quote_runs.extend(_quoted_one_side(r, v, i1, i2, j1))
+                continue
+            kind = _classify(r, v, tag, i1, i2, j1, j2, negated)
+            before, ref_span = _phrase(r, i1, i2)
+            after, span = _phrase(v, j1, j2)
+            changes.append(Change(kind, i, ref, before, after, span, ref_span))
+        changes.extend(_quote_changes(r, v, passages, i, ref, quote_runs))
+        if sentences is not None:
+            changes.extend(
+                _sentence_speaker_changes(r, v, sentences[ref], sentences[i], matcher.get_matching_blocks(), i, ref)
+            )
+    if sentences is None:
+        changes.extend(_attribution_changes(passages))
+    rank = {kind: n for n, kind in enumerate((*MATERIAL, "added", "dropped", "other"))}
+    order = sorted(
+        range(len(changes)),
+        key=lambda n: (rank[changes[n].kind], changes[n].passage, (changes[n].span or (0, 0))[0], n),
+    )
+    return tuple(changes[n] for n in order)

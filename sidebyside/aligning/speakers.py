@@ -1,0 +1,453 @@
+"""Who an article says said what: for a span of its text, whom the article
+attributes it to — the subject of a speech verb ("Lavrov said", "Putin told
+Rossiya-1", "said the minister"), "according to …", "Quote from …:", in the
+sentence that holds the span (for a quote, the sentence of the quotation).
+The outermost attribution wins; a role ("the top diplomat") or a pronoun is
+resolved to the name the article gives that role or last named; a person is
+given by surname.  A quoted or first-person paragraph with no attribution
+takes the speaker of the paragraph before it.  None when nothing says.
+
+Found per article, paragraph by paragraph as passages need them
+(:class:`ArticleFacts`, built on :class:`.quotations.Quotations`)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .quotations import QUOTE_CHARS, WORD_RE, Quotations
+from .tokens import STOPWORDS
+
+if TYPE_CHECKING:
+    from ..reading.articles import Article
+
+SPEECH_VERBS = frozenset(
+    """
+    said says told tells added adds noted notes stressed stresses stated states reported reports
+    insisted insists recalled recalls explained explains claimed claims argued argues warned warns
+    announced announces declared declares reiterated reiterates asserted asserts remarked remarks
+    wrote writes tweeted tweets alleged alleges signalled signaled signals suggested suggests
+    confirmed confirms emphasised emphasized emphasises emphasizes acknowledged acknowledges
+    admitted admits denied denies cited quoted vowed vows urged urges maintained maintains
+    """.split()
+)
+_SKIP_BEFORE_VERB = frozenset(
+    """
+    has had have also was is were are reportedly repeatedly later earlier further then previously once
+    again recently publicly would will had has already just since first again
+    """.split()
+)
+_PRONOUNS = frozenset({"he", "she"})
+_RELATIVE = frozenset({"who"})
+_TITLES = frozenset(
+    """
+    president foreign minister prime secretary state spokesman spokeswoman spokesperson director
+    leader chancellor senator rep mr mrs ms dr general gen top diplomat chief adviser advisor
+    ambassador deputy vice defence defense interior press head commander former us u.s uk
+    russian russia ukrainian ukraine american british french german chinese kremlin white house
+    of the cia fbi nato un eu
+    """.split()
+)
+_ROLE_ALIASES = {
+    "diplomat": ("diplomat", "foreign minister"),
+    "minister": ("minister",),
+    "president": ("president",),
+    "spokesman": ("spokesman", "spokesperson", "spokeswoman"),
+    "spokeswoman": ("spokeswoman", "spokesperson", "spokesman"),
+    "spokesperson": ("spokesperson", "spokesman", "spokeswoman"),
+    "secretary": ("secretary",),
+    "director": ("director",),
+    "adviser": ("adviser", "advisor"),
+    "advisor": ("advisor", "adviser"),
+    "chancellor": ("chancellor",),
+    "leader": ("leader", "president"),
+    "ambassador": ("ambassador",),
+}
+_FIRST_PERSON = frozenset({"we", "i", "our", "us", "my", "me", "we're", "we’re", "i'm", "i’m"})
+# A headline ending "…: Lavrov" or "… — Putin" (a name of one to three words, no stop).
+_HEADLINE_SPEAKER = re.compile(r"(?:: |\s[–—-]\s)((?:[A-Z][\w’'-]+ ){0,2}[A-Z][\w’'-]+)[ \t]*$", re.MULTILINE)
+_PERSON_RE = re.compile(r"\b([A-Z][\w’'-]+) ([A-Z][\w’'-]+)\b(?!['’]s)")
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    at: int  # where the speech verb (or "according to") is
+    speaker: str | None
+    after_quote: bool  # right after a quotation closes: it names that quote's speaker
+
+
+class _Attributions:
+    """Who an article says said what: speech verbs, "according to", roles
+    resolved to the people holding them.  Part of :class:`ArticleFacts`,
+    kept apart because it is the larger half; it reads the article's text,
+    quotations, sentences and paragraphs set up there."""
+
+    text: str
+    quoted: list[tuple[int, int]]
+    skip: tuple[tuple[int, int], ...]
+    paragraphs: list[tuple[int, int]]
+    _role_hits: dict[tuple[str, ...], list[tuple[int, str]]]
+    _by_paragraph: dict[int, list[_Attribution]]
+
+    def attributions_in(self, paragraph: int) -> list[_Attribution]:
+        found = self._by_paragraph.get(paragraph)
+        if found is None:
+            found = self._by_paragraph[paragraph] = self._attributions(paragraph)
+        return found
+
+    def _speaker_before(self, paragraph: int) -> str | None:
+        """The last speaker named in the paragraphs before this one (a few back)."""
+        for p in range(paragraph - 1, max(-1, paragraph - 12), -1):
+            named = [a.speaker for a in self.attributions_in(p) if a.speaker]
+            if named:
+                return named[-1]
+        return None
+
+    def _attributions(self, paragraph: int) -> list[_Attribution]:
+        text = self.text
+        found: list[_Attribution] = []
+        if not 0 <= paragraph < len(self.paragraphs):
+            return found
+        p_start, p_end = self.paragraphs[paragraph]
+        last_speaker: str | None = None  # the last named in this paragraph so far
+        tokens = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, p_start, p_end)]
+        starts = [t[0] for t in tokens]
+        for i, (s, _end, word) in enumerate(tokens):
+            low = word.casefold()
+            speaker: str | None = None
+            hit = False
+            if low in SPEECH_VERBS and word[:1].islower():
+                if self.in_quote(s) or self._skipped(s):
+                    continue
+                hit = True
+                speaker = self._subject_before(tokens, i, last_speaker)
+                if speaker is None:
+                    speaker = self._subject_after(tokens, i)
+            elif low == "according" and i + 1 < len(tokens) and tokens[i + 1][2].casefold() == "to":
+                if self.in_quote(s) or self._skipped(s):
+                    continue
+                hit = True
+                speaker = self._phrase_after(tokens, i + 2, last_speaker)
+            elif low == "quote" and i + 1 < len(tokens) and tokens[i + 1][2].casefold() == "from":
+                if self.in_quote(s):
+                    continue
+                hit = True
+                speaker = self._phrase_after(tokens, i + 2, last_speaker)
+            if not hit:
+                continue
+            if speaker is not None:
+                last_speaker = speaker
+            # Right after a quotation closes (`…," Lavrov said`): that quote's.
+            k = bisect.bisect_right(starts, s) - 1
+            window_from = tokens[max(0, k - 4)][1] if k >= 1 else 0
+            between = text[window_from:s]
+            after_quote = any(ch in between for ch in '"”’»') and not any(ch in between for ch in "“«„")
+            found.append(_Attribution(s, speaker, after_quote))
+        return found
+
+    def _skipped(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.skip)
+
+    def _subject_before(self, tokens, i: int, last_speaker: str | None) -> str | None:
+        text = self.text
+        j = i - 1
+        verb_start = tokens[i][0]
+        while j >= 0 and tokens[j][2].casefold() in _SKIP_BEFORE_VERB and not _breaks(text[tokens[j][1] : verb_start]):
+            verb_start = tokens[j][0]
+            j -= 1
+        if j < 0:
+            return None
+        gap = text[tokens[j][1] : verb_start]
+        if _breaks(gap) or any(ch in gap for ch in QUOTE_CHARS):
+            return None
+        if "," in gap:
+            # "Ned Price, the US State Department spokesman, said": the name
+            # before the apposition, else the apposition itself.
+            k = j - 1
+            while k >= 0 and "," not in text[tokens[k][1] : tokens[k + 1][0] if k + 1 < len(tokens) else verb_start]:
+                k -= 1
+            if k >= 0 and k < j:
+                name = self._name_ending(tokens, k)
+                if name:
+                    return name
+            # "The owner, John Miller, said": the apposition names the speaker.
+            return self._resolve_np(tokens, j, last_speaker)
+        return self._resolve_np(tokens, j, last_speaker)
+
+    def _subject_after(self, tokens, i: int) -> str | None:
+        """`…," said Lavrov` / `, added the minister`."""
+        text = self.text
+        if i == 0 or i + 1 >= len(tokens):
+            return None
+        before = text[tokens[i - 1][1] : tokens[i][0]]
+        if not any(ch in before for ch in ',"”’'):
+            return None
+        gap = text[tokens[i][1] : tokens[i + 1][0]]
+        if _breaks(gap) or "," in gap:
+            return None
+        nxt = tokens[i + 1][2]
+        if nxt[:1].isupper() and nxt.casefold() not in ("the", "he", "she"):
+            end = i + 1
+            while (
+                end + 1 < len(tokens)
+                and tokens[end + 1][2][:1].isupper()
+                and text[tokens[end][1] : tokens[end + 1][0]] == " "
+            ):
+                end += 1
+            return self._name_ending(tokens, end)
+        if nxt.casefold() == "the":
+            return self._phrase_after(tokens, i + 1, None)
+        # `," said city engineer Paul Hendricks`: a role, then the name.
+        k = i + 1
+
+        def spaced(k: int) -> bool:
+            return k < len(tokens) and k - i <= 4 and text[tokens[k - 1][1] : tokens[k][0]] == " "
+
+        while spaced(k) and tokens[k][2][:1].islower():
+            k += 1
+        if spaced(k) and tokens[k][2][:1].isupper():
+            end = k
+            while (
+                end + 1 < len(tokens)
+                and tokens[end + 1][2][:1].isupper()
+                and text[tokens[end][1] : tokens[end + 1][0]] == " "
+            ):
+                end += 1
+            return self._name_ending(tokens, end)
+        return None
+
+    def _phrase_after(self, tokens, i: int, last_speaker: str | None) -> str | None:
+        """The noun phrase starting at token ``i`` (up to punctuation)."""
+        text = self.text
+        end = i
+        while end + 1 < len(tokens) and end - i < 6:
+            gap = text[tokens[end][1] : tokens[end + 1][0]]
+            if gap.strip() or tokens[end + 1][2].casefold() in ("that", "who", "which", "said", "on", "in", "at"):
+                break
+            end += 1
+        if i >= len(tokens):
+            return None
+        return self._resolve_np(tokens, end, last_speaker, limit=i)
+
+    def _name_ending(self, tokens, j: int) -> str | None:
+        """The person or body named by the capitalised run ending at token ``j``."""
+        text = self.text
+        word = tokens[j][2]
+        if not word[:1].isupper():
+            return None
+        k = j
+        while (
+            k - 1 >= 0 and tokens[k - 1][2][:1].isupper() and text[tokens[k - 1][1] : tokens[k][0]] in (" ", "\u00a0")
+        ):
+            if _possessive(tokens[k - 1][2]):
+                break
+            k -= 1
+        words = [tokens[m][2] for m in range(k, j + 1)]
+        the = words[0].casefold() == "the" or text[max(0, tokens[k][0] - 4) : tokens[k][0]].casefold() == "the "
+        while len(words) > 1 and words[0].casefold().rstrip(".") in _TITLES:
+            words.pop(0)
+        last = words[-1].casefold()
+        if last in ("the", "he", "she", "it", "they", "we", "i") or last in _ROLE_ALIASES:
+            return None
+        if len(words) == 1 and the:
+            return f"the {words[0]}"
+        return words[-1]
+
+    def _resolve_np(self, tokens, j: int, last_speaker: str | None, limit: int = 0) -> str | None:
+        """Who the noun phrase ending at token ``j`` names."""
+        word = tokens[j][2]
+        low = word.casefold()
+        if low in _PRONOUNS:
+            return self._last_person_before(tokens[j][0], last_speaker)
+        if low in _RELATIVE:
+            return self._name_ending(tokens, j - 1) if j >= 1 else None
+        if word[:1].isupper():
+            return self._name_ending(tokens, j)
+        role = low.rstrip("s") if low.endswith("s") and low[:-1] in _ROLE_ALIASES else low
+        if role in _ROLE_ALIASES:
+            k = j
+            while (
+                k - 1 >= max(limit, j - 4)
+                and not _possessive(tokens[k - 1][2])
+                and tokens[k - 1][2].casefold() not in ("the", "a", "an", "its", "his", "her")
+            ):
+                k -= 1
+            qualifiers = [tokens[m][2].casefold() for m in range(k, j)]
+            return self._role_holder(role, qualifiers, tokens[j][0])
+        # "The port authority said": a body named by its noun phrase.
+        k = j
+        while k - 1 >= max(limit, j - 3) and tokens[k - 1][2].casefold() != "the" and tokens[k - 1][2][:1].islower():
+            k -= 1
+        if k - 1 >= 0 and tokens[k - 1][2].casefold() == "the" and low not in STOPWORDS:
+            return "the " + " ".join(tokens[m][2].casefold() for m in range(k, j + 1))
+        return None
+
+    def _last_person_before(self, offset: int, last_speaker: str | None) -> str | None:
+        """Whom "he" or "she" at ``offset`` is: a person named earlier in its
+        sentence, else the last speaker, else the last person named."""
+        sentence_start = self.sentence_at(offset)[0]
+        if last_speaker is None:
+            last_speaker = self._speaker_before(self.paragraph_index(offset))
+        for lo, fallback in ((sentence_start, last_speaker), (max(0, offset - 3000), None)):
+            names = list(_PERSON_RE.finditer(self.text, lo, offset))
+            for m in reversed(names):
+                if self.in_quote(m.start()):
+                    continue
+                if m.group(2).casefold() not in _TITLES and m.group(1).casefold() not in ("the", "in", "on", "at"):
+                    return m.group(2)
+            if fallback is not None:
+                return fallback
+        return None
+
+    def _role_hits_of(self, words: tuple[str, ...]) -> list[tuple[int, str]]:
+        """Where the article names whoever holds a role ("Foreign Minister
+        Sergei Lavrov", "Ned Price, the US State Department spokesman")."""
+        found = self._role_hits.get(words)
+        if found is None:
+            text = self.text
+            role_re = r"\s+".join(re.escape(w) for w in words)
+            hits = []
+            if words[-1] not in text.casefold():
+                self._role_hits[words] = []
+                return []
+            for m in re.finditer(rf"(?i:\b{role_re})\s+((?:[A-Z][\w’'-]+\s+){{0,2}}[A-Z][\w’'-]+)", text):
+                hits.append((m.start(), m.group(1).split()[-1]))
+            for m in (
+                []
+                if hits
+                else re.finditer(
+                    rf"\b([A-Z][\w’'-]+ [A-Z][\w’'-]+), (?:the |a )?[^,.;]{{0,40}}?(?i:\b{role_re})\b", text
+                )
+            ):
+                hits.append((m.start(), m.group(1).split()[-1]))
+            found = self._role_hits[words] = sorted(hits)
+        return found
+
+    def _role_holder(self, role: str, qualifiers: list[str], at: int) -> str | None:
+        aliases = _ROLE_ALIASES[role]
+        quals = [q for q in qualifiers if q not in ("top", "the")]
+        for phrase_words in ([*quals, *alias.split()] for alias in aliases):
+            for use in (phrase_words, phrase_words[-len(phrase_words) + len(quals) :] if quals else None):
+                if not use:
+                    continue
+                hits = self._role_hits_of(tuple(use))
+                if hits:
+                    k = bisect.bisect_left(hits, (at, ""))
+                    return (hits[k - 1] if k else hits[0])[1]
+        return None
+
+    def attribution_for(self, start: int, end: int, quoted: bool) -> str | None:
+        """Whom the article attributes the passage ``[start, end)`` to."""
+        anchor_start, anchor_end = start, end
+        if quoted:
+            spans = [(s, e) for s, e in self.quoted if s < end and start < e]
+            if spans:
+                s, e = max(spans, key=lambda q: min(q[1], end) - max(q[0], start))
+                anchor_start, anchor_end = s, e
+        region_start = self.sentence_at(min(start, anchor_start))[0]
+        region_end = self.sentence_at(max(end, anchor_end) - 1)[1] if max(end, anchor_end) > 0 else 0
+        inside = [
+            a
+            for p in range(
+                self.paragraph_index(region_start), self.paragraph_index(max(region_start, region_end - 1)) + 1
+            )
+            for a in self.attributions_in(p)
+            if a.speaker is not None and region_start <= a.at < region_end
+        ]
+        before = [a for a in inside if a.at < anchor_end]
+        after = [a for a in inside if a.at >= anchor_end]
+        own = [a for a in before if not a.after_quote]
+        if own:
+            return own[0].speaker
+        if after:
+            return after[0].speaker
+        if before:
+            return before[-1].speaker
+        para = self.paragraph_index(start)
+        # A headline's "…: Lavrov" names its speaker.
+        p_start, p_end = self.paragraphs[para] if self.paragraphs else (0, 0)
+        headline = _HEADLINE_SPEAKER.search(self.text, p_start, p_end)
+        if headline is not None and headline.start() >= end - 1:
+            return headline.group(1).split()[-1]
+        # No attribution in its sentence: a quotation or first-person
+        # paragraph continues the paragraph before it.
+        first_person = any(w.casefold() in _FIRST_PERSON for w in WORD_RE.findall(self.text[start:end]))
+        if not (quoted or first_person):
+            return None
+        # A quoted sentence after `…," said X.` in the same paragraph is X's.
+        earlier = [a for a in self.attributions_in(para) if a.speaker is not None and a.at < start]
+        if earlier:
+            return earlier[-1].speaker
+        if para == 0:
+            return None
+        p = para - 1
+        while p >= 0 and self._skipped(self.paragraphs[p][0]):
+            p -= 1
+        if p < 0:
+            return None
+        named = [a for a in self.attributions_in(p) if a.speaker is not None]
+        return named[-1].speaker if named else None
+
+
+class ArticleFacts(_Attributions, Quotations):
+    """Quotations, sentences and attributions of one article, found once."""
+
+    def __init__(self, text: str, skip: tuple[tuple[int, int], ...] = ()) -> None:
+        Quotations.__init__(self, text)
+        self.skip = skip
+        self._role_hits: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+        # Attributions are found paragraph by paragraph, as passages need them.
+        self._by_paragraph: dict[int, list[_Attribution]] = {}
+
+    def sentence_speakers(self, start: int, end: int) -> list[tuple[int, int, bool, str | None]]:
+        """Each sentence of ``[start, end)`` (cut to it): where it is, whether
+        it is a quote, and whom the article attributes it to."""
+        out = []
+        k = max(0, bisect.bisect_right(self._sentence_starts, start) - 1)
+        while k < len(self.sentences) and self.sentences[k][0] < end:
+            s, e = max(self.sentences[k][0], start), min(self.sentences[k][1], end)
+            k += 1
+            if e > s and WORD_RE.search(self.text, s, e):
+                quoted, _ = self.quoted_share(s, e)
+                out.append((s, e, quoted, self.attribution_for(s, e, quoted)))
+        return out
+
+
+def _breaks(gap: str) -> bool:
+    return any(ch in gap for ch in ".!?;:\n")
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s", "s'", "s’"))
+
+
+Sentences = list[tuple[int, int, "str | None"]]  # (start, end, speaker), offsets in the passage's text
+
+
+def article_facts(article: Article) -> ArticleFacts:
+    skip = tuple((line.start, line.end) for line in article.lines if line.kind in ("boilerplate", "header"))
+    return ArticleFacts(article.text, skip)
+
+
+def passage_facts(facts: ArticleFacts, start: int, end: int) -> tuple[bool, str | None]:
+    """(quoted, speaker) of the span ``[start, end)`` of one article."""
+    quoted, speaker, _ = passage_sentences(facts, start, end)
+    return quoted, speaker
+
+
+def passage_sentences(facts: ArticleFacts, start: int, end: int) -> tuple[bool, str | None, Sentences]:
+    """(quoted, speaker, its sentences with their speakers) of a span.  A span
+    of several sentences names the speaker of its first quote (else of its
+    first attributed sentence)."""
+    quoted, _ = facts.quoted_share(start, end)
+    found = facts.sentence_speakers(start, end)
+    sentences: Sentences = [(s - start, e - start, who) for s, e, _, who in found]
+    if len(found) <= 1:
+        speaker = facts.attribution_for(start, end, quoted)
+        return quoted, speaker, [(0, end - start, speaker)]
+    speaker = next((who for _, _, q, who in found if q and who), None)
+    if speaker is None:
+        speaker = next((who for _, _, _, who in found if who), None)
+    return quoted, speaker, sentences
