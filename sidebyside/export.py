@@ -81,7 +81,20 @@ def group_record(group: Group, extra: Mapping[str, Any] | None = None) -> dict[s
     if extra:
         record.update(extra)
     record["passages"] = [passage_record(p) for p in group.passages]
+    if group.repeats:  # optional: absent means none (older version 2 files, most groups)
+        record["repeats"] = [passage_record(r) for r in group.repeats]
     return record
+
+
+def repeat_line(article: Article, repeat: Passage) -> int:
+    """The line of its file (1-based) a repeat starts on, as an editor or
+    ``grep -n`` counts them."""
+    return article.text.count("\n", 0, repeat.start) + 1
+
+
+def repeat_text(article: Article, repeat: Passage) -> str:
+    """"also repeated in Press TV at line 14": where a version's repeat is."""
+    return f"also repeated in {article.label} at line {repeat_line(article, repeat)}"
 
 
 def alignment_record(alignment: Alignment, groups: Iterable[Group] | None = None) -> dict[str, Any]:
@@ -249,6 +262,9 @@ def to_markdown(
             listed = [c for c in mine if c.kind != "dropped"] + [c for c in mine if c.kind == "dropped"]
             if listed:
                 out.append(f"  - {' · '.join(one_line(change_text(c)) for c in listed)}")
+        for r in group.repeats:
+            art = arts[r.article]
+            out.append(f"- ↻ {repeat_text(art, r)} (chars {r.start}–{r.end}): “{one_line(r.text)}”")
     return "\n".join(out) + "\n"
 
 
@@ -331,6 +347,14 @@ def to_table(alignment: Alignment, width: int | None = None, color: bool = False
                 ),
                 f"{p.similarity:.0f}",
                 Text(one_line(p.text)),
+            )
+        for r in group.repeats:  # a stretch repeating a version inside its own article
+            art = alignment.articles[r.article]
+            table.add_row(
+                Text(""),
+                Text(f"{art.label}\n↻ repeat, line {repeat_line(art, r)}"),
+                f"{r.similarity:.0f}",
+                Text(one_line(r.text)),
             )
         table.add_section()
     buf = io.StringIO()

@@ -2,7 +2,9 @@
 
 One row per version: the outlet, its similarity to the other versions, and
 its text with the words that differ from the reference wording marked (and
-the reference's words it drops listed after it).  The heading says whether
+the reference's words it drops listed after it); under them, one row per
+stretch that repeats a version inside its own article (a pull-quote),
+saying where ("also repeated in Press TV at line 14").  The heading says whether
 the group is verbatim or a variant, a direct quote or narrative, and how
 alike its versions are; a kept group has a "kept" badge and its note under
 the heading.
@@ -19,10 +21,10 @@ from rich.text import Text
 from textual.strip import Strip
 from textual.widget import Widget
 
-from ..export import change_text, flag_text, group_heading
+from ..export import change_text, flag_text, group_heading, repeat_text
 
 if TYPE_CHECKING:
-    from ..model import Alignment, Place
+    from ..model import Alignment, Passage, Place
     from .colours import GroupColours
 
 LABEL_WIDTH = 22
@@ -290,7 +292,26 @@ class PassagePanel(Widget, can_focus=False):
             table.add_column(ratio=1)
             table.add_row(label, Text(f"{passage.similarity:.0f}", style=hint_style), body)
             rows.append(table)
+        for repeat in group.repeats:
+            rows.append(self._repeat_row(alignment, repeat, width, label_style, hint_style))
         return RenderGroup(*parts), rows, current_row
+
+    @staticmethod
+    def _repeat_row(alignment: Alignment, repeat: Passage, width: int, label_style, hint_style) -> Table:
+        """A row for a stretch that repeats a version inside its own article:
+        ↻ and the outlet, the repeat's similarity, where it is and its words."""
+        article = alignment.articles[repeat.article]
+        label = Text(no_wrap=True, overflow="ellipsis")
+        label.append("↻", style=hint_style)
+        label.append(article.label, style=label_style)
+        body = Text(f"{repeat_text(article, repeat)}: ", style=hint_style)
+        body.append(f"“{row_text(repeat.text).strip()}”")
+        table = Table.grid(padding=(0, 1), expand=True)
+        table.add_column(width=width, no_wrap=True, overflow="ellipsis")
+        table.add_column(width=3, justify="right", no_wrap=True)
+        table.add_column(ratio=1)
+        table.add_row(label, Text(f"{repeat.similarity:.0f}", style=hint_style), body)
+        return table
 
     def _summary(self, alignment: Alignment, heading_style, hint_style) -> Text:
         """The panel's heading while no group is selected."""
