@@ -107,6 +107,30 @@ def test_an_edit_anywhere_in_a_sentence_is_inside_both_versions(old, new):
     assert groups[0].kind == "variant"
 
 
+@pytest.mark.parametrize(
+    ("short", "long"),
+    [
+        (
+            "Shipping firms said at least 30 vessels were waiting offshore.",
+            "Shipping firms said at least 35 vessels were waiting offshore on Saturday as a strike by dock "
+            "workers entered its second day.",
+        ),
+        (
+            "The council said the bridge would reopen to traffic next month.",
+            "The council said the bridge would reopen to traffic next month after repairs to its deck.",
+        ),
+    ],
+)
+def test_an_ending_only_one_version_has_is_inside_its_passage(short, long):
+    # A sentence that one outlet goes on with (an added ending, a changed
+    # number before it): both whole sentences are one variant group.
+    a = body(HEADLINE_A, FILLER_A + [short])
+    b = body(HEADLINE_B, FILLER_B + [long])
+    (group,) = pair(a, b).groups
+    assert group.kind == "variant"
+    assert {p.article: p.text for p in group.passages} == {0: short, 1: long}
+
+
 def test_verbatim_only_when_the_folded_texts_are_equal():
     sentence = KALASHNIKOV[1]
     typographic = sentence.replace("Kalashnikov's", "Kalashnikov’s").replace("ON MONDAY", "on Monday")

@@ -26,6 +26,13 @@ _CLOSE = 75.0
 def _mostly_shared(a0: int, a1: int, b0: int, b1: int, core: int) -> bool:
     return 4 * core >= 3 * (a1 - a0 + 1) and 4 * core >= 3 * (b1 - b0 + 1)
 
+
+def _one_inside(a0: int, a1: int, sa: int, ea: int, b0: int, b1: int, sb: int, eb: int) -> bool:
+    """Does one text's passage lie wholly in the stretch the two texts
+    share word by word, so that the other only adds words at its edges (an
+    added ending, a clause the other dropped)?"""
+    return sa <= a0 and a1 <= ea or sb <= b0 and b1 <= eb
+
 # What a word both texts share nearly is worth, what a difference costs.
 _NEAR = 0.5
 _MISMATCH = -1.0  # two different content words
@@ -325,7 +332,15 @@ def _words(doc: Doc, lo: int, hi: int) -> str:
 
 
 def _edges_agree(
-    da: Doc, a_lo: int, a_hi: int, db: Doc, b_lo: int, b_hi: int, at_start: bool, core: int = 0
+    da: Doc,
+    a_lo: int,
+    a_hi: int,
+    db: Doc,
+    b_lo: int,
+    b_hi: int,
+    at_start: bool,
+    core: int = 0,
+    whole_sentence: bool = False,
 ) -> bool:
     """May the words a_lo..a_hi-1 of one text and b_lo..b_hi-1 of the other
     be taken into a passage at the same edge (the start, or the end)?  Yes
@@ -341,7 +356,10 @@ def _edges_agree(
     if min(la, lb) <= 0:
         doc, lo, hi = (da, a_lo, a_hi) if la > 0 else (db, b_lo, b_hi)
         if max(la, lb) > 2:
-            return False
+            # Words only one text has up to its sentence's end: an added or
+            # dropped ending; the similarity decides.  (At the start they are
+            # mostly an attribution, "Quote from Lavrov:", left outside.)
+            return whole_sentence and not at_start
         # No clause begins among the words taken in (past the first, at the start).
         inside = range(lo + 1, hi + 1) if at_start else range(lo, hi)
         return not any(doc.clause_start[t] for t in inside)
@@ -508,13 +526,13 @@ def snap(
     starts = _Lazy(
         (lo_a, lo_b)
         for lo_a, lo_b in dict.fromkeys(start_levels)
-        if _edges_agree(da, lo_a, sa, db, lo_b, sb, True, core)
+        if _edges_agree(da, lo_a, sa, db, lo_b, sb, True, core, (lo_a, lo_b) == (sent_a, sent_b))
     )
     end_levels = ((send_a, send_b), (cend_a, cend_b), (send_a, cend_b), (cend_a, send_b))
     ends = _Lazy(
         (hi_a, hi_b)
         for hi_a, hi_b in dict.fromkeys(end_levels)
-        if _edges_agree(da, ea + 1, hi_a + 1, db, eb + 1, hi_b + 1, False, core)
+        if _edges_agree(da, ea + 1, hi_a + 1, db, eb + 1, hi_b + 1, False, core, (hi_a, hi_b) == (send_a, send_b))
     )
 
     def tries():
@@ -554,7 +572,10 @@ def snap(
             continue
         copy = not last and (
             sim >= NEAR_COPY
-            or (sim >= _CLOSE and _mostly_shared(a0, a1, b0, b1, core) and same_polarity(da, a0, a1, db, b0, b1))
+            or (
+                (_one_inside(a0, a1, sa, ea, b0, b1, sb, eb) or sim >= _CLOSE and _mostly_shared(a0, a1, b0, b1, core))
+                and same_polarity(da, a0, a1, db, b0, b1)
+            )
         )
         if copy or same_statement(da, a0, a1, db, b0, b1, contained=last):
             return a0, a1, b0, b1, ca[0], ca[1], cb[0], cb[1], sim
