@@ -87,7 +87,8 @@ def test_a_markdown_heading_is_the_title_without_its_marks(tmp_path):
         ("blog.md", "Maya Chen"),  # "Posted by Maya Chen on April 2, 2025"
         ("cnn.txt", "Jane Doe"),
         ("reuters2.txt", "Jane Doe and Tom Brown"),
-        ("guardian.txt", None),  # a name and a role with no "By": not taken
+        ("guardian.txt", "Fiona Harvey"),  # "Fiona Harvey Environment editor": a name and a role, no "By"
+        ("nameline.txt", "Jane Doe"),  # a name on a line of its own under the headline
         ("ap.txt", None),  # "… writers Lisa Mascaro and Kevin Freking contributed" is no byline
     ],
 )

@@ -40,7 +40,7 @@ import re
 import stat
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import textmeta
@@ -552,4 +552,20 @@ def load_articles(
         )
     if skipped is not None:
         skipped.extend(reasons)
-    return articles
+    return _complete_dates(articles)
+
+
+def _complete_dates(articles: list[Article]) -> list[Article]:
+    """A dateline with no year ("KYIV, March 3 (Reuters) -") takes its year
+    from the other versions' dates, when they put it in one year within a
+    month of them (see :func:`.textmeta.year_near`); else it stays undated."""
+    known = [a.date for a in articles if a.date]
+    if not known or all(a.date for a in articles):
+        return articles
+    out = []
+    for a in articles:
+        lines = [a.text[ln.start : ln.end].strip() for ln in a.lines[:40] if ln.kind != "header"]
+        day = None if a.date else textmeta.undated_day(lines)
+        found = textmeta.year_near(day, known) if day else None
+        out.append(replace(a, date=found) if found else a)
+    return out

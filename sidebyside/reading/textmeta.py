@@ -226,14 +226,131 @@ def outlet_from_byline(lines: list[str]) -> str | None:
     return None
 
 
+def _as_written(name: str) -> str:
+    """A name as a reader writes it: an all-capitals one ("JULIE WATSON and
+    AMY TAXIN") in title case, initials kept."""
+    words = name.split()
+    if all(w.isupper() for w in words if w not in ("and", "&")):
+        words = [w if w in ("and", "&") or len(w.rstrip(".")) == 1 else w.title() for w in words]
+    return " ".join(words)
+
+
 def author_from_byline(lines: list[str]) -> str | None:
     """The writers a byline names ("By JULIE WATSON and AMY TAXIN" ->
-    "Julie Watson and Amy Taxin"), or None."""
+    "Julie Watson and Amy Taxin"), or, with no "By" anywhere, the writer's
+    name on a line of its own under the headline ("Jane Smith", "Jane
+    Smith, Reuters", "Fiona Harvey Environment editor"; see
+    :func:`author_from_name_line`); or None."""
     for segments in _bylines(lines):
-        words = segments[0].split()
-        if all(w.isupper() for w in words if w not in ("and", "&")):
-            words = [w if w in ("and", "&") or len(w.rstrip(".")) == 1 else w.title() for w in words]
-        return " ".join(words)
+        return _as_written(segments[0])
+    return author_from_name_line(lines)
+
+
+# A writer's desk, said after the name with the role ("Environment editor").
+_DESKS = frozenset(
+    "environment climate energy education transport home defence defense security legal arts culture media "
+    "consumer property travel world europe european africa asia us uk america american markets finance money "
+    "crime social affairs community investigations data digital royal courts food wine fashion music film books "
+    "religion diplomatic economic economy general news chief".split()
+)
+# Words that start or make up a place, a section or a page's furniture, never a
+# writer's name: "New York", "Los Angeles", "Most Popular", "Latin America".
+_NOT_NAME_WORDS = frozenset(
+    "new north south east west upper lower central greater united saint st st. san santa sao são los las fort port "
+    "cape lake mount mt mt. river bay city county island islands republic kingdom states gulf sea coast valley "
+    "most popular read more related share comments top latest breaking live watch video photos home back next "
+    "previous sign subscribe follow contact about privacy terms cookies menu search login register "
+    "advertisement sponsored opinion analysis editorial exclusive explainer update updates news world sport "
+    "sports business politics science health technology latin middle".split()
+)
+_EMPHASIS = re.compile(r"^[*_]+\s*|\s*[*_]+$")
+_AND_STAFF = re.compile(r"\s+(?:and|with|&)\s+(?:staff|agencies|wires|wire services|agency staff)$", re.IGNORECASE)
+_WORD_OF_NAME = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?")
+
+
+def _name_words(tokens: list[str], capitals: bool = True) -> bool:
+    """Two to four words that can make a person's name: capitalised words
+    of letters (an apostrophe or hyphen inside), initials, particles; in
+    capitals only with ``capitals``."""
+    if not 2 <= len(tokens) <= 4:
+        return False
+    if tokens[0].casefold() in _NAME_PARTICLES or tokens[-1].casefold() in _NAME_PARTICLES:
+        return False
+    for t in tokens:
+        if t.casefold() in _NAME_PARTICLES:
+            continue
+        if not _WORD_OF_NAME.fullmatch(t) or not t[0].isupper():
+            return False
+        folded = t.casefold().strip(".")
+        if folded in _NOT_NAME_WORDS or folded in _MONTHS or folded in _WEEKDAYS:
+            return False
+        if t.casefold() in _ROLE_WORDS or t.casefold() in _PUBLICATION_NOUNS or t.casefold() in _DESKS:
+            return False
+        if len(t) > 2 and t.isupper() and not capitals:
+            return False
+    return True
+
+
+def _name_and_role(segment: str) -> str | None:
+    """The name in "Fiona Harvey Environment editor": a name followed,
+    with no comma, by a role (its desk, then a role word)."""
+    tokens = segment.split()
+    for k in range(min(4, len(tokens) - 1), 1, -1):
+        rest = [t.casefold().strip(".") for t in tokens[k:]]
+        if rest[-1] in _ROLE_WORDS and all(t in _ROLE_WORDS or t in _DESKS for t in rest):
+            if _name_words(tokens[:k]):
+                return " ".join(tokens[:k])
+    return None
+
+
+def _name_in_line(line: str) -> tuple[str, bool] | None:
+    """(name, said with its outlet or role) for a line that is only a
+    writer's name, optionally with their outlet or role after a comma or a
+    bar: "Jane Smith", "Jane Smith, Reuters", "Jane Smith | The Guardian",
+    "Jane Smith, Senior Correspondent", "Fiona Harvey Environment editor"."""
+    line = _AND_STAFF.sub("", _EMPHASIS.sub("", line.strip()))
+    if not line or len(line.split()) > 12:
+        return None
+    segments = [seg.strip() for seg in re.split(r"\s*[,;|]\s*|\s+[–—-]\s+", line) if seg.strip()]
+    first, rest = segments[0], segments[1:]
+    name = first if _name_words(first.split()) else _name_and_role(first)
+    if name is None:
+        return None
+    credited = name != first
+    for seg in rest:
+        words = [t.casefold().strip(".") for t in seg.split()]
+        if _as_publication(seg) or (words and all(w in _ROLE_WORDS or w in _DESKS for w in words)):
+            credited = True
+            continue
+        return None  # a place, a date, anything else: not only a byline
+    if not rest and not credited and any(len(t) > 2 and t.isupper() for t in name.split()):
+        return None  # "NEW YORK", "BUENOS AIRES": a place in capitals as often as a name
+    return name, credited or bool(rest)
+
+
+def author_from_name_line(lines: list[str]) -> str | None:
+    """A writer named without "By" on a line of their own right under the
+    headline (or its standfirst): "Jane Smith", "Jane Smith, Reuters".
+
+    Careful, as such a line can be other things: the line is among the
+    first few, never the first (the headline); the line above it is a
+    headline or standfirst (four words or more); a bare name (no outlet or
+    role with it) is two to four capitalised words with no word that starts
+    places or names sections ("New York", "Latin America", "Most Read"),
+    not in capitals (a place as often as a name) and not named in the
+    headline above it (a caption of the person the story is about)."""
+    content = [line for line in lines if line][:8]
+    for i, line in enumerate(content[1:], 1):
+        found = _name_in_line(line)
+        if found is None:
+            continue
+        name, credited = found
+        above = content[i - 1]
+        if len(above.split()) < 4 and not credited:
+            continue
+        if not credited and any(word.casefold() in above.casefold() for word in name.split()[-1:]):
+            continue
+        return _as_written(name)
     return None
 
 
@@ -353,7 +470,126 @@ def date_from_text(lines: list[str]) -> str | None:
             updated = updated or found  # when it was changed: the publication date if no other
         elif found:
             return found
+    day = undated_day(content)
+    if day is not None:
+        return _year_from_text(day, content) or updated
     return updated
+
+
+# --- a dateline with no year ------------------------------------------------------
+#
+# "KYIV, March 3 (Reuters) -" says the day, not the year.  The year is taken
+# only from what supports it: the text's own dated lines (an "Updated …" or
+# "Published …" line with a year, a copyright line of one year) or, across a
+# corpus, the dates of the other versions of the story (:func:`year_near`,
+# used by :func:`~sidebyside.reading.articles.load_articles`).  Not from a
+# date in the prose: a news style writes the year of a date only when it is
+# not the story's own year, so "the law passed on March 1, 2019" tells the
+# year of something else.  Not from the file's modification time either: it
+# is when the file was last written (a download, a copy, a checkout, an
+# edit), not when the story ran, and a year made from it would order "first
+# seen" by a guess.  With nothing to support a year, the date stays unknown.
+
+_WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
+)
+_DAY_MONTH = re.compile(rf"(?<![\w.])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?!\w)", re.IGNORECASE)
+_MONTH_DAY = re.compile(rf"(?<!\w){_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.]\d|\w)", re.IGNORECASE)
+# "KYIV, March 3 —": a place in capitals, a comma, the day, a dash (no credit)
+_PLACE_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,40},[^.!?]{3,40}?\s(?:--|[-–—])\s")
+# What a line that is only a date may hold besides it: "Published", a weekday, a time, a zone.
+_DATE_LINE_WORDS = re.compile(
+    r"\b(?:published|posted|updated|last|first|on|at|date|am|pm|a\.m\.|p\.m\.|gmt|bst|utc|cet|cest|est|edt|"
+    r"pst|pdt|"
+    + "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+    + r")\b\.?|\d{1,2}[.:]\d\d|[,:|·–—-]",
+    re.IGNORECASE,
+)
+_COPYRIGHT_YEAR = re.compile(
+    r"^(?:copyright\b|©|\(c\))\s*(?:©\s*)?(?P<year>(?:19|20)\d\d)(?!\s*[-–]\s*\d)", re.IGNORECASE
+)
+
+
+def _month_day(value: str) -> tuple[int, int] | None:
+    for pattern in (_MONTH_DAY, _DAY_MONTH):
+        m = pattern.search(value)
+        if m:
+            month, day = _MONTHS[m.group("month").lower()], int(m.group("day"))
+            try:
+                date(2024, month, day)  # a leap year: 29 February is a day
+            except ValueError:
+                continue
+            return month, day
+    return None
+
+
+def undated_day(lines: list[str]) -> tuple[int, int] | None:
+    """(month, day) of a dateline or date line near the top that has no
+    year ("KYIV, March 3 (Reuters) -", "ATHENS, Aug 14 (AP) —", "14
+    October", "Published 3 March"), or None (none, or it has a year)."""
+    for line in [line for line in lines if line][:15]:
+        m = _DATELINE_CREDIT.match(line) or _PLACE_DATELINE.match(line)
+        if m:
+            head = line[: m.end()]
+        elif len(line.split()) <= 6:
+            head = line
+            found = _MONTH_DAY.search(line) or _DAY_MONTH.search(line)
+            if not found or _DATE_LINE_WORDS.sub("", line.replace(found.group(0), "")).strip():
+                continue  # more than a date: a headline, a sentence
+        else:
+            continue
+        if parse_date(head):
+            return None  # it has its year: date_from_text reads it
+        day = _month_day(head)
+        if day is not None:
+            return day
+    return None
+
+
+def _on(day: tuple[int, int], year: int) -> date | None:
+    try:
+        return date(year, *day)
+    except ValueError:  # 29 February of another year
+        return None
+
+
+def _year_from_text(day: tuple[int, int], lines: list[str]) -> str | None:
+    """The date ``day`` falls on in the year the text itself supports: the
+    latest such day on or before a dated "Updated"/"Published" line (a
+    story is changed after it runs), else the year of a copyright line that
+    names one year; None when the text names no year that way."""
+    for line in lines:
+        if _PUBLISHED.match(line) or _UPDATED.match(line):
+            stated = parse_date(line[:120])
+            if stated:
+                limit = date.fromisoformat(stated)
+                for year in (limit.year, limit.year - 1):
+                    found = _on(day, year)
+                    if found and found <= limit:
+                        return found.isoformat()
+    for line in lines[:10] + lines[-10:]:
+        m = _COPYRIGHT_YEAR.match(line)
+        if m:
+            found = _on(day, int(m.group("year")))
+            return found.isoformat() if found else None
+    return None
+
+
+def year_near(day: tuple[int, int], known: list[str], within: int = 31) -> str | None:
+    """The date ``day`` (month, day) falls on within ``within`` days of one
+    of the ``known`` ISO dates (the other versions of the same story), when
+    they point to one year only; else None."""
+    found = set()
+    for iso in known:
+        try:
+            anchor = date.fromisoformat(iso[:10])
+        except ValueError:
+            continue
+        for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+            candidate = _on(day, year)
+            if candidate and abs((candidate - anchor).days) <= within:
+                found.add(candidate)
+    return found.pop().isoformat() if len(found) == 1 else None
 
 
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
