@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_app import _Terminal, make_corpus, record_frames  # noqa: E402
+from bench_app import _Terminal, make_corpus, p90, record_frames  # noqa: E402
 
 
 async def _bench(paths: list[Path], presses: int) -> None:
@@ -123,9 +123,6 @@ async def _bench(paths: list[Path], presses: int) -> None:
             toggles.append(last)
             if first_b is None:
                 first_b = last
-
-        def p90(xs: list[float]) -> float:
-            return sorted(xs)[max(0, int(len(xs) * 0.9) - 1)]
 
         for label, xs in (
             ("search keystroke: echo", echo),

@@ -11,6 +11,9 @@ terminal shows (``bench_app.py`` explains the measure), median and p90 over
 * ``n`` — the next passage, every pane holding a version of it scrolled to
   show it (synced selection);
 * ``n`` with linked scrolling on (``l``);
+* ``]`` — the same group's version in the next outlet (focus moves to that
+  pane; a window of panes shown moves along when it is outside), ``n``
+  pressed (untimed) before every eighth;
 * ``m`` — the overview opened (the first time apart: it builds the screen),
   and ``m`` again — back to reading.
 
@@ -31,11 +34,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_app import _Terminal, make_corpus, record_frames  # noqa: E402
-
-
-def _p90(xs: list[float]) -> float:
-    return sorted(xs)[max(0, int(len(xs) * 0.9) - 1)]
+from bench_app import _Terminal, make_corpus, p90, record_frames  # noqa: E402
 
 
 async def _bench(paths: list[Path], presses: int) -> None:
@@ -68,9 +67,10 @@ async def _bench(paths: list[Path], presses: int) -> None:
         driver = app._driver
 
         async def timed(key: str) -> float:
+            char = {"right_square_bracket": "]"}.get(key, key if len(key) == 1 else None)
             frames.clear()
             t0 = time.perf_counter()
-            driver.send_message(events.Key(key, key if len(key) == 1 else None))
+            driver.send_message(events.Key(key, char))
             await wait_for_idle(0)
             await wait_for_idle(0)
             changed = [t for t, sequence in frames if terminal is None or terminal.feed(sequence)]
@@ -79,7 +79,7 @@ async def _bench(paths: list[Path], presses: int) -> None:
         def report(label: str, times: list[float]) -> None:
             print(
                 f"  {label:34} median {statistics.median(times) * 1000:6.1f} ms   "
-                f"p90 {_p90(times) * 1000:6.1f} ms   (goal < 50 ms)"
+                f"p90 {p90(times) * 1000:6.1f} ms   (goal < 50 ms)"
             )
 
         report("n (next passage, panes synced)", [await timed("n") for _ in range(presses)])
@@ -88,6 +88,13 @@ async def _bench(paths: list[Path], presses: int) -> None:
         report("n with linked scrolling (l)", [await timed("n") for _ in range(presses)])
         await pilot.press("l")
         await pilot.pause()
+        brackets = []
+        for i in range(presses):
+            if i % 8 == 0:
+                await pilot.press("n")
+                await pilot.pause()
+            brackets.append(await timed("right_square_bracket"))
+        report("] (the group in the next outlet)", brackets)
         first = await timed("m")
         await timed("m")
         opened, closed = [], []
