@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from sidebyside.reading.articles import article_from_text, load_articles, read_article
-from sidebyside.reading.textmeta import author_from_byline, date_from_text, undated_day, year_near
+from sidebyside.reading.textmeta import author_from_byline, date_from_text, one_story, undated_day, year_near
 
 HEADLINE = "Strong earthquake off northern Chile kills three"
 BODY = (
@@ -185,3 +185,11 @@ def test_the_unseen_stories():
         "wire.txt": ("Natalia Ramos", None),
     }
     assert read_article(UNSEEN / "rates" / "business.md").author == "Olga Petrenko"  # "*Olga Petrenko and staff*"
+
+
+def test_a_folder_of_unrelated_articles_gives_no_year(tmp_path):
+    (tmp_path / "wire.txt").write_text(f"{HEADLINE}\n\nKYIV, March 3 (Reuters) - {BODY}", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(f"{HEADLINE}\n\nPublished: March 4, 2025\n\n{BODY}", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"{HEADLINE}\n\nPublished: June 9, 2023\n\n{BODY}", encoding="utf-8")
+    assert {a.name: a.date for a in load_articles([tmp_path])}["wire.txt"] is None
+    assert one_story(["2025-03-04", "2025-03-20"]) and not one_story(["2025-03-04", "2023-06-09"])

@@ -558,9 +558,11 @@ def load_articles(
 def _complete_dates(articles: list[Article]) -> list[Article]:
     """A dateline with no year ("KYIV, March 3 (Reuters) -") takes its year
     from the other versions' dates, when they put it in one year within a
-    month of them (see :func:`.textmeta.year_near`); else it stays undated."""
-    known = [a.date for a in articles if a.date]
-    if not known or all(a.date for a in articles):
+    month of them (see :func:`.textmeta.year_near`); else it stays undated.
+    Only when the dated articles ran within two months of each other, as
+    versions of one story do: a folder of unrelated articles gives no year."""
+    known = sorted(a.date[:10] for a in articles if a.date)
+    if not known or all(a.date for a in articles) or not textmeta.one_story(known):
         return articles
     out = []
     for a in articles:

@@ -575,6 +575,16 @@ def _year_from_text(day: tuple[int, int], lines: list[str]) -> str | None:
     return None
 
 
+def one_story(known: list[str], span: int = 62) -> bool:
+    """Whether the ISO dates ``known`` lie within ``span`` days of each
+    other, as the versions of one story do."""
+    try:
+        days = sorted(date.fromisoformat(iso[:10]) for iso in known)
+    except ValueError:
+        return False
+    return bool(days) and (days[-1] - days[0]).days <= span
+
+
 def year_near(day: tuple[int, int], known: list[str], within: int = 31) -> str | None:
     """The date ``day`` (month, day) falls on within ``within`` days of one
     of the ``known`` ISO dates (the other versions of the same story), when
