@@ -9,6 +9,7 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from operator import itemgetter
 
 from ..model import MATERIAL, Change, ChangeKind, Group
 from .speakers import Sentences
@@ -50,57 +51,66 @@ class Words:
     quoted: list[bool]
     initial: list[bool]  # begins a sentence
     title_case: bool  # a headline's Capitalised Words: no telling names apart
+    negations: list[bool]  # a "not", "never", "no" …
+
+
+# A word's diff key, matching key and whether it negates, worked out once per spelling.
+_WORD_INFO: dict[str, tuple[str, str, bool]] = {}
+
+
+def _word_info(word: str) -> tuple[str, str, bool]:
+    if len(_WORD_INFO) > 200_000:
+        _WORD_INFO.clear()
+    low = word.casefold()
+    found = _WORD_INFO[word] = (
+        normalise(word) or low,
+        key_of(word),
+        low in _NEGATIONS or low.endswith(("n't", "n’t")),
+    )
+    return found
 
 
 def words_of(text: str, quoted_of=None) -> Words:
     """A version's words; ``quoted_of(offsets)`` says for the words at
     those offsets (in order) whether each stands inside quotation marks."""
     tokens = tokenize(text)
-    spans = [(t.start, t.end) for t in tokens]
-    words = [text[s:e] for s, e in spans]
-    keys = [normalise(w) or w.casefold() for w in words]
-    stems = [key_of(w) for w in words]
-    initial = []
-    previous_end = 0
-    starts_after = _STARTS_AFTER
-    for i, (s, e) in enumerate(spans):
-        initial.append(i == 0 or (s > previous_end and not starts_after.isdisjoint(text[previous_end:s])))
-        previous_end = e
-    capitals = sum(1 for w in words if w[:1].isupper())
-    title_case = len(spans) >= 4 and capitals >= 0.6 * len(spans)
-    quoted = quoted_of([s for s, _ in spans]) if quoted_of is not None else [False] * len(spans)
-    return Words(text, spans, keys, stems, quoted, initial, title_case)
+    starts, ends = [t.start for t in tokens], [t.end for t in tokens]
+    quoted = quoted_of(starts) if quoted_of is not None else [False] * len(starts)
+    return words_from(text, starts, ends, [text[s:e] for s, e in zip(starts, ends)], quoted)
 
 
-def _is_negation(word: str) -> bool:
-    low = word.casefold()
-    return low in _NEGATIONS or low.endswith(("n't", "n’t"))
+def words_from(text: str, starts: list[int], ends: list[int], words: list[str], quoted: list[bool]) -> Words:
+    """A version's words from its tokens (where each starts and ends in
+    ``text``, its text, whether it is quoted), as :func:`words_of` finds them."""
+    if not words:
+        return Words(text, [], [], [], quoted, [], False, [])
+    info = [_WORD_INFO.get(w) or _word_info(w) for w in words]
+    keys, stems, negations = (list(column) for column in zip(*info))
+    # A word begins a sentence when what stands before it holds a stop (or it is the first).
+    gaps = map(text.__getitem__, map(slice, [0, *ends[:-1]], starts))
+    initial = [not _STARTS_AFTER.isdisjoint(gap) for gap in gaps]
+    initial[0] = True
+    capitals = sum(map(str.isupper, map(itemgetter(0), words)))
+    title_case = len(words) >= 4 and capitals >= 0.6 * len(words)
+    return Words(text, list(zip(starts, ends)), keys, stems, quoted, initial, title_case, negations)
+
+
+def _scope_of(w: Words, i: int) -> str:
+    """The stem of the content word the negation at ``i`` bears on."""
+    k = i + 1
+    n = len(w.spans)
+    while k < n and (w.keys[k] in STOPWORDS or w.negations[k]):
+        k += 1
+    return w.stems[k] if k < n else ""
 
 
 def _negated(w: Words) -> Counter[str]:
     """What the version negates: the key of the content word after each negation."""
-    out: Counter[str] = Counter()
-    n = len(w.spans)
-    for i, (s, e) in enumerate(w.spans):
-        if _is_negation(w.text[s:e]):
-            k = i + 1
-            while k < n and (w.keys[k] in STOPWORDS or _is_negation(w.text[w.spans[k][0] : w.spans[k][1]])):
-                k += 1
-            out[w.stems[k] if k < n else ""] += 1
-    return out
+    return Counter(_scope_of(w, i) for i, negation in enumerate(w.negations) if negation)
 
 
 def _scope_negations(w: Words, lo: int, hi: int) -> set[str]:
-    out = set()
-    n = len(w.spans)
-    for i in range(lo, hi):
-        s, e = w.spans[i]
-        if _is_negation(w.text[s:e]):
-            k = i + 1
-            while k < n and (w.keys[k] in STOPWORDS or _is_negation(w.text[w.spans[k][0] : w.spans[k][1]])):
-                k += 1
-            out.add(w.stems[k] if k < n else "")
-    return out
+    return {_scope_of(w, i) for i in range(lo, hi) if w.negations[i]}
 
 
 def _is_year(word: str) -> bool:
@@ -112,7 +122,7 @@ def _has_date(w: Words, lo: int, hi: int) -> bool:
 
 
 def _numbers(w: Words, lo: int, hi: int) -> set[str]:
-    return {w.keys[i] for i in range(lo, hi) if any(c.isdigit() for c in w.keys[i]) or w.keys[i] in _NUMBER_WORDS}
+    return {key for key in w.keys[lo:hi] if key in _NUMBER_WORDS or any(map(str.isdigit, key))}
 
 
 def _names(w: Words, lo: int, hi: int) -> set[str]:
@@ -276,7 +286,9 @@ def _sentence_speaker_changes(
 def _spellings(r: Words, v: Words, i1: int, i2: int, j1: int, i: int, ref: int) -> list[Change]:
     """In a run of words the two versions share: a name spelt two ways the
     stems fold together (Volkonsky / Volkonski)."""
-    out = []
+    out: list[Change] = []
+    if r.keys[i1:i2] == v.keys[j1 : j1 + i2 - i1]:
+        return out
     for k in range(i2 - i1):
         a, b = i1 + k, j1 + k
         if (
@@ -294,7 +306,9 @@ def _spellings(r: Words, v: Words, i1: int, i2: int, j1: int, i: int, ref: int) 
 def _quoted_one_side(r: Words, v: Words, i1: int, i2: int, j1: int) -> list[tuple[int, int, int, int]]:
     """In a run of words the two versions share: the stretches quoted on one
     side only, as (ref lo, ref hi, version lo, version hi)."""
-    runs = []
+    runs: list[tuple[int, int, int, int]] = []
+    if r.quoted[i1:i2] == v.quoted[j1 : j1 + i2 - i1]:
+        return runs
     k = 0
     while k < i2 - i1:
         if r.quoted[i1 + k] != v.quoted[j1 + k]:
@@ -338,6 +352,16 @@ def _quote_changes(
     return changes
 
 
+def _diff(a: list[str], b: list[str]) -> tuple[list, list]:
+    """The opcodes and matching blocks of ``a`` against ``b`` (as
+    :class:`difflib.SequenceMatcher` gives them; no matcher when they are alike)."""
+    if a == b:
+        n = len(a)
+        return ([("equal", 0, n, 0, n)], [(0, 0, n), (n, n, 0)]) if n else ([], [(0, 0, 0)])
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.get_opcodes(), matcher.get_matching_blocks()
+
+
 def group_changes(group: Group, words: list[Words], sentences: list[Sentences] | None = None) -> tuple[Change, ...]:
     """The classified differences between the group's versions and its most
     common wording (``words``: each passage's parsed words, in order;
@@ -352,13 +376,17 @@ def group_changes(group: Group, words: list[Words], sentences: list[Sentences] |
     changes: list[Change] = []
     r = words[ref]
     ref_negated = _negated(r)
+    diffs: dict[tuple[str, ...], tuple[list, list]] = {}  # versions worded alike are compared once
     for i, v in enumerate(words):
         if i == ref or passages[i].article == passages[ref].article and norms[i] == norms[ref]:
             continue
         negated = (ref_negated, _negated(v))
-        matcher = SequenceMatcher(None, r.stems, v.stems, autojunk=False)
+        stems = tuple(v.stems)
+        if stems not in diffs:
+            diffs[stems] = _diff(r.stems, v.stems)
+        opcodes, blocks = diffs[stems]
         quote_runs: list[tuple[int, int, int, int]] = []
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        for tag, i1, i2, j1, j2 in opcodes:
             if tag == "equal":
                 changes.extend(_spellings(r, v, i1, i2, j1, i, ref))
                 quote_runs.extend(_quoted_one_side(r, v, i1, i2, j1))
@@ -370,7 +398,7 @@ def group_changes(group: Group, words: list[Words], sentences: list[Sentences] |
         changes.extend(_quote_changes(r, v, passages, i, ref, quote_runs))
         if sentences is not None:
             changes.extend(
-                _sentence_speaker_changes(r, v, sentences[ref], sentences[i], matcher.get_matching_blocks(), i, ref)
+                _sentence_speaker_changes(r, v, sentences[ref], sentences[i], blocks, i, ref)
             )
     if sentences is None:
         changes.extend(_attribution_changes(passages))

@@ -52,7 +52,7 @@ from collections.abc import Collection
 from dataclasses import replace
 
 from ..model import Alignment, Passage
-from .changes import Words, group_changes, words_of
+from .changes import Words, group_changes, words_from, words_of
 from .speakers import ArticleFacts, Sentences, article_facts, passage_facts, passage_sentences
 
 __all__ = ["annotate", "article_facts", "passage_facts", "passage_sentences"]
@@ -61,6 +61,17 @@ __all__ = ["annotate", "article_facts", "passage_facts", "passage_sentences"]
 def _passage_words(facts: ArticleFacts, p: Passage) -> Words:
     """A passage's words, each marked whether it stands in a quotation of its article."""
     base = p.start
+    index = facts.word_index()
+    lo, hi = index.span(p.start, p.end)
+    if (
+        index.plain  # the article's words are the aligner's tokens
+        and not (lo and index.ends[lo - 1] > p.start)
+        and not (hi > lo and index.ends[hi - 1] > p.end)
+        and facts.text[p.start : p.end] == p.text
+    ):
+        shift = (-base).__add__
+        starts, ends = list(map(shift, index.starts[lo:hi])), list(map(shift, index.ends[lo:hi]))
+        return words_from(p.text, starts, ends, index.words[lo:hi], index.flags[lo:hi])
     return words_of(p.text, lambda offsets: facts.quote_flags([base + s for s in offsets]))
 
 

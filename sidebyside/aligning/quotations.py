@@ -7,17 +7,55 @@ whether a span is a quote.  Found once per article (:class:`Quotations`);
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from .documents import quoted_spans
 
 QUOTE_CHARS = "\"“”«»„‘’'"
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
+_BEYOND_LATIN_RE = re.compile("[^\x00-\u02ff\u2000-\u206f]")
 
 # A sentence ends at . ! ? (and the closing quotes or brackets after it)
 # followed by a space and a capital letter or an opening quote; or at a line end.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘«„']?[A-Z0-9])|\n+")
 _ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Rep|Sen|Gen|Col|Lt|No|vs|Jr|Sr|U\.S|U\.K|[A-Z])\.)$")
+
+
+class WordIndex:
+    """An article's words: where each is (``starts``, ``ends``), as written
+    and casefolded, how many before each stand inside quotation marks
+    (``quoted_before``, one longer than the words) and the runs of quoted
+    words as (first, past the last) word index."""
+
+    def __init__(self, text: str, quoted: list[tuple[int, int]]) -> None:
+        pieces = _WORD_SPLIT_RE.split(text)
+        offsets = list(itertools.accumulate(map(len, pieces), initial=0))
+        self.starts: list[int] = offsets[1::2]
+        self.ends: list[int] = offsets[2::2]
+        self.words: list[str] = pieces[1::2]
+        self.folded: list[str] = list(map(str.casefold, self.words))
+        # A word is quoted when the last quotation that starts at or before it
+        # has not ended (as Quotations.in_quote): mark each quotation's words.
+        flags = [False] * len(self.starts)
+        runs: list[tuple[int, int]] = []
+        for k, (s, e) in enumerate(quoted):
+            stop = min(e, quoted[k + 1][0]) if k + 1 < len(quoted) else e
+            lo, hi = bisect.bisect_left(self.starts, s), bisect.bisect_left(self.starts, stop)
+            if hi > lo:
+                flags[lo:hi] = [True] * (hi - lo)
+                runs[-1:] = [(runs[-1][0], hi)] if runs and runs[-1][1] == lo else [*runs[-1:], (lo, hi)]
+        self.flags: list[bool] = flags
+        self.quoted_before: list[int] = list(itertools.accumulate(flags, initial=0))
+        self.runs = runs
+        # Latin script and general punctuation only: no word the aligner's
+        # tokens would split otherwise (CJK, combining marks).
+        self.plain = not _BEYOND_LATIN_RE.search(text)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The words starting in ``[start, end)``, as (first, past the last) index."""
+        return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
 
 
 class Quotations:
@@ -31,6 +69,7 @@ class Quotations:
         self._sentence_starts = [s for s, _ in self.sentences]
         self.paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
         self._paragraph_starts = [s for s, _ in self.paragraphs]
+        self._words: WordIndex | None = None  # made when first asked
 
     # where things are
 
@@ -47,7 +86,8 @@ class Quotations:
         if not quoted:
             return [False] * len(offsets)
         flags = []
-        k = -1  # the last quotation that starts at or before the offset
+        # The last quotation that starts at or before the offset.
+        k = bisect.bisect_right(starts, offsets[0]) - 1 if offsets else -1
         last = len(starts) - 1
         for offset in offsets:
             while k < last and starts[k + 1] <= offset:
@@ -74,21 +114,58 @@ class Quotations:
         k = max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
         return self.sentences[k] if self.sentences else (0, len(self.text))
 
+    def sentence_spans(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The sentences of ``[start, end)`` that hold a word, cut to it."""
+        out = []
+        k = max(0, bisect.bisect_right(self._sentence_starts, start) - 1)
+        while k < len(self.sentences) and self.sentences[k][0] < end:
+            s, e = max(self.sentences[k][0], start), min(self.sentences[k][1], end)
+            k += 1
+            if e > s and WORD_RE.search(self.text, s, e):
+                out.append((s, e))
+        return out
+
     def paragraph_index(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._paragraph_starts, offset) - 1)
 
-    def quoted_share(self, start: int, end: int) -> tuple[bool, list[bool]]:
-        """Is ``[start, end)`` a quote (or does it carry one), and which of its
-        words stand inside quotation marks."""
+    def is_quote(self, start: int, end: int) -> bool:
+        """Is ``[start, end)`` a quote, or does it carry one: at least half
+        of its words stand inside quotation marks, or five in a row do."""
+        index = self.word_index()
+        lo, hi = index.span(start, end)
+        if lo and index.ends[lo - 1] > start:
+            return self._is_quote_cut(start, end)  # it begins inside a word
+        if hi == lo:
+            return False
+        if (index.quoted_before[hi] - index.quoted_before[lo]) * 2 >= hi - lo:
+            return True
+        # Five quoted words in a row inside the span.
+        runs = index.runs
+        k = bisect.bisect_right(runs, (lo, hi)) - 1
+        for a, b in runs[max(0, k) :]:
+            if a > hi - 5:
+                break
+            if min(b, hi) - max(a, lo) >= 5:
+                return True
+        return False
+
+    def word_index(self) -> WordIndex:
+        """Every word of the article (as :data:`WORD_RE` finds them), found once."""
+        if self._words is None:
+            self._words = WordIndex(self.text, self.quoted)
+        return self._words
+
+    def _is_quote_cut(self, start: int, end: int) -> bool:
+        """:meth:`is_quote` of a span beginning inside a word (whose part counts as a word)."""
         words = [m.start() for m in WORD_RE.finditer(self.text, start, end)]
         inside = self.quote_flags(words)
         if not words:
-            return False, inside
+            return False
         longest = run = 0
         for flag in inside:
             run = run + 1 if flag else 0
             longest = max(longest, run)
-        return (sum(inside) * 2 >= len(words) or longest >= 5), inside
+        return sum(inside) * 2 >= len(words) or longest >= 5
 
 
 def _mend_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .quotations import QUOTE_CHARS, WORD_RE, Quotations
@@ -68,6 +69,8 @@ _ROLE_ALIASES = {
 _FIRST_PERSON = frozenset({"we", "i", "our", "us", "my", "me", "we're", "we’re", "i'm", "i’m"})
 # A headline ending "…: Lavrov" or "… — Putin" (a name of one to three words, no stop).
 _HEADLINE_SPEAKER = re.compile(r"(?:: |\s[–—-]\s)((?:[A-Z][\w’'-]+ ){0,2}[A-Z][\w’'-]+)[ \t]*$", re.MULTILINE)
+# The words an attribution starts at, and WORD_RE as a splitting pattern.
+_CANDIDATES = SPEECH_VERBS | {"according", "quote"}
 _PERSON_RE = re.compile(r"\b([A-Z][\w’'-]+) ([A-Z][\w’'-]+)\b(?!['’]s)")
 
 
@@ -89,6 +92,7 @@ class _Attributions:
     skip: tuple[tuple[int, int], ...]
     paragraphs: list[tuple[int, int]]
     _role_hits: dict[tuple[str, ...], list[tuple[int, str]]]
+    _folded: str | None
     _by_paragraph: dict[int, list[_Attribution]]
 
     def attributions_in(self, paragraph: int) -> list[_Attribution]:
@@ -112,10 +116,18 @@ class _Attributions:
             return found
         p_start, p_end = self.paragraphs[paragraph]
         last_speaker: str | None = None  # the last named in this paragraph so far
-        tokens = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, p_start, p_end)]
-        starts = [t[0] for t in tokens]
-        for i, (s, _end, word) in enumerate(tokens):
-            low = word.casefold()
+        # The paragraph's words; only a speech verb, "according" or "quote"
+        # can start an attribution.
+        index = self.word_index()
+        lo, hi = index.span(p_start, p_end)
+        folded = index.folded[lo:hi]
+        if _CANDIDATES.isdisjoint(folded):
+            return found
+        starts = index.starts[lo:hi]
+        tokens = list(zip(starts, index.ends[lo:hi], index.words[lo:hi]))
+        for i in [i for i, low in enumerate(folded) if low in _CANDIDATES]:
+            s, _end, word = tokens[i]
+            low = folded[i]
             speaker: str | None = None
             hit = False
             if low in SPEECH_VERBS and word[:1].islower():
@@ -307,21 +319,23 @@ class _Attributions:
         found = self._role_hits.get(words)
         if found is None:
             text = self.text
-            role_re = r"\s+".join(re.escape(w) for w in words)
             hits = []
-            if words[-1] not in text.casefold():
+            if self._folded is None:
+                self._folded = text.casefold()
+            if words[-1] not in self._folded:
                 self._role_hits[words] = []
                 return []
-            for m in re.finditer(rf"(?i:\b{role_re})\s+((?:[A-Z][\w’'-]+\s+){{0,2}}[A-Z][\w’'-]+)", text):
-                hits.append((m.start(), m.group(1).split()[-1]))
-            for m in (
-                []
-                if hits
-                else re.finditer(
-                    rf"\b([A-Z][\w’'-]+ [A-Z][\w’'-]+), (?:the |a )?[^,.;]{{0,40}}?(?i:\b{role_re})\b", text
-                )
-            ):
-                hits.append((m.start(), m.group(1).split()[-1]))
+            title_then_name, name_then_role = _role_patterns(words)
+            folded = self._folded
+            # Where the role's first word stands (when the casefolded text
+            # keeps the offsets): the only places either pattern can match.
+            aligned = len(folded) == len(text) and "ı" not in text
+            at = _find_all(folded, words[0]) if aligned else []
+            matches = _matches_at(title_then_name, text, at) if aligned else title_then_name.finditer(text)
+            hits.extend((m.start(), m.group(1).split()[-1]) for m in matches)
+            # "Name Surname, the … role": a comma at most 46 characters before the role.
+            if not hits and (not aligned or any(", " in folded[max(0, r - 48) : r] for r in at)):
+                hits.extend((m.start(), m.group(1).split()[-1]) for m in name_then_role.finditer(text))
             found = self._role_hits[words] = sorted(hits)
         return found
 
@@ -342,7 +356,10 @@ class _Attributions:
         """Whom the article attributes the passage ``[start, end)`` to."""
         anchor_start, anchor_end = start, end
         if quoted:
-            spans = [(s, e) for s, e in self.quoted if s < end and start < e]
+            # (A quotation never runs over a paragraph's end.)
+            first = bisect.bisect_left(self._quote_starts, self.paragraphs[self.paragraph_index(start)][0])
+            last = bisect.bisect_left(self._quote_starts, end)
+            spans = [(s, e) for s, e in self.quoted[first:last] if start < e]
             if spans:
                 s, e = max(spans, key=lambda q: min(q[1], end) - max(q[0], start))
                 anchor_start, anchor_end = s, e
@@ -391,6 +408,38 @@ class _Attributions:
         return named[-1].speaker if named else None
 
 
+def _find_all(text: str, word: str) -> list[int]:
+    found = []
+    at = text.find(word)
+    while at != -1:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, places: list[int]) -> list[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, when it can only match at ``places``."""
+    found: list[re.Match[str]] = []
+    for at in places:
+        if found and at < found[-1].end():
+            continue
+        m = pattern.match(text, at)
+        if m is not None:
+            found.append(m)
+    return found
+
+
+@lru_cache(maxsize=256)
+def _role_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"Foreign Minister Sergei Lavrov" and "Ned Price, the US State
+    Department spokesman" for a role's words, compiled once."""
+    role_re = r"\s+".join(re.escape(w) for w in words)
+    return (
+        re.compile(rf"(?i:\b{role_re})\s+((?:[A-Z][\w’'-]+\s+){{0,2}}[A-Z][\w’'-]+)"),
+        re.compile(rf"\b([A-Z][\w’'-]+ [A-Z][\w’'-]+), (?:the |a )?[^,.;]{{0,40}}?(?i:\b{role_re})\b"),
+    )
+
+
 class ArticleFacts(_Attributions, Quotations):
     """Quotations, sentences and attributions of one article, found once."""
 
@@ -398,6 +447,7 @@ class ArticleFacts(_Attributions, Quotations):
         Quotations.__init__(self, text)
         self.skip = skip
         self._role_hits: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+        self._folded: str | None = None  # the text casefolded, when a role is looked up
         # Attributions are found paragraph by paragraph, as passages need them.
         self._by_paragraph: dict[int, list[_Attribution]] = {}
 
@@ -405,13 +455,9 @@ class ArticleFacts(_Attributions, Quotations):
         """Each sentence of ``[start, end)`` (cut to it): where it is, whether
         it is a quote, and whom the article attributes it to."""
         out = []
-        k = max(0, bisect.bisect_right(self._sentence_starts, start) - 1)
-        while k < len(self.sentences) and self.sentences[k][0] < end:
-            s, e = max(self.sentences[k][0], start), min(self.sentences[k][1], end)
-            k += 1
-            if e > s and WORD_RE.search(self.text, s, e):
-                quoted, _ = self.quoted_share(s, e)
-                out.append((s, e, quoted, self.attribution_for(s, e, quoted)))
+        for s, e in self.sentence_spans(start, end):
+            quoted = self.is_quote(s, e)
+            out.append((s, e, quoted, self.attribution_for(s, e, quoted)))
         return out
 
 
@@ -441,12 +487,12 @@ def passage_sentences(facts: ArticleFacts, start: int, end: int) -> tuple[bool, 
     """(quoted, speaker, its sentences with their speakers) of a span.  A span
     of several sentences names the speaker of its first quote (else of its
     first attributed sentence)."""
-    quoted, _ = facts.quoted_share(start, end)
-    found = facts.sentence_speakers(start, end)
-    sentences: Sentences = [(s - start, e - start, who) for s, e, _, who in found]
-    if len(found) <= 1:
+    quoted = facts.is_quote(start, end)
+    if len(facts.sentence_spans(start, end)) <= 1:
         speaker = facts.attribution_for(start, end, quoted)
         return quoted, speaker, [(0, end - start, speaker)]
+    found = facts.sentence_speakers(start, end)
+    sentences: Sentences = [(s - start, e - start, who) for s, e, _, who in found]
     speaker = next((who for _, _, q, who in found if q and who), None)
     if speaker is None:
         speaker = next((who for _, _, _, who in found if who), None)
