@@ -149,3 +149,9 @@ def test_the_writer_in_a_byline(byline, author):
 def test_a_line_that_names_a_paper_not_a_headline(headline, outlet):
     a = article_from_text(Path("/corpus/story.txt"), f"{headline}\n\n{BODY}")
     assert a.outlet == outlet
+
+
+@pytest.mark.parametrize("line", [",", " | ", "—", "; ;"])
+def test_a_line_of_punctuation_under_the_headline_is_no_writer(line):
+    article = article_from_text(Path("/t/a.txt"), f"A headline about the port\n{line}\nThe strike went on.\n")
+    assert article.author is None

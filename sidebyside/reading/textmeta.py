@@ -312,6 +312,8 @@ def _name_in_line(line: str) -> tuple[str, bool] | None:
     if not line or len(line.split()) > 12:
         return None
     segments = [seg.strip() for seg in re.split(r"\s*[,;|]\s*|\s+[–—-]\s+", line) if seg.strip()]
+    if not segments:  # punctuation only
+        return None
     first, rest = segments[0], segments[1:]
     name = first if _name_words(first.split()) else _name_and_role(first)
     if name is None:
