@@ -243,6 +243,38 @@ QUOTE = [
 ]
 
 
+PORT = [
+    'The port authority said about 2,400 workers had joined the stoppage, which it called "unlawful and deeply '
+    'irresponsible."',
+    "Trade minister Oskar Brandvold urged both sides to return to talks, warning that every day the port stays "
+    "closed costs exporters roughly 40 million crowns and puts thousands of jobs across the region at risk.",
+]
+
+
+def test_an_outlet_carrying_one_of_two_sentences_others_carry_together_keeps_its_group():
+    # Two outlets carry both sentences, one passage per reuse; a third
+    # carries only the first, reworded at its end.  It is grouped with the
+    # first sentence of another (a group of its own beside theirs), not lost
+    # because it is too unlike their two-sentence passage.
+    third = 'The port authority said about 2,400 workers had joined the stoppage, which it described as "unlawful."'
+    alignment = align(
+        [
+            article("a", body(HEADLINE_A, FILLER_A + PORT)),
+            article("b", body(HEADLINE_B, [third] + FILLER_B)),
+            article("c", body("Port strike goes on", PORT)),
+        ]
+    )
+    with_third = [g for g in alignment.groups if any(p.article == 1 for p in g.passages)]
+    assert len(with_third) == 1, [[p.text for p in g.passages] for g in alignment.groups]
+    texts = {p.article: p.text for p in with_third[0].passages}
+    assert texts[1] == third
+    # The changed ending is inside both versions, not cut off at "which it called".
+    assert PORT[0] in [t for k, t in texts.items() if k != 1], texts
+    assert with_third[0].kind == "variant"
+    # The two outlets that carry both sentences still share them as one passage.
+    assert any({p.article: p.text for p in g.passages}.get(2, "").endswith("at risk.") for g in alignment.groups)
+
+
 def test_a_quotation_continued_over_a_paragraph_break_is_one_passage_with_its_short_last_paragraph():
     a = body(HEADLINE_A, FILLER_A + QUOTE + KALASHNIKOV[3:4])
     b = body(HEADLINE_B, FILLER_B[:1] + QUOTE + FILLER_B[1:])

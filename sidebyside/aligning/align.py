@@ -59,11 +59,13 @@ from .grouping import (
     Repeat,
     Scores,
     build_groups,
+    dropped_links,
     finish_group,
     links_for_pair,
     sentence_links,
     separate,
     settle,
+    unclash,
 )
 from .options import AlignOptions
 from .rewording import reworded_pairs
@@ -95,12 +97,16 @@ def align(
         if progress is not None:
             progress(done + 1, total)
     del pairs, reworded, known, every_pair  # done with: their memory goes to grouping
-    settled = []
     scores = Scores()
-    for spans, reps in build_groups(docs, links, repeats, opts):
-        done_group = settle(docs, spans, reps, opts, scores)
-        if done_group is not None:
-            settled.append(done_group)
+    built = build_groups(docs, links, repeats, opts)
+    done = [settle(docs, spans, reps, opts, scores) for spans, reps in built]
+    # Versions a group left when it settled may still share a passage with
+    # some of its other versions: their links form groups of their own.
+    settled = [g for g in done if g is not None]
+    rescued = build_groups(docs, dropped_links(built, done, links), [], opts)
+    again = [settle(docs, unclash(spans, settled), reps, opts, scores) for spans, reps in rescued]
+    settled += [g for g in again if g is not None and unclash(g[0], settled) == g[0]]
+    del built, rescued, done, again
     # No two groups overlap in an article where both have a second article in common.
     for gi in separate(settled):
         spans, _sims, reps = settled[gi]

@@ -42,7 +42,7 @@ class Doc:
     clause_start: bytearray  # 1 where a token begins a clause (a sentence too); one more entry, 1
     title: tuple[int, int]  # the headline's tokens, half open ((0, 0) without one)
     is_that: bytearray  # 1 where a token is the word "that"
-    says: bytearray  # 1 where a token is a verb of saying: its clause goes on after it
+    says: bytearray  # 1 where a token is a verb of saying or naming (and an "as" after one): its clause goes on
     key_ids: array[int]  # each key as an int, the same int for the same key in every document
     cache: dict = field(default_factory=dict)  # what the later steps work out once per document
 
@@ -145,6 +145,13 @@ SAYING_WORDS = frozenset(
     + ("believes", "believed", "argue", "argues", "argued", "explain", "explains", "explained")
 )
 SAYING_KEYS = frozenset(key_of(w) for w in SAYING_WORDS)
+# Verbs of naming: a quotation after them is what they name, so a passage
+# never ends on them ("…which it called | "unlawful"", "…described as | "…"").
+_NAMING_WORDS = frozenset(
+    ("call", "calls", "called", "calling", "describe", "describes", "described", "describing", "dub", "dubbed")
+    + ("term", "termed", "label", "labelled", "labeled", "brand", "branded", "name", "named")
+)
+_NAMING_KEYS = frozenset(key_of(w) for w in _NAMING_WORDS)
 
 
 def _boundaries(
@@ -212,6 +219,11 @@ def _boundaries(
         if key in SAYING_KEYS and t + 1 < n and text[tok.start : tok.end].casefold() in SAYING_WORDS:
             clause[t + 1] = 1
             says[t] = 1
+    for t in [t for t, tok in enumerate(tokens) if tok.key in _NAMING_KEYS]:
+        if text[tokens[t].start : tokens[t].end].casefold() in _NAMING_WORDS:
+            says[t] = 1
+            if t + 1 < n and text[tokens[t + 1].start : tokens[t + 1].end].casefold() == "as":
+                says[t + 1] = 1
     clause[0] = 1 if n else clause[0]
     return [t for t in range(n) if sentence[t]], clause, is_that, says
 

@@ -16,22 +16,38 @@ from .rewording import same_polarity, same_statement
 from .tokens import normalise
 
 #: Passages at least this similar are copies, whatever words changed; so are
-#: passages at least _CLOSE similar whose shared stretch is three quarters of
-#: each (a copy with its ending rewritten), unless one negates what the other
+#: passages at least _CLOSE similar whose shared stretch is most of each
+#: (a copy with its ending rewritten), unless one negates what the other
 #: says.  Others must also say the same thing (:func:`same_statement`).
 NEAR_COPY = 90.0
 _CLOSE = 75.0
 
 
-def _mostly_shared(a0: int, a1: int, b0: int, b1: int, core: int) -> bool:
-    return 4 * core >= 3 * (a1 - a0 + 1) and 4 * core >= 3 * (b1 - b0 + 1)
+def _mostly_shared(a0: int, a1: int, b0: int, b1: int, core: int, same_start: bool = False) -> bool:
+    """Is the shared stretch three quarters of each passage, or two thirds
+    when it is where both begin (the same subject and verb, the ending
+    rewritten)?"""
+    part = 2 / 3 if same_start else 3 / 4
+    return core >= part * (a1 - a0 + 1) and core >= part * (b1 - b0 + 1)
 
 
-def _one_inside(a0: int, a1: int, sa: int, ea: int, b0: int, b1: int, sb: int, eb: int) -> bool:
-    """Does one text's passage lie wholly in the stretch the two texts
-    share word by word, so that the other only adds words at its edges (an
-    added ending, a clause the other dropped)?"""
-    return sa <= a0 and a1 <= ea or sb <= b0 and b1 <= eb
+def _same_start(da: Doc, a0: int, sa: int, db: Doc, b0: int, sb: int) -> bool:
+    """Does the shared stretch begin both passages (but for function words)?"""
+    return da.content_sum[max(sa, a0)] == da.content_sum[a0] and db.content_sum[max(sb, b0)] == db.content_sum[b0]
+
+
+def _one_inside(da: Doc, a0: int, a1: int, sa: int, ea: int, db: Doc, b0: int, b1: int, sb: int, eb: int) -> bool:
+    """Does one text's passage lie wholly in the stretch the two texts share,
+    and read as a near copy (:data:`NEAR_COPY`) of the other's part of that
+    stretch, so that the other only adds words at its edges (an added
+    ending, a clause the other dropped)?"""
+    if sa <= a0 and a1 <= ea:
+        inner, outer = _words(da, a0, a1 + 1), _words(db, max(b0, sb), min(b1, eb) + 1)
+    elif sb <= b0 and b1 <= eb:
+        inner, outer = _words(db, b0, b1 + 1), _words(da, max(a0, sa), min(a1, ea) + 1)
+    else:
+        return False
+    return similarity_of(inner, outer) >= NEAR_COPY
 
 # What a word both texts share nearly is worth, what a difference costs.
 _NEAR = 0.5
@@ -502,6 +518,23 @@ class _Lazy:
 _END = object()
 
 
+def _copied(
+    da: Doc, a0: int, a1: int, sa: int, ea: int, db: Doc, b0: int, b1: int, sb: int, eb: int, core: int, sim: float
+) -> bool:
+    """Do two passages (tokens a0..a1, b0..b1) around a shared stretch
+    (sa..ea, sb..eb) read as copies of one another, whatever words changed:
+    similar at :data:`NEAR_COPY`; or one a near copy of its part of the
+    stretch, the other adding words at an edge; or similar at ``_CLOSE``
+    with the stretch most of each; the last two with no negation or
+    opposite word in one only."""
+    if sim >= NEAR_COPY:
+        return True
+    near = _one_inside(da, a0, a1, sa, ea, db, b0, b1, sb, eb) or (
+        sim >= _CLOSE and _mostly_shared(a0, a1, b0, b1, core, _same_start(da, a0, sa, db, b0, sb))
+    )
+    return near and same_polarity(da, a0, a1, db, b0, b1)
+
+
 def snap(
     da: Doc, db: Doc, sa: int, ea: int, sb: int, eb: int, opts: AlignOptions
 ) -> tuple[int, int, int, int, int, int, int, int, float] | None:
@@ -570,13 +603,7 @@ def snap(
         sim = similarity(da.text[ca[0] : ca[1]], db.text[cb[0] : cb[1]])
         if sim < opts.min_similarity:
             continue
-        copy = not last and (
-            sim >= NEAR_COPY
-            or (
-                (_one_inside(a0, a1, sa, ea, b0, b1, sb, eb) or sim >= _CLOSE and _mostly_shared(a0, a1, b0, b1, core))
-                and same_polarity(da, a0, a1, db, b0, b1)
-            )
-        )
+        copy = not last and _copied(da, a0, a1, sa, ea, db, b0, b1, sb, eb, core, sim)
         if copy or same_statement(da, a0, a1, db, b0, b1, contained=last):
             return a0, a1, b0, b1, ca[0], ca[1], cb[0], cb[1], sim
     return None

@@ -573,6 +573,54 @@ def settle(
     return spans, sims, sorted(kept_reps)
 
 
+def dropped_links(
+    built: list[tuple[list[Span], list[Rep]]],
+    settled: list[tuple[list[Span], list[float], list[Rep]] | None],
+    links: list[Link],
+) -> list[Link]:
+    """The links of the versions a group left when it settled (too unlike the
+    group as a whole), so that they can form a group of their own.  An outlet
+    that carries only the first of two sentences that two other outlets carry
+    together is too unlike their two-sentence passage, but it still carries
+    that sentence: it is grouped with the sentence, not lost."""
+    dropped: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for (spans, _reps), done in zip(built, settled):
+        kept = set(done[0]) | {r[:3] for r in done[2]} if done is not None else set()
+        for a, s, e in spans:
+            if (a, s, e) not in kept:
+                dropped[a].append((s, e))
+    if not dropped:
+        return []
+
+    def inside(a: int, s: int, e: int) -> bool:
+        return any(overlap(s, e, ds, de) >= 0.5 * (e - s) for ds, de in dropped.get(a, ()))
+
+    return [x for x in links if inside(x.a, x.sa, x.ea) or inside(x.b, x.sb, x.eb)]
+
+
+def unclash(spans: list[Span], groups: list[tuple[list[Span], list[float], list[Rep]]]) -> list[Span]:
+    """A group's versions without those that overlap a version of one of
+    ``groups`` in an article where the two groups share a second article
+    (one at a time, until none does)."""
+    spans = list(spans)
+    while True:
+        articles = {a for a, _, _ in spans}
+        clash = next(
+            (
+                x
+                for other, _sims, _reps in groups
+                if len(articles & {a for a, _, _ in other}) >= 2
+                for x in spans
+                for b, os, oe in other
+                if x[0] == b and overlap(x[1], x[2], os, oe)
+            ),
+            None,
+        )
+        if clash is None:
+            return spans
+        spans.remove(clash)
+
+
 def separate(groups: list[tuple[list[Span], list[float], list[Rep]]]) -> list[int]:
     """Groups whose versions overlap another group's in an article where
     both groups also share a second article: the weaker group (shorter
