@@ -58,6 +58,7 @@ from .grouping import (
     Link,
     Repeat,
     Scores,
+    Taken,
     build_groups,
     dropped_links,
     finish_group,
@@ -65,7 +66,6 @@ from .grouping import (
     sentence_links,
     separate,
     settle,
-    unclash,
 )
 from .options import AlignOptions
 from .rewording import reworded_pairs
@@ -104,9 +104,10 @@ def align(
     # some of its other versions: their links form groups of their own.
     settled = [g for g in done if g is not None]
     rescued = build_groups(docs, dropped_links(built, done, links), [], opts)
-    again = [settle(docs, unclash(spans, settled), reps, opts, scores) for spans, reps in rescued]
-    settled += [g for g in again if g is not None and unclash(g[0], settled) == g[0]]
-    del built, rescued, done, again
+    taken = Taken(settled)
+    again = [settle(docs, taken.unclash(spans), reps, opts, scores) for spans, reps in rescued]
+    settled += [g for g in again if g is not None and taken.clashing(g[0]) is None]
+    del built, rescued, done, again, taken
     # No two groups overlap in an article where both have a second article in common.
     for gi in separate(settled):
         spans, _sims, reps = settled[gi]

@@ -598,27 +598,33 @@ def dropped_links(
     return [x for x in links if inside(x.a, x.sa, x.ea) or inside(x.b, x.sb, x.eb)]
 
 
-def unclash(spans: list[Span], groups: list[tuple[list[Span], list[float], list[Rep]]]) -> list[Span]:
-    """A group's versions without those that overlap a version of one of
-    ``groups`` in an article where the two groups share a second article
-    (one at a time, until none does)."""
-    spans = list(spans)
-    while True:
+class Taken:
+    """The versions of groups already made, by article, to tell whether a
+    new group's version clashes with one: overlaps it in an article where
+    the two groups also share a second article."""
+
+    def __init__(self, groups: list[tuple[list[Span], list[float], list[Rep]]]) -> None:
+        self.articles = [{a for a, _, _ in spans} for spans, _sims, _reps in groups]
+        self.by_article: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+        for gi, (spans, _sims, _reps) in enumerate(groups):
+            for a, s, e in spans:
+                self.by_article[a].append((s, e, gi))
+
+    def clashing(self, spans: list[Span]) -> Span | None:
+        """The first of ``spans`` that clashes, or None."""
         articles = {a for a, _, _ in spans}
-        clash = next(
-            (
-                x
-                for other, _sims, _reps in groups
-                if len(articles & {a for a, _, _ in other}) >= 2
-                for x in spans
-                for b, os, oe in other
-                if x[0] == b and overlap(x[1], x[2], os, oe)
-            ),
-            None,
-        )
-        if clash is None:
-            return spans
-        spans.remove(clash)
+        for a, s, e in spans:
+            for os, oe, gi in self.by_article.get(a, ()):
+                if overlap(s, e, os, oe) and len(articles & self.articles[gi]) >= 2:
+                    return a, s, e
+        return None
+
+    def unclash(self, spans: list[Span]) -> list[Span]:
+        """``spans`` without those that clash (one at a time, until none does)."""
+        spans = list(spans)
+        while (clash := self.clashing(spans)) is not None:
+            spans.remove(clash)
+        return spans
 
 
 def separate(groups: list[tuple[list[Span], list[float], list[Rep]]]) -> list[int]:
