@@ -163,6 +163,10 @@ def _classify(ref: Words, ver: Words, tag: str, i1: int, i2: int, j1: int, j2: i
         # As many negations on each side: reworded around them ("no
         # structural faults" / "no faults"), none added or taken away.
         negated = None
+    # "according to X" on one side only: a source given or taken away, unless
+    # the other side names X too ("according to city figures" / "city figures show").
+    if _own_source(ref, i1, i2, ver) or _own_source(ver, j1, j2, ref):
+        return "attribution"
     if tag == "delete" and _whole_sentence(ref, i1, i2):
         return "dropped"
     if tag == "insert" and _whole_sentence(ver, j1, j2):
@@ -192,9 +196,9 @@ def _classify(ref: Words, ver: Words, tag: str, i1: int, i2: int, j1: int, j2: i
             return "name"
     # A hedge on one side only ("allegedly") changes who vouches for the words;
     # "according to" names a source.
-    hedges = (keys_a & _HEDGES) ^ (keys_b & _HEDGES)
+    hedges = ((keys_a & _HEDGES) ^ (keys_b & _HEDGES)) - {"according"}
     if hedges:
-        return "attribution" if hedges == {"according"} else "hedge"
+        return "hedge"
     if tag == "replace":
         return "other"
     if tag == "insert":
@@ -202,6 +206,29 @@ def _classify(ref: Words, ver: Words, tag: str, i1: int, i2: int, j1: int, j2: i
     if tag == "delete":
         return "dropped"
     return "other"
+
+
+def _own_source(w: Words, lo: int, hi: int, other: Words) -> bool:
+    """Words ``[lo, hi)`` of ``w`` hold an "according to X" whose X the
+    ``other`` version does not name (its content words are not all there)."""
+    if "according" not in w.keys[lo:hi]:
+        return False
+    theirs = set(other.stems)
+    for k in range(lo, hi):
+        if w.keys[k] != "according" or k + 1 >= len(w.keys) or w.keys[k + 1] != "to":
+            continue
+        source = []
+        for m in range(k + 2, min(len(w.keys), k + 9)):
+            if w.initial[m] or "," in w.text[w.spans[m - 1][1] : w.spans[m][0]]:
+                break
+            if w.keys[m] not in STOPWORDS:
+                source.append(w.stems[m])
+        if not source:  # "according to him": a source when the other gives none
+            if "according" not in other.keys:
+                return True
+        elif not set(source) <= theirs:
+            return True
+    return False
 
 
 def _phrase(w: Words, lo: int, hi: int) -> tuple[str, tuple[int, int] | None]:
@@ -296,10 +323,50 @@ def _spellings(r: Words, v: Words, i1: int, i2: int, j1: int, i: int, ref: int) 
             and r.text[r.spans[a][0] : r.spans[a][0] + 1].isupper()
             and v.text[v.spans[b][0] : v.spans[b][0] + 1].isupper()
             and not (r.initial[a] or v.initial[b] or r.title_case or v.title_case)
+            and _bare(r.keys[a]) != _bare(v.keys[b])
         ):
             before, ref_span = _phrase(r, a, a + 1)
             after, span = _phrase(v, b, b + 1)
             out.append(Change("spelling", i, ref, before, after, span, ref_span))
+    return out
+
+
+def _bare(key: str) -> str:
+    """A word's key without a possessive: "Russia's" is not another spelling of Russia."""
+    return key[:-2] if key.endswith(" s") else key
+
+
+def _is_name(w: Words, k: int) -> bool:
+    return w.text[w.spans[k][0] : w.spans[k][0] + 1].isupper() and not w.initial[k] and w.keys[k] != "i"
+
+
+def _names_by_stem(w: Words) -> dict[str, int]:
+    """The first capitalised word (not opening a sentence) of each stem."""
+    out: dict[str, int] = {}
+    for k in range(len(w.keys)):
+        if _is_name(w, k):
+            out.setdefault(w.stems[k], k)
+    return out
+
+
+def _moved_spellings(
+    r: Words, v: Words, changed: list[tuple[int, int]], ref_names: dict[str, int], found: list[Change], i: int, ref: int
+) -> list[Change]:
+    """A name the version spells otherwise in words it moved or reworded
+    ("Foreign Minister Sergei Lavrov said that …" / "…, Foreign Minister
+    Sergey Lavrov said"): the stems fold together, the words differ."""
+    out: list[Change] = []
+    seen = {(c.before, c.after) for c in found if c.passage == i and c.kind == "spelling"}
+    for j1, j2 in changed:
+        for b in range(j1, j2):
+            a = ref_names.get(v.stems[b])
+            if a is None or _bare(r.keys[a]) == _bare(v.keys[b]) or not _is_name(v, b):
+                continue
+            before, ref_span = _phrase(r, a, a + 1)
+            after, span = _phrase(v, b, b + 1)
+            if (before, after) not in seen:
+                seen.add((before, after))
+                out.append(Change("spelling", i, ref, before, after, span, ref_span))
     return out
 
 
@@ -377,6 +444,7 @@ def group_changes(group: Group, words: list[Words], sentences: list[Sentences] |
     r = words[ref]
     ref_negated = _negated(r)
     diffs: dict[tuple[str, ...], tuple[list, list]] = {}  # versions worded alike are compared once
+    ref_names: dict[str, int] | None = None
     for i, v in enumerate(words):
         if i == ref or passages[i].article == passages[ref].article and norms[i] == norms[ref]:
             continue
@@ -396,10 +464,13 @@ def group_changes(group: Group, words: list[Words], sentences: list[Sentences] |
             after, span = _phrase(v, j1, j2)
             changes.append(Change(kind, i, ref, before, after, span, ref_span))
         changes.extend(_quote_changes(r, v, passages, i, ref, quote_runs))
+        changed = [(j1, j2) for tag, _, _, j1, j2 in opcodes if tag != "equal"]
+        if changed and not (r.title_case or v.title_case):
+            if ref_names is None:
+                ref_names = _names_by_stem(r)
+            changes.extend(_moved_spellings(r, v, changed, ref_names, changes, i, ref))
         if sentences is not None:
-            changes.extend(
-                _sentence_speaker_changes(r, v, sentences[ref], sentences[i], blocks, i, ref)
-            )
+            changes.extend(_sentence_speaker_changes(r, v, sentences[ref], sentences[i], blocks, i, ref))
     if sentences is None:
         changes.extend(_attribution_changes(passages))
     rank = {kind: n for n, kind in enumerate((*MATERIAL, "added", "dropped", "other"))}

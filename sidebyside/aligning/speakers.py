@@ -32,8 +32,20 @@ SPEECH_VERBS = frozenset(
     wrote writes tweeted tweets alleged alleges signalled signaled signals suggested suggests
     confirmed confirms emphasised emphasized emphasises emphasizes acknowledged acknowledges
     admitted admits denied denies cited quoted vowed vows urged urges maintained maintains
+    called calls described describes posted posts
     """.split()
 )
+# Verbs that report speech only in some uses: "called the move 'reckless'",
+# "called for a ceasefire", "posted on X that …" are speech; "a town called
+# Marlow", "so-called", "troops posted to the border" are not.  They count
+# when a quotation follows in their sentence, or "for", "on", "that" or "it" does.
+_WEAK_VERBS = frozenset("called calls described describes posted posts".split())
+_WEAK_NEXT = frozenset("for on that it".split())
+# In the passive ("were told", "was warned") the subject is the one spoken to.
+_SPOKEN_TO = frozenset("told tells warned warns urged urges called calls described describes denied".split())
+_PASSIVE = frozenset("was were is are been being be".split())
+# Words a speaker's noun phrase ("according to the minister …") stops before.
+_PHRASE_ENDS = frozenset("that who which said on in at with".split())
 _SKIP_BEFORE_VERB = frozenset(
     """
     has had have also was is were are reportedly repeatedly later earlier further then previously once
@@ -66,6 +78,24 @@ _ROLE_ALIASES = {
     "leader": ("leader", "president"),
     "ambassador": ("ambassador",),
 }
+# Lower-case words of a role between an organisation's name and a person's
+# ("Cal Fire battalion chief Maria Delgado", "Northwind Air chief executive Lena Marsh").
+_ROLE_WORDS = frozenset(
+    """
+        chief battalion engineer executive officer official spokesman spokeswoman spokesperson minister
+        secretary director president governor mayor commissioner inspector captain superintendent
+        analyst economist adviser advisor head leader chair chairman chairwoman founder manager
+        deputy senior city county state police fire press foreign
+        """.split()
+)
+# The last word of a body's name, which is given whole.
+_BODIES = frozenset(
+    """
+    fire police office bank ministry department service agency commission council committee authority
+    court army forces nations union party air airlines airways group company inc corp ltd institute
+    university statistics reserve fund board bureau guard parliament assembly
+    """.split()
+)
 _FIRST_PERSON = frozenset({"we", "i", "our", "us", "my", "me", "we're", "we’re", "i'm", "i’m"})
 # A headline ending "…: Lavrov" or "… — Putin" (a name of one to three words, no stop).
 _HEADLINE_SPEAKER = re.compile(r"(?:: |\s[–—-]\s)((?:[A-Z][\w’'-]+ ){0,2}[A-Z][\w’'-]+)[ \t]*$", re.MULTILINE)
@@ -133,6 +163,10 @@ class _Attributions:
             if low in SPEECH_VERBS and word[:1].islower():
                 if self.in_quote(s) or self._skipped(s):
                     continue
+                if low in _WEAK_VERBS and not self._reports_speech(tokens, i):
+                    continue
+                if low in _SPOKEN_TO and i and tokens[i - 1][2].casefold() in _PASSIVE:
+                    continue  # "troops were told", "he was warned": the one spoken to
                 hit = True
                 speaker = self._subject_before(tokens, i, last_speaker)
                 if speaker is None:
@@ -158,6 +192,17 @@ class _Attributions:
             after_quote = any(ch in between for ch in '"”’»') and not any(ch in between for ch in "“«„")
             found.append(_Attribution(s, speaker, after_quote))
         return found
+
+    def _reports_speech(self, tokens, i: int) -> bool:
+        """A weak speech verb at token ``i`` reports what was said: a
+        quotation follows it in its sentence, or "for", "on", "that", "it"."""
+        text = self.text
+        if text[max(0, tokens[i][0] - 3) : tokens[i][0]].casefold() == "so-":
+            return False
+        if i + 1 < len(tokens) and tokens[i + 1][2].casefold() in _WEAK_NEXT:
+            return True
+        sentence_end = self.sentence_at(tokens[i][0])[1]
+        return any(ch in text[tokens[i][1] : sentence_end] for ch in "\"“«„‘'")
 
     def _skipped(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.skip)
@@ -201,14 +246,7 @@ class _Attributions:
             return None
         nxt = tokens[i + 1][2]
         if nxt[:1].isupper() and nxt.casefold() not in ("the", "he", "she"):
-            end = i + 1
-            while (
-                end + 1 < len(tokens)
-                and tokens[end + 1][2][:1].isupper()
-                and text[tokens[end][1] : tokens[end + 1][0]] == " "
-            ):
-                end += 1
-            return self._name_ending(tokens, end)
+            return self._name_ending(tokens, self._name_run_end(tokens, i + 1))
         if nxt.casefold() == "the":
             return self._phrase_after(tokens, i + 1, None)
         # `," said city engineer Paul Hendricks`: a role, then the name.
@@ -230,13 +268,33 @@ class _Attributions:
             return self._name_ending(tokens, end)
         return None
 
+    def _name_run_end(self, tokens, k: int) -> int:
+        """Where the name that begins at token ``k`` ends: capitalised words,
+        and on through role words to the person's name (`said Cal Fire
+        battalion chief Maria Delgado`)."""
+        text = self.text
+
+        def spaced(m: int) -> bool:
+            return m < len(tokens) and text[tokens[m - 1][1] : tokens[m][0]] == " "
+
+        end = k
+        while True:
+            while spaced(end + 1) and tokens[end + 1][2][:1].isupper():
+                end += 1
+            m = end + 1
+            while spaced(m) and m - end <= 3 and tokens[m][2].casefold() in _ROLE_WORDS:
+                m += 1
+            if m == end + 1 or not (spaced(m) and tokens[m][2][:1].isupper()):
+                return end
+            end = m
+
     def _phrase_after(self, tokens, i: int, last_speaker: str | None) -> str | None:
         """The noun phrase starting at token ``i`` (up to punctuation)."""
         text = self.text
         end = i
         while end + 1 < len(tokens) and end - i < 6:
             gap = text[tokens[end][1] : tokens[end + 1][0]]
-            if gap.strip() or tokens[end + 1][2].casefold() in ("that", "who", "which", "said", "on", "in", "at"):
+            if gap.strip() or tokens[end + 1][2].casefold() in _PHRASE_ENDS:
                 break
             end += 1
         if i >= len(tokens):
@@ -256,8 +314,25 @@ class _Attributions:
             if _possessive(tokens[k - 1][2]):
                 break
             k -= 1
+        # "Office for National Statistics", "Bank of England": one name.
+        while (
+            k - 2 >= 0
+            and tokens[k - 1][2] in ("of", "for")
+            and tokens[k - 2][2][:1].isupper()
+            and text[tokens[k - 2][1] : tokens[k][0]] == f" {tokens[k - 1][2]} "
+            and not _possessive(tokens[k - 2][2])
+        ):
+            k -= 2
+            while (
+                k - 1 >= 0
+                and tokens[k - 1][2][:1].isupper()
+                and text[tokens[k - 1][1] : tokens[k][0]] == " "
+                and not _possessive(tokens[k - 1][2])
+            ):
+                k -= 1
         words = [tokens[m][2] for m in range(k, j + 1)]
         the = words[0].casefold() == "the" or text[max(0, tokens[k][0] - 4) : tokens[k][0]].casefold() == "the "
+        named = len(words)
         while len(words) > 1 and words[0].casefold().rstrip(".") in _TITLES:
             words.pop(0)
         last = words[-1].casefold()
@@ -265,6 +340,9 @@ class _Attributions:
             return None
         if len(words) == 1 and the:
             return f"the {words[0]}"
+        # A body is named whole ("Cal Fire", "the United Nations"); a person by surname.
+        if last in _BODIES or (the and len(words) == named and len(words) > 1):
+            return ("the " if the and words[0].casefold() != "the" else "") + " ".join(words)
         return words[-1]
 
     def _resolve_np(self, tokens, j: int, last_speaker: str | None, limit: int = 0) -> str | None:
@@ -431,7 +509,7 @@ def _matches_at(pattern: re.Pattern[str], text: str, places: list[int]) -> list[
 
 @lru_cache(maxsize=256)
 def _role_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """"Foreign Minister Sergei Lavrov" and "Ned Price, the US State
+    """The patterns of "Foreign Minister Sergei Lavrov" and "Ned Price, the US State
     Department spokesman" for a role's words, compiled once."""
     role_re = r"\s+".join(re.escape(w) for w in words)
     return (
