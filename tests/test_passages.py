@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 
 from sidebyside.aligning.align import align
+from sidebyside.aligning.documents import prepare
+from sidebyside.aligning.extension import speakers
 from sidebyside.aligning.grouping import verbatim_key
 from sidebyside.aligning.options import AlignOptions
 from sidebyside.aligning.tokens import tokenize
@@ -445,6 +447,42 @@ def test_another_speaker_s_statement_is_not_forced_together():
     b = "President Vladimir Putin has said Russia is ready to hold negotiations with the West on Ukraine."
     assert not reworded_found(a, b)
 
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("Ruslan Akhmetov, an analyst at Freedom Finance, said the cut was in line with expectations.", {"ahmetov"}),
+        ("Maria Sokolova, chief economist at Halyk Finance, said the cut was in line.", {"sokolova"}),
+        ("The talks, which began in May, failed, said the minister.", set()),
+        ("The talks failed, Lavrov said on Sunday.", {"lavrov"}),
+    ],
+)
+def test_the_speaker_before_an_apposition_is_the_name_not_the_firm(sentence, who):
+    # "X, an analyst at Y, said": the speaker is X, not the firm Y (both firms
+    # here end in "Finance", which made two analysts one speaker).
+    doc = prepare(article("a", "A headline\n\n" + sentence))
+    assert speakers(doc, 0, len(doc.tokens) - 1) == who
+
+
+def test_a_sentence_of_a_long_shared_run_carried_by_a_third_outlet_is_grouped():
+    # Two outlets share a long run; a third carries one sentence of it, with
+    # a number changed.  The third's sentence is grouped with the same
+    # sentence in another outlet (a group of its own beside the long run).
+    sentence = "Senapred said about 87,000 households in the region were without electricity on Monday morning."
+    run = KALASHNIKOV[:2] + [sentence] + KALASHNIKOV[2:]
+    third = sentence.replace("87,000", "85,000")
+    alignment = align(
+        [
+            article("a", body(HEADLINE_A, run)),
+            article("b", body(HEADLINE_B, FILLER_B + [third])),
+            article("c", body("Rifle maker's letter", run)),
+        ]
+    )
+    with_third = [g for g in alignment.groups if any(p.article == 1 for p in g.passages)]
+    assert len(with_third) == 1, [[p.text for p in g.passages] for g in alignment.groups]
+    texts = sorted(p.text for p in with_third[0].passages)
+    assert texts == sorted([sentence, third]) and with_third[0].kind == "variant"
 
 if __name__ == "__main__":
     for held_out in (False, True):

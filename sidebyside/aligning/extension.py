@@ -410,9 +410,27 @@ def speakers(doc: Doc, lo: int, hi: int) -> frozenset[str]:
                 name = tokens[k].key
         elif t + 1 <= hi and tokens[t + 1].content and text[tokens[t + 1].start].isupper():
             name = tokens[t + 1].key
+        elif t - 1 > lo and "," in text[tokens[t - 1].end : tok.start]:
+            # "Ruslan Akhmetov, an analyst at Freedom Finance, said …": Akhmetov
+            k = _before_apposition(doc, t - 1, max(lo, t - 12))
+            if k < t - 1 and k > lo and all(
+                tokens[j].content and text[tokens[j].start].isupper() for j in (k - 1, k)
+            ):  # a full name, "Ruslan Akhmetov", not "…began in May, failed, said"
+                name = tokens[k].key
         if name is not None:
             found.add(name)
     return frozenset(found)
+
+
+def _before_apposition(doc: Doc, k: int, floor: int) -> int:
+    """The token before the comma that opens the apposition ending with
+    token ``k`` ("Ruslan Akhmetov, an analyst at Freedom Finance, said": the
+    speaker is Akhmetov, not Finance), or ``k`` when there is none."""
+    tokens, text = doc.tokens, doc.text
+    for j in range(k, floor, -1):
+        if "," in text[tokens[j - 1].end : tokens[j].start]:
+            return j - 1
+    return k
 
 
 def other_speakers(da: Doc, a0: int, a1: int, db: Doc, b0: int, b1: int) -> bool:

@@ -603,12 +603,17 @@ class Taken:
     new group's version clashes with one: overlaps it in an article where
     the two groups also share a second article."""
 
-    def __init__(self, groups: list[tuple[list[Span], list[float], list[Rep]]]) -> None:
-        self.articles = [{a for a, _, _ in spans} for spans, _sims, _reps in groups]
+    def __init__(self, groups: list[tuple[list[Span], list[float], list[Rep]]] = ()) -> None:  # type: ignore[assignment]
+        self.articles: list[set[int]] = []
         self.by_article: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
-        for gi, (spans, _sims, _reps) in enumerate(groups):
-            for a, s, e in spans:
-                self.by_article[a].append((s, e, gi))
+        for spans, _sims, _reps in groups:
+            self.add(spans)
+
+    def add(self, spans: list[Span]) -> None:
+        gi = len(self.articles)
+        self.articles.append({a for a, _, _ in spans})
+        for a, s, e in spans:
+            self.by_article[a].append((s, e, gi))
 
     def clashing(self, spans: list[Span]) -> Span | None:
         """The first of ``spans`` that clashes, or None."""
@@ -629,31 +634,23 @@ class Taken:
 
 def separate(groups: list[tuple[list[Span], list[float], list[Rep]]]) -> list[int]:
     """Groups whose versions overlap another group's in an article where
-    both groups also share a second article: the weaker group (shorter
-    versions, then lower similarity) loses its overlapping version.  Returns
-    the indexes of the groups changed."""
+    both groups also share a second article: strongest first (longer
+    versions, then higher similarity), each group loses its versions that
+    clash with a stronger group's, one at a time, so that a group which
+    shares one sentence of a longer group's passage keeps the versions that
+    no longer clash once the first is gone.  Returns the indexes of the
+    groups changed."""
     strength = [sum(s[2] - s[1] for s in g[0]) * min(g[1]) for g in groups]
-    articles = [{s[0] for s in g[0]} for g in groups]
-    by_article: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
-    for gi, (spans, _, _) in enumerate(groups):
-        for a, s, e in spans:
-            by_article[a].append((s, e, gi))
-    losers: dict[int, set[Span]] = defaultdict(set)
-    for a, items in by_article.items():
-        items.sort()
-        open_items: list[tuple[int, int, int]] = []
-        for s, e, gi in items:
-            open_items = [x for x in open_items if x[1] > s]
-            for _os, _oe, gj in open_items:
-                if gj == gi or len(articles[gi] & articles[gj]) < 2:
-                    continue
-                weak, strong = (gi, gj) if (strength[gi], -gi) < (strength[gj], -gj) else (gj, gi)
-                span = next(x for x in groups[weak][0] if x[0] == a)
-                losers[weak].add(span)
-            open_items.append((s, e, gi))
-    for gi, spans in losers.items():
-        groups[gi][0][:] = [s for s in groups[gi][0] if s not in spans]
-    return sorted(losers)
+    taken = Taken()
+    changed = []
+    for gi in sorted(range(len(groups)), key=lambda gi: (-strength[gi], gi)):
+        spans = groups[gi][0]
+        kept = taken.unclash(spans)
+        if len(kept) != len(spans):
+            spans[:] = kept
+            changed.append(gi)
+        taken.add(kept)
+    return sorted(changed)
 
 
 def finish_group(docs: list[Doc], spans: list[Span]) -> tuple[Kind, bool]:
