@@ -116,6 +116,7 @@ class Grid(ScrollView, can_focus=True):
         self.cursor = (0, 0)  # row, column
         self._row_index: dict[str, int] = {}
         self._strips: dict[int, Strip] = {}  # row -> its whole width, drawn
+        self._lines: dict[int, tuple[Strip, tuple, Strip]] = {}  # row -> (its strip, how shown, the line shown)
         self._header: Strip | None = None
         self._styles: dict[str, Style] = {}
         self._frame: tuple[int, Style, int] | None = None
@@ -130,12 +131,20 @@ class Grid(ScrollView, can_focus=True):
             self.fixed = fixed
         self._row_index = {row.key: i for i, row in enumerate(self.rows)}
         self._strips.clear()
+        self._lines.clear()
         self._header = None
         width = sum(c.width + 2 * PADDING for c in self.columns)
         self.virtual_size = Size(width, len(self.rows) + 1)
         row, column = self.cursor
         self.cursor = (min(row, max(0, len(self.rows) - 1)), min(column, max(0, len(self.columns) - 1)))
         self.refresh()
+
+    def replace_row(self, row: GridRow) -> None:
+        """Put ``row`` in place of the row with its key; only that row is drawn again."""
+        index = self._row_index[row.key]
+        self.rows[index] = row
+        self._strips.pop(index, None)
+        self.refresh_line(index + 1)  # (line 0 is the header)
 
     @property
     def row_count(self) -> int:
@@ -177,15 +186,24 @@ class Grid(ScrollView, can_focus=True):
         c = self.cursor[1] if column is None else column
         r = max(0, min(r, len(self.rows) - 1))
         c = max(0, min(c, len(self.columns) - 1))
+        moved = (r, c) != self.cursor
         self.cursor = (r, c)
-        self._strips.pop(old_row, None)
-        self._strips.pop(r, None)
-        self._scroll_to_cursor()
-        self.refresh()
+        if moved:
+            self._strips.pop(old_row, None)
+            self._strips.pop(r, None)
+        if not self._scroll_to_cursor() and moved:
+            # Not scrolled (which redraws every line): the rows the cursor
+            # left and reached are the only ones drawn again.
+            self._refresh_rows(old_row, r)
 
-    def _scroll_to_cursor(self) -> None:
+    def _refresh_rows(self, *rows: int) -> None:
+        for row in set(rows):
+            self.refresh_line(row + 1)  # (line 0 is the header)
+
+    def _scroll_to_cursor(self) -> bool:
+        """Scroll so that the cursor's cell shows; True if it scrolled."""
         if not self.rows:
-            return
+            return False
         row, column = self.cursor
         height = max(1, self.scrollable_content_region.height - 1)  # under the header
         y = self.scroll_y
@@ -204,7 +222,10 @@ class Grid(ScrollView, can_focus=True):
                 # Scrolled to a column's edge, so no column shows cut on the left.
                 starts = [self._column_x(c) - self._fixed_width for c in range(self.fixed, column + 1)]
                 x = min((start for start in starts if start >= right - room), default=left)
+        if (x, y) == (self.scroll_x, self.scroll_y):
+            return False
         self.scroll_to(x=x, y=y, animate=False, immediate=True, force=True)
+        return True
 
     # --- drawing ---------------------------------------------------------------------------
 
@@ -286,6 +307,7 @@ class Grid(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width, base, fixed_width = self._frame or (self.scrollable_content_region.width, self.rich_style, 0)
+        row = -1
         if y == 0:
             whole = self._header_strip()
         else:
@@ -295,17 +317,27 @@ class Grid(ScrollView, can_focus=True):
             whole = self._row_strip(row)
         fixed = min(fixed_width, width)
         x = int(self.scroll_x)
+        # The line as shown (the fixed columns, then the scrolled ones),
+        # kept while the row's strip and the scroll and width are the same:
+        # a screen shown again, or a focus change, redraws every line.
+        key = (row, x, width, fixed, base)
+        found = self._lines.get(key[0])
+        if found is not None and found[0] is whole and found[1] == key:
+            return found[2]
         left = whole.crop(0, fixed)
         right = whole.crop(fixed + x, fixed + x + (width - fixed))
-        return Strip.join([left, right]).extend_cell_length(width, base)
+        line = Strip.join([left, right]).extend_cell_length(width, base)
+        self._lines[key[0]] = (whole, key, line)
+        return line
 
     def on_focus(self) -> None:
+        # Only the cursor's cell shows the focus.
         self._strips.pop(self.cursor[0], None)
-        self.refresh()
+        self._refresh_rows(self.cursor[0])
 
     def on_blur(self) -> None:
         self._strips.pop(self.cursor[0], None)
-        self.refresh()
+        self._refresh_rows(self.cursor[0])
 
     def on_resize(self) -> None:
         self._scroll_to_cursor()

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -123,6 +123,8 @@ class OverviewScreen(Screen[None]):
         self._rows: dict[str, Row | OnlyHere] = {}  # row key -> what it shows
         self._layout_width = 0
         self._shown: tuple | None = None  # what the table was built for
+        self._styled_at: int | None = None  # the app's stylesheet generation the widgets were styled in
+        self._flags_w = 0  # the flags column's width the rows were made for
 
     def compose(self) -> ComposeResult:
         yield Static(id="overview-title", markup=False)
@@ -137,19 +139,51 @@ class OverviewScreen(Screen[None]):
         return self.query_one(OverviewTable)
 
     def on_mount(self) -> None:
+        self._styled_at = _stylesheet_generation(self.app)
         self.refresh_table()
         self.table.focus()
+        if not self.is_current:
+            self.call_after_refresh(self._lay_out_unseen)
 
-    def on_screen_resume(self) -> None:
+    def _lay_out_unseen(self) -> None:
+        """Made ahead of ``m`` (selection.build_overview): lay the screen out
+        for the terminal's size while it is not shown, as Textual does for
+        the screens under the current one when the terminal is resized, so
+        that the first ``m`` draws the screen once, its scroll bars with it."""
+        lay_out = getattr(self, "_refresh_layout", None)
+        if not self.is_current and self.app.size and callable(lay_out):
+            lay_out(self.app.size)
+        from .selection import set_aside_long_lived
+
+        set_aside_long_lived()
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Called before Textual's own handler (Screen._on_screen_resume),
+        # which restyles every widget of a screen pushed again (20 ms and a
+        # redraw of every row here).  Unless the stylesheet changed since
+        # they were styled (a theme: Textual counts each change), the widgets'
+        # styles are as they were: that restyling is skipped.
+        generation = _stylesheet_generation(self.app)
+        if generation is not None and generation == self._styled_at:
+            event.refresh_styles = False
+        self._styled_at = generation
         # Back from reading: the current group (marked ▶) may have changed.
-        if self._shown != self._signature():
-            self.refresh_table()
-        else:
+        shown = self._shown
+        if shown is not None and shown[0] == id(self.app.alignment) and shown[2:] == self._signature()[2:]:
+            if shown[1] != self.app.current_group:
+                self._mark_current(shown[1], self.app.current_group)
             self._place_cursor()
+        else:
+            self.refresh_table()
         self.table.focus()
 
     def _signature(self) -> tuple:
-        return (id(self.app.alignment), self.app.current_group, self.filters, self.size.width)
+        return (id(self.app.alignment), self.app.current_group, self.filters, self._width)
+
+    @property
+    def _width(self) -> int:
+        """The screen's width: the terminal's while it was never shown."""
+        return self.size.width or self.app.size.width
 
     def on_resize(self, event) -> None:
         if self._layout_width != event.size.width:
@@ -166,7 +200,7 @@ class OverviewScreen(Screen[None]):
         """Widths of the passage, flags and speaker columns and of each
         outlet's, for the screen's width."""
         arts = self.app.alignment.articles
-        width = max(40, self.size.width or self.app.size.width) - 2  # the scroll bar
+        width = max(40, self._width) - 2  # the scroll bar
         narrow = width < 100
         speaker_w, flags_w = (10, 10) if narrow else (14, 16)
         least = 16 if narrow else 30  # the passage's column at least
@@ -185,13 +219,14 @@ class OverviewScreen(Screen[None]):
         where = table.cursor if keep_cursor else None
         self._rows = {}
         cov = self.coverage
-        self._layout_width = self.size.width
+        self._layout_width = self._width
         if cov is None:
             table.set_data([], [])
             self.query_one("#overview-title", Static).update("Overview · still aligning the articles…")
             return
         arts = self.app.alignment.articles
         passage_w, flags_w, speaker_w, outlet_widths = self._widths(cov)
+        self._flags_w = flags_w
         columns = [
             Column("group", "group", GROUP_WIDTH),
             Column("passage", "passage (most common wording)", passage_w),
@@ -216,7 +251,7 @@ class OverviewScreen(Screen[None]):
         # scroll.  On a narrow screen fewer columns stay put, so that the
         # scrolling ones keep room for the speaker's or an outlet's column
         # whole (scrolled to, never squeezed to a character or two).
-        room = max(40, self.size.width or self.app.size.width) - 2
+        room = max(40, self._width) - 2
         need = max(speaker_w, *outlet_widths) + 2
         fixed = 3
         while fixed > 1 and room - sum(c.width + 2 for c in columns[:fixed]) < need:
@@ -228,6 +263,19 @@ class OverviewScreen(Screen[None]):
             table.move_cursor(*where)
         else:
             self._place_cursor()
+
+    def _mark_current(self, old: str | None, new: str | None) -> None:
+        """The reader selected another group, nothing else changed: only
+        the two rows whose ▶ mark moves are made and drawn again."""
+        cov = self.coverage
+        if cov is None:
+            return
+        for group_id in (old, new):
+            row = self._rows.get(group_id) if group_id is not None else None
+            if isinstance(row, Row):
+                cells = self._group_cells(cov, row, group_id == new, self._flags_w)
+                self.table.replace_row(GridRow(row.group.id, cells))
+        self._shown = self._signature()
 
     def _group_cells(self, cov: Coverage, row: Row, current: bool, flags_w: int) -> tuple:
         ident = (
@@ -319,11 +367,15 @@ class OverviewScreen(Screen[None]):
                 return binding.key_display or binding.key.split(",")[0]
         return "?"
 
-    def _place_cursor(self) -> None:
-        """On the current group's row, in the focused pane's column."""
+    def _place_cursor(self, again: bool = True) -> None:
+        """On the current group's row, in the focused pane's column (once
+        the table is laid out: whether that column shows whole depends on
+        its width)."""
         table = self.table
         if not table.row_count:
             return
+        if again and not table.size:
+            self.call_after_refresh(self._place_cursor, False)
         group_id = self.app.current_group
         row = table.get_row_index(group_id) if group_id in self._rows else 0
         column = 0
@@ -401,6 +453,13 @@ def coverage_of(alignment: Alignment) -> Coverage:
     made = coverage(alignment)
     _cached = (alignment, made)
     return made
+
+
+def _stylesheet_generation(app: SideBySideApp) -> int | None:
+    """How many times the app's stylesheet has changed (Textual counts: a
+    new theme is one), None if this Textual does not say."""
+    generation = getattr(app, "_css_update_count", None)
+    return generation if isinstance(generation, int) else None
 
 
 def _with(filters: Filters, **changes) -> Filters:
