@@ -346,6 +346,16 @@ def test_a_headline_is_never_fused_with_the_lede():
     assert texts == sorted([headline, headline, lede, lede])
 
 
+def test_a_byline_or_date_line_above_the_lede_is_never_part_of_a_passage():
+    lede = (
+        "ALMATY, Oct 14 (Reuters) - Kazakhstan's central bank cut its base interest rate by 50 basis points to "
+        "14.75% on Monday, its first reduction this year."
+    )
+    a = "Kazakhstan cuts base rate\n\nBy Olga Petrenko\n\n" + lede + "\n"
+    b = "Central bank begins easing cycle\n\n*Olga Petrenko and staff*\n\n14 October\n\n" + lede + "\n"
+    (group,) = pair(a, b).groups
+    assert [p.text for p in group.passages] == [lede, lede]
+
 def test_a_headline_aligns_with_headlines_only():
     headline = "Kalashnikov wrote to the church about guilt over deaths caused by his rifle"
     a = body(headline, FILLER_A)

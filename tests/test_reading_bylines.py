@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from sidebyside.reading.articles import article_from_text, load_articles
-from sidebyside.reading.textmeta import author_from_byline, outlet_from_byline, outlet_from_copyright, split_site_suffix
+from sidebyside.reading.textmeta import (
+    author_from_byline,
+    is_metadata_line,
+    outlet_from_byline,
+    outlet_from_copyright,
+    split_site_suffix,
+)
 
 HEADLINE = "Footbridge falls into the Tessel River, injuring 16"
 BODY = (
@@ -155,3 +161,32 @@ def test_a_line_that_names_a_paper_not_a_headline(headline, outlet):
 def test_a_line_of_punctuation_under_the_headline_is_no_writer(line):
     article = article_from_text(Path("/t/a.txt"), f"A headline about the port\n{line}\nThe strike went on.\n")
     assert article.author is None
+
+
+@pytest.mark.parametrize(
+    ("line", "metadata"),
+    [
+        ("By Olga Petrenko", True),
+        ("*Olga Petrenko and staff*", True),
+        ("Almaty Radio News", True),
+        ("Harbour Times", True),
+        ("14 October", True),
+        ("June 13, 2026", True),
+        ("Published: 3 March 2025", True),
+        ("Talks are expected to resume on Monday.", False),
+        ("Port Elsby dockers strike over pay", False),
+        ("Rifle designer asked patriarch about guilt", False),
+    ],
+)
+def test_page_metadata_lines(line, metadata):
+    assert is_metadata_line(line) is metadata
+
+
+def test_metadata_lines_are_only_those_above_the_first_paragraph_of_prose():
+    text = (
+        "Kazakhstan cuts base rate\n\nBy Olga Petrenko\n\n14 October\n\n"
+        "ALMATY, Oct 14 (Reuters) - Kazakhstan's central bank cut its base interest rate by 50 basis points.\n\n"
+        "Jane Smith\n"
+    )
+    article = article_from_text(Path("/t/wire.txt"), text)
+    assert [text[s:e] for s, e in article.metadata] == ["By Olga Petrenko", "14 October"]

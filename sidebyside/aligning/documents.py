@@ -235,6 +235,7 @@ def prepare(article: Article) -> Doc:
     header_end = max((line.end for line in article.lines if line.kind == "header"), default=-1)
     tokens = [t for t in tokenize(text) if t.start > header_end]
     skip = [(line.start, line.end) for line in article.lines if line.kind in ("boilerplate", "header")]
+    skip = sorted(skip + list(article.metadata))  # bylines, date lines: page metadata
     boilerplate = [False] * len(tokens)
     keys = [t.key for t in tokens]
     starts = [t.start for t in tokens]

@@ -108,6 +108,25 @@ class Article:
         spans = [line for line in self.lines if line.kind == "header"]
         return (spans[0].start, spans[-1].end) if spans else None
 
+    @property
+    def metadata(self) -> tuple[tuple[int, int], ...]:
+        """Spans of the page-metadata lines above the first paragraph of
+        prose (bylines, an outlet's name, a date line: see
+        :func:`~sidebyside.reading.textmeta.is_metadata_line`): shown as
+        written, never part of a passage."""
+        found = []
+        seen = 0
+        for line in self.lines:
+            if line.kind != "body":
+                continue
+            body = self.text[line.start : line.end]
+            if len(body.split()) > 12 or seen >= 8:
+                break
+            seen += 1
+            if textmeta.is_metadata_line(body):
+                found.append((line.start, line.end))
+        return tuple(found)
+
     def line_at(self, offset: int) -> Line | None:
         lo, hi = 0, len(self.lines)
         while lo < hi:

@@ -617,3 +617,26 @@ def display_date(iso: str | None) -> str:
     except ValueError:
         return iso
     return f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"  # not strftime: no locale
+
+
+# --- page metadata lines ----------------------------------------------------------
+
+
+def is_metadata_line(line: str) -> bool:
+    """Is a short line near the top of a text page metadata, not prose: a
+    byline ("By Olga Petrenko", "*Olga Petrenko and staff*", "Jane Smith,
+    Reuters"), an outlet's name ("Almaty Radio News", "Harbour Times") or a
+    date ("14 October", "June 13, 2026", "Published: 3 March 2025")?  The
+    caller looks only at the lines above the first paragraph of prose."""
+    stripped = _EMPHASIS.sub("", line.strip())
+    words = stripped.split()
+    if not words or len(words) > 12:
+        return False
+    if _bylines([stripped]) or _name_in_line(stripped) is not None:
+        return True
+    if _NEWS_LINE.match(stripped) or _publication_line(stripped) is not None:
+        return True
+    if len(words) <= 8 and (parse_date(stripped) or _DAY_MONTH.search(stripped) or _MONTH_DAY.search(stripped)):
+        # a date line; a dateline that goes on into prose is longer
+        return not stripped.endswith((".", "!", "?")) or _PUBLISHED.match(stripped) is not None
+    return False
