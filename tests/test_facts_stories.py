@@ -92,6 +92,9 @@ def _speaker(text: str, phrase: str) -> str | None:
         ),
         ("It was not tested, according to two people familiar with the matter.", "It was not tested", None),
         ("Foreign Minister Sergei Lavrov said talks could resume next week.", "talks could resume", "Lavrov"),
+        ("Prosecutors say the payments were made in 2019.", "the payments were", "Prosecutors"),
+        ("Obviously, it is impossible to discuss anything, say, with Kiev.", "it is impossible", None),
+        ("The case rests on one witness, according to his lawyer, Anna Nowak.", "The case rests", "Nowak"),
     ],
 )
 def test_speech_verbs_bodies_and_roles(text, phrase, speaker):

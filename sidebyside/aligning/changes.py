@@ -12,10 +12,14 @@ from difflib import SequenceMatcher
 from operator import itemgetter
 
 from ..model import MATERIAL, Change, ChangeKind, Group
-from .speakers import Sentences
+from .speakers import _WEAK_VERBS, SPEECH_VERBS, Sentences
 from .tokens import STOPWORDS, key_of, normalise, tokenize
 
 _NEGATIONS = frozenset("not no never none nobody nothing neither nor cannot without hardly".split())
+# Verbs that negate what they report: "denied he had ever taken" is "never took".
+_DENIALS = frozenset("denied denies deny denying".split())
+# Verbs that say who spoke (not the ones with other uses: "called", "say" of example, "reports").
+_SAID = SPEECH_VERBS - _WEAK_VERBS - frozenset("say tell reported reports cited quoted".split())
 _NUMBER_WORDS = frozenset(
     """
     zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
@@ -23,6 +27,9 @@ _NUMBER_WORDS = frozenset(
     hundreds thousand thousands million millions billion billions trillion dozen dozens first second
     third fourth fifth sixth seventh eighth ninth tenth half twice once percent several
     """.split()
+)
+_CARDINALS = _NUMBER_WORDS - frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth half twice once percent several".split()
 )
 _DATE_WORDS = frozenset(
     """
@@ -65,7 +72,7 @@ def _word_info(word: str) -> tuple[str, str, bool]:
     found = _WORD_INFO[word] = (
         normalise(word) or low,
         key_of(word),
-        low in _NEGATIONS or low.endswith(("n't", "n’t")),
+        low in _NEGATIONS or low in _DENIALS or low.endswith(("n't", "n’t")),
     )
     return found
 
@@ -167,6 +174,9 @@ def _classify(ref: Words, ver: Words, tag: str, i1: int, i2: int, j1: int, j2: i
     # the other side names X too ("according to city figures" / "city figures show").
     if _own_source(ref, i1, i2, ver) or _own_source(ver, j1, j2, ref):
         return "attribution"
+    # "…, a court spokesman said" on one side, nothing saying who on the other.
+    if (tag == "delete" and _unsaid(ref, i1, i2, ver)) or (tag == "insert" and _unsaid(ver, j1, j2, ref)):
+        return "attribution"
     if tag == "delete" and _whole_sentence(ref, i1, i2):
         return "dropped"
     if tag == "insert" and _whole_sentence(ver, j1, j2):
@@ -206,6 +216,15 @@ def _classify(ref: Words, ver: Words, tag: str, i1: int, i2: int, j1: int, j2: i
     if tag == "delete":
         return "dropped"
     return "other"
+
+
+def _unsaid(w: Words, lo: int, hi: int, other: Words) -> bool:
+    """Words ``[lo, hi)`` of ``w`` say who spoke ("…, a court spokesman
+    said") and nothing in ``other`` says anyone did: a source given on one
+    side only (a whole sentence added or left out is not one)."""
+    if not 2 <= hi - lo <= 15 or _SAID.isdisjoint(w.keys[lo:hi]) or w.initial[lo] or not other.keys:
+        return False
+    return _SAID.isdisjoint(other.keys) and "according" not in other.keys
 
 
 def _own_source(w: Words, lo: int, hi: int, other: Words) -> bool:
@@ -332,8 +351,35 @@ def _spellings(r: Words, v: Words, i1: int, i2: int, j1: int, i: int, ref: int) 
 
 
 def _bare(key: str) -> str:
-    """A word's key without a possessive: "Russia's" is not another spelling of Russia."""
-    return key[:-2] if key.endswith(" s") else key
+    """A word's key without a possessive or plural: "Russia's" is not another spelling of Russia."""
+    key = key[:-2] if key.endswith(" s") else key
+    return key[:-1] if key.endswith("s") else key
+
+
+def _moved_numbers(r: Words, v: Words, opcodes, found: list[Change], i: int, ref: int) -> list[Change]:
+    """A number the version gives otherwise in words it reworded around it
+    ("killed at least 12 people" / "At least 14 people have been killed"):
+    one only the reference has and one only the version has, in the words
+    they do not share (no whole sentence added or left out)."""
+    if any(c.kind in ("number", "date") for c in found if c.passage == i):
+        return []
+    lost, gained = [], []
+    theirs, ours = set(v.keys), set(r.keys)
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag in ("delete", "replace") and not (tag == "delete" and _whole_sentence(r, i1, i2)):
+            lost += [a for a in range(i1, i2) if _cardinal(r.keys[a]) and r.keys[a] not in theirs]
+        if tag in ("insert", "replace") and not (tag == "insert" and _whole_sentence(v, j1, j2)):
+            gained += [b for b in range(j1, j2) if _cardinal(v.keys[b]) and v.keys[b] not in ours]
+    if not (lost and gained):
+        return []
+    before, ref_span = _phrase(r, lost[0], lost[0] + 1)
+    after, span = _phrase(v, gained[0], gained[0] + 1)
+    return [Change("number", i, ref, before, after, span, ref_span)]
+
+
+def _cardinal(key: str) -> bool:
+    """A count: digits or a number word ("fourteen", "million"; not "first", "once")."""
+    return key in _CARDINALS or any(map(str.isdigit, key))
 
 
 def _is_name(w: Words, k: int) -> bool:
@@ -464,6 +510,7 @@ def group_changes(group: Group, words: list[Words], sentences: list[Sentences] |
             after, span = _phrase(v, j1, j2)
             changes.append(Change(kind, i, ref, before, after, span, ref_span))
         changes.extend(_quote_changes(r, v, passages, i, ref, quote_runs))
+        changes.extend(_moved_numbers(r, v, opcodes, changes, i, ref))
         changed = [(j1, j2) for tag, _, _, j1, j2 in opcodes if tag != "equal"]
         if changed and not (r.title_case or v.title_case):
             if ref_names is None:

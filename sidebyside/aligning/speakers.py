@@ -32,7 +32,7 @@ SPEECH_VERBS = frozenset(
     wrote writes tweeted tweets alleged alleges signalled signaled signals suggested suggests
     confirmed confirms emphasised emphasized emphasises emphasizes acknowledged acknowledges
     admitted admits denied denies cited quoted vowed vows urged urges maintained maintains
-    called calls described describes posted posts
+    called calls described describes posted posts say tell
     """.split()
 )
 # Verbs that report speech only in some uses: "called the move 'reckless'",
@@ -111,101 +111,16 @@ class _Attribution:
     after_quote: bool  # right after a quotation closes: it names that quote's speaker
 
 
-class _Attributions:
-    """Who an article says said what: speech verbs, "according to", roles
-    resolved to the people holding them.  Part of :class:`ArticleFacts`,
-    kept apart because it is the larger half; it reads the article's text,
-    quotations, sentences and paragraphs set up there."""
+class _Subjects:
+    """Whom a speech verb's subject, an "according to" phrase or a pronoun
+    names: a person by surname, a body whole, a role resolved to the name
+    the article gives whoever holds it.  Part of :class:`ArticleFacts`
+    (through :class:`_Attributions`); reads the text, quotations and
+    sentences set up there."""
 
     text: str
-    quoted: list[tuple[int, int]]
-    skip: tuple[tuple[int, int], ...]
-    paragraphs: list[tuple[int, int]]
     _role_hits: dict[tuple[str, ...], list[tuple[int, str]]]
     _folded: str | None
-    _by_paragraph: dict[int, list[_Attribution]]
-
-    def attributions_in(self, paragraph: int) -> list[_Attribution]:
-        found = self._by_paragraph.get(paragraph)
-        if found is None:
-            found = self._by_paragraph[paragraph] = self._attributions(paragraph)
-        return found
-
-    def _speaker_before(self, paragraph: int) -> str | None:
-        """The last speaker named in the paragraphs before this one (a few back)."""
-        for p in range(paragraph - 1, max(-1, paragraph - 12), -1):
-            named = [a.speaker for a in self.attributions_in(p) if a.speaker]
-            if named:
-                return named[-1]
-        return None
-
-    def _attributions(self, paragraph: int) -> list[_Attribution]:
-        text = self.text
-        found: list[_Attribution] = []
-        if not 0 <= paragraph < len(self.paragraphs):
-            return found
-        p_start, p_end = self.paragraphs[paragraph]
-        last_speaker: str | None = None  # the last named in this paragraph so far
-        # The paragraph's words; only a speech verb, "according" or "quote"
-        # can start an attribution.
-        index = self.word_index()
-        lo, hi = index.span(p_start, p_end)
-        folded = index.folded[lo:hi]
-        if _CANDIDATES.isdisjoint(folded):
-            return found
-        starts = index.starts[lo:hi]
-        tokens = list(zip(starts, index.ends[lo:hi], index.words[lo:hi]))
-        for i in [i for i, low in enumerate(folded) if low in _CANDIDATES]:
-            s, _end, word = tokens[i]
-            low = folded[i]
-            speaker: str | None = None
-            hit = False
-            if low in SPEECH_VERBS and word[:1].islower():
-                if self.in_quote(s) or self._skipped(s):
-                    continue
-                if low in _WEAK_VERBS and not self._reports_speech(tokens, i):
-                    continue
-                if low in _SPOKEN_TO and i and tokens[i - 1][2].casefold() in _PASSIVE:
-                    continue  # "troops were told", "he was warned": the one spoken to
-                hit = True
-                speaker = self._subject_before(tokens, i, last_speaker)
-                if speaker is None:
-                    speaker = self._subject_after(tokens, i)
-            elif low == "according" and i + 1 < len(tokens) and tokens[i + 1][2].casefold() == "to":
-                if self.in_quote(s) or self._skipped(s):
-                    continue
-                hit = True
-                speaker = self._phrase_after(tokens, i + 2, last_speaker)
-            elif low == "quote" and i + 1 < len(tokens) and tokens[i + 1][2].casefold() == "from":
-                if self.in_quote(s):
-                    continue
-                hit = True
-                speaker = self._phrase_after(tokens, i + 2, last_speaker)
-            if not hit:
-                continue
-            if speaker is not None:
-                last_speaker = speaker
-            # Right after a quotation closes (`…," Lavrov said`): that quote's.
-            k = bisect.bisect_right(starts, s) - 1
-            window_from = tokens[max(0, k - 4)][1] if k >= 1 else 0
-            between = text[window_from:s]
-            after_quote = any(ch in between for ch in '"”’»') and not any(ch in between for ch in "“«„")
-            found.append(_Attribution(s, speaker, after_quote))
-        return found
-
-    def _reports_speech(self, tokens, i: int) -> bool:
-        """A weak speech verb at token ``i`` reports what was said: a
-        quotation follows it in its sentence, or "for", "on", "that", "it"."""
-        text = self.text
-        if text[max(0, tokens[i][0] - 3) : tokens[i][0]].casefold() == "so-":
-            return False
-        if i + 1 < len(tokens) and tokens[i + 1][2].casefold() in _WEAK_NEXT:
-            return True
-        sentence_end = self.sentence_at(tokens[i][0])[1]
-        return any(ch in text[tokens[i][1] : sentence_end] for ch in "\"“«„‘'")
-
-    def _skipped(self, offset: int) -> bool:
-        return any(s <= offset < e for s, e in self.skip)
 
     def _subject_before(self, tokens, i: int, last_speaker: str | None) -> str | None:
         text = self.text
@@ -299,7 +214,19 @@ class _Attributions:
             end += 1
         if i >= len(tokens):
             return None
-        return self._resolve_np(tokens, end, last_speaker, limit=i)
+        found = self._resolve_np(tokens, end, last_speaker, limit=i)
+        # "according to his lawyer, Anna Nowak": the name in apposition.
+        if found is None and end + 2 < len(tokens) and text[tokens[end][1] : tokens[end + 1][0]].strip() == ",":
+            name_end = end + 1
+            while (
+                name_end + 1 < len(tokens)
+                and tokens[name_end + 1][2][:1].isupper()
+                and text[tokens[name_end][1] : tokens[name_end + 1][0]] == " "
+            ):
+                name_end += 1
+            if name_end > end + 1 and tokens[end + 1][2][:1].isupper():
+                found = self._name_ending(tokens, name_end)
+        return found
 
     def _name_ending(self, tokens, j: int) -> str | None:
         """The person or body named by the capitalised run ending at token ``j``."""
@@ -429,6 +356,112 @@ class _Attributions:
                     k = bisect.bisect_left(hits, (at, ""))
                     return (hits[k - 1] if k else hits[0])[1]
         return None
+
+
+class _Attributions(_Subjects):
+    """Who an article says said what: the speech verbs, "according to" and
+    "Quote from" of each paragraph, and whom a span is attributed to.  Part
+    of :class:`ArticleFacts`; reads the article's text, quotations,
+    sentences and paragraphs set up there."""
+
+    text: str
+    quoted: list[tuple[int, int]]
+    skip: tuple[tuple[int, int], ...]
+    paragraphs: list[tuple[int, int]]
+    _role_hits: dict[tuple[str, ...], list[tuple[int, str]]]
+    _folded: str | None
+    _by_paragraph: dict[int, list[_Attribution]]
+
+    def attributions_in(self, paragraph: int) -> list[_Attribution]:
+        found = self._by_paragraph.get(paragraph)
+        if found is None:
+            found = self._by_paragraph[paragraph] = self._attributions(paragraph)
+        return found
+
+    def _speaker_before(self, paragraph: int) -> str | None:
+        """The last speaker named in the paragraphs before this one (a few back)."""
+        for p in range(paragraph - 1, max(-1, paragraph - 12), -1):
+            named = [a.speaker for a in self.attributions_in(p) if a.speaker]
+            if named:
+                return named[-1]
+        return None
+
+    def _attributions(self, paragraph: int) -> list[_Attribution]:
+        text = self.text
+        found: list[_Attribution] = []
+        if not 0 <= paragraph < len(self.paragraphs):
+            return found
+        p_start, p_end = self.paragraphs[paragraph]
+        last_speaker: str | None = None  # the last named in this paragraph so far
+        # The paragraph's words; only a speech verb, "according" or "quote"
+        # can start an attribution.
+        index = self.word_index()
+        lo, hi = index.span(p_start, p_end)
+        folded = index.folded[lo:hi]
+        if _CANDIDATES.isdisjoint(folded):
+            return found
+        starts = index.starts[lo:hi]
+        tokens = list(zip(starts, index.ends[lo:hi], index.words[lo:hi]))
+        for i in [i for i, low in enumerate(folded) if low in _CANDIDATES]:
+            s, _end, word = tokens[i]
+            low = folded[i]
+            speaker: str | None = None
+            hit = False
+            if low in SPEECH_VERBS and word[:1].islower():
+                if self.in_quote(s) or self._skipped(s):
+                    continue
+                if low in _WEAK_VERBS and not self._reports_speech(tokens, i):
+                    continue
+                if low in ("say", "tell") and not self._said_by(tokens, i):
+                    continue
+                if low in _SPOKEN_TO and i and tokens[i - 1][2].casefold() in _PASSIVE:
+                    continue  # "troops were told", "he was warned": the one spoken to
+                hit = True
+                speaker = self._subject_before(tokens, i, last_speaker)
+                if speaker is None:
+                    speaker = self._subject_after(tokens, i)
+            elif low == "according" and i + 1 < len(tokens) and tokens[i + 1][2].casefold() == "to":
+                if self.in_quote(s) or self._skipped(s):
+                    continue
+                hit = True
+                speaker = self._phrase_after(tokens, i + 2, last_speaker)
+            elif low == "quote" and i + 1 < len(tokens) and tokens[i + 1][2].casefold() == "from":
+                if self.in_quote(s):
+                    continue
+                hit = True
+                speaker = self._phrase_after(tokens, i + 2, last_speaker)
+            if not hit:
+                continue
+            if speaker is not None:
+                last_speaker = speaker
+            # Right after a quotation closes (`…," Lavrov said`): that quote's.
+            k = bisect.bisect_right(starts, s) - 1
+            window_from = tokens[max(0, k - 4)][1] if k >= 1 else 0
+            between = text[window_from:s]
+            after_quote = any(ch in between for ch in '"”’»') and not any(ch in between for ch in "“«„")
+            found.append(_Attribution(s, speaker, after_quote))
+        return found
+
+    def _reports_speech(self, tokens, i: int) -> bool:
+        """A weak speech verb at token ``i`` reports what was said: a
+        quotation follows it in its sentence, or "for", "on", "that", "it"."""
+        text = self.text
+        if text[max(0, tokens[i][0] - 3) : tokens[i][0]].casefold() == "so-":
+            return False
+        if i + 1 < len(tokens) and tokens[i + 1][2].casefold() in _WEAK_NEXT:
+            return True
+        sentence_end = self.sentence_at(tokens[i][0])[1]
+        return any(ch in text[tokens[i][1] : sentence_end] for ch in "\"“«„‘'")
+
+    def _said_by(self, tokens, i: int) -> bool:
+        """ "say" / "tell" at token ``i`` right after who says it ("Prosecutors
+        say"), not a "say" of example ("to discuss anything, say, with Kiev")."""
+        return (
+            i > 0 and self.text[tokens[i - 1][1] : tokens[i][0]] == " " and tokens[i - 1][2].casefold() not in STOPWORDS
+        )
+
+    def _skipped(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.skip)
 
     def attribution_for(self, start: int, end: int, quoted: bool) -> str | None:
         """Whom the article attributes the passage ``[start, end)`` to."""
