@@ -477,8 +477,8 @@ def test_the_speaker_before_an_apposition_is_the_name_not_the_firm(sentence, who
 
 def test_a_sentence_of_a_long_shared_run_carried_by_a_third_outlet_is_grouped():
     # Two outlets share a long run; a third carries one sentence of it, with
-    # a number changed.  The third's sentence is grouped with the same
-    # sentence in another outlet (a group of its own beside the long run).
+    # a number changed.  The run is cut at that sentence in both, and the
+    # three versions of the sentence are one group.
     sentence = "Senapred said about 87,000 households in the region were without electricity on Monday morning."
     run = KALASHNIKOV[:2] + [sentence] + KALASHNIKOV[2:]
     third = sentence.replace("87,000", "85,000")
@@ -492,7 +492,11 @@ def test_a_sentence_of_a_long_shared_run_carried_by_a_third_outlet_is_grouped():
     with_third = [g for g in alignment.groups if any(p.article == 1 for p in g.passages)]
     assert len(with_third) == 1, [[p.text for p in g.passages] for g in alignment.groups]
     texts = sorted(p.text for p in with_third[0].passages)
-    assert texts == sorted([sentence, third]) and with_third[0].kind == "variant"
+    assert texts == sorted([sentence, sentence, third]) and with_third[0].kind == "variant"
+    # The rest of the run is still shared by the two outlets that carry it.
+    rest = [g for g in alignment.groups if {p.article for p in g.passages} == {0, 2}]
+    assert any(KALASHNIKOV[0][:40] in g.passages[0].text for g in rest)
+    assert any(KALASHNIKOV[-1][-30:] in g.passages[0].text for g in rest)
 
 if __name__ == "__main__":
     for held_out in (False, True):

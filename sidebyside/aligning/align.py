@@ -68,6 +68,7 @@ from .grouping import (
     settle,
 )
 from .options import AlignOptions
+from .refining import refine
 from .rewording import reworded_pairs
 
 Progress = Callable[[int, int], None]
@@ -98,6 +99,8 @@ def align(
             progress(done + 1, total)
     del pairs, reworded, known, every_pair  # done with: their memory goes to grouping
     scores = Scores()
+    # A pair's long passage cut where other outlets' passages begin or end.
+    links = refine(docs, links, repeats, opts)
     built = build_groups(docs, links, repeats, opts)
     done = [settle(docs, spans, reps, opts, scores) for spans, reps in built]
     # Versions a group left when it settled may still share a passage with

@@ -1,0 +1,123 @@
+"""Refining: a pair's long passage cut where other outlets' passages begin
+or end.
+
+Between two articles a passage runs as long as both texts go on together
+(one passage per reuse).  When a third article carries only part of it (the
+lede but not the quotation that follows it in the other two), the third's
+version is too unlike the pair's long passage to join its group, and the
+lede is shown in no group, or in the wrong one.  So each link is cut, in
+both its texts, at the sentence where another link in one of its articles
+begins or ends: a group then holds the same sentences in each of its
+outlets, and the reader sees who carries which.  Where no other passage
+begins or ends inside a link (two articles, or outlets that all carry the
+same run), it stays whole.
+
+A cut found in one text is carried over to the other through the word
+alignment of the two passages (rapidfuzz's Indel opcodes over the keys) and
+made only where the other text has a sentence start within two words of it,
+so a sentence one text splits in two and the other does not is never cut
+in one of them only.  A piece shorter than the minimum length is not cut
+off; a piece not similar enough to be shown (a paragraph one text adds) is
+left out, and a link whose pieces all fall short stays as it was.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+
+from rapidfuzz.distance import Indel
+
+from .documents import Doc
+from .extension import end_of, similarity, tidy
+from .grouping import Link, Repeat
+from .options import AlignOptions
+
+_TOLERANCE = 2  # words between a cut carried over and the sentence start it is moved to
+
+
+def refine(docs: list[Doc], links: list[Link], repeats: list[Repeat], opts: AlignOptions) -> list[Link]:
+    """The links, each cut where another link in one of its two articles
+    begins or ends (see the module's note).  Links that a repeat refers to
+    stay whole."""
+    bounds: dict[int, set[int]] = defaultdict(set)
+    for x in links:
+        bounds[x.a].update((x.ta[0], x.ta[1] + 1))
+        bounds[x.b].update((x.tb[0], x.tb[1] + 1))
+    repeated = {id(r.link) for r in repeats}
+    out: list[Link] = []
+    for x in links:
+        cuts = [] if id(x) in repeated else _cuts(docs[x.a], docs[x.b], x, bounds[x.a], bounds[x.b], opts)
+        pieces = _pieces(docs[x.a], docs[x.b], x, cuts, opts) if cuts else []
+        out.extend(pieces or [x])
+    return out
+
+
+def _cuts(
+    da: Doc, db: Doc, link: Link, bounds_a: set[int], bounds_b: set[int], opts: AlignOptions
+) -> list[tuple[int, int]]:
+    """Where to cut a link: pairs (token in a, token in b) that begin a
+    piece, in order in both texts, each piece at least ``min_words`` long."""
+    (alo, ahi), (blo, bhi) = link.ta, link.tb
+    inner_a = [c for c in bounds_a if alo < c <= ahi and _starts_sentence(da, c)]
+    inner_b = [c for c in bounds_b if blo < c <= bhi and _starts_sentence(db, c)]
+    if not inner_a and not inner_b:
+        return []
+    ops = Indel.opcodes(da.key_ids[alo : ahi + 1], db.key_ids[blo : bhi + 1]).as_list()
+    pairs = set()
+    for c in inner_a:
+        other = _sentence_start_near(db, blo + _carry(ops, c - alo, forward=True), blo, bhi)
+        if other is not None:
+            pairs.add((c, other))
+    for c in inner_b:
+        other = _sentence_start_near(da, alo + _carry(ops, c - blo, forward=False), alo, ahi)
+        if other is not None:
+            pairs.add((other, c))
+    cuts: list[tuple[int, int]] = []
+    last_a, last_b = alo, blo
+    for ca, cb in sorted(pairs):
+        if ca - last_a >= opts.min_words and cb - last_b >= opts.min_words:
+            if ahi + 1 - ca >= opts.min_words and bhi + 1 - cb >= opts.min_words:
+                cuts.append((ca, cb))
+                last_a, last_b = ca, cb
+    return cuts
+
+
+def _starts_sentence(doc: Doc, t: int) -> bool:
+    k = bisect.bisect_left(doc.sentence_starts, t)
+    return k < len(doc.sentence_starts) and doc.sentence_starts[k] == t
+
+
+def _carry(ops: list[tuple[str, int, int, int, int]], i: int, forward: bool) -> int:
+    """Position ``i`` of one side of a word alignment (a, if ``forward``; else
+    b) as a position of the other side."""
+    for tag, i1, i2, j1, j2 in ops:
+        lo, hi, olo, ohi = (i1, i2, j1, j2) if forward else (j1, j2, i1, i2)
+        if lo <= i < hi:
+            return olo + min(i - lo, max(0, ohi - olo - 1)) if tag in ("equal", "replace") else olo
+    last = ops[-1] if ops else ("equal", 0, 0, 0, 0)
+    return last[4] if forward else last[2]
+
+
+def _sentence_start_near(doc: Doc, t: int, lo: int, hi: int) -> int | None:
+    """The sentence start inside lo+1..hi nearest to token ``t``, within
+    :data:`_TOLERANCE` words of it, or None."""
+    starts = doc.sentence_starts
+    k = bisect.bisect_left(starts, t)
+    near = [s for s in starts[max(0, k - 1) : k + 1] if lo < s <= hi and abs(s - t) <= _TOLERANCE]
+    return min(near, key=lambda s: (abs(s - t), s)) if near else None
+
+
+def _pieces(da: Doc, db: Doc, link: Link, cuts: list[tuple[int, int]], opts: AlignOptions) -> list[Link]:
+    """The link cut into pieces, those similar enough to be shown."""
+    (alo, ahi), (blo, bhi) = link.ta, link.tb
+    starts = [(alo, blo), *cuts]
+    ends = [(ca - 1, cb - 1) for ca, cb in cuts] + [(ahi, bhi)]
+    out = []
+    for (a0, b0), (a1, b1) in zip(starts, ends):
+        ca = tidy(da.text, da.tokens[a0].start, end_of(da, a1))
+        cb = tidy(db.text, db.tokens[b0].start, end_of(db, b1))
+        sim = similarity(da.text[ca[0] : ca[1]], db.text[cb[0] : cb[1]])
+        if sim >= opts.min_similarity:
+            out.append(Link(link.a, ca[0], ca[1], link.b, cb[0], cb[1], sim, (a0, a1), (b0, b1)))
+    return out
