@@ -34,11 +34,16 @@ The design follows the published text-reuse detectors:
 * **One link per reuse** (:func:`.grouping.resolve_pair`): between two
   articles, links that overlap in both texts or follow each other at once
   are joined, one inside another's passage in one text only is a repeat.
+* **Refining** (:mod:`.refining`): a pair's long passage is cut, in both
+  texts, at the sentence where another outlet's passage begins or ends, so
+  that an outlet carrying part of a run joins the group of that part.
 * **Grouping** (MemeTracker, :mod:`.grouping`): versions linked by an
   accepted pair form one group (connected components, split where unrelated
   passages meet); each group then shows one version per article, each at or
-  above both thresholds as the group finally is, and no two groups overlap in
-  an article where they share a second one.
+  above both thresholds as the group finally is.  A version a group leaves
+  still forms a group with the versions its own links join it to, and no two
+  groups overlap in an article where they share a second one (strongest
+  group first; a weaker one loses its clashing versions one at a time).
 
 Everything is independent of the order the articles are given in: the work
 runs on the articles sorted by path, and group ids follow the same order.
