@@ -52,6 +52,13 @@ _PATTERNS = [
     r"/\s*(contributeur|contributor|getty images|shutterstock|alamy)\s*$",
     r"\((l|r|c|left|right|centre|center)\)",
     r"^(news|home)\s*[/›»>|]",
+    r"^(click|tap) here\b",
+    r"^subscribe\b.{0,80}$",
+    r"^(sign up|register) (for|to) (our|the)\b.{0,60}$",
+    r"^copyright\s+(©\s*|\(c\)\s*)?(\d{4}|by\b)",
+    r"\ball rights reserved\.?$",
+    r"^\(?(additional )?(reporting|writing|editing|compiled|produced)( by)?\b.{0,120}(editing|by)\b.{0,80}\)?$",
+    r"\bcontributed to this (report|story|article)\.?$",
 ]
 # The patterns tied to the line's start are tried there only, the others
 # everywhere (one alternation of them all tried at every position took most
