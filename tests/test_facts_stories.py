@@ -55,7 +55,7 @@ def test_bridge_same_source_is_not_a_change_of_attribution():
 def test_bridge_engineer_he_said_is_hendricks_and_no_faults_is_no_negation():
     """The engineer's paragraphs: 'said city engineer Paul Hendricks' and
     'he said' are one speaker; 'found no structural faults' / 'no faults
-    were found' negate alike."""
+    were found' negate alike; one quotes what the other reports."""
     group, names = _group(
         DATA / "ut_bridge",
         {"wire.txt": ('"We inspected', 'any crossing."'), "daily.txt": ("City engineer Paul", "he said.")},
@@ -63,6 +63,12 @@ def test_bridge_engineer_he_said_is_hendricks_and_no_faults_is_no_negation():
     assert {names[p.article]: p.speaker for p in group.passages} == {"wire.txt": "Hendricks", "daily.txt": "Hendricks"}
     assert "negation" not in group.flags
     assert "attribution" not in group.flags
+    # The wire quotes the inspection, the Daily gives it in its own words.
+    (change,) = [c for c in group.changes if c.kind == "quote-paraphrase"]
+    assert {change.before, change.after} == {
+        "“We inspected that bridge in January and found no structural faults”",
+        "City engineer Paul Hendricks said the bridge had been inspected in January and no faults were found",
+    }
 
 
 def _speaker(text: str, phrase: str) -> str | None:

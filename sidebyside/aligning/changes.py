@@ -329,6 +329,62 @@ def _sentence_speaker_changes(
     return out
 
 
+def _reworded_quotes(
+    r: Words, v: Words, ref_sentences: Sentences, sentences: Sentences, found: list[Change], i: int, ref: int
+) -> list[Change]:
+    """Quote against paraphrase in other words: a sentence one version
+    quotes and the other reports in its own words ("'We … found no
+    structural faults,' said Hendricks" / "Hendricks said … no faults were
+    found"): the same content words, mostly quoted on one side only."""
+    if any(c.kind == "quote-paraphrase" and c.passage == i for c in found):
+        return []
+
+    def parts(w: Words, spans: Sentences) -> list[tuple[int, int, set[str], set[str]]]:
+        """Each sentence's words, content words and quoted content words."""
+        out = []
+        for s, e, _ in spans:
+            lo, hi = _word_range(w, s, e)
+            content = {w.stems[k] for k in range(lo, hi) if w.keys[k] not in STOPWORDS}
+            quoted = {w.stems[k] for k in range(lo, hi) if w.keys[k] not in STOPWORDS and w.quoted[k]}
+            if len(content) >= 4:
+                out.append((lo, hi, content, quoted))
+        return out
+
+    out: list[Change] = []
+    theirs = parts(v, sentences)
+    for a_lo, a_hi, a_content, a_inside in parts(r, ref_sentences):
+        a_quoted = len(a_inside) * 2 >= len(a_content)
+        for b_lo, b_hi, b_content, b_inside in theirs:
+            b_quoted = len(b_inside) * 2 >= len(b_content)
+            # The same statement, quoted in one only (not the same words quoted in both).
+            if (
+                a_quoted == b_quoted
+                or len(a_content & b_content) < 0.7 * min(len(a_content), len(b_content))
+                or len(a_inside & b_inside) >= 3
+            ):
+                continue
+            before, ref_span = _phrase(r, *(_quoted_words(r, a_lo, a_hi) if a_quoted else (a_lo, a_hi)))
+            after, span = _phrase(v, *(_quoted_words(v, b_lo, b_hi) if b_quoted else (b_lo, b_hi)))
+            out.append(
+                Change(
+                    "quote-paraphrase",
+                    i,
+                    ref,
+                    f"“{before}”" if a_quoted else before,
+                    f"“{after}”" if b_quoted else after,
+                    span,
+                    ref_span,
+                )
+            )
+    return out
+
+
+def _quoted_words(w: Words, lo: int, hi: int) -> tuple[int, int]:
+    """From the first to the last quoted word of ``[lo, hi)`` (the quote, not who said it)."""
+    inside = [k for k in range(lo, hi) if w.quoted[k]]
+    return (inside[0], inside[-1] + 1) if inside else (lo, hi)
+
+
 def _spellings(r: Words, v: Words, i1: int, i2: int, j1: int, i: int, ref: int) -> list[Change]:
     """In a run of words the two versions share: a name spelt two ways the
     stems fold together (Volkonsky / Volkonski)."""
@@ -518,6 +574,7 @@ def group_changes(group: Group, words: list[Words], sentences: list[Sentences] |
             changes.extend(_moved_spellings(r, v, changed, ref_names, changes, i, ref))
         if sentences is not None:
             changes.extend(_sentence_speaker_changes(r, v, sentences[ref], sentences[i], blocks, i, ref))
+            changes.extend(_reworded_quotes(r, v, sentences[ref], sentences[i], changes, i, ref))
     if sentences is None:
         changes.extend(_attribution_changes(passages))
     rank = {kind: n for n, kind in enumerate((*MATERIAL, "added", "dropped", "other"))}
