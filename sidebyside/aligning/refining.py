@@ -16,15 +16,18 @@ A cut found in one text is carried over to the other through the word
 alignment of the two passages (rapidfuzz's Indel opcodes over the keys) and
 made only where the other text has a sentence start within two words of it,
 so a sentence one text splits in two and the other does not is never cut
-in one of them only.  A piece shorter than the minimum length is not cut
-off; a piece not similar enough to be shown (a paragraph one text adds) is
-left out, and a link whose pieces all fall short stays as it was.
+in one of them only, and never inside a quotation.  A piece shorter than the
+minimum length is not cut off, unless it is the first or the last and
+another link holds it; a piece not similar enough to be shown (a paragraph
+one text adds) is left out, and a link whose pieces all fall short stays as
+it was.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from collections.abc import Callable
 
 from rapidfuzz.distance import Indel
 
@@ -41,51 +44,80 @@ def refine(docs: list[Doc], links: list[Link], repeats: list[Repeat], opts: Alig
     begins or ends (see the module's note).  Links that a repeat refers to
     stay whole."""
     bounds: dict[int, set[int]] = defaultdict(set)
+    sides: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
     for x in links:
         bounds[x.a].update((x.ta[0], x.ta[1] + 1))
         bounds[x.b].update((x.tb[0], x.tb[1] + 1))
+        sides[x.a].append((*x.ta, id(x)))
+        sides[x.b].append((*x.tb, id(x)))
     repeated = {id(r.link) for r in repeats}
     out: list[Link] = []
     for x in links:
-        cuts = [] if id(x) in repeated else _cuts(docs[x.a], docs[x.b], x, bounds[x.a], bounds[x.b], opts)
+
+        def elsewhere(a_lo: int, a_hi: int, b_lo: int, b_hi: int, x: Link = x) -> bool:
+            """Does another link hold these tokens of either text whole?"""
+            return any(s <= a_lo and a_hi <= e for s, e, i in sides[x.a] if i != id(x)) or any(
+                s <= b_lo and b_hi <= e for s, e, i in sides[x.b] if i != id(x)
+            )
+
+        cuts = [] if id(x) in repeated else _cuts(docs[x.a], docs[x.b], x, bounds[x.a], bounds[x.b], elsewhere, opts)
         pieces = _pieces(docs[x.a], docs[x.b], x, cuts, opts) if cuts else []
         out.extend(pieces or [x])
     return out
 
 
 def _cuts(
-    da: Doc, db: Doc, link: Link, bounds_a: set[int], bounds_b: set[int], opts: AlignOptions
+    da: Doc,
+    db: Doc,
+    link: Link,
+    bounds_a: set[int],
+    bounds_b: set[int],
+    elsewhere: Callable[[int, int, int, int], bool],
+    opts: AlignOptions,
 ) -> list[tuple[int, int]]:
     """Where to cut a link: pairs (token in a, token in b) that begin a
-    piece, in order in both texts, each piece at least ``min_words`` long."""
+    piece, in order in both texts, each piece at least ``min_words`` long
+    but the first and the last, which may be shorter when another link
+    holds them ("…told a news conference. | "We will not rush.": the short
+    sentence is left to the group of the quote it begins elsewhere)."""
     (alo, ahi), (blo, bhi) = link.ta, link.tb
-    inner_a = [c for c in bounds_a if alo < c <= ahi and _starts_sentence(da, c)]
-    inner_b = [c for c in bounds_b if blo < c <= bhi and _starts_sentence(db, c)]
+    inner_a = [c for c in bounds_a if alo < c <= ahi and _may_cut(da, c)]
+    inner_b = [c for c in bounds_b if blo < c <= bhi and _may_cut(db, c)]
     if not inner_a and not inner_b:
         return []
     ops = Indel.opcodes(da.key_ids[alo : ahi + 1], db.key_ids[blo : bhi + 1]).as_list()
     pairs = set()
     for c in inner_a:
         other = _sentence_start_near(db, blo + _carry(ops, c - alo, forward=True), blo, bhi)
-        if other is not None:
+        if other is not None and _may_cut(db, other):
             pairs.add((c, other))
     for c in inner_b:
         other = _sentence_start_near(da, alo + _carry(ops, c - blo, forward=False), alo, ahi)
-        if other is not None:
+        if other is not None and _may_cut(da, other):
             pairs.add((other, c))
+    least = opts.min_words
     cuts: list[tuple[int, int]] = []
     last_a, last_b = alo, blo
     for ca, cb in sorted(pairs):
-        if ca - last_a >= opts.min_words and cb - last_b >= opts.min_words:
-            if ahi + 1 - ca >= opts.min_words and bhi + 1 - cb >= opts.min_words:
-                cuts.append((ca, cb))
-                last_a, last_b = ca, cb
+        if ca <= last_a or cb <= last_b:
+            continue
+        before = (ca - last_a >= least and cb - last_b >= least) or (not cuts and elsewhere(alo, ca - 1, blo, cb - 1))
+        after = (ahi + 1 - ca >= least and bhi + 1 - cb >= least) or elsewhere(ca, ahi, cb, bhi)
+        if before and after:
+            cuts.append((ca, cb))
+            last_a, last_b = ca, cb
     return cuts
 
 
-def _starts_sentence(doc: Doc, t: int) -> bool:
+def _may_cut(doc: Doc, t: int) -> bool:
+    """May a piece begin at token ``t``: a sentence start, not inside a
+    quotation ("We will not rush. | Every further step…" is one quote)?"""
     k = bisect.bisect_left(doc.sentence_starts, t)
-    return k < len(doc.sentence_starts) and doc.sentence_starts[k] == t
+    if k >= len(doc.sentence_starts) or doc.sentence_starts[k] != t:
+        return False
+    start = doc.tokens[t].start
+    q = bisect.bisect_right(doc.quoted, (start, len(doc.text))) - 1
+    return not (q >= 0 and doc.quoted[q][0] < start < doc.quoted[q][1] and doc.text[doc.quoted[q][0] : start].strip())
 
 
 def _carry(ops: list[tuple[str, int, int, int, int]], i: int, forward: bool) -> int:
@@ -115,6 +147,8 @@ def _pieces(da: Doc, db: Doc, link: Link, cuts: list[tuple[int, int]], opts: Ali
     ends = [(ca - 1, cb - 1) for ca, cb in cuts] + [(ahi, bhi)]
     out = []
     for (a0, b0), (a1, b1) in zip(starts, ends):
+        if a1 - a0 + 1 < opts.min_words or b1 - b0 + 1 < opts.min_words:
+            continue  # a short first or last piece, held by another link
         ca = tidy(da.text, da.tokens[a0].start, end_of(da, a1))
         cb = tidy(db.text, db.tokens[b0].start, end_of(db, b1))
         sim = similarity(da.text[ca[0] : ca[1]], db.text[cb[0] : cb[1]])
