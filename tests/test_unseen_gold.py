@@ -16,6 +16,9 @@ datelines, page furniture), and a gold.json written by reading the texts:
   group (a number, a name, a quote turned into paraphrase);
 * ``only_here``: paragraphs one outlet adds, never aligned;
 * ``metadata_lines``: bylines and date lines, which no passage runs into;
+* ``repeats``: a stretch repeating a gold group's passage inside its own
+  article (a pull-quote), listed in ``Group.repeats``, never as a version;
+* ``not_flagged``: flags a gold group must not carry (its versions agree);
 * ``boilerplate``, ``not_a_group`` as in the sample corpus's gold.
 
 Where the engine misses, the case is ``xfail(strict=True)`` with the reason,
@@ -119,10 +122,6 @@ MISSES: dict[tuple[str, str, str], str] = {
     ("quake", "edit", "lede-rewritten"): "the courier's rewritten lede is not grouped with the wire's",
     ("quake", "edit", "deaths-paraphrase"): "the minister's quote turned into paraphrase (41 -> 40) is not grouped",
     ("quake", "edit", "inland-paraphrase"): "the minister's second quote turned into paraphrase is not grouped",
-    ("rates", "must", "no-rush"): (
-        "business.md's '\"We will not rush. Every further step will depend on the data.\"' is grouped with the "
-        "inflation paragraph that follows it there, not with the wire's quote"
-    ),
     ("rates", "edit", "radio-quote-cut"): (
         "radio.txt's quote ends at 'We will not rush.'; its passage ends at 'monetary conditions'"
     ),
@@ -133,10 +132,15 @@ MISSES: dict[tuple[str, str, str], str] = {
         "g3 ends '…\"The passengers behaved with great calm.' without its closing quotation mark "
         "(wire.txt, broadcaster.txt)"
     ),
-    ("rates", "quotes", "all"): (
-        "g2 ends 'told a news conference in Astana. \"We will not rush.' without its closing mark "
-        "(wire.txt, business.md; radio.txt's version starts after the opening mark: 'The balance of risks…')"
+    ("dam", "not-flagged", "brumadinho:attribution"): (
+        "'who said: Mendes → Horizonte': in the hard-wrapped wire.txt, '\"The memory of Brumadinho…,\" he added' "
+        "is given to 'Horizonte' (the end of 'a news conference in Belo Horizonte.' above), not to Mendes"
     ),
+    ("dam", "not-flagged", "governor-quote:quote-paraphrase"): (
+        "wire.txt quotes the governor over its line breaks like the others, yet its version is listed as "
+        "'paraphrases \"risk zone must leave now…\"' and 'quotes \"Governor Ricardo Mendes told a news\"'"
+    ),
+    ("dam", "boilerplate", "Tags: Brazil, Minas Gerais, dams, floods"): "classified body",
     # flags: the edit is grouped but the change is not named for what it is
     ("rates", "flag", "range-numbers"): "5.5% to 7.5% / 5% to 7% is listed as 'adds \"5\"' twice, not a number change",
 }
@@ -265,6 +269,49 @@ def test_quotation_marks_pair_up_in_every_passage(story, case_id):
         for p in g.passages:
             t = p.text
             assert t.count('"') % 2 == 0 and t.count("“") == t.count("”"), f"{g.id}: {t[:30]!r} … {t[-30:]!r}"
+
+
+def home_groups(al: Alignment, item: dict) -> set[str]:
+    """The groups holding every must member of a gold group."""
+    musts = [m for m in item["members"] if m["level"] == "must"]
+    return set.intersection(*(groups_covering(al, m) for m in musts)) if musts else set()
+
+
+def _optional_cases(kind: str, key: str, name) -> list:
+    return [_case(s, kind, name(item)) for s in STORIES for item in gold(s).get(key, [])]
+
+
+def _repeat_id(item: dict) -> str:
+    return f"{item['group']}@{item['file']}:{item['text'].strip()[:12]}"
+
+
+@pytest.mark.parametrize(("story", "case_id"), _optional_cases("repeat", "repeats", _repeat_id))
+def test_a_pull_quote_is_a_repeat_of_its_passage_not_a_version(story, case_id):
+    al = alignment(story)
+    item = next(r for r in gold(story)["repeats"] if _repeat_id(r) == case_id)
+    a, s, e = span_of(al, item["file"], item["text"], item.get("words"))
+    for g in al.groups:
+        for p in g.passages:
+            assert not touches(p, a, s, e), f"{g.id} has the repeat as a version: {p.text!r}"
+    home = home_groups(al, _item(story, "groups", item["group"]))
+    assert home, f"{item['group']}: its must members are not in one group"
+    listed = [r for gid in home for r in al.group(gid).repeats if touches(r, a, s, e)]
+    assert listed, f"not among the repeats of {sorted(home)}"
+
+
+def _not_flagged_id(item: dict) -> str:
+    return f"{item['group']}:{'+'.join(item['flags'])}"
+
+
+@pytest.mark.parametrize(("story", "case_id"), _optional_cases("not-flagged", "not_flagged", _not_flagged_id))
+def test_no_flag_where_the_versions_agree(story, case_id):
+    al = alignment(story)
+    item = next(r for r in gold(story)["not_flagged"] if _not_flagged_id(r) == case_id)
+    home = home_groups(al, _item(story, "groups", item["group"]))
+    assert home, f"{item['group']}: its must members are not in one group"
+    for gid in home:
+        wrong = set(al.group(gid).flags) & set(item["flags"])
+        assert not wrong, f"{gid} flagged {sorted(wrong)}: {item['reason']}"
 
 
 def _furniture() -> list:
