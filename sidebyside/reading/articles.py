@@ -38,7 +38,6 @@ import hashlib
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -270,6 +269,8 @@ def read_metadata(folder: Path) -> FolderMetadata:
     meta_path = folder / METADATA_FILE
     if not meta_path.is_file():
         return FolderMetadata()
+    import tomllib  # only for a folder that has the file: some 8 ms of start-up otherwise
+
     try:
         data = tomllib.loads(meta_path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
