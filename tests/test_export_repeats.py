@@ -102,3 +102,26 @@ def test_the_report_and_the_table_show_repeats(repeated, plain):
     table = to_table(repeated, width=160)
     assert f"↻ repeat, line {line}" in table
     assert "↻" not in to_table(plain, width=160)
+
+
+def test_align_json_lists_the_pull_quotes_of_an_unseen_story(capsys):
+    """End to end: the dam story's portal repeats a piece of the governor's
+    quote as a standfirst and as a pull-quote; ``align --format json`` lists
+    both with the quote's group, as repeats, offsets into the portal's text."""
+    from pathlib import Path
+
+    from sidebyside.cli import main
+
+    folder = Path(__file__).parent / "data" / "unseen" / "dam"
+    assert main(["align", "--format", "json", str(folder)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    names = [Path(a["path"]).name for a in data["articles"]]
+    (group,) = [g for g in data["groups"] if g.get("repeats")]
+    assert any("wait for a tragedy" in p["text"] for p in group["passages"])
+    portal = (folder / "portal.txt").read_text(encoding="utf-8")
+    pull = "Nobody will be allowed back until the engineers tell us it is safe"
+    assert [names[r["article"]] for r in group["repeats"]] == ["portal.txt", "portal.txt"]
+    for r in group["repeats"]:
+        assert portal[r["start"] : r["end"]] == r["text"]
+        assert pull in r["text"]
+    assert all(pull not in p["text"] or "wait for a tragedy" in p["text"] for p in group["passages"])
