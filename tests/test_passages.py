@@ -459,6 +459,26 @@ def test_another_speaker_s_statement_is_not_forced_together():
 
 
 
+def test_a_quote_one_outlet_cuts_short_is_never_cut_inside_in_the_others():
+    # Two outlets carry a two-sentence quote after the governor's words; a
+    # third cuts it after its first sentence, which is too short to be a
+    # passage of its own.  No passage is cut inside the quote, and all three
+    # versions are one group.
+    said = "The balance of risks has shifted, Governor Yerlan Abdrakhmanov told a news conference in Astana."
+    quote = '"We will not rush. Every further step the bank takes will depend on the data."'
+    alignment = align(
+        [
+            article("a", body(HEADLINE_A, FILLER_A + [f"{said} {quote}"])),
+            article("b", body(HEADLINE_B, FILLER_B + [f'{said} "We will not rush."'])),
+            article("c", body("Bank cuts rate", [f"{said} {quote}"])),
+        ]
+    )
+    for g in alignment.groups:
+        for p in g.passages:
+            assert p.text.count('"') % 2 == 0, p.text
+    (group,) = [g for g in alignment.groups if any("not rush" in p.text for p in g.passages)]
+    assert {p.article for p in group.passages} == {0, 1, 2}
+
 @pytest.mark.parametrize(
     ("sentence", "who"),
     [
