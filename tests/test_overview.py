@@ -211,6 +211,76 @@ async def test_overview_at_80x24_with_ten_outlets_scrolls(sample_articles, tmp_p
         assert app.screen.id != "overview"
 
 
+async def test_the_overview_is_made_ahead_and_takes_a_theme_changed_meanwhile(sample_articles, story):
+    """Made (composed and laid out, not shown) once the alignment is in, so
+    the first m only shows it; shown again without restyling, unless the
+    theme changed while it was hidden: then it shows the new theme."""
+    from textual.color import Color
+
+    app = _app(sample_articles, story)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await _ready(pilot)
+        await pilot.pause()
+        assert app.is_screen_installed("overview")
+        made = app.get_screen("overview")
+        assert made.is_running and made.table.row_count == len(story.groups)
+        assert made.table.size.width > 0  # laid out
+        reader = app.screen
+        await pilot.press("m")
+        assert app.screen is made
+        title = made.query_one("#overview-title")
+        dark = title.styles.background
+        assert dark == Color.parse(app.theme_variables["panel"])
+        await pilot.press("m")
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert app.screen is reader
+        await pilot.press("m")
+        await pilot.pause()
+        assert app.screen is made
+        assert title.styles.background == Color.parse(app.theme_variables["panel"]) != dark
+        table = _table(app)
+        assert table.style("overview--verbatim").color.triplet == Color.parse("#006B2F").rich_color.triplet
+
+
+async def test_the_first_m_puts_the_cursor_where_every_later_m_does(sample_articles, story):
+    """On the current group's row, in the focused outlet's column (the
+    table laid out from the first time on)."""
+    app = _app(sample_articles, story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await _ready(pilot)
+        await pilot.press("n", "n", "m")
+        table = _table(app)
+        first = table.cursor_keys
+        assert first == (app.current_group, f"o{app.screen_stack[0].focused_index}")
+        await pilot.press("m", "m")
+        assert table.cursor_keys == first
+
+
+async def test_only_a_focus_rule_restyles_a_body_on_focus(sample_articles, story):
+    """The article body is restyled on gaining or losing the focus only
+    while the stylesheet has a rule on its focus (none by default)."""
+    from sidebyside.app.article_text import styled_on_focus
+
+    app = _app(sample_articles, story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await _ready(pilot)
+        reader = app.screen
+        first, second = reader.body(reader.visible[0]), reader.body(reader.visible[1])
+        assert not styled_on_focus(first)
+        app.stylesheet.add_source("ArticleBody:focus { background: red; }", read_from=("test", "focus"))
+        app.refresh_css(animate=False)
+        await pilot.pause()
+        assert styled_on_focus(first)
+        first.focus()
+        await pilot.pause()
+        assert first.styles.background.rgb == (255, 0, 0)
+        second.focus()
+        await pilot.pause()
+        assert second.styles.background.rgb == (255, 0, 0)
+        assert first.styles.background.rgb != (255, 0, 0)
+
+
 # --- synced selection ----------------------------------------------------------------------
 
 

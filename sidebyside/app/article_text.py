@@ -18,10 +18,12 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events, work
+from textual.css.model import SelectorType
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from ..reading.articles import Article
 from .rows import GUTTER, bar_part
@@ -34,7 +36,53 @@ BAR = 1  # the scroll bar's column, at the right edge (drawn by the body)
 MAX_CACHED_STRIPS = 4000
 
 
-class ArticleText(ScrollView):
+_FOCUS_PSEUDO_CLASSES = frozenset({"focus", "blur", "focus-within"})
+_styled_on_focus: dict[tuple, tuple[list, bool]] = {}  # (type, classes, id) -> (the rules looked at, found)
+
+
+def styled_on_focus(widget: Widget) -> bool:
+    """Whether a rule of the app's stylesheet could style ``widget`` (or its
+    component classes) by whether it has the focus: a selector part on
+    ``:focus``, ``:blur`` or ``:focus-within`` that matches it."""
+    rules = widget.app.stylesheet.rules
+    key = (type(widget), frozenset(widget.classes), widget.id)
+    found = _styled_on_focus.get(key)
+    if found is not None and found[0] is rules:
+        return found[1]
+    styled = any(
+        _matches(part, widget)
+        for rule_set in rules
+        for selector_set in rule_set.selector_set
+        for part in selector_set.selectors
+        if _FOCUS_PSEUDO_CLASSES & part.pseudo_classes
+    )
+    _styled_on_focus[key] = (rules, styled)
+    return styled
+
+
+def _matches(part, widget: Widget) -> bool:
+    if part.type == SelectorType.TYPE:
+        return part.name in widget._css_type_names
+    if part.type == SelectorType.CLASS:
+        return widget.has_class(part.name)
+    if part.type == SelectorType.ID:
+        return part.name == widget.id
+    return True  # * or &: it may
+
+
+class QuietFocus(Widget):
+    """A widget restyled on gaining or losing the focus only when a rule
+    could style it so.  Textual restyles every widget then, for ``:focus``
+    rules; none styles an article's body (its pane's frame shows the
+    focus), and restyling it (its seven component classes) cost
+    milliseconds on every ``]`` or tab for nothing."""
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        if styled_on_focus(self):
+            super().watch_has_focus(has_focus)
+
+
+class ArticleText(QuietFocus, ScrollView):
     """An article's text wrapped to the width, with a gutter and a scroll bar."""
 
     COMPONENT_CLASSES = {
@@ -165,6 +213,17 @@ class ArticleText(ScrollView):
             return
         wrapped = wrap_article(self.article, width, hide)
         self.app.call_from_thread(self._wrap_cache.setdefault, (width, hide), wrapped)
+
+    def wrapping_missing(self, text_width: int) -> tuple[int, bool] | None:
+        """The wrapping (text width, boilerplate hidden) this body would need
+        to be shown ``text_width`` wide, None if it has it."""
+        key = (text_width, self._hide_boilerplate)
+        return None if key in self._wrap_cache else key
+
+    def add_wrapping(self, key: tuple[int, bool], wrapped: Wrapped) -> None:
+        """Keep a wrapping made elsewhere (a worker) for when it is needed."""
+        if key not in self._wrap_cache and len(self._wrap_cache) < 5:
+            self._wrap_cache[key] = wrapped
 
     def _rewrap(self) -> None:
         self._size_pending = False

@@ -240,7 +240,7 @@ class OverviewScreen(Screen[None]):
                 for item in cov.only_here.get(a, ()):
                     key = f"only:{item.place.article}:{item.place.start}"
                     self._rows[key] = item
-                    rows.append(GridRow(key, self._only_cells(cov, item)))
+                    rows.append(GridRow(key, _only_cells(cov, item)))
         else:
             current = self.app.current_group
             for row in cov.rows:
@@ -290,28 +290,8 @@ class OverviewScreen(Screen[None]):
             flags = (("⚑ " + words, "overview--flag"),)
         else:
             flags = ()
-        outlets = tuple(self._cell(row.cells.get(a), cov.dated) for a in cov.columns)
+        outlets = tuple(_cell(row.cells.get(a), cov.dated) for a in cov.columns)
         return (ident, ((row.wording, ""),), flags, speaker, *outlets)
-
-    @staticmethod
-    def _cell(cell: Cell | None, dated: bool) -> tuple:
-        if cell is None:
-            return ((" ·", "overview--absent"),)
-        quote = ("❝", "overview--quote") if cell.quoted else (" ", "")
-        if cell.status == "verbatim":
-            mark = ("●", "overview--verbatim")
-        else:
-            mark = (f"◐{cell.similarity:3.0f}", "overview--variant")
-        first = ((" ¹", "overview--first"),) if cell.first and dated else ()
-        return (quote, mark, *first)
-
-    @staticmethod
-    def _only_cells(cov: Coverage, item: OnlyHere) -> tuple:
-        outlets = tuple(
-            ((" ◆ only", "overview--only"),) if a == item.place.article else ((" ·", "overview--absent"),)
-            for a in cov.columns
-        )
-        return (((" —", "overview--muted"),), ((item.text, ""),), (), (), *outlets)
 
     def _update_texts(self, cov: Coverage, shown: int) -> None:
         alignment = self.app.alignment
@@ -453,6 +433,28 @@ def coverage_of(alignment: Alignment) -> Coverage:
     made = coverage(alignment)
     _cached = (alignment, made)
     return made
+
+
+def _cell(cell: Cell | None, dated: bool) -> tuple:
+    """An outlet's cell: its fragments (text, style name)."""
+    if cell is None:
+        return ((" ·", "overview--absent"),)
+    quote = ("❝", "overview--quote") if cell.quoted else (" ", "")
+    if cell.status == "verbatim":
+        mark = ("●", "overview--verbatim")
+    else:
+        mark = (f"◐{cell.similarity:3.0f}", "overview--variant")
+    first = ((" ¹", "overview--first"),) if cell.first and dated else ()
+    return (quote, mark, *first)
+
+
+def _only_cells(cov: Coverage, item: OnlyHere) -> tuple:
+    """The cells of an outlet's own paragraph's row (the only-here list)."""
+    outlets = tuple(
+        ((" ◆ only", "overview--only"),) if a == item.place.article else ((" ·", "overview--absent"),)
+        for a in cov.columns
+    )
+    return (((" —", "overview--muted"),), ((item.text, ""),), (), (), *outlets)
 
 
 def _stylesheet_generation(app: SideBySideApp) -> int | None:

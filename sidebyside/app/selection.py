@@ -53,6 +53,8 @@ class SelectionScreen(Screen[None]):
         if event.worker.group == "overview" and event.state == WorkerState.SUCCESS:
             alignment = self.app.alignment
             self.call_after_refresh(build_overview, self, alignment)
+            # Reading across outlets moves between panes: the hidden ones wrapped ahead.
+            self.call_after_refresh(self.row.prewrap_hidden)  # type: ignore[attr-defined]
 
 
 def follow(reader: ReaderScreen) -> None:
