@@ -19,6 +19,7 @@ datelines, page furniture), and a gold.json written by reading the texts:
 * ``repeats``: a stretch repeating a gold group's passage inside its own
   article (a pull-quote), listed in ``Group.repeats``, never as a version;
 * ``not_flagged``: flags a gold group must not carry (its versions agree);
+* ``speakers``: whom a gold group's version is attributed to (any of the names);
 * ``boilerplate``, ``not_a_group`` as in the sample corpus's gold.
 
 Where the engine misses, the case is ``xfail(strict=True)`` with the reason,
@@ -149,6 +150,15 @@ MISSES: dict[tuple[str, str, str], str] = {
         "the peninsula had been refilling for months.'"
     ),
     ("volcano", "edit", "lede-rewritten"): "translated.txt's own lede is not grouped with the wire's",
+    # who said it (facts): a body named in part, a role taken for a place, a wrapped quote with no speaker
+    ("dam", "speaker", "governor-quote@wire.txt"): "no speaker for the hard-wrapped wire's quote ('… Governor Ricardo "
+    "Mendes told a news\nconference in Belo Horizonte.')",
+    ("dam", "speaker", "governor-quote@portal.txt"): "'Itabirito' for '… the mayor of Itabirito told a news …'",
+    ("dam", "speaker", "brumadinho@wire.txt"): "'Horizonte' for '\"The memory of Brumadinho…,\" he added'",
+    ("ferry", "speaker", "seven-seas@wire.txt"): "'Lines' for 'Seven Seas Lines, which operates the ship, said …'",
+    ("quake", "speaker", "usgs@wire.txt"): "'Survey' for '…, the U.S. Geological Survey said.'",
+    ("quake", "speaker", "port@wire.txt"): "'Antofagasta' for 'Port operator Puerto Antofagasta said …'",
+    ("quake", "speaker", "port@courier.txt"): "'Antofagasta' for 'Port operator Puerto Antofagasta said …'",
     # flags: the edit is grouped but the change is not named for what it is
     ("rates", "flag", "range-numbers"): "5.5% to 7.5% / 5% to 7% is listed as 'adds \"5\"' twice, not a number change",
 }
@@ -320,6 +330,22 @@ def test_no_flag_where_the_versions_agree(story, case_id):
     for gid in home:
         wrong = set(al.group(gid).flags) & set(item["flags"])
         assert not wrong, f"{gid} flagged {sorted(wrong)}: {item['reason']}"
+
+
+def _speaker_id(item: dict) -> str:
+    return f"{item['group']}@{item['file']}"
+
+
+@pytest.mark.parametrize(("story", "case_id"), _optional_cases("speaker", "speakers", _speaker_id))
+def test_who_said_it(story, case_id):
+    al = alignment(story)
+    item = next(r for r in gold(story)["speakers"] if _speaker_id(r) == case_id)
+    member = next(m for m in _item(story, "groups", item["group"])["members"] if m["file"] == item["file"])
+    a, s, e = span_of(al, member["file"], member["text"])
+    said = {p.speaker for g in al.groups for p in g.passages if p.article == a and _shared(p, s, e) >= 0.5 * (e - s)}
+    assert said, f"{item['group']}: not in a group in {item['file']}"
+    accepted = {name.casefold() for name in item["speaker"]}
+    assert any(who and who.casefold() in accepted for who in said), f"said by {said}, not {item['speaker']}"
 
 
 def _furniture() -> list:
