@@ -436,6 +436,7 @@ def figures() -> dict:
         "should_members": [0, 0],
         "edits": [0, 0],
         "flagged": [0, 0],
+        "speakers": [0, 0],
         "apart": [0, 0],
         "shown": {"right": 0, "mixed": 0, "wrong": 0},
         "bad": [],
@@ -460,6 +461,18 @@ def figures() -> dict:
             if edit.get("flags"):
                 out["flagged"][1] += 1
                 out["flagged"][0] += bool({f for gid in holding for f in al.group(gid).flags} & set(edit["flags"]))
+        for item in g.get("speakers", []):
+            member = next(m for m in _item(story, "groups", item["group"])["members"] if m["file"] == item["file"])
+            a, s, e = span_of(al, member["file"], member["text"])
+            said = {
+                p.speaker
+                for grp in al.groups
+                for p in grp.passages
+                if p.article == a and _shared(p, s, e) >= 0.5 * (e - s)
+            }
+            accepted = {name.casefold() for name in item["speaker"]}
+            out["speakers"][1] += 1
+            out["speakers"][0] += any(who and who.casefold() in accepted for who in said)
         for item in g["not_together"]:
             out["apart"][1] += 1
             spans = [span_of(al, m["file"], m["text"]) for m in item["members"]]
@@ -494,6 +507,7 @@ def report() -> str:
         f"recall, should members in their must members' group: {ratio(f['should_members'])}",
         f"edits inside one variant group in both versions: {ratio(f['edits'])}",
         f"changed numbers, names, quotes flagged as such: {ratio(f['flagged'])}",
+        f"speakers right: {ratio(f['speakers'])}",
         f"different statements kept apart: {ratio(f['apart'])}",
         f"precision, shown groups right: {ratio([f['shown']['right'], shown])}"
         f" (mixed {f['shown']['mixed']}, wrong {f['shown']['wrong']})",
