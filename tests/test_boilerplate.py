@@ -75,6 +75,8 @@ def test_a_repeated_line_is_boilerplate_but_the_headline_stays():
         "Reporting by Olga Petrenko; Editing by Mark Potter",
         "(Reporting by Olga Petrenko in Almaty; Writing by Tom Balmforth; Editing by Alex Richardson)",
         "Associated Press writer Derek Gatopoulos in Athens contributed to this report.",
+        "Tags: Brazil, Minas Gerais, dams, floods",
+        "Topics: Energy",
     ],
 )
 def test_known_boilerplate(line):

@@ -142,7 +142,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         "wire.txt quotes the governor over its line breaks like the others, yet its version is listed as "
         "'paraphrases \"risk zone must leave now…\"' and 'quotes \"Governor Ricardo Mendes told a news\"'"
     ),
-    ("dam", "boilerplate", "Tags: Brazil, Minas Gerais, dams, floods"): "classified body",
     ("volcano", "edit", "retranslated-thordarson"): (
         "translated.txt's 'The volcanologist Þorvaldur Þórðarson said that the eruption could go on for many weeks, "
         "because the magma chamber under the peninsula had been filling up for months.' is not grouped with the "

@@ -59,6 +59,7 @@ _PATTERNS = [
     r"\ball rights reserved\.?$",
     r"^\(?(additional )?(reporting|writing|editing|compiled|produced)( by)?\b.{0,120}(editing|by)\b.{0,80}\)?$",
     r"\bcontributed to this (report|story|article)\.?$",
+    r"^(tags?|topics?|keywords|filed under|categories|more on)\s*:",
 ]
 # The patterns tied to the line's start are tried there only, the others
 # everywhere (one alternation of them all tried at every position took most
