@@ -245,6 +245,15 @@ QUOTE = [
 ]
 
 
+def test_a_quote_s_last_sentence_joined_on_keeps_its_closing_mark():
+    quote = (
+        '"The captain\'s decision to keep the ship on the reef rather than try to pull it off saved it from taking on '
+        'more water," coast guard spokesman Nikos Alexiou told state broadcaster ERT. "The passengers behaved with '
+        'great calm."'
+    )
+    (group,) = pair(body(HEADLINE_A, FILLER_A + [quote]), body(HEADLINE_B, FILLER_B + [quote])).groups
+    assert [p.text for p in group.passages] == [quote, quote]
+
 PORT = [
     'The port authority said about 2,400 workers had joined the stoppage, which it called "unlawful and deeply '
     'irresponsible."',

@@ -130,10 +130,6 @@ MISSES: dict[tuple[str, str, str], str] = {
     ("rates", "edit", "lede-rewritten"): "local.txt's rewritten lede is not grouped with the wire's",
     ("ferry", "edit", "alexiou-paraphrase"): "the tabloid's paraphrase of the spokesman's quote is not grouped",
     ("ferry", "edit", "lede-rewritten"): "the tabloid's rewritten lede is not grouped with the wire's",
-    ("ferry", "quotes", "all"): (
-        "g3 ends '…\"The passengers behaved with great calm.' without its closing quotation mark "
-        "(wire.txt, broadcaster.txt)"
-    ),
     ("dam", "not-flagged", "brumadinho:attribution"): (
         "'who said: Mendes → Horizonte': in the hard-wrapped wire.txt, '\"The memory of Brumadinho…,\" he added' "
         "is given to 'Horizonte' (the end of 'a news conference in Belo Horizonte.' above), not to Mendes"

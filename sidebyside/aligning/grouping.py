@@ -167,8 +167,10 @@ def _span_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _union_link(da: Doc, db: Doc, x: Link, y: Link, opts: AlignOptions) -> Link | None:
     """The link covering both, if its passages are still similar enough."""
-    sa, ea = min(x.sa, y.sa), max(x.ea, y.ea)
-    sb, eb = min(x.sb, y.sb), max(x.eb, y.eb)
+    # The whole balanced again: a quote's last sentence joined on may leave
+    # its closing mark outside ('"… ERT. "The passengers behaved … calm.').
+    sa, ea = tidy(da.text, min(x.sa, y.sa), max(x.ea, y.ea))
+    sb, eb = tidy(db.text, min(x.sb, y.sb), max(x.eb, y.eb))
     if x.sa == sa and x.ea == ea and x.sb == sb and x.eb == eb:
         return x
     sim = similarity(da.text[sa:ea], db.text[sb:eb])
