@@ -58,3 +58,18 @@ def test_tokens_are_ordered_non_empty_and_inside_the_text(text):
     tokens = tokenize(text)
     assert all(0 <= t.start < t.end <= len(text) for t in tokens)
     assert all(a.end <= b.start for a, b in zip(tokens, tokens[1:]))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Þórðarson", "Thordarson"),
+        ("Víðir", "Vidir"),
+        ("Ødegaard", "Odegaard"),
+        ("Łukasz", "Lukasz"),
+        ("Straße", "Strasse"),
+    ],
+)
+def test_letters_that_do_not_decompose_meet_their_latin_spelling(a, b):
+    assert key_of(a) == key_of(b)
+    assert normalise(f"said {a} on Monday") == normalise(f"said {b} on Monday")

@@ -92,12 +92,22 @@ class Token(NamedTuple):
 _COMBINING_RE = re.compile(f"[{_MARKS}\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 
 
+# Letters that decomposing does not turn into Latin ones, as they are
+# usually written in English ("Þórðarson" / "Thordarson", "Ødegaard" /
+# "Odegaard", "Łukasz" / "Lukasz").
+_LETTERS = str.maketrans(
+    {"þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ø": "o", "Ø": "O"}
+    | {"ß": "ss", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H", "ı": "i"}
+)
+
+
 def _strip_marks(text: str) -> str:
-    """Compatibility-decomposed text without its accents."""
+    """Compatibility-decomposed text without its accents, and the letters
+    of :data:`_LETTERS` in Latin ones."""
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFKD", text)
-    return _COMBINING_RE.sub("", decomposed)
+    return _COMBINING_RE.sub("", decomposed).translate(_LETTERS)
 
 
 def _stem(word: str) -> str:
