@@ -59,6 +59,7 @@ class Words:
     initial: list[bool]  # begins a sentence
     title_case: bool  # a headline's Capitalised Words: no telling names apart
     negations: list[bool]  # a "not", "never", "no" …
+    starts: list[int]  # where each word starts
 
 
 # A word's diff key, matching key and whether it negates, worked out once per spelling.
@@ -90,7 +91,7 @@ def words_from(text: str, starts: list[int], ends: list[int], words: list[str], 
     """A version's words from its tokens (where each starts and ends in
     ``text``, its text, whether it is quoted), as :func:`words_of` finds them."""
     if not words:
-        return Words(text, [], [], [], quoted, [], False, [])
+        return Words(text, [], [], [], quoted, [], False, [], [])
     info = [_WORD_INFO.get(w) or _word_info(w) for w in words]
     keys, stems, negations = (list(column) for column in zip(*info))
     # A word begins a sentence when what stands before it holds a stop (or it is the first).
@@ -99,7 +100,7 @@ def words_from(text: str, starts: list[int], ends: list[int], words: list[str], 
     initial[0] = True
     capitals = sum(map(str.isupper, map(itemgetter(0), words)))
     title_case = len(words) >= 4 and capitals >= 0.6 * len(words)
-    return Words(text, list(zip(starts, ends)), keys, stems, quoted, initial, title_case, negations)
+    return Words(text, list(zip(starts, ends)), keys, stems, quoted, initial, title_case, negations, starts)
 
 
 def _scope_of(w: Words, i: int) -> str:
@@ -300,8 +301,7 @@ def _attribution_changes(passages) -> list[Change]:
 
 
 def _word_range(w: Words, start: int, end: int) -> tuple[int, int]:
-    starts = [s for s, _ in w.spans]
-    return bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    return bisect.bisect_left(w.starts, start), bisect.bisect_left(w.starts, end)
 
 
 def _sentence_speaker_changes(
@@ -329,30 +329,32 @@ def _sentence_speaker_changes(
     return out
 
 
+def _sentence_parts(w: Words, spans: Sentences) -> list[tuple[int, int, set[str], set[str]]]:
+    """Each sentence's words (as a range), content words and quoted content words."""
+    out = []
+    for s, e, _ in spans:
+        lo, hi = _word_range(w, s, e)
+        content = {w.stems[k] for k in range(lo, hi) if w.keys[k] not in STOPWORDS}
+        if len(content) >= 4:
+            quoted = {w.stems[k] for k in range(lo, hi) if w.keys[k] not in STOPWORDS and w.quoted[k]}
+            out.append((lo, hi, content, quoted))
+    return out
+
+
 def _reworded_quotes(
-    r: Words, v: Words, ref_sentences: Sentences, sentences: Sentences, found: list[Change], i: int, ref: int
+    r: Words, v: Words, ref_parts, sentences: Sentences, found: list[Change], i: int, ref: int
 ) -> list[Change]:
     """Quote against paraphrase in other words: a sentence one version
     quotes and the other reports in its own words ("'We … found no
     structural faults,' said Hendricks" / "Hendricks said … no faults were
-    found"): the same content words, mostly quoted on one side only."""
-    if any(c.kind == "quote-paraphrase" and c.passage == i for c in found):
+    found"): the same content words, mostly quoted on one side only
+    (``ref_parts``: the reference's :func:`_sentence_parts`; ``found``:
+    the version's changes so far)."""
+    if any(c.kind == "quote-paraphrase" for c in found):
         return []
-
-    def parts(w: Words, spans: Sentences) -> list[tuple[int, int, set[str], set[str]]]:
-        """Each sentence's words, content words and quoted content words."""
-        out = []
-        for s, e, _ in spans:
-            lo, hi = _word_range(w, s, e)
-            content = {w.stems[k] for k in range(lo, hi) if w.keys[k] not in STOPWORDS}
-            quoted = {w.stems[k] for k in range(lo, hi) if w.keys[k] not in STOPWORDS and w.quoted[k]}
-            if len(content) >= 4:
-                out.append((lo, hi, content, quoted))
-        return out
-
     out: list[Change] = []
-    theirs = parts(v, sentences)
-    for a_lo, a_hi, a_content, a_inside in parts(r, ref_sentences):
+    theirs = _sentence_parts(v, sentences)
+    for a_lo, a_hi, a_content, a_inside in ref_parts:
         a_quoted = len(a_inside) * 2 >= len(a_content)
         for b_lo, b_hi, b_content, b_inside in theirs:
             b_quoted = len(b_inside) * 2 >= len(b_content)
@@ -417,7 +419,7 @@ def _moved_numbers(r: Words, v: Words, opcodes, found: list[Change], i: int, ref
     ("killed at least 12 people" / "At least 14 people have been killed"):
     one only the reference has and one only the version has, in the words
     they do not share (no whole sentence added or left out)."""
-    if any(c.kind in ("number", "date") for c in found if c.passage == i):
+    if any(c.kind in ("number", "date") for c in found):
         return []
     lost, gained = [], []
     theirs, ours = set(v.keys), set(r.keys)
@@ -458,7 +460,7 @@ def _moved_spellings(
     ("Foreign Minister Sergei Lavrov said that …" / "…, Foreign Minister
     Sergey Lavrov said"): the stems fold together, the words differ."""
     out: list[Change] = []
-    seen = {(c.before, c.after) for c in found if c.passage == i and c.kind == "spelling"}
+    seen = {(c.before, c.after) for c in found if c.kind == "spelling"}
     for j1, j2 in changed:
         for b in range(j1, j2):
             a = ref_names.get(v.stems[b])
@@ -539,42 +541,23 @@ def group_changes(group: Group, words: list[Words], sentences: list[Sentences] |
     passages = group.passages
     if len(passages) < 2:
         return ()
-    norms = [normalise(p.text) for p in passages]
+    norms = [" ".join(w.keys) for w in words]
     counts = Counter(norms)
     ref = max(range(len(passages)), key=lambda i: (counts[norms[i]], passages[i].similarity, -i))
     changes: list[Change] = []
     r = words[ref]
-    ref_negated = _negated(r)
+    reference = _Reference(r, _negated(r), {} if r.title_case else _names_by_stem(r))
+    if sentences is not None:
+        reference.parts = _sentence_parts(r, sentences[ref])
     diffs: dict[tuple[str, ...], tuple[list, list]] = {}  # versions worded alike are compared once
-    ref_names: dict[str, int] | None = None
     for i, v in enumerate(words):
         if i == ref or passages[i].article == passages[ref].article and norms[i] == norms[ref]:
             continue
-        negated = (ref_negated, _negated(v))
         stems = tuple(v.stems)
         if stems not in diffs:
             diffs[stems] = _diff(r.stems, v.stems)
-        opcodes, blocks = diffs[stems]
-        quote_runs: list[tuple[int, int, int, int]] = []
-        for tag, i1, i2, j1, j2 in opcodes:
-            if tag == "equal":
-                changes.extend(_spellings(r, v, i1, i2, j1, i, ref))
-                quote_runs.extend(_quoted_one_side(r, v, i1, i2, j1))
-                continue
-            kind = _classify(r, v, tag, i1, i2, j1, j2, negated)
-            before, ref_span = _phrase(r, i1, i2)
-            after, span = _phrase(v, j1, j2)
-            changes.append(Change(kind, i, ref, before, after, span, ref_span))
-        changes.extend(_quote_changes(r, v, passages, i, ref, quote_runs))
-        changes.extend(_moved_numbers(r, v, opcodes, changes, i, ref))
-        changed = [(j1, j2) for tag, _, _, j1, j2 in opcodes if tag != "equal"]
-        if changed and not (r.title_case or v.title_case):
-            if ref_names is None:
-                ref_names = _names_by_stem(r)
-            changes.extend(_moved_spellings(r, v, changed, ref_names, changes, i, ref))
-        if sentences is not None:
-            changes.extend(_sentence_speaker_changes(r, v, sentences[ref], sentences[i], blocks, i, ref))
-            changes.extend(_reworded_quotes(r, v, sentences[ref], sentences[i], changes, i, ref))
+        said = None if sentences is None else (sentences[ref], sentences[i])
+        changes.extend(_version_changes(reference, v, passages, i, ref, diffs[stems], said))
     if sentences is None:
         changes.extend(_attribution_changes(passages))
     rank = {kind: n for n, kind in enumerate((*MATERIAL, "added", "dropped", "other"))}
@@ -583,3 +566,45 @@ def group_changes(group: Group, words: list[Words], sentences: list[Sentences] |
         key=lambda n: (rank[changes[n].kind], changes[n].passage, (changes[n].span or (0, 0))[0], n),
     )
     return tuple(changes[n] for n in order)
+
+
+@dataclass
+class _Reference:
+    """The group's most common wording, with what every comparison needs of it."""
+
+    words: Words
+    negated: Counter[str]
+    names: dict[str, int]  # its capitalised words by stem
+    parts: list[tuple[int, int, set[str], set[str]]] | None = None  # its sentences (_sentence_parts)
+
+
+def _version_changes(
+    reference: _Reference, v: Words, passages, i: int, ref: int, diff, said: tuple[Sentences, Sentences] | None
+) -> list[Change]:
+    """Version ``i``'s differences from the reference (``diff``: the
+    opcodes and matching blocks of their stems; ``said``: the two
+    versions' sentences and speakers, when known)."""
+    r = reference.words
+    opcodes, blocks = diff
+    negated = (reference.negated, _negated(v))
+    mine: list[Change] = []
+    quote_runs: list[tuple[int, int, int, int]] = []
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag == "equal":
+            mine.extend(_spellings(r, v, i1, i2, j1, i, ref))
+            quote_runs.extend(_quoted_one_side(r, v, i1, i2, j1))
+            continue
+        kind = _classify(r, v, tag, i1, i2, j1, j2, negated)
+        before, ref_span = _phrase(r, i1, i2)
+        after, span = _phrase(v, j1, j2)
+        mine.append(Change(kind, i, ref, before, after, span, ref_span))
+    mine.extend(_quote_changes(r, v, passages, i, ref, quote_runs))
+    mine.extend(_moved_numbers(r, v, opcodes, mine, i, ref))
+    changed = [(j1, j2) for tag, _, _, j1, j2 in opcodes if tag != "equal"]
+    if changed and not (r.title_case or v.title_case):
+        mine.extend(_moved_spellings(r, v, changed, reference.names, mine, i, ref))
+    if said is not None:
+        mine.extend(_sentence_speaker_changes(r, v, said[0], said[1], blocks, i, ref))
+        if reference.parts is not None and (any(r.quoted) or any(v.quoted)):
+            mine.extend(_reworded_quotes(r, v, reference.parts, said[1], mine, i, ref))
+    return mine

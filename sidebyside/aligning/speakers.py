@@ -327,20 +327,20 @@ class _Subjects:
             hits = []
             if self._folded is None:
                 self._folded = text.casefold()
-            if words[-1] not in self._folded:
+            if not all(word in self._folded for word in words):
                 self._role_hits[words] = []
                 return []
-            title_then_name, name_then_role = _role_patterns(words)
             folded = self._folded
             # Where the role's first word stands (when the casefolded text
             # keeps the offsets): the only places either pattern can match.
             aligned = len(folded) == len(text) and "ı" not in text
             at = _find_all(folded, words[0]) if aligned else []
+            title_then_name = _title_then_name(words)
             matches = _matches_at(title_then_name, text, at) if aligned else title_then_name.finditer(text)
             hits.extend((m.start(), m.group(1).split()[-1]) for m in matches)
             # "Name Surname, the … role": a comma at most 46 characters before the role.
             if not hits and (not aligned or any(", " in folded[max(0, r - 48) : r] for r in at)):
-                hits.extend((m.start(), m.group(1).split()[-1]) for m in name_then_role.finditer(text))
+                hits.extend((m.start(), m.group(1).split()[-1]) for m in _name_then_role(words).finditer(text))
             found = self._role_hits[words] = sorted(hits)
         return found
 
@@ -540,15 +540,18 @@ def _matches_at(pattern: re.Pattern[str], text: str, places: list[int]) -> list[
     return found
 
 
-@lru_cache(maxsize=256)
-def _role_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The patterns of "Foreign Minister Sergei Lavrov" and "Ned Price, the US State
-    Department spokesman" for a role's words, compiled once."""
+@lru_cache(maxsize=1024)
+def _title_then_name(words: tuple[str, ...]) -> re.Pattern[str]:
+    """ "Foreign Minister Sergei Lavrov" for a role's words, compiled once."""
     role_re = r"\s+".join(re.escape(w) for w in words)
-    return (
-        re.compile(rf"(?i:\b{role_re})\s+((?:[A-Z][\w’'-]+\s+){{0,2}}[A-Z][\w’'-]+)"),
-        re.compile(rf"\b([A-Z][\w’'-]+ [A-Z][\w’'-]+), (?:the |a )?[^,.;]{{0,40}}?(?i:\b{role_re})\b"),
-    )
+    return re.compile(rf"(?i:\b{role_re})\s+((?:[A-Z][\w’'-]+\s+){{0,2}}[A-Z][\w’'-]+)")
+
+
+@lru_cache(maxsize=1024)
+def _name_then_role(words: tuple[str, ...]) -> re.Pattern[str]:
+    """ "Ned Price, the US State Department spokesman" for a role's words, compiled once."""
+    role_re = r"\s+".join(re.escape(w) for w in words)
+    return re.compile(rf"\b([A-Z][\w’'-]+ [A-Z][\w’'-]+), (?:the |a )?[^,.;]{{0,40}}?(?i:\b{role_re})\b")
 
 
 class ArticleFacts(_Attributions, Quotations):
