@@ -501,7 +501,12 @@ class _Attributions(_Subjects):
             return headline.group(1).split()[-1]
         # No attribution in its sentence: a quotation or first-person
         # paragraph continues the paragraph before it.
-        first_person = any(w.casefold() in _FIRST_PERSON for w in WORD_RE.findall(self.text[start:end]))
+        index = self.word_index()
+        lo, hi = index.span(start, end)
+        if lo and index.ends[lo - 1] > start:  # it begins inside a word
+            first_person = any(w.casefold() in _FIRST_PERSON for w in WORD_RE.findall(self.text[start:end]))
+        else:
+            first_person = not _FIRST_PERSON.isdisjoint(index.folded[lo:hi])
         if not (quoted or first_person):
             return None
         # A quoted sentence after `…," said X.` in the same paragraph is X's.
