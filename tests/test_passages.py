@@ -18,7 +18,7 @@ import pytest
 
 from sidebyside.aligning.align import align
 from sidebyside.aligning.documents import prepare
-from sidebyside.aligning.extension import speakers
+from sidebyside.aligning.extension import speakers, tidy
 from sidebyside.aligning.grouping import verbatim_key
 from sidebyside.aligning.options import AlignOptions
 from sidebyside.aligning.tokens import tokenize
@@ -253,6 +253,35 @@ def test_a_quote_s_last_sentence_joined_on_keeps_its_closing_mark():
     )
     (group,) = pair(body(HEADLINE_A, FILLER_A + [quote]), body(HEADLINE_B, FILLER_B + [quote])).groups
     assert [p.text for p in group.passages] == [quote, quote]
+
+def test_a_passage_running_from_one_quotation_into_the_next_takes_both_whole():
+    first, second = '"The structure gave way without any warning,"', '"We are lucky nobody was killed,"'
+    text = f"said: {first} Mayor Oduya said.\n\n{second} she added."
+    start, end = text.index("The structure"), text.index("killed") + len("killed")
+    s, e = tidy(text, start, end)
+    assert text[s:e] == f"{first} Mayor Oduya said.\n\n{second}"
+    # Two quotations inside the passage, whole: nothing to take in.
+    inner = 'He said "no" and left in "haste" today.'
+    assert tidy(inner, inner.index("He"), len(inner)) == (0, len(inner))
+
+
+def test_paragraphs_in_step_are_cut_in_step_where_a_third_outlet_s_passage_ends():
+    # Two outlets carry the fire chief's sentence and then the engineer's
+    # statement, one as a paraphrase, the other as a quote; a third carries
+    # the fire chief's sentence only.  The pair's passage is cut at the
+    # paragraph, so all three fire-chief sentences are one group.
+    chief = "Fire chief Dmitri Volkonsky said rescuers had pulled 14 people from the water within forty minutes."
+    paraphrase = "City engineer Paul Hendricks said the bridge had been inspected in January."
+    a = body(HEADLINE_A, FILLER_A + [chief, paraphrase])
+    b = body(HEADLINE_B, FILLER_B + [chief.replace("14", "16")])
+    c = body(
+        "Bridge collapse",
+        [chief, '"We inspected that bridge in January and found no faults," said city engineer Paul Hendricks.'],
+    )
+    alignment = align([article("a", a), article("b", b), article("c", c)])
+    (group,) = [g for g in alignment.groups if any("Volkonsky" in p.text for p in g.passages)]
+    assert {p.article for p in group.passages} == {0, 1, 2}
+    assert all("Hendricks" not in p.text for p in group.passages)
 
 PORT = [
     'The port authority said about 2,400 workers had joined the stoppage, which it called "unlawful and deeply '

@@ -242,7 +242,19 @@ def tidy(text: str, start: int, end: int) -> tuple[int, int]:
             end = closed
         elif start > 0 and text[start - 1] == '"':
             start -= 1
+    elif start > 0 and text[start - 1] == '"' and _closes(text, text.find('"', start, end)):
+        # It begins inside one quotation and ends inside another
+        # ('…warning," Mayor Oduya said. "We are lucky nobody was killed'): both whole.
+        closed = _take_closing(text, end, '"')
+        if closed != end:
+            start, end = start - 1, closed
     return start, end
+
+
+def _closes(text: str, i: int) -> bool:
+    """Is the straight quotation mark at ``i`` (if any, ``i`` >= 0) a
+    closing one: after a word or punctuation, not before one?"""
+    return i > 0 and not text[i - 1].isspace() and not text[i + 1 : i + 2].isalnum()
 
 
 def extend(

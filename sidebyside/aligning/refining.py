@@ -14,8 +14,9 @@ same run), it stays whole.
 
 A cut found in one text is carried over to the other through the word
 alignment of the two passages (rapidfuzz's Indel opcodes over the keys) and
-made only where the other text has a sentence start within two words of it,
-so a sentence one text splits in two and the other does not is never cut
+made only where the other text has a sentence start within two words of it
+(or, at a paragraph start, at the same paragraph of the other when both
+have as many between the cuts found so), so a sentence one text splits in two and the other does not is never cut
 in one of them only, and never inside a quotation.  A piece shorter than the
 minimum length is not cut off, unless it is the first or the last and
 another link holds it; a piece not similar enough to be shown (a paragraph
@@ -95,18 +96,41 @@ def _cuts(
         other = _sentence_start_near(da, alo + _carry(ops, c - blo, forward=False), alo, ahi)
         if other is not None and _may_cut(da, other):
             pairs.add((other, c))
+    # Paragraphs in step: between two cuts found so, with as many paragraphs
+    # on each side, the k-th paragraph of one is the k-th of the other,
+    # however their words moved ("City engineer Paul Hendricks said the bridge
+    # had been inspected" / ""We inspected that bridge…," said city engineer").
+    ends = [(alo, blo), *_in_order(pairs), (ahi + 1, bhi + 1)]
+    for (a0, b0), (a1, b1) in zip(ends, ends[1:]):
+        paras_a, paras_b = _paragraph_starts(da, a0, a1 - 1), _paragraph_starts(db, b0, b1 - 1)
+        if len(paras_a) == len(paras_b):
+            for ca, cb in zip(paras_a, paras_b):
+                if (ca in inner_a or cb in inner_b) and _may_cut(da, ca) and _may_cut(db, cb):
+                    pairs.add((ca, cb))
     least = opts.min_words
     cuts: list[tuple[int, int]] = []
     last_a, last_b = alo, blo
-    for ca, cb in sorted(pairs):
-        if ca <= last_a or cb <= last_b:
-            continue
+    for ca, cb in _in_order(pairs):
         before = (ca - last_a >= least and cb - last_b >= least) or (not cuts and elsewhere(alo, ca - 1, blo, cb - 1))
         after = (ahi + 1 - ca >= least and bhi + 1 - cb >= least) or elsewhere(ca, ahi, cb, bhi)
         if before and after:
             cuts.append((ca, cb))
             last_a, last_b = ca, cb
     return cuts
+
+
+def _in_order(pairs: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The cut pairs that go forward in both texts, first come first kept."""
+    out: list[tuple[int, int]] = []
+    for ca, cb in sorted(pairs):
+        if not out or (ca > out[-1][0] and cb > out[-1][1]):
+            out.append((ca, cb))
+    return out
+
+
+def _paragraph_starts(doc: Doc, lo: int, hi: int) -> list[int]:
+    """The first tokens of the paragraphs that begin inside lo+1..hi."""
+    return [p for p, _ in doc.para_bounds[doc.para[lo] + 1 : doc.para[hi] + 1]]
 
 
 def _may_cut(doc: Doc, t: int) -> bool:
