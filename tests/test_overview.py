@@ -224,7 +224,11 @@ async def test_the_overview_is_made_ahead_and_takes_a_theme_changed_meanwhile(sa
         assert app.is_screen_installed("overview")
         made = app.get_screen("overview")
         assert made.is_running and made.table.row_count == len(story.groups)
-        assert made.table.size.width > 0  # laid out
+        for _ in range(100):  # laid out and drawn (a few passes, a moment apart)
+            if made.ready:
+                break
+            await pilot.pause(0.05)
+        assert made.ready and made.table.size.width > 0 and not made.is_current
         reader = app.screen
         await pilot.press("m")
         assert app.screen is made

@@ -125,6 +125,7 @@ class OverviewScreen(Screen[None]):
         self._shown: tuple | None = None  # what the table was built for
         self._styled_at: int | None = None  # the app's stylesheet generation the widgets were styled in
         self._flags_w = 0  # the flags column's width the rows were made for
+        self.ready = False  # made ahead: laid out and drawn while not shown (selection.lay_out_unseen)
 
     def compose(self) -> ComposeResult:
         yield Static(id="overview-title", markup=False)
@@ -143,19 +144,11 @@ class OverviewScreen(Screen[None]):
         self.refresh_table()
         self.table.focus()
         if not self.is_current:
-            self.call_after_refresh(self._lay_out_unseen)
+            from .selection import lay_out_unseen
 
-    def _lay_out_unseen(self) -> None:
-        """Made ahead of ``m`` (selection.build_overview): lay the screen out
-        for the terminal's size while it is not shown, as Textual does for
-        the screens under the current one when the terminal is resized, so
-        that the first ``m`` draws the screen once, its scroll bars with it."""
-        lay_out = getattr(self, "_refresh_layout", None)
-        if not self.is_current and self.app.size and callable(lay_out):
-            lay_out(self.app.size)
-        from .selection import set_aside_long_lived
+            # Once the footer's keys and the texts are in (they ask for a layout).
+            self.set_timer(0.2, lambda: lay_out_unseen(self))
 
-        set_aside_long_lived()
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         # Called before Textual's own handler (Screen._on_screen_resume),
@@ -175,7 +168,8 @@ class OverviewScreen(Screen[None]):
             self._place_cursor()
         else:
             self.refresh_table()
-        self.table.focus()
+        if self.focused is not self.table:
+            self.table.focus()  # (which redraws it: not when it has the focus)
 
     def _signature(self) -> tuple:
         return (id(self.app.alignment), self.app.current_group, self.filters, self._width)

@@ -109,6 +109,40 @@ def build_overview(reader: ReaderScreen, alignment: Alignment | None) -> None:
         start(app, screen)
 
 
+def lay_out_unseen(screen: Screen, passes: int = 4) -> None:
+    """Lay a screen made ahead (the overview) out for the terminal's size and
+    draw it while it is not shown, as Textual does for the screens under
+    the current one when the terminal is resized (``Screen._refresh_layout``,
+    then the compositor's full render), so that showing it first costs what
+    showing it again does: one frame, from lines drawn already.  Laid out
+    again while widgets taking their first sizes ask for it (the footer's
+    keys, then the scroll bars), a few times at most; then ``screen.ready``."""
+    lay_out = getattr(screen, "_refresh_layout", None)
+    if screen.is_current or not screen.app.size or not callable(lay_out):
+        return
+    lay_out(screen.app.size)
+    screen._layout_required = False  # (as Textual clears it after a layout: done)
+    place = getattr(screen, "_place_cursor", None)
+    if callable(place):
+        place(False)
+    compositor = getattr(screen, "_compositor", None)
+    if compositor is not None:
+        # Every widget draws its lines now, kept for the first frame (which,
+        # when shown, redraws the whole screen anyway).
+        compositor.render_update(full=True)
+        screen._dirty_widgets.clear()
+        screen._repaint_required = False
+    screen.set_timer(0.05, lambda: _settle_unseen(screen, passes - 1))
+
+
+def _settle_unseen(screen: Screen, passes: int) -> None:
+    if passes > 0 and getattr(screen, "_layout_required", False):
+        lay_out_unseen(screen, passes)
+        return
+    screen.ready = True  # type: ignore[attr-defined]
+    set_aside_long_lived()
+
+
 def set_aside_long_lived() -> None:
     """Once the articles, the alignment and the overview are made (they live
     as long as the app), set them aside from Python's cycle collector
