@@ -182,11 +182,20 @@ def test_page_metadata_lines(line, metadata):
     assert is_metadata_line(line) is metadata
 
 
-def test_metadata_lines_are_only_those_above_the_first_paragraph_of_prose():
+def test_metadata_is_the_lines_above_the_first_paragraph_of_prose_and_its_dateline():
     text = (
         "Kazakhstan cuts base rate\n\nBy Olga Petrenko\n\n14 October\n\n"
         "ALMATY, Oct 14 (Reuters) - Kazakhstan's central bank cut its base interest rate by 50 basis points.\n\n"
         "Jane Smith\n"
     )
     article = article_from_text(Path("/t/wire.txt"), text)
-    assert [text[s:e] for s, e in article.metadata] == ["By Olga Petrenko", "14 October"]
+    assert [text[s:e] for s, e in article.metadata] == ["By Olga Petrenko", "14 October", "ALMATY, Oct 14 (Reuters) - "]
+
+
+def test_a_hard_wrapped_first_paragraph_s_dateline_is_metadata():
+    text = (
+        "Dam alert in Minas Gerais\n\nBELO HORIZONTE, Brazil, Jan 9 (AFP) - Authorities in\n"
+        "the Brazilian state of Minas Gerais ordered about 1,200 people to leave\n"
+    )
+    article = article_from_text(Path("/t/afp.txt"), text)
+    assert [text[s:e] for s, e in article.metadata] == ["BELO HORIZONTE, Brazil, Jan 9 (AFP) - "]

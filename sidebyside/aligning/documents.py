@@ -287,7 +287,7 @@ def prepare(article: Article) -> Doc:
         title,
         is_that,
         says,
-        _key_ids(keys),
+        _key_ids(keys, boilerplate),
     )
 
 
@@ -299,9 +299,22 @@ _KEY_IDS: dict[str, int] = {}
 _NEXT_ID = itertools.count()
 
 
-def _key_ids(keys: list[str]) -> array[int]:
-    ids, fresh = _KEY_IDS, _NEXT_ID
-    return array("i", [ids[k] if k in ids else ids.setdefault(k, next(fresh)) for k in keys])
+# Boilerplate tokens match nothing, in any document: each gets an id of its
+# own, counting down from the top of the ids' range (a key such as "\x0010"
+# is the same string in two documents whose boilerplate starts at the same
+# token, and rapidfuzz takes no ids below zero).
+_NEXT_APART = itertools.count(2**31 - 1, -1)
+
+
+def _key_ids(keys: list[str], boilerplate: list[bool]) -> array[int]:
+    ids, fresh, apart = _KEY_IDS, _NEXT_ID, _NEXT_APART
+    return array(
+        "i",
+        [
+            next(apart) if off else ids[k] if k in ids else ids.setdefault(k, next(fresh))
+            for k, off in zip(keys, boilerplate)
+        ],
+    )
 
 
 _WORDS_RE = re.compile(r"[^\W_]+")

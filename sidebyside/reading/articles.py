@@ -111,15 +111,19 @@ class Article:
     def metadata(self) -> tuple[tuple[int, int], ...]:
         """Spans of the page-metadata lines above the first paragraph of
         prose (bylines, an outlet's name, a date line: see
-        :func:`~sidebyside.reading.textmeta.is_metadata_line`): shown as
-        written, never part of a passage."""
+        :func:`~sidebyside.reading.textmeta.is_metadata_line`) and of that
+        paragraph's dateline: shown as written, never part of a passage."""
         found = []
         seen = 0
         for line in self.lines:
             if line.kind != "body":
                 continue
             body = self.text[line.start : line.end]
-            if len(body.split()) > 12 or seen >= 8:
+            dateline = textmeta.dateline_end(body)
+            if len(body.split()) > 12 or seen >= 8 or (dateline and body[dateline:].strip()):
+                # the first paragraph of prose (or its first line, hard-wrapped), its "KYIV, March 3 (Reuters) - "
+                if dateline:
+                    found.append((line.start, line.start + dateline))
                 break
             seen += 1
             if textmeta.is_metadata_line(body):

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple
 
-from .textmeta import BYLINE_WORDS, parse_date
+from .textmeta import BYLINE_WORDS, DATELINE, parse_date
 
 LineKind = Literal["blank", "title", "body", "boilerplate", "header"]
 
@@ -119,10 +119,6 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _PERIOD_END = re.compile(r"[.…][\"'”’)\]]*$")
 _TWO_SENTENCES = re.compile(r"[a-z0-9\"”’)]\.\s+[\"“‘]?[A-Z]")
 _BYLINE = re.compile(rf"^{BYLINE_WORDS}\s+\S", re.IGNORECASE)
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’ -]{1,40}(,\s*[A-Z][\w.]*(\s+[\w.]+){0,3})?\s*(\([^)]{1,40}\)\s*)?(--|[-–—])\s"
-    r"|^\([A-Za-z][\w ]{0,30}\)\s*(--|[-–—])\s"
-)
 _CAPTION = re.compile(
     r"\b(image|photo|picture|video) (copyright|caption|credit|source)\b|\b(file )?photo\b.*\)|\bpictured\b"
     r"|\((photo|file photo|getty|reuters|ap|afp|epa)[^)]*\)",
@@ -141,7 +137,7 @@ def is_headline(body: str) -> bool:
         and not _PERIOD_END.search(body)
         and not _TWO_SENTENCES.search(body)
         and not _BYLINE.match(body)
-        and not _DATELINE.match(body)
+        and not DATELINE.match(body)
         and not _CAPTION.search(body)
         and not (n <= 10 and parse_date(body))
     )

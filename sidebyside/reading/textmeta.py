@@ -72,6 +72,21 @@ _DATELINE_CREDIT = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.]*(?:,?\s+[\w.]+){0,3})?\s*)?"
     rf"\(({_NAME})\)\s*(?:--|[-–—:])\s",
 )
+# A dateline, with or without a credit: "KYIV, March 3 —", "MOSCOW, Oct 30 (Wire World) –", "(AP) —"
+DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{1,40}(,\s*[A-Z][\w.]*(\s+[\w.]+){0,3})?\s*(\([^)]{1,40}\)\s*)?(--|[-–—])\s"
+    r"|^\([A-Za-z][\w ]{0,30}\)\s*(--|[-–—])\s"
+)
+
+
+def dateline_end(line: str) -> int:
+    """Where the dateline at the start of a paragraph ends ("ANTOFAGASTA,
+    Chile, March 3 (Reuters) - " before "A magnitude 6.8 earthquake…"), or
+    0 when it has none."""
+    found = [m.end() for m in (_DATELINE_CREDIT.match(line), DATELINE.match(line)) if m]
+    return max(found, default=0)
+
+
 # "— Los Angeles Times", "- The Associated Press" (a signature line)
 _SIGNATURE = re.compile(rf"^[-–—]{{1,2}}\s*({_NAME})\s*$")
 # "BBC News", "Sky News" as a line of its own
