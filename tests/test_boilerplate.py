@@ -76,6 +76,7 @@ def test_a_repeated_line_is_boilerplate_but_the_headline_stays():
         "(Reporting by Olga Petrenko in Almaty; Writing by Tom Balmforth; Editing by Alex Richardson)",
         "Associated Press writer Derek Gatopoulos in Athens contributed to this report.",
         "Tags: Brazil, Minas Gerais, dams, floods",
+        "Related: How Chile learned to build for earthquakes",
         "Topics: Energy",
     ],
 )
@@ -116,3 +117,15 @@ def test_lines_are_split_without_their_newlines():
     assert split_lines("a\n\nbc\n") == [(0, 1), (2, 2), (3, 5)]
     assert split_lines("no newline") == [(0, 10)]
     assert split_lines("") == []
+
+
+def test_the_headlines_listed_under_read_more_after_the_article_are_boilerplate():
+    prose = "Chile is one of the most seismically active countries in the world, with a quake every year or so."
+    text = (
+        f"Quake hits northern Chile coast\n\n{prose}\n\nRead more:\nChile's copper output falls for third month\n"
+        "How the port of Antofagasta rebuilt after 2007\n"
+    )
+    assert [k for k, _ in kinds(text)][-3:] == ["boilerplate", "boilerplate", "boilerplate"]
+    # Without the "Read more:" head, a line of seven words that closes the text is kept.
+    plain = f"Quake hits northern Chile coast\n\n{prose}\n\nChile's copper output falls for third month\n"
+    assert [k for k, _ in kinds(plain)][-1] == "body"

@@ -60,12 +60,17 @@ _PATTERNS = [
     r"^\(?(additional )?(reporting|writing|editing|compiled|produced)( by)?\b.{0,120}(editing|by)\b.{0,80}\)?$",
     r"\bcontributed to this (report|story|article)\.?$",
     r"^(tags?|topics?|keywords|filed under|categories|more on)\s*:",
+    r"^(related|read (more|also|next)|see also)( (articles?|stories|story|news|content|posts|coverage))?\s*:\s*\S",
 ]
 # The patterns tied to the line's start are tried there only, the others
 # everywhere (one alternation of them all tried at every position took most
 # of the time of reading a large corpus).
 _AT_START_RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS if p.startswith("^")), re.IGNORECASE)
 _ANYWHERE_RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS if not p.startswith("^")), re.IGNORECASE)
+# The head of a list of links to other stories, after the article.
+_LINKS_HEAD = re.compile(
+    r"^(read (more|also|next)|related( \w+)?|more on this( story)?|see also|most (read|popular))\b\W*$", re.I
+)
 _BREADCRUMB_RE = re.compile(r"^[^/›»>|]{1,30}(\s[/›»>|]\s[^/›»>|]{1,30}){1,6}$")
 _WORD_RE = re.compile(r"\w+")
 _SPACE_RE = re.compile(r"\s+")
@@ -218,9 +223,18 @@ def classify(text: str, title: str | None = None, header_end: int = 0) -> tuple[
         default=None,
     )
     if last_prose is not None:
+        links = False  # under "Read more:" or "Related:": the headlines of other stories
         for i in range(last_prose + 1, len(lines)):
             body = text[lines[i].start : lines[i].end].strip()
-            if kinds[i] == "body" and words(body) <= 5 and not body.endswith((".", "!", "?", '"', "”")):
+            if kinds[i] == "boilerplate":
+                links = links or bool(_LINKS_HEAD.match(body))
+                continue
+            if kinds[i] != "body":
+                continue
+            sentence = body.endswith((".", "!", "?", '"', "”"))
+            if not sentence and (words(body) <= 5 or (links and words(body) <= 15)):
                 kinds[i] = "boilerplate"
+            else:
+                links = False
 
     return [Line(line.start, line.end, kind) for line, kind in zip(lines, kinds)], title_index
