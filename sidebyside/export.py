@@ -227,24 +227,28 @@ def to_markdown(
     notes: Mapping[str, str] | None = None,
     title: str | None = None,
     kept: Collection[str] | None = None,
+    groups: Iterable[Group] | None = None,
 ) -> str:
     """A Markdown report: the overview table (outlets × groups, flags, first
     seen), the articles, then each group with its versions per outlet (the
     changed words in bold, quote status and speaker), its flags and changes,
     and its note (``notes``: group id -> note).  With ``kept``, the headings
-    of those groups say "kept"."""
+    of those groups say "kept".  With ``groups``, only those groups are
+    reported (a reader's highlights), while what each outlet carries alone
+    is still counted on the whole alignment."""
     arts = alignment.articles
+    shown = tuple(alignment.groups if groups is None else groups)
     out = [f"# {title or 'Aligned passages'}", ""]
-    out.append(f"{plural(len(alignment.groups), 'passage group')} across {plural(len(arts), 'article')}.")
-    if alignment.groups:
-        out += [""] + overview_markdown(alignment)
+    out.append(f"{plural(len(shown), 'passage group')} across {plural(len(arts), 'article')}.")
+    if shown:
+        out += [""] + overview_markdown(alignment, shown)
     out += ["", "The articles:", ""]
     out.append("| outlet | date | title | file | sha256 |")
     out.append("|---|---|---|---|---|")
     for a in arts:
         cells = [a.label, getattr(a, "date", None) or "", a.title, a.path.name, a.sha256[:12]]
         out.append("| " + " | ".join(_cell(c) for c in cells) + " |")
-    for group in alignment.groups:
+    for group in shown:
         mark = " · kept" if kept is not None and group.id in kept else ""
         flags = flag_text(group)
         out += ["", f"## {group_heading(group)}{' · ⚑ ' + flags if flags else ''}{mark}", ""]

@@ -57,7 +57,8 @@ def render(path: Path, alignment: Alignment, kept: Mapping[str, str | None], *, 
     if fmt == "markdown":
         stamp = utc_now().strftime("%Y-%m-%d %H:%M UTC")
         title = f"{'Aligned passages' if all_groups else 'Highlights'} (saved {stamp})"
-        return to_markdown(shown, notes, title=title, kept=notes.keys() if all_groups else None)
+        # The overview's "only here" counts what each outlet carries alone in the whole alignment.
+        return to_markdown(alignment, notes, title=title, kept=notes.keys() if all_groups else None, groups=groups)
     return to_csv(shown, notes, kept=notes.keys() if all_groups else None, bom=True)
 
 
