@@ -48,7 +48,9 @@ changes (:attr:`sidebyside.model.Group.flags`).
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Collection
+from contextlib import contextmanager
 from dataclasses import replace
 
 from ..model import Alignment, Passage
@@ -82,6 +84,26 @@ def annotate(alignment: Alignment, only: Collection[str] | None = None) -> Align
     into); the others are kept as they are."""
     if not alignment.groups or (only is not None and not only):
         return alignment
+    with _collector_paused():
+        return _annotate(alignment, only)
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cycle collector held off while the facts are worked out:
+    they make many small lists and tuples (no cycles; reference counting
+    frees them), which set off full passes over every object of the corpus
+    (a fifth of the time on 800 articles).  Restored as it was after."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _annotate(alignment: Alignment, only: Collection[str] | None) -> Alignment:
     wanted = None if only is None else set(only)
     facts: dict[int, ArticleFacts] = {}
 
