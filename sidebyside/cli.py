@@ -129,6 +129,18 @@ def _add_thresholds(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _output_format(given: str | None, output: str | None) -> str:
+    """The format to write: the one given ("md" is markdown), else the one the
+    output file's extension names (.json, .md, .csv), else the table."""
+    if given is not None:
+        return "markdown" if given == "md" else given
+    if output:
+        from .highlights.fileformat import EXTENSIONS
+
+        return EXTENSIONS.get(Path(output).suffix.lower(), "table")
+    return "table"
+
+
 def align_parser() -> argparse.ArgumentParser:
     from .export import FORMATS
 
@@ -137,7 +149,12 @@ def align_parser() -> argparse.ArgumentParser:
         description="Find the passages several articles share and print them, grouped.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
-    parser.add_argument("--format", "-f", choices=FORMATS, default="table", help="output format (default: table)")
+    parser.add_argument(
+        "--format",
+        "-f",
+        choices=(*FORMATS, "md"),
+        help="output format (md is markdown; default: from the --output file's extension, .json .md .csv, else table)",
+    )
     parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
     _add_reading(parser)
     _add_thresholds(parser)
@@ -336,8 +353,9 @@ def run_align(argv: list[str]) -> int:
     if len(articles) < 2:
         return fail(f"{articles[0].source}: only one article; give at least two to align")
     alignment = align(articles, options_from(args))
+    fmt = _output_format(args.format, args.output)
     if args.output:
-        text = render(alignment, args.format, width=120, to_file=True)
+        text = render(alignment, fmt, width=120, to_file=True)
         try:
             atomic_write(Path(args.output), text)
         except OSError as exc:
@@ -346,11 +364,11 @@ def run_align(argv: list[str]) -> int:
         return 0
     width = None
     color = False
-    if args.format == "table" and sys.stdout.isatty():
+    if fmt == "table" and sys.stdout.isatty():
         import shutil
 
         width, color = shutil.get_terminal_size().columns, True
-    text = render(alignment, args.format, width=width, color=color)
+    text = render(alignment, fmt, width=width, color=color)
     try:
         sys.stdout.write(text)
         sys.stdout.flush()

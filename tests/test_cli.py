@@ -66,6 +66,24 @@ def test_output_file_and_thresholds(capsys, tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("name", "starts"),
+    [("out.json", "{"), ("out.md", "# Aligned passages"), ("out.csv", "\ufeffgroup,"), ("out.txt", "5 passage groups")],
+)
+def test_the_output_file_s_extension_picks_the_format(capsys, tmp_path, name, starts):
+    target = tmp_path / name
+    code, _, err = run(capsys, "align", "-o", str(target))
+    assert code == 0, err
+    assert target.read_text(encoding="utf-8").startswith(starts)
+
+
+def test_md_is_markdown_and_a_given_format_wins_over_the_extension(capsys, tmp_path):
+    code, out, _ = run(capsys, "align", "-f", "md")
+    assert code == 0 and out.startswith("# Aligned passages")
+    target = tmp_path / "out.md"
+    code, _, _ = run(capsys, "align", "-f", "json", "-o", str(target))
+    assert code == 0 and json.loads(target.read_text(encoding="utf-8"))["schema_version"] == 2
+
+@pytest.mark.parametrize(
     ("make", "needle"),
     [
         (lambda d: [str(d / "missing.txt")], "no such file or directory"),
