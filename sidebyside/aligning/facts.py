@@ -14,29 +14,42 @@ Per passage:
   of its words stand inside quotation marks in its own article, or a quoted
   stretch of five words or more does.
 * ``speaker`` — whom its article attributes it to: the subject of a speech
-  verb ("Lavrov said", "Putin told Rossiya-1", "said the minister"),
-  "according to …", "Quote from …:", in the sentence that holds the passage
-  (for a quote, the sentence of the quotation, which may run over several
-  sentences).  The outermost attribution wins ("the top diplomat noted that
-  Putin had said …" is the top diplomat's).  A role ("the top diplomat",
-  "the Russian foreign minister") or a pronoun is resolved to the name the
-  article gives that role or last named; a person is given by surname.  A
-  quoted or first-person paragraph with no attribution takes the speaker of
-  the paragraph before it.  None when nothing in the text says.
+  verb ("Lavrov said", "Putin told Rossiya-1", "said the minister", "Biden
+  called the move 'reckless'"), "according to …", "Quote from …:", in the
+  sentence that holds the passage (for a quote, the sentence of the
+  quotation, which may run over several sentences).  The outermost
+  attribution wins ("the top diplomat noted that Putin had said …" is the
+  top diplomat's).  A role ("the top diplomat", "the Russian foreign
+  minister") or a pronoun is resolved to the name the article gives that
+  role or last named; a person is given by surname, a body whole ("Cal
+  Fire", "the United Nations").  A quoted or first-person paragraph with no
+  attribution takes the speaker of the paragraph before it.  None when
+  nothing in the text says.  A passage of several sentences names its first
+  quote's speaker (else its first attributed sentence's).
 
 Per group, ``changes``: every version is compared word by word with the
 group's most common wording (as :mod:`sidebyside.wording` does), and each
 difference is classified, the first rule that fits:
 
-* ``negation`` — a "not", "never", "no" … whose scope (the next content
-  word) the other side does not negate;
+* ``attribution`` — "according to X" on one side only when the other does
+  not name X ("according to city figures" / "city figures show" is one
+  source), a speaker's clause ("…, a court spokesman said") on one side
+  with nothing saying who on the other, and the same sentence attributed to
+  different speakers;
+* ``negation`` — a "not", "never", "no", "denied" … whose scope (the next
+  content word) the other side does not negate; not when both sides negate
+  as often ("found no faults" / "no faults were found"), nor for a whole
+  sentence added or left out;
 * ``date`` — month and day names, years, "yesterday" …;
-* ``number`` — digits and number words;
-* ``name`` — a capitalised word (not at a sentence start) the other side lacks;
-* ``attribution`` — speech and hedging words ("said", "according to",
-  "allegedly"), and versions attributed to different speakers;
+* ``number`` — digits and number words (also a number given otherwise in
+  reworded words: "killed 12" / "14 … have been killed");
+* ``name`` — a capitalised word (not at a sentence start) the other side
+  lacks; ``spelling`` when it is one name spelt two ways (Sergei / Sergey,
+  Volkonsky / Volkonski; not "Russia" / "Russia's");
+* ``hedge`` — "allegedly", "reportedly", "claimed" … on one side only;
 * ``quote-paraphrase`` — words both versions share, quoted in one and not in
-  the other (a scare quote too: "ready" against ready);
+  the other (a scare quote too: "ready" against ready), or a sentence one
+  quotes and the other reports in its own words;
 * ``added`` / ``dropped`` — words only the version / only the reference has;
 * ``other`` — any other replaced words.
 
