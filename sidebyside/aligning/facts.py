@@ -137,7 +137,8 @@ def _annotate(alignment: Alignment, only: Collection[str] | None) -> Alignment:
         for p in group.passages:
             f = of(p.article)
             quoted, speaker, said = passage_sentences(f, p.start, p.end)
-            passages.append(replace(p, quoted=quoted, speaker=speaker))
+            same = p.quoted == quoted and p.speaker == speaker
+            passages.append(p if same else replace(p, quoted=quoted, speaker=speaker))
             words.append(_passage_words(f, p))
             sentences.append(said)
         annotated = replace(group, passages=tuple(passages))
