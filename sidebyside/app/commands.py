@@ -16,7 +16,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from ..text import one_line
+from ..text import one_line, plural
 
 #: Longest label shown for a passage.
 LABEL_LIMIT = 90
@@ -77,7 +77,7 @@ class PassageCommands(Provider):
             outlets = " ".join(dict.fromkeys(label for _, label, _ in versions))
             haystack = " ".join([group.id, "kept" if mark else "", note, outlets, *(t for _, _, t in versions)])
             help_text = (
-                f"{group.kind}{' quote' if group.quote else ''} · {len(group.article_indexes)} outlets"
+                f"{group.kind}{' quote' if group.quote else ''} · {plural(len(group.article_indexes), 'outlet')}"
                 + (f" · note: {one_line(note, 60)}" if note else "")
             )
             # The palette reads a hit's help as markup: a note's "[/ol]" is text.

@@ -22,6 +22,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from ..export import change_text, flag_text, group_heading, repeat_text
+from ..text import plural
 
 if TYPE_CHECKING:
     from ..model import Alignment, Passage, Place
@@ -250,7 +251,7 @@ class PassagePanel(Widget, can_focus=False):
             (" " if kept else "", heading_style),
             (group_heading(group), heading_style),
             (f" · ⚑ {flag_text(group)}" if group.flags else "", flag_style),
-            (f" · {len(group.passages)} versions in {outlets} outlets", hint_style),
+            (f" · {plural(len(group.passages), 'version')} in {plural(outlets, 'outlet')}", hint_style),
             (" · words unlike the most common wording marked" if group.kind == "variant" else "", hint_style),
         )
         # One row, cut to the width: in a short panel every row is wanted
