@@ -71,6 +71,8 @@ def candidate_pairs(docs: list[Doc], opts: AlignOptions) -> dict[tuple[int, int]
     reach = opts.all_pairs_up_to
     span = 2 * (opts.neighbours + 1)
     shift = _SHIFT
+    votes: dict[int, int] = {}  # pair -> how many frequent n-grams propose it
+    narrow: set[int] = set()  # pairs proposed by an n-gram of a few articles
     while index:  # taken out one by one: the memory goes to the seeds
         posting = index.popitem()[1]
         k = len(posting)
@@ -80,12 +82,17 @@ def candidate_pairs(docs: list[Doc], opts: AlignOptions) -> dict[tuple[int, int]
         # that more articles share is compared along its posting list with
         # the next few articles only: enough to connect all its versions
         # into one group, and the work grows with the corpus, not its square.
-        step = k if k <= 2 * reach else span
+        wide = k > 2 * reach
+        step = span if wide else k
         for x in range(0, k, 2):
             da, occa = posting[x], posting[x + 1]
             for y in range(x + 2, min(k, x + step), 2):
                 db, occb = posting[y], posting[y + 1]
                 key = da * many + db
+                if wide:
+                    votes[key] = votes.get(key, 0) + 1
+                else:
+                    narrow.add(key)
                 seeds = pairs.get(key)
                 if seeds is None:
                     seeds = pairs[key] = array("Q")
@@ -97,7 +104,13 @@ def candidate_pairs(docs: list[Doc], opts: AlignOptions) -> dict[tuple[int, int]
                 else:
                     occb = occb if occb.__class__ is list else (occb,)
                     seeds.extend(ja << shift | jb for ja in occa for jb in occb)
-    return {divmod(key, many): seeds for key, seeds in pairs.items()}  # type: ignore[misc]
+    # A pair proposed by one frequent n-gram only is a neighbour by chance (the
+    # n-gram's posting list shifted by a copy that lacks it): left out.
+    return {
+        divmod(key, many): seeds  # type: ignore[misc]
+        for key, seeds in pairs.items()
+        if key in narrow or votes.get(key, 0) >= 2
+    }
 
 
 def chains(da: Doc, db: Doc, seeds: Seeds, opts: AlignOptions) -> list[tuple[int, int, int, int]]:
