@@ -32,7 +32,7 @@ SPEECH_VERBS = frozenset(
     wrote writes tweeted tweets alleged alleges signalled signaled signals suggested suggests
     confirmed confirms emphasised emphasized emphasises emphasizes acknowledged acknowledges
     admitted admits denied denies cited quoted vowed vows urged urges maintained maintains
-    called calls described describes posted posts say tell
+    called calls described describes posted posts say tell saying adding
     """.split()
 )
 # Verbs that report speech only in some uses: "called the move 'reckless'",
@@ -41,6 +41,8 @@ SPEECH_VERBS = frozenset(
 # when a quotation follows in their sentence, or "for", "on", "that" or "it" does.
 _WEAK_VERBS = frozenset("called calls described describes posted posts".split())
 _WEAK_NEXT = frozenset("for on that it".split())
+# ", saying …" / ", adding …": said by the subject of the sentence.
+_PARTICIPLES = frozenset({"saying", "adding"})
 # In the passive ("were told", "was warned") the subject is the one spoken to.
 _SPOKEN_TO = frozenset("told tells warned warns urged urges called calls described describes denied".split())
 _PASSIVE = frozenset("was were is are been being be".split())
@@ -417,9 +419,15 @@ class _Attributions(_Subjects):
                 if low in _SPOKEN_TO and i and tokens[i - 1][2].casefold() in _PASSIVE:
                     continue  # "troops were told", "he was warned": the one spoken to
                 hit = True
-                speaker = self._subject_before(tokens, i, last_speaker)
-                if speaker is None:
-                    speaker = self._subject_after(tokens, i)
+                if low in _PARTICIPLES:
+                    # "Lavrov stressed, adding that …": the one already said to speak.
+                    sentence_start = self.sentence_at(s)[0]
+                    earlier = [a.speaker for a in found if a.speaker and a.at >= sentence_start]
+                    speaker = earlier[-1] if earlier else self._sentence_subject(tokens, i)
+                else:
+                    speaker = self._subject_before(tokens, i, last_speaker)
+                    if speaker is None:
+                        speaker = self._subject_after(tokens, i)
             elif low == "according" and i + 1 < len(tokens) and tokens[i + 1][2].casefold() == "to":
                 if self.in_quote(s) or self._skipped(s):
                     continue
@@ -452,6 +460,26 @@ class _Attributions(_Subjects):
             return True
         sentence_end = self.sentence_at(tokens[i][0])[1]
         return any(ch in text[tokens[i][1] : sentence_end] for ch in "\"“«„‘'")
+
+    def _sentence_subject(self, tokens, i: int) -> str | None:
+        """Who ", saying …" at token ``i`` is: the name its sentence opens
+        with ("Prime Minister Janez Jansa conceded defeat, saying …")."""
+        text = self.text
+        if i == 0 or "," not in text[tokens[i - 1][1] : tokens[i][0]]:
+            return None
+        start = self.sentence_at(tokens[i][0])[0]
+        k = bisect.bisect_left([t[0] for t in tokens], start)
+        if (
+            k >= i
+            or not tokens[k][2][:1].isupper()
+            or tokens[k][2].casefold() in STOPWORDS
+            or any(ch in text[start : tokens[k][0]] for ch in QUOTE_CHARS)
+        ):
+            return None
+        end = k
+        while end + 1 < i and tokens[end + 1][2][:1].isupper() and text[tokens[end][1] : tokens[end + 1][0]] == " ":
+            end += 1
+        return self._name_ending(tokens, end)
 
     def _said_by(self, tokens, i: int) -> bool:
         """ "say" / "tell" at token ``i`` right after who says it ("Prosecutors
