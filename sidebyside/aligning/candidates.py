@@ -25,6 +25,13 @@ def seed(ja: int, jb: int) -> int:
 def candidate_pairs(docs: list[Doc], opts: AlignOptions) -> dict[tuple[int, int], Seeds]:
     """For each pair of articles, the seeds where they share an n-gram
     (see :func:`seed`)."""
+    return _pairs(_index(docs, opts), len(docs), opts)
+
+
+def _index(docs: list[Doc], opts: AlignOptions) -> dict[int, list]:
+    """n-gram -> [article, positions, article, positions, ...]: positions is
+    an int (one occurrence) or a list of up to ``max_repeats``; the n-grams
+    that occur in two articles or more."""
     n = opts.ngram
     # Keys as integers, each n-gram as one integer: hashing and comparing
     # them is cheaper than tuples of strings, and they take less memory.
@@ -65,9 +72,13 @@ def candidate_pairs(docs: list[Doc], opts: AlignOptions) -> dict[tuple[int, int]
                     index[g] = [d, occ]
                 else:
                     posting += (d, occ)
-    del vocabulary
+    return index
+
+
+def _pairs(index: dict[int, list], many: int, opts: AlignOptions) -> dict[tuple[int, int], Seeds]:
+    """The seeds of each pair of articles that the n-grams of ``index``
+    propose (the index is emptied as it is read)."""
     pairs: dict[int, array[int]] = {}  # pair of articles (a, b) as a * many + b
-    many = len(docs)
     reach = opts.all_pairs_up_to
     span = 2 * (opts.neighbours + 1)
     shift = _SHIFT
