@@ -122,6 +122,21 @@ async def test_space_twice_unmarks(make_app):
         assert "kept" not in panel_text(app)
 
 
+async def test_space_right_after_n_keeps_the_passage_n_selects(make_app):
+    # Both keys in the queue at once, as a quick typist sends them: the keep
+    # must see the selection the n made.
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        for key, char in (("n", "n"), ("space", " ")):
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.current_group is not None
+        assert app.kept == {app.current_group: ""}
+
 async def test_keeping_redraws_only_the_groups_rows(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -349,7 +349,11 @@ class ArticleBody(ArticleText, can_focus=True):
                 timeout=2,
             )
         span = self._spans[index]
-        self.post_message(self.PassageSelected(self, span.group, Place(self.index, span.start, span.end), reveal=True))
+        place = Place(self.index, span.start, span.end)
+        # Selected at once, so a key pressed right after (space: keep) finds it;
+        # the screen reveals it when it reads the message.
+        self.app.select(span.group, place)
+        self.post_message(self.PassageSelected(self, span.group, place, reveal=True))
 
     def _step_from(self, direction: int) -> int | None:
         current = self.app.current_version
