@@ -283,6 +283,14 @@ async def test_only_a_focus_rule_restyles_a_body_on_focus(sample_articles, story
         await pilot.pause()
         assert second.styles.background.rgb == (255, 0, 0)
         assert first.styles.background.rgb != (255, 0, 0)
+        # A rule on the pane's focus that styles the body: restyled too.
+        app.stylesheet.add_source(
+            "ArticlePane:focus-within ArticleBody { color: rgb(0, 0, 255); }", read_from=("test", "within")
+        )
+        app.refresh_css(animate=False)
+        first.focus()
+        await pilot.pause()
+        assert first.styles.color.rgb == (0, 0, 255) and second.styles.color.rgb != (0, 0, 255)
 
 
 # --- synced selection ----------------------------------------------------------------------

@@ -42,19 +42,19 @@ _styled_on_focus: dict[tuple, tuple[list, bool]] = {}  # (type, classes, id) -> 
 
 def styled_on_focus(widget: Widget) -> bool:
     """Whether a rule of the app's stylesheet could style ``widget`` (or its
-    component classes) by whether it has the focus: a selector part on
-    ``:focus``, ``:blur`` or ``:focus-within`` that matches it."""
+    component classes) by where the focus is: a selector with a part on
+    ``:focus``, ``:blur`` or ``:focus-within`` (its own or an ancestor's)
+    and a part that matches the widget."""
     rules = widget.app.stylesheet.rules
     key = (type(widget), frozenset(widget.classes), widget.id)
     found = _styled_on_focus.get(key)
     if found is not None and found[0] is rules:
         return found[1]
     styled = any(
-        _matches(part, widget)
+        any(_matches(part, widget) for part in selector_set.selectors)
         for rule_set in rules
         for selector_set in rule_set.selector_set
-        for part in selector_set.selectors
-        if _FOCUS_PSEUDO_CLASSES & part.pseudo_classes
+        if any(_FOCUS_PSEUDO_CLASSES & part.pseudo_classes for part in selector_set.selectors)
     )
     _styled_on_focus[key] = (rules, styled)
     return styled
@@ -64,7 +64,9 @@ def _matches(part, widget: Widget) -> bool:
     if part.type == SelectorType.TYPE:
         return part.name in widget._css_type_names
     if part.type == SelectorType.CLASS:
-        return widget.has_class(part.name)
+        return widget.has_class(part.name) or any(
+            part.name in getattr(cls, "COMPONENT_CLASSES", ()) for cls in type(widget).__mro__
+        )
     if part.type == SelectorType.ID:
         return part.name == widget.id
     return True  # * or &: it may
@@ -80,6 +82,11 @@ class QuietFocus(Widget):
     def watch_has_focus(self, has_focus: bool) -> None:
         if styled_on_focus(self):
             super().watch_has_focus(has_focus)
+
+
+def focus_restyles(widget: Widget) -> bool:
+    """Whether a focus change must restyle ``widget`` (see QuietFocus)."""
+    return not isinstance(widget, QuietFocus) or styled_on_focus(widget)
 
 
 class ArticleText(QuietFocus, ScrollView):
