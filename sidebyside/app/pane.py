@@ -350,10 +350,11 @@ class ArticleBody(ArticleText, can_focus=True):
             )
         span = self._spans[index]
         place = Place(self.index, span.start, span.end)
-        # Selected at once, so a key pressed right after (space: keep) finds it;
-        # the screen reveals it when it reads the message.
+        # Selected and scrolled to at once (one frame shows it and the other
+        # panes' versions), so a key pressed right after (space: keep) finds it.
         self.app.select(span.group, place)
-        self.post_message(self.PassageSelected(self, span.group, place, reveal=True))
+        self.reveal(span.start, span.end)
+        self.post_message(self.PassageSelected(self, span.group, place))
 
     def _step_from(self, direction: int) -> int | None:
         current = self.app.current_version
