@@ -141,6 +141,8 @@ class OverviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._styled_at = _stylesheet_generation(self.app)
+        if not self.query(OverviewTable):
+            return  # made ahead and torn down before its widgets came (the app closing)
         self.refresh_table()
         self.table.focus()
         if not self.is_current:
@@ -353,7 +355,8 @@ class OverviewScreen(Screen[None]):
         group_id = self.app.current_group
         row = table.get_row_index(group_id) if group_id in self._rows else 0
         column = 0
-        focused = getattr(self.app.screen_stack[0], "focused_index", None)
+        stack = self.app.screen_stack
+        focused = getattr(stack[0], "focused_index", None) if stack else None
         if focused is not None and group_id is not None:
             # The focused outlet's cell, when it shows without scrolling sideways.
             try:

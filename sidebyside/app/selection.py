@@ -137,8 +137,11 @@ def lay_out_unseen(screen: Screen, passes: int = 4) -> None:
     again while widgets taking their first sizes ask for it (the footer's
     keys, then the scroll bars), a few times at most; then ``screen.ready``."""
     lay_out = getattr(screen, "_refresh_layout", None)
-    if screen.is_current or not screen.app.size or not callable(lay_out):
+    app = screen.app
+    if screen.is_current or not app.size or not callable(lay_out):
         return
+    if not app.screen_stack or not screen.is_attached or getattr(app, "_closing", False):
+        return  # the app is closing (a timer may fire while its screens go)
     lay_out(screen.app.size)
     screen._layout_required = False  # (as Textual clears it after a layout: done)
     place = getattr(screen, "_place_cursor", None)
