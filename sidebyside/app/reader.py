@@ -252,7 +252,10 @@ class ReaderScreen(SelectionScreen):
         if event.reveal:
             event.body.reveal(event.version.start, event.version.end)
         if self.app.linked and event.body.index == self.focused_index:
-            self.call_after_refresh(self.sync_linked)
+            if event.body.revealing is None:
+                self.sync_linked()  # scrolled already: the other panes follow in the same frame
+            else:
+                self.call_after_refresh(self.sync_linked)
 
     def reveal_version(self, version: Place, focus: bool = True) -> None:
         self.show_pane(version.article, focus=focus)
