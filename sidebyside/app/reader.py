@@ -263,21 +263,6 @@ class ReaderScreen(SelectionScreen):
         if self.app.linked and focus:
             self.call_after_refresh(self.sync_linked)
 
-    def reveal_group(self, group_id: str, article: int | None = None) -> None:
-        """Select a group and bring its versions into view: the one in
-        ``article`` (else in the focused pane, else the first) gets focus,
-        every other shown pane with a version centres it too."""
-        alignment = self.app.alignment
-        if alignment is None:
-            return
-        group = alignment.group(group_id)
-        versions = [Place(p.article, p.start, p.end) for p in group.passages]
-        wanted = article if article is not None else self.focused_index
-        main = next((v for v in versions if v.article == wanted), versions[0])
-        self.app.select(group_id, main)
-        self.reveal_version(main)
-        self.row.reveal_all(versions, but=main.article)
-
     def action_other_outlet(self, direction: int) -> None:
         app = self.app
         if app.passages_unavailable():

@@ -23,6 +23,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from ..model import Place
+
 if TYPE_CHECKING:
     from ..model import Alignment, Place
     from .reader import ReaderScreen
@@ -47,6 +49,21 @@ class SelectionScreen(Screen[None]):
 
     def action_overview(self) -> None:
         open_overview(self)  # type: ignore[arg-type]
+
+    def reveal_group(self, group_id: str, article: int | None = None) -> None:
+        """Select a group and bring its versions into view: the one in
+        ``article`` (else in the focused pane, else the first) gets focus,
+        every other shown pane with a version centres it too."""
+        alignment = self.app.alignment  # type: ignore[attr-defined]
+        if alignment is None:
+            return
+        group = alignment.group(group_id)
+        versions = [Place(p.article, p.start, p.end) for p in group.passages]
+        wanted = article if article is not None else self.focused_index  # type: ignore[attr-defined]
+        main = next((v for v in versions if v.article == wanted), versions[0])
+        self.app.select(group_id, main)  # type: ignore[attr-defined]
+        self.reveal_version(main)  # type: ignore[attr-defined]
+        self.row.reveal_all(versions, but=main.article)  # type: ignore[attr-defined]
 
     def _update_focus_styles(self, focused=None, blurred=None) -> None:
         # Textual's (Screen._update_focus_styles: on a focus change, restyle
