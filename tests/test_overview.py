@@ -560,3 +560,19 @@ async def test_outlet_and_speaker_columns_keep_their_width_when_moving_right(tmp
             label = spec.label[: max(1, min(len(spec.label), spec.width) - 1)]
             assert header[x + PADDING :].startswith(label), (column, header)
             assert spec.width >= min(8, len(spec.label))
+
+
+def test_two_outlets_of_one_name_have_column_heads_that_tell_them_apart():
+    from dataclasses import replace
+    from pathlib import Path
+
+    from sidebyside.app.overview import _column_label
+    from sidebyside.reading.articles import article_from_text
+
+    base = article_from_text(Path("/s/wire.txt"), "A quake hit the coast\n\nThe quake hit at dawn, officials said.\n")
+    wire = replace(base, outlet="Reuters", tag="wire")
+    aggregator = replace(base, outlet="Reuters", tag="aggregator", path=Path("/s/aggregator.txt"))
+    heads = {_column_label(a, 8) for a in (wire, aggregator)}
+    assert heads == {"wire", "aggregator"}  # not "Reuters…" twice (the grid cuts to the width)
+    assert _column_label(wire, 40) == "Reuters (wire)"
+    assert _column_label(replace(wire, tag=None), 8) == "Reuters"

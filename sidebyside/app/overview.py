@@ -228,7 +228,7 @@ class OverviewScreen(Screen[None]):
             Column("passage", "passage (most common wording)", passage_w),
             Column("flags", "flags", flags_w),
             Column("speaker", "speaker", speaker_w),
-            *(Column(f"o{a}", arts[a].label, w) for a, w in zip(cov.columns, outlet_widths)),
+            *(Column(f"o{a}", _column_label(arts[a], w), w) for a, w in zip(cov.columns, outlet_widths)),
         ]
         rows: list[GridRow] = []
         if self.filters.only_here:
@@ -465,3 +465,14 @@ def _with(filters: Filters, **changes) -> Filters:
     from dataclasses import replace
 
     return replace(filters, **changes)
+
+
+def _column_label(article, width: int) -> str:
+    """An outlet's column head: its label, or, when that does not fit and
+    another outlet has the same name (``Article.tag``, its file name), the
+    part that tells the two apart ("Reuters (wire)" and "Reuters
+    (aggregator)" cut to "Reuters…" both would not)."""
+    label = article.label
+    if len(label) <= width or not article.tag:
+        return label
+    return article.tag
