@@ -386,3 +386,27 @@ def test_a_quote_left_open_at_a_paragraph_end_closes_in_the_next():
         [("a.txt", "Union leader", "not one day less."), ("c.txt", "Union leader", "loud cheers.")],
     )
     assert "quote-paraphrase" not in alignment.groups[0].flags
+
+
+def test_decimals_added_to_a_number_are_a_number_change():
+    # "5.5% to 7.5%" / "5% to 7%": the words split at the decimal point, so
+    # the diff sees "5" added twice; it is two numbers changed.
+    from pathlib import Path
+
+    from sidebyside.aligning.align import align
+    from sidebyside.reading.articles import article_from_text
+
+    wire = "The bank said it expected inflation to return to a range of 5.5% to 7.5% by the end of next year."
+    other = "The bank said it expected inflation to return to a range of 5% to 7% by the end of next year."
+    al = align(
+        [
+            article_from_text(Path("/t/a.txt"), "Rates cut in Almaty\n\n" + wire + "\n"),
+            article_from_text(Path("/t/b.txt"), "Kazakhstan eases policy\n\n" + other + "\n"),
+        ]
+    )
+    (group,) = al.groups
+    assert "number" in group.flags
+    assert sorted((c.before, c.after) for c in group.changes if c.kind == "number") in (
+        [("5", "5.5"), ("7", "7.5")],
+        [("5.5", "5"), ("7.5", "7")],
+    )

@@ -182,6 +182,8 @@ def _classify(ref: Words, ver: Words, tag: str, i1: int, i2: int, j1: int, j2: i
         return "dropped"
     if tag == "insert" and _whole_sentence(ver, j1, j2):
         return "added"
+    if (tag == "insert" and _decimals(ver, j1, j2)) or (tag == "delete" and _decimals(ref, i1, i2)):
+        return "number"
     neg_a = _scope_negations(ref, i1, i2) if negated else set()
     neg_b = _scope_negations(ver, j1, j2) if negated else set()
     if any(target not in ver_negated for target in neg_a) or any(target not in ref_negated for target in neg_b):
@@ -217,6 +219,15 @@ def _classify(ref: Words, ver: Words, tag: str, i1: int, i2: int, j1: int, j2: i
     if tag == "delete":
         return "dropped"
     return "other"
+
+
+def _decimals(w: Words, lo: int, hi: int) -> bool:
+    """Are words ``[lo, hi)`` of ``w`` the digits after a number's decimal
+    point or comma, glued to it ("5" of "5.5%" / "5%": a number changed,
+    not a word added)?"""
+    if not (0 < lo < hi) or not all(w.keys[k].isdigit() for k in range(lo, hi)) or not w.keys[lo - 1].isdigit():
+        return False
+    return all(w.text[w.spans[k - 1][1] : w.spans[k][0]] in (".", ",") for k in range(lo, hi))
 
 
 def _unsaid(w: Words, lo: int, hi: int, other: Words) -> bool:
@@ -595,6 +606,8 @@ def _version_changes(
             quote_runs.extend(_quoted_one_side(r, v, i1, i2, j1))
             continue
         kind = _classify(r, v, tag, i1, i2, j1, j2, negated)
+        if kind == "number" and tag in ("insert", "delete") and i1 and j1:
+            i1, j1 = i1 - 1, j1 - 1  # decimals: the whole number on each side ("5" / "5.5")
         before, ref_span = _phrase(r, i1, i2)
         after, span = _phrase(v, j1, j2)
         mine.append(Change(kind, i, ref, before, after, span, ref_span))
