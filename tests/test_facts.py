@@ -410,3 +410,18 @@ def test_decimals_added_to_a_number_are_a_number_change():
         [("5", "5.5"), ("7", "7.5")],
         [("5.5", "5"), ("7.5", "7")],
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('"We are ready," the mayor of Itabirito told reporters.', "the mayor of Itabirito"),
+        ("Seven Seas Lines, which operates the ship, said passengers would be compensated.", "Seven Seas Lines"),
+    ],
+)
+def test_a_role_of_a_place_and_a_company_are_named_whole(sentence, speaker):
+    from sidebyside.aligning.speakers import ArticleFacts
+
+    facts = ArticleFacts("Headline about the ship\n\n" + sentence + "\n")
+    start = len("Headline about the ship\n\n")
+    assert facts.attribution_for(start, start + len(sentence), sentence.startswith('"')) == speaker

@@ -148,9 +148,7 @@ MISSES: dict[tuple[str, str, str], str] = {
     # who said it (facts): a body named in part, a role taken for a place, a wrapped quote with no speaker
     ("dam", "speaker", "governor-quote@wire.txt"): "no speaker for the hard-wrapped wire's quote ('… Governor Ricardo "
     "Mendes told a news\nconference in Belo Horizonte.')",
-    ("dam", "speaker", "governor-quote@portal.txt"): "'Itabirito' for '… the mayor of Itabirito told a news …'",
     ("dam", "speaker", "brumadinho@wire.txt"): "'Horizonte' for '\"The memory of Brumadinho…,\" he added'",
-    ("ferry", "speaker", "seven-seas@wire.txt"): "'Lines' for 'Seven Seas Lines, which operates the ship, said …'",
     ("quake", "speaker", "usgs@wire.txt"): "'Survey' for '…, the U.S. Geological Survey said.'",
     ("quake", "speaker", "port@wire.txt"): "'Antofagasta' for 'Port operator Puerto Antofagasta said …'",
     ("quake", "speaker", "port@courier.txt"): "'Antofagasta' for 'Port operator Puerto Antofagasta said …'",

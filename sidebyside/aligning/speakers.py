@@ -95,7 +95,10 @@ _BODIES = frozenset(
     """
     fire police office bank ministry department service agency commission council committee authority
     court army forces nations union party air airlines airways group company inc corp ltd institute
-    university statistics reserve fund board bureau guard parliament assembly
+    university statistics reserve fund board bureau guard parliament assembly survey lines line shipping
+    operator ports port navy government authorities network news times post press media energy mining
+    minerals resources holdings motors systems foundation centre center organisation organization
+    association federation coalition alliance league prosecutors prosecutor's
     """.split()
 )
 _FIRST_PERSON = frozenset({"we", "i", "our", "us", "my", "me", "we're", "we’re", "i'm", "i’m"})
@@ -260,6 +263,14 @@ class _Subjects:
             ):
                 k -= 1
         words = [tokens[m][2] for m in range(k, j + 1)]
+        # "the mayor of Itabirito told": the role speaks, not the place.
+        if (
+            k >= 2
+            and tokens[k - 1][2] == "of"
+            and tokens[k - 2][2].casefold() in _ROLE_WORDS
+            and text[tokens[k - 2][1] : tokens[k][0]] == " of "
+        ):
+            return f"the {tokens[k - 2][2].casefold()} of {' '.join(words)}"
         the = words[0].casefold() == "the" or text[max(0, tokens[k][0] - 4) : tokens[k][0]].casefold() == "the "
         named = len(words)
         while len(words) > 1 and words[0].casefold().rstrip(".") in _TITLES:
