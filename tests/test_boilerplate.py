@@ -93,6 +93,10 @@ def test_known_boilerplate(line):
         "Subscribers will see the price rise in May, the company said.",
         "Copyright law changed in 2019.",
         "Editing the law took years.",
+        "Reporting on the trial was restricted by the judge, who said the jury could be swayed by coverage.",
+        "Writing in the journal Nature, the researchers said sea levels would rise by 2050.",
+        "Produced in Ohio, the vaccine was approved by regulators last week.",
+        "Copyright 2019 law changes were blamed by the industry for the losses.",
     ],
 )
 def test_prose_is_not_boilerplate(line):

@@ -11,6 +11,7 @@ import pytest
 from sidebyside.reading.articles import article_from_text, load_articles
 from sidebyside.reading.textmeta import (
     author_from_byline,
+    dateline_end,
     is_metadata_line,
     outlet_from_byline,
     outlet_from_copyright,
@@ -174,6 +175,9 @@ def test_a_line_of_punctuation_under_the_headline_is_no_writer(line):
         ("June 13, 2026", True),
         ("Published: 3 March 2025", True),
         ("Talks are expected to resume on Monday.", False),
+        ("On March 3 the city council voted", False),  # a hard-wrapped line of prose
+        ("Posted on January 10 by Carla Souza", True),
+        ("Sunday 30 October 2022, 10:49", True),
         ("Port Elsby dockers strike over pay", False),
         ("Rifle designer asked patriarch about guilt", False),
     ],
@@ -199,3 +203,9 @@ def test_a_hard_wrapped_first_paragraph_s_dateline_is_metadata():
     )
     article = article_from_text(Path("/t/afp.txt"), text)
     assert [text[s:e] for s, e in article.metadata] == ["BELO HORIZONTE, Brazil, Jan 9 (AFP) - "]
+
+
+def test_a_hard_wrapped_lede_that_begins_with_a_date_is_prose():
+    text = "Bridge vote today\n\nOn March 3 the city council voted\nto approve the long-delayed bridge\nover the river\n"
+    assert article_from_text(Path("/t/a.txt"), text).metadata == ()
+    assert dateline_end("I — like many others — voted for it.") == 0  # no one-letter place

@@ -100,10 +100,10 @@ def _pairs(index: dict[int, list], many: int, opts: AlignOptions) -> dict[tuple[
             for y in range(x + 2, min(k, x + step), 2):
                 db, occb = posting[y], posting[y + 1]
                 key = da * many + db
-                if wide:
+                if wide and y > x + 2:
                     votes[key] = votes.get(key, 0) + 1
                 else:
-                    narrow.add(key)
+                    narrow.add(key)  # (the next article along a posting list is always compared)
                 seeds = pairs.get(key)
                 if seeds is None:
                     seeds = pairs[key] = array("Q")
@@ -115,8 +115,10 @@ def _pairs(index: dict[int, list], many: int, opts: AlignOptions) -> dict[tuple[
                 else:
                     occb = occb if occb.__class__ is list else (occb,)
                     seeds.extend(ja << shift | jb for ja in occa for jb in occb)
-    # A pair proposed by one frequent n-gram only is a neighbour by chance (the
-    # n-gram's posting list shifted by a copy that lacks it): left out.
+    # A pair of articles further apart along one frequent n-gram's posting
+    # list, and along no other, is neighbours by chance (the list shifted by
+    # a copy that lacks the n-gram): left out.  Next neighbours always stay,
+    # so a passage of one n-gram that many articles share still links them all.
     return {
         divmod(key, many): seeds  # type: ignore[misc]
         for key, seeds in pairs.items()

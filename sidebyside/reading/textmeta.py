@@ -74,7 +74,7 @@ _DATELINE_CREDIT = re.compile(
 )
 # A dateline, with or without a credit: "KYIV, March 3 —", "MOSCOW, Oct 30 (Wire World) –", "(AP) —"
 DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’ -]{1,40}(,\s*[A-Z][\w.]*(\s+[\w.]+){0,3})?\s*(\([^)]{1,40}\)\s*)?(--|[-–—])\s"
+    r"^[A-Z][A-Z.'’-][A-Z.'’ -]{0,39}(,\s*[A-Z][\w.]*(\s+[\w.]+){0,3})?\s*(\([^)]{1,40}\)\s*)?(--|[-–—])\s"
     r"|^\([A-Za-z][\w ]{0,30}\)\s*(--|[-–—])\s"
 )
 
@@ -651,7 +651,12 @@ def is_metadata_line(line: str) -> bool:
         return True
     if _NEWS_LINE.match(stripped) or _publication_line(stripped) is not None:
         return True
-    if len(words) <= 8 and (parse_date(stripped) or _DAY_MONTH.search(stripped) or _MONTH_DAY.search(stripped)):
-        # a date line; a dateline that goes on into prose is longer
-        return not stripped.endswith((".", "!", "?")) or _PUBLISHED.match(stripped) is not None
+    date = _DAY_MONTH.search(stripped) or _MONTH_DAY.search(stripped)
+    if _PUBLISHED.match(stripped):  # "Published: 3 March 2025", "Posted on January 10 by Carla Souza"
+        return bool(date or parse_date(stripped))
+    if len(words) <= 8 and date and not stripped.endswith((".", "!", "?")):
+        # A date line: the date and little else (a weekday, the year, the time),
+        # not a hard-wrapped line of prose ("On March 3 the city council voted").
+        rest = (stripped[: date.start()] + " " + stripped[date.end() :]).replace(",", " ").split()
+        return all(w.casefold().rstrip(".") in _WEEKDAYS or any(c.isdigit() for c in w) for w in rest)
     return False
