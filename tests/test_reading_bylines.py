@@ -206,6 +206,7 @@ def test_a_hard_wrapped_first_paragraph_s_dateline_is_metadata():
 
 
 def test_a_hard_wrapped_lede_that_begins_with_a_date_is_prose():
-    text = "Bridge vote today\n\nOn March 3 the city council voted\nto approve the long-delayed bridge\nover the river\n"
+    lede = "On March 3 the city council voted\nto approve the long-delayed bridge\nover the river\n"
+    text = "Bridge vote today\n\n" + lede
     assert article_from_text(Path("/t/a.txt"), text).metadata == ()
     assert dateline_end("I — like many others — voted for it.") == 0  # no one-letter place
