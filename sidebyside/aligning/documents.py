@@ -148,8 +148,8 @@ SAYING_KEYS = frozenset(key_of(w) for w in SAYING_WORDS)
 # Verbs of naming: a quotation after them is what they name, so a passage
 # never ends on them ("…which it called | "unlawful"", "…described as | "…"").
 _NAMING_WORDS = frozenset(
-    ("call", "calls", "called", "calling", "describe", "describes", "described", "describing", "dub", "dubbed")
-    + ("term", "termed", "label", "labelled", "labeled", "brand", "branded", "name", "named")
+    ("called", "calling", "describe", "describes", "described", "describing", "dubbed", "termed", "labelled")
+    + ("labeled", "branded", "named")  # (not "call", "name", "term", "brand", "label": nouns as often)
 )
 _NAMING_KEYS = frozenset(key_of(w) for w in _NAMING_WORDS)
 
