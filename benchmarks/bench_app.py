@@ -42,6 +42,7 @@ import sys
 import tempfile
 import textwrap
 import time
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -278,10 +279,12 @@ def record_frames(app) -> list[tuple[float, str]]:
     return frames
 
 
-async def _bench_keys(paths: list[Path], presses: int) -> None:
-    from textual import events
-    from textual._wait import wait_for_idle
 
+@asynccontextmanager
+async def running_app(paths: list[Path]):
+    """The app on ``paths`` at 160×45, in process (``App.run_test``), once
+    its alignment is in: yields (app, pilot, seconds the alignment took),
+    after printing what it runs on."""
     from sidebyside.app.app import SideBySideApp
     from sidebyside.reading.articles import load_articles
 
@@ -295,52 +298,64 @@ async def _bench_keys(paths: list[Path], presses: int) -> None:
         start = time.perf_counter()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        print(f"  alignment in the worker: {time.perf_counter() - start:.2f} s, {len(app.alignment.groups)} groups")
-        terminal = _Terminal(app) if _Terminal.available() else None
-        if terminal is None:
+        yield app, pilot, time.perf_counter() - start
+
+
+class KeyTimer:
+    """Keys sent to a running app as its terminal driver sends them, timed
+    to the end of the last frame that changed what the terminal shows (every
+    frame the compositor produces is recorded; whether it changed a cell is
+    worked out after the key's frames are all in, so the emulator's own time
+    counts in none), and to the end of the last frame of any kind."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+        self.terminal = _Terminal(app) if _Terminal.available() else None
+        if self.terminal is None:
             print("  (pyte is not installed: every frame counts, even one that changes nothing on screen)")
-        # Every frame the compositor produces: when it ended, and what it
-        # writes to the terminal.  Headless, Textual composes a frame but
-        # does not turn it into escape sequences: that is done here, inside
-        # the frame's time, as a terminal app pays for it.  Whether a frame
-        # changed what the terminal shows is worked out after the key's
-        # frames are all in, so the emulator's own time counts in none.
-        frames = record_frames(app)
-        driver = app._driver
+        self.frames = record_frames(app)
 
-        async def timed(key: str) -> tuple[float, float]:
-            """Send the key as the terminal driver would, wait until the app
-            is idle; the times to the last frame that changed the screen,
-            and to the last frame."""
-            char = {"right_square_bracket": "]"}.get(key, key)
-            frames.clear()
-            t0 = time.perf_counter()
-            driver.send_message(events.Key(key, char))
-            await wait_for_idle(0)
-            await wait_for_idle(0)
-            changed = [t for t, sequence in frames if terminal is None or terminal.feed(sequence)]
-            last_change = (changed[-1] - t0) if changed else float("nan")
-            return last_change, (frames[-1][0] - t0) if frames else float("nan")
+    async def time(self, key: str) -> tuple[float, float]:
+        """(to the last frame that changed the screen, to the last frame), in seconds."""
+        from textual import events
+        from textual._wait import wait_for_idle
 
+        char = {"right_square_bracket": "]"}.get(key, key if len(key) == 1 else None)
+        frames, terminal = self.frames, self.terminal
+        frames.clear()
+        t0 = time.perf_counter()
+        self.app._driver.send_message(events.Key(key, char))
+        await wait_for_idle(0)
+        await wait_for_idle(0)
+        changed = [t for t, sequence in frames if terminal is None or terminal.feed(sequence)]
+        last_change = (changed[-1] - t0) if changed else float("nan")
+        return last_change, (frames[-1][0] - t0) if frames else float("nan")
+
+    def check(self) -> None:
+        """Print whether the emulator, fed frame by frame, shows what a full redraw shows."""
+        if self.terminal is not None:
+            fresh = _Terminal(self.app)
+            same = fresh.screen.display == self.terminal.screen.display and fresh.rows == self.terminal.rows
+            print(f"  emulated screen matches a full redraw: {'yes' if same else 'NO (the figures above are unsound)'}")
+
+async def _bench_keys(paths: list[Path], presses: int) -> None:
+    async with running_app(paths) as (app, pilot, seconds):
+        print(f"  alignment in the worker: {seconds:.2f} s, {len(app.alignment.groups)} groups")
+        timer = KeyTimer(app)
         await pilot.press("tab")
         for key, label in (("n", "n (next passage)"), ("right_square_bracket", "] (next outlet)"), ("j", "j (scroll)")):
             redrawn, last = [], []
             for i in range(presses):
                 if key == "right_square_bracket" and i % 8 == 0:
                     await pilot.press("n")
-                a, b = await timed(key)
+                a, b = await timer.time(key)
                 redrawn.append(a)
                 last.append(b)
             print(
                 f"  {label:18} median {statistics.median(redrawn) * 1000:6.1f} ms   p90 {p90(redrawn) * 1000:6.1f} ms"
                 f"   (goal < 50 ms)   last frame of any kind: median {statistics.median(last) * 1000:5.1f} ms"
             )
-        if terminal is not None:
-            # The emulator, fed frame by frame, must show what a full redraw shows.
-            fresh = _Terminal(app)
-            same = fresh.screen.display == terminal.screen.display and fresh.rows == terminal.rows
-            print(f"  emulated screen matches a full redraw: {'yes' if same else 'NO (the figures above are unsound)'}")
-
+        timer.check()
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=textwrap.dedent(__doc__ or "").strip().splitlines()[0])

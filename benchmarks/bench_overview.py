@@ -28,53 +28,23 @@ import statistics
 import sys
 import tempfile
 import textwrap
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_app import _Terminal, make_corpus, p90, record_frames  # noqa: E402
+from bench_app import KeyTimer, make_corpus, p90, running_app  # noqa: E402
 
 
 async def _bench(paths: list[Path], presses: int) -> None:
-    from textual import events
-    from textual._wait import wait_for_idle
-
-    from sidebyside.app.app import SideBySideApp
-    from sidebyside.reading.articles import load_articles
-
-    articles = load_articles(paths)
-    print(
-        f"Key press to redrawn screen: {len(articles)} articles of "
-        f"{min(len(a.text) for a in articles):,}–{max(len(a.text) for a in articles):,} characters, 160×45"
-    )
-    app = SideBySideApp(articles)
-    async with app.run_test(size=(160, 45)) as pilot:
-        start = time.perf_counter()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+    async with running_app(paths) as (app, pilot, seconds):
         alignment = app.alignment
         flagged = sum(1 for g in alignment.groups if g.flags)
-        print(
-            f"  alignment in the worker: {time.perf_counter() - start:.2f} s, "
-            f"{len(alignment.groups)} groups ({flagged} flagged)"
-        )
-        terminal = _Terminal(app) if _Terminal.available() else None
-        if terminal is None:
-            print("  (pyte is not installed: every frame counts, even one that changes nothing on screen)")
-        frames = record_frames(app)
-        driver = app._driver
+        print(f"  alignment in the worker: {seconds:.2f} s, {len(alignment.groups)} groups ({flagged} flagged)")
+        timer = KeyTimer(app)
 
         async def timed(key: str) -> float:
-            char = {"right_square_bracket": "]"}.get(key, key if len(key) == 1 else None)
-            frames.clear()
-            t0 = time.perf_counter()
-            driver.send_message(events.Key(key, char))
-            await wait_for_idle(0)
-            await wait_for_idle(0)
-            changed = [t for t, sequence in frames if terminal is None or terminal.feed(sequence)]
-            return (changed[-1] - t0) if changed else float("nan")
+            return (await timer.time(key))[0]
 
         def report(label: str, times: list[float]) -> None:
             print(
@@ -104,11 +74,7 @@ async def _bench(paths: list[Path], presses: int) -> None:
         print(f"  {'m (overview), the first time':34} {first * 1000:6.1f} ms")
         report("m (overview opened again)", opened)
         report("m (back to reading)", closed)
-        if terminal is not None:
-            fresh = _Terminal(app)
-            same = fresh.screen.display == terminal.screen.display and fresh.rows == terminal.rows
-            print(f"  emulated screen matches a full redraw: {'yes' if same else 'NO (the figures above are unsound)'}")
-
+        timer.check()
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=textwrap.dedent(__doc__ or "").strip().splitlines()[0])
