@@ -67,6 +67,23 @@ def make_app(sample_articles, user_dirs):
 # --- helpers of the app tests -------------------------------------------------------------
 
 
+def after_keys(*keys: str, theme: str | None = None):
+    """A snapshot test's ``run_before``: the alignment in, the ``theme``
+    set, then ``keys`` pressed."""
+
+    async def run_before(pilot) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if theme:
+            pilot.app.theme = theme
+            await pilot.pause()
+        if keys:
+            await pilot.press(*keys)
+        await pilot.pause()
+
+    return run_before
+
+
 async def ready(pilot) -> None:
     """Wait until the alignment is in (or has failed: what the app made of a
     failure is what such a test looks at) and the screen has caught up."""

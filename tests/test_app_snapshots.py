@@ -8,27 +8,14 @@ SVGs before committing them."""
 from __future__ import annotations
 
 import pytest
+from conftest import after_keys
 
 pytestmark = pytest.mark.app  # private user folders (conftest.py)
 
 
-def _after(*keys: str, theme: str | None = None):
-    async def run_before(pilot) -> None:
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        if theme:
-            pilot.app.theme = theme
-            await pilot.pause()
-        if keys:
-            await pilot.press(*keys)
-        await pilot.pause()
-
-    return run_before
-
-
 def test_main_screen_80x24(snap_compare, make_app):
     """Two panes of five, Press TV focused (the first article that shares a passage), its first passage selected."""
-    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=_after("n"))
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=after_keys("n"))
 
 
 def test_main_screen_160x45(snap_compare, make_app):
@@ -36,7 +23,7 @@ def test_main_screen_160x45(snap_compare, make_app):
     assert snap_compare(
         make_app(),
         terminal_size=(160, 45),
-        run_before=_after("n", "n", "right_square_bracket"),
+        run_before=after_keys("n", "n", "right_square_bracket"),
     )
 
 
@@ -44,20 +31,20 @@ def test_main_screen_light_theme(snap_compare, make_app):
     assert snap_compare(
         make_app(),
         terminal_size=(120, 30),
-        run_before=_after("n", "n", "n", "n", theme="textual-light"),
+        run_before=after_keys("n", "n", "n", "n", theme="textual-light"),
     )
 
 
 def test_help_screen(snap_compare, make_app):
-    assert snap_compare(make_app(), terminal_size=(100, 45), run_before=_after("question_mark"))
+    assert snap_compare(make_app(), terminal_size=(100, 45), run_before=after_keys("question_mark"))
 
 
 def test_narrow_terminal_60x20(snap_compare, make_app):
-    assert snap_compare(make_app(), terminal_size=(60, 20), run_before=_after("n"))
+    assert snap_compare(make_app(), terminal_size=(60, 20), run_before=after_keys("n"))
 
 
 def test_terminal_too_small(snap_compare, make_app):
-    assert snap_compare(make_app(), terminal_size=(30, 8), run_before=_after())
+    assert snap_compare(make_app(), terminal_size=(30, 8), run_before=after_keys())
 
 
 def test_kept_highlight_with_note(snap_compare, make_app):
@@ -65,7 +52,7 @@ def test_kept_highlight_with_note(snap_compare, make_app):
     assert snap_compare(
         make_app(),
         terminal_size=(120, 30),
-        run_before=_after("n", "space", "a", *"worth", "enter"),
+        run_before=after_keys("n", "space", "a", *"worth", "enter"),
     )
 
 
@@ -73,7 +60,7 @@ def test_kept_highlight_light_theme(snap_compare, make_app):
     assert snap_compare(
         make_app(),
         terminal_size=(120, 30),
-        run_before=_after("n", "space", "n", "n", theme="textual-light"),
+        run_before=after_keys("n", "space", "n", "n", theme="textual-light"),
     )
 
 
@@ -81,5 +68,5 @@ def test_note_dialog(snap_compare, make_app):
     assert snap_compare(
         make_app(),
         terminal_size=(100, 30),
-        run_before=_after("n", "a", *"why", "space", *"this"),
+        run_before=after_keys("n", "a", *"why", "space", *"this"),
     )

@@ -5,6 +5,7 @@ and look at the SVGs before committing them."""
 
 from __future__ import annotations
 
+from conftest import after_keys
 from story import fixed_aligner, sample_story
 
 from sidebyside.app.app import SideBySideApp
@@ -14,30 +15,17 @@ def _app(articles) -> SideBySideApp:
     return SideBySideApp(articles, aligner=fixed_aligner(sample_story(articles)))
 
 
-def _after(*keys: str, theme: str | None = None):
-    async def run_before(pilot) -> None:
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        if theme:
-            pilot.app.theme = theme
-            await pilot.pause()
-        await pilot.press(*keys)
-        await pilot.pause()
-
-    return run_before
-
-
 def test_overview_80x24(snap_compare, sample_articles):
     """Five groups, five outlets: the group, wording and flags stay, the outlets scroll."""
-    assert snap_compare(_app(sample_articles), terminal_size=(80, 24), run_before=_after("n", "n", "m"))
+    assert snap_compare(_app(sample_articles), terminal_size=(80, 24), run_before=after_keys("n", "n", "m"))
 
 
 def test_overview_160x45(snap_compare, sample_articles):
     """Every outlet in view; g3 current (quoted by Press TV and Ukrainska Pravda, paraphrased by the Aggregator)."""
-    assert snap_compare(_app(sample_articles), terminal_size=(160, 45), run_before=_after("n", "n", "n", "m"))
+    assert snap_compare(_app(sample_articles), terminal_size=(160, 45), run_before=after_keys("n", "n", "n", "m"))
 
 
 def test_overview_light_theme_flagged_only(snap_compare, sample_articles):
     assert snap_compare(
-        _app(sample_articles), terminal_size=(120, 30), run_before=_after("m", "f", theme="textual-light")
+        _app(sample_articles), terminal_size=(120, 30), run_before=after_keys("m", "f", theme="textual-light")
     )
