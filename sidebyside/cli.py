@@ -135,7 +135,7 @@ def _output_format(given: str | None, output: str | None) -> str:
     if given is not None:
         return "markdown" if given == "md" else given
     if output:
-        from .highlights.fileformat import EXTENSIONS
+        from .export import EXTENSIONS
 
         return EXTENSIONS.get(Path(output).suffix.lower(), "table")
     return "table"
@@ -268,12 +268,14 @@ def read_articles(
     from .reading.articles import DEFAULT_MAX_SIZE, is_url
 
     timeout = args.timeout
-    if not timeout and any(is_url(p) for p in args.paths):
+    urls = any(is_url(p) for p in args.paths)
+    if not timeout and urls:
         from .reading.fetch import DEFAULT_TIMEOUT  # (HTTP and SSL: loaded only for URLs)
 
         timeout = DEFAULT_TIMEOUT
     skipped: list[str] = []
-    progress = progress or _StderrProgress()
+    if progress is None and urls:  # (only fetching pages reports progress)
+        progress = _StderrProgress()
     try:
         articles = load_articles(
             args.paths,

@@ -11,9 +11,7 @@ version 1 files carry none of them and still load.
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +28,8 @@ SCHEMA_VERSIONS = (1, 2)
 #: What opens a CSV file so that spreadsheets read it as UTF-8 ("—", "Ü").
 CSV_BOM = "\ufeff"
 FORMATS = ("table", "json", "markdown", "csv")
+#: File extensions and the format each names (``align --output``, saved highlights).
+EXTENSIONS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".csv": "csv"}
 
 
 def article_record(article: Article) -> dict[str, Any]:
@@ -109,6 +109,8 @@ def alignment_record(alignment: Alignment, groups: Iterable[Group] | None = None
 
 
 def to_json(alignment: Alignment) -> str:
+    import json  # only this format needs it: the table, report and CSV start without it
+
     # The text json.dumps gives, written piece by piece into one buffer: with
     # an indent json.dumps keeps every piece in a list before joining them
     # (some 100 MB for the 16 MB file of 1,600 articles).
@@ -290,6 +292,8 @@ def to_csv(
     group's most common wording ("kind: before → after", separated by
     "; ").  With ``bom``, the text starts with a byte-order mark, so that a
     spreadsheet opening the file reads it as UTF-8."""
+    import csv  # only this format needs it: not loaded by every align run
+
     buf = io.StringIO()
     if bom:
         buf.write(CSV_BOM)

@@ -24,12 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..export import SCHEMA_VERSION, SCHEMA_VERSIONS, alignment_record, article_record, group_record
+from ..export import EXTENSIONS, SCHEMA_VERSION, SCHEMA_VERSIONS, alignment_record, article_record, group_record
 from ..model import Alignment, Group
 
 FILE_TYPE = "sidebyside-highlights"
-#: Extensions :func:`save` understands, and the format each writes.
-EXTENSIONS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".csv": "csv"}
 
 
 class HighlightsError(Exception):
