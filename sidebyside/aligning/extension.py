@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
@@ -57,12 +58,9 @@ _MISMATCH_STOP = -0.1  # "an" for "the"
 
 @lru_cache(maxsize=65536)
 def _near_keys(a: str, b: str) -> bool:
+    """Two keys spelt nearly alike ("Zelenskiy" / "Zelensky"); asked only
+    of keys of four letters or more."""
     return fuzz.ratio(a, b) >= 80
-
-
-def _near(a: str, b: str) -> bool:
-    """Two keys spelt nearly alike ("Zelenskiy" / "Zelensky")."""
-    return len(a) >= 4 and len(b) >= 4 and _near_keys(a, b)
 
 
 def _word_opcodes(ka, kb) -> list[tuple[str, int, int, int, int]]:
@@ -148,11 +146,11 @@ def _runs(da: Doc, db: Doc, a0: int, a1: int, b0: int, b1: int) -> list[tuple[fl
         if tag == "replace":
             m = min(i2 - i1, j2 - j1)
             bpa, bpb, ka, kb = da.boilerplate, db.boilerplate, da.keys, db.keys
-            for k in range(m):
-                ta, tb = i1 + k, j1 + k
+            for ta, tb in zip(range(i1, i1 + m), range(j1, j1 + m)):
+                x, y = ka[ta], kb[tb]
                 if bpa[ta] or bpb[tb]:
                     append((BOILERPLATE, ta, ta + 1, tb, tb + 1, -1))
-                elif _near(ka[ta], kb[tb]):
+                elif len(x) >= 4 and len(y) >= 4 and _near_keys(x, y):  # spelt nearly alike
                     append((_NEAR, ta, ta + 1, tb, tb + 1, int(csa[ta + 1] - csa[ta])))
                 elif csa[ta + 1] == csa[ta] and csb[tb + 1] == csb[tb]:
                     append((_MISMATCH_STOP, ta, ta + 1, tb, tb + 1, -1))
@@ -230,8 +228,7 @@ def tidy(text: str, start: int, end: int) -> tuple[int, int]:
     """Take in a bracket or quotation mark that the passage opens or closes
     but leaves outside its edges, so a cited passage is balanced."""
     for close, open_ in _OPENERS.items():
-        body = text[start:end]
-        opens, closes = body.count(open_), body.count(close)
+        opens, closes = text.count(open_, start, end), text.count(close, start, end)
         if opens > closes:
             end = _take_closing(text, end, close)
         elif closes > opens and start > 0 and text[start - 1] == open_:
@@ -471,22 +468,20 @@ def states_something(da: Doc, a0: int, a1: int, db: Doc, b0: int, b1: int) -> bo
     Minister Sergei Lavrov said" is no statement of its own."""
     if da.in_title(a0):
         return True
-    text, tokens = da.text, da.tokens
-    words = {
-        tokens[t].key
-        for t in range(a0, a1 + 1)
-        if tokens[t].content and not text[tokens[t].start].isupper() and tokens[t].key not in SAYING_KEYS
-    }
-    if len(words) < 2:
-        return False
-    shared = 0
-    for t in range(b0, b1 + 1):
-        if db.tokens[t].key in words:
-            shared += 1
-            words.discard(db.tokens[t].key)
-            if shared >= 2:
-                return True
-    return False
+    words = set(compress(da.keys[a0 : a1 + 1], _plain(da)[a0 : a1 + 1]))
+    return len(words) >= 2 and len(words.intersection(db.keys[b0 : b1 + 1])) >= 2
+
+
+def _plain(doc: Doc) -> bytearray:
+    """1 for each token that is a content word in lower case and no verb of
+    saying (worked out once per document)."""
+    found = doc.cache.get("plain")
+    if found is None:
+        text = doc.text
+        found = doc.cache["plain"] = bytearray(
+            t.content and not text[t.start].isupper() and t.key not in SAYING_KEYS for t in doc.tokens
+        )
+    return found
 
 
 def _trim_strays(da: Doc, sa: int, ea: int, db: Doc, sb: int, eb: int) -> tuple[int, int, int, int]:

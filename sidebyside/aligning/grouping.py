@@ -10,6 +10,7 @@ import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import compress
 
 from ..model import Kind, overlap
 from .candidates import Seeds, chains
@@ -276,7 +277,7 @@ def _grow_by_sentences(da: Doc, db: Doc, link: Link, others: list[Link], opts: A
             sb0, sb1 = db.sentence_of(nb)
             if forward and (sa0 != na or sb0 != nb) or not forward and (sa1 != na + 1 or sb1 != nb + 1):
                 break
-            if not {t.key for t in da.tokens[sa0:sa1] if t.content} & {t.key for t in db.tokens[sb0:sb1] if t.content}:
+            if _content_keys(da, sa0, sa1).isdisjoint(_content_keys(db, sb0, sb1)):
                 break
             a_text = da.text[da.tokens[sa0].start : da.tokens[sa1 - 1].end]
             b_text = db.text[db.tokens[sb0].start : db.tokens[sb1 - 1].end]
@@ -299,6 +300,14 @@ def _grow_by_sentences(da: Doc, db: Doc, link: Link, others: list[Link], opts: A
     if sim >= opts.min_similarity:
         link.sa, link.ea, link.sb, link.eb, link.similarity = ca[0], ca[1], cb[0], cb[1], sim
         link.ta, link.tb = (lo_a, hi_a), (lo_b, hi_b)
+
+
+def _content_keys(doc: Doc, lo: int, hi: int) -> set[str]:
+    """The keys of the content words among tokens lo..hi-1."""
+    flags = doc.cache.get("content")
+    if flags is None:
+        flags = doc.cache["content"] = bytearray(t.content for t in doc.tokens)
+    return set(compress(doc.keys[lo:hi], flags[lo:hi]))
 
 
 class _Sites:
