@@ -20,3 +20,48 @@ def test_local_files_are_read_without_the_fetching_module():
         [sys.executable, "-c", SCRIPT], capture_output=True, text=True, check=True, timeout=60
     ).stdout.split()
     assert out == ["5", "False"]
+
+
+ALIGN_SCRIPT = """
+import sys
+before = set(sys.modules)  # what the interpreter's own start-up loaded
+from sidebyside import cli
+code = cli.main(["align", *sys.argv[1:]])
+print(code, " ".join(sorted(set(sys.modules) - before)))
+"""
+
+# What ``sidebyside align`` on local files to a .json file needs none of:
+# the app, web pages and URLs, saved highlights, other output formats,
+# the config file.  (Module sets, not timings: each is start-up time
+# every run would pay.)
+NOT_FOR_ALIGN = (
+    "textual",
+    "rich",
+    "trafilatura",
+    "lxml",
+    "platformdirs",
+    "sidebyside.app",
+    "sidebyside.highlights",
+    "sidebyside.config",
+    "sidebyside.reading.fetch",
+    "sidebyside.reading.pages",
+    "sidebyside.reading.cache",
+    "ssl",
+    "http",
+    "urllib.request",
+    "csv",
+    "tempfile",
+    "threading",
+)
+
+
+def test_align_to_a_json_file_loads_only_what_it_needs(tmp_path):
+    out = tmp_path / "out.json"
+    command = [sys.executable, "-c", ALIGN_SCRIPT, "-o", str(out)]
+    result = subprocess.run(command, capture_output=True, text=True, check=True, timeout=120)
+    code, *loaded = result.stdout.split()
+    assert code == "0", result.stderr
+    assert out.exists()
+    assert "sidebyside.aligning.align" in loaded and "json" in loaded  # what it does need
+    unneeded = [m for m in loaded if any(m == name or m.startswith(name + ".") for name in NOT_FOR_ALIGN)]
+    assert unneeded == []
