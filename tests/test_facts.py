@@ -425,3 +425,20 @@ def test_a_role_of_a_place_and_a_company_are_named_whole(sentence, speaker):
     facts = ArticleFacts("Headline about the ship\n\n" + sentence + "\n")
     start = len("Headline about the ship\n\n")
     assert facts.attribution_for(start, start + len(sentence), sentence.startswith('"')) == speaker
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from("abcde"), max_size=14),
+    st.lists(st.sampled_from("abcde"), max_size=14),
+)
+def test_word_diff_is_difflibs(a, b):
+    """The changes' word diff gives SequenceMatcher's opcodes and blocks exactly."""
+    from difflib import SequenceMatcher
+
+    from sidebyside.aligning.changes import _diff
+
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    opcodes, blocks = _diff(a, b)
+    assert opcodes == matcher.get_opcodes()
+    assert blocks == [tuple(m) for m in matcher.get_matching_blocks()]

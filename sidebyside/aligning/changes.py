@@ -9,9 +9,11 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from operator import itemgetter
+from functools import lru_cache
+from operator import itemgetter, not_
 
 from ..model import MATERIAL, Change, ChangeKind, Group
+from .quotations import STARTS_AFTER
 from .speakers import _WEAK_VERBS, SPEECH_VERBS, Sentences
 from .tokens import STOPWORDS, key_of, normalise, tokenize
 
@@ -46,7 +48,6 @@ _HEDGES = frozenset(
     supposedly apparently
     """.split()
 )
-_STARTS_AFTER = frozenset('.!?:;\n“"«‘')
 
 
 @dataclass(frozen=True)
@@ -87,16 +88,28 @@ def words_of(text: str, quoted_of=None) -> Words:
     return words_from(text, starts, ends, [text[s:e] for s, e in zip(starts, ends)], quoted)
 
 
-def words_from(text: str, starts: list[int], ends: list[int], words: list[str], quoted: list[bool]) -> Words:
+def words_from(
+    text: str,
+    starts: list[int],
+    ends: list[int],
+    words: list[str],
+    quoted: list[bool],
+    initial: list[bool] | None = None,
+) -> Words:
     """A version's words from its tokens (where each starts and ends in
-    ``text``, its text, whether it is quoted), as :func:`words_of` finds them."""
+    ``text``, its text, whether it is quoted), as :func:`words_of` finds
+    them; ``initial``, when given: whether a stop stands before each word
+    (:meth:`.quotations.WordIndex.initial`)."""
     if not words:
         return Words(text, [], [], [], quoted, [], False, [], [])
-    info = [_WORD_INFO.get(w) or _word_info(w) for w in words]
-    keys, stems, negations = (list(column) for column in zip(*info))
+    info = list(map(_WORD_INFO.get, words))
+    if None in info:
+        info = [found or _word_info(w) for found, w in zip(info, words)]
+    keys, stems, negations = map(list, zip(*info))
     # A word begins a sentence when what stands before it holds a stop (or it is the first).
-    gaps = map(text.__getitem__, map(slice, [0, *ends[:-1]], starts))
-    initial = [not _STARTS_AFTER.isdisjoint(gap) for gap in gaps]
+    if initial is None:
+        gaps = map(text.__getitem__, map(slice, [0, *ends[:-1]], starts))
+        initial = list(map(not_, map(STARTS_AFTER.isdisjoint, gaps)))
     initial[0] = True
     capitals = sum(map(str.isupper, map(itemgetter(0), words)))
     title_case = len(words) >= 4 and capitals >= 0.6 * len(words)
@@ -114,6 +127,8 @@ def _scope_of(w: Words, i: int) -> str:
 
 def _negated(w: Words) -> Counter[str]:
     """What the version negates: the key of the content word after each negation."""
+    if True not in w.negations:
+        return Counter()
     return Counter(_scope_of(w, i) for i, negation in enumerate(w.negations) if negation)
 
 
@@ -145,6 +160,7 @@ def _names(w: Words, lo: int, hi: int) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def same_name(a: str, b: str) -> bool:
     """Two spellings of one name (Brandvold / Brandvoll, Sergei / Sergey,
     Katherine / Catherine), or the same name."""
@@ -433,12 +449,15 @@ def _moved_numbers(r: Words, v: Words, opcodes, found: list[Change], i: int, ref
     if any(c.kind in ("number", "date") for c in found):
         return []
     lost, gained = [], []
-    theirs, ours = set(v.keys), set(r.keys)
     for tag, i1, i2, j1, j2 in opcodes:
         if tag in ("delete", "replace") and not (tag == "delete" and _whole_sentence(r, i1, i2)):
-            lost += [a for a in range(i1, i2) if _cardinal(r.keys[a]) and r.keys[a] not in theirs]
+            lost += [a for a in range(i1, i2) if _cardinal(r.keys[a])]
         if tag in ("insert", "replace") and not (tag == "insert" and _whole_sentence(v, j1, j2)):
-            gained += [b for b in range(j1, j2) if _cardinal(v.keys[b]) and v.keys[b] not in ours]
+            gained += [b for b in range(j1, j2) if _cardinal(v.keys[b])]
+    if lost and gained:  # the numbers one side has and the other has nowhere
+        theirs, ours = set(v.keys), set(r.keys)
+        lost = [a for a in lost if r.keys[a] not in theirs]
+        gained = [b for b in gained if v.keys[b] not in ours]
     if not (lost and gained):
         return []
     before, ref_span = _phrase(r, lost[0], lost[0] + 1)
@@ -535,13 +554,89 @@ def _quote_changes(
 
 
 def _diff(a: list[str], b: list[str]) -> tuple[list, list]:
-    """The opcodes and matching blocks of ``a`` against ``b`` (as
-    :class:`difflib.SequenceMatcher` gives them; no matcher when they are alike)."""
+    """The opcodes and matching blocks of ``a`` against ``b``, as
+    :class:`difflib.SequenceMatcher` (no junk, no autojunk) gives them.
+
+    Worked out as the matcher does (the longest block the two share, the
+    first in ``a`` and then in ``b`` of the longest, then the same on
+    either side of it), but from every maximal run of equal words along a
+    diagonal, found once, instead of a table walk for each step."""
     if a == b:
         n = len(a)
         return ([("equal", 0, n, 0, n)], [(0, 0, n), (n, n, 0)]) if n else ([], [(0, 0, 0)])
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return matcher.get_opcodes(), matcher.get_matching_blocks()
+    blocks = _matching_blocks(a, b)
+    opcodes = []
+    i = j = 0
+    for ai, bj, size in blocks:
+        if i < ai:
+            opcodes.append(("replace" if j < bj else "delete", i, ai, j, bj))
+        elif j < bj:
+            opcodes.append(("insert", i, ai, j, bj))
+        i, j = ai + size, bj + size
+        if size:
+            opcodes.append(("equal", ai, i, bj, j))
+    return opcodes, blocks
+
+
+def _matching_blocks(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
+    """:meth:`difflib.SequenceMatcher.get_matching_blocks` of ``a`` and ``b`` (as tuples)."""
+    la, lb = len(a), len(b)
+    where: dict[str, list[int]] = {}
+    for j, word in enumerate(b):
+        where.setdefault(word, []).append(j)
+    # Every maximal run of a[i + m] == b[j + m], as (-size, i, j): the
+    # least of a box's runs is the one the matcher takes.
+    runs = []
+    for i, word in enumerate(a):
+        for j in where.get(word, ()):
+            if i and j and a[i - 1] == b[j - 1]:
+                continue  # inside a run begun before
+            size = 1
+            while i + size < la and j + size < lb and a[i + size] == b[j + size]:
+                size += 1
+            runs.append((-size, i, j))
+    found = []
+    queue = [(0, la, 0, lb, runs)]
+    while queue:
+        alo, ahi, blo, bhi, inside = queue.pop()
+        if not inside:
+            continue
+        size, i, j = min(inside)
+        size = -size
+        found.append((i, j, size))
+        if alo < i and blo < j:
+            queue.append((alo, i, blo, j, _clipped(inside, alo, i, blo, j)))
+        if i + size < ahi and j + size < bhi:
+            queue.append((i + size, ahi, j + size, bhi, _clipped(inside, i + size, ahi, j + size, bhi)))
+    found.sort()
+    # Adjacent blocks as one (as the matcher gives them), and its end marker.
+    blocks = []
+    i1 = j1 = k1 = 0
+    for i2, j2, k2 in found:
+        if i1 + k1 == i2 and j1 + k1 == j2:
+            k1 += k2
+        else:
+            if k1:
+                blocks.append((i1, j1, k1))
+            i1, j1, k1 = i2, j2, k2
+    if k1:
+        blocks.append((i1, j1, k1))
+    blocks.append((la, lb, 0))
+    return blocks
+
+
+def _clipped(runs, alo: int, ahi: int, blo: int, bhi: int) -> list[tuple[int, int, int]]:
+    """The parts of ``runs`` (as (-size, i, j)) inside the box ``[alo, ahi) x [blo, bhi)``."""
+    out = []
+    for size, i, j in runs:
+        if i >= ahi or j >= bhi or i - size <= alo or j - size <= blo:
+            continue  # wholly outside
+        shift = j - i
+        start = max(i, alo, blo - shift)
+        end = min(i - size, ahi, bhi - shift)
+        if end > start:
+            out.append((start - end, start, start + shift))
+    return out
 
 
 def group_changes(group: Group, words: list[Words], sentences: list[Sentences] | None = None) -> tuple[Change, ...]:
@@ -561,14 +656,22 @@ def group_changes(group: Group, words: list[Words], sentences: list[Sentences] |
     if sentences is not None:
         reference.parts = _sentence_parts(r, sentences[ref])
     diffs: dict[tuple[str, ...], tuple[list, list]] = {}  # versions worded alike are compared once
+    # A version with the same text, quotes and speakers as an earlier one
+    # (a wire copy carried verbatim) differs from the reference as that one does.
+    done: dict[tuple, list[Change]] = {}
     for i, v in enumerate(words):
         if i == ref or passages[i].article == passages[ref].article and norms[i] == norms[ref]:
+            continue
+        said = None if sentences is None else (sentences[ref], sentences[i])
+        again = (v.text, tuple(v.quoted), passages[i].quoted, None if said is None else tuple(said[1]))
+        if again in done:
+            changes.extend(_renumbered(done[again], i))
             continue
         stems = tuple(v.stems)
         if stems not in diffs:
             diffs[stems] = _diff(r.stems, v.stems)
-        said = None if sentences is None else (sentences[ref], sentences[i])
-        changes.extend(_version_changes(reference, v, passages, i, ref, diffs[stems], said))
+        mine = done[again] = _version_changes(reference, v, passages, i, ref, diffs[stems], said)
+        changes.extend(mine)
     if sentences is None:
         changes.extend(_attribution_changes(passages))
     rank = {kind: n for n, kind in enumerate((*MATERIAL, "added", "dropped", "other"))}
@@ -577,6 +680,11 @@ def group_changes(group: Group, words: list[Words], sentences: list[Sentences] |
         key=lambda n: (rank[changes[n].kind], changes[n].passage, (changes[n].span or (0, 0))[0], n),
     )
     return tuple(changes[n] for n in order)
+
+
+def _renumbered(changes: list[Change], passage: int) -> list[Change]:
+    """``changes`` as the changes of version ``passage``."""
+    return [Change(c.kind, passage, c.reference, c.before, c.after, c.span, c.ref_span) for c in changes]
 
 
 @dataclass

@@ -10,10 +10,13 @@ import bisect
 import itertools
 import re
 from array import array
+from operator import not_
 
 from .documents import quoted_spans
 
 QUOTE_CHARS = "\"“”«»„‘’'"
+# What stands before a word that begins a sentence (or a clause as good as one).
+STARTS_AFTER = frozenset('.!?:;\n“"«‘')
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 _BEYOND_LATIN_RE = re.compile("[^\x00-\u02ff\u2000-\u206f]")
@@ -40,6 +43,10 @@ class WordIndex:
         self.starts = array("i", offsets[1::2])
         self.ends = array("i", offsets[2::2])
         self.words: list[str] = pieces[1::2]
+        # What stands before each word, since the word before (most often
+        # " ", one shared string), for :meth:`initial`.
+        self._gaps: list[str] = pieces[0:-1:2]
+        self._initial: list[bool] | None = None
         self.folded: list[str] = [w if w.isascii() and w.islower() else w.casefold() for w in self.words]
         # A word is quoted when the last quotation that starts at or before it
         # has not ended (as Quotations.in_quote): mark each quotation's words.
@@ -57,6 +64,13 @@ class WordIndex:
         # Latin script and general punctuation only: no word the aligner's
         # tokens would split otherwise (CJK, combining marks).
         self.plain = not _BEYOND_LATIN_RE.search(text)
+
+    def initial(self) -> list[bool]:
+        """For each word, whether a stop, colon, semicolon, line end or
+        opening quote stands between it and the word before (worked out once)."""
+        if self._initial is None:
+            self._initial = list(map(not_, map(STARTS_AFTER.isdisjoint, self._gaps)))
+        return self._initial
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The words starting in ``[start, end)``, as (first, past the last) index."""
