@@ -8,14 +8,20 @@ never a traceback.  The ``align`` command never imports Textual.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
-from .aligning.options import AlignOptions
-from .atomic import atomic_write
-from .reading.articles import Article, InputError, load_articles
+
+# The engine is imported where it is used: ``align`` switches the cycle
+# collector off before loading it (the collector would walk every module's
+# new objects, a few ms), and --version, --help and --config-path start at once.
+if TYPE_CHECKING:
+    from .aligning.options import AlignOptions
+    from .reading.articles import Article
 
 EXIT_USAGE = 2
 
@@ -112,6 +118,8 @@ def _add_reading(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_thresholds(parser: argparse.ArgumentParser) -> None:
+    from .aligning.options import AlignOptions
+
     defaults = AlignOptions()
     parser.add_argument(
         "--min-similarity",
@@ -187,6 +195,8 @@ def app_parser() -> argparse.ArgumentParser:
 
 
 def options_from(args: argparse.Namespace, base: AlignOptions | None = None) -> AlignOptions:
+    from .aligning.options import AlignOptions
+
     base = base or AlignOptions()
     changes = {}
     if args.min_similarity is not None:
@@ -265,7 +275,7 @@ def read_articles(
     ``progress`` hears how the URLs' fetch goes (by default a bar on
     stderr).  Raises InputError."""
     from .reading.arrange import arrange
-    from .reading.articles import DEFAULT_MAX_SIZE, is_url
+    from .reading.articles import DEFAULT_MAX_SIZE, is_url, load_articles
 
     timeout = args.timeout
     urls = any(is_url(p) for p in args.paths)
@@ -334,16 +344,19 @@ def read_articles_for_the_app(args: argparse.Namespace, messages: list[str]) -> 
 
 
 def run_align(argv: list[str]) -> int:
-    from .aligning.align import align
-    from .export import render
-
-    args = align_parser().parse_args(argv)
     # A one-shot batch run: the cycle collector would walk the growing heap of
     # tokens again and again (superlinear: a third of the time at 8 MB), and
-    # reference counting frees what the run drops.
+    # every module's new objects while the engine loads; reference counting
+    # frees what the run drops.
     import gc
 
     gc.disable()
+    from .aligning.align import align
+    from .atomic import atomic_write
+    from .export import render
+    from .reading.articles import InputError
+
+    args = align_parser().parse_args(argv)
     messages: list[str] = []
     try:
         articles = read_articles(args, messages)
@@ -429,6 +442,8 @@ def run_app(argv: list[str]) -> int:
                 f"{Path(args.alignments).name}: the articles it was saved with are not found "
                 f"({', '.join(lost)}): name them, sidebyside PATH... --alignments {args.alignments}"
             )
+    from .reading.articles import InputError
+
     skipped: list[str] = []
     try:
         articles = read_articles_for_the_app(args, skipped)
@@ -472,3 +487,23 @@ def main(argv: list[str] | None = None) -> int:
         return run_app(argv)
     except KeyboardInterrupt:
         return 130
+
+
+def run() -> None:
+    """The program (``sidebyside``, ``python -m sidebyside``): :func:`main`
+    on the command line, then exit with its status.
+
+    After ``align`` the process ends at once, its output flushed, without
+    tearing the interpreter down: freeing every object of the run one by one
+    frees nothing the system would not, and took some 30 ms on the sample
+    corpus and 120 ms at 200 articles.  (The app exits the usual way.)"""
+    argv = sys.argv[1:]
+    code = main(argv)
+    if argv[:1] == ["align"]:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):  # a closed pipe or stream: nothing more to say on it
+                pass
+        os._exit(code)
+    sys.exit(code)

@@ -3,6 +3,7 @@ URL-fetching module (HTTP and SSL imports, 33–70 ms) just for its timeout."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -65,3 +66,23 @@ def test_align_to_a_json_file_loads_only_what_it_needs(tmp_path):
     assert "sidebyside.aligning.align" in loaded and "json" in loaded  # what it does need
     unneeded = [m for m in loaded if any(m == name or m.startswith(name + ".") for name in NOT_FOR_ALIGN)]
     assert unneeded == []
+
+
+def _program(*argv: str) -> subprocess.CompletedProcess[str]:
+    """``python -m sidebyside ARGV``: the program as a user runs it (cli.run)."""
+    return subprocess.run([sys.executable, "-m", "sidebyside", *argv], capture_output=True, text=True, timeout=120)
+
+
+def test_align_leaving_at_once_still_writes_everything_and_its_status():
+    """``align`` ends the process without tearing the interpreter down
+    (os._exit): what it printed is flushed first, its exit status kept."""
+    done = _program("align", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.endswith("}\n") and json.loads(done.stdout)["groups"]
+    table = _program("align", "--format", "markdown")
+    assert table.returncode == 0 and table.stdout.endswith("\n") and "| " in table.stdout
+    failed = _program("align", "no-such-file.txt", "other.txt")
+    assert failed.returncode == 2 and failed.stdout == ""
+    assert failed.stderr.startswith("sidebyside: no-such-file.txt") and failed.stderr.count("\n") == 1
+    usage = _program("align", "--no-such-option")
+    assert usage.returncode == 2 and "--no-such-option" in usage.stderr
