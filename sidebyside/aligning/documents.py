@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
+import struct
 from array import array
 from dataclasses import dataclass, field
 
 from ..reading.articles import Article
-from .tokens import STOPWORDS, Token, key_of, tokenize
+from .tokens import STOPWORDS, Token, key_of, make_tokens, token_pieces, word_infos
 
 # Word alignment scores: what a word both texts share is worth, what a
 # difference costs.
@@ -120,8 +122,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# Sentence ends: terminal punctuation before a space, a closing mark or the end.
-_SENTENCE_END_RE = re.compile(r"[.!?…]+(?=[\s\"”’'»)\]]|$)")
+# Sentence ends: terminal punctuation before a space or a closing mark (in
+# the text between two tokens: what follows it is never the text's end).
+_SENTENCE_END_RE = re.compile(r"[.!?…]+(?=[\s\"”’'»)\]])")
 # Clause marks between two words: commas (not in 1,000), semicolons, colons,
 # parentheses, dashes standing apart from words.
 _CLAUSE_MARK_RE = re.compile(r",(?!\d)|[;:()]|\s[-–—]+\s|[–—]")
@@ -154,9 +157,54 @@ _NAMING_WORDS = frozenset(
 _NAMING_KEYS = frozenset(key_of(w) for w in _NAMING_WORDS)
 
 
+# What a stretch of text between two tokens tells (the same few stretches
+# recur: " ", ", ", ". ", ".\n\n"), worked out once per stretch: a bit each.
+_GAP_BREAK = 1  # a sentence or a line may end here (_BREAK_RE)
+_GAP_PARA = 2  # a paragraph ends (_PARA_RE)
+_GAP_CLAUSE = 4  # a clause mark (_CLAUSE_MARK_RE)
+_GAP_COMMA = 8  # a clause mark unless the next token starts with a digit ("1,000")
+_GAP_STOP = 16  # a sentence ends, unless the token before is an abbreviation or initial
+_GAP_END = 32  # a sentence ends
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _gap_code(gap: str) -> int:
+    """The :data:`_GAP_BREAK`… bits of a stretch of text between two tokens
+    (punctuation and white space are never inside a token, so every match
+    of those patterns in a text lies in one such stretch)."""
+    code = _GAP_BREAK if _BREAK_RE.search(gap) else 0
+    if _PARA_RE.search(gap):
+        code |= _GAP_PARA
+    if _CLAUSE_MARK_RE.search(gap):
+        # only a comma's "(?!\d)" looks past the stretch, at the next token
+        code |= _GAP_CLAUSE if _CLAUSE_MARK_RE.search(gap + "0") else _GAP_COMMA
+    ends = _SENTENCE_END_RE.findall(gap)
+    if ends:
+        code |= _GAP_STOP if all(end == "." for end in ends) else _GAP_END
+    return code
+
+
+class _GapCodes(dict):
+    def __missing__(self, gap: str) -> int:
+        if len(self) > 100_000:  # never more than a few hundred in real text
+            self.clear()
+        code = self[gap] = _gap_code(gap)
+        return code
+
+
+_GAP_CODES = _GapCodes()
+
+
+def _marked(codes: list[int], bit: int) -> itertools.compress:
+    """The indexes of the stretches whose code has ``bit``."""
+    return itertools.compress(itertools.count(), map(bit.__and__, codes))
+
+
 def _boundaries(
     text: str,
-    tokens: list[Token],
+    spans: tuple[list[int], list[int]],
+    keys: list[str],
+    codes: list[int],
     para_bounds: list[tuple[int, int]],
     title: tuple[int, int],
     quoted: list[tuple[int, int]],
@@ -168,106 +216,124 @@ def _boundaries(
     lower-case word, ends none), and a flag per token that begins a clause
     (a sentence, a clause mark before it, a quotation of three words or
     more opening before it or closing after the token before, or a word such
-    as "that" or "because")."""
-    n = len(tokens)
-    ends = [t.end for t in tokens]
+    as "that" or "because").  ``spans`` are the tokens' starts and ends,
+    ``keys`` their keys (boilerplate's too), ``codes`` the :func:`_gap_code`
+    of the text before each token (and after the last)."""
+    starts, ends = spans
+    n = len(starts)
     sentence = bytearray(n + 1)
     sentence[n] = 1
     for lo, _hi in para_bounds:
         sentence[lo] = 1
     for t in title:
         sentence[min(t, n)] = 1
-    for t in [t for t in range(1, n) if boilerplate[t] != boilerplate[t - 1]]:
-        sentence[t] = 1
-    for m in _SENTENCE_END_RE.finditer(text):
-        t = bisect.bisect_right(ends, m.start()) - 1
-        if t < 0 or t + 1 >= n:
+    if True in boilerplate:
+        for t in itertools.compress(range(1, n), map(operator.ne, boilerplate[1:], boilerplate)):
+            sentence[t] = 1
+    # A sentence ends before token k (after token t = k - 1).
+    for k in _marked(codes[1:n], _GAP_STOP | _GAP_END):
+        k += 1
+        t = k - 1
+        if not codes[k] & _GAP_END:
+            word = text[starts[t] : ends[t]]
+            if word.casefold() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+                continue
+        if text[starts[k]].islower():
             continue
-        word = text[tokens[t].start : tokens[t].end]
-        if m.group() == "." and (word.casefold() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())):
-            continue
-        if text[tokens[t + 1].start].islower():
-            continue
-        sentence[t + 1] = 1
+        sentence[k] = 1
     clause = bytearray(sentence)
-    for m in _CLAUSE_MARK_RE.finditer(text):
-        t = bisect.bisect_right(ends, m.start())
-        if t < n:
-            clause[t] = 1
-    starts = [t.start for t in tokens]
+    for k in _marked(codes[:n], _GAP_CLAUSE):
+        clause[k] = 1
+    for k in _marked(codes[:n], _GAP_COMMA):
+        if not _DIGIT_RE.match(text, starts[k]):
+            clause[k] = 1
     for s, e in quoted:
         lo = bisect.bisect_left(starts, s)
         hi = bisect.bisect_left(starts, e)
         if hi - lo >= 3:
             clause[lo] = 1
             clause[hi] = 1
+    is_that, says = _clause_words(text, spans, keys, clause)
+    clause[0] = 1 if n else clause[0]
+    return list(itertools.compress(range(n), sentence)), clause, is_that, says
+
+
+def _clause_words(
+    text: str, spans: tuple[list[int], list[int]], keys: list[str], clause: bytearray
+) -> tuple[bytearray, bytearray]:
+    """Clauses that words open ("that", "because", after "said"), marked in
+    ``clause``; and the flags of the word "that" and of verbs of saying or
+    naming."""
+    starts, ends = spans
+    n = len(starts)
     is_that = bytearray(n)
     says = bytearray(n)
-    special = _CLAUSE_KEYS | SAYING_KEYS
-    for t in [t for t, tok in enumerate(tokens) if tok.key in special]:
-        tok = tokens[t]
-        key = tok.key
-        if key in _CLAUSE_KEYS:
-            word = text[tok.start : tok.end].casefold()
-            if word in _CLAUSE_WORDS:
-                # "…in Ukraine | and that it would…": the clause takes in a conjunction before it
-                if t and tokens[t - 1].key in _CONJUNCTIONS and tokens[t].start - tokens[t - 1].end <= 1:
-                    clause[t - 1] = 1
-                else:
-                    clause[t] = 1
-                is_that[t] = word == "that"
-        if key in SAYING_KEYS and t + 1 < n and text[tok.start : tok.end].casefold() in SAYING_WORDS:
+    for t in itertools.compress(range(n), map(_SPECIAL_KEYS.__contains__, keys)):
+        key = keys[t]
+        word = text[starts[t] : ends[t]].casefold()
+        if key in _CLAUSE_KEYS and word in _CLAUSE_WORDS:
+            # "…in Ukraine | and that it would…": the clause takes in a conjunction before it
+            if t and keys[t - 1] in _CONJUNCTIONS and starts[t] - ends[t - 1] <= 1:
+                clause[t - 1] = 1
+            else:
+                clause[t] = 1
+            is_that[t] = word == "that"
+        if key in SAYING_KEYS and t + 1 < n and word in SAYING_WORDS:
             clause[t + 1] = 1
             says[t] = 1
-    for t in [t for t, tok in enumerate(tokens) if tok.key in _NAMING_KEYS]:
-        if text[tokens[t].start : tokens[t].end].casefold() in _NAMING_WORDS:
+        if key in _NAMING_KEYS and word in _NAMING_WORDS:
             says[t] = 1
-            if t + 1 < n and text[tokens[t + 1].start : tokens[t + 1].end].casefold() == "as":
+            if t + 1 < n and text[starts[t + 1] : ends[t + 1]].casefold() == "as":
                 says[t + 1] = 1
-    clause[0] = 1 if n else clause[0]
-    return [t for t in range(n) if sentence[t]], clause, is_that, says
+    return is_that, says
+
+
+_SPECIAL_KEYS = _CLAUSE_KEYS | SAYING_KEYS | _NAMING_KEYS
 
 
 def prepare(article: Article) -> Doc:
     text = article.text
+    starts, ends, words, gaps = token_pieces(text)
     # The front-matter header is metadata: its words are never tokens, so no
     # passage starts in it or grows into it (boilerplate is crossed, it is not).
     header_end = max((line.end for line in article.lines if line.kind == "header"), default=-1)
-    tokens = [t for t in tokenize(text) if t.start > header_end]
+    if header_end >= 0:
+        first = bisect.bisect_right(starts, header_end)
+        starts, ends, words, gaps = starts[first:], ends[first:], words[first:], gaps[first:]
+    infos = word_infos(words)
+    tokens = make_tokens(starts, ends, infos)
+    n = len(tokens)
+    codes = list(map(_GAP_CODES.__getitem__, gaps))
+    token_keys = list(map(_KEY, infos))
+    flags = list(map(_CONTENT, infos))
     skip = [(line.start, line.end) for line in article.lines if line.kind in ("boilerplate", "header")]
     skip = sorted(skip + list(article.metadata))  # bylines, date lines: page metadata
-    boilerplate = [False] * len(tokens)
-    keys = [t.key for t in tokens]
-    starts = [t.start for t in tokens]
     # A token is boilerplate when it starts inside a boilerplate line (the
     # lines are in order and apart): its key is one no other token has.
+    boilerplate = [False] * n
     for line_start, line_end in skip:
-        for i in range(bisect.bisect_left(starts, line_start), bisect.bisect_left(starts, line_end)):
-            boilerplate[i] = True
-            keys[i] = f"\x00{i}"
-    flags = [t.content for t in tokens]
-    content = [i for i, (c, b) in enumerate(zip(flags, boilerplate)) if c and not b]
-    # Punctuation and line ends are never inside a token, so each one found
-    # in the text falls between the last token that ends before it and the next.
-    ends = [t.end for t in tokens]
-    breaks = [False] * len(tokens)
-    for m in _BREAK_RE.finditer(text):
-        t = bisect.bisect_right(ends, m.start()) - 1
-        if t >= 0:
-            breaks[t] = True
+        lo, hi = bisect.bisect_left(starts, line_start), bisect.bisect_left(starts, line_end)
+        boilerplate[lo:hi] = [True] * (hi - lo)
+    apart = list(itertools.compress(range(n), boilerplate))
+    keys = token_keys.copy() if apart else token_keys
+    for i in apart:
+        keys[i] = f"\x00{i}"
+    content = list(itertools.compress(range(n), map(operator.gt, flags, boilerplate)))
+    # After which tokens a sentence or line may end (and after the last).
+    breaks = list(map(_GAP_BREAK.__and__, codes[1:]))
     if breaks:
-        breaks[-1] = True
+        breaks[-1] = 1
     title = _title_tokens(article, ends)
-    para_marks = {bisect.bisect_right(ends, m.start()) for m in _PARA_RE.finditer(text)} | set(title)
-    para_ends = sorted(para_marks - {0, len(tokens)})
-    bounds = list(zip([0, *para_ends], [*para_ends, len(tokens)]))
-    para = [0] * len(tokens)
-    for number, (lo, hi) in enumerate(bounds):
-        para[lo:hi] = [number] * (hi - lo)
-    weights = [MATCH_CONTENT if c else MATCH_STOP for c in flags]
-    gaps = [BOILERPLATE if f else (GAP if c else GAP_STOP) for c, f in zip(flags, boilerplate)]
+    para_ends = sorted((set(_marked(codes, _GAP_PARA)) | set(title)) - {0, n})
+    bounds = list(zip([0, *para_ends], [*para_ends, n]))
+    para = list(itertools.chain.from_iterable(itertools.repeat(k, hi - lo) for k, (lo, hi) in enumerate(bounds)))
+    gap_costs = list(map(_GAPS.__getitem__, flags))
+    for i in apart:
+        gap_costs[i] = BOILERPLATE
     quoted = quoted_spans(text)
-    sentence_starts, clause_start, is_that, says = _boundaries(text, tokens, bounds, title, quoted, boilerplate)
+    sentence_starts, clause_start, is_that, says = _boundaries(
+        text, (starts, ends), token_keys, codes, bounds, title, quoted, boilerplate
+    )
     return Doc(
         text,
         tokens,
@@ -275,8 +341,8 @@ def prepare(article: Article) -> Doc:
         boilerplate,
         content,
         quoted,
-        prefix(weights),
-        prefix(gaps),
+        prefix(map(_WEIGHTS.__getitem__, flags)),
+        prefix(gap_costs),
         prefix(flags),
         prefix(breaks),
         starts,
@@ -287,15 +353,26 @@ def prepare(article: Article) -> Doc:
         title,
         is_that,
         says,
-        _key_ids(keys, boilerplate),
+        _key_ids(keys, apart),
     )
+
+
+_KEY = operator.itemgetter(0)
+_CONTENT = operator.itemgetter(1)
+_WEIGHTS = (MATCH_STOP, MATCH_CONTENT)  # by content flag
+_GAPS = (GAP_STOP, GAP)
 
 
 # Keys as ints, shared by all documents: the word alignment compares ints
 # (hashed once) instead of strings.  Ids come from a counter and go in with
 # setdefault, both atomic, so two alignments in two threads never give two
 # keys one id.
-_KEY_IDS: dict[str, int] = {}
+class _Ids(dict):
+    def __missing__(self, key: str) -> int:
+        return self.setdefault(key, next(_NEXT_ID))
+
+
+_KEY_IDS: dict[str, int] = _Ids()
 _NEXT_ID = itertools.count()
 
 
@@ -306,15 +383,17 @@ _NEXT_ID = itertools.count()
 _NEXT_APART = itertools.count(2**31 - 1, -1)
 
 
-def _key_ids(keys: list[str], boilerplate: list[bool]) -> array[int]:
-    ids, fresh, apart = _KEY_IDS, _NEXT_ID, _NEXT_APART
-    return array(
-        "i",
-        [
-            next(apart) if off else ids[k] if k in ids else ids.setdefault(k, next(fresh))
-            for k, off in zip(keys, boilerplate)
-        ],
-    )
+def _key_ids(keys: list[str], apart: list[int]) -> array[int]:
+    """Each key's id; the tokens at ``apart`` (boilerplate, in order) get
+    ids of their own."""
+    ids = array("i")
+    done = 0
+    for i in apart:
+        ids.extend(map(_KEY_IDS.__getitem__, keys[done:i]))
+        ids.append(next(_NEXT_APART))
+        done = i + 1
+    ids.extend(map(_KEY_IDS.__getitem__, keys[done:]))
+    return ids
 
 
 _WORDS_RE = re.compile(r"[^\W_]+")
@@ -351,4 +430,7 @@ def _title_tokens(article: Article, ends: list[int]) -> tuple[int, int]:
 def prefix(values) -> array[float]:
     # An array of doubles: a quarter of the memory of a list of floats (some
     # 100 MB of the four prefix sums at 1,600 articles); reads the same.
-    return array("d", itertools.accumulate(values, initial=0.0))
+    # Packed by struct: array("d", floats) converts each float through the
+    # argument parser, several times slower.
+    sums = list(itertools.accumulate(values, initial=0.0))
+    return array("d", struct.pack(f"{len(sums)}d", *sums))

@@ -25,8 +25,9 @@ from typing import NamedTuple
 # joined by an apostrophe; CJK characters one at a time.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-_WORD = rf"(?:[^\W_{_CJK}]|[{_MARKS}])+"
-TOKEN_PATTERN = rf"[{_CJK}]|{_WORD}(?:['’]{_WORD})*"
+_WORD = rf"(?:[^\W_{_CJK}]|[{_MARKS}])++"
+# (Possessive: a word is all its letters, no backtracking; twice as fast.)
+TOKEN_PATTERN = rf"[{_CJK}]|{_WORD}(?:['’]{_WORD})*+"
 
 
 # Compiling the patterns with the CJK blocks takes some 10 ms each: they are
@@ -143,7 +144,7 @@ def _word_info(word: str) -> tuple[str, bool]:
 # For speed: the token pattern as a splitting pattern, and the same reading
 # for text with no underscore, CJK character or combining mark (most text),
 # where a single character class does what the pattern's alternation does.
-_PLAIN_SPLIT_RE = re.compile(r"([^\W_]+(?:['’][^\W_]+)*)")
+_PLAIN_SPLIT_RE = re.compile(r"([^\W_]++(?:['’][^\W_]++)*+)")
 # Outside Latin and general punctuation: the text may hold CJK or marks.
 _BEYOND_LATIN_RE = re.compile("[^\x00-\u02ff\u2000-\u206f]")
 
@@ -157,25 +158,46 @@ def _plain(text: str) -> bool:
     return not _BEYOND_LATIN_RE.search(text) or not _not_plain_re().search(text)
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Tokens of ``text[start:end]``, with offsets into ``text``."""
+def token_pieces(
+    text: str, start: int = 0, end: int | None = None
+) -> tuple[list[int], list[int], list[str], list[str]]:
+    """The tokens of ``text[start:end]`` as lists: their start and end
+    offsets into ``text``, their words, and the stretches of text around
+    them (one more than the tokens: before the first, between each two,
+    after the last)."""
     n = len(text)
     start = min(max(start, 0), n)
     end = n if end is None else min(max(end, 0), n)
-    if end <= start:
-        return []
-    part = text if start == 0 and end == n else text[start:end]
+    part = text[start:end] if end > start else ""
     # Words and the stretches between them alternate; offsets are running sums.
     pieces = (_PLAIN_SPLIT_RE if _plain(part) else _token_split_re()).split(part)
     if len(pieces) < 2:
-        return []
+        return [], [], [], pieces
     offsets = itertools.accumulate(map(len, pieces), initial=start)
     # Offsets as shared int objects (every article has offsets 0, 1, 2, …):
     # two of the five objects of a token, a third of the tokens' memory.
     offsets = list(map(_OFFSETS.__getitem__, offsets) if end < len(_OFFSETS) else offsets)
-    info = _word_info
-    new = tuple.__new__
-    return [new(Token, (s, e, *info(w))) for s, e, w in zip(offsets[1::2], offsets[2::2], pieces[1::2])]
+    return offsets[1:-1:2], offsets[2::2], pieces[1::2], pieces[::2]
+
+
+def word_infos(words: list[str]) -> list[tuple[str, bool]]:
+    """(key, content) of each word."""
+    return list(map(_word_info, words))
+
+
+def make_tokens(starts: list[int], ends: list[int], infos: list[tuple[str, bool]]) -> list[Token]:
+    """Tokens from their offsets and :func:`word_infos` (built in C, no
+    Python call per token: tokenizing is mostly making these)."""
+    return list(map(_NEW_TUPLE, itertools.repeat(Token), map(tuple.__add__, zip(starts, ends), infos)))
+
+
+_NEW_TUPLE = tuple.__new__
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]``, with offsets into ``text``."""
+    starts, ends, words, _ = token_pieces(text, start, end)
+    return make_tokens(starts, ends, word_infos(words))
 
 
 _FOLD = str.maketrans(
