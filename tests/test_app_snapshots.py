@@ -70,3 +70,50 @@ def test_note_dialog(snap_compare, make_app):
         terminal_size=(100, 30),
         run_before=after_keys("n", "a", *"why", "space", *"this"),
     )
+
+
+_WIRE = """Thousands evacuated below cracked dam in Brazil after heavy rain
+
+BELO HORIZONTE, Brazil, Jan 9 (AFP) - Authorities in the Brazilian
+state of Minas Gerais ordered about 4,300 people to leave their homes
+on Tuesday after cracks appeared in a reservoir dam swollen by a week
+of torrential rain.
+
+"The memory of Brumadinho is still very much alive here," he added,
+referring to the 2019 collapse of a mining dam that killed 270 people.
+"""
+_BLOG = (
+    "# Living below a dam: Itabirito's long night\n\n*Posted on January 10 by Carla Souza*\n\n"
+    "Authorities in the Brazilian state of Minas Gerais ordered about 4,300 people to leave their homes on "
+    "Tuesday after cracks appeared in a reservoir dam swollen by a week of torrential rain. I was one of them.\n"
+)
+
+
+def _hard_wrapped_pair():
+    """A hard-wrapped wire story and a Markdown blog post, with one fixed group (the lede)."""
+    from pathlib import Path
+
+    from sidebyside.model import Alignment, Group, Passage
+    from sidebyside.reading.articles import article_from_text
+
+    articles = [article_from_text(Path("blog.md"), _BLOG), article_from_text(Path("wire.txt"), _WIRE)]
+    lede = "of torrential rain."
+    spans = [
+        (0, _BLOG.index("Authorities"), _BLOG.index(lede) + len(lede)),
+        (1, _WIRE.index("Authorities"), _WIRE.index(lede) + len(lede)),
+    ]
+    passages = tuple(Passage(a, s, e, articles[a].text[s:e], 100.0) for a, s, e in spans)
+
+    def aligner(given, options=None, progress=None):
+        if progress is not None:
+            progress(1, 1)
+        return Alignment(tuple(given), (Group("g1", "verbatim", False, passages),))
+
+    return articles, aligner
+
+
+def test_hard_wrapped_and_markdown_articles_read_as_paragraphs(snap_compare, make_app):
+    """The wire's hard-wrapped lines wrapped again to the pane (no ragged row
+    after each of its lines); the blog's # and * marks not drawn."""
+    articles, aligner = _hard_wrapped_pair()
+    assert snap_compare(make_app(articles, aligner=aligner), terminal_size=(110, 24), run_before=after_keys("n"))

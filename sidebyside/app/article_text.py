@@ -430,7 +430,7 @@ class ArticleText(QuietFocus, ScrollView):
             return None
         start, end = wrapped.starts[row], wrapped.ends[row]
         col = x - GUTTER
-        text = self.article.text[start:end]
+        text = self.article.text[start:end].replace("\n", " ")  # a joined line's newlines: spaces
         if text.isascii():
             return start + col if col < len(text) else None
         used = 0

@@ -179,7 +179,7 @@ def render_row(
     if wrapped is None or row >= len(wrapped):
         return Strip.blank(width, base)
     start, end, kind = wrapped.starts[row], wrapped.ends[row], wrapped.kinds[row]
-    text = article_text[start:end].replace("\t", " ")
+    text = article_text[start:end].replace("\t", " ").replace("\n", " ")  # a joined line's newlines
     line_style = paint.line_style(kind)
     segments = gutter(row, spans, wrapped.row_of, paint)
     if not spans and not matches:
