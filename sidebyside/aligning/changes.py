@@ -72,7 +72,8 @@ def _word_info(word: str) -> tuple[str, str, bool]:
         _WORD_INFO.clear()
     low = word.casefold()
     found = _WORD_INFO[word] = (
-        normalise(word) or low,
+        # (normalise keeps an ASCII word of letters and digits as it is, casefolded)
+        low if word.isascii() and word.isalnum() else normalise(word) or low,
         key_of(word),
         low in _NEGATIONS or low in _DENIALS or low.endswith(("n't", "n’t")),
     )
@@ -553,18 +554,19 @@ def _quote_changes(
     return changes
 
 
-def _diff(a: list[str], b: list[str]) -> tuple[list, list]:
+def _diff(a: list[str], b: list[str], where: dict[str, list[int]] | None = None) -> tuple[list, list]:
     """The opcodes and matching blocks of ``a`` against ``b``, as
     :class:`difflib.SequenceMatcher` (no junk, no autojunk) gives them.
 
     Worked out as the matcher does (the longest block the two share, the
     first in ``a`` and then in ``b`` of the longest, then the same on
     either side of it), but from every maximal run of equal words along a
-    diagonal, found once, instead of a table walk for each step."""
+    diagonal, found once, instead of a table walk for each step.
+    ``where``: :func:`_positions` of ``a``, when known."""
     if a == b:
         n = len(a)
         return ([("equal", 0, n, 0, n)], [(0, 0, n), (n, n, 0)]) if n else ([], [(0, 0, 0)])
-    blocks = _matching_blocks(a, b)
+    blocks = _matching_blocks(a, b, _positions(a) if where is None else where)
     opcodes = []
     i = j = 0
     for ai, bj, size in blocks:
@@ -578,17 +580,23 @@ def _diff(a: list[str], b: list[str]) -> tuple[list, list]:
     return opcodes, blocks
 
 
-def _matching_blocks(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
-    """:meth:`difflib.SequenceMatcher.get_matching_blocks` of ``a`` and ``b`` (as tuples)."""
-    la, lb = len(a), len(b)
+def _positions(words: list[str]) -> dict[str, list[int]]:
+    """Where each word stands in ``words``."""
     where: dict[str, list[int]] = {}
-    for j, word in enumerate(b):
-        where.setdefault(word, []).append(j)
+    for i, word in enumerate(words):
+        where.setdefault(word, []).append(i)
+    return where
+
+
+def _matching_blocks(a: list[str], b: list[str], where: dict[str, list[int]]) -> list[tuple[int, int, int]]:
+    """:meth:`difflib.SequenceMatcher.get_matching_blocks` of ``a`` and ``b``
+    (as tuples; ``where``: :func:`_positions` of ``a``)."""
+    la, lb = len(a), len(b)
     # Every maximal run of a[i + m] == b[j + m], as (-size, i, j): the
     # least of a box's runs is the one the matcher takes.
     runs = []
-    for i, word in enumerate(a):
-        for j in where.get(word, ()):
+    for j, word in enumerate(b):
+        for i in where.get(word, ()):
             if i and j and a[i - 1] == b[j - 1]:
                 continue  # inside a run begun before
             size = 1
@@ -659,6 +667,7 @@ def group_changes(group: Group, words: list[Words], sentences: list[Sentences] |
     # A version with the same text, quotes and speakers as an earlier one
     # (a wire copy carried verbatim) differs from the reference as that one does.
     done: dict[tuple, list[Change]] = {}
+    where = None  # the reference's words' positions, for the diffs
     for i, v in enumerate(words):
         if i == ref or passages[i].article == passages[ref].article and norms[i] == norms[ref]:
             continue
@@ -669,7 +678,9 @@ def group_changes(group: Group, words: list[Words], sentences: list[Sentences] |
             continue
         stems = tuple(v.stems)
         if stems not in diffs:
-            diffs[stems] = _diff(r.stems, v.stems)
+            if where is None:
+                where = _positions(r.stems)
+            diffs[stems] = _diff(r.stems, v.stems, where)
         mine = done[again] = _version_changes(reference, v, passages, i, ref, diffs[stems], said)
         changes.extend(mine)
     if sentences is None:

@@ -410,7 +410,7 @@ class _Attributions(_Subjects):
         # can start an attribution.
         index = self.word_index()
         lo, hi = index.span(p_start, p_end)
-        folded = index.folded[lo:hi]
+        folded = index.folded(lo, hi)
         if _CANDIDATES.isdisjoint(folded):
             return found
         starts = index.starts[lo:hi]
@@ -545,7 +545,7 @@ class _Attributions(_Subjects):
         if lo and index.ends[lo - 1] > start:  # it begins inside a word
             first_person = any(w.casefold() in _FIRST_PERSON for w in WORD_RE.findall(self.text[start:end]))
         else:
-            first_person = not _FIRST_PERSON.isdisjoint(index.folded[lo:hi])
+            first_person = not _FIRST_PERSON.isdisjoint(map(str.casefold, index.words[lo:hi]))
         if not (quoted or first_person):
             return None
         # A quoted sentence after `…," said X.` in the same paragraph is X's.
