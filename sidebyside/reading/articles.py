@@ -429,8 +429,10 @@ def article_from_text(
             title = path.stem
     outlet = pick("outlet", "source", "publisher", "site_name", "sitename") or site or _outlet_from_text(text, lines)
     date = _date_of(pick("date", "published", "date_published", "published_at", "pubdate"))
+    # the lines below the header, stripped (what the text says of its date and author)
+    stripped = [text[ln.start : ln.end].strip() for ln in lines if ln.kind != "header"]
     if date is None:
-        date = textmeta.date_from_text([text[ln.start : ln.end].strip() for ln in lines if ln.kind != "header"])
+        date = textmeta.date_from_text(stripped)
     return Article(
         path=path,
         text=text,
@@ -442,8 +444,7 @@ def article_from_text(
         notes=notes,
         url=url,
         date=date,
-        author=pick("author", "by", "byline", "authors")
-        or textmeta.author_from_byline([text[ln.start : ln.end].strip() for ln in lines if ln.kind != "header"]),
+        author=pick("author", "by", "byline", "authors") or textmeta.author_from_byline(stripped),
     )
 
 

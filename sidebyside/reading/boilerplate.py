@@ -19,6 +19,8 @@ The rules, in the order they apply:
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from typing import Literal, NamedTuple
 
@@ -72,8 +74,8 @@ _LINKS_HEAD = re.compile(
     r"^(read (more|also|next)|related( \w+)?|more on this( story)?|see also|most (read|popular))\b\W*$", re.I
 )
 _BREADCRUMB_RE = re.compile(r"^[^/›»>|]{1,30}(\s[/›»>|]\s[^/›»>|]{1,30}){1,6}$")
+_BREADCRUMB_MARK_RE = re.compile(r"[/›»>|]")  # what a breadcrumb holds: a quick test first
 _WORD_RE = re.compile(r"\w+")
-_SPACE_RE = re.compile(r"\s+")
 
 
 class Line(NamedTuple):
@@ -91,33 +93,55 @@ def heading_text(line: str) -> str:
     return m.group(1) if m else line.strip()
 
 
+def _collapsed(text: str) -> str:
+    """``text`` stripped, each run of white space one space (str.split's
+    white space is the patterns' ``\\s``)."""
+    return " ".join(text.split())
+
+
 def line_key(text: str) -> str:
-    return _SPACE_RE.sub(" ", text).strip().casefold()
+    return _collapsed(text).casefold()
 
 
 def words(text: str) -> int:
     return len(_WORD_RE.findall(text))
 
 
+# What each pattern of _ANYWHERE_RE holds, lower-cased: a line with none of
+# them matches none (checked with `in`, many times faster than the search).
+_ANYWHERE_NEEDS = (
+    "(", "/", "©", "your email", "required fields", "support ", "website can", "rights reserved", "contributed to this"
+)
+# The letters other than A-Z that a case-blind pattern takes for one of them
+# (İ, ı, ſ and the Kelvin sign): a line with one is searched in full.
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
+def _may_hold_anywhere(stripped: str) -> bool:
+    low = stripped.lower()
+    return any(need in low for need in _ANYWHERE_NEEDS) or any(c in stripped for c in _FOLDS_TO_ASCII)
+
+
 def is_known_boilerplate(text: str) -> bool:
-    stripped = _SPACE_RE.sub(" ", text).strip()
-    return bool(_AT_START_RE.match(stripped) or _ANYWHERE_RE.search(stripped) or _BREADCRUMB_RE.match(stripped))
+    return _is_known(_collapsed(text))
+
+
+def _is_known(stripped: str) -> bool:
+    """:func:`is_known_boilerplate` of a line already collapsed."""
+    return bool(
+        _AT_START_RE.match(stripped)
+        or (_may_hold_anywhere(stripped) and _ANYWHERE_RE.search(stripped))
+        or (_BREADCRUMB_MARK_RE.search(stripped) and _BREADCRUMB_RE.match(stripped))
+    )
 
 
 def split_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line, newline excluded."""
-    spans = []
-    pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        if nl < 0:
-            if pos < n:
-                spans.append((pos, n))
-            break
-        spans.append((pos, nl))
-        pos = nl + 1
-    return spans
+    lengths = list(map(len, text.split("\n")))
+    if not lengths[-1]:
+        lengths.pop()  # after the last newline: no line
+    starts = list(itertools.accumulate([length + 1 for length in lengths], initial=0))
+    return list(zip(starts, map(operator.add, starts, lengths)))
 
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -178,13 +202,15 @@ def classify(text: str, title: str | None = None, header_end: int = 0) -> tuple[
     ``header_end`` are the file's own metadata header."""
     spans = split_lines(text)
     kinds: list[LineKind] = []
+    collapsed = []  # each line's text as compared (see _collapsed), "" for others
     for start, end in spans:
-        body = text[start:end]
+        stripped = _collapsed(text[start:end]) if end > header_end else ""
+        collapsed.append(stripped)
         if end <= header_end:
             kinds.append("header")
-        elif not body.strip():
+        elif not stripped:
             kinds.append("blank")
-        elif is_known_boilerplate(body):
+        elif _is_known(stripped):
             kinds.append("boilerplate")
         else:
             kinds.append("body")
@@ -203,8 +229,8 @@ def classify(text: str, title: str | None = None, header_end: int = 0) -> tuple[
     # Repeats: every occurrence is boilerplate, but the headline's first one.
     counts: dict[str, int] = {}
     keys = []
-    for line in lines:
-        key = line_key(text[line.start : line.end]) if line.kind in ("body", "boilerplate") else ""
+    for line, stripped in zip(lines, collapsed):
+        key = stripped.casefold() if line.kind in ("body", "boilerplate") else ""  # its line_key
         keys.append(key)
         if key:
             counts[key] = counts.get(key, 0) + 1
@@ -218,9 +244,8 @@ def classify(text: str, title: str | None = None, header_end: int = 0) -> tuple[
         for i in range(title_index):
             if kinds[i] == "body" and words(text[lines[i].start : lines[i].end]) < 4:
                 kinds[i] = "boilerplate"
-    last_prose = max(
-        (i for i, k in enumerate(kinds) if k == "body" and words(text[lines[i].start : lines[i].end]) >= 12),
-        default=None,
+    last_prose = next(
+        (i for i in reversed(range(len(kinds))) if kinds[i] == "body" and words(collapsed[i]) >= 12), None
     )
     if last_prose is not None:
         links = False  # under "Read more:" or "Related:": the headlines of other stories

@@ -323,7 +323,10 @@ def _name_in_line(line: str) -> tuple[str, bool] | None:
     writer's name, optionally with their outlet or role after a comma or a
     bar: "Jane Smith", "Jane Smith, Reuters", "Jane Smith | The Guardian",
     "Jane Smith, Senior Correspondent", "Fiona Harvey Environment editor"."""
-    line = _AND_STAFF.sub("", _EMPHASIS.sub("", line.strip()))
+    line = line.strip()
+    if len(line.split()) > 17:
+        return None  # over 12 words without emphasis marks and an "and staff" (5 words at most): prose
+    line = _AND_STAFF.sub("", _EMPHASIS.sub("", line))
     if not line or len(line.split()) > 12:
         return None
     segments = [seg.strip() for seg in re.split(r"\s*[,;|]\s*|\s+[–—-]\s+", line) if seg.strip()]
