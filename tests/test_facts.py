@@ -442,3 +442,33 @@ def test_word_diff_is_difflibs(a, b):
     opcodes, blocks = _diff(a, b)
     assert opcodes == matcher.get_opcodes()
     assert blocks == [tuple(m) for m in matcher.get_matching_blocks()]
+
+
+_ROLE_TEXT_WORDS = ["Ned", "Price", "the", "a", "US", "State", "spokesman", "Foreign", "Minister", "Jean-Pierre"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from([*_ROLE_TEXT_WORDS, ",", ".", "\n", "minister"]), st.sampled_from([" ", "", ", "])),
+        max_size=20,
+    ),
+    st.sampled_from([("spokesman",), ("foreign", "minister"), ("us", "state", "spokesman"), ("a",)]),
+)
+def test_role_holders_found_as_by_one_pattern(parts, words):
+    """A role's holder is found in two steps exactly where one whole pattern
+    ("Minister Sergei Lavrov", "Ned Price, the US State Department spokesman") finds it."""
+    import re
+
+    from sidebyside.aligning import speakers
+
+    text = "".join(word + gap for word, gap in parts)
+    role_re = r"\s+".join(re.escape(w) for w in words)
+    title_then_name = re.compile(rf"(?i:\b{role_re})\s+((?:[A-Z][\w’'-]+\s+){{0,2}}[A-Z][\w’'-]+)")
+    name_then_role = re.compile(rf"\b([A-Z][\w’'-]+ [A-Z][\w’'-]+), (?:the |a )?[^,.;]{{0,40}}?(?i:\b{role_re})\b")
+    role = speakers._role_pattern(words)
+    expected = [(m.start(), m.group(1).split()[-1]) for m in title_then_name.finditer(text)]
+    assert speakers._titles_then_names(text, role, None) == expected
+    assert speakers._titles_then_names(text, role, speakers._find_all(text.casefold(), words[0])) == expected
+    expected = [(m.start(), m.group(1).split()[-1]) for m in name_then_role.finditer(text)]
+    assert speakers._names_then_role(text, role) == expected

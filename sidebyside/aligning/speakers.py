@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from .quotations import QUOTE_CHARS, WORD_RE, Quotations
@@ -348,12 +348,11 @@ class _Subjects:
             # keeps the offsets): the only places either pattern can match.
             aligned = len(folded) == len(text) and "ı" not in text
             at = _find_all(folded, words[0]) if aligned else []
-            title_then_name = _title_then_name(words)
-            matches = _matches_at(title_then_name, text, at) if aligned else title_then_name.finditer(text)
-            hits.extend((m.start(), m.group(1).split()[-1]) for m in matches)
+            role = _role_pattern(words)
+            hits.extend(_titles_then_names(text, role, at if aligned else None))
             # "Name Surname, the … role": a comma at most 46 characters before the role.
-            if not hits and (not aligned or any(", " in folded[max(0, r - 48) : r] for r in at)):
-                hits.extend((m.start(), m.group(1).split()[-1]) for m in _name_then_role(words).finditer(text))
+            if not hits and (not aligned or _comma_before(folded, at)):
+                hits.extend(_names_then_role(text, role))
             found = self._role_hits[words] = sorted(hits)
         return found
 
@@ -572,30 +571,105 @@ def _find_all(text: str, word: str) -> list[int]:
     return found
 
 
-def _matches_at(pattern: re.Pattern[str], text: str, places: list[int]) -> list[re.Match[str]]:
-    """What ``pattern.finditer(text)`` finds, when it can only match at ``places``."""
-    found: list[re.Match[str]] = []
-    for at in places:
-        if found and at < found[-1].end():
+# A role's holder, found in two steps: the role's words (a small pattern
+# of each role, compiled once) and the name before or after them (one
+# pattern for all roles: the name's character classes are what take long
+# to compile).
+_NAME_AFTER = "\\s+((?:[A-Z][\\w’'-]+\\s+){0,2}[A-Z][\\w’'-]+)"
+# "Name Surname, " (the lookbehind after the first letter is the word
+# boundary before it, written so that the regex engine looks for capitals).
+_NAME_COMMA = "([A-Z](?<!\\w[A-Z])[\\w’'-]+ [A-Z][\\w’'-]+), "
+_STOPS = "[,.;]"
+_WORD_START = "\\b\\w"
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+@lru_cache(maxsize=1024)
+def _role_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A role's words (any case, any spaces between), compiled once."""
+    return re.compile(r"(?i:\b" + r"\s+".join(re.escape(w) for w in words) + ")")
+
+
+def _titles_then_names(text: str, role: re.Pattern[str], places: list[int] | None) -> list[tuple[int, str]]:
+    """Where ``role`` and a name right after it stand ("Foreign Minister
+    Sergei Lavrov"), as (where the role starts, surname): the first found
+    left to right, each after the last one's end; ``places``: the only
+    offsets where the role can start, when known."""
+    name_after = _compiled(_NAME_AFTER)
+    found: list[tuple[int, str]] = []
+    if places is not None:
+        end = 0
+        for at in places:
+            if at < end:
+                continue
+            m = role.match(text, at)
+            name = None if m is None else name_after.match(text, m.end())
+            if name is not None:
+                found.append((at, name.group(1).split()[-1]))
+                end = name.end()
+        return found
+    pos = 0
+    while (m := role.search(text, pos)) is not None:
+        name = name_after.match(text, m.end())
+        if name is None:
+            pos = m.start() + 1
             continue
-        m = pattern.match(text, at)
-        if m is not None:
-            found.append(m)
+        found.append((m.start(), name.group(1).split()[-1]))
+        pos = name.end()
     return found
 
 
-@lru_cache(maxsize=1024)
-def _title_then_name(words: tuple[str, ...]) -> re.Pattern[str]:
-    """ "Foreign Minister Sergei Lavrov" for a role's words, compiled once."""
-    role_re = r"\s+".join(re.escape(w) for w in words)
-    return re.compile(rf"(?i:\b{role_re})\s+((?:[A-Z][\w’'-]+\s+){{0,2}}[A-Z][\w’'-]+)")
+def _names_then_role(text: str, role: re.Pattern[str]) -> list[tuple[int, str]]:
+    """Where a name stands with its role after a comma ("Ned Price, the US
+    State Department spokesman"), as (where the name starts, surname): the
+    first names found left to right, each after the last one's end."""
+    name_comma = _compiled(_NAME_COMMA)
+    found: list[tuple[int, str]] = []
+    pos = 0
+    while (m := name_comma.search(text, pos)) is not None:
+        end = _role_within(text, m.end(), role)
+        if end is None:
+            pos = m.start() + 1
+            continue
+        found.append((m.start(), m.group(1).split()[-1]))
+        pos = end
+    return found
 
 
-@lru_cache(maxsize=1024)
-def _name_then_role(words: tuple[str, ...]) -> re.Pattern[str]:
-    """ "Ned Price, the US State Department spokesman" for a role's words, compiled once."""
-    role_re = r"\s+".join(re.escape(w) for w in words)
-    return re.compile(rf"\b([A-Z][\w’'-]+ [A-Z][\w’'-]+), (?:the |a )?[^,.;]{{0,40}}?(?i:\b{role_re})\b")
+def _role_within(text: str, at: int, role: re.Pattern[str]) -> int | None:
+    """Where the role ends when it stands at most 40 characters after
+    ``at`` (after a "the " or "a ", else from ``at``) with no comma, full
+    stop or semicolon before it, and a word boundary after it."""
+    after = (at + 4,) if text.startswith("the ", at) else (at + 2,) if text.startswith("a ", at) else ()
+    for start in (*after, at):
+        stop = _compiled(_STOPS).search(text, start, start + 40)
+        limit = start + 40 if stop is None else stop.start()
+        for word in _compiled(_WORD_START).finditer(text, start, limit + 1):
+            m = role.match(text, word.start())
+            if m is not None and _boundary(text, m.end()):
+                return m.end()
+    return None
+
+
+def _boundary(text: str, at: int) -> bool:
+    """Does ``\\b`` hold at offset ``at`` of ``text``?"""
+    before = at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_")
+    after = at < len(text) and (text[at].isalnum() or text[at] == "_")
+    return before != after
+
+
+def _comma_before(folded: str, places: list[int]) -> bool:
+    """Is there a ", " in the 48 characters before any of ``places``?"""
+    commas = _find_all(folded, ", ")
+    for at in places:
+        k = bisect.bisect_left(commas, at - 48)
+        if k < len(commas) and commas[k] + 2 <= at:
+            return True
+    return False
 
 
 class ArticleFacts(_Attributions, Quotations):
