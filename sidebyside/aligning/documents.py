@@ -197,7 +197,7 @@ _GAP_CODES = _GapCodes()
 
 def _marked(codes: list[int], bit: int) -> itertools.compress:
     """The indexes of the stretches whose code has ``bit``."""
-    return itertools.compress(itertools.count(), map(bit.__and__, codes))
+    return itertools.compress(itertools.count(), map(operator.and_, codes, itertools.repeat(bit)))
 
 
 def _boundaries(
@@ -304,8 +304,7 @@ def prepare(article: Article) -> Doc:
     tokens = make_tokens(starts, ends, infos)
     n = len(tokens)
     codes = list(map(_GAP_CODES.__getitem__, gaps))
-    token_keys = list(map(_KEY, infos))
-    flags = list(map(_CONTENT, infos))
+    token_keys, flags = map(list, zip(*infos)) if infos else ([], [])
     skip = [(line.start, line.end) for line in article.lines if line.kind in ("boilerplate", "header")]
     skip = sorted(skip + list(article.metadata))  # bylines, date lines: page metadata
     # A token is boilerplate when it starts inside a boilerplate line (the
@@ -320,7 +319,7 @@ def prepare(article: Article) -> Doc:
         keys[i] = f"\x00{i}"
     content = list(itertools.compress(range(n), map(operator.gt, flags, boilerplate)))
     # After which tokens a sentence or line may end (and after the last).
-    breaks = list(map(_GAP_BREAK.__and__, codes[1:]))
+    breaks = list(map(operator.and_, codes[1:], itertools.repeat(_GAP_BREAK)))
     if breaks:
         breaks[-1] = 1
     title = _title_tokens(article, ends)
@@ -357,8 +356,6 @@ def prepare(article: Article) -> Doc:
     )
 
 
-_KEY = operator.itemgetter(0)
-_CONTENT = operator.itemgetter(1)
 _WEIGHTS = (MATCH_STOP, MATCH_CONTENT)  # by content flag
 _GAPS = (GAP_STOP, GAP)
 
@@ -386,14 +383,14 @@ _NEXT_APART = itertools.count(2**31 - 1, -1)
 def _key_ids(keys: list[str], apart: list[int]) -> array[int]:
     """Each key's id; the tokens at ``apart`` (boilerplate, in order) get
     ids of their own."""
-    ids = array("i")
+    ids: list[int] = []
     done = 0
     for i in apart:
         ids.extend(map(_KEY_IDS.__getitem__, keys[done:i]))
         ids.append(next(_NEXT_APART))
         done = i + 1
     ids.extend(map(_KEY_IDS.__getitem__, keys[done:]))
-    return ids
+    return array("i", struct.pack(f"{len(ids)}i", *ids))  # (packed: see prefix)
 
 
 _WORDS_RE = re.compile(r"[^\W_]+")

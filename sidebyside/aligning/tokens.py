@@ -152,6 +152,19 @@ _BEYOND_LATIN_RE = re.compile("[^\x00-\u02ff\u2000-\u206f]")
 _OFFSETS = list(range(1 << 16))
 
 
+# Text of ASCII and general punctuation only (typographic quotes, dashes,
+# ellipses: no letter or digit among them) has A-Z, a-z and 0-9 for letters
+# and digits: split with that class, no Unicode table looked up per character.
+_NOT_ASCII_RE = re.compile("[^\x00-\x7f\u2000-\u206f]")
+_ASCII_SPLIT_RE = re.compile(r"([A-Za-z0-9]++(?:['’][A-Za-z0-9]++)*+)")
+
+
+def _splitter(text: str) -> re.Pattern[str]:
+    if text.isascii() or not _NOT_ASCII_RE.search(text):
+        return _ASCII_SPLIT_RE
+    return _PLAIN_SPLIT_RE if _plain(text) else _token_split_re()
+
+
 def _plain(text: str) -> bool:
     if "_" in text:
         return False
@@ -170,7 +183,7 @@ def token_pieces(
     end = n if end is None else min(max(end, 0), n)
     part = text[start:end] if end > start else ""
     # Words and the stretches between them alternate; offsets are running sums.
-    pieces = (_PLAIN_SPLIT_RE if _plain(part) else _token_split_re()).split(part)
+    pieces = _splitter(part).split(part)
     if len(pieces) < 2:
         return [], [], [], pieces
     offsets = itertools.accumulate(map(len, pieces), initial=start)
@@ -180,9 +193,22 @@ def token_pieces(
     return offsets[1:-1:2], offsets[2::2], pieces[1::2], pieces[::2]
 
 
+class _WordInfos(dict):
+    """:func:`_word_info` by word, looked up without a Python call."""
+
+    def __missing__(self, word: str) -> tuple[str, bool]:
+        if len(self) >= 200_000:  # a bound on memory (a corpus's words are far fewer)
+            self.clear()
+        info = self[word] = _word_info(word)
+        return info
+
+
+_WORD_INFOS = _WordInfos()
+
+
 def word_infos(words: list[str]) -> list[tuple[str, bool]]:
     """(key, content) of each word."""
-    return list(map(_word_info, words))
+    return list(map(_WORD_INFOS.__getitem__, words))
 
 
 def make_tokens(starts: list[int], ends: list[int], infos: list[tuple[str, bool]]) -> list[Token]:
