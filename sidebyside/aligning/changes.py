@@ -52,19 +52,30 @@ _HEDGES = frozenset(
 
 @dataclass(frozen=True)
 class Words:
-    text: str
-    spans: list[tuple[int, int]]
+    text: str  # the version's text
+    # What the word offsets are offsets into (the version's article, or
+    # its text), and where the version's text starts in it.
+    source: str
+    base: int
+    ends: list[int]  # where each word ends (in ``source``)
     keys: list[str]  # as the word diff compares them
     stems: list[str]  # as the aligner matches them
     quoted: list[bool]
     initial: list[bool]  # begins a sentence
     title_case: bool  # a headline's Capitalised Words: no telling names apart
     negations: list[bool]  # a "not", "never", "no" …
-    starts: list[int]  # where each word starts
+    starts: list[int]  # where each word starts (in ``source``)
 
 
-# A word's diff key, matching key and whether it negates, worked out once per spelling.
-_WORD_INFO: dict[str, tuple[str, str, bool]] = {}
+class _WordInfo(dict):
+    """A word's diff key, matching key and whether it negates, by spelling,
+    worked out when first asked for."""
+
+    def __missing__(self, word: str) -> tuple[str, str, bool]:
+        return _word_info(word)
+
+
+_WORD_INFO = _WordInfo()
 
 
 def _word_info(word: str) -> tuple[str, str, bool]:
@@ -96,31 +107,33 @@ def words_from(
     words: list[str],
     quoted: list[bool],
     initial: list[bool] | None = None,
+    source: str | None = None,
+    base: int = 0,
 ) -> Words:
     """A version's words from its tokens (where each starts and ends in
-    ``text``, its text, whether it is quoted), as :func:`words_of` finds
-    them; ``initial``, when given: whether a stop stands before each word
+    ``source``, by default its text ``text``, which starts at ``base`` in
+    it; whether each is quoted), as :func:`words_of` finds them;
+    ``initial``, when given: whether a stop stands before each word
     (:meth:`.quotations.WordIndex.initial`)."""
+    source = text if source is None else source
     if not words:
-        return Words(text, [], [], [], quoted, [], False, [], [])
-    info = list(map(_WORD_INFO.get, words))
-    if None in info:
-        info = [found or _word_info(w) for found, w in zip(info, words)]
+        return Words(text, source, base, [], [], [], quoted, [], False, [], [])
+    info = list(map(_WORD_INFO.__getitem__, words))
     keys, stems, negations = map(list, zip(*info))
     # A word begins a sentence when what stands before it holds a stop (or it is the first).
     if initial is None:
-        gaps = map(text.__getitem__, map(slice, [0, *ends[:-1]], starts))
+        gaps = map(source.__getitem__, map(slice, [base, *ends[:-1]], starts))
         initial = list(map(not_, map(STARTS_AFTER.isdisjoint, gaps)))
     initial[0] = True
     capitals = sum(map(str.isupper, map(itemgetter(0), words)))
     title_case = len(words) >= 4 and capitals >= 0.6 * len(words)
-    return Words(text, list(zip(starts, ends)), keys, stems, quoted, initial, title_case, negations, starts)
+    return Words(text, source, base, ends, keys, stems, quoted, initial, title_case, negations, starts)
 
 
 def _scope_of(w: Words, i: int) -> str:
     """The stem of the content word the negation at ``i`` bears on."""
     k = i + 1
-    n = len(w.spans)
+    n = len(w.keys)
     while k < n and (w.keys[k] in STOPWORDS or w.negations[k]):
         k += 1
     return w.stems[k] if k < n else ""
@@ -154,8 +167,7 @@ def _names(w: Words, lo: int, hi: int) -> set[str]:
         return set()
     out = set()
     for i in range(lo, hi):
-        s, e = w.spans[i]
-        word = w.text[s:e]
+        word = w.source[w.starts[i] : w.ends[i]]
         if word[:1].isupper() and not w.initial[i] and w.keys[i] not in _DATE_WORDS and w.keys[i] != "i":
             out.add(w.stems[i])
     return out
@@ -178,8 +190,8 @@ def _whole_sentence(w: Words, lo: int, hi: int) -> bool:
     rest of one) added or left out, not a word changed inside one."""
     if hi - lo < 4:
         return False
-    end = w.spans[hi][0] if hi < len(w.spans) else len(w.text)
-    return any(ch in w.text[w.spans[lo][0] : end] for ch in ".!?")
+    end = w.starts[hi] if hi < len(w.starts) else w.base + len(w.text)
+    return any(ch in w.source[w.starts[lo] : end] for ch in ".!?")
 
 
 def _classify(ref: Words, ver: Words, tag: str, i1: int, i2: int, j1: int, j2: int, negated) -> ChangeKind:
@@ -244,7 +256,7 @@ def _decimals(w: Words, lo: int, hi: int) -> bool:
     not a word added)?"""
     if not (0 < lo < hi) or not all(w.keys[k].isdigit() for k in range(lo, hi)) or not w.keys[lo - 1].isdigit():
         return False
-    return all(w.text[w.spans[k - 1][1] : w.spans[k][0]] in (".", ",") for k in range(lo, hi))
+    return all(w.source[w.ends[k - 1] : w.starts[k]] in (".", ",") for k in range(lo, hi))
 
 
 def _unsaid(w: Words, lo: int, hi: int, other: Words) -> bool:
@@ -267,7 +279,7 @@ def _own_source(w: Words, lo: int, hi: int, other: Words) -> bool:
             continue
         source = []
         for m in range(k + 2, min(len(w.keys), k + 9)):
-            if w.initial[m] or "," in w.text[w.spans[m - 1][1] : w.spans[m][0]]:
+            if w.initial[m] or "," in w.source[w.ends[m - 1] : w.starts[m]]:
                 break
             if w.keys[m] not in STOPWORDS:
                 source.append(w.stems[m])
@@ -282,8 +294,8 @@ def _own_source(w: Words, lo: int, hi: int, other: Words) -> bool:
 def _phrase(w: Words, lo: int, hi: int) -> tuple[str, tuple[int, int] | None]:
     if hi <= lo:
         return "", None
-    s, e = w.spans[lo][0], w.spans[hi - 1][1]
-    return " ".join(w.text[s:e].split()), (s, e)
+    s, e = w.starts[lo], w.ends[hi - 1]
+    return " ".join(w.source[s:e].split()), (s - w.base, e - w.base)
 
 
 def _quoted_phrase(w: Words, lo: int, hi: int) -> str:
@@ -329,7 +341,8 @@ def _attribution_changes(passages) -> list[Change]:
 
 
 def _word_range(w: Words, start: int, end: int) -> tuple[int, int]:
-    return bisect.bisect_left(w.starts, start), bisect.bisect_left(w.starts, end)
+    """The words starting in ``[start, end)`` of the version's text."""
+    return bisect.bisect_left(w.starts, w.base + start), bisect.bisect_left(w.starts, w.base + end)
 
 
 def _sentence_speaker_changes(
@@ -425,8 +438,8 @@ def _spellings(r: Words, v: Words, i1: int, i2: int, j1: int, i: int, ref: int) 
         a, b = i1 + k, j1 + k
         if (
             r.keys[a] != v.keys[b]
-            and r.text[r.spans[a][0] : r.spans[a][0] + 1].isupper()
-            and v.text[v.spans[b][0] : v.spans[b][0] + 1].isupper()
+            and r.source[r.starts[a] : r.starts[a] + 1].isupper()
+            and v.source[v.starts[b] : v.starts[b] + 1].isupper()
             and not (r.initial[a] or v.initial[b] or r.title_case or v.title_case)
             and _bare(r.keys[a]) != _bare(v.keys[b])
         ):
@@ -472,7 +485,7 @@ def _cardinal(key: str) -> bool:
 
 
 def _is_name(w: Words, k: int) -> bool:
-    return w.text[w.spans[k][0] : w.spans[k][0] + 1].isupper() and not w.initial[k] and w.keys[k] != "i"
+    return w.source[w.starts[k] : w.starts[k] + 1].isupper() and not w.initial[k] and w.keys[k] != "i"
 
 
 def _names_by_stem(w: Words) -> dict[str, int]:

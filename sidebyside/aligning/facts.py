@@ -73,8 +73,10 @@ from .speakers import ArticleFacts, Sentences, article_facts, passage_facts, pas
 __all__ = ["annotate", "article_facts", "passage_facts", "passage_sentences"]
 
 
-def _passage_words(facts: ArticleFacts, p: Passage) -> Words:
-    """A passage's words, each marked whether it stands in a quotation of its article."""
+def _passage_words(facts: ArticleFacts, p: Passage, made: dict | None = None) -> Words:
+    """A passage's words, each marked whether it stands in a quotation of
+    its article; ``made``: the words made so far, by text and quotes (one
+    wire copy's passage in many articles is parsed once)."""
     base = p.start
     index = facts.word_index()
     lo, hi = index.span(p.start, p.end)
@@ -84,9 +86,15 @@ def _passage_words(facts: ArticleFacts, p: Passage) -> Words:
         and not (hi > lo and index.ends[hi - 1] > p.end)
         and facts.text[p.start : p.end] == p.text
     ):
-        shift = (-base).__add__
-        starts, ends = list(map(shift, index.starts[lo:hi])), list(map(shift, index.ends[lo:hi]))
-        return words_from(p.text, starts, ends, index.words[lo:hi], index.flags[lo:hi], index.initial()[lo:hi])
+        flags = index.flags[lo:hi]
+        key = (p.text, tuple(flags))
+        found = None if made is None else made.get(key)
+        if found is None:
+            starts, ends, words = index.starts[lo:hi], index.ends[lo:hi], index.words[lo:hi]
+            found = words_from(p.text, starts, ends, words, flags, index.initial()[lo:hi], facts.text, base)
+            if made is not None:
+                made[key] = found
+        return found
     return words_of(p.text, lambda offsets: facts.quote_flags([base + s for s in offsets]))
 
 
@@ -119,6 +127,7 @@ def _collector_paused():
 def _annotate(alignment: Alignment, only: Collection[str] | None) -> Alignment:
     wanted = None if only is None else set(only)
     facts: dict[int, ArticleFacts] = {}
+    made: dict[tuple[str, tuple[bool, ...]], Words] = {}  # passages' words, by text and quotes
 
     def of(index: int) -> ArticleFacts:
         found = facts.get(index)
@@ -139,7 +148,7 @@ def _annotate(alignment: Alignment, only: Collection[str] | None) -> Alignment:
             quoted, speaker, said = passage_sentences(f, p.start, p.end)
             same = p.quoted == quoted and p.speaker == speaker
             passages.append(p if same else _with_facts(p, quoted, speaker))
-            words.append(_passage_words(f, p))
+            words.append(_passage_words(f, p, made))
             sentences.append(said)
         annotated = replace(group, passages=tuple(passages))
         groups.append(replace(annotated, changes=group_changes(annotated, words, sentences)))
