@@ -1,5 +1,7 @@
-"""Start-up (issue 12, item 12): reading local files never loads the
-URL-fetching module (HTTP and SSL imports, 33–70 ms) just for its timeout."""
+"""Start-up (issue 12, item 12; issue 9, item 6): reading local files never
+loads the URL-fetching module (HTTP and SSL imports, 33–70 ms) just for its
+timeout; ``align`` loads only what it needs and leaves the process at once
+once its output is flushed.  Module sets and exit statuses, never timings."""
 
 from __future__ import annotations
 
