@@ -57,3 +57,11 @@ _values = st.recursive(
 @given(_values)
 def test_any_record_like_value_is_written_as_json_dumps_writes_it(value):
     assert dumps(value) == _json_dumps(value)
+
+
+def test_a_saved_highlights_file_is_written_as_json_dumps_writes_it(alignment, tmp_path):
+    from sidebyside.highlights.fileformat import highlights_record
+
+    kept = {alignment.groups[0].id: "a note — “quoted”, ü", alignment.groups[-1].id: None}
+    record = highlights_record(tmp_path / "kept.json", alignment, kept, all_groups=True)
+    assert dumps(record) == _json_dumps(record)
