@@ -199,9 +199,12 @@ _COPYRIGHT = re.compile(
 )
 
 
+_COPYRIGHT_HEAD = re.compile(r"^(?:copyright\b|©|\(c\))", re.IGNORECASE)
+
+
 def outlet_from_copyright(line: str) -> str | None:
     """The publication a copyright line names, or None."""
-    if not re.match(r"^(?:copyright\b|©|\(c\))", line, re.IGNORECASE):
+    if not _COPYRIGHT_HEAD.match(line):
         return None
     m = _COPYRIGHT.match(line)
     return _as_publication(m.group("name")) if m else None
@@ -324,7 +327,7 @@ def _name_in_line(line: str) -> tuple[str, bool] | None:
     bar: "Jane Smith", "Jane Smith, Reuters", "Jane Smith | The Guardian",
     "Jane Smith, Senior Correspondent", "Fiona Harvey Environment editor"."""
     line = line.strip()
-    if len(line.split()) > 17:
+    if len(line.split(maxsplit=17)) > 17:
         return None  # over 12 words without emphasis marks and an "and staff" (5 words at most): prose
     line = _AND_STAFF.sub("", _EMPHASIS.sub("", line))
     if not line or len(line.split()) > 12:
@@ -411,7 +414,7 @@ def _publication_line(line: str) -> str | None:
     """A short line of its own that is a publication's name ending in a
     publication noun ("The Marlow Daily", "Harbour Times"), not a section
     ("World News", "Business Review" are told apart by their first word)."""
-    tokens = line.split()
+    tokens = line.split(maxsplit=5)  # all its words when it has five or fewer
     if not 2 <= len(tokens) <= 5 or tokens[-1].casefold().strip(".") not in _MASTHEAD_NOUNS:
         return None
     if tokens[0].casefold() in _NOT_OUTLETS and tokens[0].casefold() != "the":
@@ -478,12 +481,11 @@ def date_from_text(lines: list[str]) -> str | None:
     content = [line for line in lines if line]
     updated = None
     for line in content[:15]:
-        words = line.split()
         head = line
         m = _DATELINE_CREDIT.match(line)
         if m:
             head = line[: m.end()]
-        elif len(words) > 10 and not _PUBLISHED.match(line):
+        elif len(line.split(maxsplit=10)) > 10 and not _PUBLISHED.match(line):  # over 10 words
             continue
         found = parse_date(head if m else line[:120])
         if found and _UPDATED.match(line):
@@ -551,7 +553,7 @@ def undated_day(lines: list[str]) -> tuple[int, int] | None:
         m = _DATELINE_CREDIT.match(line) or _PLACE_DATELINE.match(line)
         if m:
             head = line[: m.end()]
-        elif len(line.split()) <= 6:
+        elif len(line.split(maxsplit=6)) <= 6:  # six words or fewer
             head = line
             found = _MONTH_DAY.search(line) or _DAY_MONTH.search(line)
             if not found or _DATE_LINE_WORDS.sub("", line.replace(found.group(0), "")).strip():
