@@ -155,7 +155,8 @@ def _is_year(word: str) -> bool:
 
 
 def _has_date(w: Words, lo: int, hi: int) -> bool:
-    return any(w.keys[i] in _DATE_WORDS or _is_year(w.keys[i]) for i in range(lo, hi))
+    keys = w.keys[lo:hi]
+    return not _DATE_WORDS.isdisjoint(keys) or any(map(_is_year, keys))
 
 
 def _numbers(w: Words, lo: int, hi: int) -> set[str]:
@@ -195,8 +196,8 @@ def _whole_sentence(w: Words, lo: int, hi: int) -> bool:
 
 
 def _classify(ref: Words, ver: Words, tag: str, i1: int, i2: int, j1: int, j2: int, negated) -> ChangeKind:
-    ref_negated, ver_negated = negated
-    if sum(ref_negated.values()) == sum(ver_negated.values()):
+    ref_negated, ver_negated, balanced = negated
+    if balanced:
         # As many negations on each side: reworded around them ("no
         # structural faults" / "no faults"), none added or taken away.
         negated = None
@@ -217,8 +218,6 @@ def _classify(ref: Words, ver: Words, tag: str, i1: int, i2: int, j1: int, j2: i
     neg_b = _scope_negations(ver, j1, j2) if negated else set()
     if any(target not in ver_negated for target in neg_a) or any(target not in ref_negated for target in neg_b):
         return "negation"
-    keys_a = {ref.keys[i] for i in range(i1, i2)}
-    keys_b = {ver.keys[j] for j in range(j1, j2)}
     if tag == "replace":
         # A date or number replaced by another one (one only left out is dropped).
         numbers_a, numbers_b = _numbers(ref, i1, i2), _numbers(ver, j1, j2)
@@ -238,7 +237,7 @@ def _classify(ref: Words, ver: Words, tag: str, i1: int, i2: int, j1: int, j2: i
             return "name"
     # A hedge on one side only ("allegedly") changes who vouches for the words;
     # "according to" names a source.
-    hedges = ((keys_a & _HEDGES) ^ (keys_b & _HEDGES)) - {"according"}
+    hedges = (_HEDGES.intersection(ref.keys[i1:i2]) ^ _HEDGES.intersection(ver.keys[j1:j2])) - {"according"}
     if hedges:
         return "hedge"
     if tag == "replace":
@@ -729,7 +728,9 @@ def _version_changes(
     versions' sentences and speakers, when known)."""
     r = reference.words
     opcodes, blocks = diff
-    negated = (reference.negated, _negated(v))
+    ver_negated = _negated(v)
+    # (with as many negations on each side, whether it is a third)
+    negated = (reference.negated, ver_negated, ver_negated.total() == reference.negated.total())
     mine: list[Change] = []
     quote_runs: list[tuple[int, int, int, int]] = []
     for tag, i1, i2, j1, j2 in opcodes:

@@ -13,6 +13,7 @@ Found per article, paragraph by paragraph as passages need them
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -126,6 +127,7 @@ class _Subjects:
     text: str
     _role_hits: dict[tuple[str, ...], list[tuple[int, str]]]
     _folded: str | None
+    _comma_offsets: list[int] | None
 
     def _subject_before(self, tokens, i: int, last_speaker: str | None) -> str | None:
         text = self.text
@@ -351,10 +353,16 @@ class _Subjects:
             role = _role_pattern(words)
             hits.extend(_titles_then_names(text, role, at if aligned else None))
             # "Name Surname, the … role": a comma at most 46 characters before the role.
-            if not hits and (not aligned or _comma_before(folded, at)):
+            if not hits and (not aligned or _comma_before(self._commas(), at)):
                 hits.extend(_names_then_role(text, role))
             found = self._role_hits[words] = sorted(hits)
         return found
+
+    def _commas(self) -> list[int]:
+        """Where each ", " of the text is (found once)."""
+        if self._comma_offsets is None:
+            self._comma_offsets = _find_all(self.text, ", ")
+        return self._comma_offsets
 
     def _role_holder(self, role: str, qualifiers: list[str], at: int) -> str | None:
         aliases = _ROLE_ALIASES[role]
@@ -414,7 +422,7 @@ class _Attributions(_Subjects):
             return found
         starts = index.starts[lo:hi]
         tokens = list(zip(starts, index.ends[lo:hi], index.words[lo:hi]))
-        for i in [i for i, low in enumerate(folded) if low in _CANDIDATES]:
+        for i in itertools.compress(itertools.count(), map(_CANDIDATES.__contains__, folded)):
             s, _end, word = tokens[i]
             low = folded[i]
             speaker: str | None = None
@@ -662,9 +670,9 @@ def _boundary(text: str, at: int) -> bool:
     return before != after
 
 
-def _comma_before(folded: str, places: list[int]) -> bool:
-    """Is there a ", " in the 48 characters before any of ``places``?"""
-    commas = _find_all(folded, ", ")
+def _comma_before(commas: list[int], places: list[int]) -> bool:
+    """Is there a ", " (``commas``: where each is) in the 48 characters
+    before any of ``places``?"""
     for at in places:
         k = bisect.bisect_left(commas, at - 48)
         if k < len(commas) and commas[k] + 2 <= at:
@@ -680,6 +688,7 @@ class ArticleFacts(_Attributions, Quotations):
         self.skip = skip
         self._role_hits: dict[tuple[str, ...], list[tuple[int, str]]] = {}
         self._folded: str | None = None  # the text casefolded, when a role is looked up
+        self._comma_offsets: list[int] | None = None
         # Attributions are found paragraph by paragraph, as passages need them.
         self._by_paragraph: dict[int, list[_Attribution]] = {}
 
