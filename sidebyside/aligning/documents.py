@@ -429,5 +429,5 @@ def prefix(values) -> array[float]:
     # 100 MB of the four prefix sums at 1,600 articles); reads the same.
     # Packed by struct: array("d", floats) converts each float through the
     # argument parser, several times slower.
-    sums = list(itertools.accumulate(values, initial=0.0))
+    sums = tuple(itertools.accumulate(values, initial=0.0))
     return array("d", struct.pack(f"{len(sums)}d", *sums))

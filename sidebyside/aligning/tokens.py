@@ -118,6 +118,9 @@ def _stem(word: str) -> str:
     return word
 
 
+_DOUBLED_RE = re.compile(r"(.)\1+")
+
+
 @lru_cache(maxsize=65536)
 def key_of(word: str) -> str:
     """The matching key of one token's text."""
@@ -131,7 +134,7 @@ def key_of(word: str) -> str:
         w = _stem(w)
         # transliteration: y/i and doubled letters are where spellings part
         w = w.replace("y", "i").replace("kh", "h").replace("ph", "f")
-        w = re.sub(r"(.)\1+", r"\1", w)
+        w = _DOUBLED_RE.sub(r"\1", w)
     return w
 
 
