@@ -8,7 +8,6 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 from operator import itemgetter, not_
 
@@ -183,6 +182,8 @@ def same_name(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < 4:
         return False
+    from difflib import SequenceMatcher  # (rarely needed: 10 ms to import)
+
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.75
 
 
