@@ -301,10 +301,10 @@ def prepare(article: Article) -> Doc:
         first = bisect.bisect_right(starts, header_end)
         starts, ends, words, gaps = starts[first:], ends[first:], words[first:], gaps[first:]
     infos = word_infos(words)
-    tokens = make_tokens(starts, ends, infos)
+    token_keys, flags = map(list, zip(*infos)) if infos else ([], [])
+    tokens = make_tokens(starts, ends, token_keys, flags)
     n = len(tokens)
     codes = list(map(_GAP_CODES.__getitem__, gaps))
-    token_keys, flags = map(list, zip(*infos)) if infos else ([], [])
     skip = [(line.start, line.end) for line in article.lines if line.kind in ("boilerplate", "header")]
     skip = sorted(skip + list(article.metadata))  # bylines, date lines: page metadata
     # A token is boilerplate when it starts inside a boilerplate line (the

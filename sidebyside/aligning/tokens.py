@@ -214,10 +214,10 @@ def word_infos(words: list[str]) -> list[tuple[str, bool]]:
     return list(map(_WORD_INFOS.__getitem__, words))
 
 
-def make_tokens(starts: list[int], ends: list[int], infos: list[tuple[str, bool]]) -> list[Token]:
-    """Tokens from their offsets and :func:`word_infos` (built in C, no
+def make_tokens(starts: list[int], ends: list[int], keys: list[str], content: list[bool]) -> list[Token]:
+    """Tokens from their offsets, keys and content flags (built in C, no
     Python call per token: tokenizing is mostly making these)."""
-    return list(map(_NEW_TUPLE, itertools.repeat(Token), map(tuple.__add__, zip(starts, ends), infos)))
+    return list(map(_NEW_TUPLE, itertools.repeat(Token), zip(starts, ends, keys, content)))
 
 
 _NEW_TUPLE = tuple.__new__
@@ -226,7 +226,10 @@ _NEW_TUPLE = tuple.__new__
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]``, with offsets into ``text``."""
     starts, ends, words, _ = token_pieces(text, start, end)
-    return make_tokens(starts, ends, word_infos(words))
+    if not words:
+        return []
+    keys, content = zip(*word_infos(words))
+    return make_tokens(starts, ends, keys, content)
 
 
 _FOLD = str.maketrans(
