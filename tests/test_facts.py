@@ -472,3 +472,16 @@ def test_role_holders_found_as_by_one_pattern(parts, words):
     assert speakers._titles_then_names(text, role, speakers._find_all(text.casefold(), words[0])) == expected
     expected = [(m.start(), m.group(1).split()[-1]) for m in name_then_role.finditer(text)]
     assert speakers._names_then_role(text, role) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abcdeiyKC", max_size=10), st.text(alphabet="abcdeiyKC", max_size=10))
+def test_same_name_is_difflibs_ratio(a, b):
+    """Two spellings are one name when SequenceMatcher's ratio of the casefolded names is at least 0.75."""
+    from difflib import SequenceMatcher
+
+    from sidebyside.aligning.changes import same_name
+
+    x, y = a.casefold(), b.casefold()
+    expected = x == y or (min(len(x), len(y)) >= 4 and SequenceMatcher(None, x, y, autojunk=False).ratio() >= 0.75)
+    assert same_name(a, b) == expected

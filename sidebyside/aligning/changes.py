@@ -159,7 +159,7 @@ def _has_date(w: Words, lo: int, hi: int) -> bool:
 
 
 def _numbers(w: Words, lo: int, hi: int) -> set[str]:
-    return {key for key in w.keys[lo:hi] if key in _NUMBER_WORDS or any(map(str.isdigit, key))}
+    return {key for key in w.keys[lo:hi] if key in _NUMBER_WORDS or _HAS_DIGIT[key]}
 
 
 def _names(w: Words, lo: int, hi: int) -> set[str]:
@@ -182,9 +182,22 @@ def same_name(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < 4:
         return False
-    from difflib import SequenceMatcher  # (rarely needed: 10 ms to import)
+    # SequenceMatcher(None, a, b, autojunk=False).ratio(), letter by letter
+    matches = sum(size for _, _, size in _matching_blocks(a, b, _positions(a)))
+    return 2.0 * matches / (len(a) + len(b)) >= 0.75
 
-    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.75
+
+class _HasDigit(dict):
+    """Whether a key holds a digit, by key, worked out when first asked for."""
+
+    def __missing__(self, key: str) -> bool:
+        if len(self) > 200_000:
+            self.clear()
+        found = self[key] = any(map(str.isdigit, key))
+        return found
+
+
+_HAS_DIGIT = _HasDigit()
 
 
 def _whole_sentence(w: Words, lo: int, hi: int) -> bool:
@@ -481,7 +494,7 @@ def _moved_numbers(r: Words, v: Words, opcodes, found: list[Change], i: int, ref
 
 def _cardinal(key: str) -> bool:
     """A count: digits or a number word ("fourteen", "million"; not "first", "once")."""
-    return key in _CARDINALS or any(map(str.isdigit, key))
+    return key in _CARDINALS or _HAS_DIGIT[key]
 
 
 def _is_name(w: Words, k: int) -> bool:
