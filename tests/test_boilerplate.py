@@ -133,3 +133,26 @@ def test_the_headlines_listed_under_read_more_after_the_article_are_boilerplate(
     # Without the "Read more:" head, a line of seven words that closes the text is kept.
     plain = f"Quake hits northern Chile coast\n\n{prose}\n\nChile's copper output falls for third month\n"
     assert [k for k, _ in kinds(plain)][-1] == "body"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "AlL RıGHTS RESERVED",  # dotless i: a case-blind pattern takes it for "i"
+        "Reuters contributed to thiſ report",  # long s
+        "Ma\u212ae sure to subscribe",  # the Kelvin sign: "k" to a case-blind pattern
+        "  Photo:   Getty   Images  ",
+        "Reporting by Jane Smith; editing by Tom Brown",
+        "News / World / Europe",
+        "He said it was a (left) turn",
+    ],
+)
+def test_known_boilerplate_is_what_its_patterns_find_in_the_line(line):
+    import re
+
+    from sidebyside.reading.boilerplate import _PATTERNS
+
+    stripped = " ".join(line.split())
+    expected = any(re.search(p, stripped, re.IGNORECASE) for p in _PATTERNS)
+    breadcrumb = re.match(r"^[^/›»>|]{1,30}(\s[/›»>|]\s[^/›»>|]{1,30}){1,6}$", stripped)
+    assert is_known_boilerplate(line) == (expected or bool(breadcrumb))

@@ -73,3 +73,22 @@ def test_tokens_are_ordered_non_empty_and_inside_the_text(text):
 def test_letters_that_do_not_decompose_meet_their_latin_spelling(a, b):
     assert key_of(a) == key_of(b)
     assert normalise(f"said {a} on Monday") == normalise(f"said {b} on Monday")
+
+
+# Text mixing what each split path reads: ASCII, typographic punctuation,
+# accented and CJK letters, combining marks, digits, apostrophes, underscores.
+_CHARACTERS = list("ab Z09_'’-.,\n") + ["“", "—", "\u2000", "\u00a0", "é", "ß", "\u0301", "日", "ア", "٣"]
+_MIXED = st.text(alphabet=st.sampled_from(_CHARACTERS), max_size=80)
+
+
+@given(_MIXED, st.integers(-2, 90), st.integers(-2, 90))
+def test_token_pieces_are_the_token_pattern_and_the_text_between(text, start, end):
+    from sidebyside.aligning.tokens import token_pieces, token_re
+
+    starts, ends, words, gaps = token_pieces(text, start, end)
+    lo, hi = min(max(start, 0), len(text)), min(max(end, 0), len(text))
+    found = list(token_re().finditer(text, lo, max(lo, hi)))
+    assert [(m.start(), m.end(), m.group()) for m in found] == list(zip(starts, ends, words))
+    # the stretches around the tokens and the tokens make up the text read
+    assert "".join(g + w for g, w in zip(gaps, [*words, ""])) == text[lo:hi]
+    assert [(t.start, t.end) for t in tokenize(text, start, end)] == list(zip(starts, ends))
