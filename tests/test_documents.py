@@ -1,0 +1,50 @@
+"""The marks prepare reads from the text between tokens (sidebyside.aligning.documents):
+what each stretch between two tokens holds is what the patterns find over the whole text."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sidebyside.aligning import documents as d
+from sidebyside.aligning.tokens import token_pieces
+
+_CHARACTERS = list("ab Zi09_'’-–—.,;:!?…()\"”»\n\t") + ["\u00a0", "é", "日", "٣", "Mr", "1,000", "U.S.", " - "]
+_TEXT = st.lists(st.sampled_from(_CHARACTERS), max_size=60).map("".join)
+# The sentence end over a whole text: terminal punctuation before a space,
+# a closing mark or the text's end.
+_SENTENCE_END_OVER_TEXT = re.compile(r"[.!?…]+(?=[\s\"”’'»)\]]|$)")
+
+
+def _after(ends: list[int], pattern: re.Pattern[str], text: str) -> set[int]:
+    """For each match, how many tokens end at or before it."""
+    return {bisect.bisect_right(ends, m.start()) for m in pattern.finditer(text)}
+
+
+@given(_TEXT)
+def test_the_marks_between_tokens_are_the_patterns_matches(text):
+    starts, ends, _words, gaps = token_pieces(text)
+    n = len(starts)
+    codes = [d._gap_code(gap) for gap in gaps]
+
+    def marked(bit: int) -> set[int]:
+        return {k for k, code in enumerate(codes) if code & bit}
+
+    assert marked(d._GAP_BREAK) == _after(ends, d._BREAK_RE, text)
+    assert marked(d._GAP_PARA) == _after(ends, d._PARA_RE, text)
+    # a comma before a digit ("1,000") marks no clause: the only look past the stretch
+    comma = {k for k in marked(d._GAP_COMMA) if k < n and not re.match(r"\d", text[starts[k]])}
+    inner = set(range(n))
+    assert (marked(d._GAP_CLAUSE) | comma) & inner == _after(ends, d._CLAUSE_MARK_RE, text) & inner
+    # sentence ends between two tokens; _GAP_STOP when each is a full stop alone
+    between = set(range(1, n))
+    ends_found = {}
+    for m in _SENTENCE_END_OVER_TEXT.finditer(text):
+        k = bisect.bisect_right(ends, m.start())
+        if k in between:
+            ends_found[k] = ends_found.get(k, True) and m.group() == "."
+    assert marked(d._GAP_STOP | d._GAP_END) & between == set(ends_found)
+    assert {k for k in between if codes[k] & d._GAP_STOP} == {k for k, stop in ends_found.items() if stop}
