@@ -195,16 +195,11 @@ class _GapCodes(dict):
 _GAP_CODES = _GapCodes()
 
 
-def _marked(codes: list[int], bit: int) -> itertools.compress:
-    """The indexes of the stretches whose code has ``bit``."""
-    return itertools.compress(itertools.count(), map(operator.and_, codes, itertools.repeat(bit)))
-
-
 def _boundaries(
     text: str,
     spans: tuple[list[int], list[int]],
     keys: list[str],
-    codes: list[int],
+    marks: list[tuple[int, int]],
     para_bounds: list[tuple[int, int]],
     title: tuple[int, int],
     quoted: list[tuple[int, int]],
@@ -217,8 +212,8 @@ def _boundaries(
     (a sentence, a clause mark before it, a quotation of three words or
     more opening before it or closing after the token before, or a word such
     as "that" or "because").  ``spans`` are the tokens' starts and ends,
-    ``keys`` their keys (boilerplate's too), ``codes`` the :func:`_gap_code`
-    of the text before each token (and after the last)."""
+    ``keys`` their keys (boilerplate's too), ``marks`` (k, :func:`_gap_code`)
+    of each stretch of text before token k (or after the last) that has any."""
     starts, ends = spans
     n = len(starts)
     sentence = bytearray(n + 1)
@@ -231,10 +226,11 @@ def _boundaries(
         for t in itertools.compress(range(1, n), map(operator.ne, boilerplate[1:], boilerplate)):
             sentence[t] = 1
     # A sentence ends before token k (after token t = k - 1).
-    for k in _marked(codes[1:n], _GAP_STOP | _GAP_END):
-        k += 1
+    for k, code in marks:
+        if not (0 < k < n and code & (_GAP_STOP | _GAP_END)):
+            continue
         t = k - 1
-        if not codes[k] & _GAP_END:
+        if not code & _GAP_END:
             word = text[starts[t] : ends[t]]
             if word.casefold() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
                 continue
@@ -242,10 +238,8 @@ def _boundaries(
             continue
         sentence[k] = 1
     clause = bytearray(sentence)
-    for k in _marked(codes[:n], _GAP_CLAUSE):
-        clause[k] = 1
-    for k in _marked(codes[:n], _GAP_COMMA):
-        if not _DIGIT_RE.match(text, starts[k]):
+    for k, code in marks:
+        if k < n and (code & _GAP_CLAUSE or (code & _GAP_COMMA and not _DIGIT_RE.match(text, starts[k]))):
             clause[k] = 1
     for s, e in quoted:
         lo = bisect.bisect_left(starts, s)
@@ -304,7 +298,10 @@ def prepare(article: Article) -> Doc:
     token_keys, flags = map(list, zip(*infos)) if infos else ([], [])
     tokens = make_tokens(starts, ends, token_keys, flags)
     n = len(tokens)
+    # (k, code) of each stretch of text before token k that holds a mark
+    # (most are a plain space, which holds none)
     codes = list(map(_GAP_CODES.__getitem__, gaps))
+    marks = list(itertools.compress(enumerate(codes), codes))
     skip = [(line.start, line.end) for line in article.lines if line.kind in ("boilerplate", "header")]
     skip = sorted(skip + list(article.metadata))  # bylines, date lines: page metadata
     # A token is boilerplate when it starts inside a boilerplate line (the
@@ -319,11 +316,14 @@ def prepare(article: Article) -> Doc:
         keys[i] = f"\x00{i}"
     content = list(itertools.compress(range(n), map(operator.gt, flags, boilerplate)))
     # After which tokens a sentence or line may end (and after the last).
-    breaks = list(map(operator.and_, codes[1:], itertools.repeat(_GAP_BREAK)))
+    breaks = [0] * n
+    for k, code in marks:
+        if k and code & _GAP_BREAK:
+            breaks[k - 1] = 1
     if breaks:
         breaks[-1] = 1
     title = _title_tokens(article, ends)
-    para_ends = sorted((set(_marked(codes, _GAP_PARA)) | set(title)) - {0, n})
+    para_ends = sorted(({k for k, code in marks if code & _GAP_PARA} | set(title)) - {0, n})
     bounds = list(zip([0, *para_ends], [*para_ends, n]))
     para = list(itertools.chain.from_iterable(itertools.repeat(k, hi - lo) for k, (lo, hi) in enumerate(bounds)))
     gap_costs = list(map(_GAPS.__getitem__, flags))
@@ -331,7 +331,7 @@ def prepare(article: Article) -> Doc:
         gap_costs[i] = BOILERPLATE
     quoted = quoted_spans(text)
     sentence_starts, clause_start, is_that, says = _boundaries(
-        text, (starts, ends), token_keys, codes, bounds, title, quoted, boilerplate
+        text, (starts, ends), token_keys, marks, bounds, title, quoted, boilerplate
     )
     return Doc(
         text,
