@@ -76,7 +76,7 @@ __all__ = ["annotate", "article_facts", "passage_facts", "passage_sentences"]
 def _passage_words(facts: ArticleFacts, p: Passage, made: dict | None = None) -> Words:
     """A passage's words, each marked whether it stands in a quotation of
     its article; ``made``: the words made so far, by text and quotes (one
-    wire copy's passage in many articles is parsed once)."""
+    wire copy's passage in many articles of a group is parsed once)."""
     base = p.start
     index = facts.word_index()
     lo, hi = index.span(p.start, p.end)
@@ -127,7 +127,6 @@ def _collector_paused():
 def _annotate(alignment: Alignment, only: Collection[str] | None) -> Alignment:
     wanted = None if only is None else set(only)
     facts: dict[int, ArticleFacts] = {}
-    made: dict[tuple[str, tuple[bool, ...]], Words] = {}  # passages' words, by text and quotes
 
     def of(index: int) -> ArticleFacts:
         found = facts.get(index)
@@ -143,6 +142,9 @@ def _annotate(alignment: Alignment, only: Collection[str] | None) -> Alignment:
         passages: list[Passage] = []
         words: list[Words] = []
         sentences: list[Sentences] = []
+        # The group's versions' words by text and quotes (kept for the group
+        # only: every passage's words kept to the end would take a third more memory).
+        made: dict[tuple[str, tuple[bool, ...]], Words] = {}
         for p in group.passages:
             f = of(p.article)
             quoted, speaker, said = passage_sentences(f, p.start, p.end)

@@ -61,10 +61,8 @@ class WordIndex:
         self.starts: list[int] = offsets[1::2]
         self.ends: list[int] = offsets[2::2]
         self.words: list[str] = pieces[1::2]
-        # What stands before each word, since the word before (most often
-        # " ", one shared string), for :meth:`initial`.
-        self._gaps: list[str] = pieces[0:-1:2]
-        self._initial: list[bool] | None = None
+        # Whether a stop stands before each word, since the word before.
+        self._initial = list(map(not_, map(STARTS_AFTER.isdisjoint, pieces[0:-1:2])))
         # A word is quoted when the last quotation that starts at or before it
         # has not ended (as Quotations.in_quote): mark each quotation's words.
         flags = [False] * len(self.words)
@@ -87,9 +85,7 @@ class WordIndex:
 
     def initial(self) -> list[bool]:
         """For each word, whether a stop, colon, semicolon, line end or
-        opening quote stands between it and the word before (worked out once)."""
-        if self._initial is None:
-            self._initial = list(map(not_, map(STARTS_AFTER.isdisjoint, self._gaps)))
+        opening quote stands between it and the word before."""
         return self._initial
 
     def span(self, start: int, end: int) -> tuple[int, int]:
