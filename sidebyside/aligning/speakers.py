@@ -139,7 +139,7 @@ class _Subjects:
         if j < 0:
             return None
         gap = text[tokens[j][1] : verb_start]
-        if _breaks(gap) or any(ch in gap for ch in QUOTE_CHARS):
+        if _breaks(gap) or not _QUOTE_SET.isdisjoint(gap):
             return None
         if "," in gap:
             # "Ned Price, the US State Department spokesman, said": the name
@@ -161,7 +161,7 @@ class _Subjects:
         if i == 0 or i + 1 >= len(tokens):
             return None
         before = text[tokens[i - 1][1] : tokens[i][0]]
-        if not any(ch in before for ch in ',"”’'):
+        if _AFTER_QUOTE_SET.isdisjoint(before):
             return None
         gap = text[tokens[i][1] : tokens[i + 1][0]]
         if _breaks(gap) or "," in gap:
@@ -464,7 +464,7 @@ class _Attributions(_Subjects):
             k = bisect.bisect_right(starts, s) - 1
             window_from = tokens[max(0, k - 4)][1] if k >= 1 else 0
             between = text[window_from:s]
-            after_quote = any(ch in between for ch in '"”’»') and not any(ch in between for ch in "“«„")
+            after_quote = not _CLOSING_SET.isdisjoint(between) and _OPENING_SET.isdisjoint(between)
             found.append(_Attribution(s, speaker, after_quote))
         return found
 
@@ -702,8 +702,16 @@ class ArticleFacts(_Attributions, Quotations):
         return out
 
 
+# Characters looked for in the short stretches between words.
+_QUOTE_SET = frozenset(QUOTE_CHARS)
+_AFTER_QUOTE_SET = frozenset(',"”’')
+_CLOSING_SET = frozenset('"”’»')
+_OPENING_SET = frozenset("“«„")
+_BREAK_SET = frozenset(".!?;:\n")
+
+
 def _breaks(gap: str) -> bool:
-    return any(ch in gap for ch in ".!?;:\n")
+    return not _BREAK_SET.isdisjoint(gap)
 
 
 def _possessive(word: str) -> bool:
