@@ -416,7 +416,7 @@ def speakers(doc: Doc, lo: int, hi: int) -> frozenset[str]:
             while k >= max(lo, t - 4) and text[tokens[k].start : tokens[k].end].casefold() in _FILLER:
                 k -= 1
             if k >= lo and tokens[k].content and text[tokens[k].start].isupper():
-                name = tokens[k].key
+                name = tokens[_before_affiliation(doc, k, lo)].key
         elif t + 1 <= hi and tokens[t + 1].content and text[tokens[t + 1].start].isupper():
             name = tokens[t + 1].key
         elif t - 1 > lo and "," in text[tokens[t - 1].end : tok.start]:
@@ -429,6 +429,41 @@ def speakers(doc: Doc, lo: int, hi: int) -> frozenset[str]:
         if name is not None:
             found.add(name)
     return frozenset(found)
+
+
+_LINKING = frozenset(("of", "at", "from"))
+
+
+def _before_affiliation(doc: Doc, k: int, floor: int) -> int:
+    """The name before the body it is of, at or from, when a short name in
+    capitals ends at token ``k`` ("Thorvaldur Thordarson of the University
+    of Iceland said": Thordarson, not Iceland), else ``k``."""
+    tokens, text = doc.tokens, doc.text
+
+    def capital(j: int) -> bool:
+        return tokens[j].content and text[tokens[j].start].isupper()
+
+    def word(j: int) -> str:
+        return text[tokens[j].start : tokens[j].end].casefold()
+
+    head = k
+    while True:
+        j = head  # the run of words in capitals that ends at `head`
+        while j - 1 >= floor and capital(j - 1) and not _comma_before(doc, j):
+            j -= 1
+        if head - j >= 2:
+            return head  # a full name ("… Bank of England Andrew Bailey said")
+        p = j - 1
+        if p - 1 >= floor and word(p) == "the" and not _comma_before(doc, j):
+            p -= 1
+        if p - 1 < floor or word(p) not in _LINKING or not capital(p - 1) or _comma_before(doc, p + 1):
+            return head
+        head = p - 1
+
+
+def _comma_before(doc: Doc, j: int) -> bool:
+    """Is there a comma between token ``j`` and the token before it?"""
+    return "," in doc.text[doc.tokens[j - 1].end : doc.tokens[j].start]
 
 
 def _before_apposition(doc: Doc, k: int, floor: int) -> int:
