@@ -548,6 +548,19 @@ def _alike(da: Doc, a0: int, a1: int, db: Doc, b0: int, b1: int) -> bool:
     return fuzz.partial_ratio(_words(da, a0, a1), _words(db, b0, b1)) >= 75
 
 
+def _tail(doc: Doc, t: int, last: int) -> bool:
+    """Does a passage starting at token ``t`` (and going on to ``last``)
+    start with the tail of a sentence begun before it: two content words or
+    fewer, or an attribution of four or fewer ('…on the ground," | El-Masri
+    said. | He said Cairo…', '…," | al-Masri said in Arabic. | He said…')?
+    Such a start is no start: the passage begins at the next sentence."""
+    lo, hi = doc.sentence_of(t)
+    if not (lo < t and hi <= last):
+        return False
+    words = doc.content_sum[hi] - doc.content_sum[t]
+    return words <= 2 or (words <= 4 and any(doc.says[t:hi]))
+
+
 def _few(doc: Doc, lo: int, hi: int) -> bool:
     """Are tokens lo..hi-1 at most two content words?"""
     return doc.content_sum[hi] - doc.content_sum[lo] <= 2
@@ -619,7 +632,8 @@ def snap(
     starts = _Lazy(
         (lo_a, lo_b)
         for lo_a, lo_b in dict.fromkeys(start_levels)
-        if _edges_agree(da, lo_a, sa, db, lo_b, sb, True, core, (lo_a, lo_b) == (sent_a, sent_b))
+        if not (_tail(da, lo_a, ea) or _tail(db, lo_b, eb))
+        and _edges_agree(da, lo_a, sa, db, lo_b, sb, True, core, (lo_a, lo_b) == (sent_a, sent_b))
     )
     end_levels = ((send_a, send_b), (cend_a, cend_b), (send_a, cend_b), (cend_a, send_b))
     ends = _Lazy(

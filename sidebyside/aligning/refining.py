@@ -30,20 +30,22 @@ import bisect
 from collections import defaultdict
 from collections.abc import Callable
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from .documents import Doc
-from .extension import end_of, similarity, tidy
+from .extension import end_of, other_speakers, similarity, tidy
 from .grouping import Link, Repeat
 from .options import AlignOptions
+from .tokens import normalise
 
 _TOLERANCE = 2  # words between a cut carried over and the sentence start it is moved to
 
 
 def refine(docs: list[Doc], links: list[Link], repeats: list[Repeat], opts: AlignOptions) -> list[Link]:
     """The links, each cut where another link in one of its two articles
-    begins or ends (see the module's note).  Links that a repeat refers to
-    stay whole."""
+    begins or ends (see the module's note).  A repeat of a link that is cut
+    (a pull-quote) goes with the piece it repeats."""
     bounds: dict[int, set[int]] = defaultdict(set)
     sides: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
     for x in links:
@@ -51,7 +53,9 @@ def refine(docs: list[Doc], links: list[Link], repeats: list[Repeat], opts: Alig
         bounds[x.b].update((x.tb[0], x.tb[1] + 1))
         sides[x.a].append((*x.ta, id(x)))
         sides[x.b].append((*x.tb, id(x)))
-    repeated = {id(r.link) for r in repeats}
+    repeats_of: dict[int, list[Repeat]] = defaultdict(list)
+    for r in repeats:
+        repeats_of[id(r.link)].append(r)
     out: list[Link] = []
     for x in links:
 
@@ -61,10 +65,21 @@ def refine(docs: list[Doc], links: list[Link], repeats: list[Repeat], opts: Alig
                 s <= b_lo and b_hi <= e for s, e, i in sides[x.b] if i != id(x)
             )
 
-        cuts = [] if id(x) in repeated else _cuts(docs[x.a], docs[x.b], x, bounds[x.a], bounds[x.b], elsewhere, opts)
+        cuts = _cuts(docs[x.a], docs[x.b], x, bounds[x.a], bounds[x.b], elsewhere, opts)
         pieces = _pieces(docs[x.a], docs[x.b], x, cuts, opts) if cuts else []
+        for r in repeats_of.get(id(x), ()) if pieces else ():
+            r.link = max(pieces, key=lambda piece, r=r: _repeated_in(docs, r, piece))
         out.extend(pieces or [x])
     return out
+
+
+def _repeated_in(docs: list[Doc], repeat: Repeat, piece: Link) -> float:
+    """How much of a piece's passage (on the repeat's side) the repeat
+    repeats (0–100): a pull-quote of a passage that is cut goes with the
+    piece it quotes."""
+    start, end = (piece.sa, piece.ea) if repeat.side == 0 else (piece.sb, piece.eb)
+    text = docs[repeat.article].text
+    return fuzz.partial_ratio(normalise(text[repeat.start : repeat.end]), normalise(text[start:end]))
 
 
 def _cuts(
@@ -165,7 +180,8 @@ def _sentence_start_near(doc: Doc, t: int, lo: int, hi: int) -> int | None:
 
 
 def _pieces(da: Doc, db: Doc, link: Link, cuts: list[tuple[int, int]], opts: AlignOptions) -> list[Link]:
-    """The link cut into pieces, those similar enough to be shown."""
+    """The link cut into pieces, those similar enough to be shown and not
+    naming different speakers."""
     (alo, ahi), (blo, bhi) = link.ta, link.tb
     starts = [(alo, blo), *cuts]
     ends = [(ca - 1, cb - 1) for ca, cb in cuts] + [(ahi, bhi)]
@@ -173,6 +189,8 @@ def _pieces(da: Doc, db: Doc, link: Link, cuts: list[tuple[int, int]], opts: Ali
     for (a0, b0), (a1, b1) in zip(starts, ends):
         if a1 - a0 + 1 < opts.min_words or b1 - b0 + 1 < opts.min_words:
             continue  # a short first or last piece, held by another link
+        if other_speakers(da, a0, a1, db, b0, b1):
+            continue  # two statements side by side ("Andreyev said Russia…" / "El-Masri said Egypt…")
         ca = tidy(da.text, da.tokens[a0].start, end_of(da, a1))
         cb = tidy(db.text, db.tokens[b0].start, end_of(db, b1))
         sim = similarity(da.text[ca[0] : ca[1]], db.text[cb[0] : cb[1]])
