@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from ..reading.flow import flowing_text
 from .quotations import QUOTE_CHARS, WORD_RE, Quotations
 from .tokens import STOPWORDS
 
@@ -723,7 +724,9 @@ Sentences = list[tuple[int, int, "str | None"]]  # (start, end, speaker), offset
 
 def article_facts(article: Article) -> ArticleFacts:
     skip = tuple((line.start, line.end) for line in article.lines if line.kind in ("boilerplate", "header"))
-    return ArticleFacts(article.text, skip)
+    # Hard-wrapped lines read as the paragraph they are: a quotation, a
+    # sentence or a name ("said Andriy\nSavchuk") goes on across the cut.
+    return ArticleFacts(flowing_text(article), skip)
 
 
 def passage_facts(facts: ArticleFacts, start: int, end: int) -> tuple[bool, str | None]:

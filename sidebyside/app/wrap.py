@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 
 from ..reading.articles import Article
+from ..reading.flow import joined_lines
 
 # A word with the spaces after it, or a run of leading spaces.
 _CHUNK = re.compile(r"\S+\s*|\s+")
@@ -88,54 +89,18 @@ def wrap_line(text: str, start: int, end: int, width: int) -> list[tuple[int, in
     return out
 
 
-#: Hard-wrapped prose is wrapped at this many characters or fewer (e-mail,
-#: wire copy and plain-text archives wrap at 60–80); longer lines are
-#: paragraphs of their own.
-_HARD_WRAP_MAX = 100
-_HARD_WRAP_MIN = 40  # … and at this many or more: shorter lines are a list's or a poem's
-#: A line that starts an item of a list is never joined to the line before.
-_ITEM = re.compile(r"[ \t]*(?:[-*+•–—]|\d{1,3}[.)])[ \t]")
-_FIRST_WORD = re.compile(r"\s*\S+")
-
-
 def shown_lines(article: Article) -> list[tuple[int, int, str]]:
     """The article's lines as the pane shows them, ``(start, end, kind)``:
-    the lines of a hard-wrapped paragraph joined into one, so that it is
-    wrapped again to the pane's width instead of leaving a short ragged row
-    after each of its lines.  A line is taken to run on into the next (of
-    the same paragraph, no blank line between) when it was cut because the
-    next line's first word would not have fitted in the widest line of the
-    paragraph, as a text wrapper cuts; a list or a poem, whose short lines
-    would have had room, keeps its lines.  A joined line holds newlines,
-    which the pane draws as spaces."""
+    the lines of a hard-wrapped paragraph joined into one
+    (:func:`.reading.flow.joined_lines`), so that it is wrapped again to the
+    pane's width instead of leaving a short ragged row after each of its
+    lines (a joined line holds newlines, which the pane draws as spaces);
+    in a Markdown file, without the marks :func:`_without_marks` leaves out."""
+    lines = joined_lines(article)
+    if article.path.suffix.lower() not in _MARKDOWN_SUFFIXES:
+        return lines
     text = article.text
-    out: list[tuple[int, int, str]] = []
-    lines = article.lines
-    markdown = article.path.suffix.lower() in _MARKDOWN_SUFFIXES
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        j = i + 1  # the paragraph: lines i..j-1 of one kind, none blank
-        while j < len(lines) and lines[j].kind == line.kind and line.kind == "body":
-            j += 1
-        widest = max(ln.end - ln.start for ln in lines[i:j])
-        start = line.start
-        for k in range(i, j):
-            this = lines[k]
-            if k + 1 < j and _HARD_WRAP_MIN <= widest <= _HARD_WRAP_MAX:
-                after = lines[k + 1]
-                word = _FIRST_WORD.match(text, after.start, after.end)
-                if (
-                    word is not None
-                    and this.end - this.start + len(word.group().strip()) + 1 > widest
-                    and not _ITEM.match(text, after.start, after.end)
-                ):
-                    continue  # cut by a wrapper: it runs on
-            out.append(_without_marks(text, start, this.end, this.kind) if markdown else (start, this.end, this.kind))
-            if k + 1 < j:
-                start = lines[k + 1].start
-        i = j
-    return out
+    return [line if "\n" in text[line[0] : line[1]] else _without_marks(text, *line) for line in lines]
 
 
 _MARKDOWN_SUFFIXES = frozenset((".md", ".markdown"))

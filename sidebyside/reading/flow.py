@@ -1,0 +1,81 @@
+"""Hard-wrapped text: which line ends are only where a text wrapper cut a
+paragraph (wire copy, e-mail, plain-text archives wrapped at 40–100
+columns), so that the reader can wrap the paragraph again to a pane's width
+and the facts read a sentence, a quotation or a name across the cut.
+
+A line is taken to run on into the next (of the same paragraph: body text,
+no blank line between) when it was cut because the next line's first word
+would not have fitted in the widest line of the paragraph, as a text
+wrapper cuts.  A list or a poem, whose short lines would have had room, keeps
+its lines, and so does a line that ends before a list item."""
+
+from __future__ import annotations
+
+import re
+
+from .articles import Article
+from .boilerplate import Line
+
+#: Hard-wrapped prose is wrapped at this many characters or fewer; longer
+#: lines are paragraphs of their own.
+HARD_WRAP_MAX = 100
+#: … and at this many or more: shorter lines are a list's or a poem's.
+HARD_WRAP_MIN = 40
+_FIRST_WORD = re.compile(r"\s*\S+")
+#: A line that starts an item of a list is never joined to the line before.
+_ITEM = re.compile(r"[ \t]*(?:[-*+•–—]|\d{1,3}[.)])[ \t]")
+
+
+def joined_lines(article: Article) -> list[tuple[int, int, str]]:
+    """The article's lines, ``(start, end, kind)``, with the lines of a
+    hard-wrapped paragraph joined into one (which then holds newlines)."""
+    text = article.text
+    lines = article.lines
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        j = i + 1  # the paragraph: lines i..j-1 of body text, none blank
+        while j < len(lines) and lines[j].kind == line.kind == "body":
+            j += 1
+        widest = max(ln.end - ln.start for ln in lines[i:j])
+        wrapped = HARD_WRAP_MIN <= widest <= HARD_WRAP_MAX
+        start = line.start
+        for k in range(i, j):
+            this = lines[k]
+            if k + 1 < j and wrapped and _runs_on(text, this, lines[k + 1], widest):
+                continue
+            out.append((start, this.end, this.kind))
+            if k + 1 < j:
+                start = lines[k + 1].start
+        i = j
+    return out
+
+
+def _runs_on(text: str, line: Line, after: Line, widest: int) -> bool:
+    """Was ``line`` cut by a wrapper before the next line, ``after``?"""
+    word = _FIRST_WORD.match(text, after.start, after.end)
+    return (
+        word is not None
+        and line.end - line.start + len(word.group().strip()) + 1 > widest
+        and not _ITEM.match(text, after.start, after.end)
+    )
+
+
+def flowing_text(article: Article) -> str:
+    """The article's text with the line ends inside hard-wrapped paragraphs
+    as spaces: as long as the text, every offset the same."""
+    text = article.text
+    pieces: list[str] = []
+    last = 0
+    for start, end, _kind in joined_lines(article):
+        cut = text.find("\n", start, end)
+        if cut < 0:
+            continue
+        pieces.append(text[last:start])
+        pieces.append(text[start:end].replace("\n", " "))
+        last = end
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
