@@ -124,7 +124,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 # Sentence ends: terminal punctuation before a space or a closing mark (in
 # the text between two tokens: what follows it is never the text's end).
-_SENTENCE_END_RE = re.compile(r"[.!?…]+(?=[\s\"”’'»)\]])")
+# (An ellipsis in brackets, "[...]" or "(…)", marks words left out of a
+# quotation: the sentence goes on.)
+_SENTENCE_END_RE = re.compile(r"(?<![\[(.!?…])[.!?…]+(?=[\s\"”’'»)\]])(?<![\[(][.…]{3})(?<![\[(]…)")
 # Clause marks between two words: commas (not in 1,000), semicolons, colons,
 # parentheses, dashes standing apart from words.
 _CLAUSE_MARK_RE = re.compile(r",(?!\d)|[;:()]|\s[-–—]+\s|[–—]")

@@ -4,6 +4,7 @@ tidied (a bracket or quotation mark it opens or closes taken in)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from itertools import compress
@@ -378,6 +379,15 @@ def _edges_agree(
     la, lb = a_hi - a_lo, b_hi - b_lo
     if la <= 0 and lb <= 0:
         return True
+    if whole_sentence and not at_start:
+        # A quotation's end and then who said it, in both ('…grows [...],"
+        # Andreyev stressed.' / '…grows and the danger … grows with it,"
+        # al-Masri said.'): the quotations' ends are compared, and the
+        # attributions come along, so a quote cut short or given to another
+        # speaker is shown.
+        a_cut, b_cut = _attribution_start(da, a_lo, a_hi), _attribution_start(db, b_lo, b_hi)
+        if a_cut < a_hi and b_cut < b_hi:
+            return _edges_agree(da, a_lo, a_cut, db, b_lo, b_cut, at_start, core, whole_sentence)
     if min(la, lb) <= 0:
         doc, lo, hi = (da, a_lo, a_hi) if la > 0 else (db, b_lo, b_hi)
         if max(la, lb) > 2:
@@ -395,6 +405,24 @@ def _edges_agree(
     ka = {t.key for t in da.tokens[a_lo:a_hi] if t.content}
     kb = {t.key for t in db.tokens[b_lo:b_hi] if t.content}
     return bool(ka) and bool(kb) and 5 * len(ka & kb) >= len(ka) + len(kb)  # Dice >= 0.4
+
+
+def _attribution_start(doc: Doc, lo: int, hi: int) -> int:
+    """The first of tokens lo..hi-1 that follows the close of the quotation
+    token ``lo - 1`` is in, when from there on they name who said it (a verb
+    of saying, four content words or fewer: '[...]," | Andreyev stressed.');
+    else ``hi``."""
+    if not lo or hi <= lo:
+        return hi
+    inside = doc.tokens[lo - 1].start
+    k = bisect.bisect_right(doc.quoted, (inside, len(doc.text))) - 1
+    if k < 0 or not doc.quoted[k][0] <= inside < doc.quoted[k][1]:
+        return hi
+    close = doc.quoted[k][1]
+    first = bisect.bisect_left(doc.starts, close, lo, hi)
+    if first >= hi or not any(doc.says[first:hi]) or doc.content_sum[hi] - doc.content_sum[first] > 4:
+        return hi
+    return first
 
 
 _FILLER = frozenset(("has", "had", "have", "also", "repeatedly", "then", "later", "reportedly", "again", "once", "has"))

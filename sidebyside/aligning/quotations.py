@@ -219,7 +219,7 @@ def _mend_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
         s2, e2 = out[k + 1]
         mark = s2 - 1
         if (
-            mark >= start
+            mark > start  # (a paragraph that begins with the mark opens the quotation again)
             and text[mark] in '"”'
             and "\n" not in text[start:mark]
             and not any(ch in QUOTE_CHARS for ch in text[start:mark])
