@@ -242,13 +242,7 @@ class _Subjects:
         word = tokens[j][2]
         if not word[:1].isupper():
             return None
-        k = j
-        while (
-            k - 1 >= 0 and tokens[k - 1][2][:1].isupper() and text[tokens[k - 1][1] : tokens[k][0]] in (" ", "\u00a0")
-        ):
-            if _possessive(tokens[k - 1][2]):
-                break
-            k -= 1
+        k = self._run_start(tokens, j)
         # "Office for National Statistics", "Bank of England": one name.
         while (
             k - 2 >= 0
@@ -257,14 +251,7 @@ class _Subjects:
             and text[tokens[k - 2][1] : tokens[k][0]] == f" {tokens[k - 1][2]} "
             and not _possessive(tokens[k - 2][2])
         ):
-            k -= 2
-            while (
-                k - 1 >= 0
-                and tokens[k - 1][2][:1].isupper()
-                and text[tokens[k - 1][1] : tokens[k][0]] == " "
-                and not _possessive(tokens[k - 1][2])
-            ):
-                k -= 1
+            k = self._run_start(tokens, k - 2)
         words = [tokens[m][2] for m in range(k, j + 1)]
         # "the mayor of Itabirito told": the role speaks, not the place.
         if (
@@ -274,19 +261,72 @@ class _Subjects:
             and text[tokens[k - 2][1] : tokens[k][0]] == " of "
         ):
             return f"the {tokens[k - 2][2].casefold()} of {' '.join(words)}"
+        # "Judge Olena Kovalchuk of the High Anti-Corruption Court said": the
+        # judge speaks, not the court (a person's full name, then of/at/from).
+        person = self._person_before_body(tokens, k)
+        if person is not None:
+            return person
         the = words[0].casefold() == "the" or text[max(0, tokens[k][0] - 4) : tokens[k][0]].casefold() == "the "
+        if words[0].casefold() == "the" and len(words) > 1:  # "The Bank of England said", at a sentence's start
+            words.pop(0)
         named = len(words)
-        while len(words) > 1 and words[0].casefold().rstrip(".") in _TITLES:
+        body = words[-1].casefold() in _BODIES
+        # A person's titles go ("Foreign Minister Sergei Lavrov"); a body keeps its own ("Defence Ministry").
+        while len(words) > 1 and words[0].casefold().rstrip(".") in _TITLES and not body:
             words.pop(0)
         last = words[-1].casefold()
         if last in ("the", "he", "she", "it", "they", "we", "i") or last in _ROLE_ALIASES:
             return None
+        # "… Bank of England Governor Andrew Bailey said": the person after the body's name.
+        bodies = [m for m, w in enumerate(words[:-1]) if w.casefold() in _BODIES]
+        after = words[bodies[-1] + 1 :] if bodies else []
+        if len(after) >= 2 and not body and all(w[:1].isupper() for w in after):
+            return words[-1]
         if len(words) == 1 and the:
             return f"the {words[0]}"
         # A body is named whole ("Cal Fire", "the United Nations"); a person by surname.
-        if last in _BODIES or (the and len(words) == named and len(words) > 1):
-            return ("the " if the and words[0].casefold() != "the" else "") + " ".join(words)
+        if body or (the and len(words) == named and len(words) > 1):
+            return ("the " if the else "") + self._joined(tokens, j - len(words) + 1, j)
         return words[-1]
+
+    def _run_start(self, tokens, j: int) -> int:
+        """The first token of the run of capitalised words that ends at token
+        ``j``, across spaces, hyphens ("Anti-Corruption") and the stops of an
+        abbreviation ("U.S. Geological Survey")."""
+        text = self.text
+        k = j
+        while k - 1 >= 0 and tokens[k - 1][2][:1].isupper() and not _possessive(tokens[k - 1][2]):
+            gap = text[tokens[k - 1][1] : tokens[k][0]]
+            if gap in (" ", "\u00a0", "-", "\u2011") or (gap in (".", ". ") and len(tokens[k - 1][2]) <= 2):
+                k -= 1
+            else:
+                break
+        return k
+
+    def _joined(self, tokens, first: int, last: int) -> str:
+        """Tokens first..last as written, but for line ends ("U.S. Geological
+        Survey", "Anti-Corruption Court")."""
+        return " ".join(self.text[tokens[first][0] : tokens[last][1]].split())
+
+    def _person_before_body(self, tokens, k: int) -> str | None:
+        """The surname of a person named in full right before "of the", "at"
+        or "from" and the body's name starting at token ``k``, if any."""
+        text = self.text
+        m = k - 1
+        if m >= 0 and tokens[m][2].casefold() == "the":
+            m -= 1
+        if m < 1 or tokens[m][2] not in ("of", "at", "from") or not tokens[m - 1][2][:1].isupper():
+            return None
+        gap = text[tokens[m - 1][1] : tokens[k][0]]
+        if any(ch in gap for ch in ",.;:\n"):
+            return None
+        start = self._run_start(tokens, m - 1)
+        names = [tokens[n][2] for n in range(start, m)]
+        while names and names[0].casefold().rstrip(".") in _TITLES:
+            names.pop(0)
+        if len(names) < 2 or names[-1].casefold() in _BODIES or names[-1].casefold() in _ROLE_ALIASES:
+            return None
+        return names[-1]
 
     def _resolve_np(self, tokens, j: int, last_speaker: str | None, limit: int = 0) -> str | None:
         """Who the noun phrase ending at token ``j`` names."""

@@ -1,0 +1,32 @@
+"""Whom a sentence names as its speaker, for names written the ways news
+copy writes them: with an affiliation after "of the", a body with its own
+qualifier, an abbreviation, a hyphen, a person after a body's name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sidebyside.aligning.speakers import article_facts, passage_facts
+from sidebyside.reading.articles import article_from_text
+
+CASES = [
+    ("The quake hit at a depth of 35 kilometres, the U.S. Geological Survey said.", "the U.S. Geological Survey"),
+    ('"The court has established it," Judge Olena Kovalchuk of the High Anti-Corruption Court said.', "Kovalchuk"),
+    ("Thorvaldur Thordarson of the University of Iceland said the eruption could last for weeks.", "Thordarson"),
+    ("The Defence Ministry said in a statement that it had overhauled its procurement.", "the Defence Ministry"),
+    ("The Bank of England said rates would stay where they are.", "the Bank of England"),
+    ("Ruslan Akhmetov, an analyst at Freedom Finance, said the cut was expected.", "Akhmetov"),
+    ('"We will not rush," Governor Erlan Abdrakhmanov told a news conference in Astana.', "Abdrakhmanov"),
+    ("The mayor of Itabirito told a news conference that the shelters were full.", "the mayor of Itabirito"),
+    ("A spokesman for the Port of Antofagasta said the terminal was closed.", "the Port of Antofagasta"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), CASES)
+def test_the_speaker_a_sentence_names(sentence, speaker):
+    article = article_from_text(Path("story.txt"), f"A headline for the story\n\n{sentence}\n")
+    start = article.text.index(sentence)
+    _quoted, found = passage_facts(article_facts(article), start, start + len(sentence))
+    assert found == speaker
