@@ -43,6 +43,9 @@ _PATTERNS = [
     r"^read (more|also|next)\b",
     r"^(related|recommended)( (articles|stories|news|content|posts))?:?$",
     r"^share (this|on|via)\b",
+    r"^(share|tweet|e-?mail|print|comments?|save|unsubscribe)( (this|article|story))?$",
+    r"^forwarded this (e-?mail|newsletter)\b",
+    r"\bsign up here\.?$",
     r"^(follow|subscribe)( to)?( us)?( on)?\b.{0,30}$",
     r"^sources?( used)?:?$",
     r"website can (also )?be accessed at",
@@ -111,7 +114,7 @@ def words(text: str) -> int:
 # them matches none (checked with `in`, many times faster than the search).
 _ANYWHERE_NEEDS = (
     "(", "/", "©", "your email", "required fields", "support ", "website can", "rights reserved", "contributed to this"
-)
+) + ("sign up here",)
 # The letters other than A-Z that a case-blind pattern takes for one of them
 # (İ, ı, ſ and the Kelvin sign): a line with one is searched in full.
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
@@ -126,8 +129,14 @@ def is_known_boilerplate(text: str) -> bool:
     return _is_known(_collapsed(text))
 
 
+# Markdown's marks around a line ("**Read also:** …", "> Advertisement").
+_MARKDOWN_MARKS_RE = re.compile(r"^(?:[*_>#]+\s*)+|(?<=:)[*_]+")
+
+
 def _is_known(stripped: str) -> bool:
     """:func:`is_known_boilerplate` of a line already collapsed."""
+    if stripped[:1] in ("*", "_", ">", "#"):
+        stripped = _MARKDOWN_MARKS_RE.sub("", stripped)
     return bool(
         _AT_START_RE.match(stripped)
         or (_may_hold_anywhere(stripped) and _ANYWHERE_RE.search(stripped))
@@ -237,6 +246,18 @@ def classify(text: str, title: str | None = None, header_end: int = 0) -> tuple[
     for i in range(len(lines)):
         if keys[i] and counts[keys[i]] > 1 and i != title_index:
             kinds[i] = "boilerplate"
+
+    # Under "Read more:" or "Related:", anywhere in the page: the headlines
+    # of other stories listed right below it (no blank line between), lines
+    # that are not sentences.
+    for i, line in enumerate(lines):
+        if kinds[i] != "boilerplate" or not _LINKS_HEAD.match(text[line.start : line.end].strip()):
+            continue
+        for k in range(i + 1, len(lines)):
+            body = text[lines[k].start : lines[k].end].strip()
+            if kinds[k] != "body" or body.endswith((".", "!", "?", '"', "”")) or words(body) > 15:
+                break
+            kinds[k] = "boilerplate"
 
     # Edges: short lines before the headline, short lines after the prose.
     if title_index is not None:

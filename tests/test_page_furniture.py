@@ -1,0 +1,54 @@
+"""Page furniture that news sites, newsletters and Markdown pages put among
+the prose: known lines, and the headlines listed under "Read more:"."""
+
+from __future__ import annotations
+
+import pytest
+
+from sidebyside.reading.boilerplate import classify, is_known_boilerplate
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share",
+        "Share this article",
+        "Print",
+        "Unsubscribe",
+        "Forwarded this email? Sign up here.",
+        "**Read also:** Rosatom delivers reactor vessel for El Dabaa's second unit",
+        "> Advertisement",
+    ],
+)
+def test_furniture_lines_are_known(line):
+    assert is_known_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["The share price fell by a tenth on Monday.", "Save the children, he said.", "Email was his only way out."],
+)
+def test_prose_is_not_furniture(line):
+    assert not is_known_boilerplate(line)
+
+
+PAGE = """Former minister jailed for nine years
+
+The court found the former deputy minister guilty of abusing his office and of causing losses to the state.
+
+Read more:
+Ukraine opens defence procurement to outside auditors
+Eggs at 17 hryvnias: how one newspaper exposed the army food scandal
+
+Hrynenko was arrested in February 2024 and released on bail two months later after a businessman paid.
+"""
+
+
+def test_headlines_listed_under_read_more_in_the_middle_of_a_page():
+    lines, _title = classify(PAGE)
+    kinds = {PAGE[ln.start : ln.end]: ln.kind for ln in lines}
+    assert kinds["Read more:"] == "boilerplate"
+    assert kinds["Ukraine opens defence procurement to outside auditors"] == "boilerplate"
+    assert kinds["Eggs at 17 hryvnias: how one newspaper exposed the army food scandal"] == "boilerplate"
+    assert kinds[PAGE.splitlines()[-1]] == "body"
+    assert kinds[PAGE.splitlines()[2]] == "body"
