@@ -140,16 +140,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         "'Savchuk': g4's passage runs from the lawyer's quote on into the next paragraph ('Prosecutors had asked "
         "for 12 years. Prosecutor Mykola Tkachenko … told reporters'), so Tkachenko's words are given to Savchuk"
     ),
-    ("talks", "flag", "sergei-sergey"): (
-        "g2 holds the four versions of the visit sentence but has no flag: its one change is 'al → El' (kind "
-        "'other'); Sergei/Sergey is not listed as a change"
-    ),
-    ("talks", "flag", "al-el-dabaa"): (
-        "the El Dabaa group holds all four versions, but Al-Masri/El-Masri is not flagged as a name's spelling "
-        "(only the year 2028 → 2027 is); as in al-el-visit"
-    ),
-    ("talks", "flag", "al-el-visit"): "g2 shows al-Masri/El-Masri as a change of kind 'other' ('al' → 'El'), not as "
-    "a name spelling; g2 has no flag",
     # earnings: quarterly results (% / per cent, $bn / billion dollars, Q3), a rival's paragraph with the same figures
     ("earnings", "not", "norvane-vs-calder-cuts"): (
         "g8 (variant, similarity 78, no flag) pairs wire.txt's 'which Norvane cut 4% of its workforce, about 1,100 "

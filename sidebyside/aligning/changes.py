@@ -240,6 +240,8 @@ def _classify(ref: Words, ver: Words, tag: str, i1: int, i2: int, j1: int, j2: i
             return "date"
         if numbers_a and numbers_b and numbers_a != numbers_b:
             return "number"
+        if _particles(ref, i1, i2, ver, j1, j2):
+            return "spelling"
         names_a, names_b = _names(ref, i1, i2), _names(ver, j1, j2)
         only_a, only_b = names_a - set(ver.stems), names_b - set(ref.stems)
         if names_a and names_b and (only_a or only_b):
@@ -261,6 +263,31 @@ def _classify(ref: Words, ver: Words, tag: str, i1: int, i2: int, j1: int, j2: i
     if tag == "delete":
         return "dropped"
     return "other"
+
+
+def _whole_number(w: Words, lo: int, hi: int) -> tuple[int, int]:
+    """Words lo..hi-1 widened to the whole numbers they are part of: digits
+    joined by a decimal point or a thousands comma ("8.5", "1,200")."""
+
+    def joined(k: int) -> bool:  # words k and k + 1 are one number
+        gap = w.source[w.ends[k] : w.starts[k + 1]]
+        return gap in (".", ",") and w.source[w.ends[k] - 1].isdigit() and w.source[w.starts[k + 1]].isdigit()
+
+    while lo > 0 and lo < len(w.starts) and joined(lo - 1):
+        lo -= 1
+    while 0 < hi < len(w.starts) and joined(hi - 1):
+        hi += 1
+    return lo, hi
+
+
+def _particles(ref: Words, i1: int, i2: int, ver: Words, j1: int, j2: int) -> bool:
+    """One word replaced by another, each joined by a hyphen to the same
+    name: a particle spelt two ways ("al-Masri" / "El-Masri")."""
+    if i2 - i1 != 1 or j2 - j1 != 1 or i2 >= len(ref.starts) or j2 >= len(ver.starts):
+        return False
+    joined_a = ref.source[ref.ends[i1] : ref.starts[i2]] == "-"
+    joined_b = ver.source[ver.ends[j1] : ver.starts[j2]] == "-"
+    return joined_a and joined_b and ref.stems[i2] == ver.stems[j2] and ref.source[ref.starts[i2]].isupper()
 
 
 def _decimals(w: Words, lo: int, hi: int) -> bool:
@@ -453,13 +480,27 @@ def _spellings(r: Words, v: Words, i1: int, i2: int, j1: int, i: int, ref: int) 
             r.keys[a] != v.keys[b]
             and r.source[r.starts[a] : r.starts[a] + 1].isupper()
             and v.source[v.starts[b] : v.starts[b] + 1].isupper()
-            and not (r.initial[a] or v.initial[b] or r.title_case or v.title_case)
+            and not (r.title_case or v.title_case)
+            and ((not r.initial[a] and not v.initial[b]) or (_name_goes_on(r, a) and _name_goes_on(v, b)))
             and _bare(r.keys[a]) != _bare(v.keys[b])
         ):
             before, ref_span = _phrase(r, a, a + 1)
             after, span = _phrase(v, b, b + 1)
             out.append(Change("spelling", i, ref, before, after, span, ref_span))
     return out
+
+
+def _name_goes_on(w: Words, k: int) -> bool:
+    """Is word ``k`` followed, in its sentence, by another word in capitals
+    ("Sergey Andreyev, …"): the first name of a name, even at a sentence's
+    start, where a capital tells nothing?"""
+    nxt = k + 1
+    return (
+        nxt < len(w.starts)
+        and not w.initial[nxt]
+        and w.source[w.ends[k] : w.starts[nxt]] == " "
+        and w.source[w.starts[nxt]].isupper()
+    )
 
 
 def _bare(key: str) -> str:
@@ -755,6 +796,9 @@ def _version_changes(
         kind = _classify(r, v, tag, i1, i2, j1, j2, negated)
         if kind == "number" and tag in ("insert", "delete") and i1 and j1:
             i1, j1 = i1 - 1, j1 - 1  # decimals: the whole number on each side ("5" / "5.5")
+        if kind == "number":  # the whole numbers ("8.5 million" / "9.5 million": "8.5" → "9.5", not "8" → "9")
+            i1, i2 = _whole_number(r, i1, i2)
+            j1, j2 = _whole_number(v, j1, j2)
         before, ref_span = _phrase(r, i1, i2)
         after, span = _phrase(v, j1, j2)
         mine.append(Change(kind, i, ref, before, after, span, ref_span))
