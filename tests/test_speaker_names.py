@@ -21,6 +21,9 @@ CASES = [
     ('"We will not rush," Governor Erlan Abdrakhmanov told a news conference in Astana.', "Abdrakhmanov"),
     ("The mayor of Itabirito told a news conference that the shelters were full.", "the mayor of Itabirito"),
     ("A spokesman for the Port of Antofagasta said the terminal was closed.", "the Port of Antofagasta"),
+    ("Port operator Puerto Antofagasta said two of its cranes had been damaged.", "Puerto Antofagasta"),
+    ("Bank of England Governor Andrew Bailey said rates would stay where they are.", "Bailey"),
+    ("The Office for National Statistics said inflation eased to 2.1% in May.", "the Office for National Statistics"),
 ]
 
 

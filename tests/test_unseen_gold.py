@@ -132,8 +132,6 @@ MISSES: dict[tuple[str, str, str], str] = {
     ("ferry", "edit", "lede-rewritten"): "the tabloid's rewritten lede is not grouped with the wire's",
     ("volcano", "edit", "lede-rewritten"): "translated.txt's own lede is not grouped with the wire's",
     # who said it (facts): a body named in part, a role taken for a place, a wrapped quote with no speaker
-    ("quake", "speaker", "port@wire.txt"): "'Antofagasta' for 'Port operator Puerto Antofagasta said …'",
-    ("quake", "speaker", "port@courier.txt"): "'Antofagasta' for 'Port operator Puerto Antofagasta said …'",
     # verdict: a court story, hard-wrapped newsletter.txt; talks: quotes translated twice, al-/El-, Sergei/Sergey
     ("verdict", "edit", "lede-rewritten"): "daily.txt's own lede is not grouped with the wire's",
     ("verdict", "speaker", "prosecutors@wire.txt"): (

@@ -261,6 +261,10 @@ class _Subjects:
             and text[tokens[k - 2][1] : tokens[k][0]] == " of "
         ):
             return f"the {tokens[k - 2][2].casefold()} of {' '.join(words)}"
+        # "Port operator Puerto Antofagasta said": a name after a body's noun
+        # is the body's, named whole.
+        if k >= 1 and tokens[k - 1][2] in _BODIES and text[tokens[k - 1][1] : tokens[k][0]] == " ":
+            return self._joined(tokens, k, j)
         # "Judge Olena Kovalchuk of the High Anti-Corruption Court said": the
         # judge speaks, not the court (a person's full name, then of/at/from).
         person = self._person_before_body(tokens, k)
@@ -279,9 +283,11 @@ class _Subjects:
             return None
         # "… Bank of England Governor Andrew Bailey said": the person after the body's name.
         bodies = [m for m, w in enumerate(words[:-1]) if w.casefold() in _BODIES]
-        after = words[bodies[-1] + 1 :] if bodies else []
-        if len(after) >= 2 and not body and all(w[:1].isupper() for w in after):
-            return words[-1]
+        if bodies and not body:
+            ofs = [m + 1 for m, w in enumerate(words) if w in ("of", "for")]  # the body's name runs on past "of X"
+            after = words[max([bodies[-1], *ofs]) + 1 :]
+            if len(after) >= 2 and all(w[:1].isupper() and w.casefold() not in _BODIES for w in after):
+                return words[-1]
         if len(words) == 1 and the:
             return f"the {words[0]}"
         # A body is named whole ("Cal Fire", "the United Nations"); a person by surname.
