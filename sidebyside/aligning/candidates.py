@@ -41,7 +41,13 @@ def _index(docs: list[Doc], opts: AlignOptions) -> dict[int, list]:
         vocabulary.update(dict.fromkeys([keys[t] for t in doc.content], 0))
     for number, key in enumerate(vocabulary):
         vocabulary[key] = number
-    size = len(vocabulary) + 1
+    # Every number is one key here: a figure one outlet updates ("at least 41
+    # people injured" / "at least 40 people") still leaves the n-grams around it.
+    figure = len(vocabulary)
+    for key in vocabulary:
+        if key[:1].isdigit():
+            vocabulary[key] = figure
+    size = len(vocabulary) + 2
     # n-gram -> [article, positions, article, positions, ...]: positions is
     # an int (one occurrence) or a list of up to `max_repeats`.
     index: dict[int, list] = {}
