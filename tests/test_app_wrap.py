@@ -92,3 +92,11 @@ def test_markdown_marks_are_not_drawn_but_stay_in_the_text():
     assert article.text == text
     plain = _shown(_article(text, "blog.txt"))
     assert "*Posted on January 10 by Carla Souza*" in plain
+
+
+def test_a_markdown_headline_is_not_shown_twice():
+    from sidebyside.app.pane import text_shows_title
+
+    article = _article("# Living below a dam\n\n*Posted on January 10 by Carla Souza*\n\nThe prose.\n", "blog.md")
+    assert article.title == "Living below a dam"
+    assert text_shows_title(article)  # the text shows it (without its # marks): no headline line above

@@ -31,6 +31,7 @@ from textual.worker import get_current_worker
 
 from ..model import Place
 from ..reading.articles import Article
+from ..reading.boilerplate import heading_text
 from ..text import plural
 from .article_text import BAR, ArticleText
 from .rows import CHANGED_WORD, GUTTER, KEPT_MARK, KEPT_RULE, RowPaint, Span, drawn_span, render_row
@@ -445,7 +446,8 @@ def text_shows_title(article: Article) -> bool:
     if not wanted:
         return False
     shown = [line for line in article.lines if line.kind not in ("blank", "boilerplate", "header")]
-    return any(_words(article.text[line.start : line.end]) == wanted for line in shown[:3])
+    # (A Markdown heading is shown without its # marks.)
+    return any(_words(heading_text(article.text[line.start : line.end])) == wanted for line in shown[:3])
 
 
 def _cut_lines(text: Text, width: int, lines: int) -> Text:
