@@ -52,3 +52,13 @@ def test_headlines_listed_under_read_more_in_the_middle_of_a_page():
     assert kinds["Eggs at 17 hryvnias: how one newspaper exposed the army food scandal"] == "boilerplate"
     assert kinds[PAGE.splitlines()[-1]] == "body"
     assert kinds[PAGE.splitlines()[2]] == "body"
+
+
+def test_a_masthead_names_the_outlet_that_carries_agency_copy():
+    from sidebyside.reading.textmeta import outlet_from_credits
+
+    lines = ["Gulf Ledger", "Middle East | Diplomacy", "Egypt walks a tightrope as Russia's top diplomat pledges wheat"]
+    lines += ["By Samy Haddad, The Associated Press", "Updated 3 March 2026, 17:42 GST"]
+    lines += ["CAIRO (AP) - Russia's foreign minister promised on Tuesday to keep wheat shipments flowing."]
+    assert outlet_from_credits(lines) == "Gulf Ledger"
+    assert outlet_from_credits(lines[2:]) == "AP"  # no masthead: the agency its dateline credits

@@ -113,7 +113,8 @@ _PUBLICATION_NOUNS = frozenset(
     "times daily post news herald journal gazette tribune chronicle guardian telegraph press review "
     "observer wire agency mail mirror express standard independent courier sun star globe record register "
     "bulletin dispatch inquirer examiner sentinel monitor magazine weekly radio tv television network "
-    "broadcasting service media today week world online digest".split()
+    "broadcasting service media today week world online digest ledger echo advertiser argus beacon "
+    "courant enquirer".split()
 )
 # A person's title or role after their name ("Senior Correspondent", "Staff Writer").
 _ROLE_WORDS = frozenset(
@@ -382,6 +383,13 @@ def outlet_from_credits(lines: list[str]) -> str | None:
     ``(AP) —``, a signature line ``— Los Angeles Times``, a line ``BBC News``.
     ``lines`` are the text's lines, stripped, without the header."""
     content = [line for line in lines if line]
+    # A masthead at the top names the outlet that publishes the text, before
+    # any agency its dateline or byline credits ("Gulf Ledger" … "By Samy
+    # Haddad, The Associated Press": the Ledger carries AP copy).
+    for line in content[:2]:
+        name = _publication_line(line)
+        if name:
+            return name
     for line in content[:20]:
         m = _DATELINE_CREDIT.match(line)
         if m:
@@ -406,7 +414,8 @@ def outlet_from_credits(lines: list[str]) -> str | None:
 # "Record", "Service" or "Review", which end short headlines and sections too.
 _MASTHEAD_NOUNS = frozenset(
     "times daily post herald journal gazette tribune chronicle guardian telegraph observer mail mirror "
-    "express courier inquirer examiner sentinel dispatch wire agency magazine weekly".split()
+    "express courier inquirer examiner sentinel dispatch wire agency magazine weekly ledger standard star "
+    "globe register bulletin monitor echo advertiser argus beacon courant enquirer".split()
 )
 
 
