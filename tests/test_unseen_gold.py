@@ -188,10 +188,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         "digest.txt's '…Zurich has always been\\nspecial for me, and today it gave me something back.\"' is read as "
         "unquoted, against the quoted wire.txt and page.html"
     ),
-    ("zurich", "speaker", "djokovic-quote@digest.txt"): (
-        "no speaker: digest.txt's g4 passage (from 'But this crowd…') has none, and the wrapped "
-        "'…,\" Djokovic\\nsaid.' lies in g3 with Nunez's quote"
-    ),
     ("zurich", "speaker", "mueller-quote@wire.txt"): (
         "no speaker: the paragraph, the same in wire.txt and page.html, comes out as two groups, g10 (the quote, "
         "speaker Mueller, under half of the paragraph) and g11 ('The 25-year-old from Munich…', no speaker)"
