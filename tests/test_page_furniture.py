@@ -62,3 +62,19 @@ def test_a_masthead_names_the_outlet_that_carries_agency_copy():
     lines += ["CAIRO (AP) - Russia's foreign minister promised on Tuesday to keep wheat shipments flowing."]
     assert outlet_from_credits(lines) == "Gulf Ledger"
     assert outlet_from_credits(lines[2:]) == "AP"  # no masthead: the agency its dateline credits
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "AP tennis: https://apnews.com/hub/tennis",
+        "You are receiving The Baseline because you signed up at",
+        "baseline.example.com. Unsubscribe | Forward to a friend",
+    ],
+)
+def test_newsletter_and_link_lines_are_known(line):
+    assert is_known_boilerplate(line)
+
+
+def test_a_sentence_with_a_link_is_prose():
+    assert not is_known_boilerplate("The ministry said on Tuesday that https://example.gov had been hacked.")

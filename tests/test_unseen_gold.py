@@ -153,11 +153,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         "g4 is flagged 'number' though every range and margin agrees: '$9.1 billion' → '$9.1bn', '8 billion' → "
         "'8bn', 'third-quarter' → 'per cent; Q3' listed as number changes"
     ),
-    (
-        "earnings",
-        "boilerplate",
-        "You are receiving this roundup because you subscribed at markets.example.com. Manage preferences",
-    ): "roundup.txt's footer line is classified body",
     # zurich: Đoković/Djokovic, Müller/Mueller, Zürich/Zurich; a saved .html page; a digest hard-wrapped at 70 columns
     ("zurich", "must", "lede"): (
         "digest.txt (no headline) has its lede's first wrapped line 'Novak Djokovic saved two match points and beat "
@@ -195,15 +190,6 @@ MISSES: dict[tuple[str, str, str], str] = {
     ("zurich", "speaker", "mueller-quote@page.html"): (
         "no speaker: the paragraph comes out as two groups, g10 (the quote, speaker Müller, under half of the "
         "paragraph) and g11 ('The 25-year-old from Munich…', no speaker)"
-    ),
-    ("zurich", "boilerplate", "AP tennis: https://apnews.com/hub/tennis"): (
-        "wire.txt's AP hub link under '___' is classified body ('___' itself is boilerplate)"
-    ),
-    ("zurich", "boilerplate", "You are receiving The Baseline because you signed up at"): (
-        "digest.txt's footer, after the '-- ' signature mark, is classified body"
-    ),
-    ("zurich", "boilerplate", "baseline.example.com. Unsubscribe | Forward to a friend"): (
-        "digest.txt's footer line 'Unsubscribe | Forward to a friend' is classified body"
     ),
 }
 

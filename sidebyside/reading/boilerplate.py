@@ -45,6 +45,9 @@ _PATTERNS = [
     r"^share (this|on|via)\b",
     r"^(share|tweet|e-?mail|print|comments?|save|unsubscribe)( (this|article|story))?$",
     r"^forwarded this (e-?mail|newsletter)\b",
+    r"^you (are|were) receiving (this|the)\b.{0,80}\b(because|as)\b",
+    r"\bunsubscribe\s*(\||·|•|-)",
+    r"^[^.!?]{0,40}:\s*https?://\S+$",
     r"\bsign up here\.?$",
     r"^(follow|subscribe)( to)?( us)?( on)?\b.{0,30}$",
     r"^sources?( used)?:?$",
@@ -114,7 +117,7 @@ def words(text: str) -> int:
 # them matches none (checked with `in`, many times faster than the search).
 _ANYWHERE_NEEDS = (
     "(", "/", "©", "your email", "required fields", "support ", "website can", "rights reserved", "contributed to this"
-) + ("sign up here",)
+) + ("sign up here", "unsubscribe")
 # The letters other than A-Z that a case-blind pattern takes for one of them
 # (İ, ı, ſ and the Kelvin sign): a line with one is searched in full.
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
