@@ -56,6 +56,7 @@ def passage_record(passage: Passage) -> dict[str, Any]:
         "similarity": passage.similarity,
         "quoted": passage.quoted,
         "speaker": passage.speaker,
+        "speakers": list(passage.speakers),
     }
 
 
@@ -256,8 +257,8 @@ def to_markdown(
             art = arts[p.article]
             facts = [f"chars {p.start}–{p.end}", f"similarity {p.similarity:.0f}"]
             facts.append("direct quote" if p.quoted else "not quoted")
-            if p.speaker:
-                facts.append(f"said by {p.speaker}")
+            if p.said_by:
+                facts.append(f"said by {p.said_by}")
             mine = [c for c in group.changes if c.passage == k]
             spans = [c.span for c in mine if c.span and c.kind != "quote-paraphrase"]
             out.append(f"- **{art.label}** ({', '.join(facts)}): “{_marked(p.text, spans)}”")
@@ -314,7 +315,7 @@ def to_csv(
                 "end": p.end,
                 "similarity": p.similarity,
                 "quoted": "yes" if p.quoted else "no",
-                "speaker": p.speaker or "",
+                "speaker": p.said_by or "",
                 "changes": "; ".join(one_line(change_text(c)) for c in group.changes if c.passage == k),
                 "text": p.text,
             }
@@ -347,7 +348,7 @@ def to_table(alignment: Alignment, width: int | None = None, color: bool = False
                 Text(
                     alignment.articles[p.article].label
                     + ("\n❝ quoted" if p.quoted else "")
-                    + (f"\nsaid by {p.speaker}" if p.speaker else "")
+                    + (f"\nsaid by {p.said_by}" if p.said_by else "")
                 ),
                 f"{p.similarity:.0f}",
                 Text(one_line(p.text)),

@@ -83,11 +83,20 @@ class Passage:
     text: str  # == articles[article].text[start:end]
     similarity: float  # 0–100: mean similarity to the group's versions in other articles
     quoted: bool = False  # a direct quote in its own article (or carries one)
-    speaker: str | None = None  # whom its article attributes it to ("Lavrov"), if it says
+    speaker: str | None = None  # whom its article attributes it (its first quote) to ("Lavrov"), if it says
+    # Everyone its sentences are attributed to, in order: several when it runs
+    # over statements by different people ("Nunez", "Djokovic").
+    speakers: tuple[str, ...] = ()
 
     @property
     def place(self) -> Place:
         return Place(self.article, self.start, self.end)
+
+    @property
+    def said_by(self) -> str | None:
+        """Who said it, as shown: every speaker of its sentences when they
+        are several ("Nunez; Djokovic"), else its speaker."""
+        return "; ".join(self.speakers) if len(self.speakers) > 1 else self.speaker
 
 
 @dataclass(frozen=True)

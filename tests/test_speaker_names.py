@@ -33,3 +33,17 @@ def test_the_speaker_a_sentence_names(sentence, speaker):
     start = article.text.index(sentence)
     _quoted, found = passage_facts(article_facts(article), start, start + len(sentence))
     assert found == speaker
+
+
+def test_a_version_over_two_statements_names_both_speakers():
+    from sidebyside.aligning.align import align
+
+    run = (
+        '"Novak showed me today why he is still the best. I will come back stronger," Nunez said.\n\n'
+        '"I have won here before, but never like this," Djokovic said after the final on Sunday.\n'
+    )
+    texts = {name: f"A headline for story {name}\n\nAn unrelated paragraph {name}.\n\n{run}" for name in "ab"}
+    articles = [article_from_text(Path(f"{name}.txt"), text) for name, text in texts.items()]
+    passages = [p for g in align(articles).groups for p in g.passages]
+    assert passages and all(p.speakers == ("Nunez", "Djokovic") for p in passages)
+    assert passages[0].said_by == "Nunez; Djokovic"

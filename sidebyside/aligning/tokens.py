@@ -140,8 +140,10 @@ def key_of(word: str) -> str:
     w = _VARIANTS.get(w, w)
     if w.isascii() and w.isalpha():
         w = _stem(w)
-        # transliteration: y/i and doubled letters are where spellings part
+        # transliteration: y/i and doubled letters are where spellings part,
+        # and umlauts written out (Mueller/Müller) and Đ as Dj (Djokovic/Đoković)
         w = w.replace("y", "i").replace("kh", "h").replace("ph", "f")
+        w = w.replace("ue", "u").replace("oe", "o").replace("ae", "a").replace("dj", "d")
         w = _DOUBLED_RE.sub(r"\1", w)
     return w
 

@@ -362,8 +362,8 @@ class PassagePanel(Widget, can_focus=False):
         for word in diff.words:
             if word.changed:
                 body.stylize(changed_style, lead + word.start, lead + word.end)
-        if passage.speaker:
-            body.append(f" — {passage.speaker}", style=style("speaker"))
+        if passage.said_by:
+            body.append(f" — {passage.said_by}", style=style("speaker"))
         changes = [c for c in group.changes if c.passage == index]
         if changes:
             # Material changes first (⚑), then added words, then dropped ones.

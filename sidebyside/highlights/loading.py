@@ -168,7 +168,13 @@ def _find_passage(p: dict, articles: Sequence[Article], j: int | None) -> Passag
         # schema version 2 facts (version 1 files have none)
         quoted=p.get("quoted") is True,
         speaker=p["speaker"] if isinstance(p.get("speaker"), str) else None,
+        speakers=_names(p.get("speakers")),
     )
+
+
+def _names(value: object) -> tuple[str, ...]:
+    """A saved list of speakers' names (none in files saved before there was one)."""
+    return tuple(s for s in value if isinstance(s, str)) if isinstance(value, list) else ()
 
 
 def saved_paths(path: str | Path) -> tuple[list[str], list[str]]:
