@@ -14,7 +14,7 @@ FILLER = "An unrelated paragraph about the weather in the capital, which stayed 
 def _changes(a: str, b: str) -> list[tuple[str, str, str]]:
     articles = [
         article_from_text(Path(f"{name}.txt"), f"Headline number {name}\n\n{FILLER}\n\n{text}\n")
-        for name, text in (("one", a), ("two", b))
+        for name, text in (("north", a), ("south", b))
     ]
     groups = align(articles).groups
     assert len(groups) == 1, groups
@@ -43,3 +43,17 @@ def test_a_capital_at_a_sentence_start_is_no_spelling():
     a = "Colour television arrived in the capital in 1970, the archive said in its annual report on Monday."
     b = "Color television arrived in the capital in 1970, the archive said in its annual report on Monday."
     assert not [c for c in _changes(a, b) if c[0] == "spelling"]
+
+
+def test_an_amount_written_otherwise_is_no_number_change():
+    a = "Norvane expects fourth-quarter revenue of $9.1 billion to $9.3 billion and will spend $1.2 billion on it."
+    b = "Norvane expects fourth-quarter revenue of $9.1bn to $9.3bn and will spend $1.2bn on it at once."
+    changes = _changes(a, b)
+    assert not [c for c in changes if c[0] == "number"], changes
+    assert ("other", "9.1 billion", "9.1bn") in changes  # still listed, as wording
+
+
+def test_a_changed_amount_is_a_number_change():
+    a = "Norvane expects fourth-quarter revenue of $9.1 billion to $9.3 billion and will spend $1.2 billion on it."
+    b = "Norvane expects fourth-quarter revenue of $9.1bn to $9.5bn and will spend $1.2bn on it."
+    assert [c for c in _changes(a, b) if c[0] == "number"]

@@ -144,15 +144,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         "jobs, mostly in its consumer division' with roundup.txt's own 'it would cut about 1,100 jobs, mostly in its "
         "consumer division' about the rival Calder (its speaker read as 'Wednesday')"
     ),
-    ("earnings", "not-flagged", "plant:number+date"): (
-        "g4 (the forecast, the plant and the capacity quote run together) is flagged 'number' for the same amounts "
-        "written differently: '$1.2 billion' → '$1.2bn', '$9.1 billion' → '$9.1bn', 'third-quarter' → 'per cent; Q3' "
-        "are listed as number changes"
-    ),
-    ("earnings", "not-flagged", "forecast:number+date"): (
-        "g4 is flagged 'number' though every range and margin agrees: '$9.1 billion' → '$9.1bn', '8 billion' → "
-        "'8bn', 'third-quarter' → 'per cent; Q3' listed as number changes"
-    ),
     # zurich: Đoković/Djokovic, Müller/Mueller, Zürich/Zurich; a saved .html page; a digest hard-wrapped at 70 columns
     ("zurich", "must", "lede"): (
         "digest.txt (no headline) has its lede's first wrapped line 'Novak Djokovic saved two match points and beat "

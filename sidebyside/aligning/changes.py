@@ -6,6 +6,7 @@ word by word with the group's most common wording (as
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -280,6 +281,36 @@ def _whole_number(w: Words, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+_AMOUNT_RE = re.compile(
+    r"(?<![\w.,])(\d+(?:[.,]\d{3})*(?:\.\d+)?)\s*(trillion|tn|billion|bn|million|mn|m|thousand|k)?(?![a-z])"
+    r"|\bq([1-4])\b|\b(first|second|third|fourth)[- ]quarter\b",
+    re.IGNORECASE,
+)
+_SCALE = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6}
+_SCALE |= {"thousand": 1e3, "k": 1e3}
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _amounts(text: str) -> list[float | str]:
+    """The amounts a phrase gives, as values: "$1.2bn" and "1.2 billion
+    dollars" are 1.2e9, "18%" and "18 per cent" 18, "Q3" and
+    "third-quarter" the third quarter."""
+    found: list[float | str] = []
+    for m in _AMOUNT_RE.finditer(text):
+        if m.group(1):
+            value = float(m.group(1).replace(",", ""))
+            found.append(round(value * _SCALE.get((m.group(2) or "").casefold(), 1), 6))
+        else:
+            found.append(f"q{m.group(3) or _QUARTERS[m.group(4).casefold()]}")
+    return sorted(found, key=str)
+
+
+def _same_amounts(before: str, after: str) -> bool:
+    """Do two phrases give the same amounts, only written otherwise?"""
+    a = _amounts(before)
+    return bool(a) and a == _amounts(after)
+
+
 def _particles(ref: Words, i1: int, i2: int, ver: Words, j1: int, j2: int) -> bool:
     """One word replaced by another, each joined by a hyphen to the same
     name: a particle spelt two ways ("al-Masri" / "El-Masri")."""
@@ -514,8 +545,8 @@ def _moved_numbers(r: Words, v: Words, opcodes, found: list[Change], i: int, ref
     ("killed at least 12 people" / "At least 14 people have been killed"):
     one only the reference has and one only the version has, in the words
     they do not share (no whole sentence added or left out)."""
-    if any(c.kind in ("number", "date") for c in found):
-        return []
+    if any(c.kind in ("number", "date") for c in found) or _same_amounts(r.text, v.text):
+        return []  # (the same amounts in both, written otherwise: "$1.2 billion" / "$1.2bn")
     lost, gained = [], []
     for tag, i1, i2, j1, j2 in opcodes:
         if tag in ("delete", "replace") and not (tag == "delete" and _whole_sentence(r, i1, i2)):
@@ -801,6 +832,13 @@ def _version_changes(
             j1, j2 = _whole_number(v, j1, j2)
         before, ref_span = _phrase(r, i1, i2)
         after, span = _phrase(v, j1, j2)
+        if kind == "number" and _same_amounts(
+            _phrase(r, *_whole_number(r, max(0, i1 - 1), min(len(r.keys), i2 + 1)))[0],
+            _phrase(v, *_whole_number(v, max(0, j1 - 1), min(len(v.keys), j2 + 1)))[0],
+        ):
+            # Written otherwise, the same amount ("$1.2 billion" / "$1.2bn",
+            # "third-quarter" / "Q3"), the words around it taken in on both sides.
+            kind = "other"
         mine.append(Change(kind, i, ref, before, after, span, ref_span))
     mine.extend(_quote_changes(r, v, passages, i, ref, quote_runs))
     mine.extend(_moved_numbers(r, v, opcodes, mine, i, ref))
