@@ -319,6 +319,9 @@ class _Subjects:
         or "from" and the body's name starting at token ``k``, if any."""
         text = self.text
         m = k - 1
+        # (the body's name may hold a possessive: "… of the Specialised Anti-Corruption Prosecutor's Office")
+        while m >= 0 and tokens[m][2][:1].isupper() and _possessive(tokens[m][2]):
+            m = self._run_start(tokens, m) - 1
         if m >= 0 and tokens[m][2].casefold() == "the":
             m -= 1
         if m < 1 or tokens[m][2] not in ("of", "at", "from") or not tokens[m - 1][2][:1].isupper():
