@@ -57,3 +57,9 @@ def test_a_changed_amount_is_a_number_change():
     a = "Norvane expects fourth-quarter revenue of $9.1 billion to $9.3 billion and will spend $1.2 billion on it."
     b = "Norvane expects fourth-quarter revenue of $9.1bn to $9.5bn and will spend $1.2bn on it."
     assert [c for c in _changes(a, b) if c[0] == "number"]
+
+
+def test_a_changed_score_is_a_number_change():
+    a = "Novak Djokovic beat Alvaro Nunez 6-4, 3-6, 7-6 (5) on Sunday to win the Zurich title for a fifth time."
+    b = "Novak Djokovic beat Alvaro Nunez 6-4, 3-6, 7-5 on Sunday to win the Zurich title for a fifth time."
+    assert [c for c in _changes(a, b) if c[0] == "number"]

@@ -229,6 +229,8 @@ def _classify(ref: Words, ver: Words, tag: str, i1: int, i2: int, j1: int, j2: i
         return "added"
     if (tag == "insert" and _decimals(ver, j1, j2)) or (tag == "delete" and _decimals(ref, i1, i2)):
         return "number"
+    if (tag == "insert" and _in_figures(ver, j1, j2)) or (tag == "delete" and _in_figures(ref, i1, i2)):
+        return "number"  # a score or a range changed ("7-6 (5)" / "7-5")
     neg_a = _scope_negations(ref, i1, i2) if negated else set()
     neg_b = _scope_negations(ver, j1, j2) if negated else set()
     if any(target not in ver_negated for target in neg_a) or any(target not in ref_negated for target in neg_b):
@@ -264,6 +266,20 @@ def _classify(ref: Words, ver: Words, tag: str, i1: int, i2: int, j1: int, j2: i
     if tag == "delete":
         return "dropped"
     return "other"
+
+
+_FIGURE_JOINS = frozenset(("-", "–", "—", "/", ":", " (", "(", ") ", ")"))
+
+
+def _in_figures(w: Words, lo: int, hi: int) -> bool:
+    """Are words ``[lo, hi)`` numbers joined to a number beside them by a
+    dash, a slash, a colon or a bracket: part of a score, a range or a
+    ratio ("7-6 (5)" / "7-5", "3:1" / "3:2")?"""
+    if not (0 <= lo < hi) or not all(w.keys[k].isdigit() for k in range(lo, hi)):
+        return False
+    before = lo > 0 and w.keys[lo - 1].isdigit() and w.source[w.ends[lo - 1] : w.starts[lo]] in _FIGURE_JOINS
+    after = hi < len(w.keys) and w.keys[hi].isdigit() and w.source[w.ends[hi - 1] : w.starts[hi]] in _FIGURE_JOINS
+    return before or after
 
 
 def _whole_number(w: Words, lo: int, hi: int) -> tuple[int, int]:
