@@ -63,3 +63,9 @@ def test_a_changed_score_is_a_number_change():
     a = "Novak Djokovic beat Alvaro Nunez 6-4, 3-6, 7-6 (5) on Sunday to win the Zurich title for a fifth time."
     b = "Novak Djokovic beat Alvaro Nunez 6-4, 3-6, 7-5 on Sunday to win the Zurich title for a fifth time."
     assert [c for c in _changes(a, b) if c[0] == "number"]
+
+
+def test_a_name_after_a_closed_quotation_spelt_two_ways():
+    a = '"At 5-3 down I was already thinking about the flight home," Djokovic said after the final on Sunday.'
+    b = '"At 5-3 down I was already thinking about the flight home," Đoković said after the final on Sunday.'
+    assert ("spelling", "Djokovic", "Đoković") in _changes(a, b)

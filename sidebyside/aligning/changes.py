@@ -528,13 +528,22 @@ def _spellings(r: Words, v: Words, i1: int, i2: int, j1: int, i: int, ref: int) 
             and r.source[r.starts[a] : r.starts[a] + 1].isupper()
             and v.source[v.starts[b] : v.starts[b] + 1].isupper()
             and not (r.title_case or v.title_case)
-            and ((not r.initial[a] and not v.initial[b]) or (_name_goes_on(r, a) and _name_goes_on(v, b)))
+            and ((not _opens(r, a) and not _opens(v, b)) or (_name_goes_on(r, a) and _name_goes_on(v, b)))
             and _bare(r.keys[a]) != _bare(v.keys[b])
         ):
             before, ref_span = _phrase(r, a, a + 1)
             after, span = _phrase(v, b, b + 1)
             out.append(Change("spelling", i, ref, before, after, span, ref_span))
     return out
+
+
+def _opens(w: Words, k: int) -> bool:
+    """Does word ``k`` open a sentence (where a capital tells nothing)?  Not
+    after a quotation closed by a comma ('…the flight home," Djokovic said')."""
+    if not w.initial[k] or k == 0:
+        return w.initial[k]
+    gap = w.source[w.ends[k - 1] : w.starts[k]]
+    return not ("," in gap and not any(ch in gap for ch in ".!?"))
 
 
 def _name_goes_on(w: Words, k: int) -> bool:
