@@ -78,3 +78,20 @@ def test_newsletter_and_link_lines_are_known(line):
 
 def test_a_sentence_with_a_link_is_prose():
     assert not is_known_boilerplate("The ministry said on Tuesday that https://example.gov had been hacked.")
+
+
+DIGEST = """THE BASELINE
+Your Monday tennis digest -- 27 October 2026
+
+Novak Djokovic saved two match points and beat Spain's Alvaro Nunez
+6-4, 3-6, 7-6 (7-5) on Sunday to win the Zurich Indoor Open, the
+101st title of his career.
+"""
+
+
+def test_a_hard_wrapped_lede_is_no_headline():
+    lines, title = classify(DIGEST)
+    assert title is None
+    kinds = {DIGEST[ln.start : ln.end]: ln.kind for ln in lines}
+    assert kinds["Novak Djokovic saved two match points and beat Spain's Alvaro Nunez"] == "body"
+    assert kinds["THE BASELINE"] == "boilerplate"  # a short line above the prose

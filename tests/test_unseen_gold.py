@@ -141,12 +141,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         "consumer division' about the rival Calder (its speaker read as 'Wednesday')"
     ),
     # zurich: Đoković/Djokovic, Müller/Mueller, Zürich/Zurich; a saved .html page; a digest hard-wrapped at 70 columns
-    ("zurich", "must", "lede"): (
-        "digest.txt (no headline) has its lede's first wrapped line 'Novak Djokovic saved two match points and beat "
-        "Spain's Alvaro Nunez' taken for the title, in no group; the rest ('6-4, 3-6, 7-6 (7-5) on Sunday … career.') "
-        "runs on into the next paragraph in g1; wire.txt's and page.html's ledes are in g9"
-    ),
-    ("zurich", "edit", "tiebreak-notation"): "digest.txt's '(7-5)' is in g1, wire.txt's '(5)' in g9: not in one group",
 }
 
 

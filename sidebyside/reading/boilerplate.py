@@ -167,6 +167,28 @@ _CAPTION = re.compile(
 )
 
 
+#: Hard-wrapped prose is wrapped at this many characters or fewer; longer
+#: lines are paragraphs of their own.
+HARD_WRAP_MAX = 100
+#: … and at this many or more: shorter lines are a list's or a poem's.
+HARD_WRAP_MIN = 40
+_FIRST_WORD = re.compile(r"\s*\S+")
+#: A line that starts an item of a list is never joined to the line before.
+_ITEM = re.compile(r"[ \t]*(?:[-*+•–—]|\d{1,3}[.)])[ \t]")
+
+
+def runs_on(text: str, line: Line, after: Line, widest: int) -> bool:
+    """Was ``line`` cut by a text wrapper before the next line, ``after``
+    (of a paragraph whose widest line is ``widest``)?  Yes when the next
+    line's first word would not have fitted, and it starts no list item."""
+    word = _FIRST_WORD.match(text, after.start, after.end)
+    return (
+        word is not None
+        and line.end - line.start + len(word.group().strip()) + 1 > widest
+        and not _ITEM.match(text, after.start, after.end)
+    )
+
+
 def is_headline(body: str) -> bool:
     """Whether a line can be a headline: 4 to 25 words, one phrase that does
     not end like a sentence, and not a byline, dateline, caption, credit or
@@ -197,6 +219,17 @@ def guess_title(text: str, lines: list[Line]) -> int | None:
         body = text[line.start : line.end].strip()
         if is_known_boilerplate(body) or words(body) < 4:
             continue
+        # A line that a hard-wrapped paragraph of prose goes on from ("Novak
+        # Djokovic saved two match points and beat Spain's Alvaro Nunez" /
+        # "6-4, 3-6, 7-6 (7-5) on Sunday to win …") is no headline.
+        j = i + 1
+        while j < len(lines) and lines[j].kind == "body" and j - i < 8:
+            j += 1
+        widest = max(ln.end - ln.start for ln in lines[i:j])
+        if j > i + 1 and HARD_WRAP_MIN <= widest <= HARD_WRAP_MAX and runs_on(text, line, lines[i + 1], widest):
+            paragraph = " ".join(text[lines[k].start : lines[k].end].strip() for k in range(i, j))
+            if words(paragraph) >= 12 and _SENTENCE_END.search(paragraph):
+                return None  # the prose has begun
         if is_headline(body):
             return i
         if words(body) >= 12 and _SENTENCE_END.search(body):
@@ -262,12 +295,18 @@ def classify(text: str, title: str | None = None, header_end: int = 0) -> tuple[
                 break
             kinds[k] = "boilerplate"
 
-    # Edges: short lines before the headline, short lines after the prose.
+    # Edges: short lines before the headline (before the prose, when there
+    # is none: a newsletter's "THE BASELINE"), short lines after the prose.
+    top = title_index
     if title_index is not None:
         kinds[title_index] = "title"
-        for i in range(title_index):
-            if kinds[i] == "body" and words(text[lines[i].start : lines[i].end]) < 4:
-                kinds[i] = "boilerplate"
+    else:
+        top = next(
+            (i for i, k in enumerate(kinds) if k == "body" and words(text[lines[i].start : lines[i].end]) >= 12), 0
+        )
+    for i in range(top or 0):
+        if kinds[i] == "body" and words(text[lines[i].start : lines[i].end]) < 4:
+            kinds[i] = "boilerplate"
     last_prose = next(
         (i for i in reversed(range(len(kinds))) if kinds[i] == "body" and words(collapsed[i]) >= 12), None
     )

@@ -11,19 +11,8 @@ its lines, and so does a line that ends before a list item."""
 
 from __future__ import annotations
 
-import re
-
 from .articles import Article
-from .boilerplate import Line
-
-#: Hard-wrapped prose is wrapped at this many characters or fewer; longer
-#: lines are paragraphs of their own.
-HARD_WRAP_MAX = 100
-#: … and at this many or more: shorter lines are a list's or a poem's.
-HARD_WRAP_MIN = 40
-_FIRST_WORD = re.compile(r"\s*\S+")
-#: A line that starts an item of a list is never joined to the line before.
-_ITEM = re.compile(r"[ \t]*(?:[-*+•–—]|\d{1,3}[.)])[ \t]")
+from .boilerplate import HARD_WRAP_MAX, HARD_WRAP_MIN, runs_on
 
 
 def joined_lines(article: Article) -> list[tuple[int, int, str]]:
@@ -43,23 +32,13 @@ def joined_lines(article: Article) -> list[tuple[int, int, str]]:
         start = line.start
         for k in range(i, j):
             this = lines[k]
-            if k + 1 < j and wrapped and _runs_on(text, this, lines[k + 1], widest):
+            if k + 1 < j and wrapped and runs_on(text, this, lines[k + 1], widest):
                 continue
             out.append((start, this.end, this.kind))
             if k + 1 < j:
                 start = lines[k + 1].start
         i = j
     return out
-
-
-def _runs_on(text: str, line: Line, after: Line, widest: int) -> bool:
-    """Was ``line`` cut by a wrapper before the next line, ``after``?"""
-    word = _FIRST_WORD.match(text, after.start, after.end)
-    return (
-        word is not None
-        and line.end - line.start + len(word.group().strip()) + 1 > widest
-        and not _ITEM.match(text, after.start, after.end)
-    )
 
 
 def flowing_text(article: Article) -> str:
