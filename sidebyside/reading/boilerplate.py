@@ -240,6 +240,20 @@ def guess_title(text: str, lines: list[Line]) -> int | None:
     return None
 
 
+def _mark_link_lists(text: str, lines: list[Line], kinds: list[LineKind]) -> None:
+    """Under "Read more:" or "Related:", anywhere in the page: the headlines
+    of other stories listed right below it (no blank line between), lines
+    that are not sentences, are boilerplate."""
+    for i, line in enumerate(lines):
+        if kinds[i] != "boilerplate" or not _LINKS_HEAD.match(text[line.start : line.end].strip()):
+            continue
+        for k in range(i + 1, len(lines)):
+            body = text[lines[k].start : lines[k].end].strip()
+            if kinds[k] != "body" or body.endswith((".", "!", "?", '"', "”")) or words(body) > 15:
+                break
+            kinds[k] = "boilerplate"
+
+
 def classify(text: str, title: str | None = None, header_end: int = 0) -> tuple[list[Line], int | None]:
     """Classify every line of ``text``; returns the lines and the index of the
     headline line (None if there is none).  ``title``, when known from
@@ -283,17 +297,7 @@ def classify(text: str, title: str | None = None, header_end: int = 0) -> tuple[
         if keys[i] and counts[keys[i]] > 1 and i != title_index:
             kinds[i] = "boilerplate"
 
-    # Under "Read more:" or "Related:", anywhere in the page: the headlines
-    # of other stories listed right below it (no blank line between), lines
-    # that are not sentences.
-    for i, line in enumerate(lines):
-        if kinds[i] != "boilerplate" or not _LINKS_HEAD.match(text[line.start : line.end].strip()):
-            continue
-        for k in range(i + 1, len(lines)):
-            body = text[lines[k].start : lines[k].end].strip()
-            if kinds[k] != "body" or body.endswith((".", "!", "?", '"', "”")) or words(body) > 15:
-                break
-            kinds[k] = "boilerplate"
+    _mark_link_lists(text, lines, kinds)
 
     # Edges: short lines before the headline (before the prose, when there
     # is none: a newsletter's "THE BASELINE"), short lines after the prose.
