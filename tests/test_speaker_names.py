@@ -48,3 +48,16 @@ def test_a_version_over_two_statements_names_both_speakers():
     passages = [p for g in align(articles).groups for p in g.passages]
     assert passages and all(p.speakers == ("Nunez", "Djokovic") for p in passages)
     assert passages[0].said_by == "Nunez; Djokovic"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Rival Calder Semiconductor on Wednesday reported a 9% fall in profit and said it would cut jobs.", None),
+        ("May said the talks with the European Union would go on for as long as they had to.", "May"),
+    ],
+)
+def test_a_day_is_never_a_speaker(sentence, speaker):
+    article = article_from_text(Path("story.txt"), f"A headline for the story\n\n{sentence}\n")
+    start = article.text.index(sentence)
+    assert passage_facts(article_facts(article), start, start + len(sentence))[1] == speaker

@@ -508,6 +508,8 @@ class _Attributions(_Subjects):
                 speaker = self._phrase_after(tokens, i + 2, last_speaker)
             if not hit:
                 continue
+            if speaker is not None and speaker.casefold() in _WHEN:
+                speaker = None  # "… on Wednesday reported … and said": a day, not who said it
             if speaker is not None:
                 last_speaker = speaker
             # Right after a quotation closes (`…," Lavrov said`): that quote's.
@@ -758,6 +760,13 @@ _AFTER_QUOTE_SET = frozenset(',"”’')
 _CLOSING_SET = frozenset('"”’»')
 _OPENING_SET = frozenset("“«„")
 _BREAK_SET = frozenset(".!?;:\n")
+
+
+# Days and months: never a speaker (not "May", "June", "April", "August": surnames and first names too).
+_WHEN = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight january february march "
+    "september october november december".split()
+)
 
 
 def _breaks(gap: str) -> bool:
