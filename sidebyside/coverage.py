@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from .model import Place
+from .reading.flow import joined_lines
 
 if TYPE_CHECKING:
     from .model import Alignment, Group
@@ -167,25 +168,27 @@ def group_row(alignment: Alignment, group: Group) -> Row:
 
 
 def only_here(alignment: Alignment, article: int, min_words: int | None = None) -> tuple[OnlyHere, ...]:
-    """The article's paragraphs of prose that no aligned passage touches."""
+    """The article's paragraphs of prose that no aligned passage touches (a
+    hard-wrapped paragraph's lines as one: :func:`.reading.flow.joined_lines`)."""
     art = alignment.articles[article]
     least = min_words if min_words is not None else max(3, alignment.options.min_words)
     covered = sorted((p.start, p.end) for p, _ in alignment.passages_in(article))
     out = []
     k = 0
-    for line in art.lines:
-        if line.kind != "body":
+    metadata = {start for start, _end in art.metadata}  # bylines and date lines: no paragraph of prose
+    for start, end, kind in joined_lines(art):
+        if kind != "body" or start in metadata:
             continue
-        text = art.text[line.start : line.end]
+        text = art.text[start:end]
         if len(text.split()) < least:
             continue
-        while k < len(covered) and covered[k][1] <= line.start:
+        while k < len(covered) and covered[k][1] <= start:
             k += 1
-        if k < len(covered) and covered[k][0] < line.end:
+        if k < len(covered) and covered[k][0] < end:
             continue
         stripped = text.strip()
         lead = len(text) - len(text.lstrip())
-        out.append(OnlyHere(Place(article, line.start + lead, line.start + lead + len(stripped)), one_line(stripped)))
+        out.append(OnlyHere(Place(article, start + lead, start + lead + len(stripped)), one_line(stripped)))
     return tuple(out)
 
 

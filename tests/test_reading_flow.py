@@ -53,3 +53,19 @@ def test_flowing_text_changes_only_line_ends_inside_joined_lines(parts):
     inside = {i for s, e, _ in joined_lines(article) for i in range(s, e)}
     for i, (a, b) in enumerate(zip(article.text, flowing)):
         assert a == b or (a == "\n" and b == " " and i in inside)
+
+
+def test_an_outlets_own_hard_wrapped_paragraph_counts_once():
+    from sidebyside.aligning.align import align
+    from sidebyside.coverage import only_here
+
+    shared = "The court found the former deputy minister guilty of abusing his office and of causing losses."
+    own = (
+        "In a separate case, the same court on Wednesday acquitted Petro Lysenko,\n"
+        "a former head of the ministry's logistics department, of similar\n"
+        "charges, saying prosecutors had not proved he knew of the prices.\n"
+    )
+    one = article_from_text(Path("a.txt"), f"Jailed for nine years\n\nBy Daria Melnyk\n\n{shared}\n\n{own}")
+    two = article_from_text(Path("b.txt"), f"Court jails ex-minister\n\n{shared}\n")
+    mine = only_here(align([one, two]), 0)
+    assert len(mine) == 1 and mine[0].text.startswith("In a separate case") and mine[0].text.endswith("the prices.")
