@@ -89,6 +89,8 @@ def test_markdown_marks_are_not_drawn_but_stay_in_the_text():
     assert shown[0] == "Living below a dam"
     assert "Posted on January 10 by Carla Souza" in shown
     assert "The *mayor* said **it**." in shown  # emphasis inside a sentence is left as written
+    quoted = _shown(_article('# A headline of some words\n\n> "There is no military solution."\n', "blog.md"))
+    assert '"There is no military solution."' in quoted  # a block quote without its >
     assert article.text == text
     plain = _shown(_article(text, "blog.txt"))
     assert "*Posted on January 10 by Carla Souza*" in plain

@@ -24,6 +24,7 @@ CASES = [
     ("Port operator Puerto Antofagasta said two of its cranes had been damaged.", "Puerto Antofagasta"),
     ("Bank of England Governor Andrew Bailey said rates would stay where they are.", "Bailey"),
     ("The Office for National Statistics said inflation eased to 2.1% in May.", "the Office for National Statistics"),
+    ("A Western diplomat in Cairo, who spoke on condition of anonymity, said Egypt was wary.", "a diplomat in Cairo"),
     ("Prosecutor Mykola Tkachenko of the Specialised Anti-Corruption Prosecutor's Office told us.", "Tkachenko"),
 ]
 

@@ -89,7 +89,7 @@ _ROLE_WORDS = frozenset(
         chief battalion engineer executive officer official spokesman spokeswoman spokesperson minister
         secretary director president governor mayor commissioner inspector captain superintendent
         analyst economist adviser advisor head leader chair chairman chairwoman founder manager
-        deputy senior city county state police fire press foreign
+        deputy senior city county state police fire press foreign diplomat envoy
         """.split()
 )
 # The last word of a body's name, which is given whole.
@@ -261,6 +261,14 @@ class _Subjects:
             and text[tokens[k - 2][1] : tokens[k][0]] == " of "
         ):
             return f"the {tokens[k - 2][2].casefold()} of {' '.join(words)}"
+        # "A Western diplomat in Cairo, who …, said": the diplomat, not the place.
+        if (
+            k >= 2
+            and tokens[k - 1][2] in ("in", "at", "from")
+            and tokens[k - 2][2].casefold() in _ROLE_WORDS
+            and text[tokens[k - 2][1] : tokens[k][0]] == f" {tokens[k - 1][2]} "
+        ):
+            return f"a {tokens[k - 2][2].casefold()} {tokens[k - 1][2]} {' '.join(words)}"
         # "Port operator Puerto Antofagasta said": a name after a body's noun
         # is the body's, named whole.
         if k >= 1 and tokens[k - 1][2] in _BODIES and text[tokens[k - 1][1] : tokens[k][0]] == " ":

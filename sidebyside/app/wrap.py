@@ -104,14 +104,15 @@ def shown_lines(article: Article) -> list[tuple[int, int, str]]:
 
 
 _MARKDOWN_SUFFIXES = frozenset((".md", ".markdown"))
-_HEADING_MARKS = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+(?=\S)")
+_HEADING_MARKS = re.compile(r"[ \t]{0,3}(?:#{1,6}|>)[ \t]+(?=\S)")  # a heading's, a block quote's
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1[ \t]*")
 
 
 def _without_marks(text: str, start: int, end: int, kind: str) -> tuple[int, int, str]:
-    """A Markdown line as shown: without the # marks of a heading, nor the
-    marks around a line that is all emphasis ("*Posted on … by …*"); the
-    marks stay in the text (and in what is copied), only not drawn."""
+    """A Markdown line as shown: without the # marks of a heading or the >
+    of a block quote (a pull-quote), nor the marks around a line that is
+    all emphasis ("*Posted on … by …*"); the marks stay in the text (and in
+    what is copied), only not drawn."""
     heading = _HEADING_MARKS.match(text, start, end)
     if heading is not None:
         return heading.end(), end, kind
