@@ -30,6 +30,7 @@ Status = Literal["verbatim", "variant", "absent"]
 FLAG_LABELS = {
     "attribution": "who said",
     "quote-paraphrase": "quote vs paraphrase",
+    "quote-changed": "quote's words",
     "number": "number",
     "name": "name",
     "date": "date",
@@ -41,6 +42,7 @@ FLAG_LABELS = {
 FLAG_SHORT = {
     "attribution": "who",
     "quote-paraphrase": "quote",
+    "quote-changed": "q.words",
     "number": "num",
     "name": "name",
     "date": "date",

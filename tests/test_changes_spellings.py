@@ -69,3 +69,15 @@ def test_a_name_after_a_closed_quotation_spelt_two_ways():
     a = '"At 5-3 down I was already thinking about the flight home," Djokovic said after the final on Sunday.'
     b = '"At 5-3 down I was already thinking about the flight home," Đoković said after the final on Sunday.'
     assert ("spelling", "Djokovic", "Đoković") in _changes(a, b)
+
+
+def test_words_changed_inside_a_quotation_are_flagged():
+    a = '"Russia has always been a reliable partner for Egypt and it will remain one," the minister told reporters.'
+    b = '"Russia has been and remains a reliable partner of Egypt and it will remain one," the minister told reporters.'
+    assert "quote-changed" in {kind for kind, _, _ in _changes(a, b)}
+
+
+def test_a_quotation_cut_at_its_end_is_no_changed_quote():
+    a = '"We will not rush. Every further step will depend on the data," the governor told reporters in Astana.'
+    b = '"We will not rush," the governor told reporters in Astana on Monday after the decision was made.'
+    assert "quote-changed" not in {kind for kind, _, _ in _changes(a, b)}

@@ -327,6 +327,18 @@ def _same_amounts(before: str, after: str) -> bool:
     return bool(a) and a == _amounts(after)
 
 
+def _inside_quotes(r: Words, i1: int, i2: int, v: Words, j1: int, j2: int) -> bool:
+    """Are words changed inside a quotation both versions give: the changed
+    words quoted, and quoted words on both sides of them in both versions
+    ("Novak showed me today why…" / "Today Novak taught me why…"), not a
+    quotation trimmed at its ends?"""
+
+    def inside(w: Words, lo: int, hi: int) -> bool:
+        return 0 < lo and hi < len(w.quoted) and w.quoted[lo - 1] and w.quoted[hi] and all(w.quoted[lo:hi])
+
+    return (i2 > i1 or j2 > j1) and inside(r, i1, i2) and inside(v, j1, j2)
+
+
 def _particles(ref: Words, i1: int, i2: int, ver: Words, j1: int, j2: int) -> bool:
     """One word replaced by another, each joined by a hyphen to the same
     name: a particle spelt two ways ("al-Masri" / "El-Masri")."""
@@ -857,6 +869,8 @@ def _version_changes(
             j1, j2 = _whole_number(v, j1, j2)
         before, ref_span = _phrase(r, i1, i2)
         after, span = _phrase(v, j1, j2)
+        if kind in ("added", "dropped", "other") and _inside_quotes(r, i1, i2, v, j1, j2):
+            kind = "quote-changed"  # words changed inside a quotation both versions give
         if kind == "number" and _same_amounts(
             _phrase(r, *_whole_number(r, max(0, i1 - 1), min(len(r.keys), i2 + 1)))[0],
             _phrase(v, *_whole_number(v, max(0, j1 - 1), min(len(v.keys), j2 + 1)))[0],

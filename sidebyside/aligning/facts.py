@@ -50,6 +50,9 @@ difference is classified, the first rule that fits:
 * ``quote-paraphrase`` — words both versions share, quoted in one and not in
   the other (a scare quote too: "ready" against ready), or a sentence one
   quotes and the other reports in its own words;
+* ``quote-changed`` — words changed, added or left out inside a quotation
+  both versions give (quoted words on both sides of them in both): a quote
+  translated again, a bracketed insertion, a word dropped from it;
 * ``added`` / ``dropped`` — words only the version / only the reference has;
 * ``other`` — any other replaced words.
 
