@@ -282,13 +282,15 @@ def _in_figures(w: Words, lo: int, hi: int) -> bool:
     return before or after
 
 
-def _whole_number(w: Words, lo: int, hi: int) -> tuple[int, int]:
+def _whole_number(w: Words, lo: int, hi: int, figures: bool = False) -> tuple[int, int]:
     """Words lo..hi-1 widened to the whole numbers they are part of: digits
-    joined by a decimal point or a thousands comma ("8.5", "1,200")."""
+    joined by a decimal point or a thousands comma ("8.5", "1,200"); with
+    ``figures``, the whole score or range too ("7-6 (5)", "2-1")."""
+    joins = (".", ",", *_FIGURE_JOINS) if figures else (".", ",")
 
     def joined(k: int) -> bool:  # words k and k + 1 are one number
         gap = w.source[w.ends[k] : w.starts[k + 1]]
-        return gap in (".", ",") and w.source[w.ends[k] - 1].isdigit() and w.source[w.starts[k + 1]].isdigit()
+        return gap in joins and w.source[w.ends[k] - 1].isdigit() and w.source[w.starts[k + 1]].isdigit()
 
     while lo > 0 and lo < len(w.starts) and joined(lo - 1):
         lo -= 1
@@ -865,10 +867,12 @@ def _version_changes(
         if kind == "number" and tag in ("insert", "delete") and i1 and j1:
             i1, j1 = i1 - 1, j1 - 1  # decimals: the whole number on each side ("5" / "5.5")
         if kind == "number":  # the whole numbers ("8.5 million" / "9.5 million": "8.5" → "9.5", not "8" → "9")
-            i1, i2 = _whole_number(r, i1, i2)
-            j1, j2 = _whole_number(v, j1, j2)
+            i1, i2 = _whole_number(r, i1, i2, figures=True)
+            j1, j2 = _whole_number(v, j1, j2, figures=True)
         before, ref_span = _phrase(r, i1, i2)
         after, span = _phrase(v, j1, j2)
+        if kind == "number":  # a score's bracket closed: "7-6 (5)", not "7-6 (5"
+            before, after = (x + ")" * (x.count("(") - x.count(")")) for x in (before, after))
         if kind in ("added", "dropped", "other") and _inside_quotes(r, i1, i2, v, j1, j2):
             kind = "quote-changed"  # words changed inside a quotation both versions give
         if kind == "number" and _same_amounts(
