@@ -5,6 +5,7 @@ over the target in one step."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 # What tempfile.mkstemp opens a file with; tempfile itself is not imported
@@ -13,7 +14,11 @@ from pathlib import Path
 _NEW_FILE = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
 
 
-def _opened(fd_or_path, data: str | bytes, encoding: str):
+#: Writes a text a part at a time, with the ``write`` it is given.
+Writer = Callable[[Callable[[str], object]], None]
+
+
+def _opened(fd_or_path, data: str | bytes | Writer, encoding: str):
     if isinstance(data, bytes):
         return open(fd_or_path, "wb")
     return open(fd_or_path, "w", encoding=encoding, newline="")
@@ -32,9 +37,17 @@ def _new_file_beside(path: Path) -> tuple[int, str]:
     raise FileExistsError(f"{path.parent}: no free name for a temporary file")
 
 
-def atomic_write(path: Path, text: str | bytes, encoding: str = "utf-8") -> None:
-    """Replace ``path`` with ``text`` (or bytes, written as they are);
-    raises OSError (the target untouched).
+def _fill(handle, text: str | bytes | Writer) -> None:
+    if callable(text):
+        text(handle.write)
+    else:
+        handle.write(text)
+
+
+def atomic_write(path: Path, text: str | bytes | Writer, encoding: str = "utf-8") -> None:
+    """Replace ``path`` with ``text`` (or bytes, written as they are; or
+    what a :data:`Writer` hands its ``write`` a part at a time); raises
+    OSError (the target untouched).
 
     A target that exists but is not a regular file (``/dev/null``, a pipe, a
     terminal) is written to in place: renaming over it would replace the
@@ -42,12 +55,12 @@ def atomic_write(path: Path, text: str | bytes, encoding: str = "utf-8") -> None
     path = Path(path)
     if path.exists() and not path.is_file():
         with _opened(path, text, encoding) as handle:
-            handle.write(text)
+            _fill(handle, text)
         return
     fd, tmp = _new_file_beside(path)
     try:
         with _opened(fd, text, encoding) as handle:
-            handle.write(text)
+            _fill(handle, text)
             handle.flush()
             os.fsync(handle.fileno())
         if path.exists():

@@ -353,7 +353,7 @@ def run_align(argv: list[str]) -> int:
     gc.disable()
     from .aligning.align import align
     from .atomic import atomic_write
-    from .export import render
+    from .export import render, write_json
     from .reading.articles import InputError
 
     args = align_parser().parse_args(argv)
@@ -370,7 +370,8 @@ def run_align(argv: list[str]) -> int:
     alignment = align(articles, options_from(args))
     fmt = _output_format(args.format, args.output)
     if args.output:
-        text = render(alignment, fmt, width=120, to_file=True)
+        # JSON a part at a time: held whole, a large alignment's text was the run's peak memory.
+        text = render(alignment, fmt, 120, to_file=True) if fmt != "json" else (lambda w: write_json(alignment, w))
         try:
             atomic_write(Path(args.output), text)
         except OSError as exc:

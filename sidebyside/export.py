@@ -12,7 +12,7 @@ version 1 files carry none of them and still load.
 from __future__ import annotations
 
 import io
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
@@ -117,6 +117,14 @@ def to_json(alignment: Alignment) -> str:
     return dumps(alignment_record(alignment)) + "\n"
 
 
+
+
+def write_json(alignment: Alignment, write: Callable[[str], object]) -> None:
+    """:func:`to_json`'s text handed to ``write`` a part at a time."""
+    from .jsontext import dump
+
+    dump(alignment_record(alignment), write)
+    write("\n")
 
 
 def group_heading(group: Group) -> str:

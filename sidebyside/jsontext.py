@@ -12,6 +12,7 @@ dicts with str keys, lists and tuples, str, int, float, bool and None.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from json.encoder import c_make_encoder, encode_basestring
 from typing import Any
@@ -29,6 +30,41 @@ def dumps(value: Any) -> str:
     pieces: list[str] = []
     _write(value, "", pieces)
     return "".join(pieces)  # joined once: the text is held twice at most, never once per nesting level
+
+
+def dump(value: Any, write: Callable[[str], object]) -> None:
+    """:func:`dumps`'s text handed to ``write`` a part at a time, never held
+    whole (a large alignment's JSON, with the records it is written from,
+    was the align command's peak memory)."""
+    if c_make_encoder is None:
+        write(dumps(value))
+        return
+    sink = _Sink(write)
+    _write(value, "", sink)
+    sink.flush()
+
+
+class _Sink(list):
+    """The pieces :func:`_write` adds, handed on to ``write`` a few
+    thousand at a time."""
+
+    def __init__(self, write: Callable[[str], object]) -> None:
+        super().__init__()
+        self._write = write
+
+    def append(self, piece: str) -> None:
+        super().append(piece)
+        if len(self) >= 4096:
+            self.flush()
+
+    def extend(self, pieces) -> None:
+        super().extend(pieces)
+        if len(self) >= 4096:
+            self.flush()
+
+    def flush(self) -> None:
+        self._write("".join(self))
+        self.clear()
 
 
 @cache

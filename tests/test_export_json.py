@@ -65,3 +65,17 @@ def test_a_saved_highlights_file_is_written_as_json_dumps_writes_it(alignment, t
     kept = {alignment.groups[0].id: "a note — “quoted”, ü", alignment.groups[-1].id: None}
     record = highlights_record(tmp_path / "kept.json", alignment, kept, all_groups=True)
     assert dumps(record) == _json_dumps(record)
+
+
+def test_dump_hands_the_same_text_a_part_at_a_time(tmp_path):
+    from sidebyside.atomic import atomic_write
+    from sidebyside.jsontext import dump, dumps
+
+    value = {"groups": [{"id": f"g{i}", "passages": [{"text": "“x” é", "n": i, "ok": None}] * 3} for i in range(3000)]}
+    parts: list[str] = []
+    dump(value, parts.append)
+    assert len(parts) > 1  # handed on in parts, never joined whole
+    assert "".join(parts) == dumps(value)
+    path = tmp_path / "out.json"
+    atomic_write(path, lambda write: dump(value, write))
+    assert path.read_text(encoding="utf-8") == dumps(value)
