@@ -95,3 +95,10 @@ def test_a_hard_wrapped_lede_is_no_headline():
     kinds = {DIGEST[ln.start : ln.end]: ln.kind for ln in lines}
     assert kinds["Novak Djokovic saved two match points and beat Spain's Alvaro Nunez"] == "body"
     assert kinds["THE BASELINE"] == "boilerplate"  # a short line above the prose
+
+
+def test_a_headline_ending_in_a_papers_name_is_no_masthead():
+    from sidebyside.reading.textmeta import outlet_from_credits
+
+    lines = ["Musk Buys Washington Post", "SAN FRANCISCO (Reuters) - Elon Musk said on Monday he had bought the paper."]
+    assert outlet_from_credits(lines) == "Reuters"

@@ -386,8 +386,9 @@ def outlet_from_credits(lines: list[str]) -> str | None:
     # A masthead at the top names the outlet that publishes the text, before
     # any agency its dateline or byline credits ("Gulf Ledger" … "By Samy
     # Haddad, The Associated Press": the Ledger carries AP copy).
+    # (Three words at most: a headline in capitals may end in a paper's name, "Musk Buys Washington Post".)
     for line in content[:2]:
-        name = _publication_line(line)
+        name = _publication_line(line) if len(line.split()) <= 3 else None
         if name:
             return name
     for line in content[:20]:
