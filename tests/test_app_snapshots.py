@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import after_keys
+from test_app_wrap import WIRE as _WIRE
 
 pytestmark = pytest.mark.app  # private user folders (conftest.py)
 
@@ -72,16 +73,6 @@ def test_note_dialog(snap_compare, make_app):
     )
 
 
-_WIRE = """Thousands evacuated below cracked dam in Brazil after heavy rain
-
-BELO HORIZONTE, Brazil, Jan 9 (AFP) - Authorities in the Brazilian
-state of Minas Gerais ordered about 4,300 people to leave their homes
-on Tuesday after cracks appeared in a reservoir dam swollen by a week
-of torrential rain.
-
-"The memory of Brumadinho is still very much alive here," he added,
-referring to the 2019 collapse of a mining dam that killed 270 people.
-"""
 _BLOG = (
     "# Living below a dam: Itabirito's long night\n\n*Posted on January 10 by Carla Souza*\n\n"
     "Authorities in the Brazilian state of Minas Gerais ordered about 4,300 people to leave their homes on "

@@ -447,7 +447,7 @@ def speakers(doc: Doc, lo: int, hi: int) -> frozenset[str]:
                 name = tokens[_before_affiliation(doc, k, lo)].key
         elif t + 1 <= hi and tokens[t + 1].content and text[tokens[t + 1].start].isupper():
             name = tokens[t + 1].key
-        elif t - 1 > lo and "," in text[tokens[t - 1].end : tok.start]:
+        elif t - 1 > lo and _comma_before(doc, t):
             # "Ruslan Akhmetov, an analyst at Freedom Finance, said …": Akhmetov
             k = _before_apposition(doc, t - 1, max(lo, t - 12))
             if k < t - 1 and k > lo and all(
@@ -498,9 +498,8 @@ def _before_apposition(doc: Doc, k: int, floor: int) -> int:
     """The token before the comma that opens the apposition ending with
     token ``k`` ("Ruslan Akhmetov, an analyst at Freedom Finance, said": the
     speaker is Akhmetov, not Finance), or ``k`` when there is none."""
-    tokens, text = doc.tokens, doc.text
     for j in range(k, floor, -1):
-        if "," in text[tokens[j - 1].end : tokens[j].start]:
+        if _comma_before(doc, j):
             return j - 1
     return k
 

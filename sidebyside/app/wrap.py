@@ -3,8 +3,9 @@
 A wrapped article is a list of *rows*: each row is a span ``[start, end)`` of
 the article's text and the kind of the line it comes from.  A row holds a
 newline only where a hard-wrapped paragraph's lines are joined
-(:func:`shown_lines`); it is drawn as a space.  Rows are what the pane body draws, one per screen line, so every
-offset the engine reports maps to a row with :meth:`Wrapped.row_of`.
+(:func:`shown_lines`); it is drawn as a space.  Rows are what the pane body
+draws, one per screen line, so every offset the engine reports maps to a
+row with :meth:`Wrapped.row_of`.
 """
 
 from __future__ import annotations
