@@ -384,9 +384,11 @@ def run_align(argv: list[str]) -> int:
         import shutil
 
         width, color = shutil.get_terminal_size().columns, True
-    text = render(alignment, fmt, width=width, color=color)
     try:
-        sys.stdout.write(text)
+        if fmt == "json":  # a part at a time, as to a file
+            write_json(alignment, sys.stdout.write)
+        else:
+            sys.stdout.write(render(alignment, fmt, width=width, color=color))
         sys.stdout.flush()
     except BrokenPipeError:
         sys.stderr.close()
