@@ -113,6 +113,9 @@ class Grid(ScrollView, can_focus=True):
         self.columns: list[Column] = []
         self.rows: list[GridRow] = []
         self.fixed = fixed
+        #: The first column the arrow keys move the cursor to (the columns
+        #: before it are the row's heading: enter or a click there still acts).
+        self.cursor_from = 0
         self.cursor = (0, 0)  # row, column
         self._row_index: dict[str, int] = {}
         self._strips: dict[int, Strip] = {}  # row -> its whole width, drawn
@@ -201,8 +204,9 @@ class Grid(ScrollView, can_focus=True):
             self.refresh_line(row + 1)  # (line 0 is the header)
 
     def _scroll_to_cursor(self) -> bool:
-        """Scroll so that the cursor's cell shows; True if it scrolled."""
-        if not self.rows:
+        """Scroll so that the cursor's cell shows; True if it scrolled (not
+        before the grid is laid out: on_resize scrolls then)."""
+        if not self.rows or not self.scrollable_content_region.width:
             return False
         row, column = self.cursor
         height = max(1, self.scrollable_content_region.height - 1)  # under the header
@@ -216,7 +220,9 @@ class Grid(ScrollView, can_focus=True):
             room = max(1, self.scrollable_content_region.width - self._fixed_width)
             left = self._column_x(column) - self._fixed_width
             right = left + self.columns[column].width + 2 * PADDING
-            if left < x:
+            if column == self.cursor_from and right <= room:
+                x = 0  # the first column the keys reach: with the ones before it, when they fit
+            elif left < x:
                 x = left
             elif right > x + room:
                 # Scrolled to a column's edge, so no column shows cut on the left.
@@ -345,7 +351,10 @@ class Grid(ScrollView, can_focus=True):
     # --- keys and mouse ----------------------------------------------------------------------
 
     def action_move(self, rows: int, columns: int) -> None:
-        self.move_cursor(self.cursor[0] + rows, self.cursor[1] + columns)
+        column = self.cursor[1]
+        if columns:
+            column = max(self.cursor_from, column + columns)
+        self.move_cursor(self.cursor[0] + rows, column)
 
     def action_page(self, direction: int) -> None:
         height = max(1, self.scrollable_content_region.height - 2)

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 CELL_WIDTH = 8  # "❝ ◐ 82 ¹"
 OUTLET_WIDTH = 12  # an outlet's column at most
 GROUP_WIDTH = 5  # "▶ g12"
+OUTLETS_FROM = 4  # the first outlet's column (after group, passage, flags and speaker)
 
 
 @dataclass(frozen=True)
@@ -253,6 +254,8 @@ class OverviewScreen(Screen[None]):
         while fixed > 1 and room - sum(c.width + 2 for c in columns[:fixed]) < need:
             fixed -= 1
         table.set_data(columns, rows, fixed=fixed)
+        # left and right move between the outlets' cells from the start
+        table.cursor_from = OUTLETS_FROM
         self._shown = self._signature()
         self._update_texts(cov, len(rows))
         if where is not None and table.row_count:
@@ -344,9 +347,10 @@ class OverviewScreen(Screen[None]):
         return "?"
 
     def _place_cursor(self, again: bool = True) -> None:
-        """On the current group's row, in the focused pane's column (once
-        the table is laid out: whether that column shows whole depends on
-        its width)."""
+        """On the current group's row (the first row when none is
+        selected), in the focused pane's outlet's column when it shows
+        without scrolling sideways, else the first outlet's (once the table
+        is laid out: whether a column shows whole depends on its width)."""
         table = self.table
         if not table.row_count:
             return
@@ -354,18 +358,17 @@ class OverviewScreen(Screen[None]):
             self.call_after_refresh(self._place_cursor, False)
         group_id = self.app.current_group
         row = table.get_row_index(group_id) if group_id in self._rows else 0
-        column = 0
+        column = OUTLETS_FROM
         stack = self.app.screen_stack
         focused = getattr(stack[0], "focused_index", None) if stack else None
-        if focused is not None and group_id is not None:
-            # The focused outlet's cell, when it shows without scrolling sideways.
+        if focused is not None:
             try:
-                column = table.get_column_index(f"o{focused}")
+                found = table.get_column_index(f"o{focused}")
             except StopIteration:
-                column = 0
-            if not table.fits(column):
-                column = 0
-        table.move_cursor(row, column)
+                found = OUTLETS_FROM
+            if table.fits(found):
+                column = found
+        table.move_cursor(row, min(column, len(table.columns) - 1))
 
     # --- actions --------------------------------------------------------------------------
 

@@ -1,0 +1,63 @@
+"""The overview's arrow keys, pressed as a reader does at 80x24.
+
+User test: Right did nothing visible until a row was picked (the cursor
+walked through the passage, flags and speaker columns first).  Left and
+Right move between the outlets' cells from the moment the overview opens.
+"""
+
+from __future__ import annotations
+
+from conftest import ready
+from story import fixed_aligner, sample_story, ten_outlets
+
+from sidebyside.app.app import SideBySideApp
+from sidebyside.app.overview import OverviewTable
+
+
+def _outlet(table: OverviewTable) -> str:
+    return table.cursor_keys[1]
+
+
+async def test_right_and_left_move_between_outlets_before_any_group_is_picked(sample_articles):
+    story = sample_story(sample_articles)
+    app = SideBySideApp(sample_articles, aligner=fixed_aligner(story))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert app.current_group is None
+        await pilot.press("m")
+        await pilot.pause()
+        table = app.screen.query_one(OverviewTable)
+        outlets = [c.key for c in table.columns if c.key.startswith("o")]
+        # On the first row, in the focused pane's outlet's column.
+        assert table.cursor_keys == (story.groups[0].id, f"o{app.screen_stack[0].focused_index}")
+        start = outlets.index(_outlet(table))
+        await pilot.press("right")
+        assert _outlet(table) == outlets[start + 1]
+        await pilot.press("right")
+        assert _outlet(table) == outlets[start + 2]
+        await pilot.press(*["left"] * (start + 3))
+        assert _outlet(table) == outlets[0]  # the first outlet: left goes no further
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        # Enter on that cell: the second group, in the first outlet's pane (when it carries it).
+        assert app.current_group == story.groups[1].id
+        carriers = story.groups[1].article_indexes
+        wanted = int(outlets[0][1:])
+        assert app.current_version.article == (wanted if wanted in carriers else app.current_version.article)
+
+
+async def test_left_back_to_the_first_outlet_shows_the_speaker_again(tmp_path):
+    articles, alignment = ten_outlets(tmp_path)
+    app = SideBySideApp(articles, aligner=fixed_aligner(alignment))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        table = app.screen.query_one(OverviewTable)
+        outlets = [c.key for c in table.columns if c.key.startswith("o")]
+        await pilot.press(*["right"] * 12)
+        assert _outlet(table) == outlets[-1] and table.scroll_x > 0
+        await pilot.press(*["left"] * 12)
+        assert _outlet(table) == outlets[0]
+        assert table.scroll_x == 0
+        assert "speaker" in table.render_line(0).text
