@@ -138,39 +138,45 @@ def chains(da: Doc, db: Doc, seeds: Seeds, opts: AlignOptions) -> list[tuple[int
     last jb) per chain."""
     if len(seeds) == 1:  # most pairs of articles share one n-gram, by chance
         return [(seeds[0] >> _SHIFT, seeds[0] >> _SHIFT, seeds[0] & _LOW, seeds[0] & _LOW)]
-    seeds = sorted(seeds)
-    pa, pb, ca, cb = da.para, db.para, da.content, db.content
+    pa, pb = _content_paragraphs(da), _content_paragraphs(db)
     gap = opts.max_gap
     back = opts.ngram - 1
-    open_chains: list[list[int]] = []  # [ja0, ja1, jb0, jb1]
+    open_chains: list[list[int]] = []  # [ja0, ja1, jb0, jb1, paragraph in a, paragraph in b]
     done: list[tuple[int, int, int, int]] = []
     low = _LOW
-    for packed in seeds:
+    for packed in sorted(seeds):
         ja, jb = packed >> _SHIFT, packed & low
         best = None
-        best_cost = None
+        best_cost = 0
         still_open = []
+        para_a, para_b = pa[ja], pb[jb]
         for chain in open_chains:
             if ja - chain[1] > gap:
-                done.append(tuple(chain))  # type: ignore[arg-type]
+                done.append((chain[0], chain[1], chain[2], chain[3]))
                 continue
             still_open.append(chain)
             dj = jb - chain[3]
-            if (
-                -back <= dj <= gap
-                and chain[2] - back <= jb
-                and pa[ca[ja]] == pa[ca[chain[0]]]
-                and pb[cb[jb]] == pb[cb[chain[2]]]
-            ):
+            if -back <= dj <= gap and chain[2] - back <= jb and para_a == chain[4] and para_b == chain[5]:
                 cost = abs((ja - chain[1]) - dj)
-                if best_cost is None or cost < best_cost:
+                if best is None or cost < best_cost:
                     best, best_cost = chain, cost
         open_chains = still_open
         if best is None:
-            open_chains.append([ja, ja, jb, jb])
+            open_chains.append([ja, ja, jb, jb, pa[ja], pb[jb]])
         else:
-            best[1] = max(best[1], ja)
-            best[2] = min(best[2], jb)
-            best[3] = max(best[3], jb)
-    done.extend(tuple(c) for c in open_chains)  # type: ignore[misc]
+            best[1] = ja  # (the seeds come in order of ja)
+            if jb < best[2]:
+                best[2] = jb
+            elif jb > best[3]:
+                best[3] = jb
+    done.extend((c[0], c[1], c[2], c[3]) for c in open_chains)
     return done
+
+
+def _content_paragraphs(doc: Doc) -> list[int]:
+    """The paragraph of each content word (worked out once per document)."""
+    found = doc.cache.get("content paragraphs")
+    if found is None:
+        para = doc.para
+        found = doc.cache["content paragraphs"] = [para[t] for t in doc.content]
+    return found

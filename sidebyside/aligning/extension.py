@@ -69,12 +69,16 @@ def _word_opcodes(ka, kb) -> list[tuple[str, int, int, int, int]]:
     distance: as many shared words as possible), a deletion next to an
     insertion read as a replacement."""
     ops: list[tuple[str, int, int, int, int]] = []
-    for tag, i1, i2, j1, j2 in Indel.opcodes(ka, kb).as_list():
-        if ops and tag != "equal" and tag != "replace" and ops[-1][0] in ("insert", "delete") and ops[-1][0] != tag:
-            _, pi1, pi2, pj1, pj2 = ops.pop()
-            ops.append(("replace", min(i1, pi1), max(i2, pi2), min(j1, pj1), max(j2, pj2)))
+    last = ""  # the tag of ops[-1]
+    for op in Indel.opcodes(ka, kb).as_list():
+        tag = op[0]
+        if (tag == "insert" or tag == "delete") and (last == "insert" or last == "delete") and last != tag:
+            before = ops[-1]  # (the opcodes are contiguous: this one begins where it ends)
+            ops[-1] = ("replace", before[1], op[2], before[3], op[4])
+            last = "replace"
         else:
-            ops.append((tag, i1, i2, j1, j2))
+            ops.append(op)
+            last = tag
     return ops
 
 
@@ -107,8 +111,10 @@ def _best_stretch(
     if lo < 0:
         return 0.0, 0, -1, 0, -1, 0
     lo, hi = _within_sentences(da, db, runs, lo, hi)
-    stretch = [runs[i] for i in range(lo, hi + 1) if runs[i][5] >= 0]
-    shared = sum(r[5] for r in stretch)
+    stretch = [run for run in runs[lo : hi + 1] if run[5] >= 0]
+    shared = 0
+    for run in stretch:
+        shared += run[5]
     return best, stretch[0][1], stretch[-1][2] - 1, stretch[0][3], stretch[-1][4] - 1, shared
 
 

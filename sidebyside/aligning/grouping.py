@@ -82,7 +82,11 @@ class Known:
 
     def connected(self, a: int, alo: int, ahi: int, b: int, blo: int, bhi: int) -> bool:
         around_a = self._roots_around(a, alo, ahi)
-        return bool(around_a) and not around_a.isdisjoint(self._roots_around(b, blo, bhi))
+        if not around_a:
+            return False
+        ranges = self.ranges.get((b, self.docs[b].para[blo]))
+        find = self._find
+        return bool(ranges) and any(s <= blo and bhi <= e and find(node) in around_a for s, e, node in ranges)
 
     def add(self, a: int, alo: int, ahi: int, b: int, blo: int, bhi: int) -> None:
         nodes = []
