@@ -99,7 +99,10 @@ async def test_notices_name_the_keys_in_force(sample_articles):
         await ready(pilot)
         assert _warnings(app) == []
         await pilot.press("space")  # nothing selected yet
-        await pilot.press("n", "space")
+        await pilot.pause()
         messages = [n.message for n in app._notifications]
         assert any("Select a passage first (ctrl+n / p" in m for m in messages), messages
+        await pilot.press("n", "space")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
         assert any("N adds a note · ctrl+s saves" in m for m in messages), messages

@@ -12,9 +12,11 @@ and quits.  What the reader does on the reading screen is the screen's
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import COLOR_SYSTEMS
@@ -42,6 +44,19 @@ if TYPE_CHECKING:
 
 
 Aligner = Callable[..., "Alignment"]
+
+
+#: How long an information notice shows, at most (seconds).
+INFO_SECONDS = 3.0
+
+
+def _home_as_tilde(message: str) -> str:
+    """Paths in the user's home folder written from ``~``: a notice that
+    names a file fits on one line more often."""
+    home = str(Path.home())
+    if len(home) > 1:
+        message = message.replace(home + os.sep, "~" + os.sep)
+    return message
 
 
 class _Cancelled(Exception):
@@ -143,8 +158,25 @@ class SideBySideApp(App[None]):
         markup: bool = True,
     ) -> None:
         """Every notice is plain text: an article's outlet or text, a file
-        name, a typed query or an error message is never read as markup."""
+        name, a typed query or an error message is never read as markup.
+
+        A notice sits on the footer's row, at the right (the stylesheet), so
+        that it hides no text the reader is reading: an information notice
+        is one line there (its title leads the line), brief (``INFO_SECONDS``
+        at most), and takes the place of the one before it, as an editor's
+        message line does; warnings and errors keep their title and time."""
+        message = _home_as_tilde(message)
+        if severity == "information":
+            if title:
+                message, title = f"{title}: {message}", ""
+            timeout = min(timeout or INFO_SECONDS, INFO_SECONDS)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def _on_notify(self, event) -> None:
+        if event.notification.severity == "information":
+            for shown in [n for n in self._notifications if n.severity == "information"]:
+                del self._notifications[shown]
+        super()._on_notify(event)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         from .small import TooSmallScreen
@@ -200,9 +232,10 @@ class SideBySideApp(App[None]):
                 title="One article",
                 timeout=10,
             )
-        for article in self.articles:
-            for note in article.notes:
-                self.notify(note, severity="warning", timeout=8)
+        notes = [note for article in self.articles for note in article.notes]
+        if notes:
+            # One notice for them all (not a stack of them over the passage panel).
+            self.notify("\n".join(notes), severity="warning", timeout=8)
         self.run_alignment()
 
     @on(events.Ready)

@@ -201,6 +201,7 @@ class Keeping:
                 self._notify(
                     f"Reopening highlights saved for another folder, {where}",
                     title="Highlights from another folder",
+                    severity="warning",  # (a heads-up that stays: not replaced by the next notice)
                     timeout=10,
                 )
             self._report_loaded(started.loaded, len(started.kept))
@@ -215,7 +216,7 @@ class Keeping:
                 timeout=6,
             )
         elif kept:
-            self._notify(f"{plural(kept, 'highlight')} from {loaded.path}", title="Highlights reopened", timeout=6)
+            self._notify(f"Reopened {plural(kept, 'highlight')} from {loaded.path}", timeout=6)
         messages = loaded.messages()
         if not messages:
             return

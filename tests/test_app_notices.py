@@ -1,0 +1,75 @@
+"""Notices (toasts) at 80x24, where the reader reads: user test item 1.
+
+A notice covered the passage panel's versions for seconds (two rows of a
+60%-wide toast, several stacked).  Now an information notice is one line
+on the footer's row, the latest in place of the one before, brief; the
+panes and the passage panel's rows stay in sight.
+"""
+
+from __future__ import annotations
+
+from conftest import ready
+from textual.widgets._toast import Toast
+
+from sidebyside.app.app import INFO_SECONDS
+
+
+def _toasts(app) -> list[Toast]:
+    return [t for t in app.screen.query(Toast) if t.display]
+
+
+async def test_an_information_notice_is_one_line_on_the_footer_row(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot)
+        await pilot.press("n", "l")  # "Linked scrolling on: the other panes follow the focused one"
+        await pilot.pause(0.2)
+        (toast,) = _toasts(app)
+        assert "Linked scrolling on" in toast.render().plain
+        panel = app.screen.query_one("#panel").region
+        panes = app.screen.query_one("#panes").region
+        assert toast.region.height == 1 and toast.region.y == app.size.height - 1
+        assert not toast.region.overlaps(panel) and not toast.region.overlaps(panes)
+
+
+async def test_a_new_information_notice_takes_the_place_of_the_last(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot)
+        await pilot.press("n", "l", "b", "l", "b")
+        await pilot.pause(0.2)
+        (toast,) = _toasts(app)
+        assert toast.render().plain == "Boilerplate dimmed"
+        assert [n.message for n in app._notifications] == ["Boilerplate dimmed"]
+        assert all(n.timeout <= INFO_SECONDS for n in app._notifications)
+
+
+async def test_a_titled_information_notice_is_still_one_line(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot)
+        app.notify("3 highlights", title="Reopened", timeout=10)
+        await pilot.pause(0.2)
+        (toast,) = _toasts(app)
+        assert toast.render().plain == "Reopened: 3 highlights"
+        assert toast.region.height == 1
+        # A warning keeps its title and its time, and stays beside a later notice.
+        app.notify("cp1252 decoded", title="Articles", severity="warning", timeout=8)
+        await pilot.press("l")
+        await pilot.pause(0.2)
+        assert sorted(n.severity for n in app._notifications) == ["information", "warning"]
+        assert next(n for n in app._notifications if n.severity == "warning").title == "Articles"
+
+
+async def test_notes_on_several_articles_are_one_notice_at_start(sample_articles, make_app):
+    from dataclasses import replace
+
+    articles = list(sample_articles)
+    articles[0] = replace(articles[0], notes=("first.txt: decoded as cp1252",))
+    articles[1] = replace(articles[1], notes=("second.txt: 2 control characters shown as ␀",))
+    app = make_app(articles)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot)
+        warnings = [n for n in app._notifications if n.severity == "warning"]
+        assert len(warnings) == 1
+        assert "cp1252" in warnings[0].message and "control characters" in warnings[0].message
