@@ -64,9 +64,14 @@ def _hard_split(text: str, start: int, end: int, width: int, out: list[tuple[int
     return pos
 
 
-def wrap_line(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+def wrap_line(
+    text: str, start: int, end: int, width: int, keep: frozenset[int] = frozenset()
+) -> list[tuple[int, int]]:
     """Rows for one line of ``text``: greedy word wrap at ``width`` cells;
-    spaces after the last word of a row stay on that row (drawn cropped)."""
+    spaces after the last word of a row stay on that row (drawn cropped).
+    No row starts at an offset in ``keep`` while the words before it can
+    go down with it (a dateline's last words run on into its paragraph:
+    :func:`run_in_offsets`)."""
     if end <= start:
         return [(start, start)]
     if _width(text[start:end]) <= width:
@@ -74,20 +79,55 @@ def wrap_line(text: str, start: int, end: int, width: int) -> list[tuple[int, in
     out: list[tuple[int, int]] = []
     row_start = start
     col = 0
+    words: list[int] = []  # where the words of the row being filled start
     for m in _CHUNK.finditer(text, start, end):
         chunk = m.group()
         word = chunk.rstrip()
         word_w = _width(word)
         if col and col + word_w > width:
-            out.append((row_start, m.start()))
-            row_start, col = m.start(), 0
+            cut = m.start()
+            if cut in keep:
+                # The row ends before the last word it may end before
+                # (one that is not kept with the word before it either).
+                free = [w for w in words[1:] if w not in keep]
+                if free and _width(text[free[-1] : cut]) + word_w <= width:
+                    cut = free[-1]
+            out.append((row_start, cut))
+            words = [w for w in words if w >= cut]
+            row_start, col = cut, _width(text[cut : m.start()])
         if not col and word_w > width:
             row_start = _hard_split(text, m.start(), m.start() + len(word), width, out)
             col = _width(text[row_start : m.end()])
+            words = [row_start]
             continue
+        words.append(m.start())
         col += _width(chunk)
     out.append((row_start, end))
     return out
+
+
+_DASH_END = re.compile(r"[-–—]\s*$")
+
+
+def run_in_offsets(article: Article) -> frozenset[int]:
+    """Where a row may not start, so that a dateline ("CAIRO, March 3
+    (NovaPress) - ") reads as the start of its paragraph, as a newspaper
+    runs it in, not alone on a row above it: the paragraph's first word
+    (the dateline's last words go down with it when both do not fit) and
+    the dash that ends the dateline (never alone at a row's start)."""
+    text = article.text
+    keep: set[int] = set()
+    for start, end in article.metadata:
+        line = article.line_at(start)
+        if line is None or not line.start <= start < end < line.end:
+            continue  # a metadata line of its own (a byline, a date line)
+        first = end + (len(text[end : line.end]) - len(text[end : line.end].lstrip()))
+        if first < line.end:
+            keep.add(first)
+        dash = _DASH_END.search(text, start, end)
+        if dash is not None:
+            keep.add(dash.start())
+    return frozenset(keep)
 
 
 def shown_lines(article: Article) -> list[tuple[int, int, str]]:
@@ -135,6 +175,7 @@ def wrap_article(article: Article, width: int, hide_boilerplate: bool = False) -
     ends: list[int] = []
     kinds: list[str] = []
     last_blank = True
+    keep = run_in_offsets(article)
     for start, end, kind in shown_lines(article):
         if hide_boilerplate:
             if kind in _HIDDEN_KINDS:
@@ -147,9 +188,9 @@ def wrap_article(article: Article, width: int, hide_boilerplate: bool = False) -
                 last_blank = False
         if "\n" in text[start:end]:
             flat = flat if flat is not None else text.replace("\n", " ")
-            rows = wrap_line(flat, start, end, width)
+            rows = wrap_line(flat, start, end, width, keep)
         else:
-            rows = wrap_line(text, start, end, width)
+            rows = wrap_line(text, start, end, width, keep)
         for s, e in rows:
             starts.append(s)
             ends.append(e)
