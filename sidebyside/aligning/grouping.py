@@ -7,6 +7,7 @@ Similarities are 0–100 here as everywhere."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -281,7 +282,7 @@ def _grow_by_sentences(da: Doc, db: Doc, link: Link, others: list[Link], opts: A
             sb0, sb1 = db.sentence_of(nb)
             if forward and (sa0 != na or sb0 != nb) or not forward and (sa1 != na + 1 or sb1 != nb + 1):
                 break
-            if _content_keys(da, sa0, sa1).isdisjoint(_content_keys(db, sb0, sb1)):
+            if _content_keys(da, sa0, sa1).isdisjoint(_content_key_list(db, sb0, sb1)):
                 break
             a_text = da.text[da.tokens[sa0].start : da.tokens[sa1 - 1].end]
             b_text = db.text[db.tokens[sb0].start : db.tokens[sb1 - 1].end]
@@ -308,10 +309,15 @@ def _grow_by_sentences(da: Doc, db: Doc, link: Link, others: list[Link], opts: A
 
 def _content_keys(doc: Doc, lo: int, hi: int) -> set[str]:
     """The keys of the content words among tokens lo..hi-1."""
+    return set(_content_key_list(doc, lo, hi))
+
+
+def _content_key_list(doc: Doc, lo: int, hi: int) -> list[str]:
+    """The keys of the content words among tokens lo..hi-1, in order."""
     flags = doc.cache.get("content")
     if flags is None:
         flags = doc.cache["content"] = bytearray(t.content for t in doc.tokens)
-    return set(compress(doc.keys[lo:hi], flags[lo:hi]))
+    return list(compress(doc.keys[lo:hi], flags[lo:hi]))
 
 
 class _Sites:
@@ -347,8 +353,22 @@ class _Sites:
 def _is_quoted(doc: Doc, start: int, end: int) -> bool:
     """Is the passage a quotation, or does it carry one: half of it inside
     quotation marks, or a quoted stretch of some 5 words or more?"""
-    overlaps = [overlap(s, e, start, end) for s, e in doc.quoted]
+    quoted = doc.quoted
+    # Only the quotations from the first that may end after ``start`` (see
+    # _quote_reach) to the last that begins before ``end`` can overlap it.
+    first = bisect.bisect_right(_quote_reach(doc), start)
+    last = bisect.bisect_left(quoted, (end,))
+    overlaps = [overlap(s, e, start, end) for s, e in quoted[first:last]]
     return sum(overlaps) >= 0.5 * (end - start) or max(overlaps, default=0) >= 30
+
+
+def _quote_reach(doc: Doc) -> list[int]:
+    """For each quotation (in order of start), the furthest end of it and
+    those before it (worked out once per document)."""
+    found = doc.cache.get("quote reach")
+    if found is None:
+        found = doc.cache["quote reach"] = list(itertools.accumulate((e for _, e in doc.quoted), max))
+    return found
 
 
 def _content_words(doc: Doc, start: int, end: int) -> frozenset[str]:
@@ -670,8 +690,11 @@ def separate(groups: list[tuple[list[Span], list[float], list[Rep]]]) -> list[in
 
 def finish_group(docs: list[Doc], spans: list[Span]) -> tuple[Kind, bool]:
     """The group's kind and whether it carries a quotation."""
-    keys = {verbatim_key(docs[a].text[s:e]) for a, s, e in spans}
-    kind: Kind = "verbatim" if len(keys) == 1 else "variant"
+    # Verbatim when every version has the first's key (the second that
+    # differs settles it).
+    first = verbatim_key(docs[spans[0][0]].text[spans[0][1] : spans[0][2]])
+    same = all(verbatim_key(docs[a].text[s:e]) == first for a, s, e in spans[1:])
+    kind: Kind = "verbatim" if same else "variant"
     quote = any(_is_quoted(docs[a], s, e) for a, s, e in spans)
     return kind, quote
 
