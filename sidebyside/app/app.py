@@ -163,13 +163,15 @@ class SideBySideApp(App[None]):
         A notice sits on the footer's row, at the right (the stylesheet), so
         that it hides no text the reader is reading: an information notice
         is one line there (its title leads the line), brief (``INFO_SECONDS``
-        at most), and takes the place of the one before it, as an editor's
+        at most for one that short), and takes the place of the one before it, as an editor's
         message line does; warnings and errors keep their title and time."""
         message = _home_as_tilde(message)
         if severity == "information":
             if title:
                 message, title = f"{title}: {message}", ""
-            timeout = min(timeout or INFO_SECONDS, INFO_SECONDS)
+            # (a longer one, which wraps, a second more for every 20 characters past 60)
+            most = INFO_SECONDS + max(0, len(message) - 60) / 20
+            timeout = min(timeout or most, most)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def _on_notify(self, event) -> None:

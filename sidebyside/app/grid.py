@@ -79,8 +79,8 @@ class Grid(ScrollView, can_focus=True):
     BINDINGS = [
         Binding("up,k", "move(-1, 0)", "Row up", id="grid-up", show=False),
         Binding("down,j", "move(1, 0)", "Row down", id="grid-down", show=False),
-        Binding("left", "move(0, -1)", "Cell left", id="grid-left", show=False),
-        Binding("right", "move(0, 1)", "Cell right", id="grid-right", show=False),
+        Binding("left", "move(0, -1)", "Outlet to the left", id="grid-left", show=False),
+        Binding("right", "move(0, 1)", "Outlet to the right", id="grid-right", show=False),
         Binding("pageup", "page(-1)", "Page up", id="grid-page-up", show=False),
         Binding("pagedown", "page(1)", "Page down", id="grid-page-down", show=False),
         Binding("home,g", "edge(-1)", "First row", id="grid-top", show=False),
