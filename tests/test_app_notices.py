@@ -29,6 +29,7 @@ async def test_an_information_notice_is_one_line_on_the_footer_row(make_app):
         panel = app.screen.query_one("#panel").region
         panes = app.screen.query_one("#panes").region
         assert toast.region.height == 1 and toast.region.y == app.size.height - 1
+        assert toast.region.right == app.size.width  # no end of the footer showing beside it
         assert not toast.region.overlaps(panel) and not toast.region.overlaps(panes)
 
 
