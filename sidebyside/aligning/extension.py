@@ -231,9 +231,11 @@ def end_of(doc: Doc, t: int) -> int:
     return end
 
 
+@lru_cache(maxsize=16384)
 def tidy(text: str, start: int, end: int) -> tuple[int, int]:
     """Take in a bracket or quotation mark that the passage opens or closes
-    but leaves outside its edges, so a cited passage is balanced."""
+    but leaves outside its edges, so a cited passage is balanced.  (Kept for
+    the spans last met: a sentence is tidied again for each partner.)"""
     for close, open_ in _OPENERS.items():
         opens, closes = text.count(open_, start, end), text.count(close, start, end)
         if opens > closes:

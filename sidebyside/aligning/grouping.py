@@ -374,7 +374,12 @@ def _quote_reach(doc: Doc) -> list[int]:
 def _content_words(doc: Doc, start: int, end: int) -> frozenset[str]:
     lo = bisect.bisect_left(doc.starts, start)
     hi = bisect.bisect_left(doc.starts, end)
-    return frozenset(doc.keys[t] for t in range(lo, hi) if doc.tokens[t].content and not doc.boilerplate[t])
+    flags = doc.cache.get("content outside boilerplate")
+    if flags is None:
+        flags = doc.cache["content outside boilerplate"] = bytearray(
+            t.content and not bp for t, bp in zip(doc.tokens, doc.boilerplate)
+        )
+    return frozenset(compress(doc.keys[lo:hi], flags[lo:hi]))
 
 
 def _components(members: list[int], adjacency: dict[int, list[int]]) -> list[list[int]]:
@@ -517,10 +522,11 @@ def _similarities(norms: list[str], spans: list[Span], memo: dict[tuple[Span, Sp
     very large group); ``memo`` keeps the scores of pairs already scored."""
     sims = []
     n = len(spans)
+    step = (n - 1) / _SIMILARITY_SAMPLE
+    offsets = [1 + int(k * step) for k in range(_SIMILARITY_SAMPLE)]
     for i, (a, _, _) in enumerate(spans):
         if n - 1 > _SIMILARITY_SAMPLE:
-            step = (n - 1) / _SIMILARITY_SAMPLE
-            candidates = [(i + 1 + int(k * step)) % n for k in range(_SIMILARITY_SAMPLE)]
+            candidates = [(i + offset) % n for offset in offsets]
         else:
             candidates = range(n)
         others = [j for j in candidates if spans[j][0] != a] or [j for j in range(n) if spans[j][0] != a]
