@@ -551,7 +551,7 @@ async def test_q_asks_before_losing_unsaved_highlights(make_app):
         await pilot.press("q")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
-        assert "2 unsaved highlight changes. Save them to" in app.screen.message
+        assert "2 unsaved highlight changes. Save them to" in app.screen.message  # (one: "Save it to")
         assert app.screen.focused.id == "yes"  # "Save and quit" first (issue 12, item 6)
         await pilot.press("n")  # keep reading
         await pilot.pause()

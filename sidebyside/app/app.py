@@ -12,11 +12,9 @@ and quits.  What the reader does on the reading screen is the screen's
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import COLOR_SYSTEMS
@@ -48,15 +46,6 @@ Aligner = Callable[..., "Alignment"]
 
 #: How long an information notice shows, at most (seconds).
 INFO_SECONDS = 3.0
-
-
-def _home_as_tilde(message: str) -> str:
-    """Paths in the user's home folder written from ``~``: a notice that
-    names a file fits on one line more often."""
-    home = str(Path.home())
-    if len(home) > 1:
-        message = message.replace(home + os.sep, "~" + os.sep)
-    return message
 
 
 class _Cancelled(Exception):
@@ -165,7 +154,7 @@ class SideBySideApp(App[None]):
         is one line there (its title leads the line), brief (``INFO_SECONDS``
         at most for one that short), and takes the place of the one before it, as an editor's
         message line does; warnings and errors keep their title and time."""
-        message = _home_as_tilde(message)
+        message = keeping.home_as_tilde(message)
         if severity == "information":
             if title:
                 message, title = f"{title}: {message}", ""

@@ -15,6 +15,7 @@ moment), then :meth:`Keeping.opened` takes its result on the app's thread.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -32,6 +33,17 @@ if TYPE_CHECKING:
     from ..model import Alignment
     from ..reading.articles import Article
     from .reader import ReaderScreen
+
+
+
+def home_as_tilde(text: str) -> str:
+    """Paths in the user's home folder written from ``~`` (in notices and
+    questions: a notice that names a file fits on one line more often)."""
+    home = str(Path.home())
+    if len(home) > 1:
+        text = text.replace(home + os.sep, "~" + os.sep)
+    return text
+
 
 #: The keys of keeping and saving (on the reading screen; the help lists them
 #: as "Highlights").
@@ -318,8 +330,9 @@ class Keeping:
                 self.start(SaveJob(self.save_path, self.app.alignment, dict(self.app.kept), then_quit=True))
 
         self._asking_quit = True
-        where = f" to {self.save_path}" if self.save_path is not None else ""
-        question = f"{plural(changes, 'unsaved highlight change')}. Save them{where} before quitting?"
+        where = f" to {home_as_tilde(str(self.save_path))}" if self.save_path is not None else ""
+        them = "it" if changes == 1 else "them"
+        question = f"{plural(changes, 'unsaved highlight change')}. Save {them}{where} before quitting?"
         dialog = ConfirmScreen(
             "Unsaved highlights",
             question,
