@@ -61,3 +61,26 @@ async def test_left_back_to_the_first_outlet_shows_the_speaker_again(tmp_path):
         assert _outlet(table) == outlets[0]
         assert table.scroll_x == 0
         assert "speaker" in table.render_line(0).text
+
+
+async def test_a_column_cut_at_the_left_of_the_scrolled_ones_is_left_blank(sample_articles):
+    """Scrolled to the last outlet at 60x20, the column before the ones
+    shown whole was cut: its tail ("s" of "markets") showed as a column."""
+    app = SideBySideApp(sample_articles, aligner=fixed_aligner(sample_story(sample_articles)))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await ready(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        table = app.screen.query_one(OverviewTable)
+        await pilot.press(*["right"] * len(table.columns))
+        await pilot.pause()
+        fixed = table._fixed_width
+        start = fixed + int(table.scroll_x)
+        whole = min(x for x in table._starts if x >= start)
+        assert whole > start  # (this size does cut one)
+        for y in range(4):
+            line = table.render_line(y).text
+            assert line[fixed : fixed + whole - start].strip() == "", line
+        header = table.render_line(0).text
+        label = table.columns[table._starts.index(whole)].label
+        assert header[fixed + whole - start + 1 :].startswith(label[:4]), (header, label)

@@ -118,6 +118,7 @@ class Grid(ScrollView, can_focus=True):
         self.cursor_from = 0
         self.cursor = (0, 0)  # row, column
         self._row_index: dict[str, int] = {}
+        self._starts: list[int] = [0]  # where each column starts
         self._strips: dict[int, Strip] = {}  # row -> its whole width, drawn
         self._lines: dict[int, tuple[Strip, tuple, Strip]] = {}  # row -> (its strip, how shown, the line shown)
         self._header: Strip | None = None
@@ -133,6 +134,7 @@ class Grid(ScrollView, can_focus=True):
         if fixed is not None:
             self.fixed = fixed
         self._row_index = {row.key: i for i, row in enumerate(self.rows)}
+        self._starts = [self._column_x(c) for c in range(len(self.columns) + 1)]  # and the last one's end
         self._strips.clear()
         self._lines.clear()
         self._header = None
@@ -331,8 +333,14 @@ class Grid(ScrollView, can_focus=True):
         if found is not None and found[0] is whole and found[1] == key:
             return found[2]
         left = whole.crop(0, fixed)
-        right = whole.crop(fixed + x, fixed + x + (width - fixed))
-        line = Strip.join([left, right]).extend_cell_length(width, base)
+        start = fixed + x
+        # Scrolled to the end, the first column shown may be cut: its tail
+        # ("s" of "markets") is left blank, not drawn as if a column.
+        whole_from = next((c for c in self._starts if c >= start), start)
+        cut = min(whole_from - start, width - fixed)
+        right = whole.crop(whole_from, start + (width - fixed))
+        parts = [left, Strip.blank(cut, base), right] if cut else [left, right]
+        line = Strip.join(parts).extend_cell_length(width, base)
         self._lines[key[0]] = (whole, key, line)
         return line
 
