@@ -5,12 +5,16 @@ refreshed, which happens on every focus change; moving between article
 panes (whose bindings are all the same) would then rebuild and re-lay-out
 the footer on every ``]``, tab or click.  This one compares what it would
 show and skips the rebuild when nothing differs.
+
+A key that does not fit whole before the palette key at the right is not
+drawn (at 80 columns "] N" showed of "] Next outlet"); ``?`` lists them all.
 """
 
 from __future__ import annotations
 
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 class ReaderFooter(Footer):
@@ -34,3 +38,39 @@ class ReaderFooter(Footer):
             return
         self._shown = signature
         super().bindings_changed(screen)
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        self.call_after_refresh(self._hide_cut_keys)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._hide_cut_keys)
+
+    def on_show(self) -> None:
+        # (A screen made ahead, the overview, laid its keys out unseen.)
+        self.call_after_refresh(self._hide_cut_keys)
+
+    def _hide_cut_keys(self) -> None:
+        """Hide (keeping the layout) each key that ends past the room there
+        is: worked out from the keys' widths, which a resize does not change
+        (their regions are not laid out again yet when it comes)."""
+        children = [child for child in self.children if child.display]
+        if any(not child.outer_size.width for child in children):
+            return  # not laid out yet: on_show or on_resize comes
+        palette = [c for c in children if isinstance(c, FooterKey) and c.has_class("-command-palette")]
+        room = self.size.width - sum(_outer_width(c) for c in palette)
+        x = 0
+        cut = False
+        for child in children:
+            if child in palette:
+                continue
+            margin = child.styles.margin
+            x += margin.left + child.outer_size.width
+            cut = cut or x > room  # (and every key after the first cut one)
+            x += margin.right
+            child.set_class(cut, "-cut")
+
+
+def _outer_width(widget) -> int:
+    margin = widget.styles.margin
+    return margin.left + widget.outer_size.width + margin.right
