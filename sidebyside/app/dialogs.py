@@ -147,6 +147,7 @@ class SavePathScreen(ModalScreen[str | None]):
         self.hint = hint
         self.check = check
         self.error = error
+        self._error_for: str | None = value if error else None  # the text the error shown is about
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog") as box:
@@ -177,7 +178,10 @@ class SavePathScreen(ModalScreen[str | None]):
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
-        self.query_one("#dialog-error").display = False
+        # Hidden once the text is changed (not by the Changed the field
+        # posts for its first value: a failed save's reason showed for no time).
+        if event.value != self._error_for:
+            self.query_one("#dialog-error").display = False
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -187,6 +191,7 @@ class SavePathScreen(ModalScreen[str | None]):
             label = self.query_one("#dialog-error", Label)
             label.update(error)
             label.display = True
+            self._error_for = event.value
             return
         self.dismiss(event.value)
 
