@@ -444,10 +444,10 @@ class Keeping:
             self._saved(job, outcome.saved)
         elif outcome.would_overwrite:
             self._ask_to_replace(job, outcome.would_overwrite)
+        elif job.save_as:  # the reader picks another place, told why in the dialog (not also a notice over it)
+            self.save_as(str(job.path), outcome.error)
         else:
             self._notify(outcome.error, title="Not saved", severity="error", timeout=15)
-            if job.save_as:  # let the reader pick another place
-                self.save_as(str(job.path), outcome.error)
 
     def _saved(self, job: SaveJob, saved: Saved) -> None:
         message = saved.message()
