@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -314,10 +315,19 @@ def _content_keys(doc: Doc, lo: int, hi: int) -> set[str]:
 
 def _content_key_list(doc: Doc, lo: int, hi: int) -> list[str]:
     """The keys of the content words among tokens lo..hi-1, in order."""
+    flags = _content_flags(doc)
+    return list(compress(doc.keys[lo:hi], flags[lo:hi]))
+
+
+def _content_flags(doc: Doc) -> bytearray:
+    """1 for each token that is a content word (worked out once per document)."""
     flags = doc.cache.get("content")
     if flags is None:
-        flags = doc.cache["content"] = bytearray(t.content for t in doc.tokens)
-    return list(compress(doc.keys[lo:hi], flags[lo:hi]))
+        flags = doc.cache["content"] = bytearray(map(_CONTENT, doc.tokens))
+    return flags
+
+
+_CONTENT = operator.attrgetter("content")
 
 
 class _Sites:
@@ -376,9 +386,9 @@ def _content_words(doc: Doc, start: int, end: int) -> frozenset[str]:
     hi = bisect.bisect_left(doc.starts, end)
     flags = doc.cache.get("content outside boilerplate")
     if flags is None:
-        flags = doc.cache["content outside boilerplate"] = bytearray(
-            t.content and not bp for t, bp in zip(doc.tokens, doc.boilerplate)
-        )
+        flags = doc.cache["content outside boilerplate"] = bytearray(_content_flags(doc))
+        for t in compress(range(len(flags)), doc.boilerplate):
+            flags[t] = 0
     return frozenset(compress(doc.keys[lo:hi], flags[lo:hi]))
 
 
@@ -524,19 +534,24 @@ def _similarities(norms: list[str], spans: list[Span], memo: dict[tuple[Span, Sp
     n = len(spans)
     step = (n - 1) / _SIMILARITY_SAMPLE
     offsets = [1 + int(k * step) for k in range(_SIMILARITY_SAMPLE)]
-    for i, (a, _, _) in enumerate(spans):
+    articles = [span[0] for span in spans]
+    get = memo.get
+    for i, here in enumerate(spans):
+        a = here[0]
         if n - 1 > _SIMILARITY_SAMPLE:
-            candidates = [(i + offset) % n for offset in offsets]
+            others = [j for j in [(i + offset) % n for offset in offsets] if articles[j] != a]
         else:
-            candidates = range(n)
-        others = [j for j in candidates if spans[j][0] != a] or [j for j in range(n) if spans[j][0] != a]
+            others = []
+        if not others:
+            others = [j for j in range(n) if articles[j] != a]
         if not others:
             sims.append(0.0)
             continue
         scores = []
         for j in others:
-            key = (spans[i], spans[j]) if spans[i] < spans[j] else (spans[j], spans[i])
-            score = memo.get(key)
+            there = spans[j]
+            key = (here, there) if here < there else (there, here)
+            score = get(key)
             if score is None:
                 score = memo[key] = similarity_of(norms[i], norms[j])
             scores.append(score)
@@ -661,7 +676,8 @@ class Taken:
         articles = {a for a, _, _ in spans}
         for a, s, e in spans:
             for os, oe, gi in self.by_article.get(a, ()):
-                if overlap(s, e, os, oe) and len(articles & self.articles[gi]) >= 2:
+                # (overlap(s, e, os, oe) > 0, written out: this loop is hot)
+                if s < oe and os < e and s < e and os < oe and len(articles & self.articles[gi]) >= 2:
                     return a, s, e
         return None
 

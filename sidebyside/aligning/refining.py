@@ -53,6 +53,8 @@ def refine(docs: list[Doc], links: list[Link], repeats: list[Repeat], opts: Alig
         bounds[x.b].update((x.tb[0], x.tb[1] + 1))
         sides[x.a].append((*x.ta, id(x)))
         sides[x.b].append((*x.tb, id(x)))
+    # Each article's bounds in order, so a link reads only those inside it.
+    ordered = {article: sorted(found) for article, found in bounds.items()}
     repeats_of: dict[int, list[Repeat]] = defaultdict(list)
     for r in repeats:
         repeats_of[id(r.link)].append(r)
@@ -65,7 +67,7 @@ def refine(docs: list[Doc], links: list[Link], repeats: list[Repeat], opts: Alig
                 s <= b_lo and b_hi <= e for s, e, i in sides[x.b] if i != id(x)
             )
 
-        cuts = _cuts(docs[x.a], docs[x.b], x, bounds[x.a], bounds[x.b], elsewhere, opts)
+        cuts = _cuts(docs[x.a], docs[x.b], x, ordered[x.a], ordered[x.b], elsewhere, opts)
         pieces = _pieces(docs[x.a], docs[x.b], x, cuts, opts) if cuts else []
         for r in repeats_of.get(id(x), ()) if pieces else ():
             r.link = max(pieces, key=lambda piece, r=r: _repeated_in(docs, r, piece))
@@ -86,8 +88,8 @@ def _cuts(
     da: Doc,
     db: Doc,
     link: Link,
-    bounds_a: set[int],
-    bounds_b: set[int],
+    bounds_a: list[int],
+    bounds_b: list[int],
     elsewhere: Callable[[int, int, int, int], bool],
     opts: AlignOptions,
 ) -> list[tuple[int, int]]:
@@ -97,8 +99,11 @@ def _cuts(
     holds them ("…told a news conference. | "We will not rush.": the short
     sentence is left to the group of the quote it begins elsewhere)."""
     (alo, ahi), (blo, bhi) = link.ta, link.tb
-    inner_a = [c for c in bounds_a if alo < c <= ahi and _may_cut(da, c)]
-    inner_b = [c for c in bounds_b if blo < c <= bhi and _may_cut(db, c)]
+    # (bounds_a and bounds_b are in order: those in alo+1..ahi, blo+1..bhi)
+    inside_a = bounds_a[bisect.bisect_right(bounds_a, alo) : bisect.bisect_right(bounds_a, ahi)]
+    inside_b = bounds_b[bisect.bisect_right(bounds_b, blo) : bisect.bisect_right(bounds_b, bhi)]
+    inner_a = [c for c in inside_a if _may_cut(da, c)]
+    inner_b = [c for c in inside_b if _may_cut(db, c)]
     if not inner_a and not inner_b:
         return []
     ops = Indel.opcodes(da.key_ids[alo : ahi + 1], db.key_ids[blo : bhi + 1]).as_list()
