@@ -420,6 +420,14 @@ class ArticleText(QuietFocus, ScrollView):
             height = self.scrollable_content_region.height
         return rows[0] >= top and rows[1] < top + height
 
+    def partly_in_view(self, start: int, end: int) -> bool:
+        """Whether any row of ``text[start:end]`` is on screen."""
+        rows = self.rows_of(start, end)
+        if rows is None:
+            return False
+        top = int(self.scroll_y)
+        return rows[0] < top + self.scrollable_content_region.height and rows[1] >= top
+
     def offset_at(self, x: int, y: int) -> int | None:
         """The text offset under a point of the widget (None off the text)."""
         wrapped = self._wrapped

@@ -365,7 +365,9 @@ class ArticleBody(ArticleText, can_focus=True):
                 (i for i, s in enumerate(self._spans) if (s.start, s.end) == key and s.group == self._current_group),
                 None,
             )
-            if here is not None and self.in_view(current.start, current.end):
+            # (Partly in view is enough: a passage taller than a short pane
+            # never shows whole, and n stayed on it.)
+            if here is not None and self.partly_in_view(current.start, current.end):
                 nxt = here + direction
                 return nxt if 0 <= nxt < len(self._spans) else None
         # No current passage here (or scrolled away from it): start from the view.
