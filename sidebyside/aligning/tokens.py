@@ -206,22 +206,29 @@ def token_pieces(
     return offsets[1:-1:2], offsets[2::2], pieces[1::2], pieces[::2]
 
 
-class _WordInfos(dict):
-    """:func:`_word_info` by word, looked up without a Python call."""
+class _WordTable(dict):
+    """One part of :func:`_word_info` by word (``part`` 0: the key, 1: the
+    content flag), looked up without a Python call."""
 
-    def __missing__(self, word: str) -> tuple[str, bool]:
+    def __init__(self, part: int) -> None:
+        super().__init__()
+        self.part = part
+
+    def __missing__(self, word: str) -> str | bool:
         if len(self) >= 200_000:  # a bound on memory (a corpus's words are far fewer)
             self.clear()
-        info = self[word] = _word_info(word)
-        return info
+        value = self[word] = _word_info(word)[self.part]
+        return value
 
 
-_WORD_INFOS = _WordInfos()
+_WORD_KEYS = _WordTable(0)
+_WORD_CONTENT = _WordTable(1)
 
 
-def word_infos(words: list[str]) -> list[tuple[str, bool]]:
-    """(key, content) of each word."""
-    return list(map(_WORD_INFOS.__getitem__, words))
+def word_keys(words: list[str]) -> tuple[list[str], list[bool]]:
+    """The key of each word, and whether it is a content word (two lists:
+    two passes in C, no pair per word to take apart)."""
+    return list(map(_WORD_KEYS.__getitem__, words)), list(map(_WORD_CONTENT.__getitem__, words))
 
 
 def make_tokens(starts: list[int], ends: list[int], keys: list[str], content: list[bool]) -> list[Token]:
@@ -238,8 +245,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     starts, ends, words, _ = token_pieces(text, start, end)
     if not words:
         return []
-    keys, content = zip(*word_infos(words))
-    return make_tokens(starts, ends, keys, content)
+    return make_tokens(starts, ends, *word_keys(words))
 
 
 _FOLD = str.maketrans(
