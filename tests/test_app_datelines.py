@@ -78,10 +78,13 @@ def test_every_character_is_on_one_row_and_rows_keep_to_the_width(words, width, 
     assert all(b == c for (_, b), (c, _) in zip(rows, rows[1:]))
     # A row is over the width only where a single word is (cut in pieces).
     assert all(len(text[s:e].rstrip()) <= width for s, e in rows)
-    # A kept offset starts a row only when the row before it holds one word (nothing could go down).
+    # A kept offset starts a row only when no word of the row before could go down with it:
+    # none is free (the first, or kept itself), or the last free one and it would not fit.
     for (s0, e0), (s1, _e1) in zip(rows, rows[1:]):
         if s1 in keep:
-            assert len(text[s0:e0].split()) <= 1 or all(w in keep for w in starts if s0 < w < e0)
+            free = [w for w in starts if s0 < w < e0 and w not in keep]
+            first = text[s1:].split(" ")[0]
+            assert not free or len(text[free[-1] : s1]) + len(first) > width
 
 
 async def test_the_dateline_shares_its_row_with_the_story_at_80x24(make_app):

@@ -42,6 +42,7 @@ async def test_a_wider_terminal_shows_the_keys_again(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
+        await pilot.pause(0.2)
         _shown, cut80, _ = _keys(app)
         await pilot.resize_terminal(160, 45)
         await pilot.pause(0.2)

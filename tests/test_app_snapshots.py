@@ -14,6 +14,19 @@ from test_app_wrap import WIRE as _WIRE
 pytestmark = pytest.mark.app  # private user folders (conftest.py)
 
 
+def without_notices(*keys: str, theme: str | None = None):
+    """after_keys, then the notices cleared: a notice shows for a few
+    seconds, and a loaded machine took the picture after it had gone."""
+    before = after_keys(*keys, theme=theme)
+
+    async def run_before(pilot) -> None:
+        await before(pilot)
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    return run_before
+
+
 def test_main_screen_80x24(snap_compare, make_app):
     """Two panes of five, Press TV focused (the first article that shares a passage), its first passage selected."""
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=after_keys("n"))
@@ -53,7 +66,7 @@ def test_kept_highlight_with_note(snap_compare, make_app):
     assert snap_compare(
         make_app(),
         terminal_size=(120, 30),
-        run_before=after_keys("n", "space", "a", *"worth", "enter"),
+        run_before=without_notices("n", "space", "a", *"worth", "enter"),
     )
 
 
@@ -61,7 +74,7 @@ def test_kept_highlight_light_theme(snap_compare, make_app):
     assert snap_compare(
         make_app(),
         terminal_size=(120, 30),
-        run_before=after_keys("n", "space", "n", "n", theme="textual-light"),
+        run_before=without_notices("n", "space", "n", "n", theme="textual-light"),
     )
 
 

@@ -409,24 +409,15 @@ class ArticleText(QuietFocus, ScrollView):
         finally:
             self._quiet -= 1
 
-    def in_view(self, start: int, end: int, height: int | None = None) -> bool:
-        """Whether ``text[start:end]`` is all on screen (with the body
-        ``height`` rows tall: by default, as tall as it is)."""
+    def in_view(self, start: int, end: int, height: int | None = None, partly: bool = False) -> bool:
+        """Whether ``text[start:end]`` is all (``partly``: any of it) on
+        screen, with the body ``height`` rows tall (by default, as it is)."""
         rows = self.rows_of(start, end)
         if rows is None:
             return False
         top = int(self.scroll_y)
-        if height is None:
-            height = self.scrollable_content_region.height
-        return rows[0] >= top and rows[1] < top + height
-
-    def partly_in_view(self, start: int, end: int) -> bool:
-        """Whether any row of ``text[start:end]`` is on screen."""
-        rows = self.rows_of(start, end)
-        if rows is None:
-            return False
-        top = int(self.scroll_y)
-        return rows[0] < top + self.scrollable_content_region.height and rows[1] >= top
+        bottom = top + (self.scrollable_content_region.height if height is None else height)
+        return rows[0] < bottom and rows[1] >= top if partly else rows[0] >= top and rows[1] < bottom
 
     def offset_at(self, x: int, y: int) -> int | None:
         """The text offset under a point of the widget (None off the text)."""

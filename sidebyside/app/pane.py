@@ -365,9 +365,7 @@ class ArticleBody(ArticleText, can_focus=True):
                 (i for i, s in enumerate(self._spans) if (s.start, s.end) == key and s.group == self._current_group),
                 None,
             )
-            # (Partly in view is enough: a passage taller than a short pane
-            # never shows whole, and n stayed on it.)
-            if here is not None and self.partly_in_view(current.start, current.end):
+            if here is not None and self.in_view(current.start, current.end, partly=True):  # (taller than the pane)
                 nxt = here + direction
                 return nxt if 0 <= nxt < len(self._spans) else None
         # No current passage here (or scrolled away from it): start from the view.
