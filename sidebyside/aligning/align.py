@@ -57,6 +57,7 @@ from ..model import Alignment, Group, Passage, overlap
 from ..reading.articles import Article
 from .candidates import candidate_pairs
 from .documents import prepare
+from .extension import tidy
 from .facts import annotate
 from .grouping import (
     Known,
@@ -146,5 +147,6 @@ def align(
     if progress is not None and total == 0:
         progress(0, 0)
     del docs, links, settled  # done with: their memory goes to annotating
+    tidy.cache_clear()  # (its spans hold the texts)
     # Who said what, and how the versions differ: a step of its own (facts.py).
     return annotate(Alignment(given, tuple(groups), opts))
