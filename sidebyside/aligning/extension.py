@@ -64,24 +64,6 @@ def _near_keys(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= 80
 
 
-def _word_opcodes(ka, kb) -> list[tuple[str, int, int, int, int]]:
-    """Opcodes of the longest common subsequence of two key sequences (Indel
-    distance: as many shared words as possible), a deletion next to an
-    insertion read as a replacement."""
-    ops: list[tuple[str, int, int, int, int]] = []
-    last = ""  # the tag of ops[-1]
-    for op in Indel.opcodes(ka, kb).as_list():
-        tag = op[0]
-        if (tag == "insert" or tag == "delete") and (last == "insert" or last == "delete") and last != tag:
-            before = ops[-1]  # (the opcodes are contiguous: this one begins where it ends)
-            ops[-1] = ("replace", before[1], op[2], before[3], op[4])
-            last = "replace"
-        else:
-            ops.append(op)
-            last = tag
-    return ops
-
-
 _APART = -1e9
 
 
@@ -120,13 +102,23 @@ def _best_stretch(
 
 def _runs(da: Doc, db: Doc, a0: int, a1: int, b0: int, b1: int) -> list[tuple[float, int, int, int, int, int]]:
     """The word alignment of the two token ranges cut into runs of one sign:
-    (score, a lo, a hi, b lo, b hi, shared content words or -1 for no match)."""
+    (score, a lo, a hi, b lo, b hi, shared content words or -1 for no match).
+
+    The alignment is the longest common subsequence of the two key
+    sequences (rapidfuzz's Indel opcodes: as many shared words as
+    possible), a deletion next to an insertion read as a replacement of
+    the words they pair up."""
     wa, ga, gb, csa = da.weight_sum, da.gap_sum, db.gap_sum, da.content_sum
     para_a, para_b, csb = da.para, db.para, db.content_sum
     len_a, len_b = len(para_a), len(para_b)
-    runs: list[tuple[float, int, int, int, int, int]] = []  # score, a lo, a hi, b lo, b hi, shared (-1: no match)
+    runs: list[tuple[float, int, int, int, int, int]] = []
     append = runs.append
-    for tag, i1, i2, j1, j2 in _word_opcodes(da.key_ids[a0:a1], db.key_ids[b0:b1]):
+    ops = Indel.opcodes(da.key_ids[a0:a1], db.key_ids[b0:b1]).as_list()
+    n = len(ops)
+    k = 0
+    while k < n:
+        tag, i1, i2, j1, j2 = ops[k]
+        k += 1
         i1 += a0
         i2 += a0
         j1 += b0
@@ -134,8 +126,13 @@ def _runs(da: Doc, db: Doc, a0: int, a1: int, b0: int, b1: int) -> list[tuple[fl
         if tag == "equal":
             append((wa[i2] - wa[i1], i1, i2, j1, j2, int(csa[i2] - csa[i1])))
             continue
-        # _whole_paragraphs of either side, inlined: a paragraph only one
-        # text has here, so the texts do not go on together.
+        if k < n and tag != "replace":
+            nxt = ops[k]
+            ntag = nxt[0]
+            if ntag != tag and (ntag == "insert" or ntag == "delete"):
+                # a deletion next to an insertion: a replacement
+                tag, i2, j2 = "replace", nxt[2] + a0, nxt[4] + b0
+                k += 1
         if (
             i2 > i1
             and (i1 == 0 or para_a[i1] != para_a[i1 - 1])
@@ -153,16 +150,19 @@ def _runs(da: Doc, db: Doc, a0: int, a1: int, b0: int, b1: int) -> list[tuple[fl
         if tag == "replace":
             m = min(i2 - i1, j2 - j1)
             bpa, bpb, ka, kb = da.boilerplate, db.boilerplate, da.keys, db.keys
-            for ta, tb in zip(range(i1, i1 + m), range(j1, j1 + m)):
-                x, y = ka[ta], kb[tb]
+            tb = j1
+            for ta in range(i1, i1 + m):
                 if bpa[ta] or bpb[tb]:
                     append((BOILERPLATE, ta, ta + 1, tb, tb + 1, -1))
-                elif len(x) >= 4 and len(y) >= 4 and _near_keys(x, y):  # spelt nearly alike
-                    append((_NEAR, ta, ta + 1, tb, tb + 1, int(csa[ta + 1] - csa[ta])))
-                elif csa[ta + 1] == csa[ta] and csb[tb + 1] == csb[tb]:
-                    append((_MISMATCH_STOP, ta, ta + 1, tb, tb + 1, -1))
                 else:
-                    append((_MISMATCH, ta, ta + 1, tb, tb + 1, -1))
+                    x, y = ka[ta], kb[tb]
+                    if len(x) >= 4 and len(y) >= 4 and _near_keys(x, y):
+                        append((_NEAR, ta, ta + 1, tb, tb + 1, int(csa[ta + 1] - csa[ta])))
+                    elif csa[ta + 1] == csa[ta] and csb[tb + 1] == csb[tb]:
+                        append((_MISMATCH_STOP, ta, ta + 1, tb, tb + 1, -1))
+                    else:
+                        append((_MISMATCH, ta, ta + 1, tb, tb + 1, -1))
+                tb += 1
         if i2 > i1 + m:
             append((ga[i2] - ga[i1 + m], i1 + m, i2, j2, j2, -1))
         if j2 > j1 + m:
