@@ -44,6 +44,7 @@ from pathlib import Path
 
 from . import textmeta
 from .boilerplate import Line, classify, heading_text
+from .patterns import lazy
 
 TEXT_SUFFIXES = (".txt", ".md")
 PAGE_SUFFIXES = (".html", ".htm")
@@ -257,8 +258,8 @@ def decode(path: Path, data: bytes) -> tuple[str, str, tuple[str, ...]]:
 # --- metadata -------------------------------------------------------------------
 
 _OUTLET_IN_TEXT = [
-    re.compile(r"\bsupport ([A-Z][\w.&' -]{2,40}?) or become (?:our|a) (?:patron|member|subscriber)", re.IGNORECASE),
-    re.compile(r"^([A-Z][\w.&' -]{1,40}?)[’']s website can (?:also )?be accessed", re.MULTILINE),
+    lazy(r"\bsupport ([A-Z][\w.&' -]{2,40}?) or become (?:our|a) (?:patron|member|subscriber)", re.IGNORECASE),
+    lazy(r"^([A-Z][\w.&' -]{1,40}?)[’']s website can (?:also )?be accessed", re.MULTILINE),
 ]
 _GIVEN_FIELDS = ("title", "outlet", "date", "author")
 
@@ -467,14 +468,18 @@ def resolve_paths(paths: list[str | Path]) -> list[Path]:
     return [path for path, _ in _resolve([p for p in paths if not is_url(p)])]
 
 
-def _resolve(paths: list[str | Path]) -> list[tuple[Path, bool]]:
+def _resolve(paths: list[str | Path], metadata: dict[Path, FolderMetadata] | None = None) -> list[tuple[Path, bool]]:
     """Each article file, and whether it was named itself (not found in a
-    folder or by a glob)."""
+    folder or by a glob).  Each folder's metadata read is kept in
+    ``metadata``, when given (read once: parsing it is most of the time of
+    reading a small corpus)."""
     found: list[tuple[Path, bool]] = []
     for raw in paths:
         p = Path(raw).expanduser()
         if p.is_dir():
             meta = read_metadata(p)
+            if metadata is not None:
+                metadata[p.resolve()] = meta  # (the files found are resolved)
             try:
                 children = list(p.iterdir())
             except OSError as exc:
@@ -531,13 +536,13 @@ def load_articles(
     given = list(paths) if paths else [sample_corpus_path()]
     urls = [p for p in given if is_url(p)]
     # Paths first: a missing one fails before any page is fetched.
-    files = {i: _resolve([raw]) for i, raw in enumerate(given) if not is_url(raw)}
+    metadata: dict[Path, FolderMetadata] = {}
+    files = {i: _resolve([raw], metadata) for i, raw in enumerate(given) if not is_url(raw)}
     fetched: dict[str, Article | InputError] = {}
     if urls:
         from .fetch import fetch_articles
 
         fetched = fetch_articles(urls, max_size=max_size, refresh=refresh, timeout=timeout, progress=progress)
-    metadata: dict[Path, FolderMetadata] = {}
     articles = []
     reasons = []
     url_failures = []

@@ -24,6 +24,7 @@ import operator
 import re
 from typing import Literal, NamedTuple
 
+from .patterns import lazy
 from .textmeta import BYLINE_WORDS, DATELINE, parse_date
 
 LineKind = Literal["blank", "title", "body", "boilerplate", "header"]
@@ -79,7 +80,7 @@ _ANYWHERE_RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS if not p.starts
 _LINKS_HEAD = re.compile(
     r"^(read (more|also|next)|related( \w+)?|more on this( story)?|see also|most (read|popular))\b\W*$", re.I
 )
-_BREADCRUMB_RE = re.compile(r"^[^/›»>|]{1,30}(\s[/›»>|]\s[^/›»>|]{1,30}){1,6}$")
+_BREADCRUMB_RE = lazy(r"^[^/›»>|]{1,30}(\s[/›»>|]\s[^/›»>|]{1,30}){1,6}$")
 _BREADCRUMB_MARK_RE = re.compile(r"[/›»>|]")  # what a breadcrumb holds: a quick test first
 _WORD_RE = re.compile(r"\w+")
 
@@ -133,7 +134,7 @@ def is_known_boilerplate(text: str) -> bool:
 
 
 # Markdown's marks around a line ("**Read also:** …", "> Advertisement").
-_MARKDOWN_MARKS_RE = re.compile(r"^(?:[*_>#]+\s*)+|(?<=:)[*_]+")
+_MARKDOWN_MARKS_RE = lazy(r"^(?:[*_>#]+\s*)+|(?<=:)[*_]+")
 
 
 def _is_known(stripped: str) -> bool:
@@ -156,11 +157,11 @@ def split_lines(text: str) -> list[tuple[int, int]]:
     return list(zip(starts, map(operator.add, starts, lengths)))
 
 
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
-_PERIOD_END = re.compile(r"[.…][\"'”’)\]]*$")
-_TWO_SENTENCES = re.compile(r"[a-z0-9\"”’)]\.\s+[\"“‘]?[A-Z]")
+_SENTENCE_END = lazy(r"[.!?…][\"'”’)\]]*$")
+_PERIOD_END = lazy(r"[.…][\"'”’)\]]*$")
+_TWO_SENTENCES = lazy(r"[a-z0-9\"”’)]\.\s+[\"“‘]?[A-Z]")
 _BYLINE = re.compile(rf"^{BYLINE_WORDS}\s+\S", re.IGNORECASE)
-_CAPTION = re.compile(
+_CAPTION = lazy(
     r"\b(image|photo|picture|video) (copyright|caption|credit|source)\b|\b(file )?photo\b.*\)|\bpictured\b"
     r"|\((photo|file photo|getty|reuters|ap|afp|epa)[^)]*\)",
     re.IGNORECASE,
@@ -172,9 +173,9 @@ _CAPTION = re.compile(
 HARD_WRAP_MAX = 100
 #: … and at this many or more: shorter lines are a list's or a poem's.
 HARD_WRAP_MIN = 40
-_FIRST_WORD = re.compile(r"\s*\S+")
+_FIRST_WORD = lazy(r"\s*\S+")
 #: A line that starts an item of a list is never joined to the line before.
-_ITEM = re.compile(r"[ \t]*(?:[-*+•–—]|\d{1,3}[.)])[ \t]")
+_ITEM = lazy(r"[ \t]*(?:[-*+•–—]|\d{1,3}[.)])[ \t]")
 
 
 def runs_on(text: str, line: Line, after: Line, widest: int) -> bool:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .patterns import lazy
+
 # --- the front-matter header -----------------------------------------------------
 
 _FENCE = re.compile(r"---[ \t]*")
-_END_FENCE = re.compile(r"(---|\.\.\.)[ \t]*")
-_FIELD = re.compile(r"([A-Za-z][\w -]{0,30}?)\s*:(.*)")
+_END_FENCE = lazy(r"(---|\.\.\.)[ \t]*")
+_FIELD = lazy(r"([A-Za-z][\w -]{0,30}?)\s*:(.*)")
 _MAX_HEADER_LINES = 60
 
 
@@ -88,7 +90,7 @@ def dateline_end(line: str) -> int:
 
 
 # "— Los Angeles Times", "- The Associated Press" (a signature line)
-_SIGNATURE = re.compile(rf"^[-–—]{{1,2}}\s*({_NAME})\s*$")
+_SIGNATURE = lazy(rf"^[-–—]{{1,2}}\s*({_NAME})\s*$")
 # "BBC News", "Sky News" as a line of its own
 _NEWS_LINE = re.compile(r"^((?:[A-Z][\w&.]*\s){1,3}News)$")
 
@@ -107,7 +109,7 @@ _NOT_OUTLETS = frozenset(
 BYLINE_WORDS = r"(?:by|written by|words by|reporting by|report by|story by|analysis by|opinion by|posted by)"
 _BYLINE_HEAD = re.compile(rf"^{BYLINE_WORDS}\s+(?=\S)", re.IGNORECASE)
 # After the name: ", The Marlow Daily", " | Northern Herald", " for The Guardian", " — Reuters"
-_BYLINE_SPLIT = re.compile(r"\s*[,;]\s*|\s+[|–—-]\s+|\s+(?:for|on)\s+")
+_BYLINE_SPLIT = lazy(r"\s*[,;]\s*|\s+[|–—-]\s+|\s+(?:for|on)\s+")
 # Words that name a publication ("Harbour Times", "Associated Press", "Wire Service").
 _PUBLICATION_NOUNS = frozenset(
     "times daily post news herald journal gazette tribune chronicle guardian telegraph press review "
@@ -127,7 +129,7 @@ _ROLE_WORDS = frozenset(
 )
 _CONNECTORS = frozenset({"of", "and", "&", "the", "on", "de"})
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "del", "la", "le", "al", "bin", "ibn"})
-_INITIAL_OR_WORD = re.compile(r"[A-Z](?:[\w'’.-]*)$")
+_INITIAL_OR_WORD = lazy(r"[A-Z](?:[\w'’.-]*)$")
 
 
 def _is_capitalised(token: str) -> bool:
@@ -176,7 +178,7 @@ def _as_publication(segment: str) -> str | None:
 
 
 # "Headline - BBC News", "Headline | The Guardian": a browser tab's title copied
-_SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s+[-|–—]\s+(?P<site>[^-|–—]+)$")
+_SITE_SUFFIX = lazy(r"^(?P<title>.+?)\s+[-|–—]\s+(?P<site>[^-|–—]+)$")
 
 
 def split_site_suffix(title: str) -> tuple[str, str | None]:
@@ -193,14 +195,14 @@ def split_site_suffix(title: str) -> tuple[str, str | None]:
 
 
 # "Copyright 2024 The Marlow Daily. All rights reserved.", "© 2024 Harbour Times"
-_COPYRIGHT = re.compile(
+_COPYRIGHT = lazy(
     r"^(?:copyright\s*)?(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<name>[^.,]+?)"
     r"\s*[.,]?\s*(?:all rights reserved\.?)?$",
     re.IGNORECASE,
 )
 
 
-_COPYRIGHT_HEAD = re.compile(r"^(?:copyright\b|©|\(c\))", re.IGNORECASE)
+_COPYRIGHT_HEAD = lazy(r"^(?:copyright\b|©|\(c\))", re.IGNORECASE)
 
 
 def outlet_from_copyright(line: str) -> str | None:
@@ -530,14 +532,14 @@ _MONTH_DAY = re.compile(rf"(?<!\w){_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(
 # "KYIV, March 3 —": a place in capitals, a comma, the day, a dash (no credit)
 _PLACE_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,40},[^.!?]{3,40}?\s(?:--|[-–—])\s")
 # What a line that is only a date may hold besides it: "Published", a weekday, a time, a zone.
-_DATE_LINE_WORDS = re.compile(
+_DATE_LINE_WORDS = lazy(
     r"\b(?:published|posted|updated|last|first|on|at|date|am|pm|a\.m\.|p\.m\.|gmt|bst|utc|cet|cest|est|edt|"
     r"pst|pdt|"
     + "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
     + r")\b\.?|\d{1,2}[.:]\d\d|[,:|·–—-]",
     re.IGNORECASE,
 )
-_COPYRIGHT_YEAR = re.compile(
+_COPYRIGHT_YEAR = lazy(
     r"^(?:copyright\b|©|\(c\))\s*(?:©\s*)?(?P<year>(?:19|20)\d\d)(?!\s*[-–]\s*\d)", re.IGNORECASE
 )
 
