@@ -83,13 +83,14 @@ def _best_stretch(
     best = 0.0
     lo = hi = -1
     cur = 0.0
-    cur_start = 0
-    for i, run in enumerate(runs):
+    cur_start = i = 0
+    for run in runs:
         if cur <= 0:
             cur, cur_start = 0.0, i
         cur += run[0]
         if cur > best:
             best, lo, hi = cur, cur_start, i
+        i += 1
     if lo < 0:
         return 0.0, 0, -1, 0, -1, 0
     lo, hi = _within_sentences(da, db, runs, lo, hi)

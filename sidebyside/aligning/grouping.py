@@ -83,12 +83,14 @@ class Known:
         return {self._find(node) for s, e, node in ranges if s <= lo and hi <= e}
 
     def connected(self, a: int, alo: int, ahi: int, b: int, blo: int, bhi: int) -> bool:
+        ranges = self.ranges.get((b, self.docs[b].para[blo]))
+        if not ranges:
+            return False
         around_a = self._roots_around(a, alo, ahi)
         if not around_a:
             return False
-        ranges = self.ranges.get((b, self.docs[b].para[blo]))
         find = self._find
-        return bool(ranges) and any(s <= blo and bhi <= e and find(node) in around_a for s, e, node in ranges)
+        return any(s <= blo and bhi <= e and find(node) in around_a for s, e, node in ranges)
 
     def add(self, a: int, alo: int, ahi: int, b: int, blo: int, bhi: int) -> None:
         nodes = []
