@@ -74,7 +74,22 @@ _PATTERNS = [
 # The patterns tied to the line's start are tried there only, the others
 # everywhere (one alternation of them all tried at every position took most
 # of the time of reading a large corpus).
-_AT_START_RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS if p.startswith("^")), re.IGNORECASE)
+_AT_START_RE = lazy("|".join(f"(?:{p})" for p in _PATTERNS if p.startswith("^")), re.IGNORECASE)
+# The words (lower-cased, after an opening parenthesis, if any) that the
+# patterns tied to the line's start begin with: a line that begins with
+# another word can match none of them, but the one of a link ("Source:
+# https://…"), so it is not tried (most lines of prose; and the long
+# pattern, some 4 ms to compile, is not compiled for a text without them).
+_FIRST_WORDS = frozenset(
+    """
+    ad additional advert advertisement back caption captions categories click comment comments compiled copyright
+    credit credits discover e editing email filed follow forwarded home image images keywords leave listen log more
+    most news photo photos picture pictures print produced promoted read recommended register related reporting save
+    see share sign source sources sponsored subscribe support tag tags tap to topic topics tweet unsubscribe video
+    writing you
+    """.split()
+)
+_FIRST_LETTERS = re.compile(r"\(?([a-z]*)")
 _ANYWHERE_RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS if not p.startswith("^")), re.IGNORECASE)
 # The head of a list of links to other stories, after the article.
 _LINKS_HEAD = re.compile(
@@ -129,6 +144,16 @@ def _may_hold_anywhere(stripped: str) -> bool:
     return any(need in low for need in _ANYWHERE_NEEDS) or any(c in stripped for c in _FOLDS_TO_ASCII)
 
 
+def _may_match_at_start(stripped: str) -> bool:
+    """Whether the line may match a pattern of _AT_START_RE (see _FIRST_WORDS)."""
+    low = stripped.lower()
+    return (
+        _FIRST_LETTERS.match(low).group(1) in _FIRST_WORDS  # type: ignore[union-attr]  (it matches "" at least)
+        or "http" in low
+        or any(c in stripped for c in _FOLDS_TO_ASCII)
+    )
+
+
 def is_known_boilerplate(text: str) -> bool:
     return _is_known(_collapsed(text))
 
@@ -142,7 +167,7 @@ def _is_known(stripped: str) -> bool:
     if stripped[:1] in ("*", "_", ">", "#"):
         stripped = _MARKDOWN_MARKS_RE.sub("", stripped)
     return bool(
-        _AT_START_RE.match(stripped)
+        (_may_match_at_start(stripped) and _AT_START_RE.match(stripped))
         or (_may_hold_anywhere(stripped) and _ANYWHERE_RE.search(stripped))
         or (_BREADCRUMB_MARK_RE.search(stripped) and _BREADCRUMB_RE.match(stripped))
     )
