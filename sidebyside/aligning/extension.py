@@ -5,6 +5,7 @@ tidied (a bracket or quotation mark it opens or closes taken in)."""
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from functools import lru_cache
 from itertools import compress
@@ -548,11 +549,24 @@ def _plain(doc: Doc) -> bytearray:
     saying (worked out once per document)."""
     found = doc.cache.get("plain")
     if found is None:
-        text = doc.text
-        found = doc.cache["plain"] = bytearray(
-            t.content and not text[t.start].isupper() and t.key not in SAYING_KEYS for t in doc.tokens
-        )
+        text, tokens = doc.text, doc.tokens
+        found = doc.cache["plain"] = bytearray(content_flags(doc))
+        for t in compress(range(len(tokens)), content_flags(doc)):
+            token = tokens[t]
+            if text[token.start].isupper() or token.key in SAYING_KEYS:
+                found[t] = 0
     return found
+
+
+def content_flags(doc: Doc) -> bytearray:
+    """1 for each token that is a content word (worked out once per document)."""
+    flags = doc.cache.get("content")
+    if flags is None:
+        flags = doc.cache["content"] = bytearray(map(_CONTENT, doc.tokens))
+    return flags
+
+
+_CONTENT = operator.attrgetter("content")
 
 
 def _trim_strays(da: Doc, sa: int, ea: int, db: Doc, sb: int, eb: int) -> tuple[int, int, int, int]:

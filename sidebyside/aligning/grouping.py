@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import operator
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -17,7 +16,17 @@ from itertools import compress
 from ..model import Kind, overlap
 from .candidates import Seeds, chains
 from .documents import Doc
-from .extension import end_of, extend, other_speakers, similarity, similarity_of, snap, states_something, tidy
+from .extension import (
+    content_flags,
+    end_of,
+    extend,
+    other_speakers,
+    similarity,
+    similarity_of,
+    snap,
+    states_something,
+    tidy,
+)
 from .options import AlignOptions
 from .tokens import fold_punctuation, normalise
 
@@ -317,19 +326,8 @@ def _content_keys(doc: Doc, lo: int, hi: int) -> set[str]:
 
 def _content_key_list(doc: Doc, lo: int, hi: int) -> list[str]:
     """The keys of the content words among tokens lo..hi-1, in order."""
-    flags = _content_flags(doc)
+    flags = content_flags(doc)
     return list(compress(doc.keys[lo:hi], flags[lo:hi]))
-
-
-def _content_flags(doc: Doc) -> bytearray:
-    """1 for each token that is a content word (worked out once per document)."""
-    flags = doc.cache.get("content")
-    if flags is None:
-        flags = doc.cache["content"] = bytearray(map(_CONTENT, doc.tokens))
-    return flags
-
-
-_CONTENT = operator.attrgetter("content")
 
 
 class _Sites:
@@ -388,7 +386,7 @@ def _content_words(doc: Doc, start: int, end: int) -> frozenset[str]:
     hi = bisect.bisect_left(doc.starts, end)
     flags = doc.cache.get("content outside boilerplate")
     if flags is None:
-        flags = doc.cache["content outside boilerplate"] = bytearray(_content_flags(doc))
+        flags = doc.cache["content outside boilerplate"] = bytearray(content_flags(doc))
         for t in compress(range(len(flags)), doc.boilerplate):
             flags[t] = 0
     return frozenset(compress(doc.keys[lo:hi], flags[lo:hi]))
