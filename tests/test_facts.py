@@ -485,3 +485,17 @@ def test_same_name_is_difflibs_ratio(a, b):
     x, y = a.casefold(), b.casefold()
     expected = x == y or (min(len(x), len(y)) >= 4 and SequenceMatcher(None, x, y, autojunk=False).ratio() >= 0.75)
     assert same_name(a, b) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The tournament drew a record 62,400 spectators over the week, organizers said, and sold out.", "organizers"),
+        ("Four demonstrators were arrested outside the city hall, officials said on Monday.", "officials"),
+        ("The port authority said the strike by about 2,400 dock workers was unlawful.", "the port authority"),
+        ("The company's shares fell 5% on the news as investors said they were worried.", None),
+    ],
+)
+def test_a_plural_noun_or_a_body_says_but_never_across_a_comma(text, speaker):
+    facts = ArticleFacts(text)
+    assert passage_facts(facts, 0, len(text))[1] == speaker

@@ -366,12 +366,25 @@ class _Subjects:
                 k -= 1
             qualifiers = [tokens[m][2].casefold() for m in range(k, j)]
             return self._role_holder(role, qualifiers, tokens[j][0])
-        # "The port authority said": a body named by its noun phrase.
+        # "The port authority said": a body named by its noun phrase, which
+        # runs on through spaces only ("over the week, organizers said" is
+        # not "the week organizers").
+        text = self.text
         k = j
-        while k - 1 >= max(limit, j - 3) and tokens[k - 1][2].casefold() != "the" and tokens[k - 1][2][:1].islower():
+        while (
+            k - 1 >= max(limit, j - 3)
+            and text[tokens[k - 1][1] : tokens[k][0]] == " "
+            and tokens[k - 1][2].casefold() not in STOPWORDS  # (nor "the")
+            and tokens[k - 1][2][:1].islower()
+        ):
             k -= 1
-        if k - 1 >= 0 and tokens[k - 1][2].casefold() == "the" and low not in STOPWORDS:
+        if low in STOPWORDS:
+            return None
+        if k - 1 >= 0 and tokens[k - 1][2].casefold() == "the" and text[tokens[k - 1][1] : tokens[k][0]] == " ":
             return "the " + " ".join(tokens[m][2].casefold() for m in range(k, j + 1))
+        # ", organizers said" / ", officials said": a plural noun on its own.
+        if k == j and low.endswith("s") and len(low) > 3 and (j == 0 or text[tokens[j - 1][1] : tokens[j][0]].strip()):
+            return low
         return None
 
     def _last_person_before(self, offset: int, last_speaker: str | None) -> str | None:
