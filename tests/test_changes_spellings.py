@@ -65,6 +65,28 @@ def test_a_changed_score_is_a_number_change():
     assert ("number", "7-6 (5)", "7-5") in _changes(a, b)  # the whole set's score on each side
 
 
+def test_a_tiebreak_written_in_full_or_by_the_losers_points_is_the_same_score():
+    a = "Novak Djokovic beat Alvaro Nunez 6-4, 3-6, 7-6 (7-5) on Sunday to win the Zurich title for a fifth time."
+    b = "Novak Djokovic beat Alvaro Nunez 6-4, 3-6, 7-6 (5) on Sunday to win the Zurich title for a fifth time."
+    c = "Novak Djokovic beat Alvaro Nunez 6-4, 3-6, 7-6 (4) on Sunday to win the Zurich title for a fifth time."
+    assert not [x for x in _changes(a, b) if x[0] == "number"]
+    assert [x for x in _changes(a, c) if x[0] == "number"]  # (7-5) is not (4)
+
+
+def test_a_rounded_decimal_is_a_number_change_shown_whole():
+    a = "Revenue grew 11.4% to $2.37 billion in the quarter, beating the analysts' average estimate by a wide margin."
+    b = "Revenue grew 11 per cent to $2.37bn in the quarter, beating the analysts' average estimate by a wide margin."
+    changes = _changes(a, b)
+    assert ("number", "11.4", "11 per cent") in changes
+    assert not [x for x in changes if x[0] == "number" and x[1] != "11.4"], changes  # $2.37bn is the same amount
+
+
+def test_an_amount_moved_and_written_otherwise_is_no_number_change():
+    a = "Net profit rose to $412 million in the three months to Sept. 30, the firm said in its third-quarter report."
+    b = "In the third quarter to 30 September net profit rose to $412m, the firm said in its Q3 report."
+    assert not [x for x in _changes(a, b) if x[0] == "number"]
+
+
 def test_a_name_after_a_closed_quotation_spelt_two_ways():
     a = '"At 5-3 down I was already thinking about the flight home," Djokovic said after the final on Sunday.'
     b = '"At 5-3 down I was already thinking about the flight home," Đoković said after the final on Sunday.'

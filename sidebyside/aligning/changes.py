@@ -229,6 +229,8 @@ def _classify(ref: Words, ver: Words, tag: str, i1: int, i2: int, j1: int, j2: i
         return "added"
     if (tag == "insert" and _decimals(ver, j1, j2)) or (tag == "delete" and _decimals(ref, i1, i2)):
         return "number"
+    if tag == "replace" and (_decimals(ref, i1, i1 + 1) or _decimals(ver, j1, j1 + 1)):
+        return "number"  # "11.4%" / "11 per cent": the decimals replaced
     if (tag == "insert" and _in_figures(ver, j1, j2)) or (tag == "delete" and _in_figures(ref, i1, i2)):
         return "number"  # a score or a range changed ("7-6 (5)" / "7-5")
     neg_a = _scope_negations(ref, i1, i2) if negated else set()
@@ -327,6 +329,22 @@ def _same_amounts(before: str, after: str) -> bool:
     """Do two phrases give the same amounts, only written otherwise?"""
     a = _amounts(before)
     return bool(a) and a == _amounts(after)
+
+
+_SCORE_RE = re.compile(r"(\d+)[-–](\d+) ?\((\d+)(?:[-–](\d+))?\)")
+
+
+def _same_score(before: str, after: str) -> bool:
+    """A set won on a tiebreak written in full and by the loser's points
+    only: "7-6 (7-5)" and "7-6 (5)" are the same score."""
+    a, b = _SCORE_RE.fullmatch(before.strip()), _SCORE_RE.fullmatch(after.strip())
+    if a is None or b is None or a.group(1, 2) != b.group(1, 2):
+        return False
+
+    def lost(m: re.Match[str]) -> int:  # the tiebreak's loser's points
+        return int(m.group(3)) if m.group(4) is None else min(int(m.group(3)), int(m.group(4)))
+
+    return lost(a) == lost(b)
 
 
 def _inside_quotes(r: Words, i1: int, i2: int, v: Words, j1: int, j2: int) -> bool:
@@ -592,15 +610,26 @@ def _moved_numbers(r: Words, v: Words, opcodes, found: list[Change], i: int, ref
             lost += [a for a in range(i1, i2) if _cardinal(r.keys[a])]
         if tag in ("insert", "replace") and not (tag == "insert" and _whole_sentence(v, j1, j2)):
             gained += [b for b in range(j1, j2) if _cardinal(v.keys[b])]
-    if lost and gained:  # the numbers one side has and the other has nowhere
+    if lost and gained:  # the numbers one side has and the other has nowhere, written any way
         theirs, ours = set(v.keys), set(r.keys)
-        lost = [a for a in lost if r.keys[a] not in theirs]
-        gained = [b for b in gained if v.keys[b] not in ours]
+        their_amounts, our_amounts = set(_amounts(v.text)), set(_amounts(r.text))
+        lost = [a for a in lost if r.keys[a] not in theirs and not _amount_at(r, a) <= their_amounts]
+        gained = [b for b in gained if v.keys[b] not in ours and not _amount_at(v, b) <= our_amounts]
     if not (lost and gained):
         return []
     before, ref_span = _phrase(r, lost[0], lost[0] + 1)
     after, span = _phrase(v, gained[0], gained[0] + 1)
     return [Change("number", i, ref, before, after, span, ref_span)]
+
+
+def _amount_at(w: Words, k: int) -> set[float | str]:
+    """The amounts the number at word ``k`` and the word after it give
+    ("412 million", "2.37bn", "Q3"), or the key itself for a number word
+    ("fourteen")."""
+    if k and w.keys[k] in _SCALE and _HAS_DIGIT[w.keys[k - 1]]:
+        k -= 1  # "million" of "412 million"
+    lo, hi = _whole_number(w, k, k + 1)
+    return set(_amounts(_phrase(w, lo, min(len(w.keys), hi + 1))[0])) or {f"?{w.keys[k]}"}
 
 
 def _cardinal(key: str) -> bool:
@@ -864,8 +893,9 @@ def _version_changes(
             quote_runs.extend(_quoted_one_side(r, v, i1, i2, j1))
             continue
         kind = _classify(r, v, tag, i1, i2, j1, j2, negated)
-        if kind == "number" and tag in ("insert", "delete") and i1 and j1:
-            i1, j1 = i1 - 1, j1 - 1  # decimals: the whole number on each side ("5" / "5.5")
+        glued = tag != "replace" or _decimals(r, i1, i1 + 1) or _decimals(v, j1, j1 + 1)
+        if kind == "number" and i1 and j1 and glued:
+            i1, j1 = i1 - 1, j1 - 1  # decimals: the whole number on each side ("5" / "5.5", "11.4%" / "11 per cent")
         if kind == "number":  # the whole numbers ("8.5 million" / "9.5 million": "8.5" → "9.5", not "8" → "9")
             i1, i2 = _whole_number(r, i1, i2, figures=True)
             j1, j2 = _whole_number(v, j1, j2, figures=True)
@@ -882,6 +912,8 @@ def _version_changes(
             # Written otherwise, the same amount ("$1.2 billion" / "$1.2bn",
             # "third-quarter" / "Q3"), the words around it taken in on both sides.
             kind = "other"
+        if kind == "number" and _same_score(before, after):
+            kind = "other"  # a tiebreak written in full or by the loser's points only
         mine.append(Change(kind, i, ref, before, after, span, ref_span))
     mine.extend(_quote_changes(r, v, passages, i, ref, quote_runs))
     mine.extend(_moved_numbers(r, v, opcodes, mine, i, ref))
