@@ -210,3 +210,10 @@ def test_a_hard_wrapped_lede_that_begins_with_a_date_is_prose():
     text = "Bridge vote today\n\n" + lede
     assert article_from_text(Path("/t/a.txt"), text).metadata == ()
     assert dateline_end("I — like many others — voted for it.") == 0  # no one-letter place
+
+
+def test_a_dateline_of_a_date_and_a_credit_without_a_place_is_metadata():
+    text = "Norvane profit jumps\n\nOct 23 (Reuters) - Norvane Systems reported an 18% rise in quarterly net profit.\n"
+    article = article_from_text(Path("/t/wire.txt"), text)
+    assert [text[s:e] for s, e in article.metadata] == ["Oct 23 (Reuters) - "]
+    assert dateline_end("May 12 people were hurt (police said) - a figure") == 0  # prose, no credit after a day

@@ -74,6 +74,11 @@ _DATELINE_CREDIT = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.]*(?:,?\s+[\w.]+){0,3})?\s*)?"
     rf"\(({_NAME})\)\s*(?:--|[-–—:])\s",
 )
+# A date, then a credit, with no place: "Oct 23 (Reuters) -", "March 3 (AP) —"
+_DATE_CREDIT = re.compile(
+    r"^(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\s*"
+    rf"\(({_NAME})\)\s*(?:--|[-–—:])\s",
+)
 # A dateline, with or without a credit: "KYIV, March 3 —", "MOSCOW, Oct 30 (Wire World) –", "(AP) —"
 DATELINE = re.compile(
     r"^[A-Z][A-Z.'’-][A-Z.'’ -]{0,39}(,\s*[A-Z][\w.]*(\s+[\w.]+){0,3})?\s*(\([^)]{1,40}\)\s*)?(--|[-–—])\s"
@@ -85,7 +90,7 @@ def dateline_end(line: str) -> int:
     """Where the dateline at the start of a paragraph ends ("ANTOFAGASTA,
     Chile, March 3 (Reuters) - " before "A magnitude 6.8 earthquake…"), or
     0 when it has none."""
-    found = [m.end() for m in (_DATELINE_CREDIT.match(line), DATELINE.match(line)) if m]
+    found = [m.end() for m in (_DATELINE_CREDIT.match(line), DATELINE.match(line), _DATE_CREDIT.match(line)) if m]
     return max(found, default=0)
 
 
