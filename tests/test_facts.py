@@ -499,3 +499,32 @@ def test_same_name_is_difflibs_ratio(a, b):
 def test_a_plural_noun_or_a_body_says_but_never_across_a_comma(text, speaker):
     facts = ArticleFacts(text)
     assert passage_facts(facts, 0, len(text))[1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"Heat kills more people than floods," said Dr. Amara Osei, an environmental scientist.', "Osei"),
+        ('"We are ready," Prof. Lukas Berger told reporters on Monday.', "Berger"),
+        ('"I am proud of this team," said Rheinfeld coach Jürgen Haas after the match.', "Haas"),
+        ("Marco Bellini, 41, a software engineer from Milan, said he heard a loud bang.", "Bellini"),
+        ("The jet landed safely after the crew declared an emergency, Shannon Airport said.", "Shannon Airport"),
+        ("Governor Gavin Newsom declared a state of emergency, his office said in a statement.", "Newsom"),
+    ],
+)
+def test_titles_with_a_stop_roles_ages_and_a_closing_attribution(text, speaker):
+    assert passage_facts(ArticleFacts(text), 0, len(text))[1] == speaker
+
+
+def test_a_quote_opening_its_paragraph_is_said_by_the_one_the_paragraph_before_is_about():
+    text = (
+        '"We were not good enough," coach Peter Kraemer said after the game.\n\n'
+        "Goalkeeper Tobias Brandt was at fault for both goals.\n\n"
+        "Brandt, who was also at fault last week, apologised to the fans.\n\n"
+        '"The goal was my mistake, nobody else\'s," he said.\n'
+    )
+    facts = ArticleFacts(text)
+    start = text.index("The goal")
+    assert passage_facts(facts, start, text.index("else's") + 6)[1] == "Brandt"
+    first = text.index("We were")
+    assert passage_facts(facts, first, first + 20)[1] == "Kraemer"

@@ -153,11 +153,6 @@ MISSES: dict[tuple[str, str, str], str] = {
     ("study", "quotes", "all"): (
         "g11's wire passage ends inside Rowe's quote ('… already here.'), before its last sentence"
     ),
-    ("study", "not-flagged", "osei-quote:attribution+quote-paraphrase"): (
-        "g3 flagged attribution: 'said Dr. Amara Osei' in wire.txt and us.txt is read as said by 'Dr'"
-    ),
-    ("study", "speaker", "osei-quote@wire.txt"): "said by 'Dr' ('said Dr. Amara Osei, an environmental …')",
-    ("study", "speaker", "osei-quote@us.txt"): "said by 'Dr' ('said Dr. Amara Osei, an environmental …')",
     # derby: Hrytsenko/Hryzenko (a Ukrainian name transliterated into German), Weiss/Weiß; a coach's German quote
     # translated twice; a saved .html page
     ("derby", "must", "eyes-quote"): (
@@ -196,13 +191,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         "g7 holds Hrytsenko/Hryzenko but is flagged number only (the fee's conversion), not name or spelling (g1 flags "
         "the same pair in the lede)"
     ),
-    ("derby", "speaker", "brandt-quote@report.txt"): (
-        "said by Kraemer: the quote's '\"…,\" he said' after 'Brandt, who … apologised' is given to the coach quoted "
-        "two paragraphs before"
-    ),
-    ("derby", "not-flagged", "brandt-quote:attribution+quote-paraphrase"): (
-        "g6 flagged attribution: report.txt's 'he said' read as Kraemer, not Brandt"
-    ),
     # diversion: a live blog newest entry first, under time lines (see gold.json's time_lines: the engine runs into
     # 16:50, 16:35 and 14:37); a Markdown newsletter hard-wrapped at 72 columns; 'reportedly'; Vogel/Vogl
     ("diversion", "edit", "lede-rewritten"): "local.txt's own lede is not grouped with the wire's",
@@ -216,14 +204,6 @@ MISSES: dict[tuple[str, str, str], str] = {
     ),
     ("diversion", "speaker", "airline@liveblog.txt"): (
         "said by no one: the bare statement after 'Vantair has issued a statement:' is not given to Vantair"
-    ),
-    ("diversion", "speaker", "bellini-quote@liveblog.txt"): (
-        "said by 'the AAIU' (the entry above): '\"…,\" he told the Irish Daily Post' after 'one of the passengers, "
-        "Marco Bellini, 41' in the paragraph before"
-    ),
-    ("diversion", "speaker", "bellini-quote@local.txt"): (
-        "said by 'the AAIU' (the paragraph before): '\"…,\" he said' in the paragraph that opens 'Marco Bellini, 41, "
-        "… said'"
     ),
     ("diversion", "boilerplate", "Key events"): "a live blog's 'Key events' button is read as body",
     ("diversion", "boilerplate", "Show key events only"): "a live blog's 'Show key events only' button is read as body",

@@ -40,7 +40,9 @@ def _shared_ints() -> list[int]:
 # (After the first character, "not after a line end" is "after . ! ? …":
 # said so, the pattern compiles in a millisecond, not ten.)
 _SENTENCE_END = re.compile(r"[.!?…\n](?:(?<!\n)[.!?…]*[\"”’')\]]*\s+(?=[\"“‘«„']?[A-Z0-9])|(?<=\n)\n*)")
-_ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Rep|Sen|Gen|Col|Lt|No|vs|Jr|Sr|U\.S|U\.K|[A-Z])\.)$")
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Rep|Sen|Gov|Gen|Col|Lt|Capt|Sgt|Rev|No|vs|Jr|Sr|U\.S|U\.K|[A-Z])\.)$"
+)
 
 
 class WordIndex:

@@ -63,6 +63,7 @@ _TITLES = frozenset(
     president foreign minister prime secretary state spokesman spokeswoman spokesperson director
     leader chancellor senator rep mr mrs ms dr general gen top diplomat chief adviser advisor
     ambassador deputy vice defence defense interior press head commander former us u.s uk
+    prof professor coach captain judge mayor governor sen gov col lt capt sgt rev sir dame lord lady
     russian russia ukrainian ukraine american british french german chinese kremlin white house
     of the cia fbi nato un eu
     """.split()
@@ -89,7 +90,9 @@ _ROLE_WORDS = frozenset(
         chief battalion engineer executive officer official spokesman spokeswoman spokesperson minister
         secretary director president governor mayor commissioner inspector captain superintendent
         analyst economist adviser advisor head leader chair chairman chairwoman founder manager
-        deputy senior city county state police fire press foreign diplomat envoy
+        deputy senior city county state police fire press foreign diplomat envoy coach goalkeeper striker
+        midfielder defender player researcher scientist professor lecturer author doctor lawyer attorney
+        prosecutor judge pilot expert consultant editor reporter correspondent
         """.split()
 )
 # The last word of a body's name, which is given whole.
@@ -100,14 +103,17 @@ _BODIES = frozenset(
     university statistics reserve fund board bureau guard parliament assembly survey lines line shipping
     operator ports port navy government authorities network news times post press media energy mining
     minerals resources holdings motors systems foundation centre center organisation organization
-    association federation coalition alliance league prosecutors prosecutor's
+    association federation coalition alliance league prosecutors prosecutor's airport
     """.split()
 )
+# Titles written short with a stop ("Dr. Amara Osei", "Prof. Lukas Berger"): the name goes on past the stop.
+_ABBREVIATED = frozenset("dr mr mrs ms prof gen sen rep gov col lt capt sgt rev st".split())
 _FIRST_PERSON = frozenset({"we", "i", "our", "us", "my", "me", "we're", "we’re", "i'm", "i’m"})
 # A headline ending "…: Lavrov" or "… — Putin" (a name of one to three words, no stop).
 _HEADLINE_SPEAKER = re.compile(r"(?:: |\s[–—-]\s)((?:[A-Z][\w’'-]+ ){0,2}[A-Z][\w’'-]+)[ \t]*$", re.MULTILINE)
 # The words an attribution starts at, and WORD_RE as a splitting pattern.
 _CANDIDATES = SPEECH_VERBS | {"according", "quote"}
+_OPENING_NAME_RE = re.compile(r"([A-Z][\w’'-]+)(?:,| who\b)")
 _PERSON_RE = re.compile(r"\b([A-Z][\w’'-]+) ([A-Z][\w’'-]+)\b(?!['’]s)")
 
 
@@ -147,6 +153,9 @@ class _Subjects:
             # before the apposition, else the apposition itself.
             k = j - 1
             while k >= 0 and "," not in text[tokens[k][1] : tokens[k + 1][0] if k + 1 < len(tokens) else verb_start]:
+                k -= 1
+            # "Marco Bellini, 41, a software engineer …, said": past the age to the name.
+            if k >= 1 and tokens[k][2].isdigit() and "," in text[tokens[k - 1][1] : tokens[k][0]]:
                 k -= 1
             if k >= 0 and k < j:
                 name = self._name_ending(tokens, k)
@@ -198,7 +207,10 @@ class _Subjects:
         text = self.text
 
         def spaced(m: int) -> bool:
-            return m < len(tokens) and text[tokens[m - 1][1] : tokens[m][0]] == " "
+            if m >= len(tokens):
+                return False
+            gap = text[tokens[m - 1][1] : tokens[m][0]]
+            return gap == " " or (gap == ". " and tokens[m - 1][2].casefold() in _ABBREVIATED)
 
         end = k
         while True:
@@ -311,7 +323,8 @@ class _Subjects:
         k = j
         while k - 1 >= 0 and tokens[k - 1][2][:1].isupper() and not _possessive(tokens[k - 1][2]):
             gap = text[tokens[k - 1][1] : tokens[k][0]]
-            if gap in (" ", "\u00a0", "-", "\u2011") or (gap in (".", ". ") and len(tokens[k - 1][2]) <= 2):
+            short = len(tokens[k - 1][2]) <= 2 or tokens[k - 1][2].casefold() in _ABBREVIATED
+            if gap in (" ", "\u00a0", "-", "\u2011") or (gap in (".", ". ") and short):
                 k -= 1
             else:
                 break
@@ -392,7 +405,15 @@ class _Subjects:
         sentence, else the last speaker, else the last person named."""
         sentence_start = self.sentence_at(offset)[0]
         if last_speaker is None:
-            last_speaker = self._speaker_before(self.paragraph_index(offset))
+            paragraph = self.paragraph_index(offset)
+            # A quote that opens its paragraph, after a paragraph about someone
+            # where nobody is said to speak ("Brandt, who …, apologised." /
+            # '"The goal was my mistake," he said'): that someone.
+            if 0 < paragraph < len(self.paragraphs) and self.text[self.paragraphs[paragraph][0]] in _QUOTE_SET:
+                named = self._named_in(paragraph - 1)
+                if named is not None:
+                    return named
+            last_speaker = self._speaker_before(paragraph)
         for lo, fallback in ((sentence_start, last_speaker), (max(0, offset - 3000), None)):
             names = list(_PERSON_RE.finditer(self.text, lo, offset))
             for m in reversed(names):
@@ -403,6 +424,24 @@ class _Subjects:
             if fallback is not None:
                 return fallback
         return None
+
+    def _named_in(self, paragraph: int) -> str | None:
+        """The person a paragraph with no attribution of its own names last
+        (outside quotations): by full name, or by a surname opening it
+        ("Brandt, who …") that the article gives in full elsewhere."""
+        if any(a.speaker for a in self.attributions_in(paragraph)):
+            return None
+        start, end = self.paragraphs[paragraph]
+        text = self.text
+        found = None
+        for m in _PERSON_RE.finditer(text, start, end):
+            if not self.in_quote(m.start()) and m.group(1).casefold() not in _TITLES | {"the", "in", "on", "at"}:
+                found = m.group(2)
+        if found is None:
+            m = _OPENING_NAME_RE.match(text, start, end)
+            if m and re.search(rf"\b[A-Z][\w’'-]+ {re.escape(m.group(1))}\b", text):
+                found = m.group(1)
+        return found
 
     def _role_hits_of(self, words: tuple[str, ...]) -> list[tuple[int, str]]:
         """Where the article names whoever holds a role ("Foreign Minister
@@ -541,6 +580,23 @@ class _Attributions(_Subjects):
             found.append(_Attribution(s, speaker, after_quote))
         return found
 
+    def _trailing(self, at: int, sentence_start: int, sentence_end: int) -> bool:
+        """Is the speech verb at ``at`` a sentence's closing attribution, after
+        a comma and a short subject (", Shannon Airport said in a statement."),
+        which covers all the sentence says before it?"""
+        text = self.text
+        comma = text.rfind(",", sentence_start, at)
+        if comma < 0:
+            return False
+        subject, tail = text[comma + 1 : at], text[at:sentence_end]
+        return (
+            len(subject.split()) <= 5
+            and _QUOTE_SET.isdisjoint(subject)
+            and "," not in tail
+            and len(tail.split()) <= 8
+            and _QUOTE_SET.isdisjoint(tail)
+        )
+
     def _reports_speech(self, tokens, i: int) -> bool:
         """A weak speech verb at token ``i`` reports what was said: a
         quotation follows it in its sentence, or "for", "on", "that", "it"."""
@@ -606,6 +662,8 @@ class _Attributions(_Subjects):
         before = [a for a in inside if a.at < anchor_end]
         after = [a for a in inside if a.at >= anchor_end]
         own = [a for a in before if not a.after_quote]
+        if len(own) > 1 and self._trailing(own[-1].at, region_start, region_end):
+            return own[-1].speaker  # "… after the crew declared an emergency, Shannon Airport said."
         if own:
             return own[0].speaker
         if after:
