@@ -103,3 +103,17 @@ def test_a_quotation_cut_at_its_end_is_no_changed_quote():
     a = '"We will not rush. Every further step will depend on the data," the governor told reporters in Astana.'
     b = '"We will not rush," the governor told reporters in Astana on Monday after the decision was made.'
     assert "quote-changed" not in {kind for kind, _, _ in _changes(a, b)}
+
+
+def test_a_name_respelt_where_it_opens_a_sentence_is_a_spelling():
+    a = "Hrytsenko, 24, joined the club in the summer for six million euros. Fans chanted for Hrytsenko all night."
+    b = "Hryzenko, 24, joined the club in the summer for six million euros. Fans chanted for Hryzenko all night."
+    assert ("spelling", "Hrytsenko", "Hryzenko") in _changes(a, b)
+
+
+def test_letters_that_are_no_accent_are_a_spelling_but_accents_alone_are_not():
+    a = "The winner came from a low cross by Jonas Weiss at the near post in Zurich on a cold night."
+    b = "The winner came from a low cross by Jonas Weiß at the near post in Zürich on a cold night."
+    changes = _changes(a, b)
+    assert ("spelling", "Weiss", "Weiß") in changes
+    assert not [c for c in changes if "Zurich" in c[1]], changes  # an accent only: the same spelling

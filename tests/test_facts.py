@@ -528,3 +528,14 @@ def test_a_quote_opening_its_paragraph_is_said_by_the_one_the_paragraph_before_i
     assert passage_facts(facts, start, text.index("else's") + 6)[1] == "Brandt"
     first = text.index("We were")
     assert passage_facts(facts, first, first + 20)[1] == "Kraemer"
+
+
+def test_saying_after_a_dateline_is_said_by_the_body_the_sentence_opens_with(tmp_path):
+    text = (
+        "Kazakhstan cuts its rate\n\nALMATY, Oct 14 (Reuters) - Kazakhstan's central bank cut its base rate "
+        "to 14.75% on Monday, saying inflation had slowed faster than it expected.\n"
+    )
+    (tmp_path / "wire.txt").write_text(text, encoding="utf-8")
+    (article,) = load_articles([str(tmp_path / "wire.txt")])
+    start = article.text.index("inflation had")
+    assert passage_facts(article_facts(article), start, start + 30)[1] == "Kazakhstan's central bank"

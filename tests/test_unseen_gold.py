@@ -184,13 +184,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         "the wire's Haas paragraph is in no group as a whole (g3 holds its last sentence, flagged attribution: "
         "page.html's read as said by 'Rheinfeld')"
     ),
-    ("derby", "flag", "weiss"): (
-        "g2 holds Weiss/Weiß but is flagged number only (28,500 -> 28,000), not the name's spelling"
-    ),
-    ("derby", "flag", "hryzenko-transfer"): (
-        "g7 holds Hrytsenko/Hryzenko but is flagged number only (the fee's conversion), not name or spelling (g1 flags "
-        "the same pair in the lede)"
-    ),
     # diversion: a live blog newest entry first, under time lines (see gold.json's time_lines: the engine runs into
     # 16:50, 16:35 and 14:37); a Markdown newsletter hard-wrapped at 72 columns; 'reportedly'; Vogel/Vogl
     ("diversion", "edit", "lede-rewritten"): "local.txt's own lede is not grouped with the wire's",

@@ -616,6 +616,10 @@ class _Attributions(_Subjects):
             return None
         start = self.sentence_at(tokens[i][0])[0]
         k = bisect.bisect_left([t[0] for t in tokens], start)
+        while k < i and self._skipped(tokens[k][0]):
+            k += 1  # past a dateline ("ALMATY, Oct 14 (Reuters) - ")
+        if k < i:
+            start = max(start, tokens[k - 1][1] if k else start)
         if (
             k >= i
             or not tokens[k][2][:1].isupper()
@@ -626,6 +630,14 @@ class _Attributions(_Subjects):
         end = k
         while end + 1 < i and tokens[end + 1][2][:1].isupper() and text[tokens[end][1] : tokens[end + 1][0]] == " ":
             end += 1
+        if _possessive(tokens[end][2]):
+            # "Kazakhstan's central bank cut …, saying": the body the name owns.
+            for m in range(end + 1, min(i, end + 4)):
+                if not tokens[m][2][:1].islower() or text[tokens[m - 1][1] : tokens[m][0]] != " ":
+                    break
+                if tokens[m][2].casefold() in _BODIES:
+                    return self._joined(tokens, k, m)
+            return None
         return self._name_ending(tokens, end)
 
     def _said_by(self, tokens, i: int) -> bool:
@@ -861,6 +873,7 @@ Sentences = list[tuple[int, int, "str | None"]]  # (start, end, speaker), offset
 
 def article_facts(article: Article) -> ArticleFacts:
     skip = tuple((line.start, line.end) for line in article.lines if line.kind in ("boilerplate", "header"))
+    skip += tuple(article.metadata)  # bylines, datelines
     # Hard-wrapped lines read as the paragraph they are: a quotation, a
     # sentence or a name ("said Andriy\nSavchuk") goes on across the cut.
     return ArticleFacts(flowing_text(article), skip)
