@@ -117,3 +117,15 @@ def test_letters_that_are_no_accent_are_a_spelling_but_accents_alone_are_not():
     changes = _changes(a, b)
     assert ("spelling", "Weiss", "Weiß") in changes
     assert not [c for c in changes if "Zurich" in c[1]], changes  # an accent only: the same spelling
+
+
+def test_a_negation_moved_to_another_verb_is_a_negation_change():
+    a = "The A330 was grounded at Shannon on Monday. The airline did not say whether it would inspect its other jets."
+    b = "The A330 was grounded at Shannon on Monday. The airline said it would not inspect its other jets."
+    assert "negation" in {kind for kind, _, _ in _changes(a, b)}
+
+
+def test_a_negation_said_another_way_is_no_negation_change():
+    a = "The coach said after the match on Sunday that his team had not won anything yet this season."
+    b = "The coach said after the match on Sunday that his team had won nothing yet this season."
+    assert "negation" not in {kind for kind, _, _ in _changes(a, b)}

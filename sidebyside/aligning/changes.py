@@ -147,6 +147,22 @@ def _negated(w: Words) -> Counter[str]:
     return Counter(_scope_of(w, i) for i, negation in enumerate(w.negations) if negation)
 
 
+def _moved_negation(w: Words, other: Words) -> bool:
+    """Does ``w`` negate a word ``other`` gives too, but not negated there,
+    not even a few words from a negation ("no faults" / "no structural
+    faults", "not won anything" / "won nothing" are not moved; "would not
+    inspect" / "did not say whether it would inspect" is)?"""
+    near: set[str] = set()
+    for i, negation in enumerate(other.negations):
+        if negation:
+            near.update(other.stems[max(0, i - 3) : i + 4])
+    other_stems = set(other.stems)
+    return any(
+        scope and scope in other_stems and scope not in near
+        for scope in (_scope_of(w, i) for i, negation in enumerate(w.negations) if negation)
+    )
+
+
 def _scope_negations(w: Words, lo: int, hi: int) -> set[str]:
     return {_scope_of(w, i) for i in range(lo, hi) if w.negations[i]}
 
@@ -919,7 +935,10 @@ def _version_changes(
     opcodes, blocks = diff
     ver_negated = _negated(v)
     # (with as many negations on each side, whether it is a third)
-    negated = (reference.negated, ver_negated, ver_negated.total() == reference.negated.total())
+    balanced = ver_negated.total() == reference.negated.total()
+    if balanced and ver_negated != reference.negated and (_moved_negation(r, v) or _moved_negation(v, r)):
+        balanced = False  # "did not say whether it would inspect" / "said it would not inspect"
+    negated = (reference.negated, ver_negated, balanced)
     mine: list[Change] = []
     quote_runs: list[tuple[int, int, int, int]] = []
     for tag, i1, i2, j1, j2 in opcodes:
