@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from sidebyside.aligning.align import align
 from sidebyside.reading.articles import article_from_text
 
@@ -129,3 +131,20 @@ def test_a_negation_said_another_way_is_no_negation_change():
     a = "The coach said after the match on Sunday that his team had not won anything yet this season."
     b = "The coach said after the match on Sunday that his team had won nothing yet this season."
     assert "negation" not in {kind for kind, _, _ in _changes(a, b)}
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "changed"),
+    [
+        ("up to 4.1C cooler", "up to 4.1 degrees Celsius cooler", False),
+        ("up to 4.1 degrees Celsius cooler", "up to 7.4 degrees Fahrenheit cooler", False),  # converted
+        ("within 5 kilometres of the centre", "within 3 miles of the centre", False),  # converted, rounded
+        ("up to 4.1C cooler", "up to 5.1C cooler", True),
+        ("within 5 kilometres of the centre", "within 5 miles of the centre", True),
+    ],
+)
+def test_a_unit_converted_is_the_same_amount(before, after, changed):
+    a = f"Streets with dense tree cover, the study found, were {before} during the heatwaves of the last ten years."
+    b = f"Streets with dense tree cover, the study found, were {after} during the heatwaves of the last ten years."
+    changes = _changes(a, b)
+    assert bool([c for c in changes if c[0] in ("number", "name")]) == changed, changes

@@ -155,7 +155,7 @@ def _moved_negation(w: Words, other: Words) -> bool:
     near: set[str] = set()
     for i, negation in enumerate(other.negations):
         if negation:
-            near.update(other.stems[max(0, i - 3) : i + 4])
+            near.update(other.stems[max(0, i - 4) : i + 5])
     other_stems = set(other.stems)
     return any(
         scope and scope in other_stems and scope not in near
@@ -186,7 +186,13 @@ def _names(w: Words, lo: int, hi: int) -> set[str]:
     out = set()
     for i in range(lo, hi):
         word = w.source[w.starts[i] : w.ends[i]]
-        if word[:1].isupper() and not w.initial[i] and w.keys[i] not in _DATE_WORDS and w.keys[i] != "i":
+        if (
+            word[:1].isupper()
+            and not w.initial[i]
+            and w.keys[i] not in _DATE_WORDS
+            and w.keys[i] != "i"
+            and word.casefold() not in _UNITS  # (Celsius, Fahrenheit)
+        ):
             out.add(w.stems[i])
     return out
 
@@ -262,6 +268,8 @@ def _classify(ref: Words, ver: Words, tag: str, i1: int, i2: int, j1: int, j2: i
             return "date"
         if numbers_a and numbers_b and numbers_a != numbers_b:
             return "number"
+        if _unit_after_number(ref, i1, i2) and _unit_after_number(ver, j1, j2):
+            return "number"  # "5 kilometres" / "5 miles" (the same amount converted is told apart later)
         if _particles(ref, i1, i2, ver, j1, j2) or _one_name_respelt(ref, i1, i2, ver, j1, j2):
             return "spelling"
         names_a, names_b = _names(ref, i1, i2), _names(ver, j1, j2)
@@ -319,33 +327,75 @@ def _whole_number(w: Words, lo: int, hi: int, figures: bool = False) -> tuple[in
 
 
 _AMOUNT_RE = re.compile(
-    r"(?<![\w.,])(\d+(?:[.,]\d{3})*(?:\.\d+)?)\s*(trillion|tn|billion|bn|million|mn|m|thousand|k)?(?![a-z])"
+    r"(?<![\w.,])(\d+(?:[.,]\d{3})*(?:\.\d+)?)(?:\s*(?:°\s*|degrees?\s+)?(c|f|celsius|fahrenheit|km|kilomet(?:re|er)s?"
+    r"|miles?|mi|kg|kilograms?|pounds?|lbs?|ha|hectares?|acres?|feet|ft|metres?|meters?)\b"
+    r"|\s*(trillion|tn|billion|bn|million|mn|m|thousand|k)?(?![a-z]))"
     r"|\bq([1-4])\b|\b(first|second|third|fourth)[- ]quarter\b",
     re.IGNORECASE,
 )
 _SCALE = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6}
 _SCALE |= {"thousand": 1e3, "k": 1e3}
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+# A unit: what it measures, and its value in that measure's own unit (a
+# temperature in Fahrenheit is read both as a reading and as a difference).
+_UNITS: dict[str, tuple[str, float]] = {
+    "c": ("°", 1.0), "celsius": ("°", 1.0), "f": ("°", 5 / 9), "fahrenheit": ("°", 5 / 9),
+    "km": ("m", 1000.0), "kilometre": ("m", 1000.0), "kilometer": ("m", 1000.0), "mile": ("m", 1609.344),
+    "mi": ("m", 1609.344), "metre": ("m", 1.0), "meter": ("m", 1.0), "feet": ("m", 0.3048), "ft": ("m", 0.3048),
+    "kg": ("kg", 1.0), "kilogram": ("kg", 1.0), "pound": ("kg", 0.45359237), "lb": ("kg", 0.45359237),
+    "ha": ("m2", 1e4), "hectare": ("m2", 1e4), "acre": ("m2", 4046.8564),
+}
+# An amount: a number scaled ("$1.2bn" 1.2e9), a quarter ("q3"), or a
+# measure with the values it may stand for and how near a rounding comes.
+Amount = float | str | tuple[str, tuple[float, ...], float]
 
 
-def _amounts(text: str) -> list[float | str]:
+def _unit_of(name: str) -> tuple[str, float]:
+    name = name.casefold()
+    return _UNITS.get(name) or _UNITS.get(name[:-1]) or _UNITS[name[:-2]]
+
+
+def _amounts(text: str) -> list[Amount]:
     """The amounts a phrase gives, as values: "$1.2bn" and "1.2 billion
     dollars" are 1.2e9, "18%" and "18 per cent" 18, "Q3" and
-    "third-quarter" the third quarter."""
-    found: list[float | str] = []
+    "third-quarter" the third quarter, "4.1C" and "4.1 degrees Celsius"
+    one temperature (which "7.4 degrees Fahrenheit" converts to)."""
+    found: list[Amount] = []
     for m in _AMOUNT_RE.finditer(text):
         if m.group(1):
             value = float(m.group(1).replace(",", ""))
-            found.append(round(value * _SCALE.get((m.group(2) or "").casefold(), 1), 6))
+            if m.group(2):
+                measure, factor = _unit_of(m.group(2))
+                digits = len(m.group(1).partition(".")[2])
+                # within half the last digit given, as a rounding is, and 2% for a converted one
+                near = 0.5 * 10**-digits * factor + 0.02 * abs(value * factor)
+                values = (value * factor,)
+                if factor == 5 / 9:
+                    values += ((value - 32) * factor,)  # a reading, not a difference
+                found.append((measure, values, near))
+            else:
+                found.append(round(value * _SCALE.get((m.group(3) or "").casefold(), 1), 6))
         else:
-            found.append(f"q{m.group(3) or _QUARTERS[m.group(4).casefold()]}")
+            found.append(f"q{m.group(4) or _QUARTERS[m.group(5).casefold()]}")
     return sorted(found, key=str)
+
+
+def _same_amount(a: Amount, b: Amount) -> bool:
+    """One amount, written alike or otherwise (a unit converted and rounded)."""
+    if a.__class__ is tuple and b.__class__ is tuple:
+        return a[0] == b[0] and any(abs(x - y) <= max(a[2], b[2]) for x in a[1] for y in b[1])  # type: ignore[index]
+    return a == b
+
+
+def _among(amounts: list[Amount] | set[Amount], others: list[Amount]) -> bool:
+    """Is each of ``amounts`` one of ``others``, written any way?"""
+    return all(any(_same_amount(a, b) for b in others) for a in amounts)
 
 
 def _same_amounts(before: str, after: str) -> bool:
     """Do two phrases give the same amounts, only written otherwise?"""
-    a = _amounts(before)
-    return bool(a) and a == _amounts(after)
+    a, b = _amounts(before), _amounts(after)
+    return bool(a) and len(a) == len(b) and _among(a, b) and _among(b, a)
 
 
 _SCORE_RE = re.compile(r"(\d+)[-–](\d+) ?\((\d+)(?:[-–](\d+))?\)")
@@ -663,9 +713,9 @@ def _moved_numbers(r: Words, v: Words, opcodes, found: list[Change], i: int, ref
             gained += [b for b in range(j1, j2) if _cardinal(v.keys[b])]
     if lost and gained:  # the numbers one side has and the other has nowhere, written any way
         theirs, ours = set(v.keys), set(r.keys)
-        their_amounts, our_amounts = set(_amounts(v.text)), set(_amounts(r.text))
-        lost = [a for a in lost if r.keys[a] not in theirs and not _amount_at(r, a) <= their_amounts]
-        gained = [b for b in gained if v.keys[b] not in ours and not _amount_at(v, b) <= our_amounts]
+        their_amounts, our_amounts = _amounts(v.text), _amounts(r.text)
+        lost = [a for a in lost if r.keys[a] not in theirs and not _among(_amount_at(r, a), their_amounts)]
+        gained = [b for b in gained if v.keys[b] not in ours and not _among(_amount_at(v, b), our_amounts)]
     if not (lost and gained):
         return []
     before, ref_span = _phrase(r, lost[0], lost[0] + 1)
@@ -673,14 +723,31 @@ def _moved_numbers(r: Words, v: Words, opcodes, found: list[Change], i: int, ref
     return [Change("number", i, ref, before, after, span, ref_span)]
 
 
-def _amount_at(w: Words, k: int) -> set[float | str]:
+def _amount_at(w: Words, k: int) -> list[Amount]:
     """The amounts the number at word ``k`` and the word after it give
     ("412 million", "2.37bn", "Q3"), or the key itself for a number word
     ("fourteen")."""
     if k and w.keys[k] in _SCALE and _HAS_DIGIT[w.keys[k - 1]]:
         k -= 1  # "million" of "412 million"
     lo, hi = _whole_number(w, k, k + 1)
-    return set(_amounts(_phrase(w, lo, min(len(w.keys), hi + 1))[0])) or {f"?{w.keys[k]}"}
+    return _amounts(_amount_phrase(w, lo, hi + 1)) or [f"?{w.keys[k]}"]
+
+
+def _unit_after_number(w: Words, lo: int, hi: int) -> bool:
+    """Is word ``lo`` (the only one) a unit right after a number ("5 miles")?"""
+    if hi - lo != 1 or not lo or not _HAS_DIGIT[w.keys[lo - 1]]:
+        return False
+    word = w.source[w.starts[lo] : w.ends[lo]].casefold()
+    return any(name in _UNITS for name in (word, word[:-1], word[:-2]))
+
+
+def _amount_phrase(w: Words, lo: int, hi: int) -> str:
+    """Words ``[lo, hi)`` widened to whole numbers, and to the unit after
+    "degrees" ("7.4 degrees Fahrenheit")."""
+    lo, hi = _whole_number(w, lo, min(len(w.keys), hi))
+    if hi < len(w.keys) and w.source[w.starts[hi - 1] : w.ends[hi - 1]].casefold() in ("degree", "degrees"):
+        hi += 1
+    return _phrase(w, lo, hi)[0]
 
 
 def _cardinal(key: str) -> bool:
@@ -948,6 +1015,7 @@ def _version_changes(
             continue
         kind = _classify(r, v, tag, i1, i2, j1, j2, negated)
         glued = tag != "replace" or _decimals(r, i1, i1 + 1) or _decimals(v, j1, j1 + 1)
+        glued = glued or _unit_after_number(r, i1, i2)  # "5 kilometres" / "5 miles", the number with its unit
         if kind == "number" and i1 and j1 and glued:
             i1, j1 = i1 - 1, j1 - 1  # decimals: the whole number on each side ("5" / "5.5", "11.4%" / "11 per cent")
         if kind == "number":  # the whole numbers ("8.5 million" / "9.5 million": "8.5" → "9.5", not "8" → "9")
@@ -960,8 +1028,7 @@ def _version_changes(
         if kind in ("added", "dropped", "other") and _inside_quotes(r, i1, i2, v, j1, j2):
             kind = "quote-changed"  # words changed inside a quotation both versions give
         if kind == "number" and _same_amounts(
-            _phrase(r, *_whole_number(r, max(0, i1 - 1), min(len(r.keys), i2 + 1)))[0],
-            _phrase(v, *_whole_number(v, max(0, j1 - 1), min(len(v.keys), j2 + 1)))[0],
+            _amount_phrase(r, max(0, i1 - 1), i2 + 1), _amount_phrase(v, max(0, j1 - 1), j2 + 1)
         ):
             # Written otherwise, the same amount ("$1.2 billion" / "$1.2bn",
             # "third-quarter" / "Q3"), the words around it taken in on both sides.
