@@ -18,6 +18,10 @@ from sidebyside.reading.boilerplate import classify, is_known_boilerplate
         "Forwarded this email? Sign up here.",
         "**Read also:** Rosatom delivers reactor vessel for El Dabaa's second unit",
         "> Advertisement",
+        "Key events",
+        "Show key events only",
+        "16:50",
+        "9.41am BST",
     ],
 )
 def test_furniture_lines_are_known(line):
@@ -26,7 +30,13 @@ def test_furniture_lines_are_known(line):
 
 @pytest.mark.parametrize(
     "line",
-    ["The share price fell by a tenth on Monday.", "Save the children, he said.", "Email was his only way out."],
+    [
+        "The share price fell by a tenth on Monday.",
+        "Save the children, he said.",
+        "Email was his only way out.",
+        "Key events of the week were the vote and the strike.",
+        "16:50 was when the plane landed.",
+    ],
 )
 def test_prose_is_not_furniture(line):
     assert not is_known_boilerplate(line)

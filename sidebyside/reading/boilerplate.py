@@ -70,6 +70,11 @@ _PATTERNS = [
     r"\bcontributed to this (report|story|article)\.?$",
     r"^(tags?|topics?|keywords|filed under|categories|more on)\s*:",
     r"^(related|read (more|also|next)|see also)( (articles?|stories|story|news|content|posts|coverage))?\s*:\s*\S",
+    # A live blog's controls and the time over each entry ("Key events", "16:50", "9.41am BST")
+    r"^(show )?key events( only)?$",
+    r"^(show|hide|load) (all|more|newer|older) (events|posts|updates|entries)$",
+    r"^(pinned( post)?|live( updates| coverage)?)$",
+    r"^\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?(\s+[a-z]{2,4})?$",
 ]
 # The patterns tied to the line's start are tried there only, the others
 # everywhere (one alternation of them all tried at every position took most
