@@ -539,3 +539,12 @@ def test_saying_after_a_dateline_is_said_by_the_body_the_sentence_opens_with(tmp
     (article,) = load_articles([str(tmp_path / "wire.txt")])
     start = article.text.index("inflation had")
     assert passage_facts(article_facts(article), start, start + 30)[1] == "Kazakhstan's central bank"
+
+
+def test_a_statement_announced_with_a_colon_is_said_by_whoever_issued_it():
+    text = (
+        "The flight landed safely at Shannon.\n\nVantair has issued a statement:\n\n"
+        '"The safety of our passengers and crew is our highest priority."\n'
+    )
+    start = text.index("The safety")
+    assert passage_facts(ArticleFacts(text), start, start + 40)[1] == "Vantair"

@@ -191,9 +191,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         "local.txt's passage in g6 starts after 'Vantair spokeswoman Katrin Vogl said', so Vogel/Vogl is in no passage "
         "of local.txt and the spelling is not shown (the speakers are Vogel and Vogl)"
     ),
-    ("diversion", "speaker", "airline@liveblog.txt"): (
-        "said by no one: the bare statement after 'Vantair has issued a statement:' is not given to Vantair"
-    ),
     # election (held out, not for tuning): an Estonian election night; a saved .html page, a Markdown briefing
     # hard-wrapped at 72 columns; Tonis/Tõnis, Mand/Mänd; a concession cut with '[...]' and turned into paraphrase
     ("election", "must", "kask-quote"): (

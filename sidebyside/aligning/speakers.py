@@ -710,7 +710,20 @@ class _Attributions(_Subjects):
         if p < 0:
             return None
         named = [a for a in self.attributions_in(p) if a.speaker is not None]
-        return named[-1].speaker if named else None
+        if named:
+            return named[-1].speaker
+        # "Vantair has issued a statement:" and the statement as a paragraph of its own.
+        issued = _ISSUED_RE.search(self.text, self.paragraphs[p][0], self.paragraphs[p][1])
+        return issued.group(1) if issued else None
+
+
+# "Vantair has issued a statement:", "The ministry released the following statement:"
+_ISSUED_RE = re.compile(
+    r"(?:^|[.!?]\s+)(?:[Tt]he\s+)?((?:[A-Z][\w&’'-]*\s+){0,3}[A-Z][\w&’'-]*)\s+(?:has\s+|have\s+)?"
+    r"(?:issued|released|put\s+out|published|posted|shared|sent)\s+(?:a|an|the|this|its|their)?\s*"
+    r"(?:following\s+|short\s+|brief\s+|written\s+)?(?:statement|message|response|comment)\b[^:\n]{0,40}:\s*$",
+    re.MULTILINE,
+)
 
 
 def _find_all(text: str, word: str) -> list[int]:
