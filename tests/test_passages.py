@@ -574,3 +574,20 @@ if __name__ == "__main__":
         print(f"  different-statement pairs grouped: {wrong}/{distractors}")
         print(f"  precision {found / max(1, found + wrong):.2f}")
     sys.exit(0)
+
+
+def test_one_speaker_spelt_two_ways_keeps_the_quote_whole():
+    """derby: "…closed my eyes," Hrytsenko said. "This goal…" / Hryzenko
+    said: one speaker, so the whole paragraph is one passage."""
+    from pathlib import Path
+
+    from sidebyside.aligning.align import align
+    from sidebyside.reading.articles import article_from_text
+
+    quote = '"I saw the ball coming and I just closed my eyes," {} said. "This goal is for my family in Odesa."'
+    filler = "The match was played in front of a full stadium on a cold evening in the north of the country."
+    texts = [f"Derby report\n\n{filler}\n\n{quote.format(name)}\n" for name in ("Hrytsenko", "Hryzenko")]
+    articles = [article_from_text(Path(f"/t/{n}.txt"), t) for n, t in zip("ab", texts)]
+    (group,) = [g for g in align(articles).groups if "Odesa" in g.passages[0].text]
+    assert all("closed my eyes" in p.text for p in group.passages)
+    assert [c.kind for c in group.changes] == ["spelling"]

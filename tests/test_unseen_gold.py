@@ -155,13 +155,6 @@ MISSES: dict[tuple[str, str, str], str] = {
     ),
     # derby: Hrytsenko/Hryzenko (a Ukrainian name transliterated into German), Weiss/Weiß; a coach's German quote
     # translated twice; a saved .html page
-    ("derby", "must", "eyes-quote"): (
-        "only the quote's second sentence is grouped (g8, 'This goal is for my family in Odesa.'); the first, the "
-        "same word for word in both ('I saw the ball coming and I just closed my eyes', Hrytsenko/Hryzenko said), "
-        "is in no group"
-    ),
-    ("derby", "speaker", "eyes-quote@wire.txt"): "no passage holds half the paragraph (g8 has its last sentence only)",
-    ("derby", "speaker", "eyes-quote@page.html"): "no passage holds half the paragraph (g8 has its last sentence only)",
     ("derby", "edit", "haas-retranslated"): (
         "page.html's translation of the coach's quote is grouped by its last sentence only (g3, 'I am proud of …'); "
         "its first two sentences and the wire's are in no group, so the new translation is not shown"

@@ -457,7 +457,7 @@ def _proper(w: Words, k: int, word: str) -> bool:
     """Is word ``k`` a name: capitalised where no sentence starts, here or
     elsewhere in its article ("… a cross for Hrytsenko" makes the
     "Hrytsenko, 24, joined" that opens a sentence a name; "Colour" stays a word)?"""
-    if not w.initial[k]:
+    if not _opens(w, k):
         return True
     return re.search(rf"[a-z,] {re.escape(word)}\b", w.source) is not None
 
@@ -1042,7 +1042,12 @@ def _version_changes(
     if changed and not (r.title_case or v.title_case):
         mine.extend(_moved_spellings(r, v, changed, reference.names, mine, i, ref))
     if said is not None:
-        mine.extend(_sentence_speaker_changes(r, v, said[0], said[1], blocks, i, ref))
+        spelt = {(c.before, c.after) for c in mine if c.kind == "spelling"}
+        mine.extend(
+            c
+            for c in _sentence_speaker_changes(r, v, said[0], said[1], blocks, i, ref)
+            if not (c.kind == "spelling" and (c.before, c.after) in spelt)  # shown already, where it stands
+        )
         if reference.parts is not None and (any(r.quoted) or any(v.quoted)):
             mine.extend(_reworded_quotes(r, v, reference.parts, said[1], mine, i, ref))
     return mine

@@ -522,7 +522,10 @@ def other_speakers(da: Doc, a0: int, a1: int, db: Doc, b0: int, b1: int) -> bool
     if not x:
         return False
     y = _sentence_speakers(db, db.sentence_of(b0)[0], db.sentence_of(b1)[1] - 1)
-    return bool(y) and not x & y
+    if not y or x & y:
+        return False
+    # One name spelt two ways is one speaker ("Hrytsenko said" / "Hryzenko said").
+    return not any(len(a) >= 4 and len(b) >= 4 and _near_keys(a, b) for a in x for b in y)
 
 
 def _sentence_speakers(doc: Doc, lo: int, hi: int) -> frozenset[str]:
