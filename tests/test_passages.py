@@ -591,3 +591,23 @@ def test_one_speaker_spelt_two_ways_keeps_the_quote_whole():
     (group,) = [g for g in align(articles).groups if "Odesa" in g.passages[0].text]
     assert all("closed my eyes" in p.text for p in group.passages)
     assert [c.kind for c in group.changes] == ["spelling"]
+
+
+def test_a_quotation_cut_short_by_one_version_is_inside_the_passage_of_the_other():
+    """study: '…already here."' / '…already here. Cities need shade…"': the
+    wire's passage runs to its quotation's end, so the cut is shown."""
+    from pathlib import Path
+
+    from sidebyside.aligning.align import align
+    from sidebyside.reading.articles import article_from_text
+
+    lede = "Trees cool city streets by several degrees during heatwaves, a large new study has found this week."
+    quote = '"Trees are not a cure-all," Rowe said. "They take twenty years to grow, and the heatwaves are already here.'
+    texts = [
+        f"Trees and heat\n\n{lede}\n\n{quote} Cities need shade and better homes at the same time.\"\n",
+        f"Trees and heat\n\n{lede}\n\n{quote}\"\n\nOther news followed in the rest of the bulletin that evening.\n",
+    ]
+    articles = [article_from_text(Path(f"/t/{n}.txt"), t) for n, t in zip("ab", texts)]
+    (group,) = [g for g in align(articles).groups if "cure-all" in g.passages[0].text]
+    assert "Cities need shade" in group.passages[0].text
+    assert group.passages[0].text.endswith('time."') and group.passages[1].text.endswith('here."')

@@ -146,13 +146,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         "health.txt's passage in g2 ends at 'the study found.', before 'The effect was strongest … built before 1960.' "
         "(the wire's and release.md's run on to 1950), so the changed year is in no group"
     ),
-    ("study", "edit", "rowe-cut"): (
-        "g11's wire passage ends at 'already here.', where us.txt's quote ends, leaving out the quote's last sentence "
-        "('Cities need shade …'), so the cut is not shown"
-    ),
-    ("study", "quotes", "all"): (
-        "g11's wire passage ends inside Rowe's quote ('… already here.'), before its last sentence"
-    ),
     # derby: Hrytsenko/Hryzenko (a Ukrainian name transliterated into German), Weiss/Weiß; a coach's German quote
     # translated twice; a saved .html page
     ("derby", "edit", "haas-retranslated"): (

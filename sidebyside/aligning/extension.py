@@ -732,8 +732,77 @@ def snap(
             continue
         copy = not last and _copied(da, a0, a1, sa, ea, db, b0, b1, sb, eb, core, sim)
         if copy or same_statement(da, a0, a1, db, b0, b1, contained=last):
-            return a0, a1, b0, b1, ca[0], ca[1], cb[0], cb[1], sim
+            found = (a0, a1, b0, b1, ca[0], ca[1], cb[0], cb[1], sim)
+            return _quote_cut(da, db, found, opts) or found
     return None
+
+
+def _quote_cut(da: Doc, db: Doc, found, opts: AlignOptions):
+    """A quotation one version cuts short: where one passage ends with its
+    quotation and the other stops inside its own, which goes on ('…already
+    here."' / '…already here. Cities need shade…"'), the other runs to its
+    quotation's end, so the cut is inside the passage.  None if neither."""
+    a0, a1, b0, b1, sa, ea, sb, eb, _sim = found
+    for x, y, t1, s, e, ye in ((da, db, a1, sa, ea, eb), (db, da, b1, sb, eb, ea)):
+        rest = _open_quote_end(x, e)
+        if rest is None or not _closes_quote(y, ye):
+            continue
+        t = bisect.bisect_right(x.starts, rest) - 1  # the last token starting inside the quotation
+        # One sentence more at most, and one the other gives nowhere.
+        if t <= t1 or t - t1 > 30 or x.sentence_of(t1 + 1) != x.sentence_of(t):
+            continue
+        if _given_elsewhere(x, t1 + 1, t + 1, y):
+            continue
+        line_end = y.text.find("\n", ye)
+        if y.text[ye : line_end if line_end >= 0 else len(y.text)].strip():
+            continue  # the other's quotation is followed by more words ('…," she said'): nothing left out
+        cx = tidy(x.text, s, end_of(x, t))
+        if x is da:
+            a1, sa, ea = t, *cx
+        else:
+            b1, sb, eb = t, *cx
+        sim = similarity(da.text[sa:ea], db.text[sb:eb])
+        if sim >= opts.min_similarity:
+            return a0, a1, b0, b1, sa, ea, sb, eb, sim
+    return None
+
+
+def _given_elsewhere(x: Doc, lo: int, hi: int, y: Doc) -> bool:
+    """Does ``y`` give the words of tokens lo..hi-1 of ``x`` somewhere (a
+    third of their pairs of content words in a row), so that they are not
+    left out there but quoted apart (a pull-quote, another paragraph)?"""
+    keys = [x.keys[t] for t in x.content[bisect.bisect_left(x.content, lo) : bisect.bisect_left(x.content, hi)]]
+    pairs = list(zip(keys, keys[1:]))
+    if not pairs:
+        return False
+    theirs = y.cache.get("key pairs")
+    if theirs is None:
+        ys = [y.keys[t] for t in y.content]
+        theirs = y.cache["key pairs"] = set(zip(ys, ys[1:]))
+    return 3 * sum(p in theirs for p in pairs) >= len(pairs)
+
+
+def _quote_starts(doc: Doc) -> list[int]:
+    found = doc.cache.get("quote starts")
+    if found is None:
+        found = doc.cache["quote starts"] = [s for s, _ in doc.quoted]
+    return found
+
+
+def _open_quote_end(doc: Doc, end: int) -> int | None:
+    """Where the quotation a passage ending at ``end`` stops inside ends."""
+    k = bisect.bisect_right(_quote_starts(doc), end - 1) - 1
+    if k >= 0:
+        s, e = doc.quoted[k]
+        if s < end < e:
+            return e
+    return None
+
+
+def _closes_quote(doc: Doc, end: int) -> bool:
+    """Does a passage ending at ``end`` end with a quotation's closing mark?"""
+    k = bisect.bisect_right(_quote_starts(doc), end - 1) - 1
+    return k >= 0 and doc.quoted[k][1] in (end - 1, end)
 
 
 def similarity(a: str, b: str) -> float:
