@@ -534,6 +534,7 @@ def test_a_quote_one_outlet_cuts_short_is_never_cut_inside_in_the_others():
         ("Maria Sokolova, chief economist at Halyk Finance, said the cut was in line.", {"sokolova"}),
         ("The talks, which began in May, failed, said the minister.", set()),
         ("The talks failed, Lavrov said on Sunday.", {"lavrov"}),
+        ('"I am proud of the team," said Rheinfeld coach Jürgen Haas.', {"haas"}),  # not the club
     ],
 )
 def test_the_speaker_before_an_apposition_is_the_name_not_the_firm(sentence, who):

@@ -148,27 +148,10 @@ MISSES: dict[tuple[str, str, str], str] = {
     ),
     # derby: Hrytsenko/Hryzenko (a Ukrainian name transliterated into German), Weiss/Weiß; a coach's German quote
     # translated twice; a saved .html page
-    ("derby", "edit", "haas-retranslated"): (
-        "page.html's translation of the coach's quote is grouped by its last sentence only (g3, 'I am proud of …'); "
-        "its first two sentences and the wire's are in no group, so the new translation is not shown"
-    ),
-    ("derby", "edit", "juergen"): (
-        "Juergen/Jürgen stands in the attribution between the quote's parts, in no passage of either (g3 holds the "
-        "quote's last sentence only)"
-    ),
     ("derby", "edit", "haas-paraphrase"): (
         "report.txt's paraphrase 'said he had told Hrytsenko at half-time that his chance would come' is in no group; "
         "g10 pairs only 'and praised a player who \"needs only one chance\"' with the wire's 'He is a player who needs "
         "only one chance'"
-    ),
-    ("derby", "speaker", "haas-quote@wire.txt"): "no passage holds half the paragraph (g3 has its last sentence only)",
-    ("derby", "speaker", "haas-quote@page.html"): (
-        "no passage holds half the paragraph; g3's, its last sentence, is said by 'Rheinfeld' (from 'said Rheinfeld "
-        "coach Jürgen Haas')"
-    ),
-    ("derby", "not-flagged", "haas-quote:negation+attribution"): (
-        "the wire's Haas paragraph is in no group as a whole (g3 holds its last sentence, flagged attribution: "
-        "page.html's read as said by 'Rheinfeld')"
     ),
     # diversion: a live blog newest entry first, under time lines; a Markdown newsletter hard-wrapped at 72 columns;
     # 'reportedly'; Vogel/Vogl

@@ -85,7 +85,7 @@ _ROLE_ALIASES = {
 }
 # Lower-case words of a role between an organisation's name and a person's
 # ("Cal Fire battalion chief Maria Delgado", "Northwind Air chief executive Lena Marsh").
-_ROLE_WORDS = frozenset(
+ROLE_WORDS = frozenset(
     """
         chief battalion engineer executive officer official spokesman spokeswoman spokesperson minister
         secretary director president governor mayor commissioner inspector captain superintendent
@@ -217,7 +217,7 @@ class _Subjects:
             while spaced(end + 1) and tokens[end + 1][2][:1].isupper():
                 end += 1
             m = end + 1
-            while spaced(m) and m - end <= 3 and tokens[m][2].casefold() in _ROLE_WORDS:
+            while spaced(m) and m - end <= 3 and tokens[m][2].casefold() in ROLE_WORDS:
                 m += 1
             if m == end + 1 or not (spaced(m) and tokens[m][2][:1].isupper()):
                 return end
@@ -269,7 +269,7 @@ class _Subjects:
         if (
             k >= 2
             and tokens[k - 1][2] == "of"
-            and tokens[k - 2][2].casefold() in _ROLE_WORDS
+            and tokens[k - 2][2].casefold() in ROLE_WORDS
             and text[tokens[k - 2][1] : tokens[k][0]] == " of "
         ):
             return f"the {tokens[k - 2][2].casefold()} of {' '.join(words)}"
@@ -277,7 +277,7 @@ class _Subjects:
         if (
             k >= 2
             and tokens[k - 1][2] in ("in", "at", "from")
-            and tokens[k - 2][2].casefold() in _ROLE_WORDS
+            and tokens[k - 2][2].casefold() in ROLE_WORDS
             and text[tokens[k - 2][1] : tokens[k][0]] == f" {tokens[k - 1][2]} "
         ):
             return f"a {tokens[k - 2][2].casefold()} {tokens[k - 1][2]} {' '.join(words)}"
