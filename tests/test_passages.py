@@ -265,6 +265,18 @@ def test_a_passage_running_from_one_quotation_into_the_next_takes_both_whole():
     assert tidy(inner, inner.index("He"), len(inner)) == (0, len(inner))
 
 
+def test_a_quotation_left_open_at_a_paragraph_end_is_taken_whole():
+    # News copy leaves a quote open at the end of a paragraph when it goes on
+    # in the next, and opens it again there.
+    text = 'He said: "There is no military solution.\n\n"Every day the war goes on, it grows," he added.'
+    start, end = text.index("There"), text.index("grows") + len("grows")
+    s, e = tidy(text, start, end)
+    assert text[s:e] == '"There is no military solution.\n\n"Every day the war goes on, it grows,"'
+    text = '"Such conduct cannot be excused.\n\n"It is a betrayal, and the sentence must reflect that." She left.'
+    s, e = tidy(text, 0, text.index("that.") + len("that."))
+    assert text[s:e].endswith('that."')
+
+
 def test_paragraphs_in_step_are_cut_in_step_where_a_third_outlet_s_passage_ends():
     # Two outlets carry the fire chief's sentence and then the engineer's
     # statement, one as a paraphrase, the other as a quote; a third carries

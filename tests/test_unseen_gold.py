@@ -358,12 +358,19 @@ def _quote_cases() -> list:
 @pytest.mark.parametrize(("story", "case_id"), _quote_cases())
 def test_quotation_marks_pair_up_in_every_passage(story, case_id):
     """A passage that opens a quotation closes it: an edge between a
-    quotation's last words and its closing mark cuts the quote."""
+    quotation's last words and its closing mark cuts the quote.  (A
+    quotation that goes on in the next paragraph is left open at the end of
+    its own, as news copy writes it.)"""
     al = alignment(story)
     for g in al.groups:
         for p in g.passages:
             t = p.text
-            assert t.count('"') % 2 == 0 and t.count("“") == t.count("”"), f"{g.id}: {t[:30]!r} … {t[-30:]!r}"
+            paragraphs = t.split("\n\n")
+            left_open = sum(
+                1 for a, b in zip(paragraphs, paragraphs[1:]) if a.count('"') % 2 and b.lstrip().startswith('"')
+            )
+            marks = t.count('"') - left_open
+            assert marks % 2 == 0 and t.count("“") == t.count("”"), f"{g.id}: {t[:30]!r} … {t[-30:]!r}"
 
 
 def home_groups(al: Alignment, item: dict) -> set[str]:

@@ -245,7 +245,12 @@ def tidy(text: str, start: int, end: int) -> tuple[int, int]:
             end = _take_closing(text, end, close)
         elif closes > opens and start > 0 and text[start - 1] == open_:
             start -= 1
-    if text.count('"', start, end) % 2:
+    if start > 0 and text[start - 1] == '"' and _left_open(text, start, end):
+        # A quotation left open at its paragraph's end, as news copy does
+        # when it goes on in the next ('"There is no military solution.\n\n"Every
+        # day…'): its opening mark is the passage's too.
+        start -= 1
+    if (text.count('"', start, end) - _reopened(text, start, end)) % 2:
         closed = _take_closing(text, end, '"')
         if closed != end:
             end = closed
@@ -258,6 +263,27 @@ def tidy(text: str, start: int, end: int) -> tuple[int, int]:
         if closed != end:
             start, end = start - 1, closed
     return start, end
+
+
+def _reopened(text: str, start: int, end: int) -> int:
+    """How many quotations in ``[start, end)`` are left open at their
+    paragraph's end and opened again at the next's start (no closing mark
+    between the two, as news copy writes a quote of several paragraphs)."""
+    found = 0
+    brk = text.find("\n\n", start, end)
+    while brk >= 0:
+        para_start = text.rfind("\n\n", 0, brk) + 2 if text.rfind("\n\n", 0, brk) >= 0 else 0
+        if text.count('"', para_start, brk) % 2 and text[brk:end].lstrip().startswith('"'):
+            found += 1
+        brk = text.find("\n\n", brk + 2, end)
+    return found
+
+
+def _left_open(text: str, start: int, end: int) -> bool:
+    """Does the quotation opened just before ``start`` run, unclosed, to its
+    paragraph's end inside ``[start, end)``?"""
+    brk = text.find("\n\n", start, end)
+    return brk >= 0 and '"' not in text[start:brk]
 
 
 def _closes(text: str, i: int) -> bool:
