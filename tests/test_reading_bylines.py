@@ -217,3 +217,29 @@ def test_a_dateline_of_a_date_and_a_credit_without_a_place_is_metadata():
     article = article_from_text(Path("/t/wire.txt"), text)
     assert [text[s:e] for s, e in article.metadata] == ["Oct 23 (Reuters) - "]
     assert dateline_end("May 12 people were hurt (police said) - a figure") == 0  # prose, no credit after a day
+
+
+@pytest.mark.parametrize(
+    ("head", "outlet"),
+    [
+        ("The Touchline\nFootball | Europe\n\n", "The Touchline"),
+        ("WELLBEING TODAY\nHome > Healthy Ageing > Heat\n\n", "Wellbeing Today"),
+        ("Breaking news\nUpdated hourly\n\n", None),  # no section path under it
+    ],
+)
+def test_a_site_name_over_its_section_path_is_the_outlet(head, outlet):
+    text = head + "Rheinfeld top the league after a late derby winner\n\n" + "The striker scored late on. " * 6 + "\n"
+    assert article_from_text(Path("/t/report.txt"), text).outlet == outlet
+
+
+def test_a_markdown_newsletter_s_name_and_its_story_s_heading():
+    text = (
+        "# The Flight Deck\n\n*Wednesday 9 September 2026*\n\n"
+        "Good morning. One story dominated yesterday, and the people who were on\n"
+        "board are still in County Clare, waiting for a plane home.\n\n"
+        "## Jet diverts to Shannon after losing cabin pressure\n\n"
+        "A Vantair flight from Frankfurt to Chicago made an emergency landing at\n"
+        "Shannon Airport in western Ireland on Tuesday.\n"
+    )
+    article = article_from_text(Path("/t/newsletter.md"), text)
+    assert (article.outlet, article.title) == ("The Flight Deck", "Jet diverts to Shannon after losing cabin pressure")

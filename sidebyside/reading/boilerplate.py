@@ -260,14 +260,25 @@ def guess_title(text: str, lines: list[Line]) -> int | None:
         if j > i + 1 and HARD_WRAP_MIN <= widest <= HARD_WRAP_MAX and runs_on(text, line, lines[i + 1], widest):
             paragraph = " ".join(text[lines[k].start : lines[k].end].strip() for k in range(i, j))
             if words(paragraph) >= 12 and _SENTENCE_END.search(paragraph):
-                return None  # the prose has begun
+                return _story_heading(text, lines, i)  # the prose has begun
         if is_headline(body):
             return i
         if words(body) >= 12 and _SENTENCE_END.search(body):
-            return None  # the prose has begun
+            return _story_heading(text, lines, i)  # the prose has begun
         candidates += 1
         if candidates >= 4:
             return None
+    return None
+
+
+def _story_heading(text: str, lines: list[Line], i: int) -> int | None:
+    """Where a newsletter's first story is headed, after its greeting: a
+    Markdown heading of four words or more among the next dozen lines
+    ("## Jet diverts to Shannon after losing cabin pressure"), or None."""
+    for k in range(i + 1, min(len(lines), i + 12)):
+        line = text[lines[k].start : lines[k].end]
+        if _MARKDOWN_HEADING.match(line) and words(heading_text(line)) >= 4 and is_headline(line.strip()):
+            return k
     return None
 
 

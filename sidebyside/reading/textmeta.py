@@ -398,6 +398,19 @@ def outlet_from_credits(lines: list[str]) -> str | None:
         name = _publication_line(line) if len(line.split()) <= 3 else None
         if name:
             return name
+    # A Markdown heading over the text that is not its headline (which is not
+    # among ``lines``): a newsletter's name ("# The Flight Deck" … "## Jet
+    # diverts to Shannon").
+    if content and content[0].startswith("# ") and len(content[0].split()) <= 5:
+        name = _as_publication(content[0][2:].strip())
+        if name:
+            return name
+    # A site's name over its section path, as a page copied whole gives them
+    # ("The Touchline" / "Football | Europe", "WELLBEING TODAY" / "Home > Heat").
+    if len(content) >= 2 and len(content[0].split()) <= 3 and _SECTION_PATH.match(content[1]):
+        name = _as_publication(content[0])
+        if name:
+            return name
     for line in content[:20]:
         m = _DATELINE_CREDIT.match(line)
         if m:
@@ -418,6 +431,8 @@ def outlet_from_credits(lines: list[str]) -> str | None:
     return None
 
 
+# A section path: a few short names between "|", ">", "›", "»" or "/".
+_SECTION_PATH = re.compile(r"^[\w'’&.-]+(?: [\w'’&.-]+){0,3}(?: [|>›»/] [\w'’&.-]+(?: [\w'’&.-]+){0,3}){1,5}$")
 # The last word of a paper's name on a line of its own: not "World", "Today",
 # "Record", "Service" or "Review", which end short headlines and sections too.
 _MASTHEAD_NOUNS = frozenset(
