@@ -548,3 +548,9 @@ def test_a_statement_announced_with_a_colon_is_said_by_whoever_issued_it():
     )
     start = text.index("The safety")
     assert passage_facts(ArticleFacts(text), start, start + 40)[1] == "Vantair"
+
+
+def test_a_body_named_with_and_without_the_is_one_speaker():
+    from sidebyside.aligning.facts import _distinct
+
+    assert _distinct(["AAIU", "the AAIU", "Vantair", "The AAIU"]) == ("AAIU", "Vantair")

@@ -151,7 +151,7 @@ def _annotate(alignment: Alignment, only: Collection[str] | None) -> Alignment:
         for p in group.passages:
             f = of(p.article)
             quoted, speaker, said = passage_sentences(f, p.start, p.end)
-            speakers = tuple(dict.fromkeys(who for _, _, who in said if who))
+            speakers = _distinct(who for _, _, who in said if who)
             same = p.quoted == quoted and p.speaker == speaker and p.speakers == speakers
             passages.append(p if same else _with_facts(p, quoted, speaker, speakers))
             words.append(_passage_words(f, p, made))
@@ -159,6 +159,15 @@ def _annotate(alignment: Alignment, only: Collection[str] | None) -> Alignment:
         annotated = replace(group, passages=tuple(passages))
         groups.append(replace(annotated, changes=group_changes(annotated, words, sentences)))
     return replace(alignment, groups=tuple(groups))
+
+
+def _distinct(names) -> tuple[str, ...]:
+    """The speakers in order, each once: "the AAIU" is "AAIU" named again."""
+    seen: dict[str, str] = {}
+    for name in names:
+        bare = name[4:] if name.startswith(("the ", "The ")) else name
+        seen.setdefault(bare.casefold(), name)
+    return tuple(seen.values())
 
 
 def _with_facts(p: Passage, quoted: bool, speaker: str | None, speakers: tuple[str, ...]) -> Passage:
