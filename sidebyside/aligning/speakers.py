@@ -124,7 +124,61 @@ class _Attribution:
     after_quote: bool  # right after a quotation closes: it names that quote's speaker
 
 
-class _Subjects:
+class _Roles:
+    """Who holds a role the article names ("the top diplomat": Lavrov, where
+    it says "Foreign Minister Sergei Lavrov").  Part of :class:`_Subjects`."""
+
+    text: str
+    _role_hits: dict[tuple[str, ...], list[tuple[int, str]]]
+    _folded: str | None
+    _comma_offsets: list[int] | None
+
+    def _role_hits_of(self, words: tuple[str, ...]) -> list[tuple[int, str]]:
+        """Where the article names whoever holds a role ("Foreign Minister
+        Sergei Lavrov", "Ned Price, the US State Department spokesman")."""
+        found = self._role_hits.get(words)
+        if found is None:
+            text = self.text
+            hits = []
+            if self._folded is None:
+                self._folded = text.casefold()
+            if not all(word in self._folded for word in words):
+                self._role_hits[words] = []
+                return []
+            folded = self._folded
+            # Where the role's first word stands (when the casefolded text
+            # keeps the offsets): the only places either pattern can match.
+            aligned = len(folded) == len(text) and "ı" not in text
+            at = _find_all(folded, words[0]) if aligned else []
+            role = _role_pattern(words)
+            hits.extend(_titles_then_names(text, role, at if aligned else None))
+            # "Name Surname, the … role": a comma at most 46 characters before the role.
+            if not hits and (not aligned or _comma_before(self._commas(), at)):
+                hits.extend(_names_then_role(text, role))
+            found = self._role_hits[words] = sorted(hits)
+        return found
+
+    def _commas(self) -> list[int]:
+        """Where each ", " of the text is (found once)."""
+        if self._comma_offsets is None:
+            self._comma_offsets = _find_all(self.text, ", ")
+        return self._comma_offsets
+
+    def _role_holder(self, role: str, qualifiers: list[str], at: int) -> str | None:
+        aliases = _ROLE_ALIASES[role]
+        quals = [q for q in qualifiers if q not in ("top", "the")]
+        for phrase_words in ([*quals, *alias.split()] for alias in aliases):
+            for use in (phrase_words, phrase_words[-len(phrase_words) + len(quals) :] if quals else None):
+                if not use:
+                    continue
+                hits = self._role_hits_of(tuple(use))
+                if hits:
+                    k = bisect.bisect_left(hits, (at, ""))
+                    return (hits[k - 1] if k else hits[0])[1]
+        return None
+
+
+class _Subjects(_Roles):
     """Whom a speech verb's subject, an "according to" phrase or a pronoun
     names: a person by surname, a body whole, a role resolved to the name
     the article gives whoever holds it.  Part of :class:`ArticleFacts`
@@ -442,50 +496,6 @@ class _Subjects:
             if m and re.search(rf"\b[A-Z][\w’'-]+ {re.escape(m.group(1))}\b", text):
                 found = m.group(1)
         return found
-
-    def _role_hits_of(self, words: tuple[str, ...]) -> list[tuple[int, str]]:
-        """Where the article names whoever holds a role ("Foreign Minister
-        Sergei Lavrov", "Ned Price, the US State Department spokesman")."""
-        found = self._role_hits.get(words)
-        if found is None:
-            text = self.text
-            hits = []
-            if self._folded is None:
-                self._folded = text.casefold()
-            if not all(word in self._folded for word in words):
-                self._role_hits[words] = []
-                return []
-            folded = self._folded
-            # Where the role's first word stands (when the casefolded text
-            # keeps the offsets): the only places either pattern can match.
-            aligned = len(folded) == len(text) and "ı" not in text
-            at = _find_all(folded, words[0]) if aligned else []
-            role = _role_pattern(words)
-            hits.extend(_titles_then_names(text, role, at if aligned else None))
-            # "Name Surname, the … role": a comma at most 46 characters before the role.
-            if not hits and (not aligned or _comma_before(self._commas(), at)):
-                hits.extend(_names_then_role(text, role))
-            found = self._role_hits[words] = sorted(hits)
-        return found
-
-    def _commas(self) -> list[int]:
-        """Where each ", " of the text is (found once)."""
-        if self._comma_offsets is None:
-            self._comma_offsets = _find_all(self.text, ", ")
-        return self._comma_offsets
-
-    def _role_holder(self, role: str, qualifiers: list[str], at: int) -> str | None:
-        aliases = _ROLE_ALIASES[role]
-        quals = [q for q in qualifiers if q not in ("top", "the")]
-        for phrase_words in ([*quals, *alias.split()] for alias in aliases):
-            for use in (phrase_words, phrase_words[-len(phrase_words) + len(quals) :] if quals else None):
-                if not use:
-                    continue
-                hits = self._role_hits_of(tuple(use))
-                if hits:
-                    k = bisect.bisect_left(hits, (at, ""))
-                    return (hits[k - 1] if k else hits[0])[1]
-        return None
 
 
 class _Attributions(_Subjects):

@@ -91,9 +91,9 @@ _FIRST_WORDS = frozenset(
     credit credits discover e editing email filed follow forwarded home image images keywords leave listen log more
     most news photo photos picture pictures print produced promoted read recommended register related reporting save
     see share sign source sources sponsored subscribe support tag tags tap to topic topics tweet unsubscribe video
-    writing you
+    writing you key show hide load pinned live
     """.split()
-)
+) | {""}  # (a line that opens with a digit: a live blog's time, "16:50")
 _FIRST_LETTERS = re.compile(r"\(?([a-z]*)")
 _ANYWHERE_RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS if not p.startswith("^")), re.IGNORECASE)
 # The head of a list of links to other stories, after the article.
