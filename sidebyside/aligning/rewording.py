@@ -229,7 +229,7 @@ def reworded_pairs(docs: list[Doc], opts: AlignOptions) -> dict[tuple[int, int],
             df[key] += 1
     buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, s in enumerate(sentences):
-        rare = sorted((k for k in s.keys if not k.startswith("#")), key=lambda k: (df[k], k))[:_RAREST]
+        rare = [k for _, k in sorted([(df[k], k) for k in s.keys if k[:1] != "#"])[:_RAREST]]
         for pair in itertools.combinations(sorted(rare), 2):
             buckets[pair].append(i)
     seen: set[tuple[int, int]] = set()
