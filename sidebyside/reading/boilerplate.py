@@ -315,7 +315,7 @@ def classify(text: str, title: str | None = None, header_end: int = 0) -> tuple[
             kinds.append("boilerplate")
         else:
             kinds.append("body")
-    lines = [Line(s, e, k) for (s, e), k in zip(spans, kinds)]
+    lines = _lines(spans, kinds)
 
     title_index: int | None = None
     if title:
@@ -371,4 +371,13 @@ def classify(text: str, title: str | None = None, header_end: int = 0) -> tuple[
             else:
                 links = False
 
-    return [Line(line.start, line.end, kind) for line, kind in zip(lines, kinds)], title_index
+    return _lines(spans, kinds), title_index
+
+
+def _lines(spans: list[tuple[int, int]], kinds: list[LineKind]) -> list[Line]:
+    """Lines from their (start, end) and kinds, made in C (a Python call of
+    Line's own constructor per line was a tenth of the time of reading)."""
+    return list(map(_NEW_TUPLE, itertools.repeat(Line), map(operator.add, spans, zip(kinds))))
+
+
+_NEW_TUPLE = tuple.__new__
