@@ -449,8 +449,16 @@ def _one_name_respelt(ref: Words, i1: int, i2: int, ver: Words, j1: int, j2: int
         and ref.keys[i1] not in STOPWORDS
         and ver.keys[j1] not in STOPWORDS
         and (_proper(ref, i1, a) or _proper(ver, j1, b))
+        and not _affixed(ref.keys[i1], ver.keys[j1])
         and same_name(a, b)
     )
+
+
+def _affixed(a: str, b: str) -> bool:
+    """Is one key the other with an ending ("Russia's" / "Russian"): another
+    word from one name, not the name spelt otherwise?"""
+    a, b = _bare(a), _bare(b)
+    return a.startswith(b) or b.startswith(a)
 
 
 def _proper(w: Words, k: int, word: str) -> bool:
