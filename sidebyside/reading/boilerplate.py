@@ -144,19 +144,17 @@ _ANYWHERE_NEEDS = (
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
 
-def _may_hold_anywhere(stripped: str) -> bool:
-    low = stripped.lower()
-    return any(need in low for need in _ANYWHERE_NEEDS) or any(c in stripped for c in _FOLDS_TO_ASCII)
+def _may_hold_anywhere(low: str) -> bool:
+    """Whether a line, lower-cased, may match a pattern of _ANYWHERE_RE (a
+    line with a letter of _FOLDS_TO_ASCII is tried whatever this says)."""
+    return any(need in low for need in _ANYWHERE_NEEDS)
 
 
-def _may_match_at_start(stripped: str) -> bool:
-    """Whether the line may match a pattern of _AT_START_RE (see _FIRST_WORDS)."""
-    low = stripped.lower()
-    return (
-        _FIRST_LETTERS.match(low).group(1) in _FIRST_WORDS  # type: ignore[union-attr]  (it matches "" at least)
-        or "http" in low
-        or any(c in stripped for c in _FOLDS_TO_ASCII)
-    )
+def _may_match_at_start(low: str) -> bool:
+    """Whether a line, lower-cased, may match a pattern of _AT_START_RE (see
+    _FIRST_WORDS; a line with a letter of _FOLDS_TO_ASCII is tried whatever
+    this says)."""
+    return _FIRST_LETTERS.match(low).group(1) in _FIRST_WORDS or "http" in low  # type: ignore[union-attr]
 
 
 def is_known_boilerplate(text: str) -> bool:
@@ -171,9 +169,11 @@ def _is_known(stripped: str) -> bool:
     """:func:`is_known_boilerplate` of a line already collapsed."""
     if stripped[:1] in ("*", "_", ">", "#"):
         stripped = _MARKDOWN_MARKS_RE.sub("", stripped)
+    low = stripped.lower()
+    folds = any(c in stripped for c in _FOLDS_TO_ASCII)
     return bool(
-        (_may_match_at_start(stripped) and _AT_START_RE.match(stripped))
-        or (_may_hold_anywhere(stripped) and _ANYWHERE_RE.search(stripped))
+        ((folds or _may_match_at_start(low)) and _AT_START_RE.match(stripped))
+        or ((folds or _may_hold_anywhere(low)) and _ANYWHERE_RE.search(stripped))
         or (_BREADCRUMB_MARK_RE.search(stripped) and _BREADCRUMB_RE.match(stripped))
     )
 
