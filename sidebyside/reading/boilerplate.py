@@ -101,7 +101,9 @@ _LINKS_HEAD = re.compile(
     r"^(read (more|also|next)|related( \w+)?|more on this( story)?|see also|most (read|popular))\b\W*$", re.I
 )
 _BREADCRUMB_RE = lazy(r"^[^/›»>|]{1,30}(\s[/›»>|]\s[^/›»>|]{1,30}){1,6}$")
-_BREADCRUMB_MARK_RE = re.compile(r"[/›»>|]")  # what a breadcrumb holds: a quick test first
+# What a breadcrumb holds: a quick test first (five searches with `in` take a
+# tenth of the time of one search of the pattern "[/›»>|]").
+_BREADCRUMB_MARKS = "/›»>|"
 _WORD_RE = re.compile(r"\w+")
 
 
@@ -174,7 +176,7 @@ def _is_known(stripped: str) -> bool:
     return bool(
         ((folds or _may_match_at_start(low)) and _AT_START_RE.match(stripped))
         or ((folds or _may_hold_anywhere(low)) and _ANYWHERE_RE.search(stripped))
-        or (_BREADCRUMB_MARK_RE.search(stripped) and _BREADCRUMB_RE.match(stripped))
+        or (any(mark in stripped for mark in _BREADCRUMB_MARKS) and _BREADCRUMB_RE.match(stripped))
     )
 
 
