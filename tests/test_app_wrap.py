@@ -102,3 +102,17 @@ def test_a_markdown_headline_is_not_shown_twice():
     article = _article("# Living below a dam\n\n*Posted on January 10 by Carla Souza*\n\nThe prose.\n", "blog.md")
     assert article.title == "Living below a dam"
     assert text_shows_title(article)  # the text shows it (without its # marks): no headline line above
+
+
+def test_a_newsletter_s_story_heading_under_its_greeting_is_not_shown_twice():
+    from sidebyside.app.pane import text_shows_title
+
+    text = (
+        "# The Flight Deck\n\n*Wednesday 9 September 2026*\n\n"
+        "Good morning. One story dominated yesterday, and the people who were on\n"
+        "board are still in County Clare, waiting for a plane home.\n\n"
+        "## Jet diverts to Shannon after losing cabin pressure\n\nA Vantair flight landed at Shannon.\n"
+    )
+    article = _article(text, "newsletter.md")
+    assert article.title == "Jet diverts to Shannon after losing cabin pressure"
+    assert text_shows_title(article)

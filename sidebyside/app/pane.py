@@ -446,8 +446,11 @@ def text_shows_title(article: Article) -> bool:
     if not wanted:
         return False
     shown = [line for line in article.lines if line.kind not in ("blank", "boilerplate", "header")]
+    # The line read as the headline, wherever it stands (a newsletter's
+    # story heading under its greeting), or one of the first lines.
     # (A Markdown heading is shown without its # marks.)
-    return any(_words(heading_text(article.text[line.start : line.end])) == wanted for line in shown[:3])
+    titles = [line for line in shown if line.kind == "title"]
+    return any(_words(heading_text(article.text[line.start : line.end])) == wanted for line in titles + shown[:3])
 
 
 def _cut_lines(text: Text, width: int, lines: int) -> Text:
