@@ -243,3 +243,9 @@ def test_a_markdown_newsletter_s_name_and_its_story_s_heading():
     )
     article = article_from_text(Path("/t/newsletter.md"), text)
     assert (article.outlet, article.title) == ("The Flight Deck", "Jet diverts to Shannon after losing cabin pressure")
+
+
+def test_a_dateline_of_a_date_and_a_credit_names_the_outlet_and_the_day():
+    text = "Norvane profit jumps\n\nOct 23 (Reuters) - Norvane Systems reported a rise in quarterly net profit.\n"
+    article = article_from_text(Path("/t/wire.txt"), text)
+    assert article.outlet == "Reuters"

@@ -412,7 +412,7 @@ def outlet_from_credits(lines: list[str]) -> str | None:
         if name:
             return name
     for line in content[:20]:
-        m = _DATELINE_CREDIT.match(line)
+        m = _DATELINE_CREDIT.match(line) or _DATE_CREDIT.match(line)
         if m:
             name = m.group(1)
             return _AGENCIES.get(name.casefold(), name)
@@ -514,7 +514,7 @@ def date_from_text(lines: list[str]) -> str | None:
     updated = None
     for line in content[:15]:
         head = line
-        m = _DATELINE_CREDIT.match(line)
+        m = _DATELINE_CREDIT.match(line) or _DATE_CREDIT.match(line)
         if m:
             head = line[: m.end()]
         elif len(line.split(maxsplit=10)) > 10 and not _PUBLISHED.match(line):  # over 10 words
@@ -582,7 +582,7 @@ def undated_day(lines: list[str]) -> tuple[int, int] | None:
     year ("KYIV, March 3 (Reuters) -", "ATHENS, Aug 14 (AP) —", "14
     October", "Published 3 March"), or None (none, or it has a year)."""
     for line in [line for line in lines if line][:15]:
-        m = _DATELINE_CREDIT.match(line) or _PLACE_DATELINE.match(line)
+        m = _DATELINE_CREDIT.match(line) or _DATE_CREDIT.match(line) or _PLACE_DATELINE.match(line)
         if m:
             head = line[: m.end()]
         elif len(line.split(maxsplit=6)) <= 6:  # six words or fewer
