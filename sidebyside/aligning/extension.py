@@ -16,7 +16,7 @@ from rapidfuzz.distance import Indel
 from .documents import BOILERPLATE, SAYING_KEYS, SAYING_WORDS, Doc
 from .options import AlignOptions
 from .rewording import same_polarity, same_statement
-from .speakers import ROLE_WORDS
+from .speakers import name_run_end
 from .tokens import normalise
 
 #: Passages at least this similar are copies, whatever words changed; so are
@@ -483,7 +483,7 @@ def speakers(doc: Doc, lo: int, hi: int) -> frozenset[str]:
             if k >= lo and tokens[k].content and text[tokens[k].start].isupper():
                 name = tokens[_before_affiliation(doc, k, lo)].key
         elif t + 1 <= hi and tokens[t + 1].content and text[tokens[t + 1].start].isupper():
-            name = tokens[_name_run_end(doc, t + 1, hi)].key
+            name = tokens[name_run_end(text, tokens, t + 1, hi)].key
         elif t - 1 > lo and _comma_before(doc, t):
             # "Ruslan Akhmetov, an analyst at Freedom Finance, said …": Akhmetov
             k = _before_apposition(doc, t - 1, max(lo, t - 12))
@@ -494,26 +494,6 @@ def speakers(doc: Doc, lo: int, hi: int) -> frozenset[str]:
         if name is not None:
             found.add(name)
     return frozenset(found)
-
-
-def _name_run_end(doc: Doc, k: int, hi: int) -> int:
-    """The last word of the name that begins at token ``k``, on through a
-    role to the person ("said Rheinfeld coach Jürgen Haas": Haas)."""
-    tokens, text = doc.tokens, doc.text
-
-    def next_to(m: int) -> bool:
-        return m <= hi and text[tokens[m - 1].end : tokens[m].start] == " "
-
-    end = k
-    while True:
-        while next_to(end + 1) and text[tokens[end + 1].start].isupper():
-            end += 1
-        m = end + 1
-        while next_to(m) and m - end <= 3 and text[tokens[m].start : tokens[m].end].casefold() in ROLE_WORDS:
-            m += 1
-        if m == end + 1 or not (next_to(m) and text[tokens[m].start].isupper()):
-            return end
-        end = m
 
 
 _LINKING = frozenset(("of", "at", "from"))

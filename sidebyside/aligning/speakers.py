@@ -232,7 +232,7 @@ class _Subjects(_Roles):
             return None
         nxt = tokens[i + 1][2]
         if nxt[:1].isupper() and nxt.casefold() not in ("the", "he", "she"):
-            return self._name_ending(tokens, self._name_run_end(tokens, i + 1))
+            return self._name_ending(tokens, name_run_end(self.text, tokens, i + 1, len(tokens) - 1, _ABBREVIATED))
         if nxt.casefold() == "the":
             return self._phrase_after(tokens, i + 1, None)
         # `," said city engineer Paul Hendricks`: a role, then the name.
@@ -253,29 +253,6 @@ class _Subjects(_Roles):
                 end += 1
             return self._name_ending(tokens, end)
         return None
-
-    def _name_run_end(self, tokens, k: int) -> int:
-        """Where the name that begins at token ``k`` ends: capitalised words,
-        and on through role words to the person's name (`said Cal Fire
-        battalion chief Maria Delgado`)."""
-        text = self.text
-
-        def spaced(m: int) -> bool:
-            if m >= len(tokens):
-                return False
-            gap = text[tokens[m - 1][1] : tokens[m][0]]
-            return gap == " " or (gap == ". " and tokens[m - 1][2].casefold() in _ABBREVIATED)
-
-        end = k
-        while True:
-            while spaced(end + 1) and tokens[end + 1][2][:1].isupper():
-                end += 1
-            m = end + 1
-            while spaced(m) and m - end <= 3 and tokens[m][2].casefold() in ROLE_WORDS:
-                m += 1
-            if m == end + 1 or not (spaced(m) and tokens[m][2][:1].isupper()):
-                return end
-            end = m
 
     def _phrase_after(self, tokens, i: int, last_speaker: str | None) -> str | None:
         """The noun phrase starting at token ``i`` (up to punctuation)."""
@@ -734,6 +711,35 @@ _ISSUED_RE = re.compile(
     r"(?:following\s+|short\s+|brief\s+|written\s+)?(?:statement|message|response|comment)\b[^:\n]{0,40}:\s*$",
     re.MULTILINE,
 )
+
+
+def name_run_end(text: str, tokens, k: int, last: int, abbreviated: frozenset[str] = frozenset()) -> int:
+    """Where the name that begins at token ``k`` ends (``tokens``: (start,
+    end, …) tuples, read up to index ``last``): capitalised words, and on
+    through up to three role words to the person's name ("said Cal Fire
+    battalion chief Maria Delgado", "said Rheinfeld coach Jürgen Haas"), and
+    past the stop of a title in ``abbreviated`` ("Dr. Amara Osei").  Used by
+    the aligner's speaker check too."""
+
+    def spaced(m: int) -> bool:
+        if m > last:
+            return False
+        gap = text[tokens[m - 1][1] : tokens[m][0]]
+        return gap == " " or (gap == ". " and text[tokens[m - 1][0] : tokens[m - 1][1]].casefold() in abbreviated)
+
+    def capital(m: int) -> bool:
+        return text[tokens[m][0]].isupper()
+
+    end = k
+    while True:
+        while spaced(end + 1) and capital(end + 1):
+            end += 1
+        m = end + 1
+        while spaced(m) and m - end <= 3 and text[tokens[m][0] : tokens[m][1]].casefold() in ROLE_WORDS:
+            m += 1
+        if m == end + 1 or not (spaced(m) and capital(m)):
+            return end
+        end = m
 
 
 def _find_all(text: str, word: str) -> list[int]:
