@@ -350,9 +350,10 @@ _UNITS: dict[str, tuple[str, float]] = {
 Amount = float | str | tuple[str, tuple[float, ...], float]
 
 
-def _unit_of(name: str) -> tuple[str, float]:
-    name = name.casefold()
-    return _UNITS.get(name) or _UNITS.get(name[:-1]) or _UNITS[name[:-2]]
+def _unit(word: str) -> tuple[str, float] | None:
+    """What a unit's name measures and its size ("miles", "km"), or None."""
+    word = word.casefold()
+    return _UNITS.get(word) or (_UNITS.get(word[:-1]) if word.endswith("s") else None)
 
 
 def _amounts(text: str) -> list[Amount]:
@@ -365,7 +366,7 @@ def _amounts(text: str) -> list[Amount]:
         if m.group(1):
             value = float(m.group(1).replace(",", ""))
             if m.group(2):
-                measure, factor = _unit_of(m.group(2))
+                measure, factor = _unit(m.group(2))  # type: ignore[misc]  (the pattern takes units only)
                 digits = len(m.group(1).partition(".")[2])
                 # within half the last digit given, as a rounding is, and 2% for a converted one
                 near = 0.5 * 10**-digits * factor + 0.02 * abs(value * factor)
@@ -394,7 +395,10 @@ def _among(amounts: list[Amount] | set[Amount], others: list[Amount]) -> bool:
 
 def _same_amounts(before: str, after: str) -> bool:
     """Do two phrases give the same amounts, only written otherwise?"""
-    a, b = _amounts(before), _amounts(after)
+    return _same_amount_lists(_amounts(before), _amounts(after))
+
+
+def _same_amount_lists(a: list[Amount], b: list[Amount]) -> bool:
     return bool(a) and len(a) == len(b) and _among(a, b) and _among(b, a)
 
 
@@ -711,7 +715,10 @@ def _moved_numbers(r: Words, v: Words, opcodes, found: list[Change], i: int, ref
     ("killed at least 12 people" / "At least 14 people have been killed"):
     one only the reference has and one only the version has, in the words
     they do not share (no whole sentence added or left out)."""
-    if any(c.kind in ("number", "date") for c in found) or _same_amounts(r.text, v.text):
+    if any(c.kind in ("number", "date") for c in found):
+        return []
+    our_amounts, their_amounts = _amounts(r.text), _amounts(v.text)
+    if _same_amount_lists(our_amounts, their_amounts):
         return []  # (the same amounts in both, written otherwise: "$1.2 billion" / "$1.2bn")
     lost, gained = [], []
     for tag, i1, i2, j1, j2 in opcodes:
@@ -721,7 +728,6 @@ def _moved_numbers(r: Words, v: Words, opcodes, found: list[Change], i: int, ref
             gained += [b for b in range(j1, j2) if _cardinal(v.keys[b])]
     if lost and gained:  # the numbers one side has and the other has nowhere, written any way
         theirs, ours = set(v.keys), set(r.keys)
-        their_amounts, our_amounts = _amounts(v.text), _amounts(r.text)
         lost = [a for a in lost if r.keys[a] not in theirs and not _among(_amount_at(r, a), their_amounts)]
         gained = [b for b in gained if v.keys[b] not in ours and not _among(_amount_at(v, b), our_amounts)]
     if not (lost and gained):
@@ -745,8 +751,7 @@ def _unit_after_number(w: Words, lo: int, hi: int) -> bool:
     """Is word ``lo`` (the only one) a unit right after a number ("5 miles")?"""
     if hi - lo != 1 or not lo or not _HAS_DIGIT[w.keys[lo - 1]]:
         return False
-    word = w.source[w.starts[lo] : w.ends[lo]].casefold()
-    return any(name in _UNITS for name in (word, word[:-1], word[:-2]))
+    return _unit(w.source[w.starts[lo] : w.ends[lo]]) is not None
 
 
 def _amount_phrase(w: Words, lo: int, hi: int) -> str:
