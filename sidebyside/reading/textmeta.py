@@ -69,14 +69,11 @@ _AGENCIES = {
     "pti": "PTI",
 }
 _NAME = r"[A-Z][\w&.'’]*(?: [A-Z][\w&.'’]*){0,4}"
-# "LOS ANGELES (Reuters) -", "MOSCOW, Oct 30 (Wire World) –", "(AP) —", "(CNN) --"
+# "LOS ANGELES (Reuters) -", "MOSCOW, Oct 30 (Wire World) –", "(AP) —", "(CNN) --",
+# and a date with no place: "Oct 23 (Reuters) -", "March 3 (AP) —"
 _DATELINE_CREDIT = re.compile(
-    r"^(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.]*(?:,?\s+[\w.]+){0,3})?\s*)?"
-    rf"\(({_NAME})\)\s*(?:--|[-–—:])\s",
-)
-# A date, then a credit, with no place: "Oct 23 (Reuters) -", "March 3 (AP) —"
-_DATE_CREDIT = re.compile(
-    r"^(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\s*"
+    r"^(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.]*(?:,?\s+[\w.]+){0,3})?\s*"
+    r"|(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\s*)?"
     rf"\(({_NAME})\)\s*(?:--|[-–—:])\s",
 )
 # A dateline, with or without a credit: "KYIV, March 3 —", "MOSCOW, Oct 30 (Wire World) –", "(AP) —"
@@ -90,7 +87,7 @@ def dateline_end(line: str) -> int:
     """Where the dateline at the start of a paragraph ends ("ANTOFAGASTA,
     Chile, March 3 (Reuters) - " before "A magnitude 6.8 earthquake…"), or
     0 when it has none."""
-    found = [m.end() for m in (_DATELINE_CREDIT.match(line), DATELINE.match(line), _DATE_CREDIT.match(line)) if m]
+    found = [m.end() for m in (_DATELINE_CREDIT.match(line), DATELINE.match(line)) if m]
     return max(found, default=0)
 
 
@@ -412,7 +409,7 @@ def outlet_from_credits(lines: list[str]) -> str | None:
         if name:
             return name
     for line in content[:20]:
-        m = _DATELINE_CREDIT.match(line) or _DATE_CREDIT.match(line)
+        m = _DATELINE_CREDIT.match(line)
         if m:
             name = m.group(1)
             return _AGENCIES.get(name.casefold(), name)
@@ -514,7 +511,7 @@ def date_from_text(lines: list[str]) -> str | None:
     updated = None
     for line in content[:15]:
         head = line
-        m = _DATELINE_CREDIT.match(line) or _DATE_CREDIT.match(line)
+        m = _DATELINE_CREDIT.match(line)
         if m:
             head = line[: m.end()]
         elif len(line.split(maxsplit=10)) > 10 and not _PUBLISHED.match(line):  # over 10 words
@@ -582,7 +579,7 @@ def undated_day(lines: list[str]) -> tuple[int, int] | None:
     year ("KYIV, March 3 (Reuters) -", "ATHENS, Aug 14 (AP) —", "14
     October", "Published 3 March"), or None (none, or it has a year)."""
     for line in [line for line in lines if line][:15]:
-        m = _DATELINE_CREDIT.match(line) or _DATE_CREDIT.match(line) or _PLACE_DATELINE.match(line)
+        m = _DATELINE_CREDIT.match(line) or _PLACE_DATELINE.match(line)
         if m:
             head = line[: m.end()]
         elif len(line.split(maxsplit=6)) <= 6:  # six words or fewer
