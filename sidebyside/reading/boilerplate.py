@@ -93,7 +93,7 @@ _FIRST_WORDS = frozenset(
     see share sign source sources sponsored subscribe support tag tags tap to topic topics tweet unsubscribe video
     writing you key show hide load pinned live
     """.split()
-) | {""}  # (a line that opens with a digit: a live blog's time, "16:50")
+)
 _FIRST_LETTERS = re.compile(r"\(?([a-z]*)")
 _ANYWHERE_RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS if not p.startswith("^")), re.IGNORECASE)
 # The head of a list of links to other stories, after the article.
@@ -155,8 +155,12 @@ def _may_hold_anywhere(low: str) -> bool:
 def _may_match_at_start(low: str) -> bool:
     """Whether a line, lower-cased, may match a pattern of _AT_START_RE (see
     _FIRST_WORDS; a line with a letter of _FOLDS_TO_ASCII is tried whatever
-    this says)."""
-    return _FIRST_LETTERS.match(low).group(1) in _FIRST_WORDS or "http" in low  # type: ignore[union-attr]
+    this says; one that opens with a digit may be a live blog's time, "16:50")."""
+    return (
+        _FIRST_LETTERS.match(low).group(1) in _FIRST_WORDS  # type: ignore[union-attr]
+        or low[:1].isdigit()
+        or "http" in low
+    )
 
 
 def is_known_boilerplate(text: str) -> bool:
