@@ -272,7 +272,8 @@ def _reopened(text: str, start: int, end: int) -> int:
     found = 0
     brk = text.find("\n\n", start, end)
     while brk >= 0:
-        para_start = text.rfind("\n\n", 0, brk) + 2 if text.rfind("\n\n", 0, brk) >= 0 else 0
+        before = text.rfind("\n\n", 0, brk)
+        para_start = before + 2 if before >= 0 else 0
         if text.count('"', para_start, brk) % 2 and text[brk:end].lstrip().startswith('"'):
             found += 1
         brk = text.find("\n\n", brk + 2, end)
