@@ -121,6 +121,12 @@ def test_letters_that_are_no_accent_are_a_spelling_but_accents_alone_are_not():
     assert not [c for c in changes if "Zurich" in c[1]], changes  # an accent only: the same spelling
 
 
+def test_a_name_in_capitals_is_no_spelling_in_a_text_with_accents():
+    a = "Kremlin spokesman Dmitry Peskov told reporters in Zürich that PUTIN would meet the envoy on Friday."
+    b = "Kremlin spokesman Dmitry Peskov told reporters in Zürich that Putin would meet the envoy on Friday."
+    assert not [c for c in _changes(a, b) if c[0] == "spelling"]
+
+
 def test_a_negation_moved_to_another_verb_is_a_negation_change():
     a = "The A330 was grounded at Shannon on Monday. The airline did not say whether it would inspect its other jets."
     b = "The A330 was grounded at Shannon on Monday. The airline said it would not inspect its other jets."

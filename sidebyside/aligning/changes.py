@@ -674,9 +674,10 @@ def _spellings(r: Words, v: Words, i1: int, i2: int, j1: int, i: int, ref: int) 
 
 
 def _letters(w: Words, k: int) -> str:
-    """Word ``k`` as written but for its accents (and the apostrophe's
-    form): "Weiß" and "Weiss" differ in letters, "Zürich" and "Zurich" do not."""
-    word = w.source[w.starts[k] : w.ends[k]].replace("’", "'")
+    """Word ``k`` as written but for its case, its accents and the
+    apostrophe's form: "Weiß" and "Weiss" differ in letters, "Zürich" and
+    "Zurich" do not, nor "PUTIN" and "Putin"."""
+    word = w.source[w.starts[k] : w.ends[k]].replace("’", "'").lower()
     if word.isascii():
         return word
     return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
