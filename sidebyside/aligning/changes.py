@@ -66,6 +66,7 @@ class Words:
     title_case: bool  # a headline's Capitalised Words: no telling names apart
     negations: list[bool]  # a "not", "never", "no" …
     starts: list[int]  # where each word starts (in ``source``)
+    words: list[str]  # each word as written
 
 
 class _WordInfo(dict):
@@ -118,7 +119,7 @@ def words_from(
     (:meth:`.quotations.WordIndex.initial`)."""
     source = text if source is None else source
     if not words:
-        return Words(text, source, base, [], [], [], quoted, [], False, [], [])
+        return Words(text, source, base, [], [], [], quoted, [], False, [], [], [])
     info = list(map(_WORD_INFO.__getitem__, words))
     keys, stems, negations = map(list, zip(*info))
     # A word begins a sentence when what stands before it holds a stop (or it is the first).
@@ -128,7 +129,7 @@ def words_from(
     initial[0] = True
     capitals = sum(map(str.isupper, map(itemgetter(0), words)))
     title_case = len(words) >= 4 and capitals >= 0.6 * len(words)
-    return Words(text, source, base, ends, keys, stems, quoted, initial, title_case, negations, starts)
+    return Words(text, source, base, ends, keys, stems, quoted, initial, title_case, negations, starts, words)
 
 
 def _scope_of(w: Words, i: int) -> str:
@@ -658,8 +659,11 @@ def _spellings(r: Words, v: Words, i1: int, i2: int, j1: int, i: int, ref: int) 
     out: list[Change] = []
     if r.keys[i1:i2] == v.keys[j1 : j1 + i2 - i1] and r.text.isascii() and v.text.isascii():
         return out
+    ra, va = r.words, v.words
     for k in range(i2 - i1):
         a, b = i1 + k, j1 + k
+        if ra[a] == va[b]:
+            continue  # the same word as written: the same key and letters
         if (
             (_bare(r.keys[a]) != _bare(v.keys[b]) if r.keys[a] != v.keys[b] else _letters(r, a) != _letters(v, b))
             and r.source[r.starts[a] : r.starts[a] + 1].isupper()
@@ -718,19 +722,21 @@ def _moved_numbers(r: Words, v: Words, opcodes, found: list[Change], i: int, ref
     they do not share (no whole sentence added or left out)."""
     if any(c.kind in ("number", "date") for c in found):
         return []
-    our_amounts, their_amounts = _amounts(r.text), _amounts(v.text)
-    if _same_amount_lists(our_amounts, their_amounts):
-        return []  # (the same amounts in both, written otherwise: "$1.2 billion" / "$1.2bn")
     lost, gained = [], []
     for tag, i1, i2, j1, j2 in opcodes:
         if tag in ("delete", "replace") and not (tag == "delete" and _whole_sentence(r, i1, i2)):
             lost += [a for a in range(i1, i2) if _cardinal(r.keys[a])]
         if tag in ("insert", "replace") and not (tag == "insert" and _whole_sentence(v, j1, j2)):
             gained += [b for b in range(j1, j2) if _cardinal(v.keys[b])]
-    if lost and gained:  # the numbers one side has and the other has nowhere, written any way
-        theirs, ours = set(v.keys), set(r.keys)
-        lost = [a for a in lost if r.keys[a] not in theirs and not _among(_amount_at(r, a), their_amounts)]
-        gained = [b for b in gained if v.keys[b] not in ours and not _among(_amount_at(v, b), our_amounts)]
+    if not (lost and gained):
+        return []  # (the amounts of both texts read only when a number is lost and one gained)
+    our_amounts, their_amounts = _amounts(r.text), _amounts(v.text)
+    if _same_amount_lists(our_amounts, their_amounts):
+        return []  # (the same amounts in both, written otherwise: "$1.2 billion" / "$1.2bn")
+    # the numbers one side has and the other has nowhere, written any way
+    theirs, ours = set(v.keys), set(r.keys)
+    lost = [a for a in lost if r.keys[a] not in theirs and not _among(_amount_at(r, a), their_amounts)]
+    gained = [b for b in gained if v.keys[b] not in ours and not _among(_amount_at(v, b), our_amounts)]
     if not (lost and gained):
         return []
     before, ref_span = _phrase(r, lost[0], lost[0] + 1)
