@@ -51,7 +51,7 @@ _HEDGES = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # (not frozen: made for every version, and frozen fields are set one call each)
 class Words:
     text: str  # the version's text
     # What the word offsets are offsets into (the version's article, or
@@ -303,7 +303,7 @@ def _in_figures(w: Words, lo: int, hi: int) -> bool:
     """Are words ``[lo, hi)`` numbers joined to a number beside them by a
     dash, a slash, a colon or a bracket: part of a score, a range or a
     ratio ("7-6 (5)" / "7-5", "3:1" / "3:2")?"""
-    if not (0 <= lo < hi) or not all(w.keys[k].isdigit() for k in range(lo, hi)):
+    if not (0 <= lo < hi) or not w.keys[lo].isdigit() or not all(w.keys[k].isdigit() for k in range(lo, hi)):
         return False
     before = lo > 0 and w.keys[lo - 1].isdigit() and w.source[w.ends[lo - 1] : w.starts[lo]] in _FIGURE_JOINS
     after = hi < len(w.keys) and w.keys[hi].isdigit() and w.source[w.ends[hi - 1] : w.starts[hi]] in _FIGURE_JOINS
@@ -479,7 +479,8 @@ def _decimals(w: Words, lo: int, hi: int) -> bool:
     """Are words ``[lo, hi)`` of ``w`` the digits after a number's decimal
     point or comma, glued to it ("5" of "5.5%" / "5%": a number changed,
     not a word added)?"""
-    if not (0 < lo < hi) or not all(w.keys[k].isdigit() for k in range(lo, hi)) or not w.keys[lo - 1].isdigit():
+    keys = w.keys
+    if not (0 < lo < hi) or not keys[lo - 1].isdigit() or not all(keys[k].isdigit() for k in range(lo, hi)):
         return False
     return all(w.source[w.ends[k - 1] : w.starts[k]] in (".", ",") for k in range(lo, hi))
 
@@ -940,12 +941,22 @@ def _matching_blocks(a: list[str], b: list[str], where: dict[str, list[int]]) ->
 def _clipped(runs, alo: int, ahi: int, blo: int, bhi: int) -> list[tuple[int, int, int]]:
     """The parts of ``runs`` (as (-size, i, j)) inside the box ``[alo, ahi) x [blo, bhi)``."""
     out = []
-    for size, i, j in runs:
-        if i >= ahi or j >= bhi or i - size <= alo or j - size <= blo:
+    for run in runs:
+        size, i, j = run
+        i_end, j_end = i - size, j - size
+        if i >= ahi or j >= bhi or i_end <= alo or j_end <= blo:
             continue  # wholly outside
+        if i >= alo and j >= blo and i_end <= ahi and j_end <= bhi:
+            out.append(run)  # wholly inside
+            continue
+        # The start and end along the run's diagonal (max and min written out: a third faster).
         shift = j - i
-        start = max(i, alo, blo - shift)
-        end = min(i - size, ahi, bhi - shift)
+        start = i if i > alo else alo
+        if blo - shift > start:
+            start = blo - shift
+        end = i_end if i_end < ahi else ahi
+        if bhi - shift < end:
+            end = bhi - shift
         if end > start:
             out.append((start - end, start, start + shift))
     return out
@@ -1034,8 +1045,12 @@ def _version_changes(
             quote_runs.extend(_quoted_one_side(r, v, i1, i2, j1))
             continue
         kind = _classify(r, v, tag, i1, i2, j1, j2, negated)
-        glued = tag != "replace" or _decimals(r, i1, i1 + 1) or _decimals(v, j1, j1 + 1)
-        glued = glued or _unit_after_number(r, i1, i2)  # "5 kilometres" / "5 miles", the number with its unit
+        glued = kind == "number" and (
+            tag != "replace"
+            or _decimals(r, i1, i1 + 1)
+            or _decimals(v, j1, j1 + 1)
+            or _unit_after_number(r, i1, i2)  # "5 kilometres" / "5 miles", the number with its unit
+        )
         if kind == "number" and i1 and j1 and glued:
             i1, j1 = i1 - 1, j1 - 1  # decimals: the whole number on each side ("5" / "5.5", "11.4%" / "11 per cent")
         if kind == "number":  # the whole numbers ("8.5 million" / "9.5 million": "8.5" → "9.5", not "8" → "9")

@@ -10,7 +10,6 @@ import bisect
 import itertools
 import re
 from functools import cache
-from operator import not_
 
 from .documents import quoted_spans
 
@@ -45,6 +44,21 @@ _ABBREVIATIONS = re.compile(
 )
 
 
+class _GapStops(dict):
+    """Whether a stretch between two words holds a stop (one of
+    :data:`STARTS_AFTER`), by the stretch, worked out when first asked for
+    (most are a space, a comma and a space …: one lookup each)."""
+
+    def __missing__(self, gap: str) -> bool:
+        if len(self) > 10_000:
+            self.clear()
+        found = self[gap] = not STARTS_AFTER.isdisjoint(gap)
+        return found
+
+
+_GAP_STOPS = _GapStops()
+
+
 class WordIndex:
     """An article's words: where each is (``starts``, ``ends``), as written
     (and casefolded, :meth:`folded`), which stand inside quotation marks
@@ -64,7 +78,7 @@ class WordIndex:
         self.ends: list[int] = offsets[2::2]
         self.words: list[str] = pieces[1::2]
         # Whether a stop stands before each word, since the word before.
-        self._initial = list(map(not_, map(STARTS_AFTER.isdisjoint, pieces[0:-1:2])))
+        self._initial = list(map(_GAP_STOPS.__getitem__, pieces[0:-1:2]))
         # A word is quoted when the last quotation that starts at or before it
         # has not ended (as Quotations.in_quote): mark each quotation's words.
         flags = [False] * len(self.words)
