@@ -11,7 +11,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter, not_
+from operator import not_
 
 from ..model import MATERIAL, Change, ChangeKind, Group
 from .quotations import STARTS_AFTER
@@ -70,17 +70,17 @@ class Words:
 
 
 class _WordInfo(dict):
-    """A word's diff key, matching key and whether it negates, by spelling,
-    worked out when first asked for."""
+    """A word's diff key, matching key, whether it negates and whether it
+    begins with a capital, by spelling, worked out when first asked for."""
 
-    def __missing__(self, word: str) -> tuple[str, str, bool]:
+    def __missing__(self, word: str) -> tuple[str, str, bool, bool]:
         return _word_info(word)
 
 
 _WORD_INFO = _WordInfo()
 
 
-def _word_info(word: str) -> tuple[str, str, bool]:
+def _word_info(word: str) -> tuple[str, str, bool, bool]:
     if len(_WORD_INFO) > 200_000:
         _WORD_INFO.clear()
     low = word.casefold()
@@ -89,6 +89,7 @@ def _word_info(word: str) -> tuple[str, str, bool]:
         low if word.isascii() and word.isalnum() else normalise(word) or low,
         key_of(word),
         low in _NEGATIONS or low in _DENIALS or low.endswith(("n't", "n’t")),
+        word[:1].isupper(),
     )
     return found
 
@@ -121,13 +122,13 @@ def words_from(
     if not words:
         return Words(text, source, base, [], [], [], quoted, [], False, [], [], [])
     info = list(map(_WORD_INFO.__getitem__, words))
-    keys, stems, negations = map(list, zip(*info))
+    keys, stems, negations, capitalised = map(list, zip(*info))
     # A word begins a sentence when what stands before it holds a stop (or it is the first).
     if initial is None:
         gaps = map(source.__getitem__, map(slice, [base, *ends[:-1]], starts))
         initial = list(map(not_, map(STARTS_AFTER.isdisjoint, gaps)))
     initial[0] = True
-    capitals = sum(map(str.isupper, map(itemgetter(0), words)))
+    capitals = sum(capitalised)
     title_case = len(words) >= 4 and capitals >= 0.6 * len(words)
     return Words(text, source, base, ends, keys, stems, quoted, initial, title_case, negations, starts, words)
 
@@ -231,7 +232,10 @@ def _whole_sentence(w: Words, lo: int, hi: int) -> bool:
     if hi - lo < 4:
         return False
     end = w.starts[hi] if hi < len(w.starts) else w.base + len(w.text)
-    return any(ch in w.source[w.starts[lo] : end] for ch in ".!?")
+    return not _SENTENCE_STOPS.isdisjoint(w.source[w.starts[lo] : end])
+
+
+_SENTENCE_STOPS = frozenset(".!?")
 
 
 def _classify(ref: Words, ver: Words, tag: str, i1: int, i2: int, j1: int, j2: int, negated) -> ChangeKind:
@@ -274,8 +278,8 @@ def _classify(ref: Words, ver: Words, tag: str, i1: int, i2: int, j1: int, j2: i
         if _particles(ref, i1, i2, ver, j1, j2) or _one_name_respelt(ref, i1, i2, ver, j1, j2):
             return "spelling"
         names_a, names_b = _names(ref, i1, i2), _names(ver, j1, j2)
-        only_a, only_b = names_a - set(ver.stems), names_b - set(ref.stems)
-        if names_a and names_b and (only_a or only_b):
+        only_a, only_b = (names_a - set(ver.stems), names_b - set(ref.stems)) if names_a and names_b else ((), ())
+        if only_a or only_b:
             # One person's name spelt two ways is a spelling, not another name.
             if all(any(same_name(a, b) for b in names_b) for a in only_a) and all(
                 any(same_name(b, a) for a in names_a) for b in only_b
@@ -658,9 +662,11 @@ def _spellings(r: Words, v: Words, i1: int, i2: int, j1: int, i: int, ref: int) 
     """In a run of words the two versions share: a name spelt two ways the
     stems fold together (Volkonsky / Volkonski)."""
     out: list[Change] = []
+    ra, va = r.words, v.words
+    if ra[i1:i2] == va[j1 : j1 + i2 - i1]:
+        return out  # the same words as written
     if r.keys[i1:i2] == v.keys[j1 : j1 + i2 - i1] and r.text.isascii() and v.text.isascii():
         return out
-    ra, va = r.words, v.words
     for k in range(i2 - i1):
         a, b = i1 + k, j1 + k
         if ra[a] == va[b]:

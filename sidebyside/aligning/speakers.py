@@ -15,9 +15,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..reading.flow import flowing_text
 from .quotations import QUOTE_CHARS, WORD_RE, Quotations
@@ -117,8 +116,7 @@ _OPENING_NAME_RE = re.compile(r"([A-Z][\w’'-]+)(?:,| who\b)")
 _PERSON_RE = re.compile(r"\b([A-Z][\w’'-]+) ([A-Z][\w’'-]+)\b(?!['’]s)")
 
 
-@dataclass(frozen=True)
-class _Attribution:
+class _Attribution(NamedTuple):  # (a tuple: made for every speech verb, a third of the time of a frozen dataclass)
     at: int  # where the speech verb (or "according to") is
     speaker: str | None
     after_quote: bool  # right after a quotation closes: it names that quote's speaker
