@@ -3,7 +3,11 @@ keys, and runs of such seeds close together in both texts."""
 
 from __future__ import annotations
 
+import functools
+import itertools
+import operator
 from array import array
+from collections import Counter, defaultdict, deque
 from collections.abc import Sequence
 
 from .documents import Doc
@@ -37,99 +41,111 @@ def _index(docs: list[Doc], opts: AlignOptions) -> dict[int, list]:
     # them is cheaper than tuples of strings, and they take less memory.
     vocabulary: dict[str, int] = {}
     for doc in docs:
-        keys = doc.keys
-        vocabulary.update(dict.fromkeys([keys[t] for t in doc.content], 0))
-    for number, key in enumerate(vocabulary):
-        vocabulary[key] = number
+        vocabulary.update(dict.fromkeys(map(doc.keys.__getitem__, doc.content), 0))
+    vocabulary = dict(zip(vocabulary, itertools.count()))
     # Every number is one key here: a figure one outlet updates ("at least 41
     # people injured" / "at least 40 people") still leaves the n-grams around it.
     figure = len(vocabulary)
-    for key in vocabulary:
-        if key[:1].isdigit():
-            vocabulary[key] = figure
+    vocabulary.update(dict.fromkeys([key for key in vocabulary if key[:1].isdigit()], figure))
     size = len(vocabulary) + 2
-    # n-gram -> [article, positions, article, positions, ...]: positions is
-    # an int (one occurrence) or a list of up to `max_repeats`.
-    index: dict[int, list] = {}
-    repeats = opts.max_repeats
+    index: defaultdict[int, list] = defaultdict(list)
     for d, doc in enumerate(docs):
-        keys, para = doc.keys, doc.para
-        ck = [vocabulary[keys[t]] for t in doc.content]
-        cp = [para[t] for t in doc.content]
+        ck = list(map(vocabulary.__getitem__, map(doc.keys.__getitem__, doc.content)))
+        cp = _content_paragraphs(doc)
         grams = ck[: max(0, len(ck) - n + 1)]
         for i in range(1, n):
             grams = [g * size + k for g, k in zip(grams, ck[i:])]
         # An n-gram inside one paragraph only.
-        starts = [j for j, same in enumerate(map(int.__eq__, cp, cp[n - 1 :])) if same]
-        local: dict[int, int | list[int]] = {}
-        for j in starts:
-            g = grams[j]
-            occ = local.get(g)
-            if occ is None:
-                local[g] = j
-            elif occ.__class__ is int:
-                local[g] = [occ, j]
-            else:
-                occ.append(j)  # type: ignore[union-attr]
-        for g, occ in local.items():
-            if occ.__class__ is int or len(occ) <= repeats:  # type: ignore[arg-type]
-                posting = index.get(g)
-                if posting is None:
-                    index[g] = [d, occ]
-                else:
-                    posting += (d, occ)
+        starts = list(itertools.compress(range(len(grams)), map(operator.eq, cp, cp[n - 1 :])))
+        local = _positions(list(map(grams.__getitem__, starts)), starts, opts.max_repeats)
+        # (a loop in C: each n-gram's posting list, found or made by the
+        # defaultdict, is extended by (d, positions))
+        deque(map(list.extend, map(index.__getitem__, local), zip(itertools.repeat(d), local.values())), maxlen=0)
     return index
+
+
+def _positions(grams: list[int], starts: list[int], repeats: int) -> dict[int, int | list[int]]:
+    """n-gram -> its position in one article (of ``starts``), or the list
+    of its positions when it occurs more than once, up to ``repeats`` times
+    (one more often is left out)."""
+    local: dict[int, int | list[int]] = dict(zip(grams, starts))  # (the last position of each)
+    if len(local) == len(grams):
+        return local
+    # The n-grams found at a position that is not their last occur more than once.
+    again = set(itertools.compress(grams, map(operator.ne, map(local.__getitem__, grams), starts)))
+    found: dict[int, list[int]] = {}
+    for g, j in itertools.compress(zip(grams, starts), map(again.__contains__, grams)):
+        found.setdefault(g, []).append(j)
+    for g, occ in found.items():
+        if len(occ) <= repeats:
+            local[g] = occ
+        else:
+            del local[g]
+    return local
 
 
 def _pairs(index: dict[int, list], many: int, opts: AlignOptions) -> dict[tuple[int, int], Seeds]:
     """The seeds of each pair of articles that the n-grams of ``index``
-    propose (the index is emptied as it is read)."""
-    pairs: dict[int, array[int]] = {}  # pair of articles (a, b) as a * many + b
-    reach = opts.all_pairs_up_to
-    span = 2 * (opts.neighbours + 1)
-    shift = _SHIFT
-    votes: dict[int, int] = {}  # pair -> how many frequent n-grams propose it
-    narrow: set[int] = set()  # pairs proposed by an n-gram of a few articles
-    while index:  # taken out one by one: the memory goes to the seeds
-        posting = index.popitem()[1]
-        k = len(posting)
-        if k < 4:
-            continue
+    propose (the index is emptied)."""
+    shared = [posting for posting in index.values() if len(posting) >= 4]  # n-grams of two articles or more
+    index.clear()
+    # pair of articles (a, b) as a * many + b -> its seeds
+    pairs: defaultdict[int, array[int]] = defaultdict(functools.partial(array, "Q"))
+    votes: list[int] = []  # pairs further apart along a frequent n-gram's posting list, once per n-gram
+    narrow: set[int] = set()  # pairs proposed by an n-gram of a few articles, or next along a list
+    for posting in shared:
+        docs, occs = posting[::2], posting[1::2]
         # Up to `all_pairs_up_to` articles, every pair is compared.  A passage
         # that more articles share is compared along its posting list with
-        # the next few articles only: enough to connect all its versions
-        # into one group, and the work grows with the corpus, not its square.
-        wide = k > 2 * reach
-        step = span if wide else k
-        for x in range(0, k, 2):
-            da, occa = posting[x], posting[x + 1]
-            for y in range(x + 2, min(k, x + step), 2):
-                db, occb = posting[y], posting[y + 1]
-                key = da * many + db
-                if wide and y > x + 2:
-                    votes[key] = votes.get(key, 0) + 1
-                else:
-                    narrow.add(key)  # (the next article along a posting list is always compared)
-                seeds = pairs.get(key)
-                if seeds is None:
-                    seeds = pairs[key] = array("Q")
-                if occa.__class__ is int:
-                    if occb.__class__ is int:
-                        seeds.append(occa << shift | occb)
-                    else:
-                        seeds.extend(occa << shift | jb for jb in occb)
-                else:
-                    occb = occb if occb.__class__ is list else (occb,)
-                    seeds.extend(ja << shift | jb for ja in occa for jb in occb)
+        # the next few articles only: enough to connect all its versions into
+        # one group, and the work grows with the corpus, not its square.
+        if len(docs) <= opts.all_pairs_up_to:
+            found = [a * many + b for a, b in itertools.combinations(docs, 2)]
+            narrow.update(found)
+            _add_seeds(pairs, found, list(itertools.combinations(occs, 2)))
+            continue
+        multi = [i for i, occ in enumerate(occs) if occ.__class__ is list]  # the n-gram repeated in an article
+        firsts = [occ[0] if occ.__class__ is list else occ for occ in occs] if multi else occs
+        for step in range(1, opts.neighbours + 1):
+            found = [a * many + b for a, b in zip(docs, docs[step:])]
+            if step == 1:
+                narrow.update(found)  # (the next article along a posting list is always compared)
+            else:
+                votes += found
+            _add_seeds(pairs, found, list(zip(firsts, firsts[step:])))
+            for i in {i for m in multi for i in (m - step, m) if 0 <= i < len(found)}:
+                # the seeds of the n-gram's other positions in a or b
+                more = [ja << _SHIFT | jb for ja in _as_list(occs[i]) for jb in _as_list(occs[i + step])]
+                pairs[found[i]].extend(more[1:])
     # A pair of articles further apart along one frequent n-gram's posting
     # list, and along no other, is neighbours by chance (the list shifted by
     # a copy that lacks the n-gram): left out.  Next neighbours always stay,
     # so a passage of one n-gram that many articles share still links them all.
+    counted = Counter(votes)
     return {
         divmod(key, many): seeds  # type: ignore[misc]
         for key, seeds in pairs.items()
-        if key in narrow or votes.get(key, 0) >= 2
+        if key in narrow or counted[key] >= 2
     }
+
+
+def _add_seeds(pairs: defaultdict[int, array[int]], found: list[int], occurrences: list[tuple]) -> None:
+    """Add to each pair of ``found`` its seeds of one n-gram: ``occurrences``
+    holds, for each pair, the n-gram's position in a and in b, each an int
+    or a list of them (the n-gram repeated in one article)."""
+    shift = _SHIFT
+    try:
+        seeds = [ja << shift | jb for ja, jb in occurrences]
+    except TypeError:  # (a list among them: rare)
+        for key, (occa, occb) in zip(found, occurrences):
+            pairs[key].extend([ja << shift | jb for ja in _as_list(occa) for jb in _as_list(occb)])
+        return
+    # (a loop in C: each pair's array, found or made by the defaultdict, gets its seed)
+    deque(map(array.append, map(pairs.__getitem__, found), seeds), maxlen=0)
+
+
+def _as_list(occ: int | list[int]) -> list[int]:
+    return occ if occ.__class__ is list else [occ]  # type: ignore[return-value]
 
 
 def chains(da: Doc, db: Doc, seeds: Seeds, opts: AlignOptions) -> list[tuple[int, int, int, int]]:
