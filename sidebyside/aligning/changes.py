@@ -777,9 +777,18 @@ def _amount_phrase(w: Words, lo: int, hi: int) -> str:
     return _phrase(w, lo, hi)[0]
 
 
-def _cardinal(key: str) -> bool:
-    """A count: digits or a number word ("fourteen", "million"; not "first", "once")."""
-    return key in _CARDINALS or _HAS_DIGIT[key]
+class _Cardinals(dict):
+    """Whether a key is a count: digits or a number word ("fourteen",
+    "million"; not "first", "once"), by key, worked out when first asked for."""
+
+    def __missing__(self, key: str) -> bool:
+        if len(self) > 200_000:
+            self.clear()
+        found = self[key] = key in _CARDINALS or _HAS_DIGIT[key]
+        return found
+
+
+_cardinal = _Cardinals().__getitem__  # _cardinal(key): is it a count (one lookup per word)
 
 
 def _is_name(w: Words, k: int) -> bool:

@@ -168,10 +168,12 @@ class Quotations:
     def sentence_spans(self, start: int, end: int) -> list[tuple[int, int]]:
         """The sentences of ``[start, end)`` that hold a word, cut to it."""
         out = []
+        sentences = self.sentences
         k = max(0, bisect.bisect_right(self._sentence_starts, start) - 1)
-        while k < len(self.sentences) and self.sentences[k][0] < end:
-            s, e = max(self.sentences[k][0], start), min(self.sentences[k][1], end)
+        while k < len(sentences) and sentences[k][0] < end:
+            s, e = sentences[k]
             k += 1
+            s, e = (s if s > start else start), (e if e < end else end)
             if e > s and WORD_RE.search(self.text, s, e):
                 out.append((s, e))
         return out

@@ -656,21 +656,23 @@ class _Attributions(_Subjects):
             for a in self.attributions_in(p)
             if a.speaker is not None and region_start <= a.at < region_end
         ]
-        before = [a for a in inside if a.at < anchor_end]
-        after = [a for a in inside if a.at >= anchor_end]
-        own = [a for a in before if not a.after_quote]
-        if len(own) > 1 and self._trailing(own[-1].at, region_start, region_end):
-            return own[-1].speaker  # "… after the crew declared an emergency, Shannon Airport said."
-        if own:
-            return own[0].speaker
-        if after:
-            return after[0].speaker
-        if before:
+        if inside:
+            # (in order: the ones before the anchor's end, then the ones after)
+            before = [a for a in inside if a.at < anchor_end]
+            own = [a for a in before if not a.after_quote]
+            if len(own) > 1 and self._trailing(own[-1].at, region_start, region_end):
+                return own[-1].speaker  # "… after the crew declared an emergency, Shannon Airport said."
+            if own:
+                return own[0].speaker
+            if len(before) < len(inside):
+                return inside[len(before)].speaker  # the first after
             return before[-1].speaker
         para = self.paragraph_index(start)
         # A headline's "…: Lavrov" names its speaker.
         p_start, p_end = self.paragraphs[para] if self.paragraphs else (0, 0)
-        headline = _HEADLINE_SPEAKER.search(self.text, p_start, p_end)
+        headline = None
+        if _ends_in_word(self.text, p_start, p_end):
+            headline = _HEADLINE_SPEAKER.search(self.text, p_start, p_end)
         if headline is not None and headline.start() >= end - 1:
             return headline.group(1).split()[-1]
         # No attribution in its sentence: a quotation or first-person
@@ -885,6 +887,17 @@ _WHEN = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight january february march "
     "september october november december".split()
 )
+
+
+def _ends_in_word(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` end in a character of a name (a letter, a
+    digit, ``_ ’ ' -``), but for spaces and tabs after it: the only place
+    where :data:`_HEADLINE_SPEAKER` can match in a paragraph (most end in a
+    stop, and the pattern need not be tried)?"""
+    k = end - 1
+    while k >= start and text[k] in " \t":
+        k -= 1
+    return k >= start and (text[k].isalnum() or text[k] in "_’'-")
 
 
 def _breaks(gap: str) -> bool:
