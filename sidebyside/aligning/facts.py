@@ -151,7 +151,10 @@ def _annotate(alignment: Alignment, only: Collection[str] | None) -> Alignment:
         for p in group.passages:
             f = of(p.article)
             quoted, speaker, said = passage_sentences(f, p.start, p.end)
-            speakers = _distinct(who for _, _, who in said if who)
+            if len(said) == 1:  # (most passages: one sentence, one speaker or none)
+                speakers = (said[0][2],) if said[0][2] else ()
+            else:
+                speakers = _distinct(who for _, _, who in said if who)
             same = p.quoted == quoted and p.speaker == speaker and p.speakers == speakers
             passages.append(p if same else _with_facts(p, quoted, speaker, speakers))
             words.append(_passage_words(f, p, made))
