@@ -176,8 +176,8 @@ class Quotations:
         return [(s, e) for s, e in zip(bounds, bounds[1:]) if e > s]
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
-        k = max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
-        return self.sentences[k] if self.sentences else (0, len(self.text))
+        k = bisect.bisect_right(self._sentence_starts, offset) - 1
+        return self.sentences[k if k > 0 else 0] if self.sentences else (0, len(self.text))
 
     def sentence_spans(self, start: int, end: int) -> list[tuple[int, int]]:
         """The sentences of ``[start, end)`` that hold a word, cut to it."""
@@ -193,7 +193,8 @@ class Quotations:
         return out
 
     def paragraph_index(self, offset: int) -> int:
-        return max(0, bisect.bisect_right(self._paragraph_starts, offset) - 1)
+        k = bisect.bisect_right(self._paragraph_starts, offset) - 1
+        return k if k > 0 else 0
 
     def is_quote(self, start: int, end: int) -> bool:
         """Is ``[start, end)`` a quote, or does it carry one: at least half

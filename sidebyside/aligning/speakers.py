@@ -930,7 +930,8 @@ def passage_sentences(facts: ArticleFacts, start: int, end: int) -> tuple[bool, 
     of several sentences names the speaker of its first quote (else of its
     first attributed sentence)."""
     quoted = facts.is_quote(start, end)
-    if len(facts.sentence_spans(start, end)) <= 1:
+    # (a span inside the sentence it starts in is one sentence: the sentences tile the text)
+    if end <= facts.sentence_at(start)[1] or len(facts.sentence_spans(start, end)) <= 1:
         speaker = facts.attribution_for(start, end, quoted)
         return quoted, speaker, [(0, end - start, speaker)]
     found = facts.sentence_speakers(start, end)
