@@ -37,12 +37,11 @@ def pytest_configure(config):
 
 
 @pytest.fixture(autouse=True)
-def _app_tests_use_private_user_dirs(request):
-    """Every app test (marked ``app``, or using :func:`make_app`) runs with
-    :func:`user_dirs`: the app looks for saved highlights on start, and must
-    never find (or write) a real user's."""
-    if request.node.get_closest_marker("app") is not None:
-        request.getfixturevalue("user_dirs")
+def _tests_use_private_user_dirs(user_dirs):
+    """Every test runs with :func:`user_dirs`: the app looks for saved
+    highlights and settings on start, and a test must never find (or write)
+    a real user's (an overview test once failed after a person using the app
+    on this machine kept a passage)."""
 
 
 @pytest.fixture
