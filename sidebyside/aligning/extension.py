@@ -53,6 +53,7 @@ def _one_inside(da: Doc, a0: int, a1: int, sa: int, ea: int, db: Doc, b0: int, b
         return False
     return similarity_of(inner, outer) >= NEAR_COPY
 
+
 # What a word both texts share nearly is worth, what a difference costs.
 _NEAR = 0.5
 _MISMATCH = -1.0  # two different content words
@@ -69,9 +70,7 @@ def _near_keys(a: str, b: str) -> bool:
 _APART = -1e9
 
 
-def _best_stretch(
-    da: Doc, db: Doc, a0: int, a1: int, b0: int, b1: int
-) -> tuple[float, int, int, int, int, int]:
+def _best_stretch(da: Doc, db: Doc, a0: int, a1: int, b0: int, b1: int) -> tuple[float, int, int, int, int, int]:
     """Word-align tokens a0..a1 of ``da`` with b0..b1 of ``db`` (half open);
     return the best-scoring stretch as (score, sa, ea, sb, eb, shared
     content words), token ranges inclusive.
@@ -81,41 +80,41 @@ def _best_stretch(
     the run sequence with the highest total (Kadane), which is the same as
     the best stretch of single words since no best stretch starts or ends
     inside a run of one sign."""
-    runs = _runs(da, db, a0, a1, b0, b1)
-    best = 0.0
-    lo = hi = -1
-    cur = 0.0
-    cur_start = i = 0
-    for run in runs:
-        if cur <= 0:
-            cur, cur_start = 0.0, i
-        cur += run[0]
-        if cur > best:
-            best, lo, hi = cur, cur_start, i
-        i += 1
+    best, matched, lo, hi = _runs(da, db, a0, a1, b0, b1)
     if lo < 0:
         return 0.0, 0, -1, 0, -1, 0
-    lo, hi = _within_sentences(da, db, runs, lo, hi)
-    stretch = [run for run in runs[lo : hi + 1] if run[5] >= 0]
-    shared = 0
-    for run in stretch:
+    lo, hi = _within_sentences(da, db, matched, lo, hi)
+    shared = 0.0
+    for run in matched[lo : hi + 1]:
         shared += run[5]
-    return best, stretch[0][1], stretch[-1][2] - 1, stretch[0][3], stretch[-1][4] - 1, shared
+    return best, matched[lo][1], matched[hi][2] - 1, matched[lo][3], matched[hi][4] - 1, int(shared)
 
 
-def _runs(da: Doc, db: Doc, a0: int, a1: int, b0: int, b1: int) -> list[tuple[float, int, int, int, int, int]]:
-    """The word alignment of the two token ranges cut into runs of one sign:
-    (score, a lo, a hi, b lo, b hi, shared content words or -1 for no match).
+# A run of words both texts have: (its place in the sequence of runs, a lo,
+# a hi, b lo, b hi, shared content words).
+_Match = tuple[int, int, int, int, int, float]
+
+
+def _runs(da: Doc, db: Doc, a0: int, a1: int, b0: int, b1: int) -> tuple[float, list[_Match], int, int]:
+    """The word alignment of the two token ranges cut into runs of one sign,
+    and the run sequence with the highest total (Kadane): its total, the
+    runs of words both texts have (:data:`_Match`: only these score above
+    zero, so only these begin or end the best sequence), and the first and
+    last of those in it (-1, -1 for none).
 
     The alignment is the longest common subsequence of the two key
     sequences (rapidfuzz's Indel opcodes: as many shared words as
     possible), a deletion next to an insertion read as a replacement of
-    the words they pair up."""
-    wa, ga, gb, csa = da.weight_sum, da.gap_sum, db.gap_sum, da.content_sum
-    para_a, para_b, csb = da.para, db.para, db.content_sum
-    len_a, len_b = len(para_a), len(para_b)
-    runs: list[tuple[float, int, int, int, int, int]] = []
-    append = runs.append
+    the words they pair up.  A run below zero is added to the running total
+    only while that is above zero (else Kadane starts afresh at the next
+    run whatever it adds) and is kept nowhere."""
+    wa, ga, gb, csa, csb = da.weight_sum, da.gap_sum, db.gap_sum, da.content_sum, db.content_sum
+    (edge_a, class_a, long_a), (edge_b, class_b, long_b) = _token_bits(da), _token_bits(db)
+    matched: list[_Match] = []
+    append = matched.append
+    best = cur = 0.0
+    lo = hi = start = -1
+    i = 0  # the next run's place in the sequence of runs
     ops = Indel.opcodes(da.key_ids[a0:a1], db.key_ids[b0:b1]).as_list()
     n = len(ops)
     k = 0
@@ -127,74 +126,115 @@ def _runs(da: Doc, db: Doc, a0: int, a1: int, b0: int, b1: int) -> list[tuple[fl
         j1 += b0
         j2 += b0
         if tag == "equal":
-            append((wa[i2] - wa[i1], i1, i2, j1, j2, int(csa[i2] - csa[i1])))
+            if cur <= 0:
+                cur, start = 0.0, len(matched)
+            cur += wa[i2] - wa[i1]
+            if cur > best:
+                best, lo, hi = cur, start, len(matched)
+            append((i, i1, i2, j1, j2, csa[i2] - csa[i1]))
+            i += 1
             continue
-        if k < n and tag != "replace":
-            nxt = ops[k]
-            ntag = nxt[0]
-            if ntag != tag and (ntag == "insert" or ntag == "delete"):
-                # a deletion next to an insertion: a replacement
-                tag, i2, j2 = "replace", nxt[2] + a0, nxt[4] + b0
-                k += 1
-        if (
-            i2 > i1
-            and (i1 == 0 or para_a[i1] != para_a[i1 - 1])
-            and (i2 == len_a or para_a[i2] != para_a[i2 - 1])
-            and csa[i2] - csa[i1] >= 3
-        ) or (
-            j2 > j1
-            and (j1 == 0 or para_b[j1] != para_b[j1 - 1])
-            and (j2 == len_b or para_b[j2] != para_b[j2 - 1])
-            and csb[j2] - csb[j1] >= 3
+        if k < n and ops[k][0] != tag and ops[k][0] != "equal":
+            # a deletion next to an insertion (Indel gives no replacements): a replacement
+            i2, j2 = ops[k][2] + a0, ops[k][4] + b0
+            k += 1
+        if (i2 > i1 and edge_a[i1] and edge_a[i2] and csa[i2] - csa[i1] >= 3) or (
+            j2 > j1 and edge_b[j1] and edge_b[j2] and csb[j2] - csb[j1] >= 3
         ):
-            append((_APART, i1, i2, j1, j2, -1))
+            cur = _APART  # a paragraph only one text has: nothing runs across it
+            i += 1
             continue
-        m = 0
-        if tag == "replace":
-            m = min(i2 - i1, j2 - j1)
-            bpa, bpb, ka, kb = da.boilerplate, db.boilerplate, da.keys, db.keys
-            tb = j1
-            for ta in range(i1, i1 + m):
-                if bpa[ta] or bpb[tb]:
-                    append((BOILERPLATE, ta, ta + 1, tb, tb + 1, -1))
-                else:
-                    x, y = ka[ta], kb[tb]
-                    if len(x) >= 4 and len(y) >= 4 and _near_keys(x, y):
-                        append((_NEAR, ta, ta + 1, tb, tb + 1, int(csa[ta + 1] - csa[ta])))
-                    elif csa[ta + 1] == csa[ta] and csb[tb + 1] == csb[tb]:
-                        append((_MISMATCH_STOP, ta, ta + 1, tb, tb + 1, -1))
-                    else:
-                        append((_MISMATCH, ta, ta + 1, tb, tb + 1, -1))
-                tb += 1
+        m = min(i2 - i1, j2 - j1)  # the pairs replaced, one run each
+        if m:
+            near = [
+                p for p in range(m) if long_a[i1 + p] and long_b[j1 + p] and _near_keys(long_a[i1 + p], long_b[j1 + p])
+            ]
+            if near or (cur > 0 and k < n):  # (after the last runs only a near pair counts)
+                scores = map(_PAIR_SCORES.__getitem__, map(operator.or_, class_a[i1 : i1 + m], class_b[j1 : j1 + m]))
+                for p, score in enumerate(scores):
+                    if p in near:  # two keys spelt nearly alike
+                        if cur <= 0:
+                            cur, start = 0.0, len(matched)
+                        cur += _NEAR
+                        if cur > best:
+                            best, lo, hi = cur, start, len(matched)
+                        append((i + p, i1 + p, i1 + p + 1, j1 + p, j1 + p + 1, csa[i1 + p + 1] - csa[i1 + p]))
+                    elif cur > 0:
+                        cur += score
+                    elif not near:
+                        break  # no run in the pairs left can count
+            i += m
         if i2 > i1 + m:
-            append((ga[i2] - ga[i1 + m], i1 + m, i2, j2, j2, -1))
+            if cur > 0:
+                cur += ga[i2] - ga[i1 + m]
+            i += 1
         if j2 > j1 + m:
-            append((gb[j2] - gb[j1 + m], i2, i2, j1 + m, j2, -1))
-    return runs
+            if cur > 0:
+                cur += gb[j2] - gb[j1 + m]
+            i += 1
+    return best, matched, lo, hi
 
 
-def _within_sentences(
-    da: Doc, db: Doc, runs: list[tuple[float, int, int, int, int, int]], lo: int, hi: int
-) -> tuple[int, int]:
-    """The best run sequence lo..hi, cut back to where the texts still agree.
+# What a replaced pair that is no near match scores, by the _TOKEN_ bits of
+# its two tokens or-ed: two function words, a content word, boilerplate.
+_TOKEN_WORD, _TOKEN_BOILER = 1, 2
+_PAIR_SCORES = (_MISMATCH_STOP, _MISMATCH, BOILERPLATE, BOILERPLATE)
+
+
+def _token_bits(doc: Doc) -> tuple[bytearray, bytearray, list[str]]:
+    """For each token (worked out once per document): 1 where it starts a
+    paragraph (and past the last token); its :data:`_TOKEN_WORD` and
+    :data:`_TOKEN_BOILER` bits; its key if that has four letters or more
+    and it is no boilerplate, else ""."""
+    found = doc.cache.get("token bits")
+    if found is None:
+        n = len(doc.tokens)
+        edges = bytearray(n + 1)
+        for lo, _hi in doc.para_bounds:
+            edges[lo] = 1
+        edges[n] = 1
+        kinds = bytearray(content_flags(doc))
+        for t in compress(range(n), doc.boilerplate):
+            kinds[t] |= _TOKEN_BOILER
+        found = doc.cache["token bits"] = (edges, kinds, list(map(_LONG_KEYS.__getitem__, doc.keys)))
+    return found
+
+
+class _LongKeys(dict):
+    """A key of four letters or more as itself, others (and boilerplate's,
+    which start with NUL) as ""."""
+
+    def __missing__(self, key: str) -> str:
+        if len(self) > 200_000:  # a bound on memory
+            self.clear()
+        long = self[key] = key if len(key) >= 4 and not key.startswith("\x00") else ""
+        return long
+
+
+_LONG_KEYS = _LongKeys()
+
+
+def _within_sentences(da: Doc, db: Doc, matched: list[_Match], lo: int, hi: int) -> tuple[int, int]:
+    """The best run sequence, from shared run ``lo`` to ``hi``, cut back to
+    where the texts still agree.
 
     Past the first and last two words in a row that both texts share, a
     stretch with lone shared words may only stay inside one sentence: across
     a sentence end ("…approach," Lavrov added / …approach." Details: Lavrov
     also added) the texts have already parted."""
-    matched = [i for i in range(lo, hi + 1) if runs[i][5] >= 0]
     solid = [
-        i
-        for k, i in enumerate(matched)
-        if runs[i][2] - runs[i][1] >= 2
-        or (k and matched[k - 1] == i - 1)
-        or (k + 1 < len(matched) and matched[k + 1] == i + 1)
+        k
+        for k in range(lo, hi + 1)
+        if matched[k][2] - matched[k][1] >= 2
+        or (k > lo and matched[k - 1][0] == matched[k][0] - 1)
+        or (k < hi and matched[k + 1][0] == matched[k][0] + 1)
     ]
     if solid:
         first, last = solid[0], solid[-1]
-        if first > lo and _breaks_between(da, db, runs[lo][1], runs[first][1], runs[lo][3], runs[first][3]):
+        if first > lo and _breaks_between(da, db, matched[lo][1], matched[first][1], matched[lo][3], matched[first][3]):
             lo = first
-        a_from, a_to, b_from, b_to = runs[last][2] - 1, runs[hi][2] - 1, runs[last][4] - 1, runs[hi][4] - 1
+        a_from, a_to = matched[last][2] - 1, matched[hi][2] - 1
+        b_from, b_to = matched[last][4] - 1, matched[hi][4] - 1
         if last < hi and _breaks_between(da, db, a_from, a_to, b_from, b_to):
             hi = last
     return lo, hi
@@ -488,8 +528,8 @@ def speakers(doc: Doc, lo: int, hi: int) -> frozenset[str]:
         elif t - 1 > lo and _comma_before(doc, t):
             # "Ruslan Akhmetov, an analyst at Freedom Finance, said …": Akhmetov
             k = _before_apposition(doc, t - 1, max(lo, t - 12))
-            if k < t - 1 and k > lo and all(
-                tokens[j].content and text[tokens[j].start].isupper() for j in (k - 1, k)
+            if (
+                k < t - 1 and k > lo and all(tokens[j].content and text[tokens[j].start].isupper() for j in (k - 1, k))
             ):  # a full name, "Ruslan Akhmetov", not "…began in May, failed, said"
                 name = tokens[k].key
         if name is not None:
