@@ -525,6 +525,8 @@ def _phrase(w: Words, lo: int, hi: int) -> tuple[str, tuple[int, int] | None]:
     if hi <= lo:
         return "", None
     s, e = w.starts[lo], w.ends[hi - 1]
+    if hi - lo == 1:
+        return w.words[lo], (s - w.base, e - w.base)  # (a word holds no white space)
     return " ".join(w.source[s:e].split()), (s - w.base, e - w.base)
 
 
@@ -1015,12 +1017,11 @@ def group_changes(group: Group, words: list[Words], sentences: list[Sentences] |
         changes.extend(mine)
     if sentences is None:
         changes.extend(_attribution_changes(passages))
-    rank = {kind: n for n, kind in enumerate((*MATERIAL, "added", "dropped", "other"))}
-    order = sorted(
-        range(len(changes)),
-        key=lambda n: (rank[changes[n].kind], changes[n].passage, (changes[n].span or (0, 0))[0], n),
-    )
-    return tuple(changes[n] for n in order)
+    order = sorted((_RANK[c.kind], c.passage, (c.span or (0, 0))[0], n) for n, c in enumerate(changes))
+    return tuple(changes[key[-1]] for key in order)
+
+
+_RANK = {kind: n for n, kind in enumerate((*MATERIAL, "added", "dropped", "other"))}  # the order changes are given in
 
 
 def _renumbered(changes: list[Change], passage: int) -> list[Change]:
