@@ -27,9 +27,11 @@ def dumps(value: Any) -> str:
         import json
 
         return json.dumps(value, ensure_ascii=False, indent=2)
-    pieces: list[str] = []
-    _write(value, "", pieces)
-    return "".join(pieces)  # joined once: the text is held twice at most, never once per nesting level
+    parts: list[str] = []
+    sink = _Sink(parts.append)
+    _write(value, "", sink)
+    sink.flush()
+    return "".join(parts)  # joined once: the text is held twice at most, never once per nesting level
 
 
 def dump(value: Any, write: Callable[[str], object]) -> None:
@@ -46,24 +48,15 @@ def dump(value: Any, write: Callable[[str], object]) -> None:
 
 class _Sink(list):
     """The pieces :func:`_write` adds, handed on to ``write`` a few
-    thousand at a time."""
+    thousand at a time (:func:`_write` calls :meth:`flush` when there are
+    more)."""
 
     def __init__(self, write: Callable[[str], object]) -> None:
         super().__init__()
-        self._write = write
-
-    def append(self, piece: str) -> None:
-        super().append(piece)
-        if len(self) >= 4096:
-            self.flush()
-
-    def extend(self, pieces) -> None:
-        super().extend(pieces)
-        if len(self) >= 4096:
-            self.flush()
+        self.write = write
 
     def flush(self) -> None:
-        self._write("".join(self))
+        self.write("".join(self))
         self.clear()
 
 
@@ -74,7 +67,7 @@ def _encoder(inner: str):
     return c_make_encoder(None, None, encode_basestring, None, ": ", ",\n" + inner, False, False, True)
 
 
-def _write(value: Any, indent: str, pieces: list[str]) -> None:
+def _write(value: Any, indent: str, pieces: _Sink) -> None:
     """Add ``value`` to ``pieces`` as json.dumps writes it with indent=2,
     its closing line starting with ``indent``."""
     if not isinstance(value, _CONTAINERS):
@@ -92,11 +85,34 @@ def _write(value: Any, indent: str, pieces: list[str]) -> None:
     opening, closing = "{}" if is_dict else "[]"
     first, separator = f"{opening}\n{inner}", f",\n{inner}"
     if is_dict:
-        for i, (key, item) in enumerate(value.items()):
-            pieces.append(f"{separator if i else first}{encode_basestring(key)}: ")
-            _write(item, inner, pieces)
+        _write_items(value, inner, pieces, first, separator)
     else:
         for i, item in enumerate(value):
             pieces.append(separator if i else first)
             _write(item, inner, pieces)
+            if len(pieces) >= 4096:
+                pieces.flush()
     pieces.append(f"\n{indent}{closing}")
+
+
+def _write_items(value: dict, inner: str, pieces: _Sink, first: str, separator: str) -> None:
+    """The items of a dict that holds a container: each run of items
+    between two containers that are not empty (a passage's scalars before
+    its list of speakers) in one call of the C encoder, as a dict of its
+    own without its braces."""
+    run: dict = {}
+    before = first
+    for key, item in value.items():
+        if item and isinstance(item, _CONTAINERS):
+            if run:
+                pieces.append(before + "".join(_encoder(inner)(run, 0))[1:-1])
+                before, run = separator, {}
+            pieces.append(f"{before}{encode_basestring(key)}: ")
+            _write(item, inner, pieces)
+            before = separator
+        else:
+            run[key] = item
+    if run:
+        pieces.append(before + "".join(_encoder(inner)(run, 0))[1:-1])
+    if len(pieces) >= 4096:
+        pieces.flush()
