@@ -73,6 +73,19 @@ class _Folded(dict):
 _FOLDED = _Folded()
 
 
+class _Spellings(dict):
+    """Each word's spelling as one string object, by spelling."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > 200_000:
+            self.clear()
+        self[word] = word
+        return word
+
+
+_SPELLINGS = _Spellings()
+
+
 class WordIndex:
     """An article's words: where each is (``starts``, ``ends``), as written
     (and casefolded, :meth:`folded`), which stand inside quotation marks
@@ -90,7 +103,9 @@ class WordIndex:
         offsets = list(map(_shared_ints().__getitem__, offsets) if len(text) < _SHARED else offsets)
         self.starts: list[int] = offsets[1::2]
         self.ends: list[int] = offsets[2::2]
-        self.words: list[str] = pieces[1::2]
+        # (each spelling one string object, shared by every article: an
+        # article's own copies are let go, two fifths of the index's memory)
+        self.words: list[str] = list(map(_SPELLINGS.__getitem__, pieces[1::2]))
         # Whether a stop stands before each word, since the word before.
         self._initial = list(map(_GAP_STOPS.__getitem__, pieces[0:-1:2]))
         # A word is quoted when the last quotation that starts at or before it
