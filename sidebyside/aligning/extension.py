@@ -146,9 +146,10 @@ def _runs(da: Doc, db: Doc, a0: int, a1: int, b0: int, b1: int) -> tuple[float, 
             continue
         m = min(i2 - i1, j2 - j1)  # the pairs replaced, one run each
         if m:
-            near = [
-                p for p in range(m) if long_a[i1 + p] and long_b[j1 + p] and _near_keys(long_a[i1 + p], long_b[j1 + p])
-            ]
+            near = ()
+            for p in range(m):
+                if long_a[i1 + p] and long_b[j1 + p] and _near_keys(long_a[i1 + p], long_b[j1 + p]):
+                    near += (p,)
             if near or (cur > 0 and k < n):  # (after the last runs only a near pair counts)
                 scores = map(_PAIR_SCORES.__getitem__, map(operator.or_, class_a[i1 : i1 + m], class_b[j1 : j1 + m]))
                 for p, score in enumerate(scores):
