@@ -149,7 +149,18 @@ _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 def _may_hold_anywhere(low: str) -> bool:
     """Whether a line, lower-cased, may match a pattern of _ANYWHERE_RE (a
     line with a letter of _FOLDS_TO_ASCII is tried whatever this says)."""
-    return any(need in low for need in _ANYWHERE_NEEDS)
+    for need in _ANYWHERE_NEEDS:  # (a loop: any() of a generator takes longer)
+        if need in low:
+            return True
+    return False
+
+
+def _holds_any(text: str, chars: str) -> bool:
+    """Whether ``text`` holds any of the characters ``chars``."""
+    for c in chars:
+        if c in text:
+            return True
+    return False
 
 
 def _may_match_at_start(low: str) -> bool:
@@ -176,11 +187,11 @@ def _is_known(stripped: str) -> bool:
     if stripped[:1] in ("*", "_", ">", "#"):
         stripped = _MARKDOWN_MARKS_RE.sub("", stripped)
     low = stripped.lower()
-    folds = any(c in stripped for c in _FOLDS_TO_ASCII)
+    folds = not stripped.isascii() and _holds_any(stripped, _FOLDS_TO_ASCII)
     return bool(
         ((folds or _may_match_at_start(low)) and _AT_START_RE.match(stripped))
         or ((folds or _may_hold_anywhere(low)) and _ANYWHERE_RE.search(stripped))
-        or (any(mark in stripped for mark in _BREADCRUMB_MARKS) and _BREADCRUMB_RE.match(stripped))
+        or (_holds_any(stripped, _BREADCRUMB_MARKS) and _BREADCRUMB_RE.match(stripped))
     )
 
 
