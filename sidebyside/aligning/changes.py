@@ -993,6 +993,7 @@ def group_changes(group: Group, words: list[Words], sentences: list[Sentences] |
     changes: list[Change] = []
     r = words[ref]
     reference = _Reference(r, _negated(r), {} if r.title_case else _names_by_stem(r))
+    reference.counts = any(map(_cardinal, r.keys))
     if sentences is not None:
         reference.parts = _sentence_parts(r, sentences[ref])
     diffs: dict[tuple[str, ...], tuple[list, list]] = {}  # versions worded alike are compared once
@@ -1037,6 +1038,7 @@ class _Reference:
     negated: Counter[str]
     names: dict[str, int]  # its capitalised words by stem
     parts: list[tuple[int, int, set[str], set[str]]] | None = None  # its sentences (_sentence_parts)
+    counts: bool = True  # it holds a count (_cardinal): a version may give one otherwise (_moved_numbers)
 
 
 def _version_changes(
@@ -1088,7 +1090,8 @@ def _version_changes(
             kind = "other"  # a tiebreak written in full or by the loser's points only
         mine.append(Change(kind, i, ref, before, after, span, ref_span))
     mine.extend(_quote_changes(r, v, passages, i, ref, quote_runs))
-    mine.extend(_moved_numbers(r, v, opcodes, mine, i, ref))
+    if reference.counts:  # (else no number is lost: nothing moved)
+        mine.extend(_moved_numbers(r, v, opcodes, mine, i, ref))
     changed = [(j1, j2) for tag, _, _, j1, j2 in opcodes if tag != "equal"]
     if changed and not (r.title_case or v.title_case):
         mine.extend(_moved_spellings(r, v, changed, reference.names, mine, i, ref))
