@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Literal
 
 from .model import Place
 from .reading.flow import joined_lines
+from .text import shown_similarity
 
 if TYPE_CHECKING:
     from .model import Alignment, Group
@@ -206,5 +207,5 @@ def cell_text(cell: Cell | None, dated: bool = False) -> str:
     its similarity for a variant, · absent; ❝ a direct quote; ¹ first seen."""
     if cell is None or cell.status == "absent":
         return "·"
-    mark = "●" if cell.status == "verbatim" else f"◐ {cell.similarity:.0f}"
+    mark = "●" if cell.status == "verbatim" else f"◐ {shown_similarity(cell.similarity)}"
     return ("❝ " if cell.quoted else "") + mark + (" ¹" if cell.first and dated else "")

@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .text import one_line, plural
+from .text import one_line, plural, shown_similarity
 
 if TYPE_CHECKING:  # types only: the app's panel imports this module at start-up
     from .model import Alignment, Change, Group, Passage
@@ -136,7 +136,7 @@ def group_heading(group: Group) -> str:
         quote = f"quoted in {quoted} of {n}"
     else:
         quote = "quote" if group.quote or quoted else "narrative"
-    return f"{group.id} · {group.kind} · {quote} · similarity {group.similarity:.0f}"
+    return f"{group.id} · {group.kind} · {quote} · similarity {shown_similarity(group.similarity)}"
 
 
 def flag_text(group: Group) -> str:
@@ -263,7 +263,7 @@ def to_markdown(
             out += [f"> **Note:** {one_line(notes[group.id])}", ""]
         for k, p in enumerate(group.passages):
             art = arts[p.article]
-            facts = [f"chars {p.start}–{p.end}", f"similarity {p.similarity:.0f}"]
+            facts = [f"chars {p.start}–{p.end}", f"similarity {shown_similarity(p.similarity)}"]
             facts.append("direct quote" if p.quoted else "not quoted")
             if p.said_by:
                 facts.append(f"said by {p.said_by}")
@@ -358,7 +358,7 @@ def to_table(alignment: Alignment, width: int | None = None, color: bool = False
                     + ("\n❝ quoted" if p.quoted else "")
                     + (f"\nsaid by {p.said_by}" if p.said_by else "")
                 ),
-                f"{p.similarity:.0f}",
+                shown_similarity(p.similarity),
                 Text(one_line(p.text)),
             )
         for r in group.repeats:  # a stretch repeating a version inside its own article
@@ -366,7 +366,7 @@ def to_table(alignment: Alignment, width: int | None = None, color: bool = False
             table.add_row(
                 Text(""),
                 Text(f"{art.label}\n↻ repeat, line {repeat_line(art, r)}"),
-                f"{r.similarity:.0f}",
+                shown_similarity(r.similarity),
                 Text(one_line(r.text)),
             )
         table.add_section()

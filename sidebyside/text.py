@@ -1,5 +1,6 @@
 """Small text helpers every layer shares (pure, no dependencies): a text
-on one line, a text cut to a width, a count with its noun."""
+on one line, a text cut to a width, a count with its noun, a similarity as
+the reader sees it."""
 
 from __future__ import annotations
 
@@ -20,3 +21,11 @@ def plural(n: int, noun: str, nouns: str | None = None) -> str:
     """``"1 passage"``, ``"2 passages"``; ``nouns`` when the plural is not
     the noun and an s (``plural(3, "match", "matches")``)."""
     return f"{n} {noun if n == 1 else (nouns or noun + 's')}"
+
+
+def shown_similarity(value: float) -> str:
+    """A similarity as the reader sees it, a whole number: 100 only for
+    versions that read the same, so 99.5 ("8" / "7" in a long passage)
+    shows 99, not 100."""
+    whole = round(value)
+    return str(99 if whole == 100 and value < 100 else whole)

@@ -68,3 +68,9 @@ def test_every_format_renders(alignment):
         assert alignment.groups[0].id in render(alignment, fmt, width=120)
     with pytest.raises(ValueError):
         render(alignment, "yaml")
+
+
+def test_a_similarity_is_shown_as_100_only_for_versions_that_read_the_same():
+    from sidebyside.text import shown_similarity
+
+    assert [shown_similarity(x) for x in (100.0, 99.5, 99.4, 98.6, 60.0, 59.5)] == ["100", "99", "99", "99", "60", "60"]

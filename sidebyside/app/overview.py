@@ -29,6 +29,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..coverage import FLAG_LABELS, FLAG_SHORT, Cell, Coverage, OnlyHere, Row, coverage
+from ..text import shown_similarity
 from .footer import ReaderFooter
 from .grid import Column, Grid, GridRow
 
@@ -443,7 +444,7 @@ def _cell(cell: Cell | None, dated: bool) -> tuple:
     if cell.status == "verbatim":
         mark = ("●", "overview--verbatim")
     else:
-        mark = (f"◐{cell.similarity:3.0f}", "overview--variant")
+        mark = (f"◐{shown_similarity(cell.similarity):>3}", "overview--variant")
     first = ((" ¹", "overview--first"),) if cell.first and dated else ()
     return (quote, mark, *first)
 

@@ -22,7 +22,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from ..export import change_text, flag_text, group_heading, repeat_text
-from ..text import plural
+from ..text import plural, shown_similarity
 
 if TYPE_CHECKING:
     from ..model import Alignment, Passage, Place
@@ -291,7 +291,7 @@ class PassagePanel(Widget, can_focus=False):
             table.add_column(width=width, no_wrap=True, overflow="ellipsis")
             table.add_column(width=3, justify="right", no_wrap=True)
             table.add_column(ratio=1)
-            table.add_row(label, Text(f"{passage.similarity:.0f}", style=hint_style), body)
+            table.add_row(label, Text(shown_similarity(passage.similarity), style=hint_style), body)
             rows.append(table)
         for repeat in group.repeats:
             rows.append(self._repeat_row(alignment, repeat, width, label_style, hint_style))
@@ -311,7 +311,7 @@ class PassagePanel(Widget, can_focus=False):
         table.add_column(width=width, no_wrap=True, overflow="ellipsis")
         table.add_column(width=3, justify="right", no_wrap=True)
         table.add_column(ratio=1)
-        table.add_row(label, Text(f"{repeat.similarity:.0f}", style=hint_style), body)
+        table.add_row(label, Text(shown_similarity(repeat.similarity), style=hint_style), body)
         return table
 
     def _summary(self, alignment: Alignment, heading_style, hint_style) -> Text:
