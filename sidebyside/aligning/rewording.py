@@ -25,7 +25,7 @@ grouping apply to them unchanged.
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -128,6 +128,19 @@ def _slot(key: str) -> str:
     return key
 
 
+class _Slots(dict):
+    """key -> :func:`_slot` of it, looked up without a Python call."""
+
+    def __missing__(self, key: str) -> str:
+        if len(self) >= 200_000:  # a bound on memory (a corpus's keys are far fewer)
+            self.clear()
+        found = self[key] = _slot(key)
+        return found
+
+
+_SLOTS = _Slots()
+
+
 def _profile(doc: Doc, lo: int, hi: int) -> tuple[frozenset[str], str, bool, frozenset[str]]:
     """Tokens lo..hi's content keys (months and weekdays as slots), the
     keys sorted and joined, whether a negation is among them, and the keys
@@ -135,12 +148,12 @@ def _profile(doc: Doc, lo: int, hi: int) -> tuple[frozenset[str], str, bool, fro
     keys = []
     marks = []
     negated = False
-    attribution, opposite, negations, slot = _ATTRIBUTION, _OPPOSITE_KEYS, _NEGATION_KEYS, _slot
-    for t in doc.tokens[lo : hi + 1]:
-        key = t.key
-        if t.content:
+    attribution, opposite, negations, slots = _ATTRIBUTION, _OPPOSITE_KEYS, _NEGATION_KEYS, _SLOTS
+    for token in doc.tokens[lo : hi + 1]:
+        key = token[2]  # (token.key: the tuple's item read without a descriptor call)
+        if token[3]:  # token.content
             if key not in attribution:
-                keys.append(slot(key))
+                keys.append(slots[key])
         elif key in opposite:
             # Words of opposite sense count even when they are function words ("before", "after").
             marks.append(key)
@@ -223,25 +236,29 @@ def reworded_pairs(docs: list[Doc], opts: AlignOptions) -> dict[tuple[int, int],
     """For each pair of articles (a < b), the sentence pairs that carry the
     same statement: token ranges (inclusive) in a and in b."""
     sentences = [s for d, doc in enumerate(docs) for s in _sentences(d, doc, opts)]
-    df: dict[str, int] = defaultdict(int)
-    for s in sentences:
-        for key in s.keys:
-            df[key] += 1
-    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    df = Counter(itertools.chain.from_iterable(s.keys for s in sentences))  # (counted in C)
+    # The sentences of each set of keys (several articles may carry one
+    # sentence): its rarest keys are worked out once.
+    by_keys: dict[frozenset[str], list[int]] = defaultdict(list)
     for i, s in enumerate(sentences):
-        rare = [k for _, k in sorted([(df[k], k) for k in s.keys if k[:1] != "#"])[:_RAREST]]
+        by_keys[s.keys].append(i)
+    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for keys, members in by_keys.items():
+        rare = [k for _, k in sorted([(df[k], k) for k in keys if k[:1] != "#"])[:_RAREST]]
         for pair in itertools.combinations(sorted(rare), 2):
-            buckets[pair].append(i)
-    seen: set[tuple[int, int]] = set()
+            buckets[pair] += members
+    seen: set[int] = set()  # pairs of sentences (i, j) as i * many + j
+    many = len(sentences)
     found: dict[tuple[int, int], list[tuple[int, int, int, int]]] = defaultdict(list)
     for members in buckets.values():
         if len(members) < 2 or len(members) > _BUCKET:
             continue
+        members.sort()  # (in the order of the sentences, as each pair is seen once)
         for i, j in itertools.combinations(members, 2):
             x, y = sentences[i], sentences[j]
-            if x.doc == y.doc or (i, j) in seen:
+            if x.doc == y.doc or i * many + j in seen:
                 continue
-            seen.add((i, j))
+            seen.add(i * many + j)
             if _same_statement(x, y):
                 if x.doc > y.doc:
                     x, y = y, x
