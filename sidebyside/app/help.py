@@ -116,7 +116,11 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#help-box").border_title = "Keys"
-        self.query_one("#help-box").border_subtitle = "escape closes"
+        # (the keys in force: q closes this help, as in a pager, though the table lists q as Quit)
+        close = next(b for b in self.BINDINGS if isinstance(b, Binding) and b.id == "help-close")
+        *first, last = self._keys(close).split(", ")
+        keys = f"{', '.join(first)} or {last}" if first else last
+        self.query_one("#help-box").border_subtitle = f"{keys} closes this help"
 
     def _keys(self, binding: Binding) -> str:
         keymap = getattr(self.app, "_keymap", {}) or {}
