@@ -996,6 +996,7 @@ def group_changes(group: Group, words: list[Words], sentences: list[Sentences] |
     reference.counts = any(map(_cardinal, r.keys))
     if sentences is not None:
         reference.parts = _sentence_parts(r, sentences[ref])
+        reference.speaking = any(who for _, _, who in sentences[ref])
     diffs: dict[tuple[str, ...], tuple[list, list]] = {}  # versions worded alike are compared once
     # A version with the same text, quotes and speakers as an earlier one
     # (a wire copy carried verbatim) differs from the reference as that one does.
@@ -1039,6 +1040,7 @@ class _Reference:
     names: dict[str, int]  # its capitalised words by stem
     parts: list[tuple[int, int, set[str], set[str]]] | None = None  # its sentences (_sentence_parts)
     counts: bool = True  # it holds a count (_cardinal): a version may give one otherwise (_moved_numbers)
+    speaking: bool = True  # a sentence of it is attributed: a version's may be to someone else
 
 
 def _version_changes(
@@ -1096,12 +1098,13 @@ def _version_changes(
     if changed and not (r.title_case or v.title_case):
         mine.extend(_moved_spellings(r, v, changed, reference.names, mine, i, ref))
     if said is not None:
-        spelt = {(c.before, c.after) for c in mine if c.kind == "spelling"}
-        mine.extend(
-            c
-            for c in _sentence_speaker_changes(r, v, said[0], said[1], blocks, i, ref)
-            if not (c.kind == "spelling" and (c.before, c.after) in spelt)  # shown already, where it stands
-        )
+        if reference.speaking:  # (else no sentence of the reference has a speaker to differ from)
+            spelt = {(c.before, c.after) for c in mine if c.kind == "spelling"}
+            mine.extend(
+                c
+                for c in _sentence_speaker_changes(r, v, said[0], said[1], blocks, i, ref)
+                if not (c.kind == "spelling" and (c.before, c.after) in spelt)  # shown already, where it stands
+            )
         if reference.parts is not None and (any(r.quoted) or any(v.quoted)):
             mine.extend(_reworded_quotes(r, v, reference.parts, said[1], mine, i, ref))
     return mine
