@@ -263,20 +263,46 @@ def to_markdown(
             out += [f"> **Note:** {one_line(notes[group.id])}", ""]
         for k, p in enumerate(group.passages):
             art = arts[p.article]
-            facts = [f"chars {p.start}–{p.end}", f"similarity {shown_similarity(p.similarity)}"]
-            facts.append("direct quote" if p.quoted else "not quoted")
-            if p.said_by:
-                facts.append(f"said by {p.said_by}")
             mine = [c for c in group.changes if c.passage == k]
             spans = [c.span for c in mine if c.span and c.kind != "quote-paraphrase"]
+            facts = [f"chars {p.start}–{p.end}", *_version_facts(p)]
             out.append(f"- **{art.label}** ({', '.join(facts)}): “{_marked(p.text, spans)}”")
-            listed = [c for c in mine if c.kind != "dropped"] + [c for c in mine if c.kind == "dropped"]
-            if listed:
-                out.append(f"  - {' · '.join(one_line(change_text(c)) for c in listed)}")
+            if mine:
+                out.append(f"  - {_changes_line(mine)}")
         for r in group.repeats:
             art = arts[r.article]
             out.append(f"- ↻ {repeat_text(art, r)} (chars {r.start}–{r.end}): “{one_line(r.text)}”")
     return "\n".join(out) + "\n"
+
+
+def _version_facts(p: Passage) -> list[str]:
+    """What a version's line says of it: its similarity, whether it is a
+    direct quote, who said it."""
+    facts = [f"similarity {shown_similarity(p.similarity)}", "direct quote" if p.quoted else "not quoted"]
+    if p.said_by:
+        facts.append(f"said by {p.said_by}")
+    return facts
+
+
+def _changes_line(changes: list[Change]) -> str:
+    """A version's changes in words, on one line, what it drops last."""
+    listed = [c for c in changes if c.kind != "dropped"] + [c for c in changes if c.kind == "dropped"]
+    return " · ".join(one_line(change_text(c)) for c in listed)
+
+
+def group_plain_text(alignment: Alignment, group: Group) -> str:
+    """A group as plain text, as the clipboard takes it: its heading and
+    flags, then each version with its outlet, facts and text, and the
+    changes against the group's most common wording under it."""
+    flags = flag_text(group)
+    lines = [group_heading(group) + (f" · ⚑ {flags}" if flags else "")]
+    for k, p in enumerate(group.passages):
+        label = alignment.articles[p.article].label
+        lines.append(f"- {label} ({', '.join(_version_facts(p))}): “{one_line(p.text)}”")
+        mine = [c for c in group.changes if c.passage == k]
+        if mine:
+            lines.append(f"  {_changes_line(mine)}")
+    return "\n".join(lines) + "\n"
 
 
 CSV_FIELDS = [

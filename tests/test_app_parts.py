@@ -132,12 +132,17 @@ def test_neighbouring_groups_get_different_colours(sample_articles):
                 assert index[a.id] != index[b.id]
 
 
-def test_group_text_names_every_outlet(sample_articles):
+def test_a_copied_group_names_every_outlet_its_flags_and_changes(sample_articles):
+    from sidebyside.export import change_text, flag_text, group_plain_text
+
     alignment = align(sample_articles)
-    group = alignment.groups[0]
-    text = clipboard.group_text(alignment, group)
-    assert text.startswith(group.id)
-    assert len(text.strip().splitlines()) == 1 + len(group.passages)
+    group = next(g for g in alignment.groups if g.flags and g.changes)
+    text = group_plain_text(alignment, group)
+    lines = text.strip().splitlines()
+    assert lines[0].startswith(group.id) and lines[0].endswith(f"⚑ {flag_text(group)}")
+    versions = [line for line in lines if line.startswith("- ")]
+    assert [v.split(" (")[0][2:] for v in versions] == [alignment.articles[p.article].label for p in group.passages]
+    assert all(change_text(c).split()[0] in text for c in group.changes)
 
 
 def test_system_copy_uses_an_available_tool(monkeypatch):

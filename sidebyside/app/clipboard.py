@@ -18,18 +18,6 @@ if TYPE_CHECKING:
     from ..model import Alignment, Group
 
 
-def group_text(alignment: Alignment, group: Group) -> str:
-    """The group's versions, each with its outlet, as plain text."""
-    from ..export import group_heading
-
-    lines = [group_heading(group)]
-    for passage in group.passages:
-        article = alignment.articles[passage.article]
-        text = " ".join(passage.text.split())
-        lines.append(f"{article.label}: “{text}”")
-    return "\n".join(lines) + "\n"
-
-
 def system_command() -> list[str] | None:
     """The command line of a clipboard tool that can work here, or None."""
     candidates: list[list[str]] = []
@@ -70,7 +58,9 @@ def system_copy(text: str) -> str | None:
 def copy_group(screen, alignment: Alignment, group: Group) -> None:
     """Copy ``group``'s versions (OSC 52, and a system tool where there is
     one, in a thread of ``screen``), saying so."""
-    text = group_text(alignment, group)
+    from ..export import group_plain_text
+
+    text = group_plain_text(alignment, group)
     screen.app.copy_to_clipboard(text)
 
     def with_system_tool() -> None:
