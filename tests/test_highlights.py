@@ -841,3 +841,16 @@ def test_saving_layer_never_loads_the_aligner():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_saving_over_an_align_export_calls_its_groups_groups(sample, tmp_path):
+    """An ``align`` JSON marks no group as kept: what a save would drop from
+    it are groups of that alignment, not highlights."""
+    from sidebyside.export import to_json
+
+    _articles, alignment = sample
+    target = tmp_path / "aligned.json"
+    target.write_text(to_json(alignment), encoding="utf-8")
+    g = group_with(alignment, QUOTE)
+    warning = check_overwrite(target, alignment, {g.id: ""})
+    assert warning and f"{len(alignment.groups) - 1} groups (" in warning and "highlight" not in warning

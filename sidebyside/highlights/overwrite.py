@@ -98,12 +98,14 @@ def check_overwrite(path: str | Path, alignment: Alignment, kept: Mapping[str, s
             lost_notes += 1
     if not (lost_groups or lost_versions or lost_notes):
         return None
+    # A file that marks no group as kept (an ``align`` export) holds groups, not highlights.
+    noun = "highlight" if any(record.get("kept") for record in data["groups"]) else "group"
     parts = []
     if lost_groups:
         shown = ", ".join(lost_groups[:3]) + (f" and {len(lost_groups) - 3} more" if len(lost_groups) > 3 else "")
-        parts.append(f"{plural(len(lost_groups), 'highlight')} ({shown})")
+        parts.append(f"{plural(len(lost_groups), noun)} ({shown})")
     if lost_versions:
-        parts.append(f"{plural(lost_versions, 'version')} of {'other ' if lost_groups else ''}saved highlights")
+        parts.append(f"{plural(lost_versions, 'version')} of {'other ' if lost_groups else ''}saved {noun}s")
     if lost_notes:
         parts.append(plural(lost_notes, "note"))
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
