@@ -10,16 +10,6 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: max(0, limit - 1)] + "…"
 
 
-def shorten_middle(text: str, limit: int) -> str:
-    """``text`` cut to at most ``limit`` characters in its middle, its start
-    and its end kept ("Reopened 2 highlights from ~/.local/…/sample.json")."""
-    if len(text) <= limit:
-        return text
-    head = max(0, (limit - 1) // 2)
-    tail = max(0, limit - 1 - head)
-    return text[:head] + "…" + (text[-tail:] if tail else "")
-
-
 def one_line(text: str, limit: int | None = None) -> str:
     """``text`` with each run of white space (line breaks too) as one space,
     then cut to ``limit`` characters (see :func:`shorten`) when one is given."""

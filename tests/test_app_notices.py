@@ -74,15 +74,3 @@ async def test_notes_on_several_articles_are_one_notice_at_start(sample_articles
         warnings = [n for n in app._notifications if n.severity == "warning"]
         assert len(warnings) == 1
         assert "cp1252" in warnings[0].message and "control characters" in warnings[0].message
-
-
-async def test_a_long_notice_is_cut_to_one_line_in_a_narrow_terminal_keeping_its_end(make_app):
-    app = make_app()
-    async with app.run_test(size=(60, 20), notifications=True) as pilot:
-        await ready(pilot)
-        app.notify("Reopened 2 highlights from /home/someone/.local/share/sidebyside/highlights/corpus-8696b7.json")
-        await pilot.pause(0.2)
-        (toast,) = _toasts(app)
-        text = toast.render().plain.strip()
-        assert toast.region.height == 1 and text.startswith("Reopened 2 highlights") and text.endswith("8696b7.json")
-        assert "…" in text

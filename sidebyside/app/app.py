@@ -29,7 +29,6 @@ from ..aligning.options import AlignOptions
 from ..config import Config
 from ..model import Kept, Place
 from ..reading.articles import Article
-from ..text import shorten_middle
 from . import keeping
 from .colours import GroupColours, Palette, assign, theme_palette
 from .reader import ReaderScreen
@@ -159,9 +158,6 @@ class SideBySideApp(App[None]):
         if severity == "information":
             if title:
                 message, title = f"{title}: {message}", ""
-            # One line on the footer's row, however narrow the terminal: cut in the middle, so a
-            # file's name at the end stays.
-            message = shorten_middle(" ".join(message.split()), max(20, (self.size.width or 80) - 4))
             # (a longer one, which wraps, a second more for every 20 characters past 60)
             most = INFO_SECONDS + max(0, len(message) - 60) / 20
             timeout = min(timeout or most, most)
