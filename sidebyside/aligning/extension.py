@@ -83,7 +83,8 @@ def _best_stretch(da: Doc, db: Doc, a0: int, a1: int, b0: int, b1: int) -> tuple
     best, matched, lo, hi = _runs(da, db, a0, a1, b0, b1)
     if lo < 0:
         return 0.0, 0, -1, 0, -1, 0
-    lo, hi = _within_sentences(da, db, matched, lo, hi)
+    if lo < hi:  # (one run is a stretch of its own)
+        lo, hi = _within_sentences(da, db, matched, lo, hi)
     shared = 0.0
     for run in matched[lo : hi + 1]:
         shared += run[5]
@@ -148,7 +149,8 @@ def _runs(da: Doc, db: Doc, a0: int, a1: int, b0: int, b1: int) -> tuple[float, 
         if m:
             near = ()
             for p in range(m):
-                if long_a[i1 + p] and long_b[j1 + p] and _near_keys(long_a[i1 + p], long_b[j1 + p]):
+                x = long_a[i1 + p]
+                if x and long_b[j1 + p] and _near_keys(x, long_b[j1 + p]):
                     near += (p,)
             if near or (cur > 0 and k < n):  # (after the last runs only a near pair counts)
                 scores = map(_PAIR_SCORES.__getitem__, map(operator.or_, class_a[i1 : i1 + m], class_b[j1 : j1 + m]))
@@ -724,9 +726,9 @@ def _copied(
     opposite word in one only."""
     if sim >= NEAR_COPY:
         return True
-    near = _one_inside(da, a0, a1, sa, ea, db, b0, b1, sb, eb) or (
+    near = (  # (the cheap test first)
         sim >= _CLOSE and _mostly_shared(a0, a1, b0, b1, core, _same_start(da, a0, sa, db, b0, sb))
-    )
+    ) or _one_inside(da, a0, a1, sa, ea, db, b0, b1, sb, eb)
     return near and same_polarity(da, a0, a1, db, b0, b1)
 
 
