@@ -152,7 +152,7 @@ class _Roles:
             hits.extend(_titles_then_names(text, role, at if aligned else None))
             # "Name Surname, the … role": a comma at most 46 characters before the role.
             if not hits and (not aligned or _comma_before(self._commas(), at)):
-                hits.extend(_names_then_role(text, role))
+                hits.extend(_names_then_role(text, role, at if aligned else None))
             found = self._role_hits[words] = sorted(hits)
         return found
 
@@ -803,21 +803,39 @@ def _titles_then_names(text: str, role: re.Pattern[str], places: list[int] | Non
     return found
 
 
-def _names_then_role(text: str, role: re.Pattern[str]) -> list[tuple[int, str]]:
+def _names_then_role(text: str, role: re.Pattern[str], places: list[int] | None = None) -> list[tuple[int, str]]:
     """Where a name stands with its role after a comma ("Ned Price, the US
     State Department spokesman"), as (where the name starts, surname): the
-    first names found left to right, each after the last one's end."""
+    first names found left to right, each after the last one's end;
+    ``places``: the only offsets where the role can start, when known."""
     name_comma = _compiled(_NAME_COMMA)
     found: list[tuple[int, str]] = []
-    pos = 0
-    while (m := name_comma.search(text, pos)) is not None:
-        end = _role_within(text, m.end(), role)
+    pos, endpos = 0, len(text)
+    if places:
+        # The role stands at most 44 characters after the name's ", "
+        # (_role_within): the names to look at end between 44 characters
+        # before the first place and the last place, and start after the
+        # second space before the first such ", " (a name is two words).
+        space = text.rfind(" ", 0, max(0, places[0] - 46))
+        pos = text.rfind(" ", 0, space) + 1 if space > 0 else 0
+        endpos = places[-1]
+    while (m := name_comma.search(text, pos, endpos)) is not None:
+        if places is not None and not _place_within(places, m.end(), m.end() + 44):
+            end = None
+        else:
+            end = _role_within(text, m.end(), role)
         if end is None:
             pos = m.start() + 1
             continue
         found.append((m.start(), m.group(1).split()[-1]))
         pos = end
     return found
+
+
+def _place_within(places: list[int], lo: int, hi: int) -> bool:
+    """Is one of ``places`` (in order) in ``[lo, hi]``?"""
+    k = bisect.bisect_left(places, lo)
+    return k < len(places) and places[k] <= hi
 
 
 def _role_within(text: str, at: int, role: re.Pattern[str]) -> int | None:
