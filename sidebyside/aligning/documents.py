@@ -47,6 +47,10 @@ class Doc:
     is_that: bytearray  # 1 where a token is the word "that"
     says: bytearray  # 1 where a token is a verb of saying or naming (and an "as" after one): its clause goes on
     key_ids: array[int]  # each key as an int, the same int for the same key in every document
+    # The tokens of each sentence, half open, after one entry for a token
+    # before the first sentence: sentence_spans[k] for the k sentences that
+    # start at or before a token (see sentence_of).
+    sentence_spans: list[tuple[int, int]]
     cache: dict = field(default_factory=dict)  # what the later steps work out once per document
 
     def region(self, t: int) -> tuple[int, int]:
@@ -64,9 +68,7 @@ class Doc:
 
     def sentence_of(self, t: int) -> tuple[int, int]:
         """The tokens of the sentence holding token ``t``, half open."""
-        starts = self.sentence_starts
-        k = bisect.bisect_right(starts, t) - 1
-        return starts[k], starts[k + 1] if k + 1 < len(starts) else len(self.tokens)
+        return self.sentence_spans[bisect.bisect_right(self.sentence_starts, t)]
 
 
 _BREAK_RE = re.compile(r"[.!?]|\n")
@@ -369,7 +371,17 @@ def _prepare(article: Article) -> Doc:
         is_that,
         says,
         _key_ids(keys, apart),
+        _sentence_spans(sentence_starts, n),
     )
+
+
+def _sentence_spans(starts: list[int], n: int) -> list[tuple[int, int]]:
+    """:attr:`Doc.sentence_spans` from the first token of every sentence
+    and the number of tokens: for a token before the first sentence (none
+    is, but a negative index), the pair the search in sentence_of found."""
+    if not starts:
+        return []
+    return [(starts[-1], starts[0]), *zip(starts, [*starts[1:], n])]
 
 
 _WEIGHTS = (MATCH_STOP, MATCH_CONTENT)  # by content flag
