@@ -55,7 +55,10 @@ class Place(NamedTuple):
 
 def overlap(s1: int, e1: int, s2: int, e2: int) -> int:
     """How many characters two half-open spans share (0 when apart)."""
-    return max(0, min(e1, e2) - max(s1, s2))
+    # max(0, min(e1, e2) - max(s1, s2)), without three calls (a hot path of grouping)
+    start = s1 if s1 > s2 else s2
+    end = e1 if e1 < e2 else e2
+    return end - start if end > start else 0
 
 
 @dataclass(frozen=True)
