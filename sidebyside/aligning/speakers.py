@@ -635,6 +635,19 @@ class _Attributions(_Subjects):
     def _skipped(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.skip)
 
+    def _region(self, lo: int, hi: int) -> tuple[int, int, int, int]:
+        """The sentences from the one at ``lo`` to the one at ``hi - 1``, as
+        (start, end), and the first and last paragraph they stand in (a span
+        inside one sentence, or one paragraph, has it looked up once)."""
+        region_start, region_end = self.sentence_at(lo)
+        if not region_start <= hi - 1 < region_end:  # (the sentences tile the text)
+            region_end = self.sentence_at(hi - 1)[1] if hi > 0 else 0
+        first = self.paragraph_index(region_start)
+        end = max(region_start, region_end - 1)
+        starts = self._paragraph_starts
+        last = first if first + 1 >= len(starts) or end < starts[first + 1] else self.paragraph_index(end)
+        return region_start, region_end, first, last
+
     def attribution_for(self, start: int, end: int, quoted: bool) -> str | None:
         """Whom the article attributes the passage ``[start, end)`` to."""
         anchor_start, anchor_end = start, end
@@ -646,13 +659,10 @@ class _Attributions(_Subjects):
             if spans:
                 s, e = max(spans, key=lambda q: min(q[1], end) - max(q[0], start))
                 anchor_start, anchor_end = s, e
-        region_start = self.sentence_at(min(start, anchor_start))[0]
-        region_end = self.sentence_at(max(end, anchor_end) - 1)[1] if max(end, anchor_end) > 0 else 0
+        region_start, region_end, first, last = self._region(min(start, anchor_start), max(end, anchor_end))
         inside = [
             a
-            for p in range(
-                self.paragraph_index(region_start), self.paragraph_index(max(region_start, region_end - 1)) + 1
-            )
+            for p in range(first, last + 1)
             for a in self.attributions_in(p)
             if a.speaker is not None and region_start <= a.at < region_end
         ]
@@ -667,7 +677,8 @@ class _Attributions(_Subjects):
             if len(before) < len(inside):
                 return inside[len(before)].speaker  # the first after
             return before[-1].speaker
-        para = self.paragraph_index(start)
+        # (the region's one paragraph, when the passage starts inside the region)
+        para = first if first == last and region_start <= start < region_end else self.paragraph_index(start)
         # A headline's "…: Lavrov" names its speaker.
         p_start, p_end = self.paragraphs[para] if self.paragraphs else (0, 0)
         headline = None
