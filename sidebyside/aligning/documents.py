@@ -51,6 +51,7 @@ class Doc:
     # before the first sentence: sentence_spans[k] for the k sentences that
     # start at or before a token (see sentence_of).
     sentence_spans: list[tuple[int, int]]
+    regions: tuple[tuple[int, int], ...]  # the tokens before the headline, of it, after it (see region)
     cache: dict = field(default_factory=dict)  # what the later steps work out once per document
 
     def region(self, t: int) -> tuple[int, int]:
@@ -58,10 +59,10 @@ class Doc:
         or the text before or after it."""
         lo, hi = self.title
         if t < lo:
-            return 0, lo
+            return self.regions[0]
         if t < hi:
-            return lo, hi
-        return hi, len(self.tokens)
+            return self.regions[1]
+        return self.regions[2]
 
     def in_title(self, t: int) -> bool:
         return self.title[0] <= t < self.title[1]
@@ -372,6 +373,7 @@ def _prepare(article: Article) -> Doc:
         says,
         _key_ids(keys, apart),
         _sentence_spans(sentence_starts, n),
+        ((0, title[0]), title, (title[1], n)),
     )
 
 
