@@ -162,10 +162,27 @@ def chains(da: Doc, db: Doc, seeds: Seeds, opts: AlignOptions) -> list[tuple[int
     low = _LOW
     for packed in sorted(seeds):
         ja, jb = packed >> _SHIFT, packed & low
+        para_a, para_b = pa[ja], pb[jb]
+        if len(open_chains) == 1:
+            # One chain open (most seeds): it takes the seed if it can, as below.
+            chain = open_chains[0]
+            if ja - chain[1] > gap:
+                done.append((chain[0], chain[1], chain[2], chain[3]))
+                open_chains = [[ja, ja, jb, jb, para_a, para_b]]
+                continue
+            dj = jb - chain[3]
+            if -back <= dj <= gap and chain[2] - back <= jb and para_a == chain[4] and para_b == chain[5]:
+                chain[1] = ja
+                if jb < chain[2]:
+                    chain[2] = jb
+                elif jb > chain[3]:
+                    chain[3] = jb
+            else:
+                open_chains.append([ja, ja, jb, jb, para_a, para_b])
+            continue
         best = None
         best_cost = 0
         still_open = []
-        para_a, para_b = pa[ja], pb[jb]
         for chain in open_chains:
             if ja - chain[1] > gap:
                 done.append((chain[0], chain[1], chain[2], chain[3]))
@@ -178,7 +195,7 @@ def chains(da: Doc, db: Doc, seeds: Seeds, opts: AlignOptions) -> list[tuple[int
                     best, best_cost = chain, cost
         open_chains = still_open
         if best is None:
-            open_chains.append([ja, ja, jb, jb, pa[ja], pb[jb]])
+            open_chains.append([ja, ja, jb, jb, para_a, para_b])
         else:
             best[1] = ja  # (the seeds come in order of ja)
             if jb < best[2]:
