@@ -1052,8 +1052,9 @@ def _version_changes(
     r = reference.words
     opcodes, blocks = diff
     ver_negated = _negated(v)
-    # (with as many negations on each side, whether it is a third)
-    balanced = ver_negated.total() == reference.negated.total()
+    # (with as many negations on each side, whether it is a third; the
+    # counters' totals are the numbers of negations)
+    balanced = v.negations.count(True) == r.negations.count(True)
     if balanced and ver_negated != reference.negated and (_moved_negation(r, v) or _moved_negation(v, r)):
         balanced = False  # "did not say whether it would inspect" / "said it would not inspect"
     negated = (reference.negated, ver_negated, balanced)
@@ -1091,7 +1092,8 @@ def _version_changes(
         if kind == "number" and _same_score(before, after):
             kind = "other"  # a tiebreak written in full or by the loser's points only
         mine.append(Change(kind, i, ref, before, after, span, ref_span))
-    mine.extend(_quote_changes(r, v, passages, i, ref, quote_runs))
+    if quote_runs or passages[i].quoted != passages[ref].quoted:  # (else there is no quote against paraphrase)
+        mine.extend(_quote_changes(r, v, passages, i, ref, quote_runs))
     if reference.counts:  # (else no number is lost: nothing moved)
         mine.extend(_moved_numbers(r, v, opcodes, mine, i, ref))
     changed = [(j1, j2) for tag, _, _, j1, j2 in opcodes if tag != "equal"]
