@@ -27,6 +27,10 @@ def joined_lines(article: Article) -> list[tuple[int, int, str]]:
         j = i + 1  # the paragraph: lines i..j-1 of body text, none blank
         while j < len(lines) and lines[j].kind == line.kind == "body":
             j += 1
+        if j == i + 1:  # a line of its own (most lines): nothing to join
+            out.append((line.start, line.end, line.kind))
+            i = j
+            continue
         widest = max(ln.end - ln.start for ln in lines[i:j])
         wrapped = HARD_WRAP_MIN <= widest <= HARD_WRAP_MAX
         start = line.start
