@@ -251,6 +251,7 @@ def _breaks_between(da: Doc, db: Doc, a_from: int, a_to: int, b_from: int, b_to:
 
 
 _OPENERS = {"]": "[", ")": "(", "”": "“", "»": "«"}
+_BRACKET_RE = re.compile("[][()”“»«]")
 
 
 def _take_closing(text: str, end: int, close: str) -> int:
@@ -282,12 +283,13 @@ def tidy(text: str, start: int, end: int) -> tuple[int, int]:
     """Take in a bracket or quotation mark that the passage opens or closes
     but leaves outside its edges, so a cited passage is balanced.  (Kept for
     the spans last met: a sentence is tidied again for each partner.)"""
-    for close, open_ in _OPENERS.items():
-        opens, closes = text.count(open_, start, end), text.count(close, start, end)
-        if opens > closes:
-            end = _take_closing(text, end, close)
-        elif closes > opens and start > 0 and text[start - 1] == open_:
-            start -= 1
+    if _BRACKET_RE.search(text, start, end):  # (else none to balance)
+        for close, open_ in _OPENERS.items():
+            opens, closes = text.count(open_, start, end), text.count(close, start, end)
+            if opens > closes:
+                end = _take_closing(text, end, close)
+            elif closes > opens and start > 0 and text[start - 1] == open_:
+                start -= 1
     if start > 0 and text[start - 1] == '"' and _left_open(text, start, end):
         # A quotation left open at its paragraph's end, as news copy does
         # when it goes on in the next ('"There is no military solution.\n\n"Every
@@ -670,7 +672,16 @@ def _alike(da: Doc, a0: int, a1: int, db: Doc, b0: int, b1: int) -> bool:
     found in the longer (``fuzz.partial_ratio`` at least 75)?  A sentence
     split over two paragraphs in one text still meets the whole."""
     x, y = _words(da, a0, a1), _words(db, b0, b1)
-    return x == y or fuzz.partial_ratio(x, y) >= 75  # (a third are the same: 100, and partial_ratio is slow)
+    if x == y:  # (a third are: 100)
+        return True
+    # partial_ratio is the best fuzz.ratio of the shorter against any stretch
+    # of the longer as long (rapidfuzz 3 tries every one, and is slow): one
+    # at either end that reaches 75 settles it, as it does for nearly all.
+    short, longer = (x, y) if len(x) <= len(y) else (y, x)
+    n = len(short)
+    if n and (fuzz.ratio(short, longer[:n]) >= 75 or fuzz.ratio(short, longer[len(longer) - n :]) >= 75):
+        return True
+    return fuzz.partial_ratio(x, y) >= 75
 
 
 def _tail(doc: Doc, t: int, last: int) -> bool:
