@@ -238,18 +238,25 @@ def _whole_sentence(w: Words, lo: int, hi: int) -> bool:
 _SENTENCE_STOPS = frozenset(".!?")
 
 
-def _classify(ref: Words, ver: Words, tag: str, i1: int, i2: int, j1: int, j2: int, negated) -> ChangeKind:
+def _classify(
+    ref: Words, ver: Words, tag: str, i1: int, i2: int, j1: int, j2: int, negated, sides: tuple[bool, ...]
+) -> ChangeKind:
+    # (``sides``: whether the reference and the version hold an "according",
+    # and a speech verb, anywhere: the tests for them skip a side without)
     ref_negated, ver_negated, balanced = negated
+    ref_according, ver_according, ref_says, ver_says = sides
     if balanced:
         # As many negations on each side: reworded around them ("no
         # structural faults" / "no faults"), none added or taken away.
         negated = None
     # "according to X" on one side only: a source given or taken away, unless
     # the other side names X too ("according to city figures" / "city figures show").
-    if _own_source(ref, i1, i2, ver) or _own_source(ver, j1, j2, ref):
+    if (ref_according and _own_source(ref, i1, i2, ver)) or (ver_according and _own_source(ver, j1, j2, ref)):
         return "attribution"
     # "…, a court spokesman said" on one side, nothing saying who on the other.
-    if (tag == "delete" and _unsaid(ref, i1, i2, ver)) or (tag == "insert" and _unsaid(ver, j1, j2, ref)):
+    if (tag == "delete" and ref_says and _unsaid(ref, i1, i2, ver)) or (
+        tag == "insert" and ver_says and _unsaid(ver, j1, j2, ref)
+    ):
         return "attribution"
     if tag == "delete" and _whole_sentence(ref, i1, i2):
         return "dropped"
@@ -1058,6 +1065,7 @@ def _version_changes(
     if balanced and ver_negated != reference.negated and (_moved_negation(r, v) or _moved_negation(v, r)):
         balanced = False  # "did not say whether it would inspect" / "said it would not inspect"
     negated = (reference.negated, ver_negated, balanced)
+    sides = ("according" in r.keys, "according" in v.keys, not _SAID.isdisjoint(r.keys), not _SAID.isdisjoint(v.keys))
     mine: list[Change] = []
     quote_runs: list[tuple[int, int, int, int]] = []
     for tag, i1, i2, j1, j2 in opcodes:
@@ -1065,7 +1073,7 @@ def _version_changes(
             mine.extend(_spellings(r, v, i1, i2, j1, i, ref))
             quote_runs.extend(_quoted_one_side(r, v, i1, i2, j1))
             continue
-        kind = _classify(r, v, tag, i1, i2, j1, j2, negated)
+        kind = _classify(r, v, tag, i1, i2, j1, j2, negated, sides)
         glued = kind == "number" and (
             tag != "replace"
             or _decimals(r, i1, i1 + 1)
