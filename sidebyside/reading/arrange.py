@@ -80,13 +80,27 @@ def tell_apart(articles: Sequence[Article]) -> list[Article]:
     return [replace(a, tag=tag) if tag != a.tag else a for a, tag in zip(articles, _tags(articles))]
 
 
+def _body(article: Article) -> str:
+    return "\n".join(article.text[ln.start : ln.end] for ln in article.lines if ln.kind != "header")
+
+
+_FIRST_WORDS = 50
+
+
 def same_text_notes(articles: Sequence[Article]) -> list[str]:
     """A note for each set of articles with the same text: every passage of
     theirs aligns word for word, which says nothing about how they differ."""
-    by_text: dict[str, list[Article]] = defaultdict(list)
-    for a in articles:
-        body = "\n".join(a.text[ln.start : ln.end] for ln in a.lines if ln.kind != "header")
-        by_text[hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()].append(a)
+    # Texts whose first words differ are not the same: only articles that
+    # share their first words are compared whole (splitting every text into
+    # words took a tenth of the time of reading the articles).
+    by_start: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, a in enumerate(articles):
+        by_start[tuple(_body(a).split(None, _FIRST_WORDS)[:_FIRST_WORDS])].append(i)
+    alike = {i for group in by_start.values() if len(group) > 1 for i in group}
+    by_text: dict[str | int, list[Article]] = defaultdict(list)
+    for i, a in enumerate(articles):
+        key = hashlib.sha256(" ".join(_body(a).split()).encode("utf-8")).hexdigest() if i in alike else i
+        by_text[key].append(a)
     notes = []
     for group in by_text.values():
         if len(group) < 2:
