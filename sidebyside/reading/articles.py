@@ -249,8 +249,10 @@ def decode(path: Path, data: bytes) -> tuple[str, str, tuple[str, ...]]:
             notes = (f"{path.name}: not UTF-8, read as {encoding}",)
     # Universal newlines, as text mode reads them.
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    if not text or text.isspace():  # (not text.strip(): no copy of the text)
         raise InputError(f"{path}: empty file")
+    if not _controls(data):  # (these bytes are the control characters of every encoding tried here)
+        return text, encoding, notes
     text, marked = _mark_controls(path, text)
     return text, encoding, notes + marked
 
