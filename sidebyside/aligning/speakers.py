@@ -482,6 +482,8 @@ class _Attributions(_Subjects):
     text: str
     quoted: list[tuple[int, int]]
     skip: tuple[tuple[int, int], ...]
+    _skip_starts: list[int]
+    _skip_reach: list[int]
     paragraphs: list[tuple[int, int]]
     _role_hits: dict[tuple[str, ...], list[tuple[int, str]]]
     _folded: str | None
@@ -633,7 +635,9 @@ class _Attributions(_Subjects):
         )
 
     def _skipped(self, offset: int) -> bool:
-        return any(s <= offset < e for s, e in self.skip)
+        """Does ``offset`` stand in one of the ``skip`` spans (boilerplate, a byline …)?"""
+        k = bisect.bisect_right(self._skip_starts, offset)
+        return k > 0 and self._skip_reach[k - 1] > offset
 
     def _region(self, lo: int, hi: int) -> tuple[int, int, int, int]:
         """The sentences from the one at ``lo`` to the one at ``hi - 1``, as
@@ -887,6 +891,10 @@ class ArticleFacts(_Attributions, Quotations):
     def __init__(self, text: str, skip: tuple[tuple[int, int], ...] = ()) -> None:
         Quotations.__init__(self, text)
         self.skip = skip
+        # The skipped spans by start, and the furthest end of those up to each.
+        ordered = sorted(skip)
+        self._skip_starts = [s for s, _ in ordered]
+        self._skip_reach = list(itertools.accumulate((e for _, e in ordered), max))
         self._role_hits: dict[tuple[str, ...], list[tuple[int, str]]] = {}
         self._folded: str | None = None  # the text casefolded, when a role is looked up
         self._comma_offsets: list[int] | None = None
