@@ -268,10 +268,10 @@ def _classify(
         return "number"  # "11.4%" / "11 per cent": the decimals replaced
     if (tag == "insert" and _in_figures(ver, j1, j2)) or (tag == "delete" and _in_figures(ref, i1, i2)):
         return "number"  # a score or a range changed ("7-6 (5)" / "7-5")
-    neg_a = _scope_negations(ref, i1, i2) if negated else set()
-    neg_b = _scope_negations(ver, j1, j2) if negated else set()
-    if any(target not in ver_negated for target in neg_a) or any(target not in ref_negated for target in neg_b):
-        return "negation"
+    if negated:  # (else as many negations on each side: none added or taken away)
+        neg_a, neg_b = _scope_negations(ref, i1, i2), _scope_negations(ver, j1, j2)
+        if any(target not in ver_negated for target in neg_a) or any(target not in ref_negated for target in neg_b):
+            return "negation"
     if tag == "replace":
         # A date or number replaced by another one (one only left out is dropped).
         numbers_a, numbers_b = _numbers(ref, i1, i2), _numbers(ver, j1, j2)
