@@ -63,3 +63,20 @@ async def test_the_marker_follows_the_focused_panes_version(make_app):
         assert app.current_version.article == other
         marked = [line for line in panel(app).text.splitlines() if "▶" in line]
         assert len(marked) == 1 and marked[0].startswith("▶" + app.articles[other].label[:12])
+
+
+async def test_a_flagged_version_out_of_sight_is_marked_in_the_panels_title(make_app):
+    """User test: the version with the flagged change sat behind "▼ 4 more";
+    the title says a flagged one is there (⚑) until it is scrolled into view."""
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await ready(pilot)
+        await pilot.press("n")  # g1: its second version gives the words to another speaker (flagged)
+        view = panel(app)
+        group = app.alignment.group(app.current_group)
+        assert {c.passage for c in group.changes if c.material} - {view._current_row}
+        assert "▼" in view.border_title and "⚑" in view.border_title
+        while "▼" in view.border_title and "⚑" in view.border_title:
+            await pilot.press("J")
+        body = view.shown_text.split("\n", 1)[1]  # (the heading lists the group's flags)
+        assert "⚑ who" in body  # the flagged version's change, in view now

@@ -71,6 +71,7 @@ class PassagePanel(Widget, can_focus=False):
         self._head: RenderableType = ""
         self._rows: list[RenderableType] = []  # one per version
         self._current_row: int | None = None  # which of _rows is the ▶ version
+        self._flagged_rows: set[int] = set()  # the rows whose version carries a flagged change
         self._head_lines: list[Strip] = []
         self._body_lines: list[Strip] = []
         self._row_lines: list[tuple[int, int]] = []  # first and last body line of each row
@@ -105,6 +106,7 @@ class PassagePanel(Widget, can_focus=False):
     def _changed(self, *_: object) -> None:
         self._built_for = self.content_region.width
         self._head, self._rows, self._current_row = self.render_group()
+        self._flagged_rows = self._rows_flagged()
         self._follow = True
         self._render_lines()
 
@@ -169,11 +171,42 @@ class PassagePanel(Widget, can_focus=False):
         above, below = self._offset, max(0, len(self._body_lines) - self._room - self._offset)
         title = ""
         if above or below:
-            parts = [f"▲ {above} more" if above else "", f"▼ {below} more" if below else ""]
+            # A flagged version out of sight is said to be there: its change is what the reader must check.
+            hidden_above, hidden_below = self._hidden_flagged()
+            parts = [
+                f"▲ {above} more" + (" ⚑" if hidden_above else "") if above else "",
+                f"▼ {below} more" + (" ⚑" if hidden_below else "") if below else "",
+            ]
             keys = f"{self._key('panel-down')}/{self._key('panel-up')}"
             title = " · ".join(p for p in parts if p) + f" ({keys} or the wheel scrolls)"
         if self.border_title != title:
             self.border_title = title
+
+    def _rows_flagged(self) -> set[int]:
+        """The rows (versions) with a flagged change of their own."""
+        group_id = self.app.current_group
+        alignment = self.app.alignment
+        if group_id is None or alignment is None:
+            return set()
+        try:
+            group = alignment.group(group_id)
+        except KeyError:
+            return set()
+        return {c.passage for c in group.changes if c.material}
+
+    def _hidden_flagged(self) -> tuple[bool, bool]:
+        """Whether the line where a flagged row lists its flagged change
+        (marked ⚑) lies above, or below, what is shown."""
+        room = self._room
+        above = below = False
+        for row in self._flagged_rows:
+            if row >= len(self._row_lines):
+                continue
+            first, last = self._row_lines[row]
+            line = next((k for k in range(first, last + 1) if "⚑" in self._body_lines[k].text), last)
+            above = above or line < self._offset
+            below = below or line >= self._offset + room
+        return above, below
 
     def _scroll(self, lines: int) -> None:
         before = self._offset
