@@ -356,10 +356,17 @@ def read_bytes(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
             raise InputError(f"{path}: no such file (a folder on the way is a file)") from None
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     try:
-        _check_file(path, os.fstat(fd), max_size)  # the file opened is the one checked
+        st = os.fstat(fd)
+        _check_file(path, st, max_size)  # the file opened is the one checked
         with os.fdopen(fd, "rb", closefd=True) as f:
             fd = -1
-            data = f.read(max_size + 1)
+            # As f.read(max_size + 1), with a buffer of the file's size, not
+            # of the limit (10 MB made and given back for each file), and
+            # the rest read if the file has grown since.
+            size = min(st.st_size, max_size) + 1
+            data = f.read(size)
+            if len(data) == size < max_size + 1:
+                data += f.read(max_size + 1 - size)
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     finally:
