@@ -652,6 +652,14 @@ class _Attributions(_Subjects):
         last = first if first + 1 >= len(starts) or end < starts[first + 1] else self.paragraph_index(end)
         return region_start, region_end, first, last
 
+    def _first_person(self, start: int, end: int) -> bool:
+        """Does ``[start, end)`` hold a word of the first person ("we", "I", "our" …)?"""
+        index = self.word_index()
+        lo, hi = index.span(start, end)
+        if lo and index.ends[lo - 1] > start:  # it begins inside a word
+            return any(w.casefold() in _FIRST_PERSON for w in WORD_RE.findall(self.text[start:end]))
+        return not _FIRST_PERSON.isdisjoint(map(str.casefold, index.words[lo:hi]))
+
     def attribution_for(self, start: int, end: int, quoted: bool) -> str | None:
         """Whom the article attributes the passage ``[start, end)`` to."""
         anchor_start, anchor_end = start, end
@@ -692,13 +700,7 @@ class _Attributions(_Subjects):
             return headline.group(1).split()[-1]
         # No attribution in its sentence: a quotation or first-person
         # paragraph continues the paragraph before it.
-        index = self.word_index()
-        lo, hi = index.span(start, end)
-        if lo and index.ends[lo - 1] > start:  # it begins inside a word
-            first_person = any(w.casefold() in _FIRST_PERSON for w in WORD_RE.findall(self.text[start:end]))
-        else:
-            first_person = not _FIRST_PERSON.isdisjoint(map(str.casefold, index.words[lo:hi]))
-        if not (quoted or first_person):
+        if not (quoted or self._first_person(start, end)):
             return None
         # A quoted sentence after `…," said X.` in the same paragraph is X's.
         earlier = [a for a in self.attributions_in(para) if a.speaker is not None and a.at < start]
