@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 
 import pytest
 from page_server import closed_port_url
@@ -70,6 +71,10 @@ def test_pages_are_kept_and_reopen_offline_until_refresh(page_server):
     again = load_articles(urls)  # from the cache: the server is not asked
     assert all(page_server.hits[p] == 1 for p in STORIES[:2])
     assert [(a.text, a.sha256, a.path) for a in again] == [(a.text, a.sha256, a.path) for a in first]
+    # ... and the reader is told which copy was read, and how to fetch it again
+    assert not any(a.notes for a in first)
+    told = re.compile(r"read the copy fetched \d{4}-\d\d-\d\d \d\d:\d\d UTC \(--refresh")
+    assert all(told.search(" ".join(a.notes)) for a in again)
     load_articles(urls, refresh=True)
     assert all(page_server.hits[p] == 2 for p in STORIES[:2])
     page_server.stop()  # offline

@@ -160,6 +160,13 @@ def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+def _when(fetched_at: str) -> str:
+    """'2026-12-01T00:17:05Z' as '2026-12-01 00:17 UTC' (as kept, if not that form)."""
+    if len(fetched_at) >= 16 and fetched_at[10:11] == "T" and fetched_at.endswith("Z"):
+        return f"{fetched_at[:10]} {fetched_at[11:16]} UTC"
+    return fetched_at
+
+
 def _from_cache(url: str, entry: cache.Entry, max_size: int) -> Article:
     return read_article(entry.path, max_size=max_size, url=url, charset=entry.charset)
 
@@ -178,9 +185,13 @@ def fetch_article(
     kept = cache.lookup(url, folder)
     if kept is not None and not refresh:
         try:
-            return _from_cache(url, kept, max_size)
+            article = _from_cache(url, kept, max_size)
         except InputError:
             pass  # a damaged copy: fetch again
+        else:
+            # Said each time: a page edited since (a stealth edit) is what a reader may be looking for.
+            note = f"{url}: read the copy fetched {_when(kept.fetched_at)} (--refresh fetches it again)"
+            return _replace_notes(article, (*article.notes, note))
     try:
         response = fetch(url, timeout=timeout, max_size=max_size)
     except FetchError as exc:
