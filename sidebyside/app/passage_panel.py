@@ -37,6 +37,33 @@ LABEL_WIDTH = 22
 _AS_SPACE = str.maketrans(dict.fromkeys("\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029", " "))
 
 
+def flagged_rows(alignment: Alignment | None, group_id: str | None) -> set[int]:
+    """The rows (versions) of the group with a flagged change of their own."""
+    if group_id is None or alignment is None:
+        return set()
+    try:
+        group = alignment.group(group_id)
+    except KeyError:
+        return set()
+    return {c.passage for c in group.changes if c.material}
+
+
+def hidden_flags(
+    rows: set[int], row_lines: list[tuple[int, int]], lines: list[Strip], offset: int, room: int
+) -> tuple[bool, bool]:
+    """Whether the line where one of ``rows`` lists its flagged change
+    (marked ⚑) lies above, or below, the ``room`` lines shown from ``offset``."""
+    above = below = False
+    for row in rows:
+        if row >= len(row_lines):
+            continue
+        first, last = row_lines[row]
+        line = next((k for k in range(first, last + 1) if "⚑" in lines[k].text), last)
+        above = above or line < offset
+        below = below or line >= offset + room
+    return above, below
+
+
 def row_text(text: str) -> str:
     """A version's text as its row shows it: every space where the text has one."""
     return text.translate(_AS_SPACE)
@@ -106,7 +133,7 @@ class PassagePanel(Widget, can_focus=False):
     def _changed(self, *_: object) -> None:
         self._built_for = self.content_region.width
         self._head, self._rows, self._current_row = self.render_group()
-        self._flagged_rows = self._rows_flagged()
+        self._flagged_rows = flagged_rows(self.app.alignment, self.app.current_group)
         self._follow = True
         self._render_lines()
 
@@ -172,7 +199,9 @@ class PassagePanel(Widget, can_focus=False):
         title = ""
         if above or below:
             # A flagged version out of sight is said to be there: its change is what the reader must check.
-            hidden_above, hidden_below = self._hidden_flagged()
+            hidden_above, hidden_below = hidden_flags(
+                self._flagged_rows, self._row_lines, self._body_lines, self._offset, self._room
+            )
             parts = [
                 f"▲ {above} more" + (" ⚑" if hidden_above else "") if above else "",
                 f"▼ {below} more" + (" ⚑" if hidden_below else "") if below else "",
@@ -181,32 +210,6 @@ class PassagePanel(Widget, can_focus=False):
             title = " · ".join(p for p in parts if p) + f" ({keys} or the wheel scrolls)"
         if self.border_title != title:
             self.border_title = title
-
-    def _rows_flagged(self) -> set[int]:
-        """The rows (versions) with a flagged change of their own."""
-        group_id = self.app.current_group
-        alignment = self.app.alignment
-        if group_id is None or alignment is None:
-            return set()
-        try:
-            group = alignment.group(group_id)
-        except KeyError:
-            return set()
-        return {c.passage for c in group.changes if c.material}
-
-    def _hidden_flagged(self) -> tuple[bool, bool]:
-        """Whether the line where a flagged row lists its flagged change
-        (marked ⚑) lies above, or below, what is shown."""
-        room = self._room
-        above = below = False
-        for row in self._flagged_rows:
-            if row >= len(self._row_lines):
-                continue
-            first, last = self._row_lines[row]
-            line = next((k for k in range(first, last + 1) if "⚑" in self._body_lines[k].text), last)
-            above = above or line < self._offset
-            below = below or line >= self._offset + room
-        return above, below
 
     def _scroll(self, lines: int) -> None:
         before = self._offset
