@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
+from array import array
 from functools import lru_cache
 from itertools import compress
 
@@ -267,11 +268,30 @@ def _take_closing(text: str, end: int, close: str) -> int:
 _STOPS_RE = re.compile(r"[.!?…]+")
 
 
+def _sentences(doc: Doc) -> tuple[array[int], array[int]]:
+    """Where the sentence of each token begins, and where it ends (half
+    open): :meth:`Doc.sentence_of` as two lookups, worked out once per
+    document (tokens before the first sentence start, if any, in the last
+    sentence, as there)."""
+    found = doc.cache.get("sentences")
+    if found is None:
+        starts, n = doc.sentence_starts, len(doc.tokens)
+        first, after = array("i"), array("i")
+        if starts:
+            first += array("i", (starts[-1],)) * starts[0]
+            after += array("i", (n,)) * starts[0]
+            for lo, hi in zip(starts, [*starts[1:], n]):
+                first += array("i", (lo,)) * (hi - lo)
+                after += array("i", (hi,)) * (hi - lo)
+        found = doc.cache["sentences"] = (first, after)
+    return found
+
+
 def end_of(doc: Doc, t: int) -> int:
     """Where a passage ending with token ``t`` ends: after the token, and
     after the full stop (or ! ? …) that ends its sentence, if it does."""
     end = doc.tokens[t].end
-    if doc.sentence_of(t)[1] == t + 1:
+    if _sentences(doc)[1][t] == t + 1:
         m = _STOPS_RE.match(doc.text, end)
         if m:
             return m.end()
@@ -379,7 +399,7 @@ def extend(
 
 def _start_levels(doc: Doc, t: int, floor: int) -> tuple[int, int]:
     """Where the sentence and the clause holding token ``t`` begin."""
-    sentence = max(doc.sentence_of(t)[0], floor)
+    sentence = max(_sentences(doc)[0][t], floor)
     clause = doc.clause_start
     c = t
     while c > sentence and not clause[c]:
@@ -391,7 +411,7 @@ def _start_levels(doc: Doc, t: int, floor: int) -> tuple[int, int]:
 
 def _end_levels(doc: Doc, t: int, ceiling: int) -> tuple[int, int]:
     """Where the sentence and the clause holding token ``t`` end (inclusive)."""
-    sentence = min(doc.sentence_of(t)[1] - 1, ceiling)
+    sentence = min(_sentences(doc)[1][t] - 1, ceiling)
     clause, says = doc.clause_start, doc.says
     c = t
     while c < sentence and (not clause[c + 1] or says[c]):
@@ -591,10 +611,12 @@ def other_speakers(da: Doc, a0: int, a1: int, db: Doc, b0: int, b1: int) -> bool
     """Do the sentences holding two passages name different speakers (and
     none in common)?  "Lavrov says Putin is ready to hold talks" and "Putin
     has said Russia is ready to hold talks" are two statements."""
-    x = _sentence_speakers(da, da.sentence_of(a0)[0], da.sentence_of(a1)[1] - 1)
+    first, after = _sentences(da)
+    x = _sentence_speakers(da, first[a0], after[a1] - 1)
     if not x:
         return False
-    y = _sentence_speakers(db, db.sentence_of(b0)[0], db.sentence_of(b1)[1] - 1)
+    first, after = _sentences(db)
+    y = _sentence_speakers(db, first[b0], after[b1] - 1)
     if not y or x & y:
         return False
     # One name spelt two ways is one speaker ("Hrytsenko said" / "Hryzenko said").
@@ -650,15 +672,16 @@ def _trim_strays(da: Doc, sa: int, ea: int, db: Doc, sb: int, eb: int) -> tuple[
     content word or two ("…be'. | Earlier this month" / "…be'. | Earlier on
     Thursday"), or into two sentences that do not read alike (the next
     paragraphs differ), stops at that sentence end; the same at its start."""
+    (first_a, after_a), (first_b, after_b) = _sentences(da), _sentences(db)
     while True:
-        (a_last, a_end), (b_last, b_end) = da.sentence_of(ea), db.sentence_of(eb)
+        a_last, a_end, b_last, b_end = first_a[ea], after_a[ea], first_b[eb], after_b[eb]
         if not (sa < a_last and sb < b_last):
             break
         if not (_few(da, a_last, ea + 1) and _few(db, b_last, eb + 1)) and _alike(da, a_last, a_end, db, b_last, b_end):
             break
         ea, eb = a_last - 1, b_last - 1
     while True:
-        (a_first, a_next), (b_first, b_next) = da.sentence_of(sa), db.sentence_of(sb)
+        a_first, a_next, b_first, b_next = first_a[sa], after_a[sa], first_b[sb], after_b[sb]
         if not (a_next <= ea and b_next <= eb):
             break
         if not (_few(da, sa, a_next) and _few(db, sb, b_next)) and _alike(da, a_first, a_next, db, b_first, b_next):
@@ -690,7 +713,8 @@ def _tail(doc: Doc, t: int, last: int) -> bool:
     fewer, or an attribution of four or fewer ('…on the ground," | El-Masri
     said. | He said Cairo…', '…," | al-Masri said in Arabic. | He said…')?
     Such a start is no start: the passage begins at the next sentence."""
-    lo, hi = doc.sentence_of(t)
+    first, after = _sentences(doc)
+    lo, hi = first[t], after[t]
     if not (lo < t and hi <= last):
         return False
     words = doc.content_sum[hi] - doc.content_sum[t]
