@@ -255,7 +255,7 @@ async def test_c_copies_the_current_group(monkeypatch, make_app):
         text = app.clipboard
         assert text.splitlines()[0].startswith(f"{group.id} · {group.kind}")
         for passage in group.passages:
-            assert f"{app.articles[passage.article].label}: “" in text
+            assert f"- {app.articles[passage.article].label} (similarity " in text
         assert "[We are] ready to talk with the West about reducing tensions" in text
         assert copied == [text]
 
