@@ -457,7 +457,7 @@ def _words(doc: Doc, lo: int, hi: int) -> str:
     """The text of tokens lo..hi-1, normalised ("" when none)."""
     if hi <= lo:
         return ""
-    return normalise(doc.text[doc.tokens[lo].start : doc.tokens[hi - 1].end])
+    return normalise(doc.text[doc.starts[lo] : doc.tokens[hi - 1].end])
 
 
 def _edges_agree(
@@ -647,11 +647,10 @@ def _plain(doc: Doc) -> bytearray:
     saying (worked out once per document)."""
     found = doc.cache.get("plain")
     if found is None:
-        text, tokens = doc.text, doc.tokens
+        text, starts, tokens = doc.text, doc.starts, doc.tokens
         found = doc.cache["plain"] = bytearray(content_flags(doc))
         for t in compress(range(len(tokens)), content_flags(doc)):
-            token = tokens[t]
-            if text[token.start].isupper() or token.key in SAYING_KEYS:
+            if text[starts[t]].isupper() or tokens[t].key in SAYING_KEYS:
                 found[t] = 0
     return found
 
@@ -832,8 +831,8 @@ def snap(
             continue
         if other_speakers(da, a0, a1, db, b0, b1) or not states_something(da, a0, a1, db, b0, b1):
             continue
-        ca = tidy(da.text, da.tokens[a0].start, end_of(da, a1))
-        cb = tidy(db.text, db.tokens[b0].start, end_of(db, b1))
+        ca = tidy(da.text, da.starts[a0], end_of(da, a1))
+        cb = tidy(db.text, db.starts[b0], end_of(db, b1))
         sim = similarity(da.text[ca[0] : ca[1]], db.text[cb[0] : cb[1]])
         if sim < opts.min_similarity:
             continue
