@@ -104,14 +104,14 @@ def _runs(da: Doc, db: Doc, a0: int, a1: int, b0: int, b1: int) -> tuple[float, 
     zero, so only these begin or end the best sequence), and the first and
     last of those in it (-1, -1 for none).
 
-    The alignment is the longest common subsequence of the two key
-    sequences (rapidfuzz's Indel opcodes: as many shared words as
-    possible), a deletion next to an insertion read as a replacement of
-    the words they pair up.  A run below zero is added to the running total
-    only while that is above zero (else Kadane starts afresh at the next
-    run whatever it adds) and is kept nowhere."""
+    The alignment is the longest common subsequence of the two key sequences
+    (rapidfuzz's Indel opcodes: as many shared words as possible), a deletion
+    next to an insertion read as a replacement of the words they pair up.  A
+    run below zero only lowers a running total above zero (else Kadane starts
+    afresh at the next run whatever it adds), and is kept nowhere."""
     wa, ga, gb, csa, csb = da.weight_sum, da.gap_sum, db.gap_sum, da.content_sum, db.content_sum
-    (edge_a, class_a, long_a), (edge_b, class_b, long_b) = _token_bits(da), _token_bits(db)
+    edge_a, class_a, long_a = da.cache.get("token bits") or _token_bits(da)
+    edge_b, class_b, long_b = db.cache.get("token bits") or _token_bits(db)
     matched: list[_Match] = []
     append = matched.append
     best = cur = 0.0
@@ -146,7 +146,7 @@ def _runs(da: Doc, db: Doc, a0: int, a1: int, b0: int, b1: int) -> tuple[float, 
             cur = _APART  # a paragraph only one text has: nothing runs across it
             i += 1
             continue
-        m = min(i2 - i1, j2 - j1)  # the pairs replaced, one run each
+        m = i2 - i1 if i2 - i1 < j2 - j1 else j2 - j1  # the pairs replaced, one run each
         if m:
             near = ()
             for p in range(m):
