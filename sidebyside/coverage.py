@@ -14,6 +14,7 @@ with the earliest date are marked first seen.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -86,10 +87,18 @@ class Row:
 
 @dataclass(frozen=True)
 class OnlyHere:
-    """A paragraph of one outlet that no aligned passage covers."""
+    """A paragraph of one outlet that no aligned passage covers; ``echo``,
+    another outlet with a paragraph that reads much like it (the same
+    statement reworded, too loosely to be aligned), or None: its own."""
 
     place: Place
     text: str
+    echo: int | None = None
+
+    @property
+    def own(self) -> bool:
+        """Does no other outlet carry it, even reworded?"""
+        return self.echo is None
 
 
 @dataclass(frozen=True)
@@ -170,9 +179,61 @@ def group_row(alignment: Alignment, group: Group) -> Row:
     )
 
 
-def only_here(alignment: Alignment, article: int, min_words: int | None = None) -> tuple[OnlyHere, ...]:
+_WORD_RE = re.compile(r"[^\W\d_]{4,}")
+# Words too common to tell two paragraphs of a story apart.
+_COMMON = frozenset(
+    """
+    said says that with from have been were this they their them which would about after also will more than when
+    what there these those into over some such just only other could should while where being does into
+    """.split()
+)
+#: A paragraph reads like another when it shares this many of its words with it, and this part of them.
+ECHO_WORDS, ECHO_PART = 6, 0.5
+
+
+class _Paragraphs:
+    """Every article's paragraphs of prose as sets of their words, indexed
+    by word, to find the paragraph of another outlet that one reads like."""
+
+    def __init__(self, alignment: Alignment) -> None:
+        self.owner: list[int] = []
+        self.index: dict[str, list[int]] = {}
+        for a, art in enumerate(alignment.articles):
+            for start, end, kind in joined_lines(art):
+                if kind != "body":
+                    continue
+                for word in _words(art.text[start:end]):
+                    self.index.setdefault(word, []).append(len(self.owner))
+                self.owner.append(a)
+
+    def echo(self, article: int, text: str) -> int | None:
+        """The other article whose paragraph ``text`` reads most like, if one does."""
+        words = _words(text)
+        if len(words) < ECHO_WORDS:
+            return None
+        shared: Counter[int] = Counter()
+        for word in words:
+            shared.update(self.index.get(word, ()))
+        best = max(
+            ((n, paragraph) for paragraph, n in shared.items() if self.owner[paragraph] != article),
+            default=(0, -1),
+        )
+        if best[0] >= ECHO_WORDS and best[0] >= ECHO_PART * len(words):
+            return self.owner[best[1]]
+        return None
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _WORD_RE.findall(text.casefold()) if w not in _COMMON}
+
+
+def only_here(
+    alignment: Alignment, article: int, min_words: int | None = None, paragraphs: _Paragraphs | None = None
+) -> tuple[OnlyHere, ...]:
     """The article's paragraphs of prose that no aligned passage touches (a
-    hard-wrapped paragraph's lines as one: :func:`.reading.flow.joined_lines`)."""
+    hard-wrapped paragraph's lines as one: :func:`.reading.flow.joined_lines`),
+    each with the outlet whose paragraph it reads like, if one does (see
+    :attr:`OnlyHere.echo`)."""
     art = alignment.articles[article]
     least = min_words if min_words is not None else max(3, alignment.options.min_words)
     covered = sorted((p.start, p.end) for p, _ in alignment.passages_in(article))
@@ -191,14 +252,28 @@ def only_here(alignment: Alignment, article: int, min_words: int | None = None) 
             continue
         stripped = text.strip()
         lead = len(text) - len(text.lstrip())
-        out.append(OnlyHere(Place(article, start + lead, start + lead + len(stripped)), one_line(stripped)))
+        if paragraphs is None:
+            paragraphs = _Paragraphs(alignment)
+        place = Place(article, start + lead, start + lead + len(stripped))
+        out.append(OnlyHere(place, one_line(stripped), paragraphs.echo(article, stripped)))
     return tuple(out)
+
+
+def own_counts(alignment: Alignment) -> dict[int, int]:
+    """Per article, how many paragraphs of its own no other outlet carries,
+    even reworded (see :func:`only_here`)."""
+    paragraphs = _Paragraphs(alignment)
+    return {
+        a: sum(1 for item in only_here(alignment, a, paragraphs=paragraphs) if item.own)
+        for a in range(len(alignment.articles))
+    }
 
 
 def coverage(alignment: Alignment) -> Coverage:
     columns, dated = column_order(alignment)
     rows = tuple(group_row(alignment, g) for g in alignment.groups)
-    mine = {a: only_here(alignment, a) for a in range(len(alignment.articles))}
+    paragraphs = _Paragraphs(alignment)
+    mine = {a: only_here(alignment, a, paragraphs=paragraphs) for a in range(len(alignment.articles))}
     return Coverage(columns, rows, mine, dated)
 
 

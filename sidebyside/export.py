@@ -199,7 +199,7 @@ def _marked(text: str, spans: list[tuple[int, int]]) -> str:
 def overview_markdown(alignment: Alignment, groups: Iterable[Group] | None = None) -> list[str]:
     """The overview table: one row per group, one column per outlet (by date
     when the articles have one), with flags and who carried it first."""
-    from .coverage import cell_text, column_order, group_row, only_here
+    from .coverage import cell_text, column_order, group_row, own_counts
 
     arts = alignment.articles
     columns, dated = column_order(alignment)
@@ -222,7 +222,8 @@ def overview_markdown(alignment: Alignment, groups: Iterable[Group] | None = Non
     if dated and firsts:
         legend += " · ¹ carried first (outlets in date order)"
     out += ["", legend + "."]
-    mine = [(a, len(only_here(alignment, a))) for a in columns]
+    own = own_counts(alignment)
+    mine = [(a, own[a]) for a in columns]
     if any(n for _, n in mine):
         counts = " · ".join(f"{arts[a].label} {n}" for a, n in mine)
         out += ["", f"Only here (paragraphs no other outlet carries): {counts}."]

@@ -157,8 +157,8 @@ async def test_only_here_lists_each_outlets_own_paragraphs_and_jumps(sample_arti
         screen = app.screen
         only = str(screen.query_one("#overview-only").render())
         cov = screen.coverage
-        for a in cov.columns:
-            assert f"{app.articles[a].label} {len(cov.only_here[a])}" in only
+        for a in cov.columns:  # (a paragraph that reads like another outlet's is listed, not counted)
+            assert f"{app.articles[a].label} {sum(1 for item in cov.only_here[a] if item.own)}" in only
         await pilot.press("h")
         table = _table(app)
         keys = _row_keys(table)
@@ -576,3 +576,23 @@ def test_two_outlets_of_one_name_have_column_heads_that_tell_them_apart():
     assert heads == {"wire", "aggregator"}  # not "Reuters…" twice (the grid cuts to the width)
     assert _column_label(wire, 40) == "Reuters (wire)"
     assert _column_label(replace(wire, tag=None), 8) == "Reuters"
+
+
+def test_a_paragraph_another_outlet_carries_reworded_is_not_its_own():
+    """User test: the tabloid's paraphrase of the coast guard's quote was
+    listed as a paragraph no other outlet carries; it reads like the wire's
+    (◇ in its column, ≈ in the wire's), and only its own paragraphs count."""
+    from pathlib import Path
+
+    from sidebyside.aligning.align import align
+    from sidebyside.coverage import coverage, own_counts
+    from sidebyside.reading.articles import load_articles
+
+    alignment = align(load_articles([Path(__file__).parent / "data" / "unseen" / "ferry"]))
+    cov = coverage(alignment)
+    names = {a: art.path.name for a, art in enumerate(alignment.articles)}
+    tabloid = next(a for a, name in names.items() if name == "tabloid.txt")
+    alexiou = next(item for item in cov.only_here[tabloid] if "Alexiou" in item.text)
+    assert not alexiou.own and names[alexiou.echo] == "wire.txt"
+    assert any(item.own and "Foreign Office" in item.text for item in cov.only_here[tabloid])
+    assert own_counts(alignment)[tabloid] == sum(1 for item in cov.only_here[tabloid] if item.own)

@@ -300,8 +300,10 @@ class OverviewScreen(Screen[None]):
         dated = sum(1 for a in arts if getattr(a, "date", None))
         outlets = f"{len(arts)} outlets" + (" by date" if dated >= 2 else "")
         if self.filters.only_here:
-            mine = sum(len(v) for v in cov.only_here.values())
-            head = f"Overview · only here: {mine} paragraphs no other outlet carries · {outlets}"
+            mine = sum(1 for v in cov.only_here.values() for item in v if item.own)
+            alike = sum(1 for v in cov.only_here.values() for item in v if not item.own)
+            more = f" (and {alike} that read like another outlet's)" if alike else ""
+            head = f"Overview · only here: {mine} paragraphs no other outlet carries{more} · {outlets}"
         else:
             flagged = sum(1 for r in cov.rows if r.flags)
             head = f"Overview · {shown} of {total} passage groups · {flagged} flagged ⚑ · {outlets}"
@@ -326,7 +328,9 @@ class OverviewScreen(Screen[None]):
             chips.append(f" {key} {label} ", style=on_style if active else off_style)
             chips.append(" ")
         self.query_one("#overview-filters", Static).update(chips)
-        counts = " · ".join(f"{arts[a].label} {len(cov.only_here.get(a, ()))}" for a in cov.columns)
+        counts = " · ".join(
+            f"{arts[a].label} {sum(1 for item in cov.only_here.get(a, ()) if item.own)}" for a in cov.columns
+        )
         self.query_one("#overview-only", Static).update(
             Text(
                 f"Only here ({self._key('overview-only-here')} lists them): {counts}", no_wrap=True, overflow="ellipsis"
@@ -450,11 +454,18 @@ def _cell(cell: Cell | None, dated: bool) -> tuple:
 
 
 def _only_cells(cov: Coverage, item: OnlyHere) -> tuple:
-    """The cells of an outlet's own paragraph's row (the only-here list)."""
-    outlets = tuple(
-        ((" ◆ only", "overview--only"),) if a == item.place.article else ((" ·", "overview--absent"),)
-        for a in cov.columns
-    )
+    """The cells of an outlet's own paragraph's row (the only-here list): ◆
+    its own; ◇ in its column and ≈ in the other's when another outlet has a
+    paragraph that reads much like it (reworded, not aligned)."""
+
+    def cell(a: int) -> tuple:
+        if a == item.place.article:
+            return ((" ◆ only", "overview--only"),) if item.own else ((" ◇ its own?", "overview--muted"),)
+        if a == item.echo:
+            return ((" ≈ reads like", "overview--variant"),)
+        return ((" ·", "overview--absent"),)
+
+    outlets = tuple(cell(a) for a in cov.columns)
     return (((" —", "overview--muted"),), ((item.text, ""),), (), (), *outlets)
 
 
