@@ -103,6 +103,7 @@ _BODIES = frozenset(
     operator ports port navy government authorities network news times post press media energy mining
     minerals resources holdings motors systems foundation centre center organisation organization
     association federation coalition alliance league prosecutors prosecutor's airport
+    semiconductor semiconductors technologies industries electronics pharmaceuticals chemicals insurance
     """.split()
 )
 # Titles written short with a stop ("Dr. Amara Osei", "Prof. Lukas Berger"): the name goes on past the stop.
@@ -197,6 +198,10 @@ class _Subjects(_Roles):
             j -= 1
         if j < 0:
             return None
+        # "The ministry on Monday said": the subject is before the time.
+        when = _time_phrase_start(text, tokens, j)
+        if when is not None and when >= 1 and not _breaks(text[tokens[when - 1][1] : tokens[when][0]]):
+            verb_start, j = tokens[when][0], when - 1
         gap = text[tokens[j][1] : verb_start]
         if _breaks(gap) or not _QUOTE_SET.isdisjoint(gap):
             return None
@@ -937,6 +942,45 @@ def _ends_in_word(text: str, start: int, end: int) -> bool:
     while k >= start and text[k] in " \t":
         k -= 1
     return k >= start and (text[k].isalnum() or text[k] in "_’'-")
+
+
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+_PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
+_EDGES_OF_TIME = frozenset("late early earlier later".split())
+
+
+def _time_phrase_start(text: str, tokens, j: int) -> int | None:
+    """The first token of a time phrase that ends at token ``j`` and stands
+    between a subject and its verb ("on Monday", "late on Tuesday night",
+    "on March 3", "on 3 March", "yesterday"), words apart by single spaces;
+    None when there is none."""
+
+    def word(k: int) -> str:
+        return tokens[k][2].casefold() if k >= 0 else ""
+
+    def spaced(k: int) -> bool:  # tokens k and k + 1 are one space apart
+        return text[tokens[k][1] : tokens[k + 1][0]] == " "
+
+    k = j
+    if word(k) in ("yesterday", "today", "tonight"):
+        return k
+    if word(k) in _PARTS_OF_DAY and k >= 1 and spaced(k - 1):
+        k -= 1
+    if word(k).isdigit() and word(k - 1) in _MONTHS and spaced(k - 1):
+        k -= 1  # "on March 3"
+    elif word(k) in _MONTHS and word(k - 1).isdigit() and spaced(k - 1):
+        k -= 1  # "on 3 March"
+    elif word(k) not in _DAYS:
+        return None
+    if word(k - 1) != "on" or not spaced(k - 1):
+        return None
+    k -= 1
+    if word(k - 1) in _EDGES_OF_TIME and spaced(k - 1):
+        k -= 1
+    return k
 
 
 def _breaks(gap: str) -> bool:
