@@ -624,3 +624,22 @@ def test_a_quotation_cut_short_by_one_version_is_inside_the_passage_of_the_other
     (group,) = [g for g in align(articles).groups if "cure-all" in g.passages[0].text]
     assert "Cities need shade" in group.passages[0].text
     assert group.passages[0].text.endswith('time."') and group.passages[1].text.endswith('here."')
+
+
+def test_a_passage_does_not_run_into_the_next_sentence_on_a_shared_the():
+    """'…10% cover. The effect…' / '…10% cover, the study found.': the "the"
+    both texts go on with opens a new sentence in one only, so neither
+    passage takes in the next sentence, and both end at their sentence's end."""
+    a = (
+        "Emergency admissions for heat stroke fell by 37.8% on the hottest days, compared with streets with less"
+        " than 10% cover. The effect was strongest in the afternoon and in districts built before 1950."
+    )
+    b = (
+        "Emergency admissions for heat stroke fell by nearly 40% on the hottest days, compared with streets with"
+        " less than 10% cover, the study found."
+    )
+    alignment = pair(body("Morning report", [*FILLER_A[:1], a]), body("Evening bulletin", [*FILLER_B[:1], b]))
+    [group] = groups_holding(alignment, "heat stroke", "heat stroke")
+    texts = {p.article: p.text for p in group.passages}
+    assert texts[0].endswith("10% cover.") and "The effect" not in texts[0]
+    assert texts[1].endswith("the study found.")
