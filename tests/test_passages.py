@@ -643,3 +643,15 @@ def test_a_passage_does_not_run_into_the_next_sentence_on_a_shared_the():
     texts = {p.article: p.text for p in group.passages}
     assert texts[0].endswith("10% cover.") and "The effect" not in texts[0]
     assert texts[1].endswith("the study found.")
+
+
+def test_a_relative_clause_with_a_not_in_one_version_keeps_both_sentences_whole():
+    """A relative clause with a "not" (", who has not been named,") in one version only: no difference of
+    polarity between the two statements, so neither passage stops short of
+    its sentence's end (", police said on Saturday evening.")."""
+    a = "The man, who has not been named, was arrested at the scene within four minutes of the attack, police said."
+    b = "The man was arrested at the scene within four minutes of the attack, police said on Saturday evening."
+    alignment = pair(body("Morning report", [*FILLER_A[:1], a]), body("Evening bulletin", [*FILLER_B[:1], b]))
+    [group] = groups_holding(alignment, "arrested", "arrested")
+    texts = {p.article: p.text for p in group.passages}
+    assert texts[0].endswith(a) and texts[1].endswith(b)

@@ -33,6 +33,10 @@ CASES = [
     ("Officials on March 3 said the bridge would reopen to traffic within a month.", "Officials"),
     ("The agency yesterday warned that the river could burst its banks again.", "the agency"),
     ("Calder Semiconductor on Wednesday said it would cut about 1,100 jobs.", "Calder Semiconductor"),
+    # Someone unnamed, by what they are; the one told is not the speaker.
+    ('A witness, who did not want to be named, told the Courier: "I heard shouting."', "a witness"),
+    ('"I heard shouting and then people started running," a witness told the PA news agency.', "a witness"),
+    ("A senior official said the talks had failed after two days in Geneva.", "a senior official"),
 ]
 
 

@@ -166,7 +166,32 @@ def _moved_negation(w: Words, other: Words) -> bool:
 
 
 def _scope_negations(w: Words, lo: int, hi: int) -> set[str]:
-    return {_scope_of(w, i) for i in range(lo, hi) if w.negations[i]}
+    """What the negations among words ``[lo, hi)`` negate, but for those in
+    a relative clause set off by commas that lies whole among them (", who
+    did not want to be named,"): a clause added or left out, not a negation."""
+    return {_scope_of(w, i) for i in range(lo, hi) if w.negations[i] and not _in_aside(w, i, lo, hi)}
+
+
+_RELATIVE_OPENERS = frozenset(("who", "whose", "which", "whom"))
+
+
+def _comma_before(w: Words, i: int) -> bool:
+    """Is there a comma between word ``i - 1`` and word ``i``?"""
+    return "," in w.source[w.ends[i - 1] : w.starts[i]]
+
+
+def _in_aside(w: Words, i: int, lo: int, hi: int) -> bool:
+    """Is word ``i`` in a relative clause (", who …,") that lies whole among
+    words ``[lo, hi)``?"""
+    start = i
+    while start > lo and not _comma_before(w, start):
+        start -= 1
+    if start == 0 or not _comma_before(w, start) or w.words[start].casefold() not in _RELATIVE_OPENERS:
+        return False
+    end = i + 1
+    while end < hi and not _comma_before(w, end):
+        end += 1
+    return end < len(w.starts) and _comma_before(w, end)
 
 
 def _is_year(word: str) -> bool:

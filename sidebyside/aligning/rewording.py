@@ -159,8 +159,35 @@ def _profile(doc: Doc, lo: int, hi: int) -> tuple[frozenset[str], str, bool, fro
             marks.append(key)
         if key in negations:
             negated = True
+    if negated:
+        negated = any(
+            t.key in negations and not _in_aside(doc, k, lo, hi) for k, t in enumerate(doc.tokens[lo : hi + 1], lo)
+        )
     found = frozenset(keys)
     return found, " ".join(sorted(keys)), negated, found.union(marks) if marks else found
+
+
+_RELATIVE_OPENERS = frozenset(("who", "whose", "which", "whom"))
+
+
+def _in_aside(doc: Doc, t: int, lo: int, hi: int) -> bool:
+    """Is token ``t`` in a relative clause set off by commas inside tokens
+    lo..hi ("The man, who has not been named, was arrested"): what it
+    negates is not what the sentence states."""
+    text, tokens = doc.text, doc.tokens
+
+    def comma_before(k: int) -> bool:
+        return "," in text[tokens[k - 1].end : tokens[k].start]
+
+    start = t
+    while start > lo and not comma_before(start):
+        start -= 1
+    if start == lo or text[tokens[start].start : tokens[start].end].casefold() not in _RELATIVE_OPENERS:
+        return False
+    end = t + 1
+    while end <= hi and not comma_before(end):
+        end += 1
+    return end <= hi
 
 
 def _sentences(d: int, doc: Doc, opts: AlignOptions) -> list[_Sentence]:

@@ -57,6 +57,12 @@ _SKIP_BEFORE_VERB = frozenset(
 )
 _PRONOUNS = frozenset({"he", "she"})
 _RELATIVE = frozenset({"who"})
+_RELATIVE_OPENERS = frozenset({"who", "whose", "which"})
+# People a report quotes without a name ("a witness", "an official").
+_UNNAMED = frozenset(
+    "witness eyewitness passenger resident neighbour neighbor bystander survivor onlooker commuter official".split()
+    + ["source"]
+)
 _TITLES = frozenset(
     """
     president foreign minister prime secretary state spokesman spokeswoman spokesperson director
@@ -218,14 +224,18 @@ class _Subjects(_Roles):
                 name = self._name_ending(tokens, k)
                 if name:
                     return name
+                # "A witness, who did not want to be named, told …": the relative clause's antecedent.
+                if tokens[k + 1][2].casefold() in _RELATIVE_OPENERS:
+                    return self._resolve_np(tokens, k, last_speaker)
             # "The owner, John Miller, said": the apposition names the speaker.
             return self._resolve_np(tokens, j, last_speaker)
         return self._resolve_np(tokens, j, last_speaker)
 
     def _subject_after(self, tokens, i: int) -> str | None:
-        """`…," said Lavrov` / `, added the minister`."""
+        """`…," said Lavrov` / `, added the minister`; never after a verb
+        whose object follows it (`…, told the Courier`: the one spoken to)."""
         text = self.text
-        if i == 0 or i + 1 >= len(tokens):
+        if i == 0 or i + 1 >= len(tokens) or tokens[i][2].casefold() in _SPOKEN_TO:
             return None
         before = text[tokens[i - 1][1] : tokens[i][0]]
         if _AFTER_QUOTE_SET.isdisjoint(before):
@@ -429,6 +439,14 @@ class _Subjects(_Roles):
             return None
         if k - 1 >= 0 and tokens[k - 1][2].casefold() == "the" and text[tokens[k - 1][1] : tokens[k][0]] == " ":
             return "the " + " ".join(tokens[m][2].casefold() for m in range(k, j + 1))
+        # "A witness told …", "an official said": someone unnamed, by what they are.
+        if (
+            low in _UNNAMED
+            and k - 1 >= 0
+            and tokens[k - 1][2].casefold() in ("a", "an")
+            and text[tokens[k - 1][1] : tokens[k][0]] == " "
+        ):
+            return " ".join(tokens[m][2].casefold() for m in range(k - 1, j + 1))
         # ", organizers said" / ", officials said": a plural noun on its own.
         if k == j and low.endswith("s") and len(low) > 3 and (j == 0 or text[tokens[j - 1][1] : tokens[j][0]].strip()):
             return low
