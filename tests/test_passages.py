@@ -655,3 +655,16 @@ def test_a_relative_clause_with_a_not_in_one_version_keeps_both_sentences_whole(
     [group] = groups_holding(alignment, "arrested", "arrested")
     texts = {p.article: p.text for p in group.passages}
     assert texts[0].endswith(a) and texts[1].endswith(b)
+
+
+def test_a_sentence_with_its_amount_given_otherwise_is_one_statement():
+    """'for about an hour' / 'for up to 90 minutes', the rest of the clause
+    the same: grouped, the changed amount inside both passages, and flagged."""
+    a = (
+        "Trains were delayed for about an hour while part of the concourse was closed, and Network Rail said"
+        " services were running normally by Saturday morning."
+    )
+    b = "Trains were delayed for up to 90 minutes while part of the concourse was closed."
+    alignment = pair(body("Morning report", [*FILLER_A[:1], a]), body("Evening bulletin", [*FILLER_B[:1], b]))
+    [group] = groups_holding(alignment, "about an hour", "up to 90 minutes")
+    assert group.kind == "variant" and "number" in group.flags

@@ -305,6 +305,8 @@ def _classify(
             return "date"
         if numbers_a and numbers_b and numbers_a != numbers_b:
             return "number"
+        if (numbers_a or numbers_b) and _duration(ref, i1, i2) and _duration(ver, j1, j2):
+            return "number"  # "about an hour" / "up to 90 minutes": a time given in other figures
         if _unit_after_number(ref, i1, i2) and _unit_after_number(ver, j1, j2):
             return "number"  # "5 kilometres" / "5 miles" (the same amount converted is told apart later)
         if _particles(ref, i1, i2, ver, j1, j2) or _one_name_respelt(ref, i1, i2, ver, j1, j2):
@@ -793,6 +795,14 @@ def _amount_at(w: Words, k: int) -> list[Amount]:
         k -= 1  # "million" of "412 million"
     lo, hi = _whole_number(w, k, k + 1)
     return _amounts(_amount_phrase(w, lo, hi + 1)) or [f"?{w.keys[k]}"]
+
+
+_DURATIONS = frozenset(("second", "seconds", "minute", "minutes", "hour", "hours"))
+
+
+def _duration(w: Words, lo: int, hi: int) -> bool:
+    """Do words ``[lo, hi)`` name a unit of time ("hour", "minutes")?"""
+    return any(w.words[k].casefold() in _DURATIONS for k in range(lo, hi))
 
 
 def _unit_after_number(w: Words, lo: int, hi: int) -> bool:

@@ -231,9 +231,20 @@ def _agree(
     if contained:
         if shared < min(len(xk), len(yk)):
             return False
-    elif 2 * shared < _MIN_DICE * (len(xk) + len(yk)) or fuzz.token_sort_ratio(xs, ys) < _MIN_SORTED:
-        return False
+    else:
+        if _amount(xk - yk) and _amount(yk - xk):
+            shared += 1  # only an amount given otherwise ("about an hour" / "up to 90 minutes"): one word changed
+        if 2 * shared < _MIN_DICE * (len(xk) + len(yk)) or fuzz.token_sort_ratio(xs, ys) < _MIN_SORTED:
+            return False
     return not _opposed(xm, ym)
+
+
+_DURATIONS = frozenset(map(key_of, ("second", "seconds", "minute", "minutes", "hour", "hours")))
+
+
+def _amount(keys: frozenset[str]) -> bool:
+    """Are these keys (some) all figures or units of time?"""
+    return bool(keys) and all(key[:1].isdigit() or key in _DURATIONS for key in keys)
 
 
 def _same_statement(x: _Sentence, y: _Sentence) -> bool:
