@@ -21,6 +21,8 @@ _LOW = (1 << _SHIFT) - 1
 
 Seeds = Sequence[int]
 
+_MIN_SEEDS = 2  # seeds two articles must share to be compared
+
 
 def seed(ja: int, jb: int) -> int:
     return ja << _SHIFT | jb
@@ -121,11 +123,15 @@ def _pairs(index: dict[int, list], many: int, opts: AlignOptions) -> dict[tuple[
     # list, and along no other, is neighbours by chance (the list shifted by
     # a copy that lacks the n-gram): left out.  Next neighbours always stay,
     # so a passage of one n-gram that many articles share still links them all.
+    # Two articles that share one n-gram once and nothing else are not
+    # compared (passim's minimum of n-gram matches per pair, at 2): in a
+    # large corpus such chance meetings grow with the square of its size, and
+    # a statement two articles share has two n-grams or more.
     counted = Counter(votes)
     return {
         divmod(key, many): seeds  # type: ignore[misc]
         for key, seeds in pairs.items()
-        if key in narrow or counted[key] >= 2
+        if len(seeds) >= _MIN_SEEDS and (key in narrow or counted[key] >= 2)
     }
 
 
