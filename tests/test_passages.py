@@ -665,6 +665,26 @@ def test_a_sentence_with_its_amount_given_otherwise_is_one_statement():
         " services were running normally by Saturday morning."
     )
     b = "Trains were delayed for up to 90 minutes while part of the concourse was closed."
-    alignment = pair(body("Morning report", [*FILLER_A[:1], a]), body("Evening bulletin", [*FILLER_B[:1], b]))
+    # (the two reports share another sentence, as two of one story do: one
+    # shared n-gram and nothing else is no reason to compare two articles)
+    shared = "A teenager was stabbed on the concourse of the station during the Friday evening rush hour."
+    alignment = pair(body("Morning report", [shared, a]), body("Evening bulletin", [shared, b]))
     [group] = groups_holding(alignment, "about an hour", "up to 90 minutes")
     assert group.kind == "variant" and "number" in group.flags
+
+
+def test_two_articles_that_share_one_phrase_only_are_not_compared():
+    """One three-word phrase of content words in common, once, and nothing
+    else: chance (passim's minimum of matches per pair); more is a candidate
+    pair."""
+    from sidebyside.aligning.candidates import candidate_pairs
+    from sidebyside.aligning.documents import prepare
+    from sidebyside.aligning.options import AlignOptions
+
+    once = "Officials closed part of the concourse before dawn."
+    twice = "Police closed part of the concourse while trains waited outside the station."
+    texts = [("a", FILLER_A[0], once), ("b", FILLER_B[0], twice), ("c", FILLER_A[1], twice)]
+    docs = [prepare(article(name, body(f"{name} report", [filler, text]))) for name, filler, text in texts]
+    pairs = candidate_pairs(docs, AlignOptions())
+    assert (0, 1) not in pairs and (0, 2) not in pairs
+    assert (1, 2) in pairs
