@@ -154,6 +154,9 @@ def test_verbatim_key_folds_case_quotes_dashes_spaces_and_edge_punctuation():
 _CLAUSE_END = re.compile(r"[\w\]\)”\"’'.!?…]$")
 
 
+QUOTE_MARKS = "\"“”«»"
+
+
 def _at_boundaries(alignment: Alignment) -> list[str]:
     """Passages whose start or end is not at a sentence, clause or quotation
     boundary of their article (a word before the start or after the end with
@@ -165,9 +168,12 @@ def _at_boundaries(alignment: Alignment) -> list[str]:
             before = text[max(0, p.start - 2) : p.start]
             after = text[p.end : p.end + 2]
             words_after = text[p.end : p.end + 30].split()
-            loose_start = re.fullmatch(r"\w ", before) is not None
+            # (a quotation's marks are a boundary: '…said "We…' / '…tensions," Lavrov said')
+            loose_start = re.fullmatch(r"\w ", before) is not None and p.text[:1] not in QUOTE_MARKS
             next_word = words_after[0].casefold().strip(",.;:") if words_after else ""
-            loose_end = re.fullmatch(r" \w", after) is not None and next_word not in (
+            loose_end = (
+                re.fullmatch(r" \w", after) is not None and p.text[-1:] not in QUOTE_MARKS
+            ) and next_word not in (
                 "that", "which", "who", "but", "and", "if", "when", "while", "because", "where", "whether"
             )
             if loose_start and p.text.split()[0].casefold() not in (
@@ -688,3 +694,17 @@ def test_two_articles_that_share_one_phrase_only_are_not_compared():
     pairs = candidate_pairs(docs, AlignOptions())
     assert (0, 1) not in pairs and (0, 2) not in pairs
     assert (1, 2) in pairs
+
+
+def test_a_passage_that_is_a_whole_quotation_takes_its_marks():
+    """'…on the news. "We will replace every affected pump, however long it
+    takes."' / '…the new parts. "We will replace all of the affected pumps,
+    however long it takes.': the quotation whole, marks and all (the second
+    left open at its paragraph's end)."""
+    a = 'Shares fell 3% in Tokyo on the news. "We will replace every affected pump, however long it takes."'
+    b = "Dealers had not seen the new parts. \"We will replace all of the affected pumps, however long it takes."
+    alignment = pair(body("Morning report", [*FILLER_A[:1], a]), body("Evening bulletin", [*FILLER_B[:1], b]))
+    [group] = groups_holding(alignment, "affected pump", "affected pumps")
+    texts = {p.article: p.text for p in group.passages}
+    assert texts[0] == '"We will replace every affected pump, however long it takes."'
+    assert texts[1] == '"We will replace all of the affected pumps, however long it takes.'

@@ -327,6 +327,27 @@ def tidy(text: str, start: int, end: int) -> tuple[int, int]:
         closed = _take_closing(text, end, '"')
         if closed != end:
             start, end = start - 1, closed
+    return _whole_quotation(text, start, end)
+
+
+_QUOTE_PAIRS = {'"': '"', "“": "”", "«": "»"}
+
+
+def _whole_quotation(text: str, start: int, end: int) -> tuple[int, int]:
+    """A passage that is a whole quotation, from just after its opening
+    mark to just before its closing one (or to its paragraph's end, where
+    the quotation is left open), with no mark inside: the marks are the
+    passage's too ('"We will replace every affected pump, however long it
+    takes."')."""
+    close = _QUOTE_PAIRS.get(text[start - 1 : start]) if start > 0 else None
+    if close is None or any(mark in text[start:end] for mark in '"“”«»'):
+        return start, end
+    closed = _take_closing(text, end, close)
+    if closed != end:
+        return start - 1, closed
+    rest = text[end : end + 2]
+    if end == len(text) or rest.startswith("\n\n") or rest.strip() == "" and "\n" in rest:
+        return start - 1, end  # left open at the paragraph's end
     return start, end
 
 
