@@ -266,7 +266,7 @@ def test_changed_article_passages_found_at_new_offsets(corpus, tmp_path):
     path = corpus / "press-tv.txt"
     text = path.read_text(encoding="utf-8")
     inserted = "An editor added this paragraph after the story was first published.\n\n"
-    at = text.index(QUOTE)
+    at = text.rfind("\n\n", 0, text.index(QUOTE)) + 2  # before the quote's paragraph (and its opening mark)
     edited = text[:at] + inserted + text[at:]
     edited = edited.replace("Putin had repeatedly said", "Putin has repeatedly said", 1)  # inside a kept passage
     edited = edited.replace("Foreign Minister", "foreign minister", 1)  # a word elsewhere
@@ -296,6 +296,12 @@ def test_changed_article_passages_found_at_new_offsets(corpus, tmp_path):
         assert any(wanted in t for t in texts)
 
 
+def version_text(alignment, group, label: str) -> str:
+    """The text of ``group``'s version in the article labelled ``label`` (a
+    quotation's marks with it, where the passage is the whole quotation)."""
+    return next(p.text for p in group.passages if alignment.articles[p.article].label == label)
+
+
 def test_deleted_passage_is_reported_missing_not_dropped(corpus, tmp_path):
     articles = load_articles([corpus])
     alignment = align(articles)
@@ -311,9 +317,9 @@ def test_deleted_passage_is_reported_missing_not_dropped(corpus, tmp_path):
     assert_spans_valid(loaded)
     missing = {(m.group_id, m.article, m.text) for m in loaded.missing}
     assert missing == {
-        (quote.id, "Press TV", QUOTE),
-        (quote.id, "Ukrainska Pravda", QUOTE),
-        (proposals.id, "Press TV", PROPOSALS),
+        (quote.id, "Press TV", version_text(alignment, quote, "Press TV")),
+        (quote.id, "Ukrainska Pravda", version_text(alignment, quote, "Ukrainska Pravda")),
+        (proposals.id, "Press TV", version_text(alignment, proposals, "Press TV")),
     }
     assert {m.note for m in loaded.missing if m.group_id == quote.id} == {"the quote"}
     assert [g.id for g in loaded.groups] == [proposals.id]  # the rest of the offer is still there
@@ -758,7 +764,8 @@ def test_cli_alignments_good_file_starts_the_app(sample, tmp_path, fake_app, cap
 def test_cli_alignments_reports_missing_passages(sample, tmp_path, corpus, fake_app, capsys):
     articles = load_articles([corpus])
     alignment = align(articles)
-    save(tmp_path / "h.json", alignment, {group_with(alignment, QUOTE).id: "n"})
+    quote = group_with(alignment, QUOTE)
+    save(tmp_path / "h.json", alignment, {quote.id: "n"})
     path = corpus / "press-tv.txt"
     path.write_text(path.read_text(encoding="utf-8").replace(QUOTE, ""), encoding="utf-8")
     assert cli.main([str(corpus), "--alignments", str(tmp_path / "h.json")]) == 0
@@ -766,7 +773,8 @@ def test_cli_alignments_reports_missing_passages(sample, tmp_path, corpus, fake_
     assert err == [
         "sidebyside: h.json: articles changed since these highlights were saved: Press TV; "
         "their passages were looked for again",
-        f"sidebyside: h.json: not found: Press TV: “{QUOTE}” (no longer in press-tv.txt)",
+        f"sidebyside: h.json: not found: Press TV: “{version_text(alignment, quote, 'Press TV')}” "
+        "(no longer in press-tv.txt)",
     ]
     assert len(fake_app) == 1
 
@@ -776,13 +784,14 @@ def test_a_passage_not_found_is_named_by_its_text_not_an_old_group_id(tmp_path, 
     the current g1 was another group."""
     articles = load_articles([corpus])
     alignment = align(articles)
-    saved_id = group_with(alignment, QUOTE).id
+    quote = group_with(alignment, QUOTE)
+    saved_id = quote.id
     save(tmp_path / "h.json", alignment, {saved_id: "n"})
     path = corpus / "press-tv.txt"
     path.write_text(path.read_text(encoding="utf-8").replace(QUOTE, ""), encoding="utf-8")
     loaded = load(tmp_path / "h.json", load_articles([corpus]))
     (missing,) = [m for m in loaded.missing if m.article == "Press TV"]
-    assert missing.message() == f"Press TV: “{QUOTE}” (no longer in press-tv.txt)"
+    assert missing.message() == f"Press TV: “{version_text(alignment, quote, 'Press TV')}” (no longer in press-tv.txt)"
     assert saved_id not in missing.message()
 
 
