@@ -37,6 +37,15 @@ CASES = [
     ('A witness, who did not want to be named, told the Courier: "I heard shouting."', "a witness"),
     ('"I heard shouting and then people started running," a witness told the PA news agency.', "a witness"),
     ("A senior official said the talks had failed after two days in Geneva.", "a senior official"),
+    # A person named in full first, whatever appositions follow; a place after a body is where, not who.
+    (
+        "Marian Keogh, executive director of the Center for Auto Safety Research, a consumer group in Washington,"
+        ' said: "A stall is dangerous."',
+        "Keogh",
+    ),
+    ("Archaeologist Sokha Meas of the Royal University of Fine Arts in Phnom Penh said the statues were old.", "Meas"),
+    ("Lavrov in Cairo said Moscow was ready for talks with the West.", "Lavrov"),
+    ("Hanamura Motor Co, the Japanese automaker, said it would recall about 450,000 vehicles.", "Hanamura Motor Co"),
 ]
 
 
@@ -79,3 +88,16 @@ def test_a_day_is_never_a_speaker(sentence, speaker):
     article = article_from_text(Path("story.txt"), f"A headline for the story\n\n{sentence}\n")
     start = article.text.index(sentence)
     assert passage_facts(article_facts(article), start, start + len(sentence))[1] == speaker
+
+
+def test_he_after_a_name_with_titles_is_that_person_not_a_company():
+    """'President Kenjiro Ohashi, who …, bowed. "…," he said.': Ohashi, not
+    'Kenjiro' (a title and two names), nor the company that spoke before."""
+    text = (
+        "A headline for the story\n\nThe company said on Tuesday it would recall 450,000 vehicles.\n\n"
+        'President Kenjiro Ohashi, who took over in 2025, bowed deeply at a news conference. "The safety of our'
+        ' customers is our top priority," he said.\n'
+    )
+    article = article_from_text(Path("story.txt"), text)
+    start = article.text.index('"The safety')
+    assert passage_facts(article_facts(article), start, len(article.text))[1] == "Ohashi"

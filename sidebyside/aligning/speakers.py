@@ -110,6 +110,7 @@ _BODIES = frozenset(
     minerals resources holdings motors systems foundation centre center organisation organization
     association federation coalition alliance league prosecutors prosecutor's airport
     semiconductor semiconductors technologies industries electronics pharmaceuticals chemicals insurance
+    co corporation plc llc gmbh ag
     """.split()
 )
 # Titles written short with a stop ("Dr. Amara Osei", "Prof. Lukas Berger"): the name goes on past the stop.
@@ -120,7 +121,9 @@ _HEADLINE_SPEAKER = re.compile(r"(?:: |\s[–—-]\s)((?:[A-Z][\w’'-]+ ){0,2}[
 # The words an attribution starts at, and WORD_RE as a splitting pattern.
 _CANDIDATES = SPEECH_VERBS | {"according", "quote"}
 _OPENING_NAME_RE = re.compile(r"([A-Z][\w’'-]+)(?:,| who\b)")
-_PERSON_RE = re.compile(r"\b([A-Z][\w’'-]+) ([A-Z][\w’'-]+)\b(?!['’]s)")
+# A run of two capitalised words or more, not a possessive ("President Kenjiro Ohashi").
+_PERSON_RE = re.compile(r"\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+\b(?!['’]s)")
+_NOT_NAMES = frozenset(("the", "in", "on", "at"))
 
 
 class _Attribution(NamedTuple):  # (a tuple: made for every speech verb, a third of the time of a frozen dataclass)
@@ -212,6 +215,11 @@ class _Subjects(_Roles):
         if _breaks(gap) or not _QUOTE_SET.isdisjoint(gap):
             return None
         if "," in gap:
+            # "Marian Keogh, executive director of the Center for …, a consumer
+            # group, said": a person named in full first, whatever follows.
+            first = self._opening_name(tokens, j)
+            if first is not None:
+                return first
             # "Ned Price, the US State Department spokesman, said": the name
             # before the apposition, else the apposition itself.
             k = j - 1
@@ -230,6 +238,30 @@ class _Subjects(_Roles):
             # "The owner, John Miller, said": the apposition names the speaker.
             return self._resolve_np(tokens, j, last_speaker)
         return self._resolve_np(tokens, j, last_speaker)
+
+    def _opening_name(self, tokens, j: int) -> str | None:
+        """The surname of a person named in full (two capitalised words or
+        more, titles aside) by the words that open the sentence of token
+        ``j`` up to its first comma, when a comma comes before ``j``."""
+        text = self.text
+        k = j
+        while k > 0 and not _breaks(text[tokens[k - 1][1] : tokens[k][0]]) and _QUOTE_SET.isdisjoint(
+            text[tokens[k - 1][1] : tokens[k][0]]
+        ):
+            k -= 1
+        end = k
+        while end < j and "," not in text[tokens[end][1] : tokens[end + 1][0]]:
+            end += 1
+        if end >= j:
+            return None
+        words = [tokens[m][2] for m in range(k, end + 1)]
+        if not all(w[:1].isupper() for w in words) or any(_possessive(w) for w in words):
+            return None
+        while words and words[0].casefold() in _TITLES:
+            words.pop(0)
+        if len(words) < 2 or words[-1].casefold() in _BODIES:
+            return None
+        return words[-1]
 
     def _subject_after(self, tokens, i: int) -> str | None:
         """`…," said Lavrov` / `, added the minister`; never after a verb
@@ -299,6 +331,18 @@ class _Subjects(_Roles):
         if not word[:1].isupper():
             return None
         k = self._run_start(tokens, j)
+        # "Sokha Meas of the Royal University of Fine Arts in Phnom Penh
+        # said", "Lavrov in Cairo said": the place is where, not who.
+        if (
+            k >= 2
+            and tokens[k - 1][2] == "in"
+            and tokens[k - 2][2][:1].isupper()
+            and text[tokens[k - 2][1] : tokens[k][0]] == " in "
+            and not _possessive(tokens[k - 2][2])
+        ):
+            before = self._name_ending(tokens, k - 2)
+            if before is not None:
+                return before
         # "Office for National Statistics", "Bank of England": one name.
         while (
             k - 2 >= 0
@@ -466,16 +510,30 @@ class _Subjects(_Roles):
                 if named is not None:
                     return named
             last_speaker = self._speaker_before(paragraph)
+        if last_speaker is not None and not _a_person(last_speaker):
+            last_speaker = None  # "he" is no company nor ministry
         for lo, fallback in ((sentence_start, last_speaker), (max(0, offset - 3000), None)):
-            names = list(_PERSON_RE.finditer(self.text, lo, offset))
-            for m in reversed(names):
-                if self.in_quote(m.start()):
-                    continue
-                if m.group(2).casefold() not in _TITLES and m.group(1).casefold() not in ("the", "in", "on", "at"):
-                    return m.group(2)
+            names = self._people_named(lo, offset)
+            if names:
+                return names[-1]
             if fallback is not None:
                 return fallback
         return None
+
+    def _people_named(self, start: int, end: int) -> list[str]:
+        """The surnames of the people ``text[start:end]`` names in full,
+        outside quotations, in order: the last word of a run of capitalised
+        words, its titles left out ("President Kenjiro Ohashi" is Ohashi)."""
+        found = []
+        for m in _PERSON_RE.finditer(self.text, start, end):
+            if self.in_quote(m.start()):
+                continue
+            words = m.group().split()
+            while words and (words[0].casefold() in _TITLES or words[0].casefold() in _NOT_NAMES):
+                words.pop(0)
+            if len(words) >= 2 and words[-1].casefold() not in _TITLES:
+                found.append(words[-1])
+        return found
 
     def _named_in(self, paragraph: int) -> str | None:
         """The person a paragraph with no attribution of its own names last
@@ -485,10 +543,8 @@ class _Subjects(_Roles):
             return None
         start, end = self.paragraphs[paragraph]
         text = self.text
-        found = None
-        for m in _PERSON_RE.finditer(text, start, end):
-            if not self.in_quote(m.start()) and m.group(1).casefold() not in _TITLES | {"the", "in", "on", "at"}:
-                found = m.group(2)
+        named = self._people_named(start, end)
+        found = named[-1] if named else None
         if found is None:
             m = _OPENING_NAME_RE.match(text, start, end)
             if m and re.search(rf"\b[A-Z][\w’'-]+ {re.escape(m.group(1))}\b", text):
@@ -999,6 +1055,13 @@ def _time_phrase_start(text: str, tokens, j: int) -> int | None:
     if word(k - 1) in _EDGES_OF_TIME and spaced(k - 1):
         k -= 1
     return k
+
+
+def _a_person(speaker: str) -> bool:
+    """Can "he" or "she" be this speaker: a name, not a body ("the
+    company", "Calder Semiconductor", "a witness" may be)?"""
+    words = speaker.split()
+    return speaker[:1].isupper() and words[-1].casefold() not in _BODIES
 
 
 def _breaks(gap: str) -> bool:
