@@ -37,6 +37,7 @@ FLAG_LABELS = {
     "name": "name",
     "date": "date",
     "negation": "negation",
+    "legal-status": "legal status",
     "hedge": "hedge",
     "spelling": "name spelling",
 }
@@ -49,6 +50,7 @@ FLAG_SHORT = {
     "name": "name",
     "date": "date",
     "negation": "neg",
+    "legal-status": "legal",
     "hedge": "hedge",
     "spelling": "spell",
 }

@@ -32,13 +32,14 @@ Kind = Literal["verbatim", "variant"]
 
 #: How two versions of a passage differ (see :mod:`sidebyside.aligning.facts`).
 ChangeKind = Literal[
-    "number", "name", "date", "negation", "attribution", "quote-paraphrase", "quote-changed", "hedge", "spelling",
-    "added", "dropped", "other",
+    "number", "name", "date", "negation", "attribution", "quote-paraphrase", "quote-changed", "legal-status",
+    "hedge", "spelling", "added", "dropped", "other",
 ]
 #: The kinds a reader must check, in the order they are listed: a group
 #: carries a flag for each of them among its changes.
 MATERIAL: tuple[ChangeKind, ...] = (
-    "attribution", "quote-paraphrase", "quote-changed", "number", "name", "date", "negation", "hedge", "spelling"
+    "attribution", "quote-paraphrase", "quote-changed", "number", "name", "date", "negation", "legal-status",
+    "hedge", "spelling",
 )
 
 #: The highlights kept: group id -> note ("" when there is none).

@@ -135,6 +135,33 @@ def test_a_relative_clause_with_a_not_left_out_is_no_negation_change():
     assert ("dropped", "who has not been named", "") in changes, changes
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "change"),
+    [
+        (
+            "The captain and two officers were detained for questioning by the coast guard on Thursday evening.",
+            "The captain and two officers were arrested by the coast guard on Thursday evening, officials said.",
+            ("legal-status", "detained for questioning", "arrested"),
+        ),
+        (
+            "A man has been charged with attempted murder after a teenager was stabbed on the station's concourse.",
+            "A man has been arrested on suspicion of attempted murder after a teenager was stabbed on the station's"
+            " concourse.",
+            ("legal-status", "charged with", "arrested on suspicion of"),
+        ),
+    ],
+)
+def test_where_someone_stands_before_the_law_is_a_legal_status_change(a, b, change):
+    assert change in _changes(a, b)
+
+
+def test_a_sentence_given_more_years_is_a_number_change_not_a_legal_status_one():
+    a = "The former minister was sentenced to nine years in prison for embezzling money meant to feed the troops."
+    b = "The former minister was sentenced to eight years in prison for embezzling money meant to feed the troops."
+    changes = _changes(a, b)
+    assert ("number", "nine", "eight") in changes and not [c for c in changes if c[0] == "legal-status"]
+
+
 def test_a_negation_moved_to_another_verb_is_a_negation_change():
     a = "The A330 was grounded at Shannon on Monday. The airline did not say whether it would inspect its other jets."
     b = "The A330 was grounded at Shannon on Monday. The airline said it would not inspect its other jets."

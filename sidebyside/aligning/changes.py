@@ -43,6 +43,48 @@ _DATE_WORDS = frozenset(
 )
 # Words that change who vouches for a statement (a speech verb alone does not:
 # which speaker is named is compared separately).
+# Where a person stands before the law.  A replaced phrase with such a word
+# on each side that differ ("detained for questioning" / "arrested",
+# "charged with" / "arrested on suspicion of") changes it; a word of the
+# strong ones added or left out alone ("arrested and charged" / "arrested")
+# does too.
+_LEGAL_STRONG = frozenset(
+    """
+    arrested detained charged indicted convicted sentenced acquitted jailed imprisoned remanded extradited
+    bailed cautioned
+    """.split()
+)
+_LEGAL = _LEGAL_STRONG | frozenset(
+    """
+    arrest arrests detain detains charge charges questioning questioned suspicion suspected accused guilty
+    innocent pleaded custody released freed bail cleared
+    """.split()
+)
+
+
+def _legal_words(w: Words, lo: int, hi: int, words: frozenset[str]) -> set[str]:
+    return {word for word in (w.words[k].casefold() for k in range(lo, hi)) if word in words}
+
+
+def _legal_status_changed(ref: Words, i1: int, i2: int, ver: Words, j1: int, j2: int, tag: str) -> bool:
+    """Do the words replaced, added or left out change where someone stands
+    before the law (see :data:`_LEGAL`): a word of it on one side that the
+    other version does not hold anywhere (not one moved: a headline's
+    "Man charged with …" / "…: man, 35, charged")?"""
+    if tag == "replace":
+        a, b = _legal_words(ref, i1, i2, _LEGAL), _legal_words(ver, j1, j2, _LEGAL)
+        return bool(a) and bool(b) and bool(a - _all_words(ver) or b - _all_words(ref))
+    if tag == "delete":
+        return bool(_legal_words(ref, i1, i2, _LEGAL_STRONG) - _all_words(ver))
+    if tag == "insert":
+        return bool(_legal_words(ver, j1, j2, _LEGAL_STRONG) - _all_words(ref))
+    return False
+
+
+def _all_words(w: Words) -> set[str]:
+    return {word.casefold() for word in w.words}
+
+
 _HEDGES = frozenset(
     """
     according allegedly alleged alleges reportedly claimed claims claim claiming purportedly
@@ -297,6 +339,8 @@ def _classify(
         neg_a, neg_b = _scope_negations(ref, i1, i2), _scope_negations(ver, j1, j2)
         if any(target not in ver_negated for target in neg_a) or any(target not in ref_negated for target in neg_b):
             return "negation"
+    if _legal_status_changed(ref, i1, i2, ver, j1, j2, tag):
+        return "legal-status"
     if tag == "replace":
         # A date or number replaced by another one (one only left out is dropped).
         numbers_a, numbers_b = _numbers(ref, i1, i2), _numbers(ver, j1, j2)
