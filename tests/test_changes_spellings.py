@@ -162,6 +162,15 @@ def test_a_sentence_given_more_years_is_a_number_change_not_a_legal_status_one()
     assert ("number", "nine", "eight") in changes and not [c for c in changes if c[0] == "legal-status"]
 
 
+def test_an_amount_converted_into_other_money_in_brackets_is_no_number_change():
+    """'6 million euros (£5.2 million)' / '6 million euros ($6.5 million)': the
+    same fee in other money; and no "adds 6" from the decimal's digits."""
+    a = "He joined Rheinfeld in the summer from FC Dnistro for a reported 6 million euros (£5.2 million), it said."
+    b = "He joined Rheinfeld in the summer from FC Dnistro for a reported 6 million euros ($6.5 million), it said."
+    changes = _changes(a, b)
+    assert changes == [("other", "5.2", "6.5")]
+
+
 def test_a_negation_moved_to_another_verb_is_a_negation_change():
     a = "The A330 was grounded at Shannon on Monday. The airline did not say whether it would inspect its other jets."
     b = "The A330 was grounded at Shannon on Monday. The airline said it would not inspect its other jets."

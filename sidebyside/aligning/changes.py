@@ -145,6 +145,20 @@ def words_of(text: str, quoted_of=None) -> Words:
     return words_from(text, starts, ends, [text[s:e] for s, e in zip(starts, ends)], quoted)
 
 
+def _mark_decimal_parts(source: str, starts: list[int], ends: list[int], stems: list[str]) -> None:
+    """The digits before and after a decimal point or a thousands comma
+    matched as such ("5." and ".2" of "5.2"), so the word diff never pairs
+    the "5" of "£5.2" with the "5" of "$6.5" (which showed "adds 6")."""
+    for k in range(len(starts) - 1):
+        if (
+            source[ends[k] : starts[k + 1]] in (".", ",")
+            and source[ends[k] - 1 : ends[k]].isdigit()
+            and source[starts[k + 1] : starts[k + 1] + 1].isdigit()
+        ):
+            stems[k] += "."
+            stems[k + 1] = "." + stems[k + 1]
+
+
 def words_from(
     text: str,
     starts: list[int],
@@ -165,6 +179,7 @@ def words_from(
         return Words(text, source, base, [], [], [], quoted, [], False, [], [], [])
     info = list(map(_WORD_INFO.__getitem__, words))
     keys, stems, negations, capitalised = map(list, zip(*info))
+    _mark_decimal_parts(source, starts, ends, stems)
     # A word begins a sentence when what stands before it holds a stop (or it is the first).
     if initial is None:
         gaps = map(source.__getitem__, map(slice, [base, *ends[:-1]], starts))
@@ -246,7 +261,21 @@ def _has_date(w: Words, lo: int, hi: int) -> bool:
 
 
 def _numbers(w: Words, lo: int, hi: int) -> set[str]:
-    return {key for key in w.keys[lo:hi] if key in _NUMBER_WORDS or _HAS_DIGIT[key]}
+    """The numbers among words ``[lo, hi)``, a decimal or a thousands
+    group joined to the digits before it ("5.5", not "5" and "5")."""
+    found = set()
+    k = lo
+    while k < hi:
+        key = w.keys[k]
+        if key in _NUMBER_WORDS or _HAS_DIGIT[key]:
+            end = k + 1
+            while end < hi and w.keys[end].isdigit() and w.source[w.ends[end - 1] : w.starts[end]] in (".", ","):
+                end += 1
+            found.add(w.source[w.starts[k] : w.ends[end - 1]] if end > k + 1 else key)
+            k = end
+        else:
+            k += 1
+    return found
 
 
 def _names(w: Words, lo: int, hi: int) -> set[str]:
@@ -348,6 +377,8 @@ def _classify(
         if (dated_a or dated_b) and (dated_a or numbers_a) and (dated_b or numbers_b):
             return "date"
         if numbers_a and numbers_b and numbers_a != numbers_b:
+            if _currency(ref, i1) and _currency(ver, j1) and _currency(ref, i1) != _currency(ver, j1):
+                return "other"  # "(£5.2 million)" / "($6.5 million)": the same amount in other money
             return "number"
         if (numbers_a or numbers_b) and _duration(ref, i1, i2) and _duration(ver, j1, j2):
             return "number"  # "about an hour" / "up to 90 minutes": a time given in other figures
@@ -390,6 +421,12 @@ def _in_figures(w: Words, lo: int, hi: int) -> bool:
     before = lo > 0 and w.keys[lo - 1].isdigit() and w.source[w.ends[lo - 1] : w.starts[lo]] in _FIGURE_JOINS
     after = hi < len(w.keys) and w.keys[hi].isdigit() and w.source[w.ends[hi - 1] : w.starts[hi]] in _FIGURE_JOINS
     return before or after
+
+
+def _currency(w: Words, k: int) -> str:
+    """The currency sign written right before word ``k`` ("$", "£"), or ""."""
+    before = w.source[w.ends[k - 1] if k else w.base : w.starts[k]]
+    return before[-1:] if before[-1:] in "$£€¥₹₽" and before[-1:] else ""
 
 
 def _whole_number(w: Words, lo: int, hi: int, figures: bool = False) -> tuple[int, int]:
