@@ -16,7 +16,7 @@ from operator import not_
 from ..model import MATERIAL, Change, ChangeKind, Group
 from .quotations import STARTS_AFTER
 from .speakers import _WEAK_VERBS, SPEECH_VERBS, Sentences
-from .tokens import STOPWORDS, key_of, normalise, tokenize
+from .tokens import DURATIONS, STOPWORDS, in_relative_clause, key_of, normalise, tokenize
 
 _NEGATIONS = frozenset("not no never none nobody nothing neither nor cannot without hardly".split())
 # Verbs that negate what they report: "denied he had ever taken" is "never took".
@@ -226,29 +226,11 @@ def _scope_negations(w: Words, lo: int, hi: int) -> set[str]:
     """What the negations among words ``[lo, hi)`` negate, but for those in
     a relative clause set off by commas that lies whole among them (", who
     did not want to be named,"): a clause added or left out, not a negation."""
-    return {_scope_of(w, i) for i in range(lo, hi) if w.negations[i] and not _in_aside(w, i, lo, hi)}
-
-
-_RELATIVE_OPENERS = frozenset(("who", "whose", "which", "whom"))
-
-
-def _comma_before(w: Words, i: int) -> bool:
-    """Is there a comma between word ``i - 1`` and word ``i``?"""
-    return "," in w.source[w.ends[i - 1] : w.starts[i]]
-
-
-def _in_aside(w: Words, i: int, lo: int, hi: int) -> bool:
-    """Is word ``i`` in a relative clause (", who …,") that lies whole among
-    words ``[lo, hi)``?"""
-    start = i
-    while start > lo and not _comma_before(w, start):
-        start -= 1
-    if start == 0 or not _comma_before(w, start) or w.words[start].casefold() not in _RELATIVE_OPENERS:
-        return False
-    end = i + 1
-    while end < hi and not _comma_before(w, end):
-        end += 1
-    return end < len(w.starts) and _comma_before(w, end)
+    return {
+        _scope_of(w, i)
+        for i in range(lo, hi)
+        if w.negations[i] and not in_relative_clause(w.source, w.starts, w.ends, i, lo, hi)
+    }
 
 
 def _is_year(word: str) -> bool:
@@ -878,12 +860,9 @@ def _amount_at(w: Words, k: int) -> list[Amount]:
     return _amounts(_amount_phrase(w, lo, hi + 1)) or [f"?{w.keys[k]}"]
 
 
-_DURATIONS = frozenset(("second", "seconds", "minute", "minutes", "hour", "hours"))
-
-
 def _duration(w: Words, lo: int, hi: int) -> bool:
     """Do words ``[lo, hi)`` name a unit of time ("hour", "minutes")?"""
-    return any(w.words[k].casefold() in _DURATIONS for k in range(lo, hi))
+    return any(w.words[k].casefold() in DURATIONS for k in range(lo, hi))
 
 
 def _unit_after_number(w: Words, lo: int, hi: int) -> bool:

@@ -33,7 +33,7 @@ from rapidfuzz import fuzz
 
 from .documents import SAYING_KEYS, Doc
 from .options import AlignOptions
-from .tokens import key_of
+from .tokens import DURATIONS, in_relative_clause, key_of
 
 _RAREST = 5  # a sentence is indexed under pairs of its this many rarest words
 _BUCKET = 12  # a pair of words shared by more sentences than this proposes none
@@ -161,33 +161,19 @@ def _profile(doc: Doc, lo: int, hi: int) -> tuple[frozenset[str], str, bool, fro
             negated = True
     if negated:
         negated = any(
-            t.key in negations and not _in_aside(doc, k, lo, hi) for k, t in enumerate(doc.tokens[lo : hi + 1], lo)
+            t.key in negations and not in_relative_clause(doc.text, doc.starts, _ends(doc), k, lo, hi + 1)
+            for k, t in enumerate(doc.tokens[lo : hi + 1], lo)
         )
     found = frozenset(keys)
     return found, " ".join(sorted(keys)), negated, found.union(marks) if marks else found
 
 
-_RELATIVE_OPENERS = frozenset(("who", "whose", "which", "whom"))
-
-
-def _in_aside(doc: Doc, t: int, lo: int, hi: int) -> bool:
-    """Is token ``t`` in a relative clause set off by commas inside tokens
-    lo..hi ("The man, who has not been named, was arrested"): what it
-    negates is not what the sentence states."""
-    text, tokens = doc.text, doc.tokens
-
-    def comma_before(k: int) -> bool:
-        return "," in text[tokens[k - 1].end : tokens[k].start]
-
-    start = t
-    while start > lo and not comma_before(start):
-        start -= 1
-    if start == lo or text[tokens[start].start : tokens[start].end].casefold() not in _RELATIVE_OPENERS:
-        return False
-    end = t + 1
-    while end <= hi and not comma_before(end):
-        end += 1
-    return end <= hi
+def _ends(doc: Doc) -> list[int]:
+    """Where each token of ``doc`` ends (worked out once per document)."""
+    found = doc.cache.get("ends")
+    if found is None:
+        found = doc.cache["ends"] = [t.end for t in doc.tokens]
+    return found
 
 
 def _sentences(d: int, doc: Doc, opts: AlignOptions) -> list[_Sentence]:
@@ -239,7 +225,7 @@ def _agree(
     return not _opposed(xm, ym)
 
 
-_DURATIONS = frozenset(map(key_of, ("second", "seconds", "minute", "minutes", "hour", "hours")))
+_DURATIONS = frozenset(map(key_of, DURATIONS))
 
 
 def _amount(keys: frozenset[str]) -> bool:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..reading.flow import flowing_text
 from .quotations import QUOTE_CHARS, WORD_RE, Quotations
-from .tokens import STOPWORDS
+from .tokens import RELATIVE_OPENERS, STOPWORDS
 
 if TYPE_CHECKING:
     from ..reading.articles import Article
@@ -57,7 +57,6 @@ _SKIP_BEFORE_VERB = frozenset(
 )
 _PRONOUNS = frozenset({"he", "she"})
 _RELATIVE = frozenset({"who"})
-_RELATIVE_OPENERS = frozenset({"who", "whose", "which"})
 # People a report quotes without a name ("a witness", "an official").
 _UNNAMED = frozenset(
     "witness eyewitness passenger resident neighbour neighbor bystander survivor onlooker commuter official".split()
@@ -233,7 +232,7 @@ class _Subjects(_Roles):
                 if name:
                     return name
                 # "A witness, who did not want to be named, told …": the relative clause's antecedent.
-                if tokens[k + 1][2].casefold() in _RELATIVE_OPENERS:
+                if tokens[k + 1][2].casefold() in RELATIVE_OPENERS:
                     return self._resolve_np(tokens, k, last_speaker)
             # "The owner, John Miller, said": the apposition names the speaker.
             return self._resolve_np(tokens, j, last_speaker)

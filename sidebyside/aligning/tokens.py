@@ -288,3 +288,28 @@ def normalise(text: str) -> str:
     if folded.isascii():
         return " ".join(folded.translate(_ASCII_NON_WORD).split())
     return _NON_WORD.sub(" ", folded).strip()
+
+
+#: Words that open a relative clause ("The man, who has not been named, …").
+RELATIVE_OPENERS = frozenset(("who", "whose", "which", "whom"))
+#: Units of time a duration is given in ("about an hour" / "up to 90 minutes").
+DURATIONS = frozenset(("second", "seconds", "minute", "minutes", "hour", "hours"))
+
+
+def in_relative_clause(text: str, starts: list[int], ends: list[int], k: int, lo: int, hi: int) -> bool:
+    """Is word ``k`` (its offsets ``starts[k]``, ``ends[k]`` in ``text``) in a
+    relative clause set off by commas that lies whole among words
+    ``[lo, hi)`` (", who has not been named,")?"""
+
+    def comma_before(m: int) -> bool:
+        return "," in text[ends[m - 1] : starts[m]]
+
+    start = k
+    while start > lo and not comma_before(start):
+        start -= 1
+    if start == 0 or not comma_before(start) or text[starts[start] : ends[start]].casefold() not in RELATIVE_OPENERS:
+        return False
+    end = k + 1
+    while end < hi and not comma_before(end):
+        end += 1
+    return end < len(starts) and comma_before(end)
