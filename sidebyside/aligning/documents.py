@@ -15,7 +15,7 @@ from array import array
 from dataclasses import dataclass, field
 
 from ..reading.articles import Article
-from .tokens import STOPWORDS, Token, key_of, make_tokens, token_pieces, word_keys
+from .tokens import STOPWORDS, TITLE_ABBREVIATIONS, Token, key_of, make_tokens, token_pieces, word_keys
 
 # Word alignment scores: what a word both texts share is worth, what a
 # difference costs.
@@ -134,9 +134,8 @@ _SENTENCE_END_RE = re.compile(r"(?<![\[(.!?…])[.!?…]+(?=[\s\"”’'»)\]])(
 # Clause marks between two words: commas (not in 1,000), semicolons, colons,
 # parentheses, dashes standing apart from words.
 _CLAUSE_MARK_RE = re.compile(r",(?!\d)|[;:()]|\s[-–—]+\s|[–—]")
-_ABBREVIATIONS = frozenset(
-    ("mr", "mrs", "ms", "dr", "prof", "rep", "sen", "gov", "gen", "col", "lt", "capt", "sgt", "st", "jr", "sr")
-    + ("vs", "etc", "no", "nos", "inc", "ltd", "co", "corp", "dept", "est", "approx", "fig", "jan", "feb", "mar")
+_ABBREVIATIONS = TITLE_ABBREVIATIONS | frozenset(
+    ("vs", "etc", "no", "nos", "inc", "ltd", "co", "corp", "dept", "est", "approx", "fig", "jan", "feb", "mar")
     + ("apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u", "s", "e", "g", "i")
 )
 # Words that open a clause of their own ("…has reported | that Putin…").

@@ -12,6 +12,7 @@ import re
 from functools import cache
 
 from .documents import quoted_spans
+from .tokens import TITLE_ABBREVIATIONS
 
 QUOTE_CHARS = "\"“”«»„‘’'"
 # What stands before a word that begins a sentence (or a clause as good as one).
@@ -40,7 +41,9 @@ def _shared_ints() -> list[int]:
 # said so, the pattern compiles in a millisecond, not ten.)
 _SENTENCE_END = re.compile(r"[.!?…\n](?:(?<!\n)[.!?…]*[\"”’')\]]*\s+(?=[\"“‘«„']?[A-Z0-9])|(?<=\n)\n*)")
 _ABBREVIATIONS = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Rep|Sen|Gov|Gen|Col|Lt|Capt|Sgt|Rev|No|vs|Jr|Sr|U\.S|U\.K|[A-Z])\.)$"
+    r"(?:\b(?:"
+    + "|".join(sorted(word.capitalize() for word in TITLE_ABBREVIATIONS))
+    + r"|No|vs|U\.S|U\.K|[A-Z])\.)$"
 )
 
 

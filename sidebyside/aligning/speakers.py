@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..reading.flow import flowing_text
 from .quotations import QUOTE_CHARS, WORD_RE, Quotations
-from .tokens import RELATIVE_OPENERS, STOPWORDS
+from .tokens import RELATIVE_OPENERS, STOPWORDS, TITLE_ABBREVIATIONS
 
 if TYPE_CHECKING:
     from ..reading.articles import Article
@@ -112,8 +112,6 @@ _BODIES = frozenset(
     co corporation plc llc gmbh ag
     """.split()
 )
-# Titles written short with a stop ("Dr. Amara Osei", "Prof. Lukas Berger"): the name goes on past the stop.
-_ABBREVIATED = frozenset("dr mr mrs ms prof gen sen rep gov col lt capt sgt rev st".split())
 _FIRST_PERSON = frozenset({"we", "i", "our", "us", "my", "me", "we're", "we’re", "i'm", "i’m"})
 # A headline ending "…: Lavrov" or "… — Putin" (a name of one to three words, no stop).
 _HEADLINE_SPEAKER = re.compile(r"(?:: |\s[–—-]\s)((?:[A-Z][\w’'-]+ ){0,2}[A-Z][\w’'-]+)[ \t]*$", re.MULTILINE)
@@ -276,7 +274,8 @@ class _Subjects(_Roles):
             return None
         nxt = tokens[i + 1][2]
         if nxt[:1].isupper() and nxt.casefold() not in ("the", "he", "she"):
-            return self._name_ending(tokens, name_run_end(self.text, tokens, i + 1, len(tokens) - 1, _ABBREVIATED))
+            last = name_run_end(self.text, tokens, i + 1, len(tokens) - 1, TITLE_ABBREVIATIONS)
+            return self._name_ending(tokens, last)
         if nxt.casefold() == "the":
             return self._phrase_after(tokens, i + 1, None)
         # `," said city engineer Paul Hendricks`: a role, then the name.
@@ -410,7 +409,7 @@ class _Subjects(_Roles):
         k = j
         while k - 1 >= 0 and tokens[k - 1][2][:1].isupper() and not _possessive(tokens[k - 1][2]):
             gap = text[tokens[k - 1][1] : tokens[k][0]]
-            short = len(tokens[k - 1][2]) <= 2 or tokens[k - 1][2].casefold() in _ABBREVIATED
+            short = len(tokens[k - 1][2]) <= 2 or tokens[k - 1][2].casefold() in TITLE_ABBREVIATIONS
             if gap in (" ", "\u00a0", "-", "\u2011") or (gap in (".", ". ") and short):
                 k -= 1
             else:

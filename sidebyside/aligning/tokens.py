@@ -290,6 +290,9 @@ def normalise(text: str) -> str:
     return _NON_WORD.sub(" ", folded).strip()
 
 
+#: Titles written short with a stop ("Dr. Amara Osei", "Sgt. Ruiz"): the
+#: stop ends no sentence, and the name goes on past it.
+TITLE_ABBREVIATIONS = frozenset("mr mrs ms dr prof rep sen gov gen col lt capt sgt rev st jr sr".split())
 #: Words that open a relative clause ("The man, who has not been named, …").
 RELATIVE_OPENERS = frozenset(("who", "whose", "which", "whom"))
 #: Units of time a duration is given in ("about an hour" / "up to 90 minutes").
