@@ -78,6 +78,11 @@ def test_a_repeated_line_is_boilerplate_but_the_headline_stays():
         "Tags: Brazil, Minas Gerais, dams, floods",
         "Related: How Chile learned to build for earthquakes",
         "Topics: Energy",
+        # follow-us lines, sign-ups and a newsletter's own links
+        "Follow Tonle Daily on Facebook and Telegram for the latest news.",
+        "Get every recall in your inbox: sign up for Gearline Recall Alerts",
+        "[Unsubscribe](https://provenanceletter.example.org/u)",
+        "You are getting The Baltic Brief because you signed up at",
     ],
 )
 def test_known_boilerplate(line):
@@ -97,6 +102,8 @@ def test_known_boilerplate(line):
         "Writing in the journal Nature, the researchers said sea levels would rise by 2050.",
         "Produced in Ohio, the vaccine was approved by regulators last week.",
         "Copyright 2019 law changes were blamed by the industry for the losses.",
+        "Follow-up checks found no fault, the airline said on Facebook on Tuesday evening after the landing.",
+        "The minister said people would get the letters in their inbox within a week, and urged them to wait.",
     ],
 )
 def test_prose_is_not_boilerplate(line):
@@ -156,3 +163,16 @@ def test_known_boilerplate_is_what_its_patterns_find_in_the_line(line):
     expected = any(re.search(p, stripped, re.IGNORECASE) for p in _PATTERNS)
     breadcrumb = re.match(r"^[^/›»>|]{1,30}(\s[/›»>|]\s[^/›»>|]{1,30}){1,6}$", stripped)
     assert is_known_boilerplate(line) == (expected or bool(breadcrumb))
+
+
+def test_a_hard_wrapped_footer_is_boilerplate_to_its_end():
+    """A newsletter's footer wrapped at 72 columns: its second line ("…org.")
+    matches no pattern but goes on from one that does."""
+    prose = "The museum said the sculptures would be flown to Phnom Penh next month, where a ceremony is planned."
+    text = (
+        f"A headline about the sculptures\n\n{prose}\n\n---\n\n"
+        "You are receiving The Provenance Letter because you subscribed at\nprovenanceletter.example.org.\n"
+    )
+    assert [k for k, _ in kinds(text) if k != "blank"][-2:] == ["boilerplate", "boilerplate"]
+    caption = f"A headline about the sculptures\n\nPhoto: Reuters\n{prose}\n"
+    assert [k for k, _ in kinds(caption) if k != "blank"][-1] == "body"  # a caption's credit ends no wrapped line

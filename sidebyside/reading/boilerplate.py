@@ -46,11 +46,14 @@ _PATTERNS = [
     r"^share (this|on|via)\b",
     r"^(share|tweet|e-?mail|print|comments?|save|unsubscribe)( (this|article|story))?$",
     r"^forwarded this (e-?mail|newsletter)\b",
-    r"^you (are|were) receiving (this|the)\b.{0,80}\b(because|as)\b",
+    r"^you (are|were) (receiving|getting) (this|the)\b.{0,80}\b(because|as)\b",
     r"\bunsubscribe\s*(\||·|•|-)",
     r"^[^.!?]{0,40}:\s*https?://\S+$",
     r"\bsign up here\.?$",
     r"^(follow|subscribe)( to)?( us)?( on)?\b.{0,30}$",
+    r"^follow( us)? ([\w&'’-]+ ){0,4}(on|via) (facebook|x|twitter|instagram|telegram|tiktok|linkedin|youtube)\b",
+    r"\A[^.!?]{0,60}\bin your inbox\b.{0,80}\Z",
+    r"\A\[[^\]]{1,40}\]\(\S+\)\Z",  # a line that is one Markdown link ("[Unsubscribe](https://…)")
     r"^sources?( used)?:?$",
     r"website can (also )?be accessed at",
     r"^(sign up|log in|sign in|register)\b.{0,40}$",
@@ -140,7 +143,7 @@ def words(text: str) -> int:
 # them matches none (checked with `in`, many times faster than the search).
 _ANYWHERE_NEEDS = (
     "(", "/", "©", "your email", "required fields", "support ", "website can", "rights reserved", "contributed to this"
-) + ("sign up here", "unsubscribe")
+) + ("sign up here", "unsubscribe", "your inbox")
 # The letters other than A-Z that a case-blind pattern takes for one of them
 # (İ, ı, ſ and the Kelvin sign): a line with one is searched in full.
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
@@ -357,6 +360,7 @@ def classify(text: str, title: str | None = None, header_end: int = 0) -> tuple[
             kinds[i] = "boilerplate"
 
     _mark_link_lists(text, lines, kinds)
+    _mark_wrapped_boilerplate(text, lines, kinds)
 
     # Edges: short lines before the headline (before the prose, when there
     # is none: a newsletter's "THE BASELINE"), short lines after the prose.
@@ -389,6 +393,20 @@ def classify(text: str, title: str | None = None, header_end: int = 0) -> tuple[
                 links = False
 
     return _lines(spans, kinds), title_index
+
+
+def _mark_wrapped_boilerplate(text: str, lines: list[Line], kinds: list[LineKind]) -> None:
+    """A short line that goes on from a hard-wrapped line of boilerplate
+    ("You are receiving … because you subscribed at" / "example.org."):
+    the boilerplate's end.  Only after a line that breaks off at a word in
+    lower case (not a caption's credit), with no blank line between."""
+    for i in range(1, len(lines)):
+        if kinds[i] != "body" or kinds[i - 1] != "boilerplate" or lines[i].start - lines[i - 1].end > 1:
+            continue
+        before = text[lines[i - 1].start : lines[i - 1].end].rstrip()
+        last = before.rsplit(None, 1)[-1] if before else ""
+        if len(before) >= 40 and last.isalpha() and last.islower() and words(text[lines[i].start : lines[i].end]) <= 12:
+            kinds[i] = "boilerplate"
 
 
 def _lines(spans: list[tuple[int, int]], kinds: list[LineKind]) -> list[Line]:
