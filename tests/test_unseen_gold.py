@@ -217,6 +217,178 @@ MISSES: dict[tuple[str, str, str], str] = {
     ),
     ("stabbing", "not-flagged", "arrest-scene:number+negation"): "the arrest sentences are in no group",
     ("stabbing", "speaker", "ellery@page.html"): "page.html's paraphrase is in no group",
+    # recall and artefacts: written blind by a helper this round, never read by the engine's author before
+    # they were measured; what the engine missed then is listed here as it was.
+    ("artefacts", "must", "marwood"): (
+        "held out (written blind this round): the must members lie in different groups: wire.txt in ['g4']; "
+        "newsletter.md in ['g4']; regional.txt in ['g15']; page.html in ['g4']"
+    ),
+    ("recall", "must", "keogh"): (
+        "held out (written blind this round): the must members lie in different groups: wire.txt in ['g10']; "
+        "regional.txt in ['g10']; page.html in no group"
+    ),
+    ("artefacts", "edit", "lede-rewritten"): (
+        "held out (written blind this round): rewritten lede: wire.txt's side in g1; regional.txt's side in "
+        "no passage (no one variant group holds both)"
+    ),
+    ("artefacts", "edit", "marwood-cut"): (
+        "held out (written blind this round): quote cut in its middle with '[...]': wire.txt's side in g4; "
+        "regional.txt's side in g14, g15 (no one variant group holds both)"
+    ),
+    ("artefacts", "edit", "marwood-attribution-end"): (
+        "held out (written blind this round): attribution moved from the middle of the quote to its end (same "
+        "speaker): wire.txt's side in g16, g4; regional.txt's side in g16 (no one variant group holds both)"
+    ),
+    ("artefacts", "edit", "interpreter-dropped"): (
+        "held out (written blind this round): dropped words ('Cambodia's', 'in Khmer through an "
+        "interpreter'): wire.txt's side in g5; page.html's side in no passage (no one variant group holds "
+        "both)"
+    ),
+    ("artefacts", "edit", "chhay-retranslated"): (
+        "held out (written blind this round): re-translated quote (from Khmer: ancestors carved / forefathers "
+        "made): wire.txt's side in g5; page.html's side in no passage (no one variant group holds both)"
+    ),
+    ("artefacts", "edit", "soul-retranslated"): (
+        "held out (written blind this round): re-translated quote (from Khmer: Cambodia's soul comes home / "
+        "the soul of Cambodia is returning home): wire.txt's side in g5; page.html's side in no passage (no "
+        "one variant group holds both)"
+    ),
+    ("artefacts", "edit", "ashdown-paraphrase"): (
+        "held out (written blind this round): quote turned into paraphrase (the curator's quote over two "
+        "paragraphs): wire.txt's side in no passage; regional.txt's side in g6 (no one variant group holds "
+        "both)"
+    ),
+    ("recall", "edit", "lede-reworded-asia"): (
+        "held out (written blind this round): lede reworded: the attribution moved to the end ('the Japanese "
+        "automaker said on Tuesday'), 'because of a fuel pump defect that can make engines stall', the crash "
+        "risk dropped: wire.txt's side in g17; asia.txt's side in no passage (no one variant group holds "
+        "both)"
+    ),
+    ("recall", "edit", "ohashi-retranslated-asia"): (
+        "held out (written blind this round): re-translated quote (from Japanese, a third time: first "
+        "priority / top priority, sincerely apologize for the worry this causes / deeply apologize for "
+        "causing concern): wire.txt's side in g18; asia.txt's side in no passage (no one variant group holds "
+        "both)"
+    ),
+    ("recall", "edit", "ohashi-relative-clause"): (
+        "held out (written blind this round): relative clause inserted (who took over in 2025), the news "
+        "conference told as a bow: wire.txt's side in g13, g18; asia.txt's side in no passage (no one variant "
+        "group holds both)"
+    ),
+    ("recall", "edit", "ohashi-quote-extended"): (
+        "held out (written blind this round): a sentence added to the quote (We have already begun to make "
+        "replacement parts), carried over two paragraphs with the first left open; every affected pump / all "
+        "of the affected pumps: wire.txt's side in g3; asia.txt's side in no passage (no one variant group "
+        "holds both)"
+    ),
+    ("recall", "edit", "keogh-paraphrase-asia"): (
+        "held out (written blind this round): quote turned into paraphrase (the campaigner; 'not to wait for "
+        "the letter' given to 'U.S. safety advocates'): wire.txt's side in no passage; asia.txt's side in no "
+        "passage (no one variant group holds both)"
+    ),
+    ("recall", "edit", "lede-rewritten"): (
+        "held out (written blind this round): rewritten lede: wire.txt's side in g17; page.html's side in no "
+        "passage (no one variant group holds both)"
+    ),
+    ("recall", "edit", "ohashi-retranslated"): (
+        "held out (written blind this round): re-translated quote (from Japanese: the apology): wire.txt's "
+        "side in g18; page.html's side in no passage (no one variant group holds both)"
+    ),
+    ("recall", "edit", "keogh-attribution-moved"): (
+        "held out (written blind this round): attribution moved from before the quote to after its first "
+        "sentence (same speaker): wire.txt's side in g10; page.html's side in no passage (no one variant "
+        "group holds both)"
+    ),
+    ("recall", "edit", "keogh-paragraphs-joined"): (
+        "held out (written blind this round): a quote carried over two paragraphs (the first left open) given "
+        "in one paragraph: wire.txt's side in no passage; regional.txt's side in g15 (no one variant group "
+        "holds both)"
+    ),
+    ("recall", "edit", "keogh-cut"): (
+        "held out (written blind this round): quote cut in its middle with '[...]': wire.txt's side in g10; "
+        "regional.txt's side in g15 (no one variant group holds both)"
+    ),
+    ("artefacts", "flag", "marwood-cut"): (
+        "held out (written blind this round): quote cut in its middle with '[...]': inside , flagged nothing, "
+        "not any of ['quote-changed']"
+    ),
+    ("artefacts", "flag", "chhay-retranslated"): (
+        "held out (written blind this round): re-translated quote (from Khmer: ancestors carved / forefathers "
+        "made): inside , flagged nothing, not any of ['quote-changed']"
+    ),
+    ("artefacts", "flag", "soul-retranslated"): (
+        "held out (written blind this round): re-translated quote (from Khmer: Cambodia's soul comes home / "
+        "the soul of Cambodia is returning home): inside , flagged nothing, not any of ['quote-changed']"
+    ),
+    ("artefacts", "flag", "ashdown-paraphrase"): (
+        "held out (written blind this round): quote turned into paraphrase (the curator's quote over two "
+        "paragraphs): inside , flagged nothing, not any of ['quote-paraphrase']"
+    ),
+    ("artefacts", "flag", "meas-name-order"): (
+        "held out (written blind this round): name order (Sokha Meas / Meas Sokha, the Khmer order: family "
+        "name first; 'Archaeologist ... of' / ', an archaeologist at'): inside g11, flagged ['attribution', "
+        "'quote-paraphrase'], not any of ['name', 'spelling']"
+    ),
+    ("recall", "flag", "ohashi-retranslated-asia"): (
+        "held out (written blind this round): re-translated quote (from Japanese, a third time: first "
+        "priority / top priority, sincerely apologize for the worry this causes / deeply apologize for "
+        "causing concern): inside , flagged nothing, not any of ['quote-changed']"
+    ),
+    ("recall", "flag", "ohashi-quote-extended"): (
+        "held out (written blind this round): a sentence added to the quote (We have already begun to make "
+        "replacement parts), carried over two paragraphs with the first left open; every affected pump / all "
+        "of the affected pumps: inside , flagged nothing, not any of ['quote-changed']"
+    ),
+    ("recall", "flag", "keogh-paraphrase-asia"): (
+        "held out (written blind this round): quote turned into paraphrase (the campaigner; 'not to wait for "
+        "the letter' given to 'U.S. safety advocates'): inside , flagged nothing, not any of "
+        "['quote-paraphrase']"
+    ),
+    ("recall", "flag", "ohashi-retranslated"): (
+        "held out (written blind this round): re-translated quote (from Japanese: the apology): inside , "
+        "flagged nothing, not any of ['quote-changed']"
+    ),
+    ("recall", "flag", "ohashi-spelling"): (
+        "held out (written blind this round): name spelling (Japanese name romanised: Kenjiro Ohashi / "
+        "Kenjirō Ōhashi): inside g13, flagged nothing, not any of ['name', 'spelling']"
+    ),
+    ("recall", "flag", "ohashi-spelling-reports"): (
+        "held out (written blind this round): name spelling (Ohashi / Ōhashi): inside g7, flagged ['date'], "
+        "not any of ['name', 'spelling']"
+    ),
+    ("recall", "flag", "keogh-cut"): (
+        "held out (written blind this round): quote cut in its middle with '[...]': inside , flagged nothing, "
+        "not any of ['quote-changed']"
+    ),
+    ("recall", "quotes", "all"): (
+        "held out (written blind this round): g10's passage of Keogh's paraphrase ('… the most dangerous "
+        "things') takes an opening mark its text does not close (a quote turned into paraphrase beside the "
+        "quoted versions)"
+    ),
+    ("artefacts", "repeat", "marwood@newsletter.md:> \"Good fait"): (
+        "held out (written blind this round): the must members of marwood are in no one group (regional.txt's "
+        "version is in another), so the pull-quote has no passage to repeat"
+    ),
+    ("artefacts", "not-flagged", "marwood:attribution+quote-paraphrase"): (
+        "held out (written blind this round): the must members of marwood are in no one group (regional.txt's "
+        "version is in another), so the gold group has no home"
+    ),
+    ("recall", "not-flagged", "covers:number+name"): (
+        "held out (written blind this round): g4 is flagged name: asia.txt writes 'U.S.' for 'United States' "
+        "(an abbreviation read as another name)"
+    ),
+    ("artefacts", "speaker", "chhay@page.html"): (
+        "held out (written blind this round): said by ['Sokhavey'] (its passages), not Chhai Sokhavey"
+    ),
+    ("recall", "speaker", "ohashi-quote@page.html"): (
+        "held out (written blind this round): said by ['Ōhashi'] (its passages), not Ōhashi"
+    ),
+    ("recall", "speaker", "keogh@page.html"): (
+        "held out (written blind this round): said by ['Keogh'] (its passages), not Keogh"
+    ),
+    ("recall", "speaker", "ohashi-quote@asia.txt"): (
+        "held out (written blind this round): said by ['Ohashi'] (its passages), not Ohashi"
+    ),
 }
 
 
