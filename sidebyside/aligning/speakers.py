@@ -214,7 +214,7 @@ class _Subjects(_Roles):
         if "," in gap:
             # "Marian Keogh, executive director of the Center for …, a consumer
             # group, said": a person named in full first, whatever follows.
-            first = self._opening_name(tokens, j)
+            first = _opening_name(text, tokens, j)
             if first is not None:
                 return first
             # "Ned Price, the US State Department spokesman, said": the name
@@ -235,30 +235,6 @@ class _Subjects(_Roles):
             # "The owner, John Miller, said": the apposition names the speaker.
             return self._resolve_np(tokens, j, last_speaker)
         return self._resolve_np(tokens, j, last_speaker)
-
-    def _opening_name(self, tokens, j: int) -> str | None:
-        """The surname of a person named in full (two capitalised words or
-        more, titles aside) by the words that open the sentence of token
-        ``j`` up to its first comma, when a comma comes before ``j``."""
-        text = self.text
-        k = j
-        while k > 0 and not _breaks(text[tokens[k - 1][1] : tokens[k][0]]) and _QUOTE_SET.isdisjoint(
-            text[tokens[k - 1][1] : tokens[k][0]]
-        ):
-            k -= 1
-        end = k
-        while end < j and "," not in text[tokens[end][1] : tokens[end + 1][0]]:
-            end += 1
-        if end >= j:
-            return None
-        words = [tokens[m][2] for m in range(k, end + 1)]
-        if not all(w[:1].isupper() for w in words) or any(_possessive(w) for w in words):
-            return None
-        while words and words[0].casefold() in _TITLES:
-            words.pop(0)
-        if len(words) < 2 or words[-1].casefold() in _BODIES:
-            return None
-        return words[-1]
 
     def _subject_after(self, tokens, i: int) -> str | None:
         """`…," said Lavrov` / `, added the minister`; never after a verb
@@ -1053,6 +1029,30 @@ def _time_phrase_start(text: str, tokens, j: int) -> int | None:
     if word(k - 1) in _EDGES_OF_TIME and spaced(k - 1):
         k -= 1
     return k
+
+
+def _opening_name(text: str, tokens, j: int) -> str | None:
+    """The surname of a person named in full (two capitalised words or
+    more, titles aside) by the words that open the sentence of token
+    ``j`` up to its first comma, when a comma comes before ``j``."""
+    k = j
+    while k > 0 and not _breaks(text[tokens[k - 1][1] : tokens[k][0]]) and _QUOTE_SET.isdisjoint(
+        text[tokens[k - 1][1] : tokens[k][0]]
+    ):
+        k -= 1
+    end = k
+    while end < j and "," not in text[tokens[end][1] : tokens[end + 1][0]]:
+        end += 1
+    if end >= j:
+        return None
+    words = [tokens[m][2] for m in range(k, end + 1)]
+    if not all(w[:1].isupper() for w in words) or any(_possessive(w) for w in words):
+        return None
+    while words and words[0].casefold() in _TITLES:
+        words.pop(0)
+    if len(words) < 2 or words[-1].casefold() in _BODIES:
+        return None
+    return words[-1]
 
 
 def _a_person(speaker: str) -> bool:
