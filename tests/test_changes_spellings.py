@@ -171,6 +171,32 @@ def test_an_amount_converted_into_other_money_in_brackets_is_no_number_change():
     assert changes == [("other", "5.2", "6.5")]
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "change"),
+    [
+        (
+            "Hanamura will recall about 450,000 vehicles in the United States and Canada over a fuel pump defect.",
+            "Hanamura will recall about 450,000 vehicles in the U.S. and Canada over a fuel pump defect.",
+            ("other", "United States", "U.S"),
+        ),
+        (
+            "A man was arrested at the scene within four minutes of the attack, British Transport Police said.",
+            "A man was arrested at the scene within four minutes of the attack, BTP said.",
+            ("other", "British Transport Police", "BTP"),
+        ),
+    ],
+)
+def test_a_name_written_short_is_no_other_name_nor_another_speaker(a, b, change):
+    changes = _changes(a, b)
+    assert change in changes and not [c for c in changes if c[0] in ("name", "attribution")], changes
+
+
+def test_another_country_is_another_name():
+    a = "The minister met officials from the United States and Canada in Geneva on Monday to discuss the plan."
+    b = "The minister met officials from the United Kingdom and Canada in Geneva on Monday to discuss the plan."
+    assert ("name", "States", "Kingdom") in _changes(a, b)
+
+
 def test_a_negation_moved_to_another_verb_is_a_negation_change():
     a = "The A330 was grounded at Shannon on Monday. The airline did not say whether it would inspect its other jets."
     b = "The A330 was grounded at Shannon on Monday. The airline said it would not inspect its other jets."

@@ -373,10 +373,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         "held out (written blind this round): the must members of marwood are in no one group (regional.txt's "
         "version is in another), so the gold group has no home"
     ),
-    ("recall", "not-flagged", "covers:number+name"): (
-        "held out (written blind this round): g4 is flagged name: asia.txt writes 'U.S.' for 'United States' "
-        "(an abbreviation read as another name)"
-    ),
     ("artefacts", "speaker", "chhay@page.html"): (
         "held out (written blind this round): said by ['Sokhavey'] (its passages), not Chhai Sokhavey"
     ),

@@ -370,6 +370,8 @@ def _classify(
             return "spelling"
         names_a, names_b = _names(ref, i1, i2), _names(ver, j1, j2)
         only_a, only_b = (names_a - set(ver.stems), names_b - set(ref.stems)) if names_a and names_b else ((), ())
+        if (only_a or only_b) and _initials_of(ref, i1, i2, ver, j1, j2):
+            return "other"  # "United States" / "U.S.", "British Transport Police" / "BTP": one name, written short
         if only_a or only_b:
             # One person's name spelt two ways is a spelling, not another name.
             if all(any(same_name(a, b) for b in names_b) for a in only_a) and all(
@@ -403,6 +405,25 @@ def _in_figures(w: Words, lo: int, hi: int) -> bool:
     before = lo > 0 and w.keys[lo - 1].isdigit() and w.source[w.ends[lo - 1] : w.starts[lo]] in _FIGURE_JOINS
     after = hi < len(w.keys) and w.keys[hi].isdigit() and w.source[w.ends[hi - 1] : w.starts[hi]] in _FIGURE_JOINS
     return before or after
+
+
+def _initials_of(ref: Words, i1: int, i2: int, ver: Words, j1: int, j2: int) -> bool:
+    """Is one side's name the other's written short: its letters (stops
+    left out) the initials of the other's capitalised words ("U.S." /
+    "United States", "NHTSA" / "National Highway Traffic Safety
+    Administration")?"""
+
+    def letters(w: Words, lo: int, hi: int) -> str:
+        return "".join(w.words[k] for k in range(lo, hi)).replace(".", "")
+
+    def initials(w: Words, lo: int, hi: int) -> str:
+        return "".join(w.words[k][0] for k in range(lo, hi) if w.words[k][:1].isupper())
+
+    for (a, lo, hi), (b, blo, bhi) in (((ref, i1, i2), (ver, j1, j2)), ((ver, j1, j2), (ref, i1, i2))):
+        short = letters(a, lo, hi)
+        if 2 <= len(short) <= 8 and short.isupper() and short == initials(b, blo, bhi):
+            return True
+    return False
 
 
 def _currency(w: Words, k: int) -> str:
@@ -648,6 +669,19 @@ def _merged_runs(r: Words, quote_runs: list[tuple[int, int, int, int]]) -> list[
     return merged
 
 
+def _same_speaker(one: str, other: str) -> bool:
+    """One speaker named two ways: the same last word, or one the initials
+    of the other ("BTP" / "British Transport Police")?"""
+    if key_of(one.split()[-1]) == key_of(other.split()[-1]):
+        return True
+    for short, long in ((one, other), (other, one)):
+        letters = short.replace(".", "")
+        if 2 <= len(letters) <= 8 and letters.isupper() and " " not in letters:
+            if letters == "".join(word[0] for word in long.split() if word[:1].isupper()):
+                return True
+    return False
+
+
 def _speaker_change(k: int, base: int, before: str, after: str) -> Change:
     kind: ChangeKind = "spelling" if same_name(before.split()[-1], after.split()[-1]) else "attribution"
     return Change(kind, k, base, before, after)
@@ -665,7 +699,7 @@ def _attribution_changes(passages) -> list[Change]:
     return [
         _speaker_change(k, base, speakers[base], s)
         for k, s in enumerate(speakers)
-        if s and key_of(s.split()[-1]) != common
+        if s and key_of(s.split()[-1]) != common and not _same_speaker(speakers[base], s)
     ]
 
 
@@ -692,7 +726,7 @@ def _sentence_speaker_changes(
                 shared += max(0, hi - lo)
             if shared < 3 or shared * 2 < min(a_hi - a_lo, b_hi - b_lo):
                 continue
-            if key_of(who.split()[-1]) != key_of(other.split()[-1]):
+            if not _same_speaker(who, other):
                 change = _speaker_change(i, ref, who, other)
                 if change not in out:
                     out.append(change)
