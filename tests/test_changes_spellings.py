@@ -197,6 +197,13 @@ def test_another_country_is_another_name():
     assert ("name", "States", "Kingdom") in _changes(a, b)
 
 
+def test_no_matter_how_is_no_negation():
+    a = '"We will replace every affected pump, however long it takes," the company president said.'
+    b = '"We will replace all of the affected pumps, no matter how long it takes," the company president said.'
+    changes = _changes(a, b)
+    assert ("quote-changed", "however", "no matter how") in changes and not [c for c in changes if c[0] == "negation"]
+
+
 def test_a_negation_moved_to_another_verb_is_a_negation_change():
     a = "The A330 was grounded at Shannon on Monday. The airline did not say whether it would inspect its other jets."
     b = "The A330 was grounded at Shannon on Monday. The airline said it would not inspect its other jets."

@@ -16,7 +16,7 @@ from operator import not_
 from ..model import MATERIAL, Change, ChangeKind, Group
 from .quotations import STARTS_AFTER
 from .speakers import _WEAK_VERBS, SPEECH_VERBS, Sentences
-from .tokens import DURATIONS, STOPWORDS, in_relative_clause, key_of, normalise, tokenize
+from .tokens import DURATIONS, NOT_NEGATING_AFTER_NO, STOPWORDS, in_relative_clause, key_of, normalise, tokenize
 
 _NEGATIONS = frozenset("not no never none nobody nothing neither nor cannot without hardly".split())
 # Verbs that negate what they report: "denied he had ever taken" is "never took".
@@ -180,6 +180,9 @@ def words_from(
     info = list(map(_WORD_INFO.__getitem__, words))
     keys, stems, negations, capitalised = map(list, zip(*info))
     _mark_decimal_parts(source, starts, ends, stems)
+    for k in range(len(words) - 1):  # "no matter how long": no negation
+        if negations[k] and words[k].casefold() == "no" and words[k + 1].casefold() in NOT_NEGATING_AFTER_NO:
+            negations[k] = False
     # A word begins a sentence when what stands before it holds a stop (or it is the first).
     if initial is None:
         gaps = map(source.__getitem__, map(slice, [base, *ends[:-1]], starts))

@@ -33,7 +33,7 @@ from rapidfuzz import fuzz
 
 from .documents import SAYING_KEYS, Doc
 from .options import AlignOptions
-from .tokens import DURATIONS, in_relative_clause, key_of
+from .tokens import DURATIONS, NOT_NEGATING_AFTER_NO, in_relative_clause, key_of
 
 _RAREST = 5  # a sentence is indexed under pairs of its this many rarest words
 _BUCKET = 12  # a pair of words shared by more sentences than this proposes none
@@ -160,9 +160,12 @@ def _profile(doc: Doc, lo: int, hi: int) -> tuple[frozenset[str], str, bool, fro
         if key in negations:
             negated = True
     if negated:
+        tokens = doc.tokens
         negated = any(
-            t.key in negations and not in_relative_clause(doc.text, doc.starts, _ends(doc), k, lo, hi + 1)
-            for k, t in enumerate(doc.tokens[lo : hi + 1], lo)
+            t.key in negations
+            and not in_relative_clause(doc.text, doc.starts, _ends(doc), k, lo, hi + 1)
+            and not (t.key == "no" and k < hi and tokens[k + 1].key in _NOT_NEGATING_KEYS)
+            for k, t in enumerate(tokens[lo : hi + 1], lo)
         )
     found = frozenset(keys)
     return found, " ".join(sorted(keys)), negated, found.union(marks) if marks else found
@@ -226,6 +229,7 @@ def _agree(
 
 
 _DURATIONS = frozenset(map(key_of, DURATIONS))
+_NOT_NEGATING_KEYS = frozenset(map(key_of, NOT_NEGATING_AFTER_NO))
 
 
 def _amount(keys: frozenset[str]) -> bool:

@@ -316,3 +316,7 @@ def in_relative_clause(text: str, starts: list[int], ends: list[int], k: int, lo
     while end < hi and not comma_before(end):
         end += 1
     return end < len(starts) and comma_before(end)
+
+
+#: Words after "no" with which it negates nothing ("no matter how long it takes").
+NOT_NEGATING_AFTER_NO = frozenset(("matter", "doubt"))
