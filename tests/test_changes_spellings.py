@@ -204,6 +204,13 @@ def test_no_matter_how_is_no_negation():
     assert ("quote-changed", "however", "no matter how") in changes and not [c for c in changes if c[0] == "negation"]
 
 
+@pytest.mark.parametrize("day", ["December {}", "{} December"])
+def test_a_day_of_the_month_changed_is_a_date_change(day):
+    a = f"The sculptures will be flown to Phnom Penh on {day.format(3)} and will go on display early next year."
+    b = f"The sculptures will be flown to Phnom Penh on {day.format(5)} and will go on display early next year."
+    assert ("date", "3", "5") in _changes(a, b)
+
+
 def test_a_negation_moved_to_another_verb_is_a_negation_change():
     a = "The A330 was grounded at Shannon on Monday. The airline did not say whether it would inspect its other jets."
     b = "The A330 was grounded at Shannon on Monday. The airline said it would not inspect its other jets."

@@ -240,9 +240,26 @@ def _is_year(word: str) -> bool:
     return word.isdigit() and len(word) == 4 and 1800 <= int(word) <= 2100
 
 
+_MONTHS = frozenset(
+    """
+    january february march april may june july august september october november december jan feb mar apr jun
+    jul aug sep sept oct nov dec
+    """.split()
+)
+
+
 def _has_date(w: Words, lo: int, hi: int) -> bool:
+    """Do words ``[lo, hi)`` hold a date: a date word, a year, or a day of
+    the month beside its month ("December 3" / "3 December")?"""
     keys = w.keys[lo:hi]
-    return not _DATE_WORDS.isdisjoint(keys) or any(map(_is_year, keys))
+    if not _DATE_WORDS.isdisjoint(keys) or any(map(_is_year, keys)):
+        return True
+    return (
+        hi - lo == 1
+        and keys[0].isdigit()
+        and len(keys[0]) <= 2
+        and ((lo > 0 and w.keys[lo - 1] in _MONTHS) or (hi < len(w.keys) and w.keys[hi] in _MONTHS))
+    )
 
 
 def _numbers(w: Words, lo: int, hi: int) -> set[str]:
