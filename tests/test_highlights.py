@@ -187,14 +187,15 @@ def test_markdown_report(sample, tmp_path):
 def test_markdown_highlights_count_only_here_on_the_whole_alignment(sample, tmp_path):
     # Keeping one group must not change how many paragraphs each outlet
     # carries alone: that is a fact of the articles, not of the selection.
-    from sidebyside.coverage import only_here
+    from sidebyside.coverage import own_counts
 
     articles, alignment = sample
     save(tmp_path / "one.md", alignment, {group_with(alignment, QUOTE).id: None})
     text = (tmp_path / "one.md").read_text(encoding="utf-8")
     (line,) = [ln for ln in text.splitlines() if ln.startswith("Only here")]
+    own = own_counts(alignment)
     for a, article in enumerate(articles):
-        assert f"{article.label} {len(only_here(alignment, a))}" in line
+        assert f"{article.label} {own[a]}" in line
 
 def test_markdown_all_groups_marks_the_kept(sample, tmp_path):
     _, alignment = sample
