@@ -163,7 +163,7 @@ def _profile(doc: Doc, lo: int, hi: int) -> tuple[frozenset[str], str, bool, fro
         tokens = doc.tokens
         negated = any(
             t.key in negations
-            and not in_relative_clause(doc.text, doc.starts, _ends(doc), k, lo, hi + 1)
+            and not in_relative_clause(doc.text, doc.starts, _Ends(tokens), k, lo, hi + 1)
             and not (t.key == "no" and k < hi and tokens[k + 1].key in _NOT_NEGATING_KEYS)
             for k, t in enumerate(tokens[lo : hi + 1], lo)
         )
@@ -171,12 +171,21 @@ def _profile(doc: Doc, lo: int, hi: int) -> tuple[frozenset[str], str, bool, fro
     return found, " ".join(sorted(keys)), negated, found.union(marks) if marks else found
 
 
-def _ends(doc: Doc) -> list[int]:
-    """Where each token of ``doc`` ends (worked out once per document)."""
-    found = doc.cache.get("ends")
-    if found is None:
-        found = doc.cache["ends"] = [t.end for t in doc.tokens]
-    return found
+class _Ends:
+    """Where each token of a document ends, read off its tokens when asked
+    (a list of them all, kept per document, took some 50 MB at 1,600
+    articles)."""
+
+    __slots__ = ("tokens",)
+
+    def __init__(self, tokens) -> None:
+        self.tokens = tokens
+
+    def __getitem__(self, k: int) -> int:
+        return self.tokens[k].end
+
+    def __len__(self) -> int:
+        return len(self.tokens)
 
 
 def _sentences(d: int, doc: Doc, opts: AlignOptions) -> list[_Sentence]:

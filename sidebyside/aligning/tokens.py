@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -299,7 +300,7 @@ RELATIVE_OPENERS = frozenset(("who", "whose", "which", "whom"))
 DURATIONS = frozenset(("second", "seconds", "minute", "minutes", "hour", "hours"))
 
 
-def in_relative_clause(text: str, starts: list[int], ends: list[int], k: int, lo: int, hi: int) -> bool:
+def in_relative_clause(text: str, starts: Sequence[int], ends: Sequence[int], k: int, lo: int, hi: int) -> bool:
     """Is word ``k`` (its offsets ``starts[k]``, ``ends[k]`` in ``text``) in a
     relative clause set off by commas that lies whole among words
     ``[lo, hi)`` (", who has not been named,")?"""
