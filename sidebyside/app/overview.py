@@ -302,7 +302,7 @@ class OverviewScreen(Screen[None]):
         if self.filters.only_here:
             mine = sum(1 for v in cov.only_here.values() for item in v if item.own)
             alike = sum(1 for v in cov.only_here.values() for item in v if not item.own)
-            more = f" (and {alike} that read like another outlet's)" if alike else ""
+            more = f" (and {alike} that {'reads' if alike == 1 else 'read'} like another outlet's)" if alike else ""
             head = f"Overview · only here: {mine} paragraphs no other outlet carries{more} · {outlets}"
         else:
             flagged = sum(1 for r in cov.rows if r.flags)
@@ -455,14 +455,15 @@ def _cell(cell: Cell | None, dated: bool) -> tuple:
 
 def _only_cells(cov: Coverage, item: OnlyHere) -> tuple:
     """The cells of an outlet's own paragraph's row (the only-here list): ◆
-    its own; ◇ in its column and ≈ in the other's when another outlet has a
-    paragraph that reads much like it (reworded, not aligned)."""
+    its own; "◇ own?" in its column and "≈ alike" in the other's when
+    another outlet has a paragraph that reads much like it (reworded, not
+    aligned)."""
 
     def cell(a: int) -> tuple:
         if a == item.place.article:
-            return ((" ◆ only", "overview--only"),) if item.own else ((" ◇ its own?", "overview--muted"),)
+            return ((" ◆ only", "overview--only"),) if item.own else ((" ◇ own?", "overview--muted"),)
         if a == item.echo:
-            return ((" ≈ reads like", "overview--variant"),)
+            return ((" ≈ alike", "overview--variant"),)
         return ((" ·", "overview--absent"),)
 
     outlets = tuple(cell(a) for a in cov.columns)
