@@ -92,3 +92,18 @@ def test_token_pieces_are_the_token_pattern_and_the_text_between(text, start, en
     # the stretches around the tokens and the tokens make up the text read
     assert "".join(g + w for g, w in zip(gaps, [*words, ""])) == text[lo:hi]
     assert [(t.start, t.end) for t in tokenize(text, start, end)] == list(zip(starts, ends))
+
+
+def test_a_relative_clause_is_set_off_by_commas_within_one_sentence():
+    from sidebyside.aligning.tokens import in_relative_clause, tokenize
+
+    def negation_in_clause(text: str) -> bool:
+        tokens = tokenize(text)
+        starts, ends = [t.start for t in tokens], [t.end for t in tokens]
+        k = next(i for i, t in enumerate(tokens) if text[t.start : t.end] == "not")
+        return in_relative_clause(text, starts, ends, k, 0, len(tokens))
+
+    assert negation_in_clause("The man, who has not been named, was arrested at the scene.")
+    # The clause ends at its sentence's end: the next sentence's "not" is no part of it.
+    assert not negation_in_clause('Asante said, who led the study in Ghana. "A vaccine will not end malaria, he said."')
+    assert not negation_in_clause('The man, who was "not a suspect", was released, police said.')

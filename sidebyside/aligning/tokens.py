@@ -308,15 +308,25 @@ def in_relative_clause(text: str, starts: Sequence[int], ends: Sequence[int], k:
     def comma_before(m: int) -> bool:
         return "," in text[ends[m - 1] : starts[m]]
 
+    def breaks_before(m: int) -> bool:  # a clause set off by commas holds no sentence end nor quotation mark
+        return any(mark in text[ends[m - 1] : starts[m]] for mark in _CLAUSE_BREAKS)
+
     start = k
     while start > lo and not comma_before(start):
+        if breaks_before(start):
+            return False
         start -= 1
     if start == 0 or not comma_before(start) or text[starts[start] : ends[start]].casefold() not in RELATIVE_OPENERS:
         return False
     end = k + 1
     while end < hi and not comma_before(end):
+        if breaks_before(end):
+            return False
         end += 1
     return end < len(starts) and comma_before(end)
+
+
+_CLAUSE_BREAKS = '.!?"“”\n'
 
 
 #: Words after "no" with which it negates nothing ("no matter how long it takes").
