@@ -211,6 +211,37 @@ def test_a_day_of_the_month_changed_is_a_date_change(day):
     assert ("date", "3", "5") in _changes(a, b)
 
 
+_SAID = ", the spokesman told reporters at a briefing in the capital on Tuesday afternoon."
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The hostages were released", "The hostages were freed"),
+        ("The prices charged by suppliers rose", "The prices rose"),
+        ("The fully charged batteries failed", "The batteries failed"),
+        ("The opposition leader accused the government of hiding it", "The opposition leader questioned it"),
+    ],
+)
+def test_a_word_of_the_law_in_another_sense_is_no_legal_status_change(a, b):
+    assert not [c for c in _changes(a + _SAID, b + _SAID) if c[0] == "legal-status"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        ("The club paid £5.2 million for the striker", "The club paid $6.5 million for the striker", "other"),
+        ("Officials said 3 may face charges", "Officials said 4 may face charges", "number"),
+        ("Since March 40 jobs have been cut", "Since March 45 jobs have been cut", "number"),
+        ("The ship will sail on December 3rd", "The ship will sail on December 5th", "date"),
+        ("He said there was no doubt the driver erred", "He said there was doubt the driver erred", "negation"),
+    ],
+)
+def test_amounts_days_and_doubts_are_told_apart(a, b, kind):
+    changes = _changes(a + _SAID, b + _SAID)
+    assert [c[0] for c in changes if c[0] in ("number", "date", "other", "negation")] == [kind], changes
+
+
 def test_a_negation_moved_to_another_verb_is_a_negation_change():
     a = "The A330 was grounded at Shannon on Monday. The airline did not say whether it would inspect its other jets."
     b = "The A330 was grounded at Shannon on Monday. The airline said it would not inspect its other jets."

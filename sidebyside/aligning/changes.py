@@ -56,14 +56,32 @@ _LEGAL_STRONG = frozenset(
 )
 _LEGAL = _LEGAL_STRONG | frozenset(
     """
-    arrest arrests detain detains charge charges questioning questioned suspicion suspected accused guilty
-    innocent pleaded custody released freed bail cleared
+    arrest arrests detain detains questioning suspicion suspected guilty innocent pleaded custody released freed
+    bail
     """.split()
 )
 
 
+_BEFORE_LEGAL = frozenset("was were is are be been being has have had and not".split())
+_AFTER_LEGAL = frozenset("with on for over after in at".split())
+
+
 def _legal_words(w: Words, lo: int, hi: int, words: frozenset[str]) -> set[str]:
-    return {word for word in (w.words[k].casefold() for k in range(lo, hi)) if word in words}
+    """The words of ``words`` among words ``[lo, hi)``; a strong one only as
+    said of a person ("was arrested", "charged with", "arrested and
+    charged"), not "the prices charged", "fully charged batteries"."""
+    found = set()
+    for k in range(lo, hi):
+        word = w.words[k].casefold()
+        if word not in words:
+            continue
+        if word in _LEGAL_STRONG:
+            before = w.words[k - 1].casefold() if k > 0 else ""
+            after = w.words[k + 1].casefold() if k + 1 < len(w.words) else ""
+            if before not in _BEFORE_LEGAL and after not in _AFTER_LEGAL:
+                continue
+        found.add(word)
+    return found
 
 
 def _legal_status_changed(ref: Words, i1: int, i2: int, ver: Words, j1: int, j2: int, tag: str) -> bool:
@@ -73,7 +91,8 @@ def _legal_status_changed(ref: Words, i1: int, i2: int, ver: Words, j1: int, j2:
     "Man charged with …" / "…: man, 35, charged")?"""
     if tag == "replace":
         a, b = _legal_words(ref, i1, i2, _LEGAL), _legal_words(ver, j1, j2, _LEGAL)
-        return bool(a) and bool(b) and bool(a - _all_words(ver) or b - _all_words(ref))
+        strong = (a | b) & _LEGAL_STRONG  # ("released" / "freed" is one status: no strong word, no change)
+        return bool(a) and bool(b) and bool(strong) and bool(a - _all_words(ver) or b - _all_words(ref))
     if tag == "delete":
         return bool(_legal_words(ref, i1, i2, _LEGAL_STRONG) - _all_words(ver))
     if tag == "insert":
@@ -254,12 +273,17 @@ def _has_date(w: Words, lo: int, hi: int) -> bool:
     keys = w.keys[lo:hi]
     if not _DATE_WORDS.isdisjoint(keys) or any(map(_is_year, keys)):
         return True
+    day = keys[0].rstrip("stndrh") if hi - lo == 1 else ""  # ("3", "3rd", "21st")
     return (
-        hi - lo == 1
-        and keys[0].isdigit()
-        and len(keys[0]) <= 2
-        and ((lo > 0 and w.keys[lo - 1] in _MONTHS) or (hi < len(w.keys) and w.keys[hi] in _MONTHS))
+        day.isdigit()
+        and 1 <= int(day) <= 31
+        and (_month_at(w, lo - 1) or _month_at(w, hi))
     )
+
+
+def _month_at(w: Words, k: int) -> bool:
+    """Is word ``k`` a month's name, written with its capital ("May", not "may")?"""
+    return 0 <= k < len(w.keys) and w.keys[k] in _MONTHS and w.words[k][:1].isupper()
 
 
 def _numbers(w: Words, lo: int, hi: int) -> set[str]:
@@ -882,6 +906,8 @@ def _moved_numbers(r: Words, v: Words, opcodes, found: list[Change], i: int, ref
     they do not share (no whole sentence added or left out)."""
     if any(c.kind in ("number", "date") for c in found):
         return []
+    if any(c.kind == "other" and _HAS_DIGIT[c.before] and _HAS_DIGIT[c.after] for c in found):
+        return []  # amounts compared where they stand, and found the same written otherwise (other money)
     lost, gained = [], []
     for tag, i1, i2, j1, j2 in opcodes:
         if tag in ("delete", "replace") and not (tag == "delete" and _whole_sentence(r, i1, i2)):

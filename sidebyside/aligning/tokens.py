@@ -330,4 +330,4 @@ _CLAUSE_BREAKS = '.!?"“”\n'
 
 
 #: Words after "no" with which it negates nothing ("no matter how long it takes").
-NOT_NEGATING_AFTER_NO = frozenset(("matter", "doubt"))
+NOT_NEGATING_AFTER_NO = frozenset(("matter",))
