@@ -104,6 +104,9 @@ def test_known_boilerplate(line):
         "Copyright 2019 law changes were blamed by the industry for the losses.",
         "Follow-up checks found no fault, the airline said on Facebook on Tuesday evening after the landing.",
         "The minister said people would get the letters in their inbox within a week, and urged them to wait.",
+        "Scammers are sending fake parcel notices that land in your inbox every day, police warned.",
+        "Follow the money on X and you find the same three donors, Smith wrote.",
+        "You are getting this wrong because you are reading the polls, the strategist told me.",
     ],
 )
 def test_prose_is_not_boilerplate(line):
@@ -176,3 +179,15 @@ def test_a_hard_wrapped_footer_is_boilerplate_to_its_end():
     assert [k for k, _ in kinds(text) if k != "blank"][-2:] == ["boilerplate", "boilerplate"]
     caption = f"A headline about the sculptures\n\nPhoto: Reuters\n{prose}\n"
     assert [k for k, _ in kinds(caption) if k != "blank"][-1] == "body"  # a caption's credit ends no wrapped line
+
+
+def test_a_wrapped_footer_line_makes_no_chain_of_boilerplate():
+    """Only the one line a footer goes on into is taken with it, not the
+    prose lines after that."""
+    text = (
+        "A headline about the sculptures\n\nThe museum said the sculptures would be flown home next month.\n\n"
+        "You are receiving The Provenance Letter because you subscribed at\nprovenanceletter.example.org and\n"
+        "the museum will open the gallery again\nnext spring with other works.\n"
+    )
+    found = [k for k, _ in kinds(text)]
+    assert found[-4:] == ["boilerplate", "boilerplate", "body", "body"], found

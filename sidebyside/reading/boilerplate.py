@@ -46,13 +46,15 @@ _PATTERNS = [
     r"^share (this|on|via)\b",
     r"^(share|tweet|e-?mail|print|comments?|save|unsubscribe)( (this|article|story))?$",
     r"^forwarded this (e-?mail|newsletter)\b",
-    r"^you (are|were) (receiving|getting) (this|the)\b.{0,80}\b(because|as)\b",
+    r"^you (are|were) (receiving|getting) (this|the)\b.{0,80}\b"
+    r"(because you (signed up|subscribed|registered|opted in|asked)|as an? (subscriber|member|registered))\b",
     r"\bunsubscribe\s*(\||·|•|-)",
     r"^[^.!?]{0,40}:\s*https?://\S+$",
     r"\bsign up here\.?$",
     r"^(follow|subscribe)( to)?( us)?( on)?\b.{0,30}$",
-    r"^follow( us)? ([\w&'’-]+ ){0,4}(on|via) (facebook|x|twitter|instagram|telegram|tiktok|linkedin|youtube)\b",
-    r"\A[^.!?]{0,60}\bin your inbox\b.{0,80}\Z",
+    r"^follow( us)? ([\w&'’-]+ ){0,4}(on|via) (facebook|x|twitter|instagram|telegram|tiktok|linkedin|youtube)\b"
+    r"[^,]{0,50}$",
+    r"\A[^.!?]{0,60}\bin your inbox\b[^.!?]{0,20}\b(sign up|subscribe)\b.{0,60}\Z",
     r"\A\[[^\]]{1,40}\]\(\S+\)\Z",  # a line that is one Markdown link ("[Unsubscribe](https://…)")
     r"^sources?( used)?:?$",
     r"website can (also )?be accessed at",
@@ -400,8 +402,9 @@ def _mark_wrapped_boilerplate(text: str, lines: list[Line], kinds: list[LineKind
     ("You are receiving … because you subscribed at" / "example.org."):
     the boilerplate's end.  Only after a line that breaks off at a word in
     lower case (not a caption's credit), with no blank line between."""
+    known = list(kinds)  # (a line marked here never makes the next one boilerplate: no chain)
     for i in range(1, len(lines)):
-        if kinds[i] != "body" or kinds[i - 1] != "boilerplate" or lines[i].start - lines[i - 1].end > 1:
+        if kinds[i] != "body" or known[i - 1] != "boilerplate" or lines[i].start - lines[i - 1].end > 1:
             continue
         before = text[lines[i - 1].start : lines[i - 1].end].rstrip()
         last = before.rsplit(None, 1)[-1] if before else ""
