@@ -195,11 +195,19 @@ ECHO_WORDS, ECHO_PART = 6, 0.5
 
 class _Paragraphs:
     """Every article's paragraphs of prose as sets of their words, indexed
-    by word, to find the paragraph of another outlet that one reads like."""
+    by word, to find the paragraph of another outlet of the same story (one
+    it shares a passage group with) that one reads like."""
 
     def __init__(self, alignment: Alignment) -> None:
         self.owner: list[int] = []
         self.index: dict[str, list[int]] = {}
+        # The articles each one shares a passage group with: the same story (another
+        # story in the same corpus may share words, not statements).
+        self.related: dict[int, set[int]] = {}
+        for group in alignment.groups:
+            carriers = {p.article for p in group.passages}
+            for a in carriers:
+                self.related.setdefault(a, set()).update(carriers - {a})
         for a, art in enumerate(alignment.articles):
             for start, end, kind in joined_lines(art):
                 if kind != "body":
@@ -213,11 +221,12 @@ class _Paragraphs:
         words = _words(text)
         if len(words) < ECHO_WORDS:
             return None
+        related = self.related.get(article, set())
         shared: Counter[int] = Counter()
         for word in words:
             shared.update(self.index.get(word, ()))
         best = max(
-            ((n, paragraph) for paragraph, n in shared.items() if self.owner[paragraph] != article),
+            ((n, paragraph) for paragraph, n in shared.items() if self.owner[paragraph] in related),
             default=(0, -1),
         )
         if best[0] >= ECHO_WORDS and best[0] >= ECHO_PART * len(words):

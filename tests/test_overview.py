@@ -596,3 +596,24 @@ def test_a_paragraph_another_outlet_carries_reworded_is_not_its_own():
     assert not alexiou.own and names[alexiou.echo] == "wire.txt"
     assert any(item.own and "Foreign Office" in item.text for item in cov.only_here[tabloid])
     assert own_counts(alignment)[tabloid] == sum(1 for item in cov.only_here[tabloid] if item.own)
+
+
+def test_a_paragraph_reads_like_another_outlets_of_the_same_story_only():
+    """A story in the same corpus that shares no passage with another is
+    another story: its paragraphs never read like that one's."""
+    from pathlib import Path
+
+    from sidebyside.aligning.align import align
+    from sidebyside.coverage import coverage
+    from sidebyside.reading.articles import load_articles
+
+    unseen = Path(__file__).parent / "data" / "unseen"
+    paths = [unseen / "ferry" / "wire.txt", unseen / "ferry" / "tabloid.txt", unseen / "derby" / "wire.txt"]
+    articles = load_articles(paths)
+    alignment = align(articles)
+    cov = coverage(alignment)
+    derby = next(a for a, art in enumerate(alignment.articles) if "derby" in str(art.path))
+    story = {a for g in alignment.groups for p in g.passages for a in [p.article]}
+    assert derby not in story  # (no passage shared with the ferry's articles)
+    assert all(item.echo is None for item in cov.only_here[derby])
+    assert all(item.echo != derby for items in cov.only_here.values() for item in items)
