@@ -46,6 +46,10 @@ CASES = [
     ("Archaeologist Sokha Meas of the Royal University of Fine Arts in Phnom Penh said the statues were old.", "Meas"),
     ("Lavrov in Cairo said Moscow was ready for talks with the West.", "Lavrov"),
     ("Hanamura Motor Co, the Japanese automaker, said it would recall about 450,000 vehicles.", "Hanamura Motor Co"),
+    ("Volvo Cars in Gothenburg said it would cut 1,200 jobs at its plants this year.", "Volvo Cars"),
+    # Who speaks comes before "who", with or without commas.
+    ("A witness who saw the crash told the Courier that the car had been speeding.", "a witness"),
+    ("The woman who found the body told police she had heard a scream in the night.", "the woman"),
 ]
 
 

@@ -57,6 +57,8 @@ _SKIP_BEFORE_VERB = frozenset(
 )
 _PRONOUNS = frozenset({"he", "she"})
 _RELATIVE = frozenset({"who"})
+# Anything but spaces between two words (a comma, a stop, a quotation mark).
+_SPACED_ONLY = re.compile(r"[^ \t]")
 # People a report quotes without a name ("a witness", "an official").
 _UNNAMED = frozenset(
     "witness eyewitness passenger resident neighbour neighbor bystander survivor onlooker commuter official".split()
@@ -109,7 +111,7 @@ _BODIES = frozenset(
     minerals resources holdings motors systems foundation centre center organisation organization
     association federation coalition alliance league prosecutors prosecutor's airport
     semiconductor semiconductors technologies industries electronics pharmaceuticals chemicals insurance
-    co corporation plc llc gmbh ag
+    co corporation plc llc gmbh ag cars
     """.split()
 )
 _FIRST_PERSON = frozenset({"we", "i", "our", "us", "my", "me", "we're", "we’re", "i'm", "i’m"})
@@ -234,6 +236,12 @@ class _Subjects(_Roles):
                     return self._resolve_np(tokens, k, last_speaker)
             # "The owner, John Miller, said": the apposition names the speaker.
             return self._resolve_np(tokens, j, last_speaker)
+        # "A witness who saw the crash told …": who speaks comes before "who".
+        k = j
+        while k > max(0, j - 12) and not _SPACED_ONLY.search(text, tokens[k - 1][1], tokens[k][0]):
+            k -= 1
+            if tokens[k][2].casefold() == "who" and k >= 1 and text[tokens[k - 1][1] : tokens[k][0]] == " ":
+                return self._resolve_np(tokens, k - 1, last_speaker)
         return self._resolve_np(tokens, j, last_speaker)
 
     def _subject_after(self, tokens, i: int) -> str | None:
@@ -505,8 +513,8 @@ class _Subjects(_Roles):
             words = m.group().split()
             while words and (words[0].casefold() in _TITLES or words[0].casefold() in _NOT_NAMES):
                 words.pop(0)
-            if len(words) >= 2 and words[-1].casefold() not in _TITLES:
-                found.append(words[-1])
+            if len(words) >= 2 and words[-1].casefold() not in _TITLES and words[-1].casefold() not in _BODIES:
+                found.append(words[-1])  # (not "Co" of "Hanamura Motor Co", a body)
         return found
 
     def _named_in(self, paragraph: int) -> str | None:
