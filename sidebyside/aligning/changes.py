@@ -16,7 +16,17 @@ from operator import not_
 from ..model import MATERIAL, Change, ChangeKind, Group
 from .quotations import STARTS_AFTER
 from .speakers import _WEAK_VERBS, SPEECH_VERBS, Sentences
-from .tokens import DURATIONS, NOT_NEGATING_AFTER_NO, STOPWORDS, in_relative_clause, key_of, normalise, tokenize
+from .tokens import (
+    DURATIONS,
+    MONTHS,
+    NOT_NEGATING_AFTER_NO,
+    STOPWORDS,
+    WEEKDAYS,
+    in_relative_clause,
+    key_of,
+    normalise,
+    tokenize,
+)
 
 _NEGATIONS = frozenset("not no never none nobody nothing neither nor cannot without hardly".split())
 # Verbs that negate what they report: "denied he had ever taken" is "never took".
@@ -34,15 +44,13 @@ _NUMBER_WORDS = frozenset(
 _CARDINALS = _NUMBER_WORDS - frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth half twice once percent several".split()
 )
-_DATE_WORDS = frozenset(
-    """
-    january february march april may june july august september october november december jan feb mar
-    apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
-    today yesterday tomorrow tonight week weekend month year morning evening night
-    """.split()
+# Months, also as written short.
+_MONTHS = MONTHS | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_DATE_WORDS = (
+    _MONTHS
+    | WEEKDAYS
+    | frozenset("today yesterday tomorrow tonight week weekend month year morning evening night".split())
 )
-# Words that change who vouches for a statement (a speech verb alone does not:
-# which speaker is named is compared separately).
 # Where a person stands before the law.  A replaced phrase with such a word
 # on each side that differ ("detained for questioning" / "arrested",
 # "charged with" / "arrested on suspicion of") changes it; a word of the
@@ -104,6 +112,8 @@ def _all_words(w: Words) -> set[str]:
     return {word.casefold() for word in w.words}
 
 
+# Words that change who vouches for a statement (a speech verb alone does not:
+# which speaker is named is compared separately).
 _HEDGES = frozenset(
     """
     according allegedly alleged alleges reportedly claimed claims claim claiming purportedly
@@ -257,14 +267,6 @@ def _scope_negations(w: Words, lo: int, hi: int) -> set[str]:
 
 def _is_year(word: str) -> bool:
     return word.isdigit() and len(word) == 4 and 1800 <= int(word) <= 2100
-
-
-_MONTHS = frozenset(
-    """
-    january february march april may june july august september october november december jan feb mar apr jun
-    jul aug sep sept oct nov dec
-    """.split()
-)
 
 
 def _has_date(w: Words, lo: int, hi: int) -> bool:
@@ -451,23 +453,21 @@ def _in_figures(w: Words, lo: int, hi: int) -> bool:
     return before or after
 
 
+def _written_short(short: str, name: str) -> bool:
+    """Is ``short``, its stops left out, the initials of ``name``'s
+    capitalised words ("U.S." / "United States", "BTP" / "British Transport
+    Police")?"""
+    letters = short.replace(".", "")
+    return 2 <= len(letters) <= 8 and letters.isupper() and letters == "".join(
+        word[0] for word in name.split() if word[:1].isupper()
+    )
+
+
 def _initials_of(ref: Words, i1: int, i2: int, ver: Words, j1: int, j2: int) -> bool:
-    """Is one side's name the other's written short: its letters (stops
-    left out) the initials of the other's capitalised words ("U.S." /
-    "United States", "NHTSA" / "National Highway Traffic Safety
-    Administration")?"""
-
-    def letters(w: Words, lo: int, hi: int) -> str:
-        return "".join(w.words[k] for k in range(lo, hi)).replace(".", "")
-
-    def initials(w: Words, lo: int, hi: int) -> str:
-        return "".join(w.words[k][0] for k in range(lo, hi) if w.words[k][:1].isupper())
-
-    for (a, lo, hi), (b, blo, bhi) in (((ref, i1, i2), (ver, j1, j2)), ((ver, j1, j2), (ref, i1, i2))):
-        short = letters(a, lo, hi)
-        if 2 <= len(short) <= 8 and short.isupper() and short == initials(b, blo, bhi):
-            return True
-    return False
+    """Is one side's name the other's written short (:func:`_written_short`;
+    "NHTSA" / "National Highway Traffic Safety Administration")?"""
+    a, b = ref.words[i1:i2], ver.words[j1:j2]
+    return _written_short("".join(a), " ".join(b)) or _written_short("".join(b), " ".join(a))
 
 
 def _currency(w: Words, k: int) -> str:
@@ -718,12 +718,7 @@ def _same_speaker(one: str, other: str) -> bool:
     of the other ("BTP" / "British Transport Police")?"""
     if key_of(one.split()[-1]) == key_of(other.split()[-1]):
         return True
-    for short, long in ((one, other), (other, one)):
-        letters = short.replace(".", "")
-        if 2 <= len(letters) <= 8 and letters.isupper() and " " not in letters:
-            if letters == "".join(word[0] for word in long.split() if word[:1].isupper()):
-                return True
-    return False
+    return any(" " not in short and _written_short(short, name) for short, name in ((one, other), (other, one)))
 
 
 def _speaker_change(k: int, base: int, before: str, after: str) -> Change:

@@ -33,7 +33,7 @@ from rapidfuzz import fuzz
 
 from .documents import SAYING_KEYS, Doc
 from .options import AlignOptions
-from .tokens import DURATIONS, NOT_NEGATING_AFTER_NO, in_relative_clause, key_of
+from .tokens import DURATIONS, MONTHS, NOT_NEGATING_AFTER_NO, WEEKDAYS, in_relative_clause, key_of
 
 _RAREST = 5  # a sentence is indexed under pairs of its this many rarest words
 _BUCKET = 12  # a pair of words shared by more sentences than this proposes none
@@ -41,12 +41,8 @@ _MAX_WORDS = 80  # longer "sentences" (lists, run-ons) are left to the n-gram pa
 _MIN_DICE = 0.8
 _MIN_SORTED = 80.0
 
-_MONTHS = frozenset(
-    key_of(m)
-    for m in ("january", "february", "march", "april", "may", "june", "july", "august", "september")
-    + ("october", "november", "december")
-)
-_DAYS = frozenset(key_of(d) for d in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+_MONTHS = frozenset(map(key_of, MONTHS))
+_DAYS = frozenset(map(key_of, WEEKDAYS))
 _NEGATIONS = frozenset(("not", "no", "never", "nor", "none", "neither", "without", "nothing", "nobody"))
 # Verbs that deny what follows them ("refused to meet" is "did not meet").
 _DENIALS = frozenset(

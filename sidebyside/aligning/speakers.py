@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..reading.flow import flowing_text
 from .quotations import QUOTE_CHARS, WORD_RE, Quotations
-from .tokens import RELATIVE_OPENERS, STOPWORDS, TITLE_ABBREVIATIONS
+from .tokens import MONTHS, RELATIVE_OPENERS, STOPWORDS, TITLE_ABBREVIATIONS, WEEKDAYS
 
 if TYPE_CHECKING:
     from ..reading.articles import Article
@@ -1000,10 +1000,6 @@ def _ends_in_word(text: str, start: int, end: int) -> bool:
     return k >= start and (text[k].isalnum() or text[k] in "_’'-")
 
 
-_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
-)
 _PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
 _EDGES_OF_TIME = frozenset("late early earlier later".split())
 
@@ -1025,11 +1021,11 @@ def _time_phrase_start(text: str, tokens, j: int) -> int | None:
         return k
     if word(k) in _PARTS_OF_DAY and k >= 1 and spaced(k - 1):
         k -= 1
-    if word(k).isdigit() and word(k - 1) in _MONTHS and spaced(k - 1):
+    if word(k).isdigit() and word(k - 1) in MONTHS and spaced(k - 1):
         k -= 1  # "on March 3"
-    elif word(k) in _MONTHS and word(k - 1).isdigit() and spaced(k - 1):
+    elif word(k) in MONTHS and word(k - 1).isdigit() and spaced(k - 1):
         k -= 1  # "on 3 March"
-    elif word(k) not in _DAYS:
+    elif word(k) not in WEEKDAYS:
         return None
     if word(k - 1) != "on" or not spaced(k - 1):
         return None

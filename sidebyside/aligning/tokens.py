@@ -291,6 +291,9 @@ def normalise(text: str) -> str:
     return _NON_WORD.sub(" ", folded).strip()
 
 
+#: The months' and the weekdays' names.
+MONTHS = frozenset("january february march april may june july august september october november december".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 #: Titles written short with a stop ("Dr. Amara Osei", "Sgt. Ruiz"): the
 #: stop ends no sentence, and the name goes on past it.
 TITLE_ABBREVIATIONS = frozenset("mr mrs ms dr prof rep sen gov gen col lt capt sgt rev st jr sr".split())
