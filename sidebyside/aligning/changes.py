@@ -101,10 +101,10 @@ def _legal_status_changed(ref: Words, i1: int, i2: int, ver: Words, j1: int, j2:
         a, b = _legal_words(ref, i1, i2, _LEGAL), _legal_words(ver, j1, j2, _LEGAL)
         strong = (a | b) & _LEGAL_STRONG  # ("released" / "freed" is one status: no strong word, no change)
         return bool(a) and bool(b) and bool(strong) and bool(a - _all_words(ver) or b - _all_words(ref))
-    if tag == "delete":
-        return bool(_legal_words(ref, i1, i2, _LEGAL_STRONG) - _all_words(ver))
-    if tag == "insert":
-        return bool(_legal_words(ver, j1, j2, _LEGAL_STRONG) - _all_words(ref))
+    if tag in ("delete", "insert"):
+        side, lo, hi, other = (ref, i1, i2, ver) if tag == "delete" else (ver, j1, j2, ref)
+        found = _legal_words(side, lo, hi, _LEGAL_STRONG)
+        return bool(found) and bool(found - _all_words(other))  # (the other's words only when there is one)
     return False
 
 
@@ -209,9 +209,10 @@ def words_from(
     info = list(map(_WORD_INFO.__getitem__, words))
     keys, stems, negations, capitalised = map(list, zip(*info))
     _mark_decimal_parts(source, starts, ends, stems)
-    for k in range(len(words) - 1):  # "no matter how long": no negation
-        if negations[k] and words[k].casefold() == "no" and words[k + 1].casefold() in NOT_NEGATING_AFTER_NO:
-            negations[k] = False
+    if any(negations):
+        for k in range(len(words) - 1):  # "no matter how long": no negation
+            if negations[k] and words[k].casefold() == "no" and words[k + 1].casefold() in NOT_NEGATING_AFTER_NO:
+                negations[k] = False
     # A word begins a sentence when what stands before it holds a stop (or it is the first).
     if initial is None:
         gaps = map(source.__getitem__, map(slice, [base, *ends[:-1]], starts))
