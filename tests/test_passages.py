@@ -368,6 +368,42 @@ def test_a_hard_wrapped_copy_is_found_whole_in_one_passage():
         assert words == paragraph
 
 
+COSTA_WIRE = (
+    '"We will reopen the line within a week, but the repairs to the bridge will take until the spring," transport '
+    "minister Ana Costa told reporters at the depot on Friday. \"Until then, buses will replace the trains between "
+    'the two towns."'
+)
+COSTA_CUT = (
+    '"We will reopen the line within a week [...] Until then, buses will replace the trains between the two '
+    'towns," transport minister Ana Costa told reporters at the depot on Friday.'
+)
+
+
+def test_a_quote_cut_with_its_attribution_moved_is_one_passage_with_the_cut_flagged():
+    # The attribution moves from the middle of the quote to its end, and the
+    # middle is cut with "[...]": the pieces cross, but they are one reuse.
+    a = body(HEADLINE_A, FILLER_A[:1] + [COSTA_WIRE] + FILLER_A[1:])
+    b = body(HEADLINE_B, FILLER_B[:1] + [COSTA_CUT] + FILLER_B[1:])
+    alignment = pair(a, b)
+    (group,) = groups_holding(alignment, "within a week", "within a week")
+    texts = {p.article: p.text for p in group.passages}
+    assert texts == {0: COSTA_WIRE, 1: COSTA_CUT}
+    assert "quote-changed" in group.flags
+    assert len(alignment.groups) == 1
+
+
+def test_whole_sentences_in_another_order_stay_passages_of_their_own():
+    first, second, third = KALASHNIKOV[1], KALASHNIKOV[2], KALASHNIKOV[3]
+    a = body(HEADLINE_A, FILLER_A[:1] + [f"{first} {second} {third}"] + FILLER_A[1:])
+    b = body(HEADLINE_B, FILLER_B[:1] + [f"{third} {first} {second}"] + FILLER_B[1:])
+    alignment = pair(a, b)
+    for g in alignment.groups:
+        for p in g.passages:
+            assert not (first in p.text and third in p.text), p.text
+    assert groups_holding(alignment, third, third)
+    assert groups_holding(alignment, first, first)
+
+
 def test_no_group_overlaps_another_in_the_same_two_articles():
     articles = list(load_articles())
     articles.append(article("kalashnikov-a", body(HEADLINE_A, FILLER_A + KALASHNIKOV + QUOTE)))

@@ -598,6 +598,20 @@ def _inside_quotes(r: Words, i1: int, i2: int, v: Words, j1: int, j2: int) -> bo
     return (i2 > i1 or j2 > j1) and inside(r, i1, i2) and inside(v, j1, j2)
 
 
+def _cut_from_quote(r: Words, i1: int, i2: int, v: Words, j1: int, j2: int) -> bool:
+    """Are words one version gives, quoted words among them, missing where
+    the other version's quotation runs on past the spot: a quote cut in
+    its middle (often marked "[...]"), its words told apart from a quoted
+    sentence left out at a quotation's end?"""
+    if i2 > i1 and j2 == j1:
+        given, lo, hi, cut, at = r, i1, i2, v, j1
+    elif j2 > j1 and i2 == i1:
+        given, lo, hi, cut, at = v, j1, j2, r, i1
+    else:
+        return False
+    return 0 < at < len(cut.quoted) and cut.quoted[at - 1] and cut.quoted[at] and sum(given.quoted[lo:hi]) >= 3
+
+
 def _particles(ref: Words, i1: int, i2: int, ver: Words, j1: int, j2: int) -> bool:
     """One word replaced by another, each joined by a hyphen to the same
     name: a particle spelt two ways ("al-Masri" / "El-Masri")."""
@@ -1260,7 +1274,9 @@ def _version_changes(
         after, span = _phrase(v, j1, j2)
         if kind == "number":  # a score's bracket closed: "7-6 (5)", not "7-6 (5"
             before, after = (x + ")" * (x.count("(") - x.count(")")) for x in (before, after))
-        if kind in ("added", "dropped", "other") and _inside_quotes(r, i1, i2, v, j1, j2):
+        if kind in ("added", "dropped", "other") and (
+            _inside_quotes(r, i1, i2, v, j1, j2) or _cut_from_quote(r, i1, i2, v, j1, j2)
+        ):
             kind = "quote-changed"  # words changed inside a quotation both versions give
         if kind == "number" and _same_amounts(
             _amount_phrase(r, max(0, i1 - 1), i2 + 1), _amount_phrase(v, max(0, j1 - 1), j2 + 1)
