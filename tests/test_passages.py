@@ -392,6 +392,27 @@ def test_a_quote_cut_with_its_attribution_moved_is_one_passage_with_the_cut_flag
     assert len(alignment.groups) == 1
 
 
+ADLER_WIRE = [
+    'Safety campaigner Ruth Adler said: "A fire in a tunnel is the worst thing that can happen on a railway, because '
+    "the smoke spreads faster than people can walk.",
+    '"Passengers should not wait for an announcement. They should leave the train at once."',
+]
+ADLER_CUT = (
+    'Safety campaigner Ruth Adler said: "A fire in a tunnel is the worst thing that can happen on a railway [...] '
+    'Passengers should not wait for an announcement. They should leave the train at once."'
+)
+
+
+def test_a_quote_over_two_paragraphs_cut_into_one_is_one_passage():
+    a = body(HEADLINE_A, FILLER_A[:1] + ADLER_WIRE + FILLER_A[1:])
+    b = body(HEADLINE_B, FILLER_B[:1] + [ADLER_CUT] + FILLER_B[1:])
+    alignment = pair(a, b)
+    (group,) = groups_holding(alignment, "Ruth Adler", "Ruth Adler")
+    texts = {p.article: p.text for p in group.passages}
+    assert texts == {0: "\n\n".join(ADLER_WIRE), 1: ADLER_CUT}
+    assert "quote-changed" in group.flags
+
+
 def test_whole_sentences_in_another_order_stay_passages_of_their_own():
     first, second, third = KALASHNIKOV[1], KALASHNIKOV[2], KALASHNIKOV[3]
     a = body(HEADLINE_A, FILLER_A[:1] + [f"{first} {second} {third}"] + FILLER_A[1:])

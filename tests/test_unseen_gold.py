@@ -250,15 +250,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         "sentence (same speaker): wire.txt's side in g10; page.html's side in no passage (no one variant "
         "group holds both)"
     ),
-    ("recall", "edit", "keogh-paragraphs-joined"): (
-        "held out (written blind this round): a quote carried over two paragraphs (the first left open) given "
-        "in one paragraph: wire.txt's side in no passage; regional.txt's side in g15 (no one variant group "
-        "holds both)"
-    ),
-    ("recall", "edit", "keogh-cut"): (
-        "held out (written blind this round): quote cut in its middle with '[...]': wire.txt's side in g10; "
-        "regional.txt's side in g15 (no one variant group holds both)"
-    ),
     ("artefacts", "flag", "marwood-cut"): (
         "held out (written blind this round): quote cut in its middle with '[...]': inside , flagged nothing, "
         "not any of ['quote-changed']"
@@ -298,15 +289,6 @@ MISSES: dict[tuple[str, str, str], str] = {
     ("recall", "flag", "ohashi-spelling-reports"): (
         "held out (written blind this round): name spelling (Ohashi / Ōhashi): inside g7, flagged ['date'], "
         "not any of ['name', 'spelling']"
-    ),
-    ("recall", "flag", "keogh-cut"): (
-        "held out (written blind this round): quote cut in its middle with '[...]': inside , flagged nothing, "
-        "not any of ['quote-changed']"
-    ),
-    ("recall", "quotes", "all"): (
-        "held out (written blind this round): g10's passage of Keogh's paraphrase ('… the most dangerous "
-        "things') takes an opening mark its text does not close (a quote turned into paraphrase beside the "
-        "quoted versions)"
     ),
     ("recall", "speaker", "ohashi-quote@page.html"): (
         "held out (written blind this round): said by ['Ōhashi'] (its passages), not Ōhashi"

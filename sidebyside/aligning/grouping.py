@@ -252,7 +252,7 @@ def resolve_pair(da: Doc, db: Doc, links: list[Link], opts: AlignOptions) -> tup
                 out[-1] = joined
                 continue
         out.append(link)
-    out = _join_within_paragraphs(da, db, out, repeats, opts)
+    out = _join_pieces(da, db, out, repeats, opts)
     live = {id(x) for x in out}
     found = []
     for r in repeats:
@@ -270,42 +270,39 @@ def resolve_pair(da: Doc, db: Doc, links: list[Link], opts: AlignOptions) -> tup
     return out, found
 
 
-def _join_within_paragraphs(
-    da: Doc, db: Doc, links: list[Link], repeats: list[Repeat], opts: AlignOptions
-) -> list[Link]:
-    """Links that begin in the same paragraph of each text are pieces of
-    one reuse when they share a sentence in one of the texts (apart, each
-    would end inside it: an attribution moved from the middle of a quote to
-    its end, a quote cut with "[...]"), or when they come in the same order
-    in both with no other link between (a phrase one text drops between
-    them).  They are joined into one link over the pieces and what lies
-    between, when the whole is still similar enough.  Whole sentences in
-    another order stay apart, each its own passage."""
-    by_paragraphs: dict[tuple[int, int], list[Link]] = {}
-    for link in links:
-        by_paragraphs.setdefault((da.para[link.ta[0]], db.para[link.tb[0]]), []).append(link)
+def _join_pieces(da: Doc, db: Doc, links: list[Link], repeats: list[Repeat], opts: AlignOptions) -> list[Link]:
+    """Links of one pair of articles are pieces of one reuse when they
+    come in the same order in both texts with no other link between, and
+    either share a sentence in one of the texts (apart, each would end
+    inside it: a quote cut with "[...]", carried over a paragraph break in
+    the other) or begin in the same paragraph of each (a phrase one text
+    drops); or when they begin in the same paragraph of each text and share
+    a sentence, in whatever order (an attribution moved from the middle of
+    a quote to its end).  They are joined into one link over the pieces and
+    what lies between, when the whole is still similar enough.  Whole
+    sentences in another order stay apart, each its own passage, and so do
+    pieces of one sentence that another text gives apart, with other
+    passages between them."""
     out = links
-    for pieces in by_paragraphs.values():
-        for cluster in _pieces_of_one_reuse(da, db, pieces, links):
-            joined: Link | None = cluster[0]
-            for piece in cluster[1:]:
-                joined = _union_link(da, db, joined, piece, opts) if joined is not None else None
-            if joined is None or len({da.in_title(x.ta[0]) for x in cluster}) > 1:
-                continue
-            gone = {id(x) for x in cluster}
-            for r in repeats:
-                if id(r.link) in gone:
-                    r.link = joined
-            out = [x for x in out if id(x) not in gone] + [joined]
+    for cluster in _pieces_of_one_reuse(da, db, links):
+        joined: Link | None = cluster[0]
+        for piece in cluster[1:]:
+            joined = _union_link(da, db, joined, piece, opts) if joined is not None else None
+        if joined is None or len({da.in_title(x.ta[0]) for x in cluster}) > 1:
+            continue
+        gone = {id(x) for x in cluster}
+        for r in repeats:
+            if id(r.link) in gone:
+                r.link = joined
+        out = [x for x in out if id(x) not in gone] + [joined]
     out.sort(key=lambda x: (x.sa, x.sb))
     return out
 
 
-def _pieces_of_one_reuse(da: Doc, db: Doc, pieces: list[Link], links: list[Link]) -> list[list[Link]]:
-    """The pieces, two or more at a time, chained by sharing a sentence in
-    one text or the other, or by following each other in both texts with
-    none of the pair's other links between (see _join_within_paragraphs)."""
-    if len(pieces) < 2:
+def _pieces_of_one_reuse(da: Doc, db: Doc, links: list[Link]) -> list[list[Link]]:
+    """The links, two or more at a time, chained as pieces of one reuse
+    (see :func:`_join_pieces`)."""
+    if len(links) < 2:
         return []
 
     def sentences(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
@@ -321,17 +318,20 @@ def _pieces_of_one_reuse(da: Doc, db: Doc, pieces: list[Link], links: list[Link]
         lo_b, hi_b = min(x.eb, y.eb), max(x.sb, y.sb)
         return not any(overlap(z.sa, z.ea, lo_a, hi_a) > 0 or overlap(z.sb, z.eb, lo_b, hi_b) > 0 for z in links)
 
-    spans = [(sentences(da, *x.ta), sentences(db, *x.tb)) for x in pieces]
+    def pieces(i: int, j: int) -> bool:
+        (sa, sb), (ta, tb) = spans[i], spans[j]
+        x, y = links[i], links[j]
+        sharing = share(sa, ta) or share(sb, tb)
+        same_paragraphs = (da.para[x.ta[0]], db.para[x.tb[0]]) == (da.para[y.ta[0]], db.para[y.tb[0]])
+        return (sharing and same_paragraphs) or ((sharing or same_paragraphs) and in_turn(x, y))
+
+    spans = [(sentences(da, *x.ta), sentences(db, *x.tb)) for x in links]
     clusters: list[list[int]] = []
-    for i, (sa, sb) in enumerate(spans):
-        touching = [
-            c
-            for c in clusters
-            if any(share(spans[j][0], sa) or share(spans[j][1], sb) or in_turn(pieces[j], pieces[i]) for j in c)
-        ]
+    for i in range(len(links)):
+        touching = [c for c in clusters if any(pieces(j, i) for j in c)]
         merged = [i] + [j for c in touching for j in c]
         clusters = [c for c in clusters if c not in touching] + [merged]
-    return [[pieces[j] for j in sorted(c)] for c in clusters if len(c) > 1]
+    return [[links[j] for j in sorted(c)] for c in clusters if len(c) > 1]
 
 
 def _grow_by_sentences(da: Doc, db: Doc, link: Link, others: list[Link], opts: AlignOptions) -> None:
