@@ -50,6 +50,11 @@ CASES = [
     # Who speaks comes before "who", with or without commas.
     ("A witness who saw the crash told the Courier that the car had been speeding.", "a witness"),
     ("The woman who found the body told police she had heard a scream in the night.", "the woman"),
+    # A body whose name ends in a word of its own, a nationality before it kept.
+    ("The American Red Cross said it was helping 27 people from nine damaged homes.", "the American Red Cross"),
+    ("UGI Utilities, which supplies natural gas to the area, said it had shut off service.", "UGI Utilities"),
+    ("Human Rights Watch said the trial had been unfair from the start.", "Human Rights Watch"),
+    ("Russian President Vladimir Putin said the talks would go on next week.", "Putin"),
 ]
 
 

@@ -111,7 +111,7 @@ _BODIES = frozenset(
     minerals resources holdings motors systems foundation centre center organisation organization
     association federation coalition alliance league prosecutors prosecutor's airport
     semiconductor semiconductors technologies industries electronics pharmaceuticals chemicals insurance
-    co corporation plc llc gmbh ag cars
+    co corporation plc llc gmbh ag cars utilities utility cross crescent society trust watch
     """.split()
 )
 _FIRST_PERSON = frozenset({"we", "i", "our", "us", "my", "me", "we're", "we’re", "i'm", "i’m"})
