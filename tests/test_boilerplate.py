@@ -83,6 +83,15 @@ def test_a_repeated_line_is_boilerplate_but_the_headline_stays():
         "Get every recall in your inbox: sign up for Gearline Recall Alerts",
         "[Unsubscribe](https://provenanceletter.example.org/u)",
         "You are getting The Baltic Brief because you signed up at",
+        # a story's own notices, a publication's asks, a newsletter's rule
+        "This is a developing story. Check back for updates.",
+        "This story will be updated.",
+        "Check lvledger.example.com for updates on this developing story.",
+        "Listen to this story (4 min)",
+        "Support local journalism: subscribe for $1 a week.",
+        "Eurasia Brief is published every weekday. Forward this email to a colleague.",
+        "---",
+        "* * *",
     ],
 )
 def test_known_boilerplate(line):
@@ -107,6 +116,11 @@ def test_known_boilerplate(line):
         "Scammers are sending fake parcel notices that land in your inbox every day, police warned.",
         "Follow the money on X and you find the same three donors, Smith wrote.",
         "You are getting this wrong because you are reading the polls, the strategist told me.",
+        "This is a developing story about the city's budget, and the council will vote on it next week.",
+        "Check back later, the officer told the crowd, because the road will stay closed until the evening.",
+        "The report is published every year by the ministry, which collects data from all regions.",
+        "Support local journalism, the mayor urged residents, as the last daily paper in the county closed.",
+        "Listen to the tapes and you will hear the pilot warn them twice, the investigator said.",
     ],
 )
 def test_prose_is_not_boilerplate(line):

@@ -80,6 +80,17 @@ _PATTERNS = [
     r"^(show|hide|load) (all|more|newer|older) (events|posts|updates|entries)$",
     r"^(pinned( post)?|live( updates| coverage)?)$",
     r"^\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?(\s+[a-z]{2,4})?$",
+    # A story's own notices ("This is a developing story. Check back for
+    # updates.", "Listen to this story (4 min)") and a publication's asks.
+    r"^this (is an? (developing|breaking)( news)? story|story (is developing|will be updated|has been updated))\b"
+    r"[^.!?]{0,40}[.!?]?(\s*check\b.{0,60})?$",
+    r"^check (back|[\w-]+(\.[\w-]+)+) (later )?for (updates|more)\b.{0,60}$",
+    r"^listen to (this|the) (story|article)\b.{0,30}$",
+    r"^support (local|independent|our|quality) journalism\s*"
+    r"([:.!–—-]\s*((subscribe|donate|become|join|give|sign)\b.{0,60})?)?$",
+    r"\A[^.!?]{2,40} is published (every|each) (weekday|day|week|morning|evening|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday)s?\.?(\s*forward this (e-?mail|newsletter)\b.{0,40})?\Z",
+    r"^forward this (e-?mail|newsletter) to\b.{0,40}$",
 ]
 # The patterns tied to the line's start are tried there only, the others
 # everywhere (one alternation of them all tried at every position took most
@@ -96,7 +107,7 @@ _FIRST_WORDS = frozenset(
     credit credits discover e editing email filed follow forwarded home image images keywords leave listen log more
     most news photo photos picture pictures print produced promoted read recommended register related reporting save
     see share sign source sources sponsored subscribe support tag tags tap to topic topics tweet unsubscribe video
-    writing you key show hide load pinned live
+    writing you key show hide load pinned live this check forward
     """.split()
 )
 _FIRST_LETTERS = re.compile(r"\(?([a-z]*)")
@@ -110,6 +121,7 @@ _BREADCRUMB_RE = lazy(r"^[^/›»>|]{1,30}(\s[/›»>|]\s[^/›»>|]{1,30}){1,6}
 # tenth of the time of one search of the pattern "[/›»>|]").
 _BREADCRUMB_MARKS = "/›»>|"
 _WORD_RE = re.compile(r"\w+")
+_RULE_RE = re.compile(r"([-*_=~] ?){3,}\Z")
 
 
 class Line(NamedTuple):
@@ -145,7 +157,7 @@ def words(text: str) -> int:
 # them matches none (checked with `in`, many times faster than the search).
 _ANYWHERE_NEEDS = (
     "(", "/", "©", "your email", "required fields", "support ", "website can", "rights reserved", "contributed to this"
-) + ("sign up here", "unsubscribe", "your inbox")
+) + ("sign up here", "unsubscribe", "your inbox", "is published")
 # The letters other than A-Z that a case-blind pattern takes for one of them
 # (İ, ı, ſ and the Kelvin sign): a line with one is searched in full.
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
@@ -189,6 +201,8 @@ _MARKDOWN_MARKS_RE = lazy(r"^(?:[*_>#]+\s*)+|(?<=:)[*_]+")
 
 def _is_known(stripped: str) -> bool:
     """:func:`is_known_boilerplate` of a line already collapsed."""
+    if _RULE_RE.match(stripped):  # a rule between parts of a newsletter ("---", "* * *")
+        return True
     if stripped[:1] in ("*", "_", ">", "#"):
         stripped = _MARKDOWN_MARKS_RE.sub("", stripped)
     low = stripped.lower()
