@@ -31,6 +31,13 @@ def test_stopwords_are_tokens_but_not_content():
         ("Russia's", "Russia"),  # possessive
         ("café", "cafe"),  # accents
         ("TALKS", "talks"),
+        # one sound written j, dj or dzh; -yev or -ev after a vowel
+        ("Jamshid", "Dzhamshid"),
+        ("Djamshid", "Jamshid"),
+        ("Khojayev", "Khodzhayev"),
+        ("Khojayev", "Khodjaev"),
+        ("Dostoyevsky", "Dostoevsky"),
+        ("Djokovic", "Đoković"),
     ],
 )
 def test_spellings_of_one_word_share_a_key(a, b):
@@ -40,6 +47,8 @@ def test_spellings_of_one_word_share_a_key(a, b):
 def test_different_words_keep_different_keys():
     assert key_of("talks") != key_of("walks")
     assert key_of("ready") != key_of("read")
+    assert key_of("achieve") != key_of("chive")
+    assert key_of("adjourn") != key_of("a journ")
 
 
 def test_non_latin_scripts_are_words_too():

@@ -103,7 +103,7 @@ _COMBINING = (
 # "Odegaard", "Łukasz" / "Lukasz").
 _LETTERS = str.maketrans(
     {"þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ø": "o", "Ø": "O"}
-    | {"ß": "ss", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H", "ı": "i"}
+    | {"ß": "ss", "ł": "l", "Ł": "L", "đ": "dj", "Đ": "Dj", "ħ": "h", "Ħ": "H", "ı": "i"}
 )
 
 
@@ -128,6 +128,7 @@ def _stem(word: str) -> str:
 
 
 _DOUBLED_RE = re.compile(r"(.)\1+")
+_VOWEL_IEV_RE = re.compile(r"([aeiou])iev")
 
 
 @lru_cache(maxsize=65536)
@@ -142,9 +143,14 @@ def key_of(word: str) -> str:
     if w.isascii() and w.isalpha():
         w = _stem(w)
         # transliteration: y/i and doubled letters are where spellings part,
-        # and umlauts written out (Mueller/Müller) and Đ as Dj (Djokovic/Đoković)
+        # umlauts written out (Mueller/Müller), one sound written j, dj or dzh
+        # (Jamshid/Djamshid/Dzhamshid, Djokovic/Đoković), and -yev or -ev after
+        # a vowel (Khojayev/Khodjaev, Dostoyevsky/Dostoevsky)
         w = w.replace("y", "i").replace("kh", "h").replace("ph", "f")
-        w = w.replace("ue", "u").replace("oe", "o").replace("ae", "a").replace("dj", "d")
+        w = w.replace("dzh", "j").replace("dj", "j")
+        if "iev" in w:
+            w = _VOWEL_IEV_RE.sub(r"\1ev", w)
+        w = w.replace("ue", "u").replace("oe", "o").replace("ae", "a")
         w = _DOUBLED_RE.sub(r"\1", w)
     return w
 
