@@ -610,6 +610,13 @@ def test_a_quote_one_outlet_cuts_short_is_never_cut_inside_in_the_others():
         ("The talks, which began in May, failed, said the minister.", set()),
         ("The talks failed, Lavrov said on Sunday.", {"lavrov"}),
         ('"I am proud of the team," said Rheinfeld coach Jürgen Haas.', {key_of("Haas")}),  # not the club
+        # what follows "said" is what is said, not who says it
+        (
+            "Foreign Minister Jamshid Khojayev, speaking in Russian at a news conference in Tashkent, said "
+            "Tajikistan planned to hold back 2.4 billion cubic meters of water.",
+            {key_of("Khojayev")},
+        ),
+        ("The chances are slim, said Kousser, of the University of California.", {key_of("Kousser")}),
     ],
 )
 def test_the_speaker_before_an_apposition_is_the_name_not_the_firm(sentence, who):

@@ -110,3 +110,24 @@ def test_he_after_a_name_with_titles_is_that_person_not_a_company():
     article = article_from_text(Path("story.txt"), text)
     start = article.text.index('"The safety')
     assert passage_facts(article_facts(article), start, len(article.text))[1] == "Ohashi"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("A Denkai spokesman, who asked not to be named, said the company was cooperating.", "a Denkai spokesman"),
+        ("A police spokesman said the road would stay closed until the evening.", "a police spokesman"),
+        ("The spokeswoman said parts would reach every dealer by the end of July.", "Farrand"),
+    ],
+)
+def test_a_spokesman_unnamed_is_not_the_one_the_article_names(sentence, speaker):
+    """'A Denkai spokesman said': someone unnamed from another company, not
+    Hanamura's spokeswoman Lisa Farrand, named earlier; 'The spokeswoman
+    said' is her."""
+    text = (
+        "A headline for the story\n\nHanamura spokeswoman Lisa Farrand said owners could check their cars online.\n\n"
+        f"{sentence}\n"
+    )
+    article = article_from_text(Path("story.txt"), text)
+    start = article.text.index(sentence)
+    assert passage_facts(article_facts(article), start, start + len(sentence))[1] == speaker

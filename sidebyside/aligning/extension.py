@@ -569,7 +569,7 @@ def speakers(doc: Doc, lo: int, hi: int) -> frozenset[str]:
                 k -= 1
             if k >= lo and tokens[k].content and text[tokens[k].start].isupper():
                 name = tokens[_before_affiliation(doc, k, lo)].key
-        elif t + 1 <= hi and tokens[t + 1].content and text[tokens[t + 1].start].isupper():
+        elif t + 1 <= hi and tokens[t + 1].content and text[tokens[t + 1].start].isupper() and not _says_of(doc, t, hi):
             name = tokens[name_run_end(text, tokens, t + 1, hi)].key
         elif t - 1 > lo and _comma_before(doc, t):
             # "Ruslan Akhmetov, an analyst at Freedom Finance, said …": Akhmetov
@@ -584,6 +584,18 @@ def speakers(doc: Doc, lo: int, hi: int) -> frozenset[str]:
 
 
 _LINKING = frozenset(("of", "at", "from"))
+
+
+def _says_of(doc: Doc, t: int, hi: int) -> bool:
+    """Is the name after the verb of saying at token ``t`` the subject of
+    what is said ("…, said Tajikistan planned to hold back …"), not the
+    speaker ("…, said Kousser, of the University")?  A word in lower case
+    follows the name at once."""
+    end = name_run_end(doc.text, doc.tokens, t + 1, hi)
+    if end + 1 > hi:
+        return False
+    after = doc.tokens[end + 1]
+    return doc.text[doc.tokens[end].end : after.start] == " " and doc.text[after.start].islower()
 
 
 def _before_affiliation(doc: Doc, k: int, floor: int) -> int:

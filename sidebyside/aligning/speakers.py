@@ -447,6 +447,8 @@ class _Subjects(_Roles):
                 and tokens[k - 1][2].casefold() not in ("the", "a", "an", "its", "his", "her")
             ):
                 k -= 1
+            if _indefinite(self.text, tokens, k):  # "A Denkai spokesman said": someone unnamed
+                return " ".join([tokens[k - 1][2].casefold(), *(tokens[m][2] for m in range(k, j + 1))])
             qualifiers = [tokens[m][2].casefold() for m in range(k, j)]
             return self._role_holder(role, qualifiers, tokens[j][0])
         # "The port authority said": a body named by its noun phrase, which
@@ -1057,6 +1059,12 @@ def _opening_name(text: str, tokens, j: int) -> str | None:
     if len(words) < 2 or words[-1].casefold() in _BODIES:
         return None
     return words[-1]
+
+
+def _indefinite(text: str, tokens, k: int) -> bool:
+    """Does "a" or "an" come before token ``k`` ("A police spokesman said"):
+    a role held by someone unnamed, never by the one the article names?"""
+    return k >= 1 and tokens[k - 1][2].casefold() in ("a", "an") and text[tokens[k - 1][1] : tokens[k][0]] == " "
 
 
 def _a_person(speaker: str) -> bool:
