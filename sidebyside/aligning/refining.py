@@ -45,7 +45,17 @@ _TOLERANCE = 2  # words between a cut carried over and the sentence start it is 
 def refine(docs: list[Doc], links: list[Link], repeats: list[Repeat], opts: AlignOptions) -> list[Link]:
     """The links, each cut where another link in one of its two articles
     begins or ends (see the module's note).  A repeat of a link that is cut
-    (a pull-quote) goes with the piece it repeats."""
+    (a pull-quote) goes with the piece it repeats.  Twice, if the first
+    pass cut any: where a link was cut (the paragraph a third outlet's
+    passage ends at), a link of two outlets that carry the same run whole
+    is cut too."""
+    cut = _refine_once(docs, links, repeats, opts)
+    unchanged = len(cut) == len(links) and all(x is y for x, y in zip(cut, links))
+    return cut if unchanged else _refine_once(docs, cut, repeats, opts)
+
+
+def _refine_once(docs: list[Doc], links: list[Link], repeats: list[Repeat], opts: AlignOptions) -> list[Link]:
+    """One pass of :func:`refine`."""
     bounds: dict[int, set[int]] = defaultdict(set)
     sides: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
     for x in links:
