@@ -38,6 +38,10 @@ def test_stopwords_are_tokens_but_not_content():
         ("Khojayev", "Khodjaev"),
         ("Dostoyevsky", "Dostoevsky"),
         ("Djokovic", "Đoković"),
+        # British and American spellings
+        ("neighbours", "neighbors"),
+        ("metres", "meters"),
+        ("centre", "center"),
     ],
 )
 def test_spellings_of_one_word_share_a_key(a, b):

@@ -232,6 +232,20 @@ def _scope_of(w: Words, i: int) -> str:
     return w.stems[k] if k < n else ""
 
 
+_NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
+
+
+def _negative_form(target: str, w: Words) -> bool:
+    """Does ``w`` give the negated word as one word of the opposite sense
+    ("not acceptable" / "unacceptable", "not possible" / "impossible")?"""
+    return bool(target) and any(
+        stem.startswith(_NEGATIVE_PREFIXES)
+        and stem.endswith(target)
+        and stem[: len(stem) - len(target)].rstrip("-") in _NEGATIVE_PREFIXES
+        for stem in w.stems
+    )
+
+
 def _negated(w: Words) -> Counter[str]:
     """What the version negates: the key of the content word after each negation."""
     if True not in w.negations:
@@ -395,7 +409,9 @@ def _classify(
         return "number"  # a score or a range changed ("7-6 (5)" / "7-5")
     if negated:  # (else as many negations on each side: none added or taken away)
         neg_a, neg_b = _scope_negations(ref, i1, i2), _scope_negations(ver, j1, j2)
-        if any(target not in ver_negated for target in neg_a) or any(target not in ref_negated for target in neg_b):
+        if any(target not in ver_negated and not _negative_form(target, ver) for target in neg_a) or any(
+            target not in ref_negated and not _negative_form(target, ref) for target in neg_b
+        ):
             return "negation"
     if _legal_status_changed(ref, i1, i2, ver, j1, j2, tag):
         return "legal-status"

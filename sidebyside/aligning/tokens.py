@@ -152,6 +152,11 @@ def key_of(word: str) -> str:
             w = _VOWEL_IEV_RE.sub(r"\1ev", w)
         w = w.replace("ue", "u").replace("oe", "o").replace("ae", "a")
         w = _DOUBLED_RE.sub(r"\1", w)
+        # British and American spellings: neighbour/neighbor, metre/meter
+        if len(w) > 5 and w.endswith("our"):
+            w = w[:-3] + "or"
+        elif len(w) >= 4 and w.endswith("tr"):
+            w = w[:-2] + "ter"
     return w
 
 
