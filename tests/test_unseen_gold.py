@@ -299,6 +299,32 @@ MISSES: dict[tuple[str, str, str], str] = {
     ("recall", "speaker", "ohashi-quote@asia.txt"): (
         "held out (written blind this round): said by ['Ohashi'] (its passages), not Ohashi"
     ),
+    # envoy and blast: written blind this round (a minister's remarks translated three times; a gas blast crawled
+    # twice); measured blind first, then the fixes above them; what the engine still misses:
+    ("envoy", "not", "gas-vs-nazarova"): (
+        "the spokeswoman's answer (bulletin.txt: 'Asked on Wednesday whether …, foreign ministry spokeswoman "
+        "Yulia Nazarova said: \"Gas is not a weapon in this dispute …\"') follows the paragraphs the outlets "
+        "share, in like words, and is grouped with the minister's answer, flagged 'attribution' (read as one quote "
+        "given to another speaker); the gold reads it as another statement"
+    ),
+    ("envoy", "not", "gas-page-vs-nazarova"): "as gas-vs-nazarova: one group holds the answers and hers",
+    ("envoy", "not", "gas-digest-vs-nazarova"): "as gas-vs-nazarova: one group holds the answers and hers",
+    ("envoy", "not-flagged", "gas:attribution+negation"): "as gas-vs-nazarova: her answer flags it",
+    ("envoy", "edit", "lede-rewritten"): "digest.txt's own lede (the UN threat first) is not grouped",
+    ("envoy", "edit", "farmers-cut"): (
+        "digest.txt's quote cut with '[...]' ('… building dams [...] The Tajik side …') is in no group with the "
+        "wire's: its pieces and the wire's sentences differ too much once re-translated"
+    ),
+    ("envoy", "edit", "un-paraphrase"): (
+        "digest.txt's paraphrase of the UN threat ('adding that if the talks could not give Uzbekistan a fair answer, "
+        "…') is grouped with its own quoted end only, not with the wire's whole quote"
+    ),
+    ("envoy", "speaker", "farmers-quote@digest.txt"): "digest.txt's quote is in no group (see farmers-cut)",
+    ("envoy", "speaker", "rounds-quote@digest.txt"): "digest.txt's re-translated quote is in no group",
+    ("blast", "edit", "ugi-reply-rewritten"): (
+        "update.txt rewrites the paragraph's second sentence ('UGI said it was reviewing its records …' / 'UGI "
+        "spokesman Joe Swope said the company had found no record …'): the two are in no one group"
+    ),
 }
 
 
