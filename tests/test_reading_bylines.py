@@ -249,3 +249,23 @@ def test_a_dateline_of_a_date_and_a_credit_names_the_outlet_and_the_day():
     text = "Norvane profit jumps\n\nOct 23 (Reuters) - Norvane Systems reported a rise in quarterly net profit.\n"
     article = article_from_text(Path("/t/wire.txt"), text)
     assert article.outlet == "Reuters"
+
+
+def test_a_dateline_of_a_place_with_its_country_and_a_full_date_names_the_outlet_and_the_day():
+    text = (
+        "British museum returns 14 looted Khmer sculptures to Cambodia\n\nBy Hannah Vogt\n\n"
+        "LEICESTER, United Kingdom, Nov 18, 2027 (AFP) - A museum in the English city of Leicester on Thursday "
+        "handed 14 sculptures back to Cambodia.\n"
+    )
+    article = article_from_text(Path("/t/wire.txt"), text)
+    assert (article.outlet, str(article.date)) == ("AFP", "2027-11-18")
+
+
+def test_a_newsletter_s_headline_in_bold_is_the_title_without_its_marks():
+    text = (
+        "# The Provenance Letter\n\n*Friday 19 November 2027 · Issue 212*\n\n"
+        "**Leicester gives back its Khmer gods**\n\n"
+        "Good morning. This week a council museum in the English Midlands returned 14 sculptures to Cambodia.\n"
+    )
+    article = article_from_text(Path("/t/newsletter.md"), text)
+    assert article.title == "Leicester gives back its Khmer gods"

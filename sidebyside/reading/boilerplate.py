@@ -133,10 +133,16 @@ class Line(NamedTuple):
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 
 
+_MARKDOWN_EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(\S(?:.*\S)?)\1$")
+
+
 def heading_text(line: str) -> str:
-    """A line without its Markdown heading marks ("# Title" -> "Title")."""
+    """A line without its Markdown heading or emphasis marks ("# Title",
+    "**Title**" -> "Title")."""
     m = _MARKDOWN_HEADING.match(line)
-    return m.group(1) if m else line.strip()
+    text = m.group(1) if m else line.strip()
+    emphasis = _MARKDOWN_EMPHASIS.match(text)
+    return emphasis.group(2) if emphasis else text
 
 
 def _collapsed(text: str) -> str:

@@ -72,7 +72,7 @@ _NAME = r"[A-Z][\w&.'’]*(?: [A-Z][\w&.'’]*){0,4}"
 # "LOS ANGELES (Reuters) -", "MOSCOW, Oct 30 (Wire World) –", "(AP) —", "(CNN) --",
 # and a date with no place: "Oct 23 (Reuters) -", "March 3 (AP) —"
 _DATELINE_CREDIT = re.compile(
-    r"^(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.]*(?:,?\s+[\w.]+){0,3})?\s*"
+    r"^(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.]*(?:,?\s+[\w.]+){0,5})?\s*"
     r"|(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\s*)?"
     rf"\(({_NAME})\)\s*(?:--|[-–—:])\s",
 )
