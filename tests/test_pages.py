@@ -67,6 +67,27 @@ def test_json_ld_gives_date_author_and_publisher():
         assert junk not in a.text, junk
 
 
+def test_a_byline_s_section_names_are_not_its_author(tmp_path):
+    page = (
+        "<html><head><title>Sculptures return home</title></head><body><article>"
+        "<h1>Fourteen Koh Ker sculptures to return home from British museum</h1>"
+        '<p class="byline">Sok Chanthy | Culture &amp; Heritage</p>'
+        + "".join(
+            f"<p>{sentence}</p>"
+            for sentence in (
+                "A museum in the English city of Leicester handed 14 sculptures back to Cambodia on Thursday.",
+                "The sandstone and bronze figures were taken from temples at Koh Ker in the early 1970s.",
+                "The museum bought them between 1986 and 1991 from a London dealer, according to its records.",
+                "Cambodia's culture minister signed the agreement at a ceremony in the museum's main hall.",
+            )
+        )
+        + "</article></body></html>"
+    )
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    author = read_article(tmp_path / "page.html").author
+    assert author is None or "Culture" not in author and "Heritage" not in author
+
+
 @pytest.mark.parametrize(
     ("name", "reason"),
     [

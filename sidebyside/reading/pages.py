@@ -115,6 +115,19 @@ def _clean(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
+def _author(found: str | None) -> str | None:
+    """The page's author as trafilatura reads it, without the section names
+    it takes from a byline ("Sok Chanthy | Culture & Heritage" is read
+    "Sok Chanthy; Culture; Heritage"): a part of one word is left out when
+    another part names someone in two words or more."""
+    if not found:
+        return None
+    parts = [_clean(part) for part in found.split(";") if _clean(part)]
+    if any(len(part.split()) >= 2 for part in parts):
+        parts = [part for part in parts if len(part.split()) >= 2]
+    return "; ".join(parts) or None
+
+
 def _host(url: str | None) -> str | None:
     if not url:
         return None
@@ -174,7 +187,7 @@ def extract(html: str, url: str | None = None) -> dict[str, str | None] | None:
         "text": "\n".join(paragraphs),
         "title": title,
         "outlet": outlet,
-        "author": _clean(doc.author) if doc.author else None,
+        "author": _author(doc.author),
         "date": doc.date or None,
     }
 
