@@ -197,6 +197,12 @@ def test_another_country_is_another_name():
     assert ("name", "States", "Kingdom") in _changes(a, b)
 
 
+def test_a_country_for_its_people_s_word_is_no_name_change():
+    a = "The museum handed the sculptures back to the Cambodian government in a ceremony on Thursday afternoon."
+    b = "The museum handed the sculptures back to Cambodia in a ceremony on Thursday afternoon, officials said."
+    assert not [c for c in _changes(a, b) if c[0] in ("spelling", "name")]
+
+
 def test_no_matter_how_is_no_negation():
     a = '"We will replace every affected pump, however long it takes," the company president said.'
     b = '"We will replace all of the affected pumps, no matter how long it takes," the company president said.'

@@ -435,7 +435,11 @@ def _classify(
         only_a, only_b = (names_a - set(ver.stems), names_b - set(ref.stems)) if names_a and names_b else ((), ())
         if (only_a or only_b) and _initials_of(ref, i1, i2, ver, j1, j2):
             return "other"  # "United States" / "U.S.", "British Transport Police" / "BTP": one name, written short
-        if only_a or only_b:
+        if (only_a or only_b) and not (
+            # Another word of one name ("Cambodia" / "the Cambodian government"): reworded, not renamed.
+            all(any(_demonym(a, b) for b in names_b) for a in only_a)
+            and all(any(_demonym(b, a) for a in names_a) for b in only_b)
+        ):
             # One person's name spelt two ways is a spelling, not another name.
             if all(any(same_name(a, b) for b in names_b) for a in only_a) and all(
                 any(same_name(b, a) for a in names_a) for b in only_b
@@ -661,6 +665,19 @@ def _affixed(a: str, b: str) -> bool:
     word from one name, not the name spelt otherwise?"""
     a, b = _bare(a), _bare(b)
     return a.startswith(b) or b.startswith(a)
+
+
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ean", "ese", "ish")
+
+
+def _demonym(a: str, b: str) -> bool:
+    """Is one stem a place and the other its people's word ("cambodia" /
+    "cambodian", "ukraine" / "ukrainian", "china" / "chinese")?"""
+    short, long = sorted((a, b), key=len)
+    for base in (short, short[:-1]):
+        if len(base) >= 3 and long.startswith(base) and long[len(base) :] in _DEMONYM_ENDINGS:
+            return True
+    return False
 
 
 def _proper(w: Words, k: int, word: str) -> bool:
