@@ -431,21 +431,9 @@ def _classify(
             return "number"  # "5 kilometres" / "5 miles" (the same amount converted is told apart later)
         if _particles(ref, i1, i2, ver, j1, j2) or _one_name_respelt(ref, i1, i2, ver, j1, j2):
             return "spelling"
-        names_a, names_b = _names(ref, i1, i2), _names(ver, j1, j2)
-        only_a, only_b = (names_a - set(ver.stems), names_b - set(ref.stems)) if names_a and names_b else ((), ())
-        if (only_a or only_b) and _initials_of(ref, i1, i2, ver, j1, j2):
-            return "other"  # "United States" / "U.S.", "British Transport Police" / "BTP": one name, written short
-        if (only_a or only_b) and not (
-            # Another word of one name ("Cambodia" / "the Cambodian government"): reworded, not renamed.
-            all(any(_demonym(a, b) for b in names_b) for a in only_a)
-            and all(any(_demonym(b, a) for a in names_a) for b in only_b)
-        ):
-            # One person's name spelt two ways is a spelling, not another name.
-            if all(any(same_name(a, b) for b in names_b) for a in only_a) and all(
-                any(same_name(b, a) for a in names_a) for b in only_b
-            ):
-                return "spelling"
-            return "name"
+        renamed = _renamed(ref, i1, i2, ver, j1, j2)
+        if renamed is not None:
+            return renamed
     # A hedge on one side only ("allegedly") changes who vouches for the words;
     # "according to" names a source.
     hedges = (_HEDGES.intersection(ref.keys[i1:i2]) ^ _HEDGES.intersection(ver.keys[j1:j2])) - {"according"}
@@ -665,6 +653,28 @@ def _affixed(a: str, b: str) -> bool:
     word from one name, not the name spelt otherwise?"""
     a, b = _bare(a), _bare(b)
     return a.startswith(b) or b.startswith(a)
+
+
+def _renamed(ref: Words, i1: int, i2: int, ver: Words, j1: int, j2: int) -> ChangeKind | None:
+    """How names replaced by others differ: a spelling, another name, one
+    name written short ("other"), or None when no name is replaced (or one
+    is said with another word of it: "Cambodia" / "the Cambodian government")."""
+    names_a, names_b = _names(ref, i1, i2), _names(ver, j1, j2)
+    only_a, only_b = (names_a - set(ver.stems), names_b - set(ref.stems)) if names_a and names_b else ((), ())
+    if not (only_a or only_b):
+        return None
+    if _initials_of(ref, i1, i2, ver, j1, j2):
+        return "other"  # "United States" / "U.S.", "British Transport Police" / "BTP": one name, written short
+    if all(any(_demonym(a, b) for b in names_b) for a in only_a) and all(
+        any(_demonym(b, a) for a in names_a) for b in only_b
+    ):
+        return None
+    # One person's name spelt two ways is a spelling, not another name.
+    if all(any(same_name(a, b) for b in names_b) for a in only_a) and all(
+        any(same_name(b, a) for a in names_a) for b in only_b
+    ):
+        return "spelling"
+    return "name"
 
 
 _DEMONYM_ENDINGS = ("n", "an", "ian", "ean", "ese", "ish")
