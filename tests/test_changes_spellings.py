@@ -113,12 +113,14 @@ def test_a_name_respelt_where_it_opens_a_sentence_is_a_spelling():
     assert ("spelling", "Hrytsenko", "Hryzenko") in _changes(a, b)
 
 
-def test_letters_that_are_no_accent_are_a_spelling_but_accents_alone_are_not():
+def test_other_letters_and_accents_dropped_are_a_spelling():
+    # Three outlets' golds written blind (election, recall, embezzlement) ask
+    # for Tõnis / Tonis, Ōhashi / Ohashi, Muñoz / Munoz to be flagged.
     a = "The winner came from a low cross by Jonas Weiss at the near post in Zurich on a cold night."
     b = "The winner came from a low cross by Jonas Weiß at the near post in Zürich on a cold night."
     changes = _changes(a, b)
     assert ("spelling", "Weiss", "Weiß") in changes
-    assert not [c for c in changes if "Zurich" in c[1]], changes  # an accent only: the same spelling
+    assert ("spelling", "Zurich", "Zürich") in changes
 
 
 def test_a_name_in_capitals_is_no_spelling_in_a_text_with_accents():

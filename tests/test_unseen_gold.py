@@ -162,11 +162,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         "g4's page.html passage ends at '\"Tonight Estonia chose change, but change cannot mean chaos,\"', leaving "
         "out the re-translated second sentence ('We will govern for everyone in Estonia, …')"
     ),
-    ("election", "flag", "tonis"): (
-        "g8 holds Tonis/Tõnis at similarity 100, no flag: a dropped diacritic is read as the same spelling (quake's "
-        "and volcano's gold leave Andrés/Andres and Grindavik/Grindavík unflagged; this gold asks for the flag)"
-    ),
-    ("election", "flag", "mand"): "g12 holds Mand/Mänd at similarity 100, no flag (a dropped diacritic, as Tonis)",
     ("election", "not-flagged", "majority:number+name"): (
         "g5 joins the turnout and majority paragraphs in one passage, so the turnout's 63.2% -> 62.3% flags it number"
     ),
@@ -281,10 +276,6 @@ MISSES: dict[tuple[str, str, str], str] = {
     ("recall", "flag", "ohashi-retranslated"): (
         "held out (written blind this round): re-translated quote (from Japanese: the apology): inside , "
         "flagged nothing, not any of ['quote-changed']"
-    ),
-    ("recall", "flag", "ohashi-spelling"): (
-        "held out (written blind this round): name spelling (Japanese name romanised: Kenjiro Ohashi / "
-        "Kenjirō Ōhashi): inside g13, flagged nothing, not any of ['name', 'spelling']"
     ),
     ("recall", "flag", "ohashi-spelling-reports"): (
         "held out (written blind this round): name spelling (Ohashi / Ōhashi): inside g7, flagged ['date'], "

@@ -915,13 +915,12 @@ def _spellings(r: Words, v: Words, i1: int, i2: int, j1: int, i: int, ref: int) 
 
 
 def _letters(w: Words, k: int) -> str:
-    """Word ``k`` as written but for its case, its accents and the
-    apostrophe's form: "Weiß" and "Weiss" differ in letters, "Zürich" and
-    "Zurich" do not, nor "PUTIN" and "Putin"."""
+    """Word ``k`` as written but for its case and the apostrophe's form:
+    "Weiß" and "Weiss" differ in letters, and so do "Muñoz" and "Munoz" (a
+    name's accents dropped is its spelling changed), but not "PUTIN" and
+    "Putin"."""
     word = w.source[w.starts[k] : w.ends[k]].replace("’", "'").lower()
-    if word.isascii():
-        return word
-    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+    return word if word.isascii() else unicodedata.normalize("NFC", word)
 
 
 def _opens(w: Words, k: int) -> bool:
