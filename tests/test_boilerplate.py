@@ -92,6 +92,10 @@ def test_a_repeated_line_is_boilerplate_but_the_headline_stays():
         "Eurasia Brief is published every weekday. Forward this email to a colleague.",
         "---",
         "* * *",
+        "Disclaimer: The Weekly Breath is for general information only and is",
+        "Got a story? Email news@dailybeacon.example.co.uk or WhatsApp us.",
+        "A newsletter on air, lungs and the places we live",
+        "AirQual Pro Research Digest summarises peer-reviewed studies. Subscribe at airqualpro.example.com/digest.",
     ],
 )
 def test_known_boilerplate(line):
@@ -121,6 +125,10 @@ def test_known_boilerplate(line):
         "The report is published every year by the ministry, which collects data from all regions.",
         "Support local journalism, the mayor urged residents, as the last daily paper in the county closed.",
         "Listen to the tapes and you will hear the pilot warn them twice, the investigator said.",
+        "A newsletter on the council's budget was sent to every household, the mayor said on Monday.",
+        "Got a story about the strike, the editor asked, and sent two reporters to the depot.",
+        "Readers can subscribe at the library or online, the council said, and the first issue is free.",
+        "A disclaimer: the figures were estimates, the minister said.",
     ],
 )
 def test_prose_is_not_boilerplate(line):

@@ -269,3 +269,15 @@ def test_a_newsletter_s_headline_in_bold_is_the_title_without_its_marks():
     )
     article = article_from_text(Path("/t/newsletter.md"), text)
     assert article.title == "Leicester gives back its Khmer gods"
+
+
+def test_a_masthead_with_its_edition_is_the_outlet_not_the_headline():
+    text = (
+        "EL DIARIO DE LEVANTE · ENGLISH EDITION\nValencia | Courts\n\n"
+        "Six years and nine months in prison for former water company chief\n\nRedacción / Agencias\n\n"
+        "The National Court on Tuesday sentenced the former chief executive of the Valencian public water company "
+        "to six years and nine months in prison for embezzling public funds.\n"
+    )
+    article = article_from_text(Path("/t/spanish.txt"), text)
+    assert article.title == "Six years and nine months in prison for former water company chief"
+    assert article.outlet == "El Diario De Levante"

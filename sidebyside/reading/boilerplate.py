@@ -25,7 +25,7 @@ import re
 from typing import Literal, NamedTuple
 
 from .patterns import lazy
-from .textmeta import BYLINE_WORDS, DATELINE, parse_date
+from .textmeta import BYLINE_WORDS, DATELINE, masthead, parse_date
 
 LineKind = Literal["blank", "title", "body", "boilerplate", "header"]
 
@@ -91,6 +91,10 @@ _PATTERNS = [
     r"\A[^.!?]{2,40} is published (every|each) (weekday|day|week|morning|evening|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday)s?\.?(\s*forward this (e-?mail|newsletter)\b.{0,40})?\Z",
     r"^forward this (e-?mail|newsletter) to\b.{0,40}$",
+    r"^disclaimer\s*:",
+    r"^got a (story|tip|news tip)\?.{0,80}$",
+    r"^an? ((daily|weekly|monthly|fortnightly|free) )?newsletter (on|about|for|from|of)\b[^.!?]{0,60}$",
+    r"\bsubscribe (at|via|on) [\w-]+(\.[\w-]+)+(/\S*)?\s*\Z",  # "… Subscribe at example.com/digest."
 ]
 # The patterns tied to the line's start are tried there only, the others
 # everywhere (one alternation of them all tried at every position took most
@@ -107,7 +111,7 @@ _FIRST_WORDS = frozenset(
     credit credits discover e editing email filed follow forwarded home image images keywords leave listen log more
     most news photo photos picture pictures print produced promoted read recommended register related reporting save
     see share sign source sources sponsored subscribe support tag tags tap to topic topics tweet unsubscribe video
-    writing you key show hide load pinned live this check forward
+    writing you key show hide load pinned live this check forward disclaimer got a an
     """.split()
 )
 _FIRST_LETTERS = re.compile(r"\(?([a-z]*)")
@@ -163,7 +167,7 @@ def words(text: str) -> int:
 # them matches none (checked with `in`, many times faster than the search).
 _ANYWHERE_NEEDS = (
     "(", "/", "©", "your email", "required fields", "support ", "website can", "rights reserved", "contributed to this"
-) + ("sign up here", "unsubscribe", "your inbox", "is published")
+) + ("sign up here", "unsubscribe", "your inbox", "is published", "subscribe at", "subscribe via", "subscribe on")
 # The letters other than A-Z that a case-blind pattern takes for one of them
 # (İ, ı, ſ and the Kelvin sign): a line with one is searched in full.
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
@@ -290,7 +294,7 @@ def guess_title(text: str, lines: list[Line]) -> int | None:
         if line.kind in ("blank", "header"):
             continue
         body = text[line.start : line.end].strip()
-        if is_known_boilerplate(body) or words(body) < 4:
+        if is_known_boilerplate(body) or words(body) < 4 or masthead(body):
             continue
         # A line that a hard-wrapped paragraph of prose goes on from ("Novak
         # Djokovic saved two match points and beat Spain's Alvaro Nunez" /

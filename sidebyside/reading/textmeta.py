@@ -118,7 +118,7 @@ _PUBLICATION_NOUNS = frozenset(
     "observer wire agency mail mirror express standard independent courier sun star globe record register "
     "bulletin dispatch inquirer examiner sentinel monitor magazine weekly radio tv television network "
     "broadcasting service media today week world online digest ledger echo advertiser argus beacon "
-    "courant enquirer".split()
+    "courant enquirer diario zeitung gazzetta corriere".split()
 )
 # A person's title or role after their name ("Senior Correspondent", "Staff Writer").
 _ROLE_WORDS = frozenset(
@@ -131,6 +131,7 @@ _ROLE_WORDS = frozenset(
 )
 _CONNECTORS = frozenset({"of", "and", "&", "the", "on", "de"})
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "del", "la", "le", "al", "bin", "ibn"})
+_SMALL_WORDS = _CONNECTORS | _NAME_PARTICLES | {"el", "il", "los", "las"}  # not acronyms in a name in capitals
 _INITIAL_OR_WORD = lazy(r"[A-Z](?:[\w'’.-]*)$")
 
 
@@ -169,7 +170,7 @@ def _as_publication(segment: str) -> str | None:
     if any(not re.search(r"[A-Za-z]", t) for t in tokens):
         return None
     if segment.isupper():  # "HARBOUR TIMES" -> "Harbour Times" ("BBC" stays)
-        tokens = [t if len(t) <= 3 and t.casefold() not in _CONNECTORS else t.capitalize() for t in tokens]
+        tokens = [t if len(t) <= 3 and t.casefold() not in _SMALL_WORDS else t.capitalize() for t in tokens]
     name = " ".join(tokens)
     if len(tokens) == 1:
         return _AGENCIES.get(name.casefold())
@@ -439,10 +440,26 @@ _MASTHEAD_NOUNS = frozenset(
 )
 
 
+# A masthead's edition after the paper's name: "EL DIARIO DE LEVANTE · ENGLISH EDITION".
+_EDITION = re.compile(r"\s*[·|•–—-]\s*(?:[A-Za-z]+\s+)?edition\s*$", re.IGNORECASE)
+
+
+def masthead(line: str) -> str | None:
+    """The publication a masthead line names before its edition ("EL
+    DIARIO DE LEVANTE · ENGLISH EDITION": El Diario De Levante), or None."""
+    edition = _EDITION.search(line)
+    return _as_publication(line[: edition.start()]) if edition is not None and edition.start() > 0 else None
+
+
 def _publication_line(line: str) -> str | None:
     """A short line of its own that is a publication's name ending in a
     publication noun ("The Marlow Daily", "Harbour Times"), not a section
-    ("World News", "Business Review" are told apart by their first word)."""
+    ("World News", "Business Review" are told apart by their first word),
+    or any publication's name before its edition ("El Diario de Levante ·
+    English edition")."""
+    named = masthead(line)
+    if named is not None:
+        return named
     tokens = line.split(maxsplit=5)  # all its words when it has five or fewer
     if not 2 <= len(tokens) <= 5 or tokens[-1].casefold().strip(".") not in _MASTHEAD_NOUNS:
         return None
