@@ -131,3 +131,17 @@ def test_a_spokesman_unnamed_is_not_the_one_the_article_names(sentence, speaker)
     article = article_from_text(Path("story.txt"), text)
     start = article.text.index(sentence)
     assert passage_facts(article_facts(article), start, start + len(sentence))[1] == speaker
+
+
+def test_she_after_a_judge_named_in_her_paragraph_is_the_judge_not_the_last_speaker():
+    """'Muñoz … had denied the charges.' then 'Presiding judge María Teresa
+    Ordóñez read out a summary. "…," she said.': the judge, named in the
+    paragraph where nobody yet speaks, not Muñoz, who spoke before it."""
+    text = (
+        "A headline for the story\n\nMuñoz, 61, had denied all the charges during the four-month trial.\n\n"
+        'Presiding judge María Teresa Ordóñez read out a summary of the ruling in court. "The defendant treated a'
+        ' plant as a private purse. A sentence at the upper end of the range is the only answer," she said.\n'
+    )
+    article = article_from_text(Path("story.txt"), text)
+    start = article.text.index('"The defendant')
+    assert passage_facts(article_facts(article), start, len(article.text))[1] == "Ordóñez"

@@ -493,31 +493,23 @@ class _Subjects(_Roles):
                 named = self._named_in(paragraph - 1)
                 if named is not None:
                     return named
+            # Someone named earlier in the paragraph, where nobody yet speaks
+            # ("Presiding judge María Teresa Ordóñez read out a summary. '…,'
+            # she said."), before whoever spoke in the paragraphs before.
+            if paragraph < len(self.paragraphs):
+                here = _people_named(self, self.paragraphs[paragraph][0], offset)
+                if here:
+                    return here[-1]
             last_speaker = self._speaker_before(paragraph)
         if last_speaker is not None and not _a_person(last_speaker):
             last_speaker = None  # "he" is no company nor ministry
         for lo, fallback in ((sentence_start, last_speaker), (max(0, offset - 3000), None)):
-            names = self._people_named(lo, offset)
+            names = _people_named(self, lo, offset)
             if names:
                 return names[-1]
             if fallback is not None:
                 return fallback
         return None
-
-    def _people_named(self, start: int, end: int) -> list[str]:
-        """The surnames of the people ``text[start:end]`` names in full,
-        outside quotations, in order: the last word of a run of capitalised
-        words, its titles left out ("President Kenjiro Ohashi" is Ohashi)."""
-        found = []
-        for m in _PERSON_RE.finditer(self.text, start, end):
-            if self.in_quote(m.start()):
-                continue
-            words = m.group().split()
-            while words and (words[0].casefold() in _TITLES or words[0].casefold() in _NOT_NAMES):
-                words.pop(0)
-            if len(words) >= 2 and words[-1].casefold() not in _TITLES and words[-1].casefold() not in _BODIES:
-                found.append(words[-1])  # (not "Co" of "Hanamura Motor Co", a body)
-        return found
 
     def _named_in(self, paragraph: int) -> str | None:
         """The person a paragraph with no attribution of its own names last
@@ -527,7 +519,7 @@ class _Subjects(_Roles):
             return None
         start, end = self.paragraphs[paragraph]
         text = self.text
-        named = self._people_named(start, end)
+        named = _people_named(self, start, end)
         found = named[-1] if named else None
         if found is None:
             m = _OPENING_NAME_RE.match(text, start, end)
@@ -1059,6 +1051,22 @@ def _opening_name(text: str, tokens, j: int) -> str | None:
     if len(words) < 2 or words[-1].casefold() in _BODIES:
         return None
     return words[-1]
+
+
+def _people_named(facts, start: int, end: int) -> list[str]:
+    """The surnames of the people ``facts.text[start:end]`` names in full,
+    outside quotations, in order: the last word of a run of capitalised
+    words, its titles left out ("President Kenjiro Ohashi" is Ohashi)."""
+    found = []
+    for m in _PERSON_RE.finditer(facts.text, start, end):
+        if facts.in_quote(m.start()):
+            continue
+        words = m.group().split()
+        while words and (words[0].casefold() in _TITLES or words[0].casefold() in _NOT_NAMES):
+            words.pop(0)
+        if len(words) >= 2 and words[-1].casefold() not in _TITLES and words[-1].casefold() not in _BODIES:
+            found.append(words[-1])  # (not "Co" of "Hanamura Motor Co", a body)
+    return found
 
 
 def _indefinite(text: str, tokens, k: int) -> bool:
