@@ -413,6 +413,45 @@ def test_a_quote_over_two_paragraphs_cut_into_one_is_one_passage():
     assert "quote-changed" in group.flags
 
 
+COUNCIL = "The city council approved the new budget for schools and roads on Monday evening after a long debate"
+WALKOUT = (
+    "Opposition members walked out of the chamber before the vote, saying they had not been given time to read it."
+)
+TAXES = "Local taxes will rise by two percent next year under the plan, the mayor told reporters."
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b"),
+    [
+        # a sentence of one text's own between two the texts share, in one paragraph
+        ([f"{COUNCIL}. {TAXES}"], [f"{COUNCIL}. {WALKOUT} {TAXES}"]),
+        # one sentence of one text given as two paragraphs, a paragraph of the other's own between them
+        (
+            [f"{COUNCIL}, and the mayor told reporters that local taxes would rise by two percent next year."],
+            [f"{COUNCIL}.", WALKOUT, TAXES],
+        ),
+    ],
+)
+def test_a_sentence_or_paragraph_of_one_text_s_own_keeps_the_pieces_apart(text_a, text_b):
+    alignment = pair(body(HEADLINE_A, FILLER_A[:1] + text_a + FILLER_A[1:]), body(HEADLINE_B, FILLER_B[:1] + text_b))
+    for g in alignment.groups:
+        for p in g.passages:
+            assert "walked out" not in p.text, p.text
+    assert groups_holding(alignment, "city council approved", "city council approved")
+
+
+@pytest.mark.parametrize("mark", ["…", "..."])
+def test_a_quote_cut_with_an_ellipsis_between_its_sentences_is_one_passage(mark):
+    said = 'Judge Ana Ruiz read out a summary of the ruling. "The defendant treated the plant as a private purse.'
+    end = 'A sentence at the upper end of the range is the only proportionate answer," she said.'
+    whole = f"{said} He did so not out of need but out of greed, over several years. {end}"
+    cut = f"{said[:-1]} {mark} {end}"
+    alignment = pair(body(HEADLINE_A, FILLER_A[:1] + [whole] + FILLER_A[1:]), body(HEADLINE_B, FILLER_B[:1] + [cut]))
+    (group,) = groups_holding(alignment, "out of greed", "private purse")
+    assert {p.article: p.text for p in group.passages} == {0: whole, 1: cut}
+    assert group.flags == ("quote-changed",)
+
+
 def test_whole_sentences_in_another_order_stay_passages_of_their_own():
     first, second, third = KALASHNIKOV[1], KALASHNIKOV[2], KALASHNIKOV[3]
     a = body(HEADLINE_A, FILLER_A[:1] + [f"{first} {second} {third}"] + FILLER_A[1:])

@@ -271,18 +271,9 @@ def resolve_pair(da: Doc, db: Doc, links: list[Link], opts: AlignOptions) -> tup
 
 
 def _join_pieces(da: Doc, db: Doc, links: list[Link], repeats: list[Repeat], opts: AlignOptions) -> list[Link]:
-    """Links of one pair of articles are pieces of one reuse when they
-    come in the same order in both texts with no other link between, and
-    either share a sentence in one of the texts (apart, each would end
-    inside it: a quote cut with "[...]", carried over a paragraph break in
-    the other) or begin in the same paragraph of each (a phrase one text
-    drops); or when they begin in the same paragraph of each text and share
-    a sentence, in whatever order (an attribution moved from the middle of
-    a quote to its end).  They are joined into one link over the pieces and
-    what lies between, when the whole is still similar enough.  Whole
-    sentences in another order stay apart, each its own passage, and so do
-    pieces of one sentence that another text gives apart, with other
-    passages between them."""
+    """Links of one pair of articles that are pieces of one reuse (see
+    :func:`_pieces_of_one_reuse`) are joined into one link over the pieces
+    and what lies between, when the whole is still similar enough."""
     out = links
     for cluster in _pieces_of_one_reuse(da, db, links):
         joined: Link | None = cluster[0]
@@ -300,38 +291,83 @@ def _join_pieces(da: Doc, db: Doc, links: list[Link], repeats: list[Repeat], opt
 
 
 def _pieces_of_one_reuse(da: Doc, db: Doc, links: list[Link]) -> list[list[Link]]:
-    """The links, two or more at a time, chained as pieces of one reuse
-    (see :func:`_join_pieces`)."""
+    """The links, two or more at a time, chained as pieces of one reuse.
+    Two links are pieces of one when
+
+    * they share a sentence in one text and begin in the same paragraph of
+      each, in whatever order (an attribution moved from the middle of a
+      quote to its end: apart, each would end inside the sentence); or
+    * they come in the same order in both texts, with no other link and no
+      whole paragraph between them in either, and share a sentence in one
+      text (a quote cut with "[...]" in one, carried over a paragraph break
+      in the other) or begin in the same paragraph of each with no whole
+      sentence between them (a phrase one text drops).
+
+    Whole sentences in another order, or with a sentence of one text's own
+    between them that the other does not mark as cut ("…", "[...]"), stay
+    passages of their own."""
     if len(links) < 2:
         return []
-
-    def sentences(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
-        return bisect.bisect_right(doc.sentence_starts, lo), bisect.bisect_right(doc.sentence_starts, hi)
-
-    def share(x: tuple[int, int], y: tuple[int, int]) -> bool:
-        return x[0] <= y[1] and y[0] <= x[1]
-
-    def in_turn(x: Link, y: Link) -> bool:
-        if (x.sa < y.sa) != (x.sb < y.sb):
-            return False
-        lo_a, hi_a = min(x.ea, y.ea), max(x.sa, y.sa)
-        lo_b, hi_b = min(x.eb, y.eb), max(x.sb, y.sb)
-        return not any(overlap(z.sa, z.ea, lo_a, hi_a) > 0 or overlap(z.sb, z.eb, lo_b, hi_b) > 0 for z in links)
+    spans = [(_sentence_indexes(da, *x.ta), _sentence_indexes(db, *x.tb)) for x in links]
 
     def pieces(i: int, j: int) -> bool:
-        (sa, sb), (ta, tb) = spans[i], spans[j]
         x, y = links[i], links[j]
-        sharing = share(sa, ta) or share(sb, tb)
+        sharing = _meet(spans[i][0], spans[j][0]) or _meet(spans[i][1], spans[j][1])
         same_paragraphs = (da.para[x.ta[0]], db.para[x.tb[0]]) == (da.para[y.ta[0]], db.para[y.tb[0]])
-        return (sharing and same_paragraphs) or ((sharing or same_paragraphs) and in_turn(x, y))
+        if sharing and same_paragraphs:
+            return True
+        if not (sharing or same_paragraphs) or (x.sa < y.sa) != (x.sb < y.sb):
+            return False
+        first, then = (x, y) if x.sa < y.sa else (y, x)
+        between = (first.ta[1] + 1, then.ta[0]), (first.tb[1] + 1, then.tb[0])
+        if any(overlap(z.sa, z.ea, first.ea, then.sa) > 0 or overlap(z.sb, z.eb, first.eb, then.sb) > 0 for z in links):
+            return False
+        if _holds_whole_paragraph(da, *between[0]) or _holds_whole_paragraph(db, *between[1]):
+            return False
+        if sharing:
+            return True
+        # Sentences between them in one text only where the other marks a cut ("… purse … A sentence").
+        whole_a, whole_b = _holds_whole_sentence(da, *between[0]), _holds_whole_sentence(db, *between[1])
+        if whole_a and whole_b:
+            return False
+        if whole_a:
+            return _CUT_MARK.search(db.text, first.eb, then.sb) is not None
+        if whole_b:
+            return _CUT_MARK.search(da.text, first.ea, then.sa) is not None
+        return True
 
-    spans = [(sentences(da, *x.ta), sentences(db, *x.tb)) for x in links]
     clusters: list[list[int]] = []
     for i in range(len(links)):
         touching = [c for c in clusters if any(pieces(j, i) for j in c)]
         merged = [i] + [j for c in touching for j in c]
         clusters = [c for c in clusters if c not in touching] + [merged]
     return [[links[j] for j in sorted(c)] for c in clusters if len(c) > 1]
+
+
+_CUT_MARK = re.compile(r"…|\.\.\.|\[…\]|\[\.\.\.\]")  # where a quotation's words were left out
+
+
+def _sentence_indexes(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """The sentences tokens lo..hi (inclusive) run over, by number."""
+    return bisect.bisect_right(doc.sentence_starts, lo), bisect.bisect_right(doc.sentence_starts, hi)
+
+
+def _meet(x: tuple[int, int], y: tuple[int, int]) -> bool:
+    return x[0] <= y[1] and y[0] <= x[1]
+
+
+def _holds_whole_paragraph(doc: Doc, lo: int, hi: int) -> bool:
+    """Does a whole paragraph lie among tokens lo..hi (half open)?"""
+    if lo >= hi:
+        return False
+    return any(lo <= s and e <= hi for s, e in doc.para_bounds[doc.para[lo] : doc.para[hi - 1] + 1])
+
+
+def _holds_whole_sentence(doc: Doc, lo: int, hi: int) -> bool:
+    """Does a whole sentence lie among tokens lo..hi (half open)?"""
+    starts = doc.sentence_starts
+    k = bisect.bisect_left(starts, lo)
+    return k < len(starts) and starts[k] < hi and doc.sentence_of(starts[k])[1] <= hi
 
 
 def _grow_by_sentences(da: Doc, db: Doc, link: Link, others: list[Link], opts: AlignOptions) -> None:
