@@ -656,6 +656,8 @@ def test_a_quote_one_outlet_cuts_short_is_never_cut_inside_in_the_others():
             {key_of("Khojayev")},
         ),
         ("The chances are slim, said Kousser, of the University of California.", {key_of("Kousser")}),
+        ('"We will appeal the ruling," said Jones on Monday.', {key_of("Jones")}),
+        ('"It is over for now," said Maria Lopez as she left the court.', {key_of("Lopez")}),
     ],
 )
 def test_the_speaker_before_an_apposition_is_the_name_not_the_firm(sentence, who):

@@ -586,16 +586,29 @@ def speakers(doc: Doc, lo: int, hi: int) -> frozenset[str]:
 _LINKING = frozenset(("of", "at", "from"))
 
 
+# Verbs that make the name after "said" the subject of what is said ("said
+# Tajikistan planned", "said Russia would"): helpers, and any word in -ed.
+_FINITE = frozenset(
+    "was were is are had has have would will could should might may must can did does do wants needs plans "
+    "intends hopes expects".split()
+)
+
+
 def _says_of(doc: Doc, t: int, hi: int) -> bool:
     """Is the name after the verb of saying at token ``t`` the subject of
     what is said ("…, said Tajikistan planned to hold back …"), not the
-    speaker ("…, said Kousser, of the University")?  A word in lower case
-    follows the name at once."""
+    speaker ("…, said Kousser, of the University", "said Jones on Monday")?
+    A verb follows the name at once."""
     end = name_run_end(doc.text, doc.tokens, t + 1, hi)
     if end + 1 > hi:
         return False
     after = doc.tokens[end + 1]
-    return doc.text[doc.tokens[end].end : after.start] == " " and doc.text[after.start].islower()
+    word = doc.text[after.start : after.end]
+    return (
+        doc.text[doc.tokens[end].end : after.start] == " "
+        and word.islower()
+        and (word in _FINITE or (word.endswith("ed") and len(word) > 4))
+    )
 
 
 def _before_affiliation(doc: Doc, k: int, floor: int) -> int:
