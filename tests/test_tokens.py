@@ -37,7 +37,8 @@ def test_stopwords_are_tokens_but_not_content():
         ("Khojayev", "Khodzhayev"),
         ("Khojayev", "Khodjaev"),
         ("Dostoyevsky", "Dostoevsky"),
-        ("Djokovic", "Đoković"),
+        ("Đức", "Duc"),  # Vietnamese Đ is written D
+        ("Đặng", "Dang"),
         # British and American spellings
         ("neighbours", "neighbors"),
         ("metres", "meters"),
@@ -51,8 +52,8 @@ def test_spellings_of_one_word_share_a_key(a, b):
 def test_different_words_keep_different_keys():
     assert key_of("talks") != key_of("walks")
     assert key_of("ready") != key_of("read")
-    assert key_of("achieve") != key_of("chive")
-    assert key_of("adjourn") != key_of("a journ")
+    assert key_of("ministries") != key_of("ministers")  # (only -tre, -tres, -tred are British spellings)
+    assert key_of("countries") != key_of("counters")
 
 
 def test_non_latin_scripts_are_words_too():

@@ -347,7 +347,15 @@ def same_name(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < 4:
         return False
-    # SequenceMatcher(None, a, b, autojunk=False).ratio(), letter by letter
+    if _alike(a, b):
+        return True
+    # Their keys alike, for letters no two spellings share (Đoković / Djokovic).
+    ka, kb = key_of(a), key_of(b)
+    return not (a.isascii() and b.isascii()) and len(ka) >= 4 and len(kb) >= 4 and _alike(ka, kb)
+
+
+def _alike(a: str, b: str) -> bool:
+    """SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.75, letter by letter."""
     matches = sum(size for _, _, size in _matching_blocks(a, b, _positions(a)))
     return 2.0 * matches / (len(a) + len(b)) >= 0.75
 

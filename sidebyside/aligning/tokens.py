@@ -103,7 +103,7 @@ _COMBINING = (
 # "Odegaard", "Łukasz" / "Lukasz").
 _LETTERS = str.maketrans(
     {"þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ø": "o", "Ø": "O"}
-    | {"ß": "ss", "ł": "l", "Ł": "L", "đ": "dj", "Đ": "Dj", "ħ": "h", "Ħ": "H", "ı": "i"}
+    | {"ß": "ss", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H", "ı": "i"}
 )
 
 
@@ -141,22 +141,23 @@ def key_of(word: str) -> str:
     w = w.replace("'", "")
     w = _VARIANTS.get(w, w)
     if w.isascii() and w.isalpha():
+        if len(w) >= 5 and w.endswith(("tre", "tres", "tred")):  # British spelling: metres / meters, centre / center
+            cut = w.rindex("tre")
+            w = w[:cut] + "ter" + w[cut + 3 :]
         w = _stem(w)
         # transliteration: y/i and doubled letters are where spellings part,
         # umlauts written out (Mueller/Müller), one sound written j, dj or dzh
-        # (Jamshid/Djamshid/Dzhamshid, Djokovic/Đoković), and -yev or -ev after
-        # a vowel (Khojayev/Khodjaev, Dostoyevsky/Dostoevsky)
+        # (Jamshid/Djamshid/Dzhamshid; Đ is read d, as Vietnamese names are
+        # written: Đức/Duc), and -yev or -ev after a vowel (Khojayev/Khodjaev,
+        # Dostoyevsky/Dostoevsky)
         w = w.replace("y", "i").replace("kh", "h").replace("ph", "f")
         w = w.replace("dzh", "j").replace("dj", "j")
         if "iev" in w:
             w = _VOWEL_IEV_RE.sub(r"\1ev", w)
         w = w.replace("ue", "u").replace("oe", "o").replace("ae", "a")
         w = _DOUBLED_RE.sub(r"\1", w)
-        # British and American spellings: neighbour/neighbor, metre/meter
-        if len(w) > 5 and w.endswith("our"):
+        if len(w) > 5 and w.endswith("our"):  # British spelling: neighbour / neighbor
             w = w[:-3] + "or"
-        elif len(w) >= 4 and w.endswith("tr"):
-            w = w[:-2] + "ter"
     return w
 
 
