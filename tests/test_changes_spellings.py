@@ -199,10 +199,19 @@ def test_another_country_is_another_name():
     assert ("name", "States", "Kingdom") in _changes(a, b)
 
 
-def test_a_country_for_its_people_s_word_is_no_name_change():
-    a = "The museum handed the sculptures back to the Cambodian government in a ceremony on Thursday afternoon."
-    b = "The museum handed the sculptures back to Cambodia in a ceremony on Thursday afternoon, officials said."
-    assert not [c for c in _changes(a, b) if c[0] in ("spelling", "name")]
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("the Cambodian government", "Cambodia"), ("the Japanese government", "Japan"), ("Chinese officials", "China")],
+)
+def test_a_country_for_its_people_s_word_is_no_name_change(a, b):
+    said = "The museum handed the sculptures back to {} in a ceremony on Thursday afternoon, officials said."
+    assert not [c for c in _changes(said.format(a), said.format(b)) if c[0] in ("spelling", "name")]
+
+
+@pytest.mark.parametrize(("a", "b"), [("Julia", "Julian"), ("Eva", "Evan")])
+def test_a_name_with_an_ending_more_is_still_a_name_change(a, b):
+    said = "The award for the best young scientist of the year went to {} at a ceremony in the capital on Friday."
+    assert [c for c in _changes(said.format(a), said.format(b)) if c[0] in ("spelling", "name")]
 
 
 def test_no_matter_how_is_no_negation():

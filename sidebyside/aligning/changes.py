@@ -673,8 +673,9 @@ def _renamed(ref: Words, i1: int, i2: int, ver: Words, j1: int, j2: int) -> Chan
         return None
     if _initials_of(ref, i1, i2, ver, j1, j2):
         return "other"  # "United States" / "U.S.", "British Transport Police" / "BTP": one name, written short
-    if all(any(_demonym(a, b) for b in names_b) for a in only_a) and all(
-        any(_demonym(b, a) for a in names_a) for b in only_b
+    said_of = _adjectives(ref, i1, i2) | _adjectives(ver, j1, j2)
+    if all(any(_demonym(a, b, said_of) for b in names_b) for a in only_a) and all(
+        any(_demonym(b, a, said_of) for a in names_a) for b in only_b
     ):
         return None
     # One person's name spelt two ways is a spelling, not another name.
@@ -685,17 +686,32 @@ def _renamed(ref: Words, i1: int, i2: int, ver: Words, j1: int, j2: int) -> Chan
     return "name"
 
 
-_DEMONYM_ENDINGS = ("n", "an", "ian", "ean", "ese", "ish")
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ean", "es", "ese", "ish", "i")
 
 
-def _demonym(a: str, b: str) -> bool:
-    """Is one stem a place and the other its people's word ("cambodia" /
-    "cambodian", "ukraine" / "ukrainian", "china" / "chinese")?"""
+def _demonym(a: str, b: str, adjectives: set[str]) -> bool:
+    """Is one stem a place and the other its people's word, said before a
+    noun ("cambodia" / "cambodian" of "the Cambodian government", "china" /
+    "chines" of "Chinese officials"), not another name (Julia / Julian)?"""
     short, long = sorted((a, b), key=len)
-    for base in (short, short[:-1]):
-        if len(base) >= 3 and long.startswith(base) and long[len(base) :] in _DEMONYM_ENDINGS:
-            return True
-    return False
+    if long not in adjectives:
+        return False
+    return any(
+        len(base) >= 3 and long.startswith(base) and long[len(base) :] in _DEMONYM_ENDINGS
+        for base in (short, short[:-1])
+    )
+
+
+def _adjectives(w: Words, lo: int, hi: int) -> set[str]:
+    """The stems of the capitalised words among ``[lo, hi)`` that a content
+    word in lower case follows ("Cambodian government", not "Julian at")."""
+    return {
+        w.stems[k]
+        for k in range(lo, min(hi, len(w.stems) - 1))
+        if w.source[w.starts[k]].isupper()
+        and w.source[w.starts[k + 1]].islower()
+        and w.keys[k + 1] not in STOPWORDS
+    }
 
 
 def _proper(w: Words, k: int, word: str) -> bool:
