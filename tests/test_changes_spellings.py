@@ -282,6 +282,23 @@ def test_a_negation_given_as_one_word_or_spelt_the_british_way_is_no_negation_ch
     assert "negation" not in {kind for kind, _, _ in _changes(a, b)}
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "negated"),
+    [
+        ("The deal was not legal", "The deal was illegal", False),
+        ("The move was not possible", "The move was impossible", False),
+        # the opposite word elsewhere in the version is no answer to the negation
+        (
+            "The company did not close the plant in March, it disclosed",
+            "The company closed the plant in March, it disclosed",
+            True,
+        ),
+    ],
+)
+def test_a_negation_and_a_word_of_the_opposite_sense_in_its_place(a, b, negated):
+    assert ("negation" in {kind for kind, _, _ in _changes(a + _SAID, b + _SAID)}) == negated
+
+
 def test_a_negation_said_another_way_is_no_negation_change():
     a = "The coach said after the match on Sunday that his team had not won anything yet this season."
     b = "The coach said after the match on Sunday that his team had won nothing yet this season."

@@ -235,15 +235,18 @@ def _scope_of(w: Words, i: int) -> str:
 _NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 
 
-def _negative_form(target: str, w: Words) -> bool:
-    """Does ``w`` give the negated word as one word of the opposite sense
-    ("not acceptable" / "unacceptable", "not possible" / "impossible")?"""
-    return bool(target) and any(
-        stem.startswith(_NEGATIVE_PREFIXES)
-        and stem.endswith(target)
-        and stem[: len(stem) - len(target)].rstrip("-") in _NEGATIVE_PREFIXES
-        for stem in w.stems
-    )
+def _negative_form(target: str, w: Words, lo: int, hi: int) -> bool:
+    """Do words ``[lo, hi)`` of ``w`` give the negated word as one word of
+    the opposite sense ("not acceptable" / "unacceptable", "not possible"
+    / "impossible", "not legal" / "illegal": stems keep one of a doubled
+    letter, so "il" + "legal" is "ilegal")?"""
+    if not target:
+        return False
+    for stem in w.stems[lo:hi]:
+        prefix = stem[: len(stem) - len(target)].rstrip("-")
+        if stem.endswith(target) and (prefix in _NEGATIVE_PREFIXES or (prefix == "i" and target[0] in "lmr")):
+            return True
+    return False
 
 
 def _negated(w: Words) -> Counter[str]:
@@ -417,8 +420,8 @@ def _classify(
         return "number"  # a score or a range changed ("7-6 (5)" / "7-5")
     if negated:  # (else as many negations on each side: none added or taken away)
         neg_a, neg_b = _scope_negations(ref, i1, i2), _scope_negations(ver, j1, j2)
-        if any(target not in ver_negated and not _negative_form(target, ver) for target in neg_a) or any(
-            target not in ref_negated and not _negative_form(target, ref) for target in neg_b
+        if any(target not in ver_negated and not _negative_form(target, ver, j1, j2) for target in neg_a) or any(
+            target not in ref_negated and not _negative_form(target, ref, i1, i2) for target in neg_b
         ):
             return "negation"
     if _legal_status_changed(ref, i1, i2, ver, j1, j2, tag):
