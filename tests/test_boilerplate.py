@@ -129,6 +129,11 @@ def test_known_boilerplate(line):
         "Got a story about the strike, the editor asked, and sent two reporters to the depot.",
         "Readers can subscribe at the library or online, the council said, and the first issue is free.",
         "A disclaimer: the figures were estimates, the minister said.",
+        "The official death toll is published every day.",
+        "The Gazette is published every Thursday.",
+        "This story is developing fast, the mayor warned.",
+        "Listen to the story of how she escaped.",
+        "Check back for more on Monday, the coach told fans.",
     ],
 )
 def test_prose_is_not_boilerplate(line):

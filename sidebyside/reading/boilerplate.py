@@ -82,14 +82,15 @@ _PATTERNS = [
     r"^\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?(\s+[a-z]{2,4})?$",
     # A story's own notices ("This is a developing story. Check back for
     # updates.", "Listen to this story (4 min)") and a publication's asks.
-    r"^this (is an? (developing|breaking)( news)? story|story (is developing|will be updated|has been updated))\b"
-    r"[^.!?]{0,40}[.!?]?(\s*check\b.{0,60})?$",
-    r"^check (back|[\w-]+(\.[\w-]+)+) (later )?for (updates|more)\b.{0,60}$",
-    r"^listen to (this|the) (story|article)\b.{0,30}$",
+    r"^this (is an? (developing|breaking)( news)? story|story (is developing|will be updated|has been updated))"
+    r"( and (will|may) be updated)?[.!]?(\s*check (back|[\w-]+(\.[\w-]+)+) (later )?for (updates|more)\b[^,;]{0,40})?$",
+    r"^check (back|[\w-]+(\.[\w-]+)+) (later )?for (updates|more)( on this( developing)? story)?\.?$",
+    r"^listen to (this|the) (story|article)(\s*\(\d+\s*min(utes?|s)?\))?\.?$",
     r"^support (local|independent|our|quality) journalism\s*"
     r"([:.!–—-]\s*((subscribe|donate|become|join|give|sign)\b.{0,60})?)?$",
-    r"\A[^.!?]{2,40} is published (every|each) (weekday|day|week|morning|evening|monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday)s?\.?(\s*forward this (e-?mail|newsletter)\b.{0,40})?\Z",
+    r"\A[^.!?]{0,40}\b(brief|briefing|digest|newsletter|letter|bulletin|roundup|memo) is published (every|each) "
+    r"(weekday|day|week|morning|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\.?"
+    r"(\s*forward this (e-?mail|newsletter)\b.{0,40})?\Z",
     r"^forward this (e-?mail|newsletter) to\b.{0,40}$",
     r"^disclaimer\s*:",
     r"^got a (story|tip|news tip)\?.{0,80}$",
