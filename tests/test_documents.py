@@ -16,7 +16,9 @@ _CHARACTERS = list("ab Zi09_'’-–—.,;:!?…()\"”»\n\t") + ["\u00a0", "é
 _TEXT = st.lists(st.sampled_from(_CHARACTERS), max_size=60).map("".join)
 # The sentence end over a whole text: terminal punctuation before a space,
 # a closing mark or the text's end.
-_SENTENCE_END_OVER_TEXT = re.compile(r"[.!?…]+(?=[\s\"”’'»)\]]|$)")
+# A sentence end: stops before white space, a closing mark or the text's end,
+# but for one just inside an opening bracket ("[...]", "(.)": a cut, not an end).
+_SENTENCE_END_OVER_TEXT = re.compile(r"(?<![\[(.!?…])[.!?…]+(?=[\s\"”’'»)\]]|$)(?<![\[(][.…]{3})(?<![\[(]…)")
 
 
 def _after(ends: list[int], pattern: re.Pattern[str], text: str) -> set[int]:

@@ -40,36 +40,59 @@ from .options import AlignOptions
 from .tokens import normalise
 
 _TOLERANCE = 2  # words between a cut carried over and the sentence start it is moved to
+_PASSES = 6  # at most (a generated corpus of 200 articles settles after 4)
 
 
 def refine(docs: list[Doc], links: list[Link], repeats: list[Repeat], opts: AlignOptions) -> list[Link]:
     """The links, each cut where another link in one of its two articles
     begins or ends (see the module's note).  A repeat of a link that is cut
-    (a pull-quote) goes with the piece it repeats.  Twice, if the first
-    pass cut any: where a link was cut (the paragraph a third outlet's
-    passage ends at), a link of two outlets that carry the same run whole
-    is cut too."""
-    cut = _refine_once(docs, links, repeats, opts)
-    unchanged = len(cut) == len(links) and all(x is y for x, y in zip(cut, links))
-    return cut if unchanged else _refine_once(docs, cut, repeats, opts)
+    (a pull-quote) goes with the piece it repeats.  Again while a pass
+    cuts any (up to :data:`_PASSES`): where a link was cut (the paragraph a
+    third outlet's passage ends at), a link of two outlets that carry the
+    same run whole is cut too."""
+    fresh = None  # the bounds a pass made: only the links they fall inside are cut again
+    for _ in range(_PASSES):
+        cut = _refine_once(docs, links, repeats, opts, fresh)
+        if len(cut) == len(links) and all(x is y for x, y in zip(cut, links)):
+            break
+        before, after = _bounds(links), _bounds(cut)
+        fresh = {article: sorted(after[article] - before.get(article, set())) for article in after}
+        links = cut
+    return links
 
 
-def _refine_once(docs: list[Doc], links: list[Link], repeats: list[Repeat], opts: AlignOptions) -> list[Link]:
-    """One pass of :func:`refine`."""
+def _bounds(links: list[Link]) -> dict[int, set[int]]:
+    """Where the links begin and end (first token, token after the last), by article."""
     bounds: dict[int, set[int]] = defaultdict(set)
-    sides: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
     for x in links:
         bounds[x.a].update((x.ta[0], x.ta[1] + 1))
         bounds[x.b].update((x.tb[0], x.tb[1] + 1))
+    return bounds
+
+
+def _refine_once(
+    docs: list[Doc],
+    links: list[Link],
+    repeats: list[Repeat],
+    opts: AlignOptions,
+    fresh: dict[int, list[int]] | None = None,
+) -> list[Link]:
+    """One pass of :func:`refine`; with ``fresh``, only the links that one
+    of those bounds falls inside are read again."""
+    sides: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+    for x in links:
         sides[x.a].append((*x.ta, id(x)))
         sides[x.b].append((*x.tb, id(x)))
     # Each article's bounds in order, so a link reads only those inside it.
-    ordered = {article: sorted(found) for article, found in bounds.items()}
+    ordered = {article: sorted(found) for article, found in _bounds(links).items()}
     repeats_of: dict[int, list[Repeat]] = defaultdict(list)
     for r in repeats:
         repeats_of[id(r.link)].append(r)
     out: list[Link] = []
     for x in links:
+        if fresh is not None and not (_inside(fresh.get(x.a), x.ta) or _inside(fresh.get(x.b), x.tb)):
+            out.append(x)
+            continue
 
         def elsewhere(a_lo: int, a_hi: int, b_lo: int, b_hi: int, x: Link = x) -> bool:
             """Does another link hold these tokens of either text whole?"""
@@ -83,6 +106,14 @@ def _refine_once(docs: list[Doc], links: list[Link], repeats: list[Repeat], opts
             r.link = max(pieces, key=lambda piece, r=r: _repeated_in(docs, r, piece))
         out.extend(pieces or [x])
     return out
+
+
+def _inside(bounds: list[int] | None, tokens: tuple[int, int]) -> bool:
+    """Does one of the bounds (in order) fall inside tokens lo+1..hi?"""
+    if not bounds:
+        return False
+    k = bisect.bisect_right(bounds, tokens[0])
+    return k < len(bounds) and bounds[k] <= tokens[1]
 
 
 def _repeated_in(docs: list[Doc], repeat: Repeat, piece: Link) -> float:
