@@ -178,6 +178,9 @@ def test_a_line_of_punctuation_under_the_headline_is_no_writer(line):
         ("On March 3 the city council voted", False),  # a hard-wrapped line of prose
         ("Posted on January 10 by Carla Souza", True),
         ("Sunday 30 October 2022, 10:49", True),
+        ("*Friday 19 November 2027 · Issue 212*", True),  # a newsletter's issue
+        ("Vol. 3 No. 45, June 13, 2026", True),
+        ("Issue of the day: June 13, 2026", False),
         ("Port Elsby dockers strike over pay", False),
         ("Rifle designer asked patriarch about guilt", False),
     ],

@@ -688,6 +688,10 @@ def display_date(iso: str | None) -> str:
 # --- page metadata lines ----------------------------------------------------------
 
 
+_ISSUE_WORDS = frozenset({"issue", "no", "vol", "volume", "edition", "number"})
+_SEPARATORS = frozenset("·|•–—-/")
+
+
 def is_metadata_line(line: str) -> bool:
     """Is a short line near the top of a text page metadata, not prose: a
     byline ("By Olga Petrenko", "*Olga Petrenko and staff*", "Jane Smith,
@@ -708,6 +712,10 @@ def is_metadata_line(line: str) -> bool:
     if len(words) <= 8 and date and not stripped.endswith((".", "!", "?")):
         # A date line: the date and little else (a weekday, the year, the time),
         # not a hard-wrapped line of prose ("On March 3 the city council voted").
+        # ("Friday 19 November 2027 · Issue 212": an issue's number, and a mark between)
         rest = (stripped[: date.start()] + " " + stripped[date.end() :]).replace(",", " ").split()
-        return all(w.casefold().rstrip(".") in _WEEKDAYS or any(c.isdigit() for c in w) for w in rest)
+        return all(
+            w.casefold().rstrip(".") in _WEEKDAYS | _ISSUE_WORDS or any(c.isdigit() for c in w) or w in _SEPARATORS
+            for w in rest
+        )
     return False
