@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sidebyside.reading.boilerplate import classify, is_headline, is_known_boilerplate, split_lines
+from sidebyside.reading.boilerplate import classify, heading_text, is_headline, is_known_boilerplate, split_lines
 
 PAGE = (
     "Home › World › Europe\n"
@@ -218,3 +218,16 @@ def test_a_wrapped_footer_line_makes_no_chain_of_boilerplate():
     )
     found = [k for k, _ in kinds(text)]
     assert found[-4:] == ["boilerplate", "boilerplate", "body", "body"], found
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("**Leicester gives back its Khmer gods**", "Leicester gives back its Khmer gods"),
+        ("# A heading", "A heading"),
+        ("**Leicester** gives back its **Khmer gods**", "**Leicester** gives back its **Khmer gods**"),
+        ("*Friday* and *Saturday*", "*Friday* and *Saturday*"),
+    ],
+)
+def test_a_heading_loses_the_marks_that_wrap_it_whole_only(line, text):
+    assert heading_text(line) == text

@@ -138,7 +138,8 @@ class Line(NamedTuple):
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 
 
-_MARKDOWN_EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(\S(?:.*\S)?)\1$")
+# A line wrapped whole in one emphasis, the mark nowhere inside ("**Title**", not "**A** and **B**").
+_MARKDOWN_EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(?!\s)((?:(?!\1).)+)(?<!\s)\1$")
 
 
 def heading_text(line: str) -> str:
