@@ -115,15 +115,17 @@ def test_he_after_a_name_with_titles_is_that_person_not_a_company():
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
-        ("A Denkai spokesman, who asked not to be named, said the company was cooperating.", "a Denkai spokesman"),
-        ("A police spokesman said the road would stay closed until the evening.", "a police spokesman"),
+        ("A Denkai spokesman, who asked not to be named, said the company was cooperating.", "Denkai"),
+        ("A spokesman for Denkai said the company was cooperating with the recall.", "Denkai"),  # alike
+        ("A police spokesman said the road would stay closed until the evening.", "the police"),
+        ("A spokesman said the road would stay closed until the evening.", "a spokesman"),
         ("The spokeswoman said parts would reach every dealer by the end of July.", "Farrand"),
     ],
 )
 def test_a_spokesman_unnamed_is_not_the_one_the_article_names(sentence, speaker):
-    """'A Denkai spokesman said': someone unnamed from another company, not
-    Hanamura's spokeswoman Lisa Farrand, named earlier; 'The spokeswoman
-    said' is her."""
+    """'A Denkai spokesman said': someone unnamed speaking for another
+    company, as 'a spokesman for Denkai' is, not Hanamura's spokeswoman
+    Lisa Farrand, named earlier; 'The spokeswoman said' is her."""
     text = (
         "A headline for the story\n\nHanamura spokeswoman Lisa Farrand said owners could check their cars online.\n\n"
         f"{sentence}\n"

@@ -447,8 +447,8 @@ class _Subjects(_Roles):
                 and tokens[k - 1][2].casefold() not in ("the", "a", "an", "its", "his", "her")
             ):
                 k -= 1
-            if _indefinite(self.text, tokens, k):  # "A Denkai spokesman said": someone unnamed
-                return " ".join([tokens[k - 1][2].casefold(), *(tokens[m][2] for m in range(k, j + 1))])
+            if _indefinite(self.text, tokens, k):  # someone unnamed: the body they speak for, as "a spokesman for X"
+                return _unnamed_for(tokens, k, j)
             qualifiers = [tokens[m][2].casefold() for m in range(k, j)]
             return self._role_holder(role, qualifiers, tokens[j][0])
         # "The port authority said": a body named by its noun phrase, which
@@ -1067,6 +1067,19 @@ def _people_named(facts, start: int, end: int) -> list[str]:
         if len(words) >= 2 and words[-1].casefold() not in _TITLES and words[-1].casefold() not in _BODIES:
             found.append(words[-1])  # (not "Co" of "Hanamura Motor Co", a body)
     return found
+
+
+def _unnamed_for(tokens, k: int, j: int) -> str:
+    """Who "a … spokesman" (tokens k..j, "a" before them) speaks for, as "a
+    spokesman for X" does: the body a capitalised name gives ("A Denkai
+    spokesman": Denkai), else the body its words name ("a police
+    spokesman": the police), else the role ("a spokesman")."""
+    words = [tokens[m][2] for m in range(k, j)]
+    if words and all(w[:1].isupper() for w in words):
+        return " ".join(words)
+    if words:
+        return "the " + " ".join(w.casefold() for w in words)
+    return f"{tokens[k - 1][2].casefold()} {tokens[j][2]}"
 
 
 def _indefinite(text: str, tokens, k: int) -> bool:
