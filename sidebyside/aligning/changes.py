@@ -628,7 +628,8 @@ def _cut_from_quote(r: Words, i1: int, i2: int, v: Words, j1: int, j2: int) -> b
         given, lo, hi, cut, at = v, j1, j2, r, i1
     else:
         return False
-    return 0 < at < len(cut.quoted) and cut.quoted[at - 1] and cut.quoted[at] and sum(given.quoted[lo:hi]) >= 3
+    quote_runs_on = 0 < at < len(cut.quoted) and cut.quoted[at - 1] and cut.quoted[at]
+    return quote_runs_on and sum(given.quoted[lo:hi]) >= 3
 
 
 def _particles(ref: Words, i1: int, i2: int, ver: Words, j1: int, j2: int) -> bool:
