@@ -813,3 +813,10 @@ def test_a_passage_that_is_a_whole_quotation_takes_its_marks():
     texts = {p.article: p.text for p in group.passages}
     assert texts[0] == '"We will replace every affected pump, however long it takes."'
     assert texts[1] == '"We will replace all of the affected pumps, however long it takes.'
+
+
+def test_a_speaker_s_name_over_a_line_end_is_one_name():
+    # a newsletter hard-wrapped at 70 columns puts "said Prof" and "Gareth Low" on two lines
+    text = 'A headline\n\n"This is careful work," said Prof\nGareth Low, a paediatric consultant in London.\n'
+    doc = prepare(article("a", text))
+    assert speakers(doc, 0, len(doc.tokens) - 1) == {key_of("Low")}

@@ -797,6 +797,8 @@ def name_run_end(text: str, tokens, k: int, last: int, abbreviated: frozenset[st
         if m > last:
             return False
         gap = text[tokens[m - 1][1] : tokens[m][0]]
+        if gap == "\n":  # a hard-wrapped line's end ("said Prof" / "Gareth Low, a consultant")
+            gap = " "
         return gap == " " or (gap == ". " and text[tokens[m - 1][0] : tokens[m - 1][1]].casefold() in abbreviated)
 
     def capital(m: int) -> bool:
