@@ -96,6 +96,7 @@ def test_a_repeated_line_is_boilerplate_but_the_headline_stays():
         "Got a story? Email news@dailybeacon.example.co.uk or WhatsApp us.",
         "A newsletter on air, lungs and the places we live",
         "AirQual Pro Research Digest summarises peer-reviewed studies. Subscribe at airqualpro.example.com/digest.",
+        "EL DIARIO DE LEVANTE · ENGLISH EDITION",  # a masthead
     ],
 )
 def test_known_boilerplate(line):

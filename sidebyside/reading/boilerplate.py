@@ -218,6 +218,8 @@ def _is_known(stripped: str) -> bool:
     if stripped[:1] in ("*", "_", ">", "#"):
         stripped = _MARKDOWN_MARKS_RE.sub("", stripped)
     low = stripped.lower()
+    if "edition" in low and masthead(stripped):  # "EL DIARIO DE LEVANTE · ENGLISH EDITION"
+        return True
     folds = not stripped.isascii() and _holds_any(stripped, _FOLDS_TO_ASCII)
     return bool(
         ((folds or _may_match_at_start(low)) and _AT_START_RE.match(stripped))
