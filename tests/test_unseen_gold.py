@@ -312,6 +312,27 @@ MISSES: dict[tuple[str, str, str], str] = {
     ),
     ("envoy", "speaker", "farmers-quote@digest.txt"): "digest.txt's quote is in no group (see farmers-cut)",
     ("envoy", "speaker", "rounds-quote@digest.txt"): "digest.txt's re-translated quote is in no group",
+    # embezzlement and asthma: written blind this round by another helper (a court story with accents dropped and a
+    # judge's remarks quoted, cut with "…" and paraphrased; a study's press release and three write-ups);
+    # measured blind first; what the engine still misses:
+    ("asthma", "must", "brandt-quote"): (
+        "paper.txt cuts the lead author's quote after its second sentence's first clause, so the run is cut where "
+        "its passage ends: g5 holds the first sentence in all four, and the quote's second sentence is a group of "
+        "the other three (the cut is shown as paper.txt carrying one group and not the next, not as a change)"
+    ),
+    ("asthma", "edit", "brandt-cut-end"): "see brandt-quote: the cut end is a group paper.txt does not carry",
+    ("asthma", "repeat", 'brandt-quote@trade.md:> "Where a c'): "see brandt-quote: the gold group has no one home",
+    ("asthma", "not-flagged", "brandt-quote:attribution+quote-paraphrase"): "see brandt-quote",
+    ("asthma", "edit", "caveat-dropped"): (
+        "the caveat newsletter.txt leaves out ('The study was observational and cannot prove cause.') is a group of "
+        "its own (the other three carry it), and the sentence after it another: the drop is shown as the "
+        "newsletter not carrying a group, not as a change inside one"
+    ),
+    ("asthma", "boilerplate", "talk to your GP or pharmacist."): (
+        "the disclaimer's third hard-wrapped line: a wrapped line of furniture makes only the next one furniture"
+    ),
+    ("embezzlement", "edit", "judge-paraphrase"): "spanish.txt's paraphrase of the judge's summary is in no group",
+    ("embezzlement", "speaker", "judge@spanish.txt"): "spanish.txt's paraphrase is in no group (judge-paraphrase)",
     ("blast", "edit", "ugi-reply-rewritten"): (
         "update.txt rewrites the paragraph's second sentence ('UGI said it was reviewing its records …' / 'UGI "
         "spokesman Joe Swope said the company had found no record …'): the two are in no one group"
