@@ -174,10 +174,19 @@ def words_of(text: str, quoted_of=None) -> Words:
     return words_from(text, starts, ends, [text[s:e] for s, e in zip(starts, ends)], quoted)
 
 
+# A stop or comma between two word characters (\w takes in every character
+# str.isdigit does), written to start with the stop: the regex engine scans for it fast.
+_DECIMAL_GAP_RE = re.compile(r"[.,](?<=\w[.,])(?=\w)")
+
+
 def _mark_decimal_parts(source: str, starts: list[int], ends: list[int], stems: list[str]) -> None:
     """The digits before and after a decimal point or a thousands comma
     matched as such ("5." and ".2" of "5.2"), so the word diff never pairs
     the "5" of "£5.2" with the "5" of "$6.5" (which showed "adds 6")."""
+    # (Such a stop or comma has a word character on each side: most
+    # versions have none, and one search tells.)
+    if not starts or not _DECIMAL_GAP_RE.search(source, starts[0], ends[-1]):
+        return
     for k in range(len(starts) - 1):
         if (
             source[ends[k] : starts[k + 1]] in (".", ",")
