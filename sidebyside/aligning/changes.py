@@ -242,10 +242,14 @@ def _scope_of(w: Words, i: int) -> str:
 
 
 def _negated(w: Words) -> Counter[str]:
-    """What the version negates: the key of the content word after each negation."""
+    """What the version negates: the key of the content word after each
+    negation (never changed after: a version without one shares one empty counter)."""
     if True not in w.negations:
-        return Counter()
+        return _NOTHING_NEGATED
     return Counter(_scope_of(w, i) for i, negation in enumerate(w.negations) if negation)
+
+
+_NOTHING_NEGATED: Counter[str] = Counter()
 
 
 def _moved_negation(w: Words, other: Words) -> bool:
@@ -769,6 +773,8 @@ def _sentence_speaker_changes(
             continue
         a_lo, a_hi = _word_range(r, s, e)
         for b_lo, b_hi, other in ver_ranges:
+            if other == who:
+                continue  # (one speaker, written alike: never a change, whatever the sentences share)
             shared = 0
             for a, b, n in blocks:
                 lo, hi = max(a, a_lo, a + b_lo - b), min(a + n, a_hi, a + b_hi - b)
@@ -1181,6 +1187,8 @@ def group_changes(group: Group, words: list[Words], sentences: list[Sentences] |
     r = words[ref]
     reference = _Reference(r, _negated(r), {} if r.title_case else _names_by_stem(r))
     reference.counts = any(map(_cardinal, r.keys))
+    reference.according, reference.says = "according" in r.keys, not _SAID.isdisjoint(r.keys)
+    reference.negations = r.negations.count(True)
     if sentences is not None:
         reference.parts = _sentence_parts(r, sentences[ref])
         reference.speaking = any(who for _, _, who in sentences[ref])
@@ -1228,6 +1236,10 @@ class _Reference:
     parts: list[tuple[int, int, set[str], set[str]]] | None = None  # its sentences (_sentence_parts)
     counts: bool = True  # it holds a count (_cardinal): a version may give one otherwise (_moved_numbers)
     speaking: bool = True  # a sentence of it is attributed: a version's may be to someone else
+    # whether it holds an "according" and a speech verb (_SAID), and its number of negations
+    according: bool = True
+    says: bool = True
+    negations: int = 0
 
 
 def _version_changes(
@@ -1241,11 +1253,11 @@ def _version_changes(
     ver_negated = _negated(v)
     # (with as many negations on each side, whether it is a third; the
     # counters' totals are the numbers of negations)
-    balanced = v.negations.count(True) == r.negations.count(True)
+    balanced = v.negations.count(True) == reference.negations
     if balanced and ver_negated != reference.negated and (_moved_negation(r, v) or _moved_negation(v, r)):
         balanced = False  # "did not say whether it would inspect" / "said it would not inspect"
     negated = (reference.negated, ver_negated, balanced)
-    sides = ("according" in r.keys, "according" in v.keys, not _SAID.isdisjoint(r.keys), not _SAID.isdisjoint(v.keys))
+    sides = (reference.according, "according" in v.keys, reference.says, not _SAID.isdisjoint(v.keys))
     mine: list[Change] = []
     quote_runs: list[tuple[int, int, int, int]] = []
     for tag, i1, i2, j1, j2 in opcodes:
