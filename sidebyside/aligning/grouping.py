@@ -345,9 +345,10 @@ class _Sites:
         length = end - start
         spans = self.spans
         for site in self.by_article[article]:
-            _, s, e = spans[site]
-            if e <= start or s >= end:
+            span = spans[site]
+            if span[2] <= start or span[1] >= end:
                 continue
+            s, e = span[1], span[2]
             ov = min(e, end) - max(s, start)
             if ov > best_overlap and 2 * ov >= min(e - s, length) and ov >= 0.3 * max(e - s, length):
                 best, best_overlap = site, ov
@@ -439,7 +440,7 @@ def _cohere(
             alone.extend(comp)
             continue
         inside = set(comp)
-        rep = max(comp, key=lambda x: (sum(1 for y in adjacency[x] if y in inside), len(words[x]), -x))
+        rep = max(comp, key=lambda x: (sum(map(inside.__contains__, adjacency[x])), len(words[x]), -x))
         core = {rep}
         stack = [rep]
         while stack:
@@ -470,7 +471,7 @@ def build_groups(
     for link in links:
         ends.append((link.a, link.sa, link.ea))
         ends.append((link.b, link.sb, link.eb))
-    order = sorted(range(len(ends)), key=lambda i: (-(ends[i][2] - ends[i][1]), ends[i]))
+    order = sorted(range(len(ends)), key=[(s - e, a, s, e) for a, s, e in ends].__getitem__)
     site_of = [0] * len(ends)
     for i in order:
         site_of[i] = sites.add(*ends[i])
@@ -526,15 +527,18 @@ def _word_count(doc: Doc, start: int, end: int) -> int:
     return bisect.bisect_left(doc.starts, end) - bisect.bisect_left(doc.starts, start)
 
 
-def _similarities(norms: list[str], spans: list[Span], memo: dict[tuple[Span, Span], float]) -> list[float]:
+def _similarities(norms: list[str], spans: list[Span], memo: dict[int, float], number: dict[Span, int]) -> list[float]:
     """Each version's mean similarity (0–100, to one decimal) to the
     group's versions in other articles (an even sample of 16 of them in a
-    very large group); ``memo`` keeps the scores of pairs already scored."""
+    very large group); ``memo`` keeps the scores of pairs already scored,
+    under both orders of the pair's two numbers (``number``: each version's,
+    given as met) packed in one int."""
     sims = []
     n = len(spans)
     step = (n - 1) / _SIMILARITY_SAMPLE
     offsets = [1 + int(k * step) for k in range(_SIMILARITY_SAMPLE)]
     articles = [span[0] for span in spans]
+    ids = [number.setdefault(span, len(number)) for span in spans]
     get = memo.get
     for i, here in enumerate(spans):
         a = here[0]
@@ -548,12 +552,12 @@ def _similarities(norms: list[str], spans: list[Span], memo: dict[tuple[Span, Sp
             sims.append(0.0)
             continue
         scores = []
+        row = ids[i] << 32
         for j in others:
-            there = spans[j]
-            key = (here, there) if here < there else (there, here)
+            key = row | ids[j]
             score = get(key)
             if score is None:
-                score = memo[key] = similarity_of(norms[i], norms[j])
+                score = memo[key] = memo[ids[j] << 32 | ids[i]] = similarity_of(norms[i], norms[j])
             scores.append(score)
         sims.append(round(sum(scores) / len(scores), 1))
     return sims
@@ -588,12 +592,13 @@ def settle(
     spans = [s for s in spans if _word_count(docs[s[0]], s[1], s[2]) >= opts.min_words]
     reps = list(reps)
     scores = scores if scores is not None else Scores()
-    memo: dict[tuple[Span, Span], float] = {}
+    memo: dict[int, float] = {}
+    number: dict[Span, int] = {}
     while True:
         if len({s[0] for s in spans}) < 2:
             return None
         norms = [scores.norm(docs, span) for span in spans]
-        sims = _similarities(norms, spans, memo)
+        sims = _similarities(norms, spans, memo, number)
         by_article: dict[int, list[int]] = defaultdict(list)
         for i, s in enumerate(spans):
             by_article[s[0]].append(i)
