@@ -298,7 +298,8 @@ async def test_overwrite_protection_asks_and_no_leaves_the_file(make_app):
         await pilot.press("space", "s")
         await ready(pilot)
         assert isinstance(app.screen, ConfirmScreen)
-        assert "saving would drop" in app.screen.message and "Replace anyway?" in app.screen.message
+        # A sentence: it starts with a capital (issue: "saving would drop from …").
+        assert app.screen.message.startswith("Saving would drop from ") and "Replace anyway?" in app.screen.message
         assert app.screen.query_one("#no").has_focus  # enter would not replace
         await pilot.press("n")
         await ready(pilot)

@@ -473,6 +473,7 @@ class Keeping:
                 self._notify(f"Not saved: {job.path} is as it was", timeout=4)
 
         backup = " (a copy of the old file is kept beside it)" if job.path.suffix.lower() == ".json" else ""
-        question = f"{warning}.\n\nReplace anyway?{backup}"
+        warning = home_as_tilde(warning)
+        question = f"{warning[:1].upper()}{warning[1:]}.\n\nReplace anyway?{backup}"  # a sentence
         dialog = ConfirmScreen("Replace the saved file?", question, yes="Replace", no="Don't save", default=False)
         self.app.push_screen(dialog, answer)
