@@ -134,6 +134,29 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# The quoted spans of the texts prepared last, by text, for the facts step
+# (:class:`.quotations.Quotations`), which reads the same texts after
+# aligning: taken from here once each (and dropped), not found again.
+_HANDED_OVER: dict[str, list[tuple[int, int]]] = {}
+
+
+def hand_over_quotes(text: str, spans: list[tuple[int, int]]) -> None:
+    if len(_HANDED_OVER) >= 10_000:  # (texts never annotated: a bound)
+        _HANDED_OVER.clear()
+    _HANDED_OVER[text] = spans
+
+
+def drop_handed_over() -> None:
+    """Let go of the spans no facts step took (its texts hard-wrapped, or never annotated)."""
+    _HANDED_OVER.clear()
+
+
+def handed_over_quotes(text: str) -> list[tuple[int, int]]:
+    """:func:`quoted_spans` of ``text``: as a text prepared last handed them over, else found."""
+    found = _HANDED_OVER.pop(text, None)
+    return quoted_spans(text) if found is None else found
+
+
 # Sentence ends: terminal punctuation before a space or a closing mark (in
 # the text between two tokens: what follows it is never the text's end).
 # (An ellipsis in brackets, "[...]" or "(…)", marks words left out of a
@@ -356,6 +379,7 @@ def _prepare(article: Article) -> Doc:
     for i in apart:
         gap_costs[i] = BOILERPLATE
     quoted = quoted_spans(text)
+    hand_over_quotes(text, quoted)
     sentence_starts, clause_start, is_that, says = _boundaries(
         text, (starts, ends), token_keys, marks, bounds, title, quoted, boilerplate
     )
