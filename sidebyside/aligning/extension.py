@@ -5,6 +5,7 @@ tidied (a bracket or quotation mark it opens or closes taken in)."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import operator
 import re
 from array import array
@@ -114,6 +115,7 @@ def _runs(da: Doc, db: Doc, a0: int, a1: int, b0: int, b1: int) -> tuple[float, 
     edge_b, class_b, long_b = db.cache.get("token bits") or _token_bits(db)
     matched: list[_Match] = []
     append = matched.append
+    count = 0  # len(matched)
     best = cur = 0.0
     lo = hi = start = -1
     i = 0  # the next run's place in the sequence of runs
@@ -125,17 +127,18 @@ def _runs(da: Doc, db: Doc, a0: int, a1: int, b0: int, b1: int) -> tuple[float, 
         k += 1
         i1 += a0
         i2 += a0
-        j1 += b0
-        j2 += b0
         if tag == "equal":
             if cur <= 0:
-                cur, start = 0.0, len(matched)
+                cur, start = 0.0, count
             cur += wa[i2] - wa[i1]
             if cur > best:
-                best, lo, hi = cur, start, len(matched)
-            append((i, i1, i2, j1, j2, csa[i2] - csa[i1]))
+                best, lo, hi = cur, start, count
+            append((i, i1, i2, j1 + b0, j2 + b0, csa[i2] - csa[i1]))
+            count += 1
             i += 1
             continue
+        j1 += b0
+        j2 += b0
         if k < n and ops[k][0] != tag and ops[k][0] != "equal":
             # a deletion next to an insertion (Indel gives no replacements): a replacement
             i2, j2 = ops[k][2] + a0, ops[k][4] + b0
@@ -158,11 +161,12 @@ def _runs(da: Doc, db: Doc, a0: int, a1: int, b0: int, b1: int) -> tuple[float, 
                 for p, score in enumerate(scores):
                     if p in near:  # two keys spelt nearly alike
                         if cur <= 0:
-                            cur, start = 0.0, len(matched)
+                            cur, start = 0.0, count
                         cur += _NEAR
                         if cur > best:
-                            best, lo, hi = cur, start, len(matched)
+                            best, lo, hi = cur, start, count
                         append((i + p, i1 + p, i1 + p + 1, j1 + p, j1 + p + 1, csa[i1 + p + 1] - csa[i1 + p]))
+                        count += 1
                     elif cur > 0:
                         cur += score
                     elif not near:
@@ -285,6 +289,9 @@ def _sentences(doc: Doc) -> tuple[array[int], array[int]]:
                 after += array("i", (hi,)) * (hi - lo)
         found = doc.cache["sentences"] = (first, after)
     return found
+
+
+sentence_bounds = _sentences
 
 
 def end_of(doc: Doc, t: int) -> int:
@@ -768,31 +775,6 @@ def _few(doc: Doc, lo: int, hi: int) -> bool:
     return doc.content_sum[hi] - doc.content_sum[lo] <= 2
 
 
-class _Lazy:
-    """The items of an iterator, drawn from it only as far as they are read,
-    and kept for reading again."""
-
-    def __init__(self, items) -> None:
-        self._items = iter(items)
-        self._seen: list = []
-
-    def __iter__(self):
-        k = 0
-        while True:
-            if k < len(self._seen):
-                yield self._seen[k]
-            else:
-                item = next(self._items, _END)
-                if item is _END:
-                    return
-                self._seen.append(item)
-                yield item
-            k += 1
-
-
-_END = object()
-
-
 def _copied(
     da: Doc, a0: int, a1: int, sa: int, ea: int, db: Doc, b0: int, b1: int, sb: int, eb: int, core: int, sim: float
 ) -> bool:
@@ -829,23 +811,24 @@ def snap(
     sent_b, clause_b = _start_levels(db, sb, fb0)
     send_a, cend_a = _end_levels(da, ea, fa1 - 1)
     send_b, cend_b = _end_levels(db, eb, fb1 - 1)
-    # The edges that agree, worked out only as far as the tries need them.
+    # The edges that agree (all of them at once: a start or an end seldom
+    # has more than two levels of its own, and lists are cheap to go over).
     start_levels = ((sent_a, sent_b), (clause_a, clause_b), (sent_a, clause_b), (clause_a, sent_b))
-    starts = _Lazy(
+    starts = [
         (lo_a, lo_b)
         for lo_a, lo_b in dict.fromkeys(start_levels)
         if not (_tail(da, lo_a, ea) or _tail(db, lo_b, eb))
         and _edges_agree(da, lo_a, sa, db, lo_b, sb, True, core, (lo_a, lo_b) == (sent_a, sent_b))
-    )
+    ]
     end_levels = ((send_a, send_b), (cend_a, cend_b), (send_a, cend_b), (cend_a, send_b))
-    ends = _Lazy(
+    ends = [
         (hi_a, hi_b)
         for hi_a, hi_b in dict.fromkeys(end_levels)
         if _edges_agree(da, ea + 1, hi_a + 1, db, eb + 1, hi_b + 1, False, core, (hi_a, hi_b) == (send_a, send_b))
-    )
+    ]
 
     def tries():
-        yield from ((s, e) for s in starts for e in ends)
+        yield from itertools.product(starts, ends)
         inner_start = (_inward_start(da, sa, ea), _inward_start(db, sb, eb))
         inner_end = (_inward_end(da, ea, sa), _inward_end(db, eb, sb))
         whole_start = (_inward_sentence_start(da, sa, ea), _inward_sentence_start(db, sb, eb))

@@ -21,6 +21,7 @@ from .extension import (
     end_of,
     extend,
     other_speakers,
+    sentence_bounds,
     similarity,
     similarity_of,
     snap,
@@ -95,11 +96,15 @@ class Known:
         ranges = self.ranges.get((b, self.docs[b].para[blo]))
         if not ranges:
             return False
+        # (the ranges of b around the tokens first: most chains have none)
+        around_b = [node for s, e, node in ranges if s <= blo and bhi <= e]
+        if not around_b:
+            return False
         around_a = self._roots_around(a, alo, ahi)
         if not around_a:
             return False
         find = self._find
-        return any(s <= blo and bhi <= e and find(node) in around_a for s, e, node in ranges)
+        return any(find(node) in around_a for node in around_b)
 
     def add(self, a: int, alo: int, ahi: int, b: int, blo: int, bhi: int) -> None:
         nodes = []
@@ -276,6 +281,10 @@ def _grow_by_sentences(da: Doc, db: Doc, link: Link, others: list[Link], opts: A
     its old extent if the whole would not be similar enough."""
     (lo_a, hi_a), (lo_b, hi_b) = link.ta, link.tb
     grew = False
+    # Each token's sentence, (first, past the last): Doc.sentence_of as two lookups.
+    (first_a, after_a), (first_b, after_b) = sentence_bounds(da), sentence_bounds(db)
+    region_a, region_b = da.region(lo_a), db.region(lo_b)
+    keys_a, keys_b, flags_a, flags_b = da.keys, db.keys, content_flags(da), content_flags(db)
     for forward in (True, False):
         while True:
             if forward:
@@ -288,16 +297,16 @@ def _grow_by_sentences(da: Doc, db: Doc, link: Link, others: list[Link], opts: A
                     break
             if da.boilerplate[na] or db.boilerplate[nb]:
                 break
-            if da.region(na) != da.region(lo_a) or db.region(nb) != db.region(lo_b):
+            if da.region(na) != region_a or db.region(nb) != region_b:
                 break
-            sa0, sa1 = da.sentence_of(na)
-            sb0, sb1 = db.sentence_of(nb)
+            sa0, sa1, sb0, sb1 = first_a[na], after_a[na], first_b[nb], after_b[nb]
             if forward and (sa0 != na or sb0 != nb) or not forward and (sa1 != na + 1 or sb1 != nb + 1):
                 break
-            if _content_keys(da, sa0, sa1).isdisjoint(_content_key_list(db, sb0, sb1)):
+            # (the two sentences share no content word)
+            if set(compress(keys_a[sa0:sa1], flags_a[sa0:sa1])).isdisjoint(compress(keys_b[sb0:sb1], flags_b[sb0:sb1])):
                 break
-            a_text = da.text[da.tokens[sa0].start : da.tokens[sa1 - 1].end]
-            b_text = db.text[db.tokens[sb0].start : db.tokens[sb1 - 1].end]
+            a_text = da.text[da.starts[sa0] : da.tokens[sa1 - 1].end]
+            b_text = db.text[db.starts[sb0] : db.tokens[sb1 - 1].end]
             if similarity(a_text, b_text) < opts.min_similarity:
                 break
             new_a = (lo_a, sa1 - 1) if forward else (sa0, hi_a)
@@ -308,6 +317,7 @@ def _grow_by_sentences(da: Doc, db: Doc, link: Link, others: list[Link], opts: A
             ):
                 break
             (lo_a, hi_a), (lo_b, hi_b) = new_a, new_b
+            region_a, region_b = da.region(lo_a), db.region(lo_b)
             grew = True
     if not grew:
         return
@@ -317,17 +327,6 @@ def _grow_by_sentences(da: Doc, db: Doc, link: Link, others: list[Link], opts: A
     if sim >= opts.min_similarity:
         link.sa, link.ea, link.sb, link.eb, link.similarity = ca[0], ca[1], cb[0], cb[1], sim
         link.ta, link.tb = (lo_a, hi_a), (lo_b, hi_b)
-
-
-def _content_keys(doc: Doc, lo: int, hi: int) -> set[str]:
-    """The keys of the content words among tokens lo..hi-1."""
-    return set(_content_key_list(doc, lo, hi))
-
-
-def _content_key_list(doc: Doc, lo: int, hi: int) -> list[str]:
-    """The keys of the content words among tokens lo..hi-1, in order."""
-    flags = content_flags(doc)
-    return list(compress(doc.keys[lo:hi], flags[lo:hi]))
 
 
 class _Sites:
