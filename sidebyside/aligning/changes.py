@@ -1262,8 +1262,11 @@ def _version_changes(
     quote_runs: list[tuple[int, int, int, int]] = []
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
-            mine.extend(_spellings(r, v, i1, i2, j1, i, ref))
-            quote_runs.extend(_quoted_one_side(r, v, i1, i2, j1))
+            # (most runs are the same words as written, quoted alike: nothing to look for)
+            if r.words[i1:i2] != v.words[j1 : j1 + i2 - i1]:
+                mine.extend(_spellings(r, v, i1, i2, j1, i, ref))
+            if r.quoted[i1:i2] != v.quoted[j1 : j1 + i2 - i1]:
+                quote_runs.extend(_quoted_one_side(r, v, i1, i2, j1))
             continue
         kind = _classify(r, v, tag, i1, i2, j1, j2, negated, sides)
         glued = kind == "number" and (
