@@ -194,6 +194,8 @@ class SideBySideApp(App[None]):
         from .small import guard
 
         guard(self, event.size)  # a dialog or the palette is covered while the terminal is too small
+        if self._typeahead is not None:
+            self._typeahead.resized(event.size)  # keys typed while it was too small go on
 
     def on_mount(self) -> None:
         from .small import install
