@@ -115,7 +115,6 @@ def _runs(da: Doc, db: Doc, a0: int, a1: int, b0: int, b1: int) -> tuple[float, 
     edge_b, class_b, long_b = db.cache.get("token bits") or _token_bits(db)
     matched: list[_Match] = []
     append = matched.append
-    count = 0  # len(matched)
     best = cur = 0.0
     lo = hi = start = -1
     i = 0  # the next run's place in the sequence of runs
@@ -127,18 +126,17 @@ def _runs(da: Doc, db: Doc, a0: int, a1: int, b0: int, b1: int) -> tuple[float, 
         k += 1
         i1 += a0
         i2 += a0
-        if tag == "equal":
-            if cur <= 0:
-                cur, start = 0.0, count
-            cur += wa[i2] - wa[i1]
-            if cur > best:
-                best, lo, hi = cur, start, count
-            append((i, i1, i2, j1 + b0, j2 + b0, csa[i2] - csa[i1]))
-            count += 1
-            i += 1
-            continue
         j1 += b0
         j2 += b0
+        if tag == "equal":
+            if cur <= 0:
+                cur, start = 0.0, len(matched)
+            cur += wa[i2] - wa[i1]
+            if cur > best:
+                best, lo, hi = cur, start, len(matched)
+            append((i, i1, i2, j1, j2, csa[i2] - csa[i1]))
+            i += 1
+            continue
         if k < n and ops[k][0] != tag and ops[k][0] != "equal":
             # a deletion next to an insertion (Indel gives no replacements): a replacement
             i2, j2 = ops[k][2] + a0, ops[k][4] + b0
@@ -161,12 +159,11 @@ def _runs(da: Doc, db: Doc, a0: int, a1: int, b0: int, b1: int) -> tuple[float, 
                 for p, score in enumerate(scores):
                     if p in near:  # two keys spelt nearly alike
                         if cur <= 0:
-                            cur, start = 0.0, count
+                            cur, start = 0.0, len(matched)
                         cur += _NEAR
                         if cur > best:
-                            best, lo, hi = cur, start, count
+                            best, lo, hi = cur, start, len(matched)
                         append((i + p, i1 + p, i1 + p + 1, j1 + p, j1 + p + 1, csa[i1 + p + 1] - csa[i1 + p]))
-                        count += 1
                     elif cur > 0:
                         cur += score
                     elif not near:
