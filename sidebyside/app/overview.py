@@ -94,6 +94,8 @@ class OverviewScreen(Screen[None]):
             "v", "toggle('variants')", "Variants", id="overview-variants", tooltip="Only passages whose wording differs"
         ),
         Binding("f", "toggle('flagged')", "Flagged", id="overview-flagged", tooltip="Only passages flagged ⚑ to check"),
+        # (Before +: at 80 columns the keys after it are not drawn, and 0 undoes every filter.)
+        Binding("0", "clear_filters", "All rows", id="overview-clear", tooltip="Clear the filters: every row"),
         Binding(
             "plus,equals_sign",
             "min_outlets(1)",
@@ -112,7 +114,6 @@ class OverviewScreen(Screen[None]):
             tooltip="Allow passages carried by one outlet fewer",
         ),
         Binding("h", "only_here", "Only here", id="overview-only-here", tooltip="List each outlet's own paragraphs"),
-        Binding("0", "clear_filters", "All", id="overview-clear", show=False, tooltip="Clear the filters"),
     ]
 
     COMPONENT_CLASSES = {"overview-screen--on", "overview-screen--off"}

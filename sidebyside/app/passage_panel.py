@@ -127,6 +127,7 @@ class PassagePanel(Widget, can_focus=False):
 
     def _kept_changed(self, old: dict[str, str], new: dict[str, str]) -> None:
         group_id = self.app.current_group
+        # (With none selected, the list of groups marks the kept ones.)
         if group_id is None or old.get(group_id) != new.get(group_id) or (group_id in old) != (group_id in new):
             self._changed()
 
@@ -366,16 +367,22 @@ class PassagePanel(Widget, can_focus=False):
         )
 
     def _group_rows(self, alignment: Alignment) -> list[RenderableType]:
-        """One row per group while none is selected: its id, kind, outlets
-        and how its first version starts (n selects the first)."""
+        """One row per group while none is selected: its id, ★ when it is
+        kept, ⚑ when it is flagged, its kind, outlets and how its first
+        version starts (n selects the first)."""
         label_style = self.get_component_rich_style("passage-panel--label", partial=False)
         hint_style = self.get_component_rich_style("passage-panel--hint", partial=False)
+        kept_style = self.get_component_rich_style("passage-panel--kept", partial=False)
+        flag_style = self.get_component_rich_style("passage-panel--flag", partial=False)
+        kept = self.app.kept
         rows: list[RenderableType] = []
         for group in alignment.groups:
             colours = self.app.group_colours.get(group.id)
             row = Text(no_wrap=True, overflow="ellipsis")
             row.append("▌", style=colours.marker if colours else hint_style)
             row.append(f"{group.id:<4}", style=label_style)
+            row.append("★" if group.id in kept else " ", style=kept_style)
+            row.append("⚑" if group.flags else " ", style=flag_style)
             outlets = ", ".join(dict.fromkeys(alignment.articles[i].label for i in group.article_indexes))
             row.append(f" {group.kind}{' quote' if group.quote else ''} · {outlets} · ", style=hint_style)
             row.append(f"“{row_text(group.passages[0].text).strip()}”")
