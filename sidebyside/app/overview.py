@@ -239,7 +239,7 @@ class OverviewScreen(Screen[None]):
                 for item in cov.only_here.get(a, ()):
                     key = f"only:{item.place.article}:{item.place.start}"
                     self._rows[key] = item
-                    rows.append(GridRow(key, _only_cells(cov, item)))
+                    rows.append(GridRow(key, _only_cells(cov, item, arts[a])))
         else:
             current = self.app.current_group
             for row in cov.rows:
@@ -454,11 +454,15 @@ def _cell(cell: Cell | None, dated: bool) -> tuple:
     return (quote, mark, *first)
 
 
-def _only_cells(cov: Coverage, item: OnlyHere) -> tuple:
-    """The cells of an outlet's own paragraph's row (the only-here list): ◆
+def _only_cells(cov: Coverage, item: OnlyHere, article) -> tuple:
+    """The cells of an outlet's own paragraph's row (the only-here list): its
+    text (a Markdown file's without its marks, as the pane draws it); ◆
     its own; "◇ own?" in its column and "≈ alike" in the other's when
     another outlet has a paragraph that reads much like it (reworded, not
     aligned)."""
+    from .wrap import is_markdown, markdown_as_read
+
+    text = markdown_as_read(item.text) if is_markdown(article) else item.text
 
     def cell(a: int) -> tuple:
         if a == item.place.article:
@@ -468,7 +472,7 @@ def _only_cells(cov: Coverage, item: OnlyHere) -> tuple:
         return ((" ·", "overview--absent"),)
 
     outlets = tuple(cell(a) for a in cov.columns)
-    return (((" —", "overview--muted"),), ((item.text, ""),), (), (), *outlets)
+    return (((" —", "overview--muted"),), ((text, ""),), (), (), *outlets)
 
 
 def _stylesheet_generation(app: SideBySideApp) -> int | None:
