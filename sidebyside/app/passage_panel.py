@@ -331,25 +331,8 @@ class PassagePanel(Widget, can_focus=False):
             table.add_row(label, Text(shown_similarity(passage.similarity), style=hint_style), body)
             rows.append(table)
         for repeat in group.repeats:
-            rows.append(self._repeat_row(alignment, repeat, width, label_style, hint_style))
+            rows.append(repeat_row(alignment, repeat, width, label_style, hint_style))
         return RenderGroup(*parts), rows, current_row
-
-    @staticmethod
-    def _repeat_row(alignment: Alignment, repeat: Passage, width: int, label_style, hint_style) -> Table:
-        """A row for a stretch that repeats a version inside its own article:
-        ↻ and the outlet, the repeat's similarity, where it is and its words."""
-        article = alignment.articles[repeat.article]
-        label = Text(no_wrap=True, overflow="ellipsis")
-        label.append("↻", style=hint_style)
-        label.append(article.label, style=label_style)
-        body = Text(f"{repeat_text(article, repeat)}: ", style=hint_style)
-        body.append(f"“{row_text(repeat.text).strip()}”")
-        table = Table.grid(padding=(0, 1), expand=True)
-        table.add_column(width=width, no_wrap=True, overflow="ellipsis")
-        table.add_column(width=3, justify="right", no_wrap=True)
-        table.add_column(ratio=1)
-        table.add_row(label, Text(shown_similarity(repeat.similarity), style=hint_style), body)
-        return table
 
     def _summary(self, alignment: Alignment, heading_style, hint_style) -> Text:
         """The panel's heading while no group is selected."""
@@ -426,3 +409,20 @@ class PassagePanel(Widget, can_focus=False):
             shown = " · ".join(f"“{phrase}”" for phrase in phrases) + (" …" if len(diff.dropped) > 4 else "")
             body.append(f"  drops {shown}", style=dropped_style)
         return body
+
+
+def repeat_row(alignment: Alignment, repeat: Passage, width: int, label_style, hint_style) -> Table:
+    """A row for a stretch that repeats a version inside its own article:
+    ↻ and the outlet, the repeat's similarity, where it is and its words."""
+    article = alignment.articles[repeat.article]
+    label = Text(no_wrap=True, overflow="ellipsis")
+    label.append("↻", style=hint_style)
+    label.append(article.label, style=label_style)
+    body = Text(f"{repeat_text(article, repeat)}: ", style=hint_style)
+    body.append(f"“{row_text(repeat.text).strip()}”")
+    table = Table.grid(padding=(0, 1), expand=True)
+    table.add_column(width=width, no_wrap=True, overflow="ellipsis")
+    table.add_column(width=3, justify="right", no_wrap=True)
+    table.add_column(ratio=1)
+    table.add_row(label, Text(shown_similarity(repeat.similarity), style=hint_style), body)
+    return table
