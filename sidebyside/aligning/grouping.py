@@ -550,14 +550,12 @@ def _similarities(norms: list[str], spans: list[Span], memo: dict[int, float], n
         if not others:
             sims.append(0.0)
             continue
-        scores = []
         row = ids[i] << 32
-        for j in others:
-            key = row | ids[j]
-            score = get(key)
-            if score is None:
-                score = memo[key] = memo[ids[j] << 32 | ids[i]] = similarity_of(norms[i], norms[j])
-            scores.append(score)
+        scores = [get(row | ids[j]) for j in others]
+        if None in scores:  # pairs not scored yet
+            for k, j in enumerate(others):
+                if scores[k] is None:
+                    scores[k] = memo[row | ids[j]] = memo[ids[j] << 32 | ids[i]] = similarity_of(norms[i], norms[j])
         sims.append(round(sum(scores) / len(scores), 1))
     return sims
 
