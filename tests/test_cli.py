@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -115,6 +116,44 @@ def test_the_table_through_a_pipe_fits_the_terminal_else_100_columns(capsys, mon
     target = tmp_path / "out.txt"
     code, _, _ = run(capsys, "align", "-o", str(target))
     assert code == 0 and _widths(target.read_text(encoding="utf-8")) == {100}
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_the_table_through_a_pipe_is_the_terminal_s_width_and_into_a_file_100(monkeypatch, tmp_path):
+    # stderr on a terminal 130 columns wide; stdout a pipe (| less), then a file (> x.txt).
+    import fcntl
+    import struct
+    import termios
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    leader, follower = os.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 130, 0, 0))
+    terminal = os.fdopen(follower, "w")
+    monkeypatch.setattr(sys, "stderr", terminal)
+    import threading
+
+    read, write = os.pipe()
+    got: list[str] = []
+
+    def drain() -> None:
+        with os.fdopen(read, encoding="utf-8") as end:
+            got.append(end.read())
+
+    reader = threading.Thread(target=drain)
+    reader.start()  # (a pipe holds 64 KB: the other end is read meanwhile)
+    with os.fdopen(write, "w", encoding="utf-8") as pipe:
+        monkeypatch.setattr(sys, "stdout", pipe)
+        assert main(["align", "--min-similarity", "95"]) == 0
+    reader.join(10)
+    assert _widths(got[0]) == {130}
+    target = tmp_path / "x.txt"
+    with open(target, "w", encoding="utf-8") as file:
+        monkeypatch.setattr(sys, "stdout", file)
+        assert main(["align", "--min-similarity", "95"]) == 0
+    assert _widths(target.read_text(encoding="utf-8")) == {100}
+    monkeypatch.undo()
+    terminal.close()
+    os.close(leader)
 
 
 @pytest.mark.parametrize(
