@@ -170,20 +170,21 @@ def _unknown_format(output: str) -> str:
 
 
 def _pipe_width() -> int:
-    """The table's width when standard output is no terminal: $COLUMNS when
-    set; into a file (``align > x.txt``) :data:`FILE_WIDTH`; through a pipe
-    (``align | less``) the width of the terminal the command runs in (the
-    one on stderr or stdin), else :data:`FILE_WIDTH`."""
+    """The table's width when standard output is no terminal: into a file
+    (``align > x.txt``) :data:`FILE_WIDTH`, as with ``--output``; through a
+    pipe (``align | less``) $COLUMNS when set, else the width of the
+    terminal the command runs in (the one on stderr or stdin), else
+    :data:`FILE_WIDTH`."""
     import stat
 
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
-        return int(columns)
     try:
         if stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode):
             return FILE_WIDTH
     except (AttributeError, ValueError, OSError):  # (no file behind it: a test's capture)
         pass
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
     for stream in (sys.stderr, sys.stdin):
         try:
             return os.get_terminal_size(stream.fileno()).columns

@@ -147,6 +147,7 @@ def test_the_table_through_a_pipe_is_the_terminal_s_width_and_into_a_file_100(mo
     reader.join(10)
     assert _widths(got[0]) == {130}
     target = tmp_path / "x.txt"
+    monkeypatch.setenv("COLUMNS", "90")  # (a file is 100 columns whatever the terminal)
     with open(target, "w", encoding="utf-8") as file:
         monkeypatch.setattr(sys, "stdout", file)
         assert main(["align", "--min-similarity", "95"]) == 0
