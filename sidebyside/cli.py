@@ -137,16 +137,60 @@ def _add_thresholds(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _output_format(given: str | None, output: str | None) -> str:
+#: Extensions of an output file that hold the text table (and a name without one).
+TABLE_EXTENSIONS = ("", ".txt", ".text")
+#: The table's width in a file, and through a pipe with no terminal to fit:
+#: what an editor or a pager shows without wrapping.
+FILE_WIDTH = 100
+
+
+def _output_format(given: str | None, output: str | None) -> str | None:
     """The format to write: the one given ("md" is markdown), else the one the
-    output file's extension names (.json, .md, .csv), else the table."""
+    output file's extension names (.json, .md, .csv; .txt or none: the
+    table), else the table.  None for an output file whose extension names
+    no format (``x.html``): nothing is written rather than a table under a
+    name that says otherwise."""
     if given is not None:
         return "markdown" if given == "md" else given
     if output:
         from .export import EXTENSIONS
 
-        return EXTENSIONS.get(Path(output).suffix.lower(), "table")
+        suffix = Path(output).suffix.lower()
+        return EXTENSIONS.get(suffix, "table" if suffix in TABLE_EXTENSIONS else None)
     return "table"
+
+
+def _unknown_format(output: str) -> str:
+    from .export import FORMATS
+
+    return (
+        f"{output}: cannot write a {Path(output).suffix!r} file; name it .json, .md, .csv or .txt (the table), "
+        f"or give --format {'|'.join(FORMATS)}"
+    )
+
+
+def _pipe_width() -> int:
+    """The table's width when standard output is no terminal: into a file
+    (``align > x.txt``) :data:`FILE_WIDTH`, as with ``--output``; through a
+    pipe (``align | less``) $COLUMNS when set, else the width of the
+    terminal the command runs in (the one on stderr or stdin), else
+    :data:`FILE_WIDTH`."""
+    import stat
+
+    try:
+        if stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode):
+            return FILE_WIDTH
+    except (AttributeError, ValueError, OSError):  # (no file behind it: a test's capture)
+        pass
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    for stream in (sys.stderr, sys.stdin):
+        try:
+            return os.get_terminal_size(stream.fileno()).columns
+        except (AttributeError, ValueError, OSError):  # not a terminal, closed, or no file at all
+            continue
+    return FILE_WIDTH
 
 
 def align_parser() -> argparse.ArgumentParser:
@@ -357,6 +401,9 @@ def run_align(argv: list[str]) -> int:
     from .reading.articles import InputError
 
     args = align_parser().parse_args(argv)
+    fmt = _output_format(args.format, args.output)
+    if fmt is None:
+        return fail(_unknown_format(args.output))
     messages: list[str] = []
     try:
         articles = read_articles(args, messages)
@@ -368,10 +415,11 @@ def run_align(argv: list[str]) -> int:
     if len(articles) < 2:
         return fail(f"{articles[0].source}: only one article; give at least two to align")
     alignment = align(articles, options_from(args))
-    fmt = _output_format(args.format, args.output)
     if args.output:
         # JSON a part at a time: held whole, a large alignment's text was the run's peak memory.
-        text = render(alignment, fmt, 120, to_file=True) if fmt != "json" else (lambda w: write_json(alignment, w))
+        text = (
+            render(alignment, fmt, FILE_WIDTH, to_file=True) if fmt != "json" else (lambda w: write_json(alignment, w))
+        )
         try:
             atomic_write(Path(args.output), text)
         except OSError as exc:
@@ -384,6 +432,8 @@ def run_align(argv: list[str]) -> int:
         import shutil
 
         width, color = shutil.get_terminal_size().columns, True
+    elif fmt == "table":
+        width = _pipe_width()
     try:
         if fmt == "json":  # a part at a time, as to a file
             write_json(alignment, sys.stdout.write)

@@ -241,13 +241,15 @@ def _words(text: str) -> set[str]:
 def only_here(
     alignment: Alignment, article: int, min_words: int | None = None, paragraphs: _Paragraphs | None = None
 ) -> tuple[OnlyHere, ...]:
-    """The article's paragraphs of prose that no aligned passage touches (a
-    hard-wrapped paragraph's lines as one: :func:`.reading.flow.joined_lines`),
+    """The article's paragraphs of prose that no aligned passage touches,
+    nor a repeat of one (a pull-quote: :attr:`Group.repeats`), a
+    hard-wrapped paragraph's lines as one (:func:`.reading.flow.joined_lines`),
     each with the outlet whose paragraph it reads like, if one does (see
     :attr:`OnlyHere.echo`)."""
     art = alignment.articles[article]
     least = min_words if min_words is not None else max(3, alignment.options.min_words)
-    covered = sorted((p.start, p.end) for p, _ in alignment.passages_in(article))
+    repeats = [(r.start, r.end) for g in alignment.groups for r in g.repeats if r.article == article]
+    covered = sorted([(p.start, p.end) for p, _ in alignment.passages_in(article)] + repeats)
     out = []
     k = 0
     metadata = {start for start, _end in art.metadata}  # bylines and date lines: no paragraph of prose

@@ -362,6 +362,11 @@ def to_csv(
     return buf.getvalue()
 
 
+#: The table's group column at most, and its outlet column at least (in columns).
+GROUP_WIDTH = 16
+OUTLET_WIDTH = 14
+
+
 def to_table(alignment: Alignment, width: int | None = None, color: bool = False) -> str:
     """A readable table for the terminal, rendered with rich."""
     from rich.console import Console
@@ -369,8 +374,10 @@ def to_table(alignment: Alignment, width: int | None = None, color: bool = False
     from rich.text import Text
 
     table = Table(show_lines=False, expand=True, title=None, header_style="bold")
-    table.add_column("group", no_wrap=True)
-    table.add_column("outlet", ratio=1)
+    # The group's flags wrap (a long list took a third of an 80-column
+    # table); an outlet's name keeps room for a word or two a line.
+    table.add_column("group", max_width=GROUP_WIDTH)
+    table.add_column("outlet", ratio=1, width=OUTLET_WIDTH)  # (with a ratio, width is its least)
     table.add_column("sim", justify="right", no_wrap=True)
     table.add_column("passage", ratio=4)
     for group in alignment.groups:

@@ -49,3 +49,15 @@ async def test_a_wider_terminal_shows_the_keys_again(make_app):
         shown, cut, palette = _keys(app)
         assert len(cut) < len(cut80)
         assert all(k.region.right <= palette.region.x for k in shown)
+
+
+async def test_the_overview_footer_shows_0_that_clears_the_filters_at_80_columns(make_app):
+    # 0 (every row again) was not in the overview's footer at all.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("m", "f")
+        await pilot.pause(0.2)
+        shown, _cut, _ = _keys(app)
+        (clear,) = [k for k in shown if k.key == "0"]
+        assert clear.description == "All rows" and clear.visible

@@ -220,6 +220,9 @@ async def test_s_with_nothing_kept_asks_before_saving_every_group(sample_article
             data = json.loads(path.read_text(encoding="utf-8"))
             assert len(data["groups"]) == count
             assert not any(g["kept"] for g in data["groups"])
+            # The notice says what was written: every group, none of them kept (not "0 highlights").
+            assert any(f"Saved {count} groups (none kept) to {path}" in m for m in messages(app))
+            assert not any("0 highlights" in m for m in messages(app))
         else:
             assert not path.exists()
 
@@ -254,6 +257,24 @@ async def test_save_as_markdown_to_a_typed_path(sample_articles, tmp_path, monke
         assert app.reader.keeping.save_path == default_path(sample_articles)
 
 
+async def test_save_as_with_nothing_kept_says_it_wrote_every_group(tmp_path, monkeypatch, make_app):
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        count = len(app.alignment.groups)
+        await pilot.press("S")
+        assert isinstance(app.screen, SavePathScreen)
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "all.csv")
+        await pilot.press("enter")
+        await ready(pilot)
+        report = tmp_path / "all.csv"
+        assert report.is_file()
+        assert any(f"Saved {count} groups (none kept) to {report}" in m for m in messages(app))
+        assert not any("0 highlights" in m for m in messages(app))
+
+
 def test_typed_paths_expand_the_home_folder_and_are_relative_to_the_current_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.chdir(tmp_path)
@@ -277,7 +298,8 @@ async def test_overwrite_protection_asks_and_no_leaves_the_file(make_app):
         await pilot.press("space", "s")
         await ready(pilot)
         assert isinstance(app.screen, ConfirmScreen)
-        assert "saving would drop" in app.screen.message and "Replace anyway?" in app.screen.message
+        # A sentence: it starts with a capital (issue: "saving would drop from …").
+        assert app.screen.message.startswith("Saving would drop from ") and "Replace anyway?" in app.screen.message
         assert app.screen.query_one("#no").has_focus  # enter would not replace
         await pilot.press("n")
         await ready(pilot)

@@ -8,6 +8,9 @@ panes and the passage panel's rows stay in sight.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from conftest import ready
 from textual.widgets._toast import Toast
 
@@ -74,3 +77,46 @@ async def test_notes_on_several_articles_are_one_notice_at_start(sample_articles
         warnings = [n for n in app._notifications if n.severity == "warning"]
         assert len(warnings) == 1
         assert "cp1252" in warnings[0].message and "control characters" in warnings[0].message
+
+
+async def test_what_the_command_line_found_and_the_articles_notes_are_one_notice(sample_articles, make_app):
+    # A dead URL and a skipped binary were two "Articles" notices, stacked.
+    from dataclasses import replace
+
+    articles = list(sample_articles)
+    articles[0] = replace(articles[0], notes=("first.txt: decoded as cp1252",))
+    found = ["http://127.0.0.1:9/x: cannot connect", "mix/blob.txt: binary, skipped"]
+    app = make_app(articles, notices=found)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot)
+        warnings = [n for n in app._notifications if n.severity == "warning"]
+        assert len(warnings) == 1 and warnings[0].title == "Articles"
+        assert warnings[0].message.splitlines() == [*found, "first.txt: decoded as cp1252"]
+
+
+async def test_a_file_saved_for_other_articles_is_one_notice(make_app, tmp_path):
+    # --alignments art.json (another story's align output) showed 14 stacked
+    # lines: "0 groups open unkept", 48 passages not found one by one, and
+    # "articles changed" for the file that only shares a name (wire.txt).
+    from sidebyside.aligning.align import align
+    from sidebyside.export import to_json
+    from sidebyside.highlights import load
+    from sidebyside.reading.articles import load_articles
+
+    unseen = Path(__file__).parent / "data" / "unseen"
+    other = load_articles([unseen / "artefacts"])
+    target = tmp_path / "art.json"
+    target.write_text(to_json(align(other)), encoding="utf-8")
+    quake = load_articles([unseen / "quake"])
+    loaded = load(target, quake)
+    total = sum(len(g["passages"]) for g in json.loads(target.read_text(encoding="utf-8"))["groups"])
+    assert loaded.for_other_articles() and loaded.passages_found() + len(loaded.missing) == total
+    app = make_app(quake, highlights=loaded)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await ready(pilot)
+        (notice,) = app._notifications
+        assert notice.title == "Other articles" and notice.severity == "warning"
+        assert notice.message == (
+            f"art.json belongs to other articles: {loaded.passages_found()} of its {total} passages found in these"
+        )
+        assert app.kept == {}

@@ -80,3 +80,26 @@ async def test_a_flagged_version_out_of_sight_is_marked_in_the_panels_title(make
             await pilot.press("J")
         body = view.shown_text.split("\n", 1)[1]  # (the heading lists the group's flags)
         assert "⚑ who" in body  # the flagged version's change, in view now
+
+
+async def test_the_list_of_groups_marks_the_kept_and_the_flagged(make_app):
+    # Before a group is selected the panel lists the groups; after reopening
+    # ("2 kept") nothing showed which ones were kept, nor which were flagged.
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        await pilot.press("n", "space", "n", "n", "space", "s")
+        await ready(pilot)
+        kept = set(app.kept)
+        assert len(kept) == 2
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        assert app.current_group is None and set(app.kept) == kept
+        rows = panel(app).text.splitlines()[1:]
+        assert "2 kept" in panel(app).text.splitlines()[0]
+        for group in app.alignment.groups:
+            (row,) = [r for r in rows if r.startswith(f"▌{group.id} ")]
+            marks = row[1 + 4 : 1 + 4 + 2]
+            assert marks == ("★" if group.id in kept else " ") + ("⚑" if group.flags else " "), row
+        assert any(g.flags for g in app.alignment.groups) and any(not g.flags for g in app.alignment.groups)

@@ -103,3 +103,46 @@ async def test_notices_show_outlets_and_notes_as_written(tmp_path):
         assert any("Outlet [/b] One" in m for m in messages)
         assert all(not n.markup for n in app._notifications)
     assert app._exception is None
+
+
+async def test_keys_typed_while_the_terminal_is_too_small_wait_until_it_is_larger(sample_articles):
+    # At 39x9 a pane's n was lost (hiding the panes dropped the focus) while
+    # the screen's m acted blind: both wait now, and go on in order.
+    from sidebyside.app.overview import OverviewScreen
+
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await ready(pilot)
+        await pilot.press("n", "n")
+        groups = [g.id for g in app.alignment.groups]
+        second = app.current_group
+        await pilot.resize_terminal(39, 9)
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause(0.2)
+        assert app.current_group == second  # nothing acts unseen
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause(0.3)
+        third = groups[groups.index(second) + 1]
+        assert app.current_group == third
+        assert app.reader.query_one("#panel").text.lstrip("▌ ").startswith(third)
+
+        await pilot.resize_terminal(39, 9)
+        await pilot.pause()
+        await pilot.press("n", "m")
+        await pilot.pause(0.2)
+        assert app.screen is app.reader and app.current_group == third
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, OverviewScreen)
+        assert app.current_group == groups[groups.index(third) + 1]
+    assert app._exception is None
+
+
+async def test_q_quits_at_once_while_the_terminal_is_too_small(sample_articles):
+    app = SideBySideApp(sample_articles)
+    async with app.run_test(size=(30, 8)) as pilot:
+        await ready(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0  # (app.exit() was called: nothing waited for a larger terminal)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -37,7 +38,8 @@ def test_json_shape_and_offsets(capsys):
             assert 0 <= p["similarity"] <= 100
 
 
-def test_table_is_default_and_readable(capsys):
+def test_table_is_default_and_readable(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "160")  # the quote on one line
     code, out, _ = run(capsys, "align")
     assert code == 0
     assert "passage groups across 5 articles" in out
@@ -82,6 +84,78 @@ def test_md_is_markdown_and_a_given_format_wins_over_the_extension(capsys, tmp_p
     target = tmp_path / "out.md"
     code, _, _ = run(capsys, "align", "-f", "json", "-o", str(target))
     assert code == 0 and json.loads(target.read_text(encoding="utf-8"))["schema_version"] == 2
+
+def test_an_output_file_whose_extension_names_no_format_is_refused(capsys, tmp_path):
+    # It silently wrote the text table to out/x.html.
+    target = tmp_path / "x.html"
+    code, out, err = run(capsys, "align", "-o", str(target))
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert f"{target}: cannot write a '.html' file" in err
+    assert ".json, .md, .csv or .txt" in err and "--format table|json|markdown|csv" in err
+    assert not target.exists()
+    # A format given writes what it names, whatever the name.
+    code, _, err = run(capsys, "align", "-f", "markdown", "-o", str(target))
+    assert code == 0, err
+    assert target.read_text(encoding="utf-8").startswith("# Aligned passages")
+
+
+def _widths(text: str) -> set[int]:
+    return {len(line) for line in text.splitlines() if line.startswith(("┏", "│", "└"))}
+
+
+def test_the_table_through_a_pipe_fits_the_terminal_else_100_columns(capsys, monkeypatch, tmp_path):
+    # Through a pipe it was 120 columns whatever the terminal.
+    monkeypatch.setenv("COLUMNS", "90")
+    code, out, _ = run(capsys, "align")
+    assert code == 0 and _widths(out) == {90}
+    monkeypatch.delenv("COLUMNS")  # (and no terminal on stderr or stdin under pytest)
+    code, out, _ = run(capsys, "align")
+    assert code == 0 and _widths(out) == {100}
+    # A file: 100 columns, whatever the terminal.
+    monkeypatch.setenv("COLUMNS", "90")
+    target = tmp_path / "out.txt"
+    code, _, _ = run(capsys, "align", "-o", str(target))
+    assert code == 0 and _widths(target.read_text(encoding="utf-8")) == {100}
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_the_table_through_a_pipe_is_the_terminal_s_width_and_into_a_file_100(monkeypatch, tmp_path):
+    # stderr on a terminal 130 columns wide; stdout a pipe (| less), then a file (> x.txt).
+    import fcntl
+    import struct
+    import termios
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    leader, follower = os.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 130, 0, 0))
+    terminal = os.fdopen(follower, "w")
+    monkeypatch.setattr(sys, "stderr", terminal)
+    import threading
+
+    read, write = os.pipe()
+    got: list[str] = []
+
+    def drain() -> None:
+        with os.fdopen(read, encoding="utf-8") as end:
+            got.append(end.read())
+
+    reader = threading.Thread(target=drain)
+    reader.start()  # (a pipe holds 64 KB: the other end is read meanwhile)
+    with os.fdopen(write, "w", encoding="utf-8") as pipe:
+        monkeypatch.setattr(sys, "stdout", pipe)
+        assert main(["align", "--min-similarity", "95"]) == 0
+    reader.join(10)
+    assert _widths(got[0]) == {130}
+    target = tmp_path / "x.txt"
+    monkeypatch.setenv("COLUMNS", "90")  # (a file is 100 columns whatever the terminal)
+    with open(target, "w", encoding="utf-8") as file:
+        monkeypatch.setattr(sys, "stdout", file)
+        assert main(["align", "--min-similarity", "95"]) == 0
+    assert _widths(target.read_text(encoding="utf-8")) == {100}
+    monkeypatch.undo()
+    terminal.close()
+    os.close(leader)
+
 
 @pytest.mark.parametrize(
     ("make", "needle"),

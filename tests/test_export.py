@@ -70,6 +70,19 @@ def test_every_format_renders(alignment):
         render(alignment, "yaml")
 
 
+def test_an_80_column_table_keeps_room_for_the_outlet(alignment):
+    # The outlet column was squeezed to 6 characters while the group column
+    # took 31 for its flags on one line: the flags wrap now.
+    table = render(alignment, "table", width=80)
+    header = next(line for line in table.splitlines() if "outlet" in line)
+    cells = header.split("┃")[1:-1]
+    assert [c.strip() for c in cells] == ["group", "outlet", "sim", "passage"]
+    assert len(cells[1]) >= 14 + 2 and len(cells[0]) <= 16 + 2  # (a space each side)
+    assert all(len(line) <= 80 for line in table.splitlines())
+    assert max(len(line) for line in table.splitlines()) == 80
+    assert "Ukrainska Pravda" in table  # the outlet's name whole on a line
+
+
 def test_a_similarity_is_shown_as_100_only_for_versions_that_read_the_same():
     from sidebyside.text import shown_similarity
 

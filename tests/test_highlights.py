@@ -150,6 +150,16 @@ def test_all_groups_json_marks_kept_and_reopens_only_kept(sample, tmp_path):
     assert [(x.id, x.note) for x in loaded.groups] == [(g.id, "why")]
 
 
+def test_saving_every_group_says_so(sample, tmp_path):
+    _, alignment = sample
+    count = len(alignment.groups)
+    saved = save(tmp_path / "none.json", alignment, {}, all_groups=True)
+    assert saved.groups == count and saved.message() == f"saved {count} groups (none kept) to {tmp_path / 'none.json'}"
+    g = group_with(alignment, PROPOSALS)
+    saved = save(tmp_path / "one.md", alignment, {g.id: ""}, all_groups=True)
+    assert saved.message().startswith(f"saved {count} groups (1 kept) to ")
+
+
 def test_unknown_group_id_is_a_programming_error(sample, tmp_path):
     _, alignment = sample
     with pytest.raises(ValueError, match="nope"):

@@ -6,6 +6,8 @@ as groups g1-g5 with their facts, so engine work never changes them.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from story import fixed_aligner, sample_story, ten_outlets
 
@@ -503,6 +505,59 @@ def test_only_here_is_each_outlets_prose_no_passage_touches(story):
     # A paragraph a passage touches is never listed: the Press TV quote's paragraph.
     press_tv = next(i for i, a in enumerate(story.articles) if a.label == "Press TV")
     assert not any("reducing tensions" in item.text for item in cov.only_here[press_tv])
+
+
+def test_a_repeat_of_a_passage_is_not_only_here(story):
+    # A pull-quote repeating a group's version (Group.repeats) was listed and
+    # counted as the outlet's own paragraph.
+    from dataclasses import replace
+
+    from sidebyside.coverage import coverage
+    from sidebyside.model import Passage
+
+    before = coverage(story)
+    group = story.groups[0]
+    article = group.passages[0].article
+    item = before.only_here[article][0]
+    place = item.place
+    repeat = Passage(article, place.start, place.end, story.articles[article].text[place.start : place.end], 95.0)
+    repeated = replace(story, groups=(replace(group, repeats=(repeat,)), *story.groups[1:]))
+    after = coverage(repeated)
+    assert [i.place for i in after.only_here[article]] == [i.place for i in before.only_here[article]][1:]
+
+
+async def test_only_here_shows_a_markdown_paragraph_without_its_marks(tmp_path):
+    # "*Friday …*", "> \"Good faith…\"" and "**Our view:** …" were shown with their marks.
+    from sidebyside.app.overview import _only_cells
+    from sidebyside.coverage import OnlyHere, coverage
+    from sidebyside.model import Place
+    from sidebyside.reading.articles import load_articles
+
+    unseen = Path(__file__).parent / "data" / "unseen" / "artefacts"
+    articles = load_articles([unseen])
+    app = SideBySideApp(articles)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await _ready(pilot)
+        await pilot.press("m", "h")
+        table = _table(app)
+        letter = next(i for i, a in enumerate(app.articles) if a.path.suffix == ".md")
+        rows = [k for k in _row_keys(table) if k.startswith(f"only:{letter}:")]
+        assert rows
+        texts = [_cell(table, k, "passage") for k in rows]
+        assert any("Our view: The law" in t for t in texts), texts
+        assert not any(t.lstrip().startswith((">", "*", "#")) or "**" in t for t in texts), texts
+    # The rule, on each kind of mark; a plain-text article's text is left as it is.
+    cov = coverage(app.alignment)
+    for raw, shown in [
+        ("*Friday 19 November 2027 · Issue 212*", "Friday 19 November 2027 · Issue 212"),
+        ('> "Good faith is not the same as a clean history."', '"Good faith is not the same as a clean history."'),
+        ("**Our view:** The law", "Our view: The law"),
+        ("snake_case stays, 2 * 3 too", "snake_case stays, 2 * 3 too"),
+    ]:
+        item = OnlyHere(Place(letter, 0, 1), raw)
+        assert _only_cells(cov, item, app.articles[letter])[1] == ((shown, ""),)
+        plain = next(a for a in app.articles if a.path.suffix == ".txt")
+        assert _only_cells(cov, item, plain)[1] == ((raw, ""),)
 
 
 async def test_every_cell_of_the_cursor_row_reads_on_dark_light_and_256(sample_articles, story):

@@ -174,10 +174,19 @@ def words_of(text: str, quoted_of=None) -> Words:
     return words_from(text, starts, ends, [text[s:e] for s, e in zip(starts, ends)], quoted)
 
 
+# A stop or comma between two word characters (\w takes in every character
+# str.isdigit does), written to start with the stop: the regex engine scans for it fast.
+_DECIMAL_GAP_RE = re.compile(r"[.,](?<=\w[.,])(?=\w)")
+
+
 def _mark_decimal_parts(source: str, starts: list[int], ends: list[int], stems: list[str]) -> None:
     """The digits before and after a decimal point or a thousands comma
     matched as such ("5." and ".2" of "5.2"), so the word diff never pairs
     the "5" of "£5.2" with the "5" of "$6.5" (which showed "adds 6")."""
+    # (Such a stop or comma has a word character on each side: most
+    # versions have none, and one search tells.)
+    if not starts or not _DECIMAL_GAP_RE.search(source, starts[0], ends[-1]):
+        return
     for k in range(len(starts) - 1):
         if (
             source[ends[k] : starts[k + 1]] in (".", ",")
@@ -250,10 +259,14 @@ def _negative_form(target: str, w: Words, lo: int, hi: int) -> bool:
 
 
 def _negated(w: Words) -> Counter[str]:
-    """What the version negates: the key of the content word after each negation."""
+    """What the version negates: the key of the content word after each
+    negation (never changed after: a version without one shares one empty counter)."""
     if True not in w.negations:
-        return Counter()
+        return _NOTHING_NEGATED
     return Counter(_scope_of(w, i) for i, negation in enumerate(w.negations) if negation)
+
+
+_NOTHING_NEGATED: Counter[str] = Counter()
 
 
 def _moved_negation(w: Words, other: Words) -> bool:
@@ -845,6 +858,8 @@ def _sentence_speaker_changes(
             continue
         a_lo, a_hi = _word_range(r, s, e)
         for b_lo, b_hi, other in ver_ranges:
+            if other == who:
+                continue  # (one speaker, written alike: never a change, whatever the sentences share)
             shared = 0
             for a, b, n in blocks:
                 lo, hi = max(a, a_lo, a + b_lo - b), min(a + n, a_hi, a + b_hi - b)
@@ -1256,6 +1271,8 @@ def group_changes(group: Group, words: list[Words], sentences: list[Sentences] |
     r = words[ref]
     reference = _Reference(r, _negated(r), {} if r.title_case else _names_by_stem(r))
     reference.counts = any(map(_cardinal, r.keys))
+    reference.according, reference.says = "according" in r.keys, not _SAID.isdisjoint(r.keys)
+    reference.negations = r.negations.count(True)
     if sentences is not None:
         reference.parts = _sentence_parts(r, sentences[ref])
         reference.speaking = any(who for _, _, who in sentences[ref])
@@ -1303,6 +1320,10 @@ class _Reference:
     parts: list[tuple[int, int, set[str], set[str]]] | None = None  # its sentences (_sentence_parts)
     counts: bool = True  # it holds a count (_cardinal): a version may give one otherwise (_moved_numbers)
     speaking: bool = True  # a sentence of it is attributed: a version's may be to someone else
+    # whether it holds an "according" and a speech verb (_SAID), and its number of negations
+    according: bool = True
+    says: bool = True
+    negations: int = 0
 
 
 def _version_changes(
@@ -1316,17 +1337,20 @@ def _version_changes(
     ver_negated = _negated(v)
     # (with as many negations on each side, whether it is a third; the
     # counters' totals are the numbers of negations)
-    balanced = v.negations.count(True) == r.negations.count(True)
+    balanced = v.negations.count(True) == reference.negations
     if balanced and ver_negated != reference.negated and (_moved_negation(r, v) or _moved_negation(v, r)):
         balanced = False  # "did not say whether it would inspect" / "said it would not inspect"
     negated = (reference.negated, ver_negated, balanced)
-    sides = ("according" in r.keys, "according" in v.keys, not _SAID.isdisjoint(r.keys), not _SAID.isdisjoint(v.keys))
+    sides = (reference.according, "according" in v.keys, reference.says, not _SAID.isdisjoint(v.keys))
     mine: list[Change] = []
     quote_runs: list[tuple[int, int, int, int]] = []
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
-            mine.extend(_spellings(r, v, i1, i2, j1, i, ref))
-            quote_runs.extend(_quoted_one_side(r, v, i1, i2, j1))
+            # (most runs are the same words as written, quoted alike: nothing to look for)
+            if r.words[i1:i2] != v.words[j1 : j1 + i2 - i1]:
+                mine.extend(_spellings(r, v, i1, i2, j1, i, ref))
+            if r.quoted[i1:i2] != v.quoted[j1 : j1 + i2 - i1]:
+                quote_runs.extend(_quoted_one_side(r, v, i1, i2, j1))
             continue
         kind = _classify(r, v, tag, i1, i2, j1, j2, negated, sides)
         glued = kind == "number" and (

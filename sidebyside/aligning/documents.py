@@ -80,7 +80,7 @@ _OPEN_DOUBLE = "“«„"
 _CLOSE_DOUBLE = "”»"
 
 
-_QUOTE_MARKS_RE = re.compile("[\"“”«»„‘’'\n]")
+_QUOTE_MARKS_RE = re.compile("[\"“”«»„‘’']")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -93,15 +93,21 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     n = len(text)
     open_at: int | None = None
     single_at: int | None = None
+    last = 0  # where the text after the last mark starts
     for m in _QUOTE_MARKS_RE.finditer(text):
         i = m.start()
+        # A line end since the last mark closes what is open there (the
+        # line ends are looked for only then, not visited one by one).
+        if open_at is not None or single_at is not None:
+            end = text.find("\n", last, i)
+            if end >= 0:
+                for start in (open_at, single_at):
+                    if start is not None and start < end:
+                        spans.append((start, end))
+                open_at = single_at = None
+        last = i + 1
         ch = text[i]
-        if ch == "\n":
-            for start in (open_at, single_at):
-                if start is not None and start < i:
-                    spans.append((start, i))
-            open_at = single_at = None
-        elif ch in _OPEN_DOUBLE and open_at is None:
+        if ch in _OPEN_DOUBLE and open_at is None:
             open_at = i + 1
         elif ch in _CLOSE_DOUBLE or ch == '"':
             if open_at is not None:
@@ -119,11 +125,36 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
             if not after.isalnum():
                 spans.append((single_at, i))
                 single_at = None
+    end = text.find("\n", last)
+    end = n if end < 0 else end
     for start in (open_at, single_at):
-        if start is not None and start < n:
-            spans.append((start, n))
+        if start is not None and start < end:
+            spans.append((start, end))
     spans.sort()
     return spans
+
+
+# The quoted spans of the texts prepared last, by text, for the facts step
+# (:class:`.quotations.Quotations`), which reads the same texts after
+# aligning: taken from here once each (and dropped), not found again.
+_HANDED_OVER: dict[str, list[tuple[int, int]]] = {}
+
+
+def hand_over_quotes(text: str, spans: list[tuple[int, int]]) -> None:
+    if len(_HANDED_OVER) >= 10_000:  # (texts never annotated: a bound)
+        _HANDED_OVER.clear()
+    _HANDED_OVER[text] = spans
+
+
+def drop_handed_over() -> None:
+    """Let go of the spans no facts step took (its texts hard-wrapped, or never annotated)."""
+    _HANDED_OVER.clear()
+
+
+def handed_over_quotes(text: str) -> list[tuple[int, int]]:
+    """:func:`quoted_spans` of ``text``: as a text prepared last handed them over, else found."""
+    found = _HANDED_OVER.pop(text, None)
+    return quoted_spans(text) if found is None else found
 
 
 # Sentence ends: terminal punctuation before a space or a closing mark (in
@@ -348,6 +379,7 @@ def _prepare(article: Article) -> Doc:
     for i in apart:
         gap_costs[i] = BOILERPLATE
     quoted = quoted_spans(text)
+    hand_over_quotes(text, quoted)
     sentence_starts, clause_start, is_that, says = _boundaries(
         text, (starts, ends), token_keys, marks, bounds, title, quoted, boilerplate
     )

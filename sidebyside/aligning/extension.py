@@ -5,6 +5,7 @@ tidied (a bracket or quotation mark it opens or closes taken in)."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import operator
 import re
 from array import array
@@ -285,6 +286,9 @@ def _sentences(doc: Doc) -> tuple[array[int], array[int]]:
                 after += array("i", (hi,)) * (hi - lo)
         found = doc.cache["sentences"] = (first, after)
     return found
+
+
+sentence_bounds = _sentences
 
 
 def end_of(doc: Doc, t: int) -> int:
@@ -793,31 +797,6 @@ def _few(doc: Doc, lo: int, hi: int) -> bool:
     return doc.content_sum[hi] - doc.content_sum[lo] <= 2
 
 
-class _Lazy:
-    """The items of an iterator, drawn from it only as far as they are read,
-    and kept for reading again."""
-
-    def __init__(self, items) -> None:
-        self._items = iter(items)
-        self._seen: list = []
-
-    def __iter__(self):
-        k = 0
-        while True:
-            if k < len(self._seen):
-                yield self._seen[k]
-            else:
-                item = next(self._items, _END)
-                if item is _END:
-                    return
-                self._seen.append(item)
-                yield item
-            k += 1
-
-
-_END = object()
-
-
 def _copied(
     da: Doc, a0: int, a1: int, sa: int, ea: int, db: Doc, b0: int, b1: int, sb: int, eb: int, core: int, sim: float
 ) -> bool:
@@ -854,23 +833,24 @@ def snap(
     sent_b, clause_b = _start_levels(db, sb, fb0)
     send_a, cend_a = _end_levels(da, ea, fa1 - 1)
     send_b, cend_b = _end_levels(db, eb, fb1 - 1)
-    # The edges that agree, worked out only as far as the tries need them.
+    # The edges that agree (all of them at once: a start or an end seldom
+    # has more than two levels of its own, and lists are cheap to go over).
     start_levels = ((sent_a, sent_b), (clause_a, clause_b), (sent_a, clause_b), (clause_a, sent_b))
-    starts = _Lazy(
+    starts = [
         (lo_a, lo_b)
         for lo_a, lo_b in dict.fromkeys(start_levels)
         if not (_tail(da, lo_a, ea) or _tail(db, lo_b, eb))
         and _edges_agree(da, lo_a, sa, db, lo_b, sb, True, core, (lo_a, lo_b) == (sent_a, sent_b))
-    )
+    ]
     end_levels = ((send_a, send_b), (cend_a, cend_b), (send_a, cend_b), (cend_a, send_b))
-    ends = _Lazy(
+    ends = [
         (hi_a, hi_b)
         for hi_a, hi_b in dict.fromkeys(end_levels)
         if _edges_agree(da, ea + 1, hi_a + 1, db, eb + 1, hi_b + 1, False, core, (hi_a, hi_b) == (send_a, send_b))
-    )
+    ]
 
     def tries():
-        yield from ((s, e) for s in starts for e in ends)
+        yield from itertools.product(starts, ends)
         inner_start = (_inward_start(da, sa, ea), _inward_start(db, sb, eb))
         inner_end = (_inward_end(da, ea, sa), _inward_end(db, eb, sb))
         whole_start = (_inward_sentence_start(da, sa, ea), _inward_sentence_start(db, sb, eb))

@@ -71,6 +71,7 @@ from dataclasses import replace
 
 from ..model import Alignment, Passage
 from .changes import Words, group_changes, words_from, words_of
+from .documents import drop_handed_over
 from .speakers import ArticleFacts, Sentences, article_facts, passage_facts, passage_sentences
 
 __all__ = ["annotate", "article_facts", "passage_facts", "passage_sentences"]
@@ -109,7 +110,9 @@ def annotate(alignment: Alignment, only: Collection[str] | None = None) -> Align
     if not alignment.groups or (only is not None and not only):
         return alignment
     with _collector_paused():
-        return _annotate(alignment, only)
+        annotated = _annotate(alignment, only)
+    drop_handed_over()
+    return annotated
 
 
 @contextmanager

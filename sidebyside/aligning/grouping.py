@@ -21,6 +21,7 @@ from .extension import (
     end_of,
     extend,
     other_speakers,
+    sentence_bounds,
     similarity,
     similarity_of,
     snap,
@@ -95,11 +96,15 @@ class Known:
         ranges = self.ranges.get((b, self.docs[b].para[blo]))
         if not ranges:
             return False
+        # (the ranges of b around the tokens first: most chains have none)
+        around_b = [node for s, e, node in ranges if s <= blo and bhi <= e]
+        if not around_b:
+            return False
         around_a = self._roots_around(a, alo, ahi)
         if not around_a:
             return False
         find = self._find
-        return any(s <= blo and bhi <= e and find(node) in around_a for s, e, node in ranges)
+        return any(find(node) in around_a for node in around_b)
 
     def add(self, a: int, alo: int, ahi: int, b: int, blo: int, bhi: int) -> None:
         nodes = []
@@ -377,6 +382,10 @@ def _grow_by_sentences(da: Doc, db: Doc, link: Link, others: list[Link], opts: A
     its old extent if the whole would not be similar enough."""
     (lo_a, hi_a), (lo_b, hi_b) = link.ta, link.tb
     grew = False
+    # Each token's sentence, (first, past the last): Doc.sentence_of as two lookups.
+    (first_a, after_a), (first_b, after_b) = sentence_bounds(da), sentence_bounds(db)
+    region_a, region_b = da.region(lo_a), db.region(lo_b)
+    keys_a, keys_b, flags_a, flags_b = da.keys, db.keys, content_flags(da), content_flags(db)
     for forward in (True, False):
         while True:
             if forward:
@@ -389,16 +398,16 @@ def _grow_by_sentences(da: Doc, db: Doc, link: Link, others: list[Link], opts: A
                     break
             if da.boilerplate[na] or db.boilerplate[nb]:
                 break
-            if da.region(na) != da.region(lo_a) or db.region(nb) != db.region(lo_b):
+            if da.region(na) != region_a or db.region(nb) != region_b:
                 break
-            sa0, sa1 = da.sentence_of(na)
-            sb0, sb1 = db.sentence_of(nb)
+            sa0, sa1, sb0, sb1 = first_a[na], after_a[na], first_b[nb], after_b[nb]
             if forward and (sa0 != na or sb0 != nb) or not forward and (sa1 != na + 1 or sb1 != nb + 1):
                 break
-            if _content_keys(da, sa0, sa1).isdisjoint(_content_key_list(db, sb0, sb1)):
+            # (the two sentences share no content word)
+            if set(compress(keys_a[sa0:sa1], flags_a[sa0:sa1])).isdisjoint(compress(keys_b[sb0:sb1], flags_b[sb0:sb1])):
                 break
-            a_text = da.text[da.tokens[sa0].start : da.tokens[sa1 - 1].end]
-            b_text = db.text[db.tokens[sb0].start : db.tokens[sb1 - 1].end]
+            a_text = da.text[da.starts[sa0] : da.tokens[sa1 - 1].end]
+            b_text = db.text[db.starts[sb0] : db.tokens[sb1 - 1].end]
             if similarity(a_text, b_text) < opts.min_similarity:
                 break
             new_a = (lo_a, sa1 - 1) if forward else (sa0, hi_a)
@@ -409,6 +418,7 @@ def _grow_by_sentences(da: Doc, db: Doc, link: Link, others: list[Link], opts: A
             ):
                 break
             (lo_a, hi_a), (lo_b, hi_b) = new_a, new_b
+            region_a, region_b = da.region(lo_a), db.region(lo_b)
             grew = True
     if not grew:
         return
@@ -418,17 +428,6 @@ def _grow_by_sentences(da: Doc, db: Doc, link: Link, others: list[Link], opts: A
     if sim >= opts.min_similarity:
         link.sa, link.ea, link.sb, link.eb, link.similarity = ca[0], ca[1], cb[0], cb[1], sim
         link.ta, link.tb = (lo_a, hi_a), (lo_b, hi_b)
-
-
-def _content_keys(doc: Doc, lo: int, hi: int) -> set[str]:
-    """The keys of the content words among tokens lo..hi-1."""
-    return set(_content_key_list(doc, lo, hi))
-
-
-def _content_key_list(doc: Doc, lo: int, hi: int) -> list[str]:
-    """The keys of the content words among tokens lo..hi-1, in order."""
-    flags = content_flags(doc)
-    return list(compress(doc.keys[lo:hi], flags[lo:hi]))
 
 
 class _Sites:
@@ -446,9 +445,10 @@ class _Sites:
         length = end - start
         spans = self.spans
         for site in self.by_article[article]:
-            _, s, e = spans[site]
-            if e <= start or s >= end:
+            span = spans[site]
+            if span[2] <= start or span[1] >= end:
                 continue
+            s, e = span[1], span[2]
             ov = min(e, end) - max(s, start)
             if ov > best_overlap and 2 * ov >= min(e - s, length) and ov >= 0.3 * max(e - s, length):
                 best, best_overlap = site, ov
@@ -540,7 +540,7 @@ def _cohere(
             alone.extend(comp)
             continue
         inside = set(comp)
-        rep = max(comp, key=lambda x: (sum(1 for y in adjacency[x] if y in inside), len(words[x]), -x))
+        rep = max(comp, key=lambda x: (sum(map(inside.__contains__, adjacency[x])), len(words[x]), -x))
         core = {rep}
         stack = [rep]
         while stack:
@@ -571,7 +571,7 @@ def build_groups(
     for link in links:
         ends.append((link.a, link.sa, link.ea))
         ends.append((link.b, link.sb, link.eb))
-    order = sorted(range(len(ends)), key=lambda i: (-(ends[i][2] - ends[i][1]), ends[i]))
+    order = sorted(range(len(ends)), key=[(s - e, a, s, e) for a, s, e in ends].__getitem__)
     site_of = [0] * len(ends)
     for i in order:
         site_of[i] = sites.add(*ends[i])
@@ -627,15 +627,18 @@ def _word_count(doc: Doc, start: int, end: int) -> int:
     return bisect.bisect_left(doc.starts, end) - bisect.bisect_left(doc.starts, start)
 
 
-def _similarities(norms: list[str], spans: list[Span], memo: dict[tuple[Span, Span], float]) -> list[float]:
+def _similarities(norms: list[str], spans: list[Span], memo: dict[int, float], number: dict[Span, int]) -> list[float]:
     """Each version's mean similarity (0–100, to one decimal) to the
     group's versions in other articles (an even sample of 16 of them in a
-    very large group); ``memo`` keeps the scores of pairs already scored."""
+    very large group); ``memo`` keeps the scores of pairs already scored,
+    under both orders of the pair's two numbers (``number``: each version's,
+    given as met) packed in one int."""
     sims = []
     n = len(spans)
     step = (n - 1) / _SIMILARITY_SAMPLE
     offsets = [1 + int(k * step) for k in range(_SIMILARITY_SAMPLE)]
     articles = [span[0] for span in spans]
+    ids = [number.setdefault(span, len(number)) for span in spans]
     get = memo.get
     for i, here in enumerate(spans):
         a = here[0]
@@ -648,14 +651,12 @@ def _similarities(norms: list[str], spans: list[Span], memo: dict[tuple[Span, Sp
         if not others:
             sims.append(0.0)
             continue
-        scores = []
-        for j in others:
-            there = spans[j]
-            key = (here, there) if here < there else (there, here)
-            score = get(key)
-            if score is None:
-                score = memo[key] = similarity_of(norms[i], norms[j])
-            scores.append(score)
+        row = ids[i] << 32
+        scores = [get(row | ids[j]) for j in others]
+        if None in scores:  # pairs not scored yet
+            for k, j in enumerate(others):
+                if scores[k] is None:
+                    scores[k] = memo[row | ids[j]] = memo[ids[j] << 32 | ids[i]] = similarity_of(norms[i], norms[j])
         sims.append(round(sum(scores) / len(scores), 1))
     return sims
 
@@ -689,12 +690,13 @@ def settle(
     spans = [s for s in spans if _word_count(docs[s[0]], s[1], s[2]) >= opts.min_words]
     reps = list(reps)
     scores = scores if scores is not None else Scores()
-    memo: dict[tuple[Span, Span], float] = {}
+    memo: dict[int, float] = {}
+    number: dict[Span, int] = {}
     while True:
         if len({s[0] for s in spans}) < 2:
             return None
         norms = [scores.norm(docs, span) for span in spans]
-        sims = _similarities(norms, spans, memo)
+        sims = _similarities(norms, spans, memo, number)
         by_article: dict[int, list[int]] = defaultdict(list)
         for i, s in enumerate(spans):
             by_article[s[0]].append(i)

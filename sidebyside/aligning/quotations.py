@@ -11,7 +11,7 @@ import itertools
 import re
 from functools import cache
 
-from .documents import quoted_spans
+from .documents import handed_over_quotes
 from .tokens import TITLE_ABBREVIATIONS
 
 QUOTE_CHARS = "\"“”«»„‘’'"
@@ -146,7 +146,7 @@ class Quotations:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.quoted = _mend_quotes(text, quoted_spans(text))
+        self.quoted = _mend_quotes(text, handed_over_quotes(text))
         self._quote_starts = [s for s, _ in self.quoted]
         self.sentences = self._sentences()
         self._sentence_starts = [s for s, _ in self.sentences]

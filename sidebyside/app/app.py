@@ -194,6 +194,8 @@ class SideBySideApp(App[None]):
         from .small import guard
 
         guard(self, event.size)  # a dialog or the palette is covered while the terminal is too small
+        if self._typeahead is not None:
+            self._typeahead.resized(event.size)  # keys typed while it was too small go on
 
     def on_mount(self) -> None:
         from .small import install
@@ -214,8 +216,6 @@ class SideBySideApp(App[None]):
                 self.set_keymap(keymap)
         for problem in self._problems:
             self.notify(problem, title="Settings", severity="warning", timeout=12, markup=False)
-        for notice in self._notices:
-            self.notify(notice, title="Articles", severity="warning", timeout=12, markup=False)
         if len(self.articles) < 2:
             self.notify(
                 "Only one article is open: there is nothing to align it with. "
@@ -223,10 +223,12 @@ class SideBySideApp(App[None]):
                 title="One article",
                 timeout=10,
             )
-        notes = [note for article in self.articles for note in article.notes]
+        # What the command line found reading the articles (a file skipped, a
+        # URL that failed) and each article's notes: one notice for them all
+        # (not a stack of them over the passage panel).
+        notes = [*self._notices, *(note for article in self.articles for note in article.notes)]
         if notes:
-            # One notice for them all (not a stack of them over the passage panel).
-            self.notify("\n".join(notes), severity="warning", timeout=8)
+            self.notify("\n".join(notes), title="Articles", severity="warning", timeout=12 if self._notices else 8)
         self.run_alignment()
 
     @on(events.Ready)

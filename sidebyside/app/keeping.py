@@ -220,10 +220,22 @@ class Keeping:
 
     def _report_loaded(self, loaded: Loaded, kept: int) -> None:
         """Tell the reader what was reopened, and everything that was not."""
+        if loaded.for_other_articles():
+            # One notice, not the list of every passage it holds that these articles lack.
+            found = loaded.passages_found()
+            reopened = f"; {plural(kept, 'highlight')} reopened" if kept else ""
+            self._notify(
+                f"{loaded.path.name} belongs to other articles: {found} of its "
+                f"{plural(found + len(loaded.missing), 'passage')} found in these{reopened}",
+                title="Other articles",
+                severity="warning",
+                timeout=10,
+            )
+            return
         if not loaded.marks:
             self._notify(
                 f"{loaded.path.name} marks no group as kept (an aligned file, not saved highlights): "
-                f"its {plural(len(loaded.groups), 'group')} open unkept",
+                f"its {plural(len(loaded.groups), 'group')} open, none kept",
                 title="Alignment opened",
                 timeout=6,
             )
@@ -473,6 +485,7 @@ class Keeping:
                 self._notify(f"Not saved: {job.path} is as it was", timeout=4)
 
         backup = " (a copy of the old file is kept beside it)" if job.path.suffix.lower() == ".json" else ""
-        question = f"{warning}.\n\nReplace anyway?{backup}"
+        warning = home_as_tilde(warning)
+        question = f"{warning[:1].upper()}{warning[1:]}.\n\nReplace anyway?{backup}"  # a sentence
         dialog = ConfirmScreen("Replace the saved file?", question, yes="Replace", no="Don't save", default=False)
         self.app.push_screen(dialog, answer)

@@ -94,6 +94,8 @@ class OverviewScreen(Screen[None]):
             "v", "toggle('variants')", "Variants", id="overview-variants", tooltip="Only passages whose wording differs"
         ),
         Binding("f", "toggle('flagged')", "Flagged", id="overview-flagged", tooltip="Only passages flagged ⚑ to check"),
+        # (Before +: at 80 columns the keys after it are not drawn, and 0 undoes every filter.)
+        Binding("0", "clear_filters", "All rows", id="overview-clear", tooltip="Clear the filters: every row"),
         Binding(
             "plus,equals_sign",
             "min_outlets(1)",
@@ -112,7 +114,6 @@ class OverviewScreen(Screen[None]):
             tooltip="Allow passages carried by one outlet fewer",
         ),
         Binding("h", "only_here", "Only here", id="overview-only-here", tooltip="List each outlet's own paragraphs"),
-        Binding("0", "clear_filters", "All", id="overview-clear", show=False, tooltip="Clear the filters"),
     ]
 
     COMPONENT_CLASSES = {"overview-screen--on", "overview-screen--off"}
@@ -238,7 +239,7 @@ class OverviewScreen(Screen[None]):
                 for item in cov.only_here.get(a, ()):
                     key = f"only:{item.place.article}:{item.place.start}"
                     self._rows[key] = item
-                    rows.append(GridRow(key, _only_cells(cov, item)))
+                    rows.append(GridRow(key, _only_cells(cov, item, arts[a])))
         else:
             current = self.app.current_group
             for row in cov.rows:
@@ -453,11 +454,15 @@ def _cell(cell: Cell | None, dated: bool) -> tuple:
     return (quote, mark, *first)
 
 
-def _only_cells(cov: Coverage, item: OnlyHere) -> tuple:
-    """The cells of an outlet's own paragraph's row (the only-here list): ◆
+def _only_cells(cov: Coverage, item: OnlyHere, article) -> tuple:
+    """The cells of an outlet's own paragraph's row (the only-here list): its
+    text (a Markdown file's without its marks, as the pane draws it); ◆
     its own; "◇ own?" in its column and "≈ alike" in the other's when
     another outlet has a paragraph that reads much like it (reworded, not
     aligned)."""
+    from .wrap import is_markdown, markdown_as_read
+
+    text = markdown_as_read(item.text) if is_markdown(article) else item.text
 
     def cell(a: int) -> tuple:
         if a == item.place.article:
@@ -467,7 +472,7 @@ def _only_cells(cov: Coverage, item: OnlyHere) -> tuple:
         return ((" ·", "overview--absent"),)
 
     outlets = tuple(cell(a) for a in cov.columns)
-    return (((" —", "overview--muted"),), ((item.text, ""),), (), (), *outlets)
+    return (((" —", "overview--muted"),), ((text, ""),), (), (), *outlets)
 
 
 def _stylesheet_generation(app: SideBySideApp) -> int | None:

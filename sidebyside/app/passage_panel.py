@@ -127,6 +127,7 @@ class PassagePanel(Widget, can_focus=False):
 
     def _kept_changed(self, old: dict[str, str], new: dict[str, str]) -> None:
         group_id = self.app.current_group
+        # (With none selected, the list of groups marks the kept ones.)
         if group_id is None or old.get(group_id) != new.get(group_id) or (group_id in old) != (group_id in new):
             self._changed()
 
@@ -330,25 +331,8 @@ class PassagePanel(Widget, can_focus=False):
             table.add_row(label, Text(shown_similarity(passage.similarity), style=hint_style), body)
             rows.append(table)
         for repeat in group.repeats:
-            rows.append(self._repeat_row(alignment, repeat, width, label_style, hint_style))
+            rows.append(repeat_row(alignment, repeat, width, label_style, hint_style))
         return RenderGroup(*parts), rows, current_row
-
-    @staticmethod
-    def _repeat_row(alignment: Alignment, repeat: Passage, width: int, label_style, hint_style) -> Table:
-        """A row for a stretch that repeats a version inside its own article:
-        ↻ and the outlet, the repeat's similarity, where it is and its words."""
-        article = alignment.articles[repeat.article]
-        label = Text(no_wrap=True, overflow="ellipsis")
-        label.append("↻", style=hint_style)
-        label.append(article.label, style=label_style)
-        body = Text(f"{repeat_text(article, repeat)}: ", style=hint_style)
-        body.append(f"“{row_text(repeat.text).strip()}”")
-        table = Table.grid(padding=(0, 1), expand=True)
-        table.add_column(width=width, no_wrap=True, overflow="ellipsis")
-        table.add_column(width=3, justify="right", no_wrap=True)
-        table.add_column(ratio=1)
-        table.add_row(label, Text(shown_similarity(repeat.similarity), style=hint_style), body)
-        return table
 
     def _summary(self, alignment: Alignment, heading_style, hint_style) -> Text:
         """The panel's heading while no group is selected."""
@@ -366,16 +350,22 @@ class PassagePanel(Widget, can_focus=False):
         )
 
     def _group_rows(self, alignment: Alignment) -> list[RenderableType]:
-        """One row per group while none is selected: its id, kind, outlets
-        and how its first version starts (n selects the first)."""
+        """One row per group while none is selected: its id, ★ when it is
+        kept, ⚑ when it is flagged, its kind, outlets and how its first
+        version starts (n selects the first)."""
         label_style = self.get_component_rich_style("passage-panel--label", partial=False)
         hint_style = self.get_component_rich_style("passage-panel--hint", partial=False)
+        kept_style = self.get_component_rich_style("passage-panel--kept", partial=False)
+        flag_style = self.get_component_rich_style("passage-panel--flag", partial=False)
+        kept = self.app.kept
         rows: list[RenderableType] = []
         for group in alignment.groups:
             colours = self.app.group_colours.get(group.id)
             row = Text(no_wrap=True, overflow="ellipsis")
             row.append("▌", style=colours.marker if colours else hint_style)
             row.append(f"{group.id:<4}", style=label_style)
+            row.append("★" if group.id in kept else " ", style=kept_style)
+            row.append("⚑" if group.flags else " ", style=flag_style)
             outlets = ", ".join(dict.fromkeys(alignment.articles[i].label for i in group.article_indexes))
             row.append(f" {group.kind}{' quote' if group.quote else ''} · {outlets} · ", style=hint_style)
             row.append(f"“{row_text(group.passages[0].text).strip()}”")
@@ -419,3 +409,20 @@ class PassagePanel(Widget, can_focus=False):
             shown = " · ".join(f"“{phrase}”" for phrase in phrases) + (" …" if len(diff.dropped) > 4 else "")
             body.append(f"  drops {shown}", style=dropped_style)
         return body
+
+
+def repeat_row(alignment: Alignment, repeat: Passage, width: int, label_style, hint_style) -> Table:
+    """A row for a stretch that repeats a version inside its own article:
+    ↻ and the outlet, the repeat's similarity, where it is and its words."""
+    article = alignment.articles[repeat.article]
+    label = Text(no_wrap=True, overflow="ellipsis")
+    label.append("↻", style=hint_style)
+    label.append(article.label, style=label_style)
+    body = Text(f"{repeat_text(article, repeat)}: ", style=hint_style)
+    body.append(f"“{row_text(repeat.text).strip()}”")
+    table = Table.grid(padding=(0, 1), expand=True)
+    table.add_column(width=width, no_wrap=True, overflow="ellipsis")
+    table.add_column(width=3, justify="right", no_wrap=True)
+    table.add_column(ratio=1)
+    table.add_row(label, Text(shown_similarity(repeat.similarity), style=hint_style), body)
+    return table

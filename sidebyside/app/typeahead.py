@@ -22,6 +22,12 @@ the next key waits until the one before has been through the field and
 every widget above it, up to the app.  Everything runs on the app's own
 message loop, never blocking it: held keys never interleave with new ones.
 The app passes every key through :meth:`hold`, then :meth:`deliver`.
+
+Keys typed while the terminal is too small (below ``small.MIN_SIZE``: the
+reader sees only a message) wait too, and go on, in order, once it is large
+enough again and the reading screen has given the focus back to its pane
+(hiding every pane dropped it, and a pane's ``n`` went nowhere).  Only the
+quit keys act at once.
 """
 
 from __future__ import annotations
@@ -36,9 +42,14 @@ from textual.widgets import Input, OptionList, TextArea
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.geometry import Size
 
 #: Binding ids whose key opens an input.
 OPENERS = ("search", "note", "save-as", "pick-pane", "command-palette")
+#: Binding ids whose key acts at once even while the terminal is too small,
+#: and the keys that end any Textual app.
+AT_ONCE = ("quit",)
+ALWAYS_AT_ONCE = {"ctrl+c", "ctrl+q"}
 #: Longest a key is held when no input comes, or waits for the key before
 #: it to come back (seconds).
 MAX_HOLD = 0.5
@@ -62,12 +73,13 @@ class TypeAhead:
         self._busy: object = None  # the key being handled by a field (a token)
         self._busy_since = 0.0
         self._timer = None
+        self._grown_at = 0.0  # when the terminal was last made large enough again
 
     @property
     def holding(self) -> bool:
         return bool(self._queue) or self._waiting or self._busy is not None
 
-    def _opener_keys(self) -> set[str]:
+    def _keys_of(self, ids: tuple[str, ...]) -> set[str]:
         from .help import normalise_key
 
         keymap = getattr(self.app, "_keymap", {}) or {}
@@ -75,20 +87,45 @@ class TypeAhead:
         sections = getattr(self.app, "binding_sections", None)
         for _, bindings in sections() if sections else ():
             for binding in bindings:
-                if getattr(binding, "id", None) in OPENERS:
+                if getattr(binding, "id", None) in ids:
                     chosen = keymap.get(binding.id, binding.key)
                     keys.update(normalise_key(k) for k in chosen.split(","))
         return keys
+
+    def _opener_keys(self) -> set[str]:
+        return self._keys_of(OPENERS)
+
+    def _too_small(self) -> bool:
+        from .small import too_small
+
+        return too_small(self.app.size)
 
     def hold(self, event: events.Key) -> bool:
         """Called with every key as it arrives: True if the key is held (it
         is handed over later, in order); False if the app may
         :meth:`deliver` it now."""
-        if self.holding:
+        small = self._too_small()
+        if small and not self.holding and event.key in ALWAYS_AT_ONCE | self._keys_of(AT_ONCE):
+            return False
+        if self.holding or small:
             self._queue.append(event)
             self._tick()
             return True
         return False
+
+    def resized(self, size: Size) -> None:
+        """The terminal changes to ``size``: once it is large enough again,
+        the keys that waited go on (when the screen has its focus back)."""
+        from .small import too_small
+
+        if self._queue and not too_small(size):
+            self._grown_at = time.monotonic()
+            self.app.call_later(self._tick)  # (once the app has taken its new size)
+
+    def _laid_out(self, now: float) -> bool:
+        """Whether the screen is back from a terminal too small: it has the
+        focus again (or has had a moment to take it)."""
+        return self.app.screen.focused is not None or now - self._grown_at >= MAX_HOLD
 
     async def deliver(self, event: events.Key) -> None:
         """Let the app handle ``event`` now (on its message loop)."""
@@ -158,11 +195,13 @@ class TypeAhead:
             self._waiting = False
         if self._busy is not None and now - self._busy_since >= MAX_HOLD:
             self._busy = None  # (a key that never came back: go on)
-        if not self._waiting and self._busy is None:
+        small = self._too_small()
+        if small or (not self._waiting and self._busy is None and self._laid_out(now)):
+            # (While too small, nothing to poll for: resized() looks again.)
             if self._timer is not None:
                 self._timer.stop()
                 self._timer = None
-            if self._queue:
+            if self._queue and not small:
                 # On the app's message loop, after the keys queued there.
                 self.app.call_later(self.release)
         elif self._timer is None:
@@ -170,5 +209,5 @@ class TypeAhead:
 
     async def release(self) -> None:
         """Hand the held keys over, in order, while nothing waits."""
-        while self._queue and not self._waiting and self._busy is None:
+        while self._queue and not self._waiting and self._busy is None and not self._too_small():
             await self.deliver(self._queue.popleft())

@@ -138,7 +138,7 @@ def shown_lines(article: Article) -> list[tuple[int, int, str]]:
     lines (a joined line holds newlines, which the pane draws as spaces);
     in a Markdown file, without the marks :func:`_without_marks` leaves out."""
     lines = joined_lines(article)
-    if article.path.suffix.lower() not in _MARKDOWN_SUFFIXES:
+    if not is_markdown(article):
         return lines
     text = article.text
     return [line if "\n" in text[line[0] : line[1]] else _without_marks(text, *line) for line in lines]
@@ -161,6 +161,25 @@ def _without_marks(text: str, start: int, end: int, kind: str) -> tuple[int, int
     if whole is not None and whole.group(1) not in whole.group(2):
         return whole.start(2), whole.end(2), kind
     return start, end, kind
+
+
+# Emphasis inside a line: * and ** anywhere, _ and __ only around words (not snake_case).
+_INLINE_EMPHASIS = re.compile(r"(\*\*|\*)(?=\S)(.+?)(?<=\S)\1|(?<!\w)(__|_)(?=\S)(.+?)(?<=\S)\3(?!\w)")
+
+
+def markdown_as_read(text: str) -> str:
+    """A Markdown line (or paragraph) as a reader reads it, for a one-line
+    summary of it: without a heading's # marks or a block quote's >, nor the
+    marks of emphasis anywhere in it ("**Our view:** The law" is "Our view:
+    The law")."""
+    heading = _HEADING_MARKS.match(text)
+    if heading is not None:
+        text = text[heading.end() :]
+    return _INLINE_EMPHASIS.sub(lambda m: m.group(2) if m.group(1) else m.group(4), text)
+
+
+def is_markdown(article: Article) -> bool:
+    return article.path.suffix.lower() in _MARKDOWN_SUFFIXES
 
 
 def wrap_article(article: Article, width: int, hide_boilerplate: bool = False) -> Wrapped:

@@ -62,6 +62,17 @@ class Loaded:
     #: ``align --format json`` output does not, and none of its groups is).
     marks: bool = True
 
+    def passages_found(self) -> int:
+        """Saved passages found in the current articles."""
+        return sum(len(g.passages) for g in self.groups)
+
+    def for_other_articles(self) -> bool:
+        """Whether the file was saved with other articles than these: some of
+        its articles are not open and most of its passages are not found (a
+        file name two corpora share, ``wire.txt``, is no reason to read it
+        as this corpus's highlights on changed articles)."""
+        return bool(self.not_open) and self.passages_found() < len(self.missing)
+
     def messages(self) -> list[str]:
         """One-line messages for the reader: changed and missing articles,
         and every passage that could not be found."""

@@ -31,12 +31,18 @@ class Saved:
     """What :func:`save` wrote."""
 
     path: Path
-    groups: int  # kept groups written
+    groups: int  # groups written (the kept ones, or every group with ``all_groups``)
     passages: int  # passages of those groups
     backup: Path | None = None  # the replaced file's copy, when a forced save dropped something
+    all_groups: bool = False  # every group was written, not only the kept ones
+    kept: int = 0  # how many of the groups written are kept
 
     def message(self) -> str:
-        text = f"saved {plural(self.groups, 'highlight')} to {self.path}"
+        if self.all_groups:
+            written = f"{plural(self.groups, 'group')} ({'none' if not self.kept else self.kept} kept)"
+        else:
+            written = plural(self.groups, "highlight")
+        text = f"saved {written} to {self.path}"
         if self.backup is not None:
             text += f" (the previous file is kept as {self.backup.name})"
         return text
@@ -126,5 +132,8 @@ def save(
         atomic_write(path, text)
     except OSError as exc:
         raise HighlightsError(f"{path}: cannot save here ({exc.strerror or exc})") from None
-    return Saved(path, len(groups), sum(len(g.passages) for g in groups), backup)
+    kept_count = len(groups)
+    if all_groups:
+        groups = list(alignment.groups)
+    return Saved(path, len(groups), sum(len(g.passages) for g in groups), backup, all_groups, kept_count)
 
