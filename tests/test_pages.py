@@ -87,6 +87,27 @@ def test_a_byline_s_section_names_are_not_its_author(tmp_path):
     assert read_article(tmp_path / "page.html").author == "Sok Chanthy"
 
 
+def test_a_headline_given_again_after_a_section_s_name_is_read_once(tmp_path):
+    page = (
+        "<html><head><title>Kingsmere City complete signing of Oleksandr Kovalenko | Kingsmere City FC</title></head>"
+        "<body><main><p class='section'>Men's First Team</p>"
+        "<h1>Kingsmere City complete signing of Oleksandr Kovalenko</h1>"
+        + "".join(
+            f"<p>{sentence}</p>"
+            for sentence in (
+                "Kingsmere City is delighted to announce the signing of Oleksandr Kovalenko for a club-record fee.",
+                "The 24-year-old has signed a five-year contract running until June 2032, subject to clearance.",
+                "He scored 23 goals in 38 appearances last season, finishing as the league's top scorer.",
+                "The manager said the forward would join the squad at its training camp in Austria next week.",
+            )
+        )
+        + "</main></body></html>"
+    )
+    (tmp_path / "club.html").write_text(page, encoding="utf-8")
+    text = read_article(tmp_path / "club.html").text
+    assert text.count("Kingsmere City complete signing of Oleksandr Kovalenko") == 1
+
+
 @pytest.mark.parametrize(
     ("name", "reason"),
     [

@@ -181,8 +181,10 @@ def extract(html: str, url: str | None = None) -> dict[str, str | None] | None:
     if outlet is None and host:
         outlet = host
     paragraphs = [p for p in (_clean(line) for line in doc.text.splitlines()) if p]
-    if paragraphs and title and paragraphs[0].casefold() == title.casefold():
-        paragraphs = paragraphs[1:]
+    if title:  # the headline, given first (or after a section's name: "Men's First Team"), is the title's
+        repeated = [k for k, p in enumerate(paragraphs[:3]) if p.casefold() == title.casefold()]
+        if repeated:
+            del paragraphs[repeated[0]]
     return {
         "text": "\n".join(paragraphs),
         "title": title,
