@@ -97,6 +97,9 @@ def test_a_repeated_line_is_boilerplate_but_the_headline_stays():
         "A newsletter on air, lungs and the places we live",
         "AirQual Pro Research Digest summarises peer-reviewed studies. Subscribe at airqualpro.example.com/digest.",
         "EL DIARIO DE LEVANTE · ENGLISH EDITION",  # a masthead
+        "Shop now: get your Kovalenko 9 shirt in the official club store",
+        "Tickets for our pre-season friendlies in Austria are on sale now",
+        "Download the KXAL 10 News app for breaking news alerts",
     ],
 )
 def test_known_boilerplate(line):
@@ -135,6 +138,9 @@ def test_known_boilerplate(line):
         "This story is developing fast, the mayor warned.",
         "Listen to the story of how she escaped.",
         "Check back for more on Monday, the coach told fans.",
+        "Shop now and pay later, the retailer urged customers, as sales fell for a third month.",
+        "Tickets for the final are on sale now for twice what they cost last year, fans complained.",
+        "Download the app, the minister told parents, and you will see the school's results.",
     ],
 )
 def test_prose_is_not_boilerplate(line):

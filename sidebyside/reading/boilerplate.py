@@ -93,6 +93,9 @@ _PATTERNS = [
     r"(\s*forward this (e-?mail|newsletter)\b.{0,40})?\Z",
     r"^forward this (e-?mail|newsletter) to\b.{0,40}$",
     r"^disclaimer\s*:",
+    r"^shop now\s*[:.!–—-].{0,80}$",  # "Shop now: get your Kovalenko 9 shirt in the official club store"
+    r"^tickets (for|to) [^.!?]{0,60}\b(are|is) (on sale|available)( now)?[.!]?$",
+    r"^download (the|our) [^.!?]{0,40}\bapp\b[^.!?]{0,60}[.!]?$",
     r"^got a (story|tip|news tip)\?.{0,80}$",
     r"^an? ((daily|weekly|monthly|fortnightly|free) )?newsletter (on|about|for|from|of)\b[^.!?]{0,60}$",
     r"\bsubscribe (at|via|on) [\w-]+(\.[\w-]+)+(/\S*)?\s*\Z",  # "… Subscribe at example.com/digest."
@@ -112,7 +115,7 @@ _FIRST_WORDS = frozenset(
     credit credits discover e editing email filed follow forwarded home image images keywords leave listen log more
     most news photo photos picture pictures print produced promoted read recommended register related reporting save
     see share sign source sources sponsored subscribe support tag tags tap to topic topics tweet unsubscribe video
-    writing you key show hide load pinned live this check forward disclaimer got a an
+    writing you key show hide load pinned live this check forward disclaimer got a an shop tickets download
     """.split()
 )
 _FIRST_LETTERS = re.compile(r"\(?([a-z]*)")
