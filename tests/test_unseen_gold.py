@@ -333,6 +333,30 @@ MISSES: dict[tuple[str, str, str], str] = {
     ),
     ("embezzlement", "edit", "judge-paraphrase"): "spanish.txt's paraphrase of the judge's summary is in no group",
     ("embezzlement", "speaker", "judge@spanish.txt"): "spanish.txt's paraphrase is in no group (judge-paraphrase)",
+    # wildfire and transfer: written blind this round by a third helper, measured blind on this round's final
+    # engine; what it misses (the furniture lines and the club page's repeated headline were fixed after):
+    ("wildfire", "must", "governor"): (
+        "liveblog.txt gives the governor's declaration and quote as one sentence ('Gov. Teresa Albright, who declared "
+        "…, said in a statement: \"…\"'), so its pieces are one passage; the group holds it and tv.html's paragraph "
+        "whole but only wire.txt's first sentence, and wire.txt's quote is left in no group"
+    ),
+    ("wildfire", "edit", "governor-attribution-before"): "see governor",
+    ("wildfire", "not-flagged", "governor:attribution+name"): "see governor",
+    ("wildfire", "speaker", "governor@wire.txt"): "see governor",
+    ("wildfire", "edit", "lede-rewritten"): "the live blog's own lede is not grouped with the wire's",
+    ("wildfire", "flag", "lefevre-accents-forecast"): "the chief's name without its accents in a paraphrase: no flag",
+    ("wildfire", "flag", "chief-quote-cut"): "tv.html's quote cut at its end: negation and spelling, not quote",
+    ("wildfire", "speaker", "chief-forecast@tv.html"): "tv.html's forecast paragraph is not read as the chief's",
+    ("transfer", "must", "fee"): "tabloid.txt's fee sentence (£41million) is in no group",
+    ("transfer", "edit", "fee-currency"): "see fee",
+    ("transfer", "edit", "fee-understood"): "see fee",
+    ("transfer", "not-flagged", "fee:attribution"): "see fee",
+    ("transfer", "must", "nandakumar"): "club.html's version of the official's quote is in no group",
+    ("transfer", "speaker", "nandakumar@club.html"): "see nandakumar",
+    ("transfer", "edit", "verhagen-paraphrase"): "the fan site's paraphrase of the manager's quote is in no group",
+    ("transfer", "speaker", "verhagen-quote@fansite.txt"): "see verhagen-paraphrase",
+    ("transfer", "boilerplate", "Men's First Team"): "a section's name after the page's headline is read as body",
+    ("transfer", "boilerplate", "CITY TILL I DIE - the Kingsmere City fan blog"): "a blog's masthead: body",
     ("blast", "edit", "ugi-reply-rewritten"): (
         "update.txt rewrites the paragraph's second sentence ('UGI said it was reviewing its records …' / 'UGI "
         "spokesman Joe Swope said the company had found no record …'): the two are in no one group"
