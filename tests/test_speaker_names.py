@@ -55,6 +55,7 @@ CASES = [
     ("UGI Utilities, which supplies natural gas to the area, said it had shut off service.", "UGI Utilities"),
     ("Human Rights Watch said the trial had been unfair from the start.", "Human Rights Watch"),
     ("Russian President Vladimir Putin said the talks would go on next week.", "Putin"),
+    ("He was fined 4.2 million euros, according to the 214-page ruling.", "the 214-page ruling"),  # not "the 214"
 ]
 
 

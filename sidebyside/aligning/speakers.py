@@ -287,7 +287,7 @@ class _Subjects(_Roles):
         end = i
         while end + 1 < len(tokens) and end - i < 6:
             gap = text[tokens[end][1] : tokens[end + 1][0]]
-            if gap.strip() or tokens[end + 1][2].casefold() in _PHRASE_ENDS:
+            if gap.strip() not in ("", "-") or tokens[end + 1][2].casefold() in _PHRASE_ENDS:
                 break
             end += 1
         if i >= len(tokens):
@@ -458,15 +458,15 @@ class _Subjects(_Roles):
         k = j
         while (
             k - 1 >= max(limit, j - 3)
-            and text[tokens[k - 1][1] : tokens[k][0]] == " "
+            and text[tokens[k - 1][1] : tokens[k][0]] in (" ", "-")  # ("the 214-page ruling")
             and tokens[k - 1][2].casefold() not in STOPWORDS  # (nor "the")
-            and tokens[k - 1][2][:1].islower()
+            and (tokens[k - 1][2][:1].islower() or text[tokens[k - 1][1] : tokens[k][0]] == "-")
         ):
             k -= 1
         if low in STOPWORDS:
             return None
         if k - 1 >= 0 and tokens[k - 1][2].casefold() == "the" and text[tokens[k - 1][1] : tokens[k][0]] == " ":
-            return "the " + " ".join(tokens[m][2].casefold() for m in range(k, j + 1))
+            return "the " + " ".join(text[tokens[k][0] : tokens[j][1]].casefold().split())
         # "A witness told …", "an official said": someone unnamed, by what they are.
         if (
             low in _UNNAMED
