@@ -50,14 +50,15 @@ def refine(docs: list[Doc], links: list[Link], repeats: list[Repeat], opts: Alig
     cuts any (up to :data:`_PASSES`): where a link was cut (the paragraph a
     third outlet's passage ends at), a link of two outlets that carry the
     same run whole is cut too."""
+    bounds = _bounds(links)
     fresh = None  # the bounds a pass made: only the links they fall inside are cut again
     for _ in range(_PASSES):
-        cut = _refine_once(docs, links, repeats, opts, fresh)
+        cut = _refine_once(docs, links, bounds, repeats, opts, fresh)
         if len(cut) == len(links) and all(x is y for x, y in zip(cut, links)):
             break
-        before, after = _bounds(links), _bounds(cut)
-        fresh = {article: sorted(after[article] - before.get(article, set())) for article in after}
-        links = cut
+        after = _bounds(cut)
+        fresh = {article: sorted(after[article] - bounds.get(article, set())) for article in after}
+        links, bounds = cut, after
     return links
 
 
@@ -73,18 +74,20 @@ def _bounds(links: list[Link]) -> dict[int, set[int]]:
 def _refine_once(
     docs: list[Doc],
     links: list[Link],
+    bounds: dict[int, set[int]],
     repeats: list[Repeat],
     opts: AlignOptions,
     fresh: dict[int, list[int]] | None = None,
 ) -> list[Link]:
-    """One pass of :func:`refine`; with ``fresh``, only the links that one
-    of those bounds falls inside are read again."""
+    """One pass of :func:`refine` (``bounds``: the links' :func:`_bounds`);
+    with ``fresh``, only the links that one of those bounds falls inside
+    are read again."""
     sides: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
     for x in links:
         sides[x.a].append((*x.ta, id(x)))
         sides[x.b].append((*x.tb, id(x)))
     # Each article's bounds in order, so a link reads only those inside it.
-    ordered = {article: sorted(found) for article, found in _bounds(links).items()}
+    ordered = {article: sorted(found) for article, found in bounds.items()}
     repeats_of: dict[int, list[Repeat]] = defaultdict(list)
     for r in repeats:
         repeats_of[id(r.link)].append(r)

@@ -301,7 +301,7 @@ def guess_title(text: str, lines: list[Line]) -> int | None:
         if line.kind in ("blank", "header"):
             continue
         body = text[line.start : line.end].strip()
-        if is_known_boilerplate(body) or words(body) < 4 or masthead(body):
+        if is_known_boilerplate(body) or words(body) < 4:  # (a masthead is known boilerplate)
             continue
         # A line that a hard-wrapped paragraph of prose goes on from ("Novak
         # Djokovic saved two match points and beat Spain's Alvaro Nunez" /
