@@ -122,7 +122,7 @@ def _author(found: str | None) -> str | None:
     another part names someone in two words or more."""
     if not found:
         return None
-    parts = [_clean(part) for part in found.split(";") if _clean(part)]
+    parts = [part for part in map(_clean, found.split(";")) if part]
     if any(len(part.split()) >= 2 for part in parts):
         parts = [part for part in parts if len(part.split()) >= 2]
     return "; ".join(parts) or None

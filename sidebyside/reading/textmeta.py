@@ -689,6 +689,7 @@ def display_date(iso: str | None) -> str:
 
 
 _ISSUE_WORDS = frozenset({"issue", "no", "vol", "volume", "edition", "number"})
+_WEEKDAY_OR_ISSUE = _WEEKDAYS | _ISSUE_WORDS  # words a date line holds besides its date (is_metadata_line)
 _SEPARATORS = frozenset("·|•–—-/")
 
 
@@ -715,7 +716,7 @@ def is_metadata_line(line: str) -> bool:
         # ("Friday 19 November 2027 · Issue 212": an issue's number, and a mark between)
         rest = (stripped[: date.start()] + " " + stripped[date.end() :]).replace(",", " ").split()
         return all(
-            w.casefold().rstrip(".") in _WEEKDAYS | _ISSUE_WORDS or any(c.isdigit() for c in w) or w in _SEPARATORS
+            w.casefold().rstrip(".") in _WEEKDAY_OR_ISSUE or any(c.isdigit() for c in w) or w in _SEPARATORS
             for w in rest
         )
     return False
