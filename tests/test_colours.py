@@ -138,3 +138,29 @@ def test_a_long_run_of_groups_spreads_repeats_apart():
     for i in range(len(ids)):
         window = [index[g] for g in ids[i : i + 6]]
         assert len(set(window)) == len(window), window
+
+
+def _strong(colours, system) -> Color:
+    return shown_as(Color(*colours.current.bgcolor.get_truecolor()), system)
+
+
+@pytest.mark.parametrize(
+    "system", [None, ColorSystem.EIGHT_BIT, ColorSystem.STANDARD], ids=["truecolor", "256", "16"]
+)
+def test_the_current_groups_tint_is_no_other_groups_tint(system):
+    """The current group's strong tint, as the terminal shows it, stands
+    apart from every group's plain tint, its own included (in 256 colours
+    on textual-dark the current g2 and the plain g1 were both 48;5;23); on
+    16 colours it is another of the terminal's colours."""
+    app = App()
+    for name in sorted(app.available_themes):
+        app.theme = name
+        pal = palette(app.get_css_variables(), app.current_theme.dark, system)
+        tints = [_tint(c, system) for c in pal.colours]
+        for colours in pal.colours:
+            strong = _strong(colours, system)
+            if system == ColorSystem.STANDARD:
+                assert strong not in tints, (name, strong.hex)
+            else:
+                nearest = min(delta_e(strong, tint) for tint in tints)
+                assert nearest >= MIN_DELTA_E, (name, strong.hex, nearest)

@@ -5,7 +5,7 @@ accent, warning, success, error and blends of them); a passage is drawn on a
 *tint* of that hue (the hue blended into the pane background), in the
 theme's text colour where that reads on it (contrast at least 4.5:1), else
 in black or white; the current group on a *strong* tint with contrasting
-text.  Every tint is a colour a reader can tell apart from the background
+text, itself apart from every group's tint as shown.  Every tint is a colour a reader can tell apart from the background
 and from every other tint: their CIEDE2000 colour difference
 (:func:`delta_e`) is at least :data:`MIN_DELTA_E`, measured on the colour
 the terminal shows (a 256-colour terminal rounds it to its palette).  A
@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.color import Color as RichColor
 from rich.color import ColorSystem
 from rich.style import Style
 from textual.color import Color, ColorParseError
@@ -260,10 +261,17 @@ def palette(variables: Mapping[str, str], dark: bool, system: ColorSystem | None
         tint = _distinct_tint(background, hue, TINT[dark], taken, system, foreground)
         if tint is None:
             continue  # shows as a colour already taken: fewer colours, all distinct
-        colours.append(_group_colours(background, hue, tint, foreground))
+        colours.append((hue, tint))
     if not colours:  # (no hue at all could be told from the background)
-        tint = background.blend(theme_hues[0], TINT[dark])
-        colours.append(_group_colours(background, theme_hues[0], tint, foreground))
+        colours.append((theme_hues[0], background.blend(theme_hues[0], TINT[dark])))
+    # The current group's strong tints come once every tint is known: each
+    # must stand apart from all of them as shown (in 256 colours the
+    # current g2 was drawn in the colour of g1's plain tint).
+    shown = [shown_as(tint, system) for _, tint in colours]
+    colours = [
+        _group_colours(background, hue, tint, foreground, _strong_tint(background, hue, foreground, shown, system))
+        for hue, tint in colours
+    ]
     # Search matches: every match on the warning colour itself (a group's
     # tint is at most 40% of a hue), the one stepped to in the text's own
     # colours swapped, bold: unlike any group, and standing out most.
@@ -273,8 +281,46 @@ def palette(variables: Mapping[str, str], dark: bool, system: ColorSystem | None
     return Palette(dark, background, foreground, tuple(colours), match, match_current)
 
 
-def _group_colours(background: Color, hue: Color, tint: Color, text: Color) -> GroupColours:
-    strong = background.blend(hue, STRONG)
+def _strong_candidates(background: Color, hue: Color, text: Color) -> list[Color]:
+    """Backgrounds for the current group, the usual one first: the hue
+    blended in by :data:`STRONG`, then more, then the hue itself lightened
+    or darkened towards the text colour, then less of the hue."""
+    steps = [STRONG + 0.05 * i for i in range(7)]  # 0.70 … 1.0
+    found = [background.blend(hue, step) for step in steps]
+    found += [hue.blend(text, share) for share in (0.15, 0.3, 0.45, 0.6)]
+    found += [background.blend(hue, STRONG - 0.05 * i) for i in range(1, 7)]  # 0.65 … 0.40
+    return found
+
+
+def _strong_tint(
+    background: Color, hue: Color, text: Color, tints: list[Color], system: ColorSystem | None
+) -> Color:
+    """The current group's background: the first of
+    :func:`_strong_candidates` that, as the terminal of ``system`` shows
+    it, stands apart from the background and from every group's tint
+    (``tints``, as shown); a difference of :data:`MIN_DELTA_E`, or on a
+    16-colour terminal another colour.  Where none does, the one farthest
+    from the nearest of them."""
+    ground = shown_as(background, system)
+    sixteen = system in FEW_COLOURS and system != ColorSystem.EIGHT_BIT
+
+    def nearest(candidate: Color) -> float:
+        shown = shown_as(candidate, system)
+        if sixteen:
+            return 0.0 if shown == ground or shown in tints else MIN_DELTA_E
+        return min(delta_e(shown, other) for other in (ground, *tints))
+
+    candidates = _strong_candidates(background, hue, text)
+    if sixteen:  # then any of the terminal's own colours, nearest the hue first
+        own = [Color(*RichColor.from_ansi(number).get_truecolor()) for number in range(16)]
+        candidates += sorted(own, key=lambda colour: delta_e(colour, hue))
+    for candidate in candidates:
+        if nearest(candidate) >= MIN_DELTA_E:
+            return candidate
+    return max(candidates, key=nearest)
+
+
+def _group_colours(background: Color, hue: Color, tint: Color, text: Color, strong: Color) -> GroupColours:
     strong_text = strong.get_contrast_text(1.0)
     # The theme's text on the tint where it reads (most themes), else black
     # or white: a tint is never weakened to nothing to keep the text readable.
