@@ -322,8 +322,10 @@ def to_csv(
     ``notes`` (group id -> note) a ``note`` column; with ``kept`` a ``kept``
     column (yes/no).  ``changes`` lists the version's differences from the
     group's most common wording ("kind: before → after", separated by
-    "; ").  With ``bom``, the text starts with a byte-order mark, so that a
-    spreadsheet opening the file reads it as UTF-8."""
+    "; ").  A text or note is one line, its line breaks (a hard-wrapped
+    article's) read as spaces, as in the Markdown report.  With ``bom``,
+    the text starts with a byte-order mark, so that a spreadsheet opening
+    the file reads it as UTF-8."""
     import csv  # only this format needs it: not loaded by every align run
 
     buf = io.StringIO()
@@ -352,12 +354,12 @@ def to_csv(
                 "quoted": "yes" if p.quoted else "no",
                 "speaker": p.said_by or "",
                 "changes": "; ".join(one_line(change_text(c)) for c in group.changes if c.passage == k),
-                "text": p.text,
+                "text": one_line(p.text),
             }
             if kept is not None:
                 row["kept"] = "yes" if group.id in kept else "no"
             if notes is not None:
-                row["note"] = notes.get(group.id, "")
+                row["note"] = one_line(notes.get(group.id, ""))
             writer.writerow(row)
     return buf.getvalue()
 

@@ -87,3 +87,28 @@ def test_a_similarity_is_shown_as_100_only_for_versions_that_read_the_same():
     from sidebyside.text import shown_similarity
 
     assert [shown_similarity(x) for x in (100.0, 99.5, 99.4, 98.6, 60.0, 59.5)] == ["100", "99", "99", "99", "60", "60"]
+
+
+def test_csv_cells_are_one_line_as_in_the_report():
+    """A hard-wrapped article's passage (a newsletter wrapped at 70
+    columns) is one line in its CSV text cell, as in the Markdown report;
+    a note's line breaks too. The offsets still index the article."""
+    from pathlib import Path
+
+    from sidebyside.model import Alignment, Group, Passage
+    from sidebyside.reading.articles import article_from_text
+
+    wrapped = "The Calloway Museum bought them between 1986\nand 1991 from the London dealer\nGerald Asquith."
+    plain = " ".join(wrapped.split())
+    articles = (article_from_text(Path("/tmp/letter.md"), wrapped), article_from_text(Path("/tmp/wire.txt"), plain))
+    group = Group("g1", "verbatim", False, (
+        Passage(0, 0, len(wrapped), wrapped, 100.0), Passage(1, 0, len(plain), plain, 100.0)
+    ))
+    alignment = Alignment(articles, (group,))
+    text = to_csv(alignment, notes={"g1": "check\nthe sum"})
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["text"] for r in rows] == [plain, plain]
+    assert {r["note"] for r in rows} == {"check the sum"}
+    assert (int(rows[0]["start"]), int(rows[0]["end"])) == (0, len(wrapped))
+    assert len(text.splitlines()) == 3  # the header and a line per passage
+    assert f"“{plain}”" in to_markdown(alignment)
