@@ -413,6 +413,31 @@ def test_a_quote_over_two_paragraphs_cut_into_one_is_one_passage():
     assert "quote-changed" in group.flags
 
 
+NANDA_CLUB = (
+    '"Signing a player of his quality at 24 is a statement about where this club wants to be. We moved quickly '
+    "when we knew he was available, and we are grateful to the sellers for the way they handled the talks,\" "
+    "director of football Priya Nandakumar said."
+)
+NANDA_WIRE = (
+    '"Signing a player of his quality at 24 is a statement about where this club wants to be," Kingsmere '
+    "director of football Priya Nandakumar said in a statement."
+)
+
+
+def test_a_quote_one_outlet_cuts_after_its_first_sentence_is_one_passage_with_its_attribution():
+    # The wire's one sentence holds the quote's first sentence and the
+    # attribution; the club's paragraph the whole quote, then the
+    # attribution: both pieces share the wire's sentence, so the club's
+    # attribution is no repeat of it but the end of one passage.
+    a = body(HEADLINE_A, FILLER_A[:1] + [NANDA_CLUB] + FILLER_A[1:])
+    b = body(HEADLINE_B, FILLER_B[:1] + [NANDA_WIRE] + FILLER_B[1:])
+    alignment = pair(a, b)
+    (group,) = groups_holding(alignment, "Signing a player", "Signing a player")
+    texts = {p.article: p.text for p in group.passages}
+    assert texts == {0: NANDA_CLUB, 1: NANDA_WIRE}
+    assert not group.repeats
+
+
 COUNCIL = "The city council approved the new budget for schools and roads on Monday evening after a long debate"
 WALKOUT = (
     "Opposition members walked out of the chamber before the vote, saying they had not been given time to read it."

@@ -351,8 +351,6 @@ MISSES: dict[tuple[str, str, str], str] = {
     ("transfer", "edit", "fee-currency"): "see fee",
     ("transfer", "edit", "fee-understood"): "see fee",
     ("transfer", "not-flagged", "fee:attribution"): "see fee",
-    ("transfer", "must", "nandakumar"): "club.html's version of the official's quote is in no group",
-    ("transfer", "speaker", "nandakumar@club.html"): "see nandakumar",
     ("transfer", "edit", "verhagen-paraphrase"): "the fan site's paraphrase of the manager's quote is in no group",
     ("transfer", "speaker", "verhagen-quote@fansite.txt"): "see verhagen-paraphrase",
     ("transfer", "boilerplate", "Men's First Team"): "a section's name after the page's headline is read as body",

@@ -202,6 +202,14 @@ def _union_link(da: Doc, db: Doc, x: Link, y: Link, opts: AlignOptions) -> Link 
     return Link(x.a, sa, ea, x.b, sb, eb, sim, _span_tokens(da, sa, ea), _span_tokens(db, sb, eb))
 
 
+def _same_paragraphs(da: Doc, db: Doc, x: Link, y: Link) -> bool:
+    """Do the two links lie in one and the same paragraph of each text?"""
+    pa, pb = da.para, db.para
+    return pa[x.ta[0]] == pa[x.ta[1]] == pa[y.ta[0]] == pa[y.ta[1]] and (
+        pb[x.tb[0]] == pb[x.tb[1]] == pb[y.tb[0]] == pb[y.tb[1]]
+    )
+
+
 def _nested(s: int, e: int, outer_s: int, outer_e: int) -> bool:
     return overlap(s, e, outer_s, outer_e) >= 0.8 * (e - s)
 
@@ -230,6 +238,16 @@ def resolve_pair(da: Doc, db: Doc, links: list[Link], opts: AlignOptions) -> tup
                 placed = True
                 break
             if in_a or in_b:
+                if _same_paragraphs(da, db, link, other):
+                    # Pieces of one reuse that overlap in one text: a quote
+                    # one outlet cuts after its first sentence, its
+                    # attribution following it there and the whole quote in
+                    # the other ('"A. B. C," X said.' / '"A," X said.').
+                    joined = _union_link(da, db, other, link, opts)
+                    if joined is not None:
+                        kept[k] = joined
+                        placed = True
+                        break
                 if in_a and _nested(link.sa, link.ea, other.sa, other.ea):
                     repeats.append(Repeat(link.b, link.sb, link.eb, other, 1, link.similarity))
                 elif in_b and _nested(link.sb, link.eb, other.sb, other.eb):
