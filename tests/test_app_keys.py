@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import body, ready
+from conftest import body, messages, ready
 
 from sidebyside.app.app import SideBySideApp
 
@@ -242,6 +242,7 @@ async def test_b_toggles_boilerplate(make_app):
 
 async def test_c_copies_the_current_group(monkeypatch, make_app):
     copied = []
+    monkeypatch.setattr("sidebyside.app.clipboard.system_command", lambda: ["xclip"])
     monkeypatch.setattr("sidebyside.app.clipboard.system_copy", lambda text: copied.append(text) or None)
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
@@ -523,3 +524,29 @@ async def test_the_pane_draws_its_scroll_bar(make_app):
         assert pane.scroll_y < pane.max_scroll_y
         # The text keeps its width: the bar has a column of its own.
         assert all(line.cell_length == pane.size.width for line in (pane.render_line(0), pane.render_line(5)))
+
+
+@pytest.mark.parametrize(
+    "tool, result, expected",
+    [
+        (None, None, "Sent g2 (2 versions) to the terminal's clipboard (OSC 52); no clipboard tool here"),
+        ("xclip", "xclip", "Copied g2 (2 versions) with xclip"),
+        ("xclip", None, "Sent g2 (2 versions) to the terminal's clipboard (OSC 52); xclip failed"),
+    ],
+    ids=["no tool", "tool", "tool failed"],
+)
+async def test_c_says_how_the_group_was_copied(monkeypatch, make_app, tool, result, expected):
+    """With no clipboard tool the notice says the text went to the
+    terminal (OSC 52, which it may not take), not "Copied g2"; with one,
+    that the tool copied it, or failed."""
+    monkeypatch.setattr("sidebyside.app.clipboard.system_command", lambda: [tool] if tool else None)
+    monkeypatch.setattr("sidebyside.app.clipboard.system_copy", lambda text: result)
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        await pilot.press("n", "n", "c")  # g2
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = messages(app)
+        assert shown and shown[-1].startswith(expected), shown
+        assert not any(m.startswith("Copied") for m in shown if not result)

@@ -3,7 +3,9 @@
 The app always sends the text with OSC 52 (``App.copy_to_clipboard``), which
 most terminals honour, even over ssh; where a system clipboard tool exists
 (wl-copy under Wayland, xclip or xsel under X, pbcopy on macOS, clip.exe on
-Windows/WSL) it is used as well, since some terminals ignore OSC 52.
+Windows/WSL) it is used as well, since some terminals ignore OSC 52.  The
+notice says which: "Copied g2 (3 versions) with xclip", or "Sent g2 (3
+versions) to the terminal's clipboard (OSC 52)" where no tool did it.
 """
 
 from __future__ import annotations
@@ -57,16 +59,23 @@ def system_copy(text: str) -> str | None:
 
 def copy_group(screen, alignment: Alignment, group: Group) -> None:
     """Copy ``group``'s versions (OSC 52, and a system tool where there is
-    one, in a thread of ``screen``), saying so."""
+    one, in a thread of ``screen``), saying what was done: copied with the
+    tool, or only sent to the terminal, which may or may not take OSC 52
+    (nothing tells the app whether it did)."""
     from ..export import group_plain_text
 
     text = group_plain_text(alignment, group)
     screen.app.copy_to_clipboard(text)
+    what = f"{group.id} ({len(group.passages)} versions)"
+    sent = f"Sent {what} to the terminal's clipboard (OSC 52)"
+    command = system_command()
+    if command is None:
+        screen.notify(f"{sent}; no clipboard tool here (xclip, wl-copy…)", markup=False, timeout=4)
+        return
 
     def with_system_tool() -> None:
         tool = system_copy(text)
-        if tool:
-            screen.app.call_from_thread(screen.notify, f"Also copied with {tool}", timeout=2)
+        message = f"Copied {what} with {tool}" if tool else f"{sent}; {command[0]} failed"
+        screen.app.call_from_thread(screen.notify, message, markup=False, timeout=3 if tool else 4)
 
     screen.run_worker(with_system_tool, thread=True, group="clipboard", exit_on_error=False)
-    screen.notify(f"Copied {group.id}: {len(group.passages)} versions", timeout=3)
