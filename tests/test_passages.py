@@ -438,6 +438,27 @@ def test_a_quote_one_outlet_cuts_after_its_first_sentence_is_one_passage_with_it
     assert not group.repeats
 
 
+FEE_WIRE = (
+    "The fee of 48 million euros ($52 million) surpasses the 39 million pounds the club paid Flamengo for Brazilian "
+    "midfielder Caio Rezende in 2025."
+)
+FEE_TABLOID = (
+    "The fee is understood to be £41million, smashing the £39million the club paid Flamengo for Brazilian "
+    "midfielder Caio Rezende in 2025."
+)
+
+
+def test_a_sentence_that_opens_and_ends_alike_with_its_middle_rewritten_is_one_passage():
+    # Only the last ten words are shared word for word; the sentences open
+    # alike, so the changed figures and verbs are inside both passages.
+    a = body(HEADLINE_A, FILLER_A[:1] + [FEE_WIRE] + FILLER_A[1:])
+    b = body(HEADLINE_B, FILLER_B[:1] + [FEE_TABLOID] + FILLER_B[1:])
+    alignment = pair(a, b)
+    (group,) = groups_holding(alignment, "The fee", "The fee")
+    assert {p.article: p.text for p in group.passages} == {0: FEE_WIRE, 1: FEE_TABLOID}
+    assert group.kind == "variant"
+
+
 COUNCIL = "The city council approved the new budget for schools and roads on Monday evening after a long debate"
 WALKOUT = (
     "Opposition members walked out of the chamber before the vote, saying they had not been given time to read it."

@@ -27,6 +27,7 @@ from .tokens import normalise
 #: says.  Others must also say the same thing (:func:`same_statement`).
 NEAR_COPY = 90.0
 _CLOSE = 75.0
+_SHARED_END = 6  # words a passage's two versions end with alike, for a middle changed
 
 
 def _mostly_shared(a0: int, a1: int, b0: int, b1: int, core: int, same_start: bool = False) -> bool:
@@ -528,11 +529,37 @@ def _edges_agree(
         return not any(doc.clause_start[t] for t in inside)
     if max(la, lb) <= max(4, core // 2):
         return True
+    if whole_sentence and at_start and _same_opening(da, a_lo, db, b_lo):
+        # Two sentences that open alike and end alike, their middles
+        # reworded ('The fee is understood to be £41million, smashing the
+        # £39million Kingsmere paid …' / 'The fee of 48 million euros …
+        # surpasses the 39 million pounds Kingsmere paid …').
+        return True
     if fuzz.ratio(_words(da, a_lo, a_hi), _words(db, b_lo, b_hi)) >= 50:
         return True
     ka = {t.key for t in da.tokens[a_lo:a_hi] if t.content}
     kb = {t.key for t in db.tokens[b_lo:b_hi] if t.content}
     return bool(ka) and bool(kb) and 5 * len(ka & kb) >= len(ka) + len(kb)  # Dice >= 0.4
+
+
+def _same_opening(da: Doc, a_lo: int, db: Doc, b_lo: int) -> bool:
+    """Do the two texts' first two words from these tokens on have the same
+    keys, one of them a content word ('The fee …')?"""
+    ta, tb = da.tokens[a_lo : a_lo + 2], db.tokens[b_lo : b_lo + 2]
+    return (
+        len(ta) == len(tb) == 2
+        and all(x.key == y.key for x, y in zip(ta, tb))
+        and any(x.content for x in ta)
+    )
+
+
+def _same_ending(da: Doc, a1: int, db: Doc, b1: int) -> bool:
+    """Do the two texts' last :data:`_SHARED_END` words up to these tokens
+    have the same keys?"""
+    if a1 + 1 < _SHARED_END or b1 + 1 < _SHARED_END:
+        return False
+    ta, tb = da.tokens[a1 + 1 - _SHARED_END : a1 + 1], db.tokens[b1 + 1 - _SHARED_END : b1 + 1]
+    return all(x.key == y.key for x, y in zip(ta, tb))
 
 
 def _attribution_start(doc: Doc, lo: int, hi: int) -> int:
@@ -811,6 +838,12 @@ def _copied(
     near = (  # (the cheap test first)
         sim >= _CLOSE and _mostly_shared(a0, a1, b0, b1, core, _same_start(da, a0, sa, db, b0, sb))
     ) or _one_inside(da, a0, a1, sa, ea, db, b0, b1, sb, eb)
+    if not near and a1 == ea and b1 == eb and _same_opening(da, a0, db, b0) and _same_ending(da, a1, db, b1):
+        # The same opening words and the same last words, the middle changed
+        # ('The fee is understood to be £41million, smashing the £39million
+        # Kingsmere paid Flamengo for … in 2025.' / 'The fee of 48 million
+        # euros ($52 million) surpasses the 39 million pounds Kingsmere …').
+        near = True
     return near and same_polarity(da, a0, a1, db, b0, b1)
 
 
