@@ -224,10 +224,10 @@ def test_csv_one_row_per_passage_with_notes(sample, tmp_path):
     with open(tmp_path / "table.csv", newline="", encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == len(quote.passages) + len(proposals.passages)
-    for row in rows:
-        assert row["note"] == notes[row["group"]]
+    for row in rows:  # one line each, as in the report
+        assert row["note"] == " ".join(notes[row["group"]].split())
         article = next(a for a in articles if str(a.path) == row["path"])
-        assert article.text[int(row["start"]) : int(row["end"])] == row["text"]
+        assert " ".join(article.text[int(row["start"]) : int(row["end"])].split()) == row["text"]
         assert row["outlet"] == article.label
 
 
