@@ -313,7 +313,7 @@ async def test_overwrite_protection_asks_and_no_leaves_the_file(make_app):
         assert [g["id"] for g in kept_groups(path)] == [app.current_group]
         backups = list(path.parent.glob(f"{path.name}.*.bak"))
         assert len(backups) == 1 and backups[0].read_bytes() == before
-        assert any("previous file is kept as" in m for m in messages(app))
+        assert any("old file is kept as" in m for m in messages(app))
 
 
 async def test_unwritable_targets_are_reported_not_crashes(tmp_path, monkeypatch, make_app):
@@ -707,7 +707,7 @@ async def test_saving_a_report_elsewhere_still_asks_before_quitting(tmp_path, mo
         await pilot.press("enter")
         await ready(pilot)
         assert (tmp_path / "report.md").is_file()
-        assert any("s saves there" in m for m in messages(app))
+        assert any("s saves them for next time" in m for m in messages(app))
         await pilot.press("q")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)

@@ -45,6 +45,58 @@ def home_as_tilde(text: str) -> str:
     return text
 
 
+def _elide(text: str, limit: int) -> str:
+    """``text`` cut in its middle to ``limit`` characters, "…" where cut."""
+    if len(text) <= limit:
+        return text
+    head = (limit - 1) // 2
+    return text[:head] + "…" + text[len(text) - (limit - 1 - head) :]
+
+
+def short_path(path: Path | str, limit: int) -> str:
+    """``path`` as a notice names it in at most ``limit`` characters: from
+    ``~`` in the home folder, then folders after the first left out for
+    "…" from the top down (``~/…/highlights/x.json``), then the file name
+    cut in its middle; never shorter than its name's first and last
+    characters (12 at least)."""
+    text = home_as_tilde(str(path))
+    if len(text) <= limit:
+        return text
+    first, *rest = text.split(os.sep)
+    while len(rest) > 1:
+        rest = rest[1:]
+        shown = os.sep.join([first, "…", *rest])
+        if len(shown) <= limit:
+            return shown
+    lead = os.sep.join([first, "…", ""])
+    name = rest[-1] if rest else first
+    if limit - len(lead) >= 12:
+        return lead + _elide(name, limit - len(lead))
+    return _elide(name, max(12, limit))
+
+
+#: Columns a notice takes beside its text (its padding, its edge, the margin
+#: left to the footer's end): a notice of width - NOTICE_FRAME characters
+#: is one line.
+NOTICE_FRAME = 8
+
+
+def saved_notice(saved: Saved, width: int, tail: str = "") -> str:
+    """What the app says after a save, on one line of a ``width``-column
+    terminal where it can be: the path shortened (:func:`short_path`) to
+    what the rest of the sentence leaves; a backup named from the file's
+    end only (``….20271119T101112Z.bak``)."""
+    limit = max(40, width - NOTICE_FRAME)
+    backup = None
+    if saved.backup is not None:  # <name>.<time>.bak: its name is the file's
+        backup = saved.backup.name
+        if backup.startswith(saved.path.name + "."):
+            backup = "…" + backup[len(saved.path.name) :]
+    rest = len(saved.message(where="", backup=backup)) + len(tail)
+    message = saved.message(where=short_path(saved.path, limit - rest), backup=backup) + tail
+    return message[0].upper() + message[1:]
+
+
 #: The keys of keeping and saving (on the reading screen; the help lists them
 #: as "Highlights").
 BINDINGS = [
@@ -338,7 +390,8 @@ class Keeping:
             if choice == "other":
                 self.app.exit()
             elif choice is True and self._can_save():
-                self._notify(f"Saving to {self.save_path}…", timeout=3)
+                where = short_path(self.save_path, max(40, self.app.size.width - NOTICE_FRAME) - 11)
+                self._notify(f"Saving to {where}…", timeout=3)
                 self.start(SaveJob(self.save_path, self.app.alignment, dict(self.app.kept), then_quit=True))
 
         self._asking_quit = True
@@ -462,16 +515,15 @@ class Keeping:
             self._notify(outcome.error, title="Not saved", severity="error", timeout=15)
 
     def _saved(self, job: SaveJob, saved: Saved) -> None:
-        message = saved.message()
+        tail = ""
         if self.save_path is not None and job.path.resolve() == self.save_path.resolve():
             # What the next start reopens: q has nothing more to ask.
             self.saved_kept = dict(job.kept)
         elif self.unsaved_changes():
             # A report, a table, or a copy elsewhere: the highlights the
             # app reopens are still the ones in the corpus's own file.
-            save = key_label(self.app, "save")
-            message += f". Not yet in {self.save_path.name}, which the app reopens: {save} saves there"
-        self._notify(message[0].upper() + message[1:], timeout=6)
+            tail = f"; {key_label(self.app, 'save')} saves them for next time"
+        self._notify(saved_notice(saved, self.app.size.width, tail), timeout=6)
         if job.then_quit and not self.unsaved_changes():
             self.app.exit()
 
@@ -482,7 +534,8 @@ class Keeping:
             if yes:
                 self.start(replace(job, overwrite=True))
             else:
-                self._notify(f"Not saved: {job.path} is as it was", timeout=4)
+                where = short_path(job.path, max(40, self.app.size.width - NOTICE_FRAME) - 24)
+                self._notify(f"Not saved: {where} is as it was", timeout=4)
 
         backup = " (a copy of the old file is kept beside it)" if job.path.suffix.lower() == ".json" else ""
         warning = home_as_tilde(warning)

@@ -37,14 +37,16 @@ class Saved:
     all_groups: bool = False  # every group was written, not only the kept ones
     kept: int = 0  # how many of the groups written are kept
 
-    def message(self) -> str:
+    def message(self, where: str | None = None, backup: str | None = None) -> str:
+        """What was saved where: ``where`` names the file (by default its
+        path), ``backup`` the previous file's copy (by default its name)."""
         if self.all_groups:
             written = f"{plural(self.groups, 'group')} ({'none' if not self.kept else self.kept} kept)"
         else:
             written = plural(self.groups, "highlight")
-        text = f"saved {written} to {self.path}"
+        text = f"saved {written} to {self.path if where is None else where}"
         if self.backup is not None:
-            text += f" (the previous file is kept as {self.backup.name})"
+            text += f" (the old file is kept as {backup or self.backup.name})"
         return text
 
 
