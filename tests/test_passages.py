@@ -533,6 +533,28 @@ def test_a_pull_quote_repeated_inside_an_article_is_a_repeat_not_a_second_versio
     assert group.repeats[0].text.startswith("He asked whether")
 
 
+SPEECH = (
+    'Speaking before the vote, the prime minister said: "I will not cling to power. If the chamber decides today '
+    'that my time is over, I will accept its decision with my head held high."'
+)
+
+
+@pytest.mark.parametrize("mark", ["> ", ""])
+def test_a_short_pull_quote_is_a_repeat_of_its_passage_and_in_no_version(mark):
+    # Two content words ('cling', 'power'): too few to seed a link of its
+    # own, and no passage runs across it into the next paragraph.
+    pull = f'{mark}"I will not cling to power."'
+    after = "The opposition leader said the government had lost the trust of parliament and of the country."
+    a = body(HEADLINE_A, FILLER_A[:1] + [SPEECH, pull, after] + FILLER_A[1:])
+    b = body(HEADLINE_B, FILLER_B[:1] + [SPEECH, after] + FILLER_B[1:])
+    alignment = pair(a, b)
+    for g in alignment.groups:
+        for p in g.passages:
+            assert "cling to power.\"\n" not in p.text, p.text
+    (group,) = groups_holding(alignment, "held high", "held high")
+    assert [(r.article, r.text) for r in group.repeats] == [(0, '"I will not cling to power."')]
+
+
 # --- 4. headlines -----------------------------------------------------------------
 
 

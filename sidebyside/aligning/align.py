@@ -75,6 +75,7 @@ from .grouping import (
 )
 from .options import AlignOptions
 from .refining import refine
+from .repeats import add_repeated_paragraphs
 from .rewording import reworded_pairs
 
 Progress = Callable[[int, int], None]
@@ -123,6 +124,8 @@ def align(
         again = settle(docs, spans, reps, opts, scores)
         settled[gi] = again if again is not None else ([], [], [])
     settled = [g for g in settled if g[0]]
+    # A short paragraph that gives a passage again word for word (a pull-quote).
+    add_repeated_paragraphs(docs, settled, opts)
     # A repeat is never part of another group's version.
     versions: dict[int, list[tuple[int, int]]] = {}
     for spans, _sims, _reps in settled:

@@ -142,8 +142,8 @@ def _runs(da: Doc, db: Doc, a0: int, a1: int, b0: int, b1: int) -> tuple[float, 
             # a deletion next to an insertion (Indel gives no replacements): a replacement
             i2, j2 = ops[k][2] + a0, ops[k][4] + b0
             k += 1
-        if (i2 > i1 and edge_a[i1] and edge_a[i2] and csa[i2] - csa[i1] >= 3) or (
-            j2 > j1 and edge_b[j1] and edge_b[j2] and csb[j2] - csb[j1] >= 3
+        if (i2 > i1 and edge_a[i1] and edge_a[i2] and csa[i2] - csa[i1] >= 2) or (
+            j2 > j1 and edge_b[j1] and edge_b[j2] and csb[j2] - csb[j1] >= 2
         ):
             cur = _APART  # a paragraph only one text has: nothing runs across it
             i += 1
