@@ -68,4 +68,3 @@ def _occurrences(haystack: bytes, needle: bytes, width: int) -> list[int]:
             found.append(at // width)
         at = haystack.find(needle, at + 1)
     return found
-
