@@ -95,3 +95,27 @@ async def test_the_panel_lists_the_groups_before_one_is_selected(make_app, size)
         shown = app.screen.query_one("#panel").shown_text.splitlines()
         assert sum(1 for g in app.alignment.groups if any(g.id in line for line in shown)) >= 2
         assert sum(1 for line in shown if not line.strip()) <= 2
+
+
+async def test_four_panes_keep_every_date_cutting_the_outlet_instead(make_app, sample_articles):
+    """At 160x45 four panes of 40 columns: an outlet too long to go with
+    its date is cut ("Aggregator (Newsweek…") and the date stays (two of
+    the four panes dropped theirs)."""
+    import dataclasses
+
+    from rich.text import Text
+
+    articles = [dataclasses.replace(a, date="2027-11-18") for a in sample_articles]
+    app = make_app(articles)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        shown = [p for p in app.screen.query("ArticlePane") if p.display and p.region.width]
+        assert len(shown) == 4
+        cut = 0
+        for pane in shown:
+            title = Text.from_markup(str(pane.border_title)).plain
+            assert title.endswith(" · 18 Nov 2027"), title
+            assert title.startswith(pane.article.label[:8]), title
+            assert len(title) <= pane.region.width - 6
+            cut += "…" in title
+        assert cut  # (the sample has outlets too long to go whole)

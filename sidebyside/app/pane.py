@@ -423,15 +423,24 @@ def pane_header(article: Article) -> Text:
     return header
 
 
+#: Fewest cells of the outlet's name kept when it is cut to leave its date room.
+OUTLET_LEAST = 8
+
+
 def _outlet_and_date(article: Article, room: int) -> Text:
-    """The outlet, and its date when that fits in ``room`` cells too."""
+    """The outlet and its date in ``room`` cells: the outlet's name cut
+    ("East Midlands Chron…") before the date is left out, which happens
+    only when not even :data:`OUTLET_LEAST` cells of the name would be left."""
     lead = Text(article.label, style="bold")
     if article.date:
         from ..reading.textmeta import display_date
 
-        dated = lead + Text(f" · {display_date(article.date)}")
-        if dated.cell_len <= room:
-            return dated
+        date = Text(f" · {display_date(article.date)}")
+        left = room - date.cell_len
+        if lead.cell_len > left >= min(OUTLET_LEAST, lead.cell_len):
+            lead.truncate(left, overflow="ellipsis")
+        if lead.cell_len <= left:
+            return lead + date
     return lead
 
 
