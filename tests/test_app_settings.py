@@ -93,7 +93,7 @@ def test_keys_are_compared_as_textual_names_them():
 
 
 async def test_notices_name_the_keys_in_force(sample_articles):
-    keys = {"note": "N", "save": "ctrl+s", "next-passage": "ctrl+n,n"}
+    keys = {"note": "A", "save": "ctrl+s", "next-passage": "ctrl+n,n"}
     app = SideBySideApp(sample_articles, config=Config(keys=keys))
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
@@ -105,4 +105,4 @@ async def test_notices_name_the_keys_in_force(sample_articles):
         await pilot.press("n", "space")
         await pilot.pause()
         messages = [n.message for n in app._notifications]
-        assert any("N adds a note · ctrl+s saves" in m for m in messages), messages
+        assert any("A adds a note · ctrl+s saves" in m for m in messages), messages

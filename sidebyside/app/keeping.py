@@ -107,7 +107,31 @@ BINDINGS = [
         "S", "save_as", "Save as", id="save-as", show=False,
         tooltip="Save as: a .json, .md (report) or .csv file you name",
     ),
+    # (In the footer only while some highlight is kept: ReaderScreen.check_action.)
+    Binding("N", "step_kept(1)", "Next kept", id="next-kept", tooltip="The next kept highlight (round to the first)"),
+    Binding(
+        "P", "step_kept(-1)", "Prev kept", id="previous-kept", show=False,
+        tooltip="The previous kept highlight (round to the last)",
+    ),
 ]
+
+
+def next_kept(alignment: Alignment | None, kept: Kept, current: str | None, direction: int) -> str | None:
+    """The kept group after (``direction`` 1) or before (-1) the
+    ``current`` one, in the groups' order (where they first appear), round
+    from the last to the first; None with nothing kept."""
+    if alignment is None:
+        return None
+    order = [g.id for g in alignment.groups]
+    ids = [gid for gid in order if gid in kept]
+    if not ids:
+        return None
+    if current not in order:
+        return ids[0] if direction > 0 else ids[-1]
+    here = order.index(current)
+    if direction > 0:
+        return next((gid for gid in ids if order.index(gid) > here), ids[0])
+    return next((gid for gid in reversed(ids) if order.index(gid) < here), ids[-1])
 
 #: Most lines of a notification listing what a highlights file lacked.
 MAX_LISTED = 12

@@ -117,6 +117,7 @@ class ReaderScreen(SelectionScreen):
         yield Static(TOO_SMALL, id="too-small", markup=False)
 
     def on_mount(self) -> None:
+        self.watch(self.app, "kept", lambda _kept: self.refresh_bindings(), init=False)
         self.watch(self.app, "linked", self._linked_changed, init=False)
         self.watch(self.app, "alignment", self._alignment_changed, init=False)
         self._layout(self.size)
@@ -307,6 +308,14 @@ class ReaderScreen(SelectionScreen):
         group_id = self.app.current_group_or_say()
         if group_id is not None:
             clipboard.copy_group(self, self.app.alignment, self.app.alignment.group(group_id))
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        return bool(self.app.kept) if action == "step_kept" else True  # N, P: only with something kept
+
+    def action_step_kept(self, direction: int) -> None:
+        target = keeping.next_kept(self.app.alignment, self.app.kept, self.app.current_group, direction)
+        if target is not None:
+            self.reveal_group(target)
 
     def action_keep(self) -> None:
         self.keeping.keep()
