@@ -84,3 +84,38 @@ async def test_a_column_cut_at_the_left_of_the_scrolled_ones_is_left_blank(sampl
         header = table.render_line(0).text
         label = table.columns[table._starts.index(whole)].label
         assert header[fixed + whole - start + 1 :].startswith(label[:4]), (header, label)
+
+
+async def test_at_40x12_the_overview_keeps_the_flags_and_whole_cells(make_app):
+    """A new-user test at 40x12: the flags column went off to the right
+    (only the group, its wording and outlets showed) and the last outlet's
+    cell was cut ("AF").  Now the flags stay put as ⚑ beside the wording,
+    an outlet's cell shows whole or not at all, and the legend's rows go to
+    the groups."""
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await ready(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        table = app.screen.query_one(OverviewTable)
+        flags = table.get_column_index("flags")
+        assert flags < table.fixed and table.columns[flags].label == "⚑"
+        assert not app.screen.query_one("#overview-legend").display
+        x = table._column_x(flags) + 1
+        flagged = {row.key for row in table.rows if table.cell(table.get_row_index(row.key), flags)}
+        assert flagged
+        for y in range(1, table.scrollable_content_region.height):
+            line = table.render_line(y).text
+            row = int(table.scroll_y) + y - 1
+            if row < len(table.rows):
+                assert (line[x] == "⚑") == (table.rows[row].key in flagged), line
+        width = table.scrollable_content_region.width
+        fixed = table._fixed_width
+        for _ in range(len(table.columns)):
+            start = fixed + int(table.scroll_x)
+            whole_to = max(s for s in table._starts if s <= start + width - fixed)
+            for y in range(table.scrollable_content_region.height):
+                line = table.render_line(y).text
+                assert line[fixed + whole_to - start :].strip() == "", (line, int(table.scroll_x))
+            await pilot.press("right")
+            await pilot.pause()

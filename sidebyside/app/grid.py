@@ -338,7 +338,10 @@ class Grid(ScrollView, can_focus=True):
         # ("s" of "markets") is left blank, not drawn as if a column.
         whole_from = next((c for c in self._starts if c >= start), start)
         cut = min(whole_from - start, width - fixed)
-        right = whole.crop(whole_from, start + (width - fixed))
+        # … and the last one, cut by the right edge ("AF" of "AFP"), is not drawn.
+        end = start + (width - fixed)
+        whole_to = max((c for c in self._starts if c <= end), default=end)
+        right = whole.crop(whole_from, whole_to if whole_to > whole_from else end)
         parts = [left, Strip.blank(cut, base), right] if cut else [left, right]
         line = Strip.join(parts).extend_cell_length(width, base)
         self._lines[key[0]] = (whole, key, line)

@@ -80,6 +80,8 @@ class OverviewTable(Grid):
 class OverviewScreen(Screen[None]):
     """Outlets × passage groups, filters, and jumps back into the reading view."""
 
+    # Under 16 rows (40x12) the legend and the only-here counts give their rows to the groups.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]
     BINDINGS = [
         Binding("m,escape", "close", "Back", id="overview-close", tooltip="Back to the reading view"),
         Binding(
@@ -196,22 +198,8 @@ class OverviewScreen(Screen[None]):
         return None if alignment is None else coverage_of(alignment)
 
     def _widths(self, cov: Coverage) -> tuple[int, int, int, list[int]]:
-        """Widths of the passage, flags and speaker columns and of each
-        outlet's, for the screen's width."""
         arts = self.app.alignment.articles
-        width = max(40, self._width) - 2  # the scroll bar
-        narrow = width < 100
-        speaker_w, flags_w = (10, 10) if narrow else (14, 16)
-        least = 16 if narrow else 30  # the passage's column at least
-        rest = width - (GROUP_WIDTH + 2) - (speaker_w + 2) - (flags_w + 2) - least
-        # Outlet columns as wide as their labels (up to OUTLET_WIDTH) while
-        # the passage keeps its room, else as wide as a cell.
-        outlet_widths = [max(CELL_WIDTH, min(OUTLET_WIDTH, len(arts[a].label))) for a in cov.columns]
-        if sum(w + 2 for w in outlet_widths) > rest:
-            outlet_widths = [CELL_WIDTH] * len(cov.columns)
-        cells = sum(w + 2 for w in outlet_widths)
-        passage_w = max(least, min(72, rest + least - cells))
-        return passage_w, flags_w, speaker_w, outlet_widths
+        return column_widths([arts[a].label for a in cov.columns], self._width)
 
     def refresh_table(self, keep_cursor: bool = False) -> None:
         table = self.table
@@ -229,7 +217,7 @@ class OverviewScreen(Screen[None]):
         columns = [
             Column("group", "group", GROUP_WIDTH),
             Column("passage", "passage (most common wording)", passage_w),
-            Column("flags", "flags", flags_w),
+            Column("flags", "flags" if flags_w > 4 else "⚑", flags_w),
             Column("speaker", "speaker", speaker_w),
             *(Column(f"o{a}", _column_label(arts[a], w), w) for a, w in zip(cov.columns, outlet_widths)),
         ]
@@ -245,7 +233,7 @@ class OverviewScreen(Screen[None]):
             for row in cov.rows:
                 if self.filters.keep(row):
                     self._rows[row.group.id] = row
-                    rows.append(GridRow(row.group.id, self._group_cells(cov, row, row.group.id == current, flags_w)))
+                    rows.append(GridRow(row.group.id, group_cells(cov, row, row.group.id == current, flags_w)))
         # The group, its wording and its flags stay put; speaker and outlets
         # scroll.  On a narrow screen fewer columns stay put, so that the
         # scrolling ones keep room for the speaker's or an outlet's column
@@ -274,25 +262,9 @@ class OverviewScreen(Screen[None]):
         for group_id in (old, new):
             row = self._rows.get(group_id) if group_id is not None else None
             if isinstance(row, Row):
-                cells = self._group_cells(cov, row, group_id == new, self._flags_w)
+                cells = group_cells(cov, row, group_id == new, self._flags_w)
                 self.table.replace_row(GridRow(row.group.id, cells))
         self._shown = self._signature()
-
-    def _group_cells(self, cov: Coverage, row: Row, current: bool, flags_w: int) -> tuple:
-        ident = (
-            (("▶", "overview--current"), (row.group.id, "overview--current"))
-            if current
-            else ((" " + row.group.id, ""),)
-        )
-        speaker = ((row.speaker, "overview--speaker"),) if row.speaker else (("—", "overview--muted"),)
-        if row.flags:
-            long = " ".join(FLAG_LABELS[f] for f in row.flags)
-            words = long if len(long) + 2 <= flags_w else " ".join(FLAG_SHORT[f] for f in row.flags)
-            flags = (("⚑ " + words, "overview--flag"),)
-        else:
-            flags = ()
-        outlets = tuple(_cell(row.cells.get(a), cov.dated) for a in cov.columns)
-        return (ident, ((row.wording, ""),), flags, speaker, *outlets)
 
     def _update_texts(self, cov: Coverage, shown: int) -> None:
         alignment = self.app.alignment
@@ -308,6 +280,8 @@ class OverviewScreen(Screen[None]):
         else:
             flagged = sum(1 for r in cov.rows if r.flags)
             head = f"Overview · {shown} of {total} passage groups · {flagged} flagged ⚑ · {outlets}"
+            if len(head) > self._width - 2:  # (40 columns: the count of flagged groups was cut)
+                head = f"Overview · {shown} of {total} groups · {flagged} ⚑"
         self.query_one("#overview-title", Static).update(Text(head, no_wrap=True, overflow="ellipsis"))
         f = self.filters
         chips = Text(no_wrap=True, overflow="ellipsis")
@@ -427,6 +401,50 @@ class OverviewScreen(Screen[None]):
 
 
 _cached: tuple[Alignment, Coverage] | None = None
+
+
+#: Narrower than this (the screen's columns), the flags column is its ⚑ alone
+#: and the passage's column narrower, so that the group, its flag and an
+#: outlet's cell show whole (at 40x12 the flags went off to the right).
+TINY = 60
+
+
+def column_widths(labels: list[str], screen_width: int) -> tuple[int, int, int, list[int]]:
+    """Widths of the passage, flags and speaker columns and of each
+    outlet's (``labels``), for a screen ``screen_width`` columns wide."""
+    width = max(40, screen_width) - 2  # the scroll bar
+    narrow = width < 100
+    speaker_w, flags_w = (10, 10) if narrow else (14, 16)
+    least = 16 if narrow else 30  # the passage's column at least
+    if width < TINY:
+        flags_w, least = 1, 12
+    rest = width - (GROUP_WIDTH + 2) - (speaker_w + 2) - (flags_w + 2) - least
+    # Outlet columns as wide as their labels (up to OUTLET_WIDTH) while
+    # the passage keeps its room, else as wide as a cell.
+    outlet_widths = [max(CELL_WIDTH, min(OUTLET_WIDTH, len(label))) for label in labels]
+    if sum(w + 2 for w in outlet_widths) > rest:
+        outlet_widths = [CELL_WIDTH] * len(labels)
+    cells = sum(w + 2 for w in outlet_widths)
+    passage_w = max(least, min(72, rest + least - cells))
+    return passage_w, flags_w, speaker_w, outlet_widths
+
+
+def group_cells(cov: Coverage, row: Row, current: bool, flags_w: int) -> tuple:
+    """A group's row: its id (▶ when current), wording, flags (their
+    names, else short names, else ⚑ alone), speaker and outlets' cells."""
+    ident = (
+        (("▶", "overview--current"), (row.group.id, "overview--current"))
+        if current
+        else ((" " + row.group.id, ""),)
+    )
+    speaker = ((row.speaker, "overview--speaker"),) if row.speaker else (("—", "overview--muted"),)
+    flags: tuple = ()
+    if row.flags:
+        long = " ".join(FLAG_LABELS[f] for f in row.flags)
+        words = long if len(long) + 2 <= flags_w else " ".join(FLAG_SHORT[f] for f in row.flags)
+        flags = ((("⚑ " + words) if flags_w > 2 else "⚑", "overview--flag"),)
+    outlets = tuple(_cell(row.cells.get(a), cov.dated) for a in cov.columns)
+    return (ident, ((row.wording, ""),), flags, speaker, *outlets)
 
 
 def coverage_of(alignment: Alignment) -> Coverage:
