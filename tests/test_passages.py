@@ -555,6 +555,36 @@ def test_a_short_pull_quote_is_a_repeat_of_its_passage_and_in_no_version(mark):
     assert [(r.article, r.text) for r in group.repeats] == [(0, '"I will not cling to power."')]
 
 
+SPEECH_WIRE = (
+    'Speaking in the Sejm before the vote, Wróbel said: "I will not cling to power. If the Sejm decides today that '
+    "my time is over, I will accept the decision of the Sejm with my head held high, because that is what "
+    'democracy demands."'
+)
+SPEECH_AGAIN = (
+    'In a speech to the chamber before the vote, Wróbel said: "I am not going to hold on to power at any price. '
+    "If the Sejm decides today that my time has come to an end, I will accept the Sejm's decision with my head "
+    'raised high, because democracy requires this."'
+)
+COALITION = (
+    "Wróbel's coalition fell apart last month when the Rural Alliance, its junior partner, walked out over plans "
+    "to end fuel subsidies for farmers and voted with the opposition on Friday."
+)
+
+
+def test_a_speech_translated_twice_is_one_passage_to_the_quotations_ends():
+    # The quotations read alike in their first sentences only; no passage
+    # stops inside either, and the two speeches are one variant group.
+    a = body(HEADLINE_A, FILLER_A[:1] + [COALITION, SPEECH_WIRE] + FILLER_A[1:])
+    b = body(HEADLINE_B, FILLER_B[:1] + [COALITION, SPEECH_AGAIN] + FILLER_B[1:])
+    alignment = pair(a, b)
+    for g in alignment.groups:
+        for p in g.passages:
+            assert p.text.count('"') % 2 == 0, p.text
+    (group,) = groups_holding(alignment, "cling to power", "hold on to power")
+    texts = {p.article: p.text for p in group.passages}
+    assert texts[0].endswith(SPEECH_WIRE) and texts[1].endswith(SPEECH_AGAIN)
+
+
 # --- 4. headlines -----------------------------------------------------------------
 
 

@@ -954,6 +954,45 @@ def _quote_cut(da: Doc, db: Doc, found, opts: AlignOptions):
     return None
 
 
+def quotations_run_on(
+    da: Doc, sa: int, ea: int, a1: int, db: Doc, sb: int, eb: int, b1: int
+) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
+    """Where two passages (characters sa..ea, sb..eb; last tokens a1, b1)
+    each open a quotation and stop inside it, and the quotations go on in
+    their paragraphs for about as many words (a speech translated twice,
+    alike in its first sentence only): each passage run to the end of the
+    sentence its quotation ends in, as (last token, start, end).  None
+    otherwise: a quotation that goes on for longer in one is another cut."""
+    if not (_opens_quotation(da, sa, ea) and _opens_quotation(db, sb, eb)):
+        return None
+    qa, qb = _quotation_last(da, ea), _quotation_last(db, eb)
+    if qa is None or qb is None:
+        return None
+    more_a, more_b = qa - a1, qb - b1  # (the quotations' words left)
+    if more_a <= 0 or more_b <= 0 or 10 * abs(more_a - more_b) > 3 * max(more_a, more_b):
+        return None
+    if not (_closed_in_paragraph(da, ea) and _closed_in_paragraph(db, eb)):
+        return None  # (a quotation left open goes on in the next paragraph: joined there)
+    whole_a, whole_b = _to_quotation_end(da, sa, ea, a1), _to_quotation_end(db, sb, eb, b1)
+    if whole_a[0] == a1 or whole_b[0] == b1:
+        return None
+    return whole_a, whole_b
+
+
+def _closed_in_paragraph(doc: Doc, end: int) -> bool:
+    """Does the quotation a passage ending at ``end`` stops inside close
+    with a mark, in its paragraph?"""
+    rest = _open_quote_end(doc, end)
+    return rest is not None and doc.text[rest : rest + 1] in "\"”»"
+
+
+def _opens_quotation(doc: Doc, start: int, end: int) -> bool:
+    """Does the quotation a passage ending at ``end`` stops inside open
+    inside the passage (its opening mark at ``start`` or after)?"""
+    k = bisect.bisect_right(_quote_starts(doc), end - 1) - 1
+    return k >= 0 and doc.quoted[k][0] > start
+
+
 def _given_elsewhere(x: Doc, lo: int, hi: int, y: Doc) -> bool:
     """Does ``y`` give the words of tokens lo..hi-1 of ``x`` somewhere (a
     third of their pairs of content words in a row), so that they are not
@@ -984,6 +1023,30 @@ def _open_quote_end(doc: Doc, end: int) -> int | None:
         if s < end < e:
             return e
     return None
+
+
+def _to_quotation_end(doc: Doc, start: int, end: int, hi: int) -> tuple[int, int, int]:
+    """A passage (characters ``start`` to ``end``; tokens up to ``hi``,
+    inclusive) that stops inside a quotation going on in its paragraph runs
+    to the end of the sentence the quotation ends in: its last token and
+    character span, tidied.  Unchanged if it stops inside none, or the
+    quotation runs on for more than :data:`_QUOTE_RUN` words."""
+    t = _quotation_last(doc, end)
+    if t is not None:
+        t = doc.sentence_of(t)[1] - 1  # (and who said it, after it in its sentence)
+        if hi < t <= hi + _QUOTE_RUN and doc.para[t] == doc.para[hi]:
+            return (t, *tidy(doc.text, start, end_of(doc, t)))
+    return hi, start, end
+
+
+def _quotation_last(doc: Doc, end: int) -> int | None:
+    """The last token of the quotation a passage ending at ``end`` stops
+    inside, or None."""
+    rest = _open_quote_end(doc, end)
+    return None if rest is None else bisect.bisect_right(doc.starts, rest) - 1
+
+
+_QUOTE_RUN = 60
 
 
 def _closes_quote(doc: Doc, end: int) -> bool:

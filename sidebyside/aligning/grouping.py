@@ -21,6 +21,7 @@ from .extension import (
     end_of,
     extend,
     other_speakers,
+    quotations_run_on,
     sentence_bounds,
     similarity,
     similarity_of,
@@ -289,8 +290,28 @@ def resolve_pair(da: Doc, db: Doc, links: list[Link], opts: AlignOptions) -> tup
         ):
             found.append(r)
     for x in out:
-        _grow_by_sentences(da, db, x, [y for y in out if y is not x], opts)
+        others = [y for y in out if y is not x]
+        _grow_by_sentences(da, db, x, others, opts)
+        _run_to_quotation_ends(da, db, x, others, opts)
     return out, found
+
+
+def _run_to_quotation_ends(da: Doc, db: Doc, link: Link, others: list[Link], opts: AlignOptions) -> None:
+    """A link whose passages each open a quotation and stop inside it runs
+    to the quotations' ends (:func:`.extension.quotations_run_on`: 'Wróbel
+    said: "I will not cling to power.' / '… said: "I am not going to hold
+    on to power at any price.', a speech translated twice), when it then
+    meets no other link of the pair and is still similar enough."""
+    whole = quotations_run_on(da, link.sa, link.ea, link.ta[1], db, link.sb, link.eb, link.tb[1])
+    if whole is None:
+        return
+    (ta, sa, ea), (tb, sb, eb) = whole
+    if any(overlap(y.sa, y.ea, sa, ea) or overlap(y.sb, y.eb, sb, eb) for y in others):
+        return
+    sim = similarity(da.text[sa:ea], db.text[sb:eb])
+    if sim >= opts.min_similarity:
+        link.sa, link.ea, link.sb, link.eb, link.similarity = sa, ea, sb, eb, sim
+        link.ta, link.tb = (link.ta[0], ta), (link.tb[0], tb)
 
 
 def _join_pieces(da: Doc, db: Doc, links: list[Link], repeats: list[Repeat], opts: AlignOptions) -> list[Link]:
@@ -421,6 +442,12 @@ def _grow_by_sentences(da: Doc, db: Doc, link: Link, others: list[Link], opts: A
             sa0, sa1, sb0, sb1 = first_a[na], after_a[na], first_b[nb], after_b[nb]
             if forward and (sa0 != na or sb0 != nb) or not forward and (sa1 != na + 1 or sb1 != nb + 1):
                 break
+            if forward:  # (sentences that each open a quotation going on: to its end)
+                whole = quotations_run_on(
+                    da, da.starts[sa0], end_of(da, sa1 - 1), sa1 - 1, db, db.starts[sb0], end_of(db, sb1 - 1), sb1 - 1
+                )
+                if whole is not None:
+                    sa1, sb1 = whole[0][0] + 1, whole[1][0] + 1
             # (the two sentences share no content word)
             if set(compress(keys_a[sa0:sa1], flags_a[sa0:sa1])).isdisjoint(compress(keys_b[sb0:sb1], flags_b[sb0:sb1])):
                 break
