@@ -546,11 +546,7 @@ def _same_opening(da: Doc, a_lo: int, db: Doc, b_lo: int) -> bool:
     """Do the two texts' first two words from these tokens on have the same
     keys, one of them a content word ('The fee …')?"""
     ta, tb = da.tokens[a_lo : a_lo + 2], db.tokens[b_lo : b_lo + 2]
-    return (
-        len(ta) == len(tb) == 2
-        and all(x.key == y.key for x, y in zip(ta, tb))
-        and any(x.content for x in ta)
-    )
+    return len(ta) == len(tb) == 2 and all(x.key == y.key for x, y in zip(ta, tb)) and any(x.content for x in ta)
 
 
 def _same_ending(da: Doc, a1: int, db: Doc, b1: int) -> bool:
@@ -983,7 +979,7 @@ def _closed_in_paragraph(doc: Doc, end: int) -> bool:
     """Does the quotation a passage ending at ``end`` stops inside close
     with a mark, in its paragraph?"""
     rest = _open_quote_end(doc, end)
-    return rest is not None and doc.text[rest : rest + 1] in "\"”»"
+    return rest is not None and doc.text[rest : rest + 1] in '"”»'
 
 
 def _opens_quotation(doc: Doc, start: int, end: int) -> bool:
