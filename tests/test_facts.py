@@ -117,6 +117,25 @@ def test_changes_are_classified_with_the_words_on_each_side(tmp_path):
     assert order.index("added") > max(order.index(k) for k in ("number", "negation", "hedge"))
 
 
+@pytest.mark.parametrize(
+    ("full", "cut"),
+    [
+        ('"Our investigation is continuing. We will not pay a ransom."', '"Our investigation is continuing."'),
+        (
+            '"We will rebuild the bridge at the river crossing, and we will do it quickly," she said.',
+            '"We will rebuild the bridge at the river crossing," she said.',
+        ),
+    ],
+)
+def test_a_quote_cut_at_its_end_is_a_changed_quote(tmp_path, full, cut):
+    # Its last quoted words left out where the other version's quotation
+    # closes: the quote was shortened, not a sentence of the article dropped.
+    lead = "The chief executive spoke to reporters outside the company's offices on Friday. "
+    texts = {"a.txt": f"Title A\n\n{lead}{full}\n", "b.txt": f"Title B\n\n{lead}{cut}\n"}
+    alignment = annotate(_alignment(tmp_path, texts, [[("a.txt", lead + full), ("b.txt", lead + cut)]]))
+    assert "quote-changed" in alignment.groups[0].flags
+
+
 NEVER_A = "Putin had repeatedly said that Russia had never turned down an offer of negotiations"
 NEVER_B = "Putin had repeatedly said that Russia never did – and never does – turn down an offer of negotiations"
 

@@ -642,7 +642,16 @@ def _cut_from_quote(r: Words, i1: int, i2: int, v: Words, j1: int, j2: int) -> b
     else:
         return False
     quote_runs_on = 0 < at < len(cut.quoted) and cut.quoted[at - 1] and cut.quoted[at]
-    return quote_runs_on and sum(given.quoted[lo:hi]) >= 3
+    # (or the quotation ends at the spot, its last quoted words left out:
+    # '"Our investigation is continuing."' / '"… continuing. We will not pay a ransom."')
+    quote_ends = 0 < at and cut.quoted[at - 1] and (at == len(cut.quoted) or not cut.quoted[at])
+    return (quote_runs_on and sum(given.quoted[lo:hi]) >= 3) or (quote_ends and _all_quoted_to_close(given, lo, hi))
+
+
+def _all_quoted_to_close(w: Words, lo: int, hi: int) -> bool:
+    """Are words lo..hi-1 three or more, all quoted, the last of them the
+    last of its quotation (a sentence left out at a quotation's end)?"""
+    return hi - lo >= 3 and all(w.quoted[lo:hi]) and (hi == len(w.quoted) or not w.quoted[hi])
 
 
 def _particles(ref: Words, i1: int, i2: int, ver: Words, j1: int, j2: int) -> bool:
