@@ -42,6 +42,19 @@ def test_a_page_is_its_headline_its_prose_and_the_boilerplate_around():
     assert title == 2
 
 
+def test_the_paper_s_name_over_its_page_is_no_headline():
+    text = (
+        "THE INLAND NORTHWEST LEDGER\nNews | Local | Business | Sports\n\n"
+        "Cascade Ridge hack exposes data of 1.2 million customers\n\nBy Tessa Morrow, Staff Writer\n\n"
+        "Hackers broke into the utility's billing system and walked off with the names of 1.2 million customers.\n"
+    )
+    assert kinds(text)[:3] == [
+        ("boilerplate", "THE INLAND NORTHWEST LEDGER"),
+        ("boilerplate", "News | Local | Business | Sports"),
+        ("title", "Cascade Ridge hack exposes data of 1.2 million customers"),
+    ]
+
+
 def test_a_title_from_metadata_picks_its_line():
     text = "Short head\n\nPutin says Russia is ready for talks with the West\n\nProse follows here, at length.\n"
     lines, title = classify(text, title="putin says russia is READY for talks with the west")
@@ -100,6 +113,11 @@ def test_a_repeated_line_is_boilerplate_but_the_headline_stays():
         "Shop now: get your Kovalenko 9 shirt in the official club store",
         "Tickets for our pre-season friendlies in Austria are on sale now",
         "Download the KXAL 10 News app for breaking news alerts",
+        "News Release",
+        "Sign up for outage alerts by text or email in the Cascade Ridge app.",
+        "Listen to our daily podcast Poland in English on all major platforms.",
+        "You are receiving Central Europe Briefing because you subscribed at cebriefing.example.eu. "
+        "[Unsubscribe](https://cebriefing.example.eu/unsubscribe) · [Read online](https://cebriefing.example.eu/318)",
     ],
 )
 def test_known_boilerplate(line):
@@ -141,6 +159,9 @@ def test_known_boilerplate(line):
         "Shop now and pay later, the retailer urged customers, as sales fell for a third month.",
         "Tickets for the final are on sale now for twice what they cost last year, fans complained.",
         "Download the app, the minister told parents, and you will see the school's results.",
+        "Sign up for the alerts was slow, the county said, with 300 residents registered by Friday.",
+        "Listen to our correspondent's report from Warsaw after the vote.",
+        "You are receiving calls from scammers because your number was leaked, police said.",
     ],
 )
 def test_prose_is_not_boilerplate(line):

@@ -120,6 +120,8 @@ def test_parse_date():
     assert parse_date("Oct. 30th, 2022") == "2022-10-30"
     assert parse_date("2022-02-30") is None
     assert parse_date("no date here") is None
+    assert parse_date("16.04.2027 16:20") == "2027-04-16"  # day, month, year with dots
+    assert parse_date("v1.2.2024") is None
 
 
 # --- the front-matter header ---------------------------------------------------------

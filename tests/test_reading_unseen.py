@@ -100,3 +100,22 @@ def test_the_header_author_beats_the_byline(tmp_path):
     path = tmp_path / "blog.md"
     path.write_text(f"---\nauthor: M. Chen\n---\n{read('blog.md').text}", encoding="utf-8")
     assert read_article(path).author == "M. Chen"
+
+
+def test_a_byline_that_only_names_the_outlet_is_no_author(tmp_path):
+    # A broadcaster's page: its byline names the service and a section only.
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><head><title>Sejm removes the government - Radio Wisla English Service</title>"
+        '<meta property="og:site_name" content="Radio Wisla English Service"></head><body><article>'
+        "<h1>Sejm removes the government and elects a new prime minister</h1>"
+        '<p class="byline">Radio Wisla English Service | Politics</p>'
+        "<p>The lower house passed a constructive vote of no confidence in the government on Friday evening, "
+        "ending more than three years of rule by the governing party.</p>"
+        "<p>The new prime minister is expected to be sworn in on Monday and must present her cabinet within "
+        "fourteen days, the speaker of the chamber told reporters.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    article = read_article(path)
+    assert article.outlet == "Radio Wisla English Service"
+    assert article.author is None

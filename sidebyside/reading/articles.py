@@ -454,8 +454,18 @@ def article_from_text(
         notes=notes,
         url=url,
         date=date,
-        author=pick("author", "by", "byline", "authors") or textmeta.author_from_byline(stripped),
+        author=_not_the_outlet(
+            pick("author", "by", "byline", "authors") or textmeta.author_from_byline(stripped), outlet
+        ),
     )
+
+
+def _not_the_outlet(author: str | None, outlet: str | None) -> str | None:
+    """The author, unless it only names the outlet (a byline "Radio Wisła
+    English Service | Politics" read as its author)."""
+    if author and outlet and author.casefold() == outlet.casefold():
+        return None
+    return author
 
 
 def _is_article_file(path: Path, metadata: FolderMetadata) -> bool:

@@ -25,7 +25,7 @@ import re
 from typing import Literal, NamedTuple
 
 from .patterns import lazy
-from .textmeta import BYLINE_WORDS, DATELINE, masthead, parse_date
+from .textmeta import BYLINE_WORDS, DATELINE, masthead, parse_date, publication_line
 
 LineKind = Literal["blank", "title", "body", "boilerplate", "header"]
 
@@ -38,7 +38,7 @@ _PATTERNS = [
     r"^(back )?to top( button)?$",
     r"^support us$",
     r"\bsupport .{2,40} or become (our|a) (patron|member|subscriber)",
-    r"^(discover|listen to|subscribe to) our (latest )?(podcast|newsletter)",
+    r"^(discover|listen to|subscribe to) our ((latest|daily|weekly|new) )?(podcast|newsletter)",
     r"^more under this ad$",
     r"^(advertisement|advert|ad|sponsored( content)?|promoted( content)?)$",
     r"^read (more|also|next)\b",
@@ -46,9 +46,9 @@ _PATTERNS = [
     r"^share (this|on|via)\b",
     r"^(share|tweet|e-?mail|print|comments?|save|unsubscribe)( (this|article|story))?$",
     r"^forwarded this (e-?mail|newsletter)\b",
-    r"^you (are|were) (receiving|getting) (this|the)\b.{0,80}\b"
+    r"^you (are|were) (receiving|getting) ((this|the)\b|[A-Z][^.!?]{0,40}\bbecause\b).{0,80}\b"
     r"(because you (signed up|subscribed|registered|opted in|asked)|as an? (subscriber|member|registered))\b",
-    r"\bunsubscribe\s*(\||·|•|-)",
+    r"\bunsubscribe\]?(\(\S*\))?\s*(\||·|•|-)",  # "Unsubscribe | …", "[Unsubscribe](https://…) · …"
     r"^[^.!?]{0,40}:\s*https?://\S+$",
     r"\bsign up here\.?$",
     r"^(follow|subscribe)( to)?( us)?( on)?\b.{0,30}$",
@@ -69,6 +69,8 @@ _PATTERNS = [
     r"^(click|tap) here\b",
     r"^subscribe\b.{0,80}$",
     r"^(sign up|register) (for|to) (our|the)\b.{0,60}$",
+    r"^sign up (for|to get) [^.!?]{0,40}\b(alerts|updates|newsletters?|e-?mails)\b[^.!?]{0,60}[.!]?$",
+    r"^(news|press|media) release$",
     r"^copyright\s+(©\s*|\(c\)\s*)?\d{4}(\s*[-–]\s*\d{4})?\b[^.]{0,60}(\.\s*all rights reserved\.?)?$",
     r"\ball rights reserved\.?$",
     r"^\(?(additional )?(reporting|writing|editing|compiled|produced) by\b.{0,200}$",
@@ -303,6 +305,8 @@ def guess_title(text: str, lines: list[Line]) -> int | None:
         body = text[line.start : line.end].strip()
         if is_known_boilerplate(body) or words(body) < 4:  # (a masthead is known boilerplate)
             continue
+        if not candidates and publication_line(body) is not None:
+            continue  # the paper's name over its page ("THE INLAND NORTHWEST LEDGER")
         # A line that a hard-wrapped paragraph of prose goes on from ("Novak
         # Djokovic saved two match points and beat Spain's Alvaro Nunez" /
         # "6-4, 3-6, 7-6 (7-5) on Sunday to win …") is no headline.
@@ -405,7 +409,8 @@ def classify(text: str, title: str | None = None, header_end: int = 0) -> tuple[
             (i for i, k in enumerate(kinds) if k == "body" and words(text[lines[i].start : lines[i].end]) >= 12), 0
         )
     for i in range(top or 0):
-        if kinds[i] == "body" and words(text[lines[i].start : lines[i].end]) < 4:
+        above = text[lines[i].start : lines[i].end]
+        if kinds[i] == "body" and (words(above) < 4 or publication_line(above.strip()) is not None):
             kinds[i] = "boilerplate"
     last_prose = next(
         (i for i in reversed(range(len(kinds))) if kinds[i] == "body" and words(collapsed[i]) >= 12), None

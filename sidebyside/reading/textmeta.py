@@ -393,7 +393,7 @@ def outlet_from_credits(lines: list[str]) -> str | None:
     # Haddad, The Associated Press": the Ledger carries AP copy).
     # (Three words at most: a headline in capitals may end in a paper's name, "Musk Buys Washington Post".)
     for line in content[:2]:
-        name = _publication_line(line) if len(line.split()) <= 3 else None
+        name = publication_line(line) if len(line.split()) <= 3 else None
         if name:
             return name
     # A Markdown heading over the text that is not its headline (which is not
@@ -423,7 +423,7 @@ def outlet_from_credits(lines: list[str]) -> str | None:
             name = m.group(1).strip()
             return _AGENCIES.get(name.casefold(), name)
     for line in content[:8] + content[-8:]:
-        name = outlet_from_copyright(line) or _publication_line(line)
+        name = outlet_from_copyright(line) or publication_line(line)
         if name:
             return name
     return None
@@ -451,7 +451,7 @@ def masthead(line: str) -> str | None:
     return _as_publication(line[: edition.start()]) if edition is not None and edition.start() > 0 else None
 
 
-def _publication_line(line: str) -> str | None:
+def publication_line(line: str) -> str | None:
     """A short line of its own that is a publication's name ending in a
     publication noun ("The Marlow Daily", "Harbour Times"), not a section
     ("World News", "Business Review" are told apart by their first word),
@@ -498,6 +498,8 @@ _DATE_PATTERNS = [
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)(?!\d)"),
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s*,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
     re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
+    # day, month and year with dots, as European outlets write them ("16.04.2027 16:20")
+    re.compile(r"(?<![\w.])(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(?:19|20)\d\d)(?![\d.]*\d)"),
 ]
 _PUBLISHED = re.compile(r"^(published|posted|updated|last updated|date|first published)\b", re.IGNORECASE)
 _UPDATED = re.compile(r"^(last )?(updated|modified|edited|changed|amended)\b", re.IGNORECASE)
@@ -705,7 +707,7 @@ def is_metadata_line(line: str) -> bool:
         return False
     if _bylines([stripped]) or _name_in_line(stripped) is not None:
         return True
-    if _NEWS_LINE.match(stripped) or _publication_line(stripped) is not None:
+    if _NEWS_LINE.match(stripped) or publication_line(stripped) is not None:
         return True
     date = _DAY_MONTH.search(stripped) or _MONTH_DAY.search(stripped)
     if _PUBLISHED.match(stripped):  # "Published: 3 March 2025", "Posted on January 10 by Carla Souza"
