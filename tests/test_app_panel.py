@@ -103,3 +103,21 @@ async def test_the_list_of_groups_marks_the_kept_and_the_flagged(make_app):
             marks = row[1 + 4 : 1 + 4 + 2]
             assert marks == ("★" if group.id in kept else " ") + ("⚑" if group.flags else " "), row
         assert any(g.flags for g in app.alignment.groups) and any(not g.flags for g in app.alignment.groups)
+
+
+async def test_a_flagged_change_wrapped_out_of_sight_is_marked_in_the_panels_title(make_app):
+    """A new-user test: "▼ 1 more" showed no ⚑ when the hidden row was the
+    rest of a flagged change (its ⚑ on the last row shown).  At 120x18 g1's
+    second version lists "⚑ who said: Lavrov → Putin · quote vs
+    paraphrase…" over two rows, the first of them the last one shown."""
+    app = make_app()
+    async with app.run_test(size=(120, 18)) as pilot:
+        await ready(pilot)
+        await pilot.press("n")  # g1
+        view = panel(app)
+        body = view.shown_text.split("\n", 1)[1]  # (the heading lists the group's flags)
+        assert "⚑ who said" in body and "quote vs paraphrase" not in body  # its rest below
+        assert "▼" in view.border_title and "⚑" in view.border_title
+        await pilot.press("J")
+        assert "quote vs paraphrase" in view.shown_text.split("\n", 1)[1]
+        assert "⚑" not in view.border_title  # all of it in view now

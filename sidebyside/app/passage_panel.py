@@ -25,6 +25,8 @@ from ..export import change_text, flag_text, group_heading, repeat_text
 from ..text import plural, shown_similarity
 
 if TYPE_CHECKING:
+    from rich.color import Color
+
     from ..model import Alignment, Passage, Place
     from .colours import GroupColours
 
@@ -49,18 +51,29 @@ def flagged_rows(alignment: Alignment | None, group_id: str | None) -> set[int]:
 
 
 def hidden_flags(
-    rows: set[int], row_lines: list[tuple[int, int]], lines: list[Strip], offset: int, room: int
+    rows: set[int],
+    row_lines: list[tuple[int, int]],
+    lines: list[Strip],
+    offset: int,
+    room: int,
+    flag_color: Color | None = None,
 ) -> tuple[bool, bool]:
-    """Whether the line where one of ``rows`` lists its flagged change
-    (marked ⚑) lies above, or below, the ``room`` lines shown from ``offset``."""
+    """Whether some of the lines where one of ``rows`` lists its flagged
+    change (from its ⚑ to the last line in ``flag_color``: a change
+    wrapped over two lines) lie above, or below, the ``room`` lines shown
+    from ``offset``."""
     above = below = False
     for row in rows:
         if row >= len(row_lines):
             continue
         first, last = row_lines[row]
-        line = next((k for k in range(first, last + 1) if "⚑" in lines[k].text), last)
-        above = above or line < offset
-        below = below or line >= offset + room
+        start = next((k for k in range(first, last + 1) if "⚑" in lines[k].text), last)
+        end = start
+        for k in range(start + 1, last + 1 if flag_color is not None else start + 1):
+            if any(seg.style is not None and seg.style.color == flag_color and seg.text.strip() for seg in lines[k]):
+                end = k
+        above = above or start < offset
+        below = below or end >= offset + room
     return above, below
 
 
@@ -200,8 +213,9 @@ class PassagePanel(Widget, can_focus=False):
         title = ""
         if above or below:
             # A flagged version out of sight is said to be there: its change is what the reader must check.
+            flag_color = self.get_component_rich_style("passage-panel--flag", partial=False).color
             hidden_above, hidden_below = hidden_flags(
-                self._flagged_rows, self._row_lines, self._body_lines, self._offset, self._room
+                self._flagged_rows, self._row_lines, self._body_lines, self._offset, self._room, flag_color
             )
             parts = [
                 f"▲ {above} more" + (" ⚑" if hidden_above else "") if above else "",
