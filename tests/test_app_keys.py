@@ -550,3 +550,32 @@ async def test_c_says_how_the_group_was_copied(monkeypatch, make_app, tool, resu
         shown = messages(app)
         assert shown and shown[-1].startswith(expected), shown
         assert not any(m.startswith("Copied") for m in shown if not result)
+
+
+async def test_a_spelling_variant_found_by_search_is_marked_so(make_app):
+    """/Sergey also finds Press TV's "Sergei" (the words' keys): that match
+    is drawn italic and underlined, and the bar names it a spelling when
+    stepped to; "Sergey" as typed is a plain match."""
+    app = make_app()
+    async with app.run_test(size=(200, 45)) as pilot:  # (the five panes shown)
+        await ready(pilot)
+        await pilot.press("slash", "ctrl+u", *"Sergey")
+        await pilot.pause()
+        seen = {}
+        for i in range(len(app.articles)):
+            pane = body(app, i)
+            for s, e in pane.matches:
+                found = app.articles[i].text[s:e]
+                strip = pane._render_row(pane.wrapped.row_of(s))
+                (segment,) = [seg for seg in strip if seg.text.strip() == found]
+                seen.setdefault(found, set()).add(bool(segment.style.italic and segment.style.underline))
+        assert seen == {"Sergei": {True}, "Sergey": {False}}
+        labels = set()
+        for _ in range(sum(len(body(app, i).matches) for i in range(len(app.articles)))):
+            await pilot.press("enter")
+            current = app.search_current
+            found = app.articles[current.article].text[current.start : current.end]
+            label = str(app.screen.query_one("#search-count").render())
+            assert ("spelling: Sergei" in label) == (found == "Sergei"), label
+            labels.add(label.rsplit(" · ", 1)[-1])
+        assert "spelling: Sergei" in labels

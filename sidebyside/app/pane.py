@@ -34,7 +34,17 @@ from ..reading.articles import Article
 from ..reading.boilerplate import heading_text
 from ..text import plural
 from .article_text import BAR, ArticleText
-from .rows import CHANGED_WORD, GUTTER, KEPT_MARK, KEPT_RULE, RowPaint, Span, drawn_span, render_row
+from .rows import (
+    CHANGED_WORD,
+    GUTTER,
+    KEPT_MARK,
+    KEPT_RULE,
+    RowPaint,
+    Span,
+    drawn_span,
+    is_spelling_variant,
+    render_row,
+)
 
 if TYPE_CHECKING:
     from ..model import Alignment
@@ -254,18 +264,6 @@ class ArticleBody(ArticleText, can_focus=True):
         # (Search matches are looked up per row drawn, by bisection: a long
         # article can have hundreds of thousands.)
 
-    def _matches_in(self, start: int, end: int) -> list[tuple[int, int]]:
-        """The search matches that show on a row holding ``text[start:end]``
-        (matches are in order and never overlap)."""
-        matches = self._matches
-        first = bisect_right(self._match_ends, start)  # the first ending after the row starts
-        out = []
-        for i in range(first, len(matches)):
-            if matches[i][0] >= max(end, start + 1):
-                break
-            out.append(matches[i])
-        return out
-
     # --- drawing ---------------------------------------------------------------------
 
     def _anchor(self) -> tuple[int, int] | None:
@@ -300,6 +298,7 @@ class ArticleBody(ArticleText, can_focus=True):
             match=palette.match if palette else Style(reverse=True),
             match_current=palette.match_current if palette else Style(reverse=True, bold=True),
             current_match=self._current_match,
+            spelling=lambda s, e: is_spelling_variant(self.article.text[s:e], self._query),
             changed=(lambda s: () if s.verbatim else diffs.changed(s.group, self.index, s.start)) if diffs else _none,
         )
 
@@ -307,7 +306,7 @@ class ArticleBody(ArticleText, can_focus=True):
         spans = [self._spans[i] for i in self._row_spans.get(row, ())]
         wrapped = self._wrapped
         matches = (
-            self._matches_in(wrapped.starts[row], wrapped.ends[row])
+            matches_in(self._matches, self._match_ends, wrapped.starts[row], wrapped.ends[row])
             if self._matches and wrapped is not None and row < len(wrapped)
             else []
         )
@@ -405,6 +404,18 @@ class ArticleBody(ArticleText, can_focus=True):
             return self._matches
         hidden = [(line.start, line.end) for line in self.article.lines if line.kind in ("boilerplate", "header")]
         return [m for m in self._matches if not any(s <= m[0] <= e for s, e in hidden)]
+
+
+def matches_in(matches: list[tuple[int, int]], ends: list[int], start: int, end: int) -> list[tuple[int, int]]:
+    """The search ``matches`` (in order, never overlapping; ``ends`` their
+    ends) that show on a row holding ``text[start:end]``."""
+    first = bisect_right(ends, start)  # the first ending after the row starts
+    out = []
+    for i in range(first, len(matches)):
+        if matches[i][0] >= max(end, start + 1):
+            break
+        out.append(matches[i])
+    return out
 
 
 def pane_header(article: Article) -> Text:

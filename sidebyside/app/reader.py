@@ -407,7 +407,8 @@ class ReaderScreen(SelectionScreen):
         match = matches[position]
         self.app.search_current = match
         self.reveal_version(match, focus=False)
-        bar.show_count(position, len(matches), self.app.articles[match.article].label)
+        article = self.app.articles[match.article]
+        bar.show_count(position, len(matches), article.label, article.text[match.start : match.end])
 
     def on_search_bar_closed(self, event: SearchBar.Closed) -> None:
         current = self.app.search_current

@@ -31,6 +31,10 @@ KEPT_RULE = "▏"  # beside its other rows
 FLAG_MARK = "⚑"  # beside the first row of a flagged passage (a kept one: its second row)
 #: A word of a variant passage that differs from its group's most common wording.
 CHANGED_WORD = Style(underline=True)
+#: A search match found by its words' keys, not as typed (Sergei for
+#: "Sergey", Kyiv for "Kiev"): a spelling variant, italic and underlined on
+#: the match's colour.
+SPELLING_MATCH = Style(italic=True, underline=True)
 
 
 class Span(NamedTuple):
@@ -57,6 +61,19 @@ def _no_changes(span: Span) -> Sequence[tuple[int, int]]:
     return ()
 
 
+def _as_typed(start: int, end: int) -> bool:
+    return False
+
+
+def is_spelling_variant(found: str, query: str) -> bool:
+    """Whether a search match ``found`` is a spelling variant of the typed
+    ``query``: the search (:func:`sidebyside.aligning.find.find`) found it
+    by its words' keys, and the query's words are not in it as typed
+    (case and spacing aside: "Sergei" for "Sergey", not "talks" for "talk")."""
+    typed = " ".join(query.split()).casefold()
+    return bool(typed) and typed not in " ".join(found.split()).casefold()
+
+
 @dataclass(frozen=True)
 class RowPaint:
     """All that a row's look depends on besides its text."""
@@ -71,6 +88,8 @@ class RowPaint:
     match: Style = field(default_factory=lambda: Style(reverse=True))
     match_current: Style = field(default_factory=lambda: Style(reverse=True, bold=True))
     current_match: tuple[int, int] | None = None
+    #: Whether the match ``[start, end)`` is a spelling variant of the query (:data:`SPELLING_MATCH`).
+    spelling: Callable[[int, int], bool] = _as_typed
     #: Where a variant passage's words differ from its group's most common
     #: wording (offsets into the article): underlined.
     changed: Callable[[Span], Sequence[tuple[int, int]]] = _no_changes
@@ -149,6 +168,8 @@ def styled_runs(
         for s, e in matches:
             if s <= a and b <= e:
                 style = style + (paint.match_current if paint.current_match == (s, e) else paint.match)
+                if paint.spelling(s, e):
+                    style = style + SPELLING_MATCH
                 break
         yield Segment(text[a - start : b - start], style)
 

@@ -1,8 +1,10 @@
 """The search bar: an Input at the bottom of the screen.
 
-Typing searches every article at once (the panes highlight the matches);
-enter or down steps to the next match, up to the previous one, across the
-panes in order; escape closes the bar and keeps the highlights.
+Typing searches every article at once (the panes highlight the matches;
+a spelling variant found by its words' keys, Sergei for "Sergey", in
+italics, underlined, and named when stepped to); enter or down steps to
+the next match, up to the previous one, across the panes in order; escape
+closes the bar and keeps the highlights.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from textual.message import Message
 from textual.widgets import Input, Label
 
 from ..model import Place
-from ..text import plural
+from ..text import one_line, plural
+from .rows import is_spelling_variant
 
 
 class SearchBar(Horizontal):
@@ -78,7 +81,10 @@ class SearchBar(Horizontal):
         self.display = False
         self.post_message(self.Closed(self))
 
-    def show_count(self, position: int | None, total: int, outlet: str = "") -> None:
+    def show_count(self, position: int | None, total: int, outlet: str = "", found: str = "") -> None:
+        """How many matches, or which one is current (``position``), in
+        which outlet, and whether it is a spelling variant of the query
+        (``found``, the match's text: "Sergei" for "Sergey")."""
         label = self.query_one("#search-count", Label)
         if not self.input.value:
             label.update("")
@@ -87,7 +93,8 @@ class SearchBar(Horizontal):
         elif position is None:
             label.update(plural(total, "match", "matches"))
         else:
-            label.update(f"{position + 1}/{total}" + (f" · {outlet}" if outlet else ""))
+            spelling = f" · spelling: {one_line(found, 24)}" if is_spelling_variant(found, self.input.value) else ""
+            label.update(f"{position + 1}/{total}" + (f" · {outlet}" if outlet else "") + spelling)
 
 
 def step_match(matches: list[Place], current: Place | None, here: Place, direction: int) -> int:
