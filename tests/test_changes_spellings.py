@@ -101,10 +101,16 @@ def test_words_changed_inside_a_quotation_are_flagged():
     assert "quote-changed" in {kind for kind, _, _ in _changes(a, b)}
 
 
-def test_a_quotation_cut_at_its_end_is_no_changed_quote():
-    a = '"We will not rush. Every further step will depend on the data," the governor told reporters in Astana.'
-    b = '"We will not rush," the governor told reporters in Astana on Monday after the decision was made.'
-    assert "quote-changed" not in {kind for kind, _, _ in _changes(a, b)}
+def test_a_quotation_cut_at_its_end_is_a_changed_quote():
+    # Three golds written blind (breach, envoy, wildfire) ask for it: the
+    # words an outlet leaves off a quote ("We will not pay a ransom.") may
+    # be what the speaker stressed.
+    a = (
+        'The governor told reporters in Astana: "We will not rush into another cut this year. Every further step '
+        'will depend on the data."'
+    )
+    b = 'The governor told reporters in Astana: "We will not rush into another cut this year."'
+    assert ("quote-changed", "Every further step will depend on the data", "") in _changes(a, b)
 
 
 def test_a_name_respelt_where_it_opens_a_sentence_is_a_spelling():
@@ -121,6 +127,19 @@ def test_other_letters_and_accents_dropped_are_a_spelling():
     changes = _changes(a, b)
     assert ("spelling", "Weiss", "Weiß") in changes
     assert ("spelling", "Zurich", "Zürich") in changes
+
+
+def test_a_name_without_its_accents_in_words_moved_is_a_spelling():
+    # The attribution moved after the quote, the name's accents dropped.
+    a = (
+        'Małgorzata Sójka, who leads the New Direction party, told deputies: "What this government has done to '
+        'public finances is not acceptable to Poles."'
+    )
+    b = (
+        '"What this government has done to public finances is not acceptable to Poles," Malgorzata Sojka, who '
+        "leads the New Direction party, told deputies."
+    )
+    assert ("spelling", "Sójka", "Sojka") in _changes(a, b)
 
 
 def test_a_name_in_capitals_is_no_spelling_in_a_text_with_accents():

@@ -1103,8 +1103,12 @@ def _moved_spellings(
     for j1, j2 in changed:
         for b in range(j1, j2):
             a = ref_names.get(v.stems[b])
-            if a is None or _bare(r.keys[a]) == _bare(v.keys[b]) or not _is_name(v, b):
+            if a is None or not _is_name(v, b):
                 continue
+            if r.keys[a] != v.keys[b] and _bare(r.keys[a]) == _bare(v.keys[b]):
+                continue  # one name, another ending ("Lavrov" / "Lavrov's")
+            if r.keys[a] == v.keys[b] and _letters(r, a) == _letters(v, b):
+                continue  # the same letters ("Sójka" / "Sojka" differ: its accents dropped)
             before, ref_span = _phrase(r, a, a + 1)
             after, span = _phrase(v, b, b + 1)
             if (before, after) not in seen:
