@@ -355,6 +355,39 @@ MISSES: dict[tuple[str, str, str], str] = {
         "update.txt rewrites the paragraph's second sentence ('UGI said it was reviewing its records …' / 'UGI "
         "spokesman Joe Swope said the company had found no record …'): the two are in no one group"
     ),
+    # breach and noconfidence: written blind this round, measured before any fix
+    ("breach", "must", "shadowvane"): (
+        "regional.txt writes the group's name in two words ('Shadow Vane' / 'ShadowVane'): the keys differ, "
+        "so its hard-wrapped sentence is linked with no other"
+    ),
+    ("breach", "edit", "shadowvane-spelling"): "see shadowvane",
+    ("breach", "must", "rennick"): (
+        "the regulator's quote ('Customers trust their utility to keep the lights on …,\" she said') is linked "
+        "with the CEO's ('Our customers trust us to keep the lights on …'): 'she' names no speaker there, so "
+        "the link stands and refining cuts the wire's and regional.txt's paragraph where it ends"
+    ),
+    ("breach", "not-flagged", "rennick:attribution+quote-changed+quote-paraphrase+name"): "see rennick",
+    ("breach", "speaker", "rennick@wire.txt"): "see rennick",
+    ("breach", "speaker", "rennick@regional.txt"): "see rennick",
+    ("breach", "edit", "lede-rewritten"): "regional.txt's own lede is not grouped with the wire's",
+    ("breach", "edit", "hartigan-paraphrase"): (
+        "regional.txt's paraphrase of the CEO's apology ('apologized in a statement, saying the company had "
+        "failed …') is in no group"
+    ),
+    ("breach", "speaker", "hartigan-apology@regional.txt"): "see hartigan-paraphrase",
+    ("breach", "boilerplate", "Report a gas leak: leave the area and call 1-800-555-0111 from a safe place."): (
+        "a utility's safety notice: a line with a phone number is prose as often (police appeals)"
+    ),
+    ("noconfidence", "edit", "lede-rewritten"): "european.txt's own lede is not grouped with the wire's",
+    ("noconfidence", "edit", "wrobel-paraphrase"): (
+        "european.txt's paraphrase of the speech ('told deputies that he would not cling to power and that he "
+        "would accept …') shares too few words with the quote to be linked"
+    ),
+    ("noconfidence", "edit", "not-acceptable"): (
+        "page.html's link with the wire is cut between its paraphrase and its quote, where european.txt "
+        "(which gives them in the other order) is; the quote's piece then clashes with the wire's whole "
+        "paragraph in the group and is left out"
+    ),
 }
 
 
