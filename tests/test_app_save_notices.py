@@ -74,3 +74,21 @@ async def test_save_notices_take_one_line_at_100_columns(tmp_path, monkeypatch, 
         assert len(report) <= 92, report
         await pilot.pause(0.2)
         assert _notice_lines(app) == {report: 1}
+
+
+async def test_the_reopened_notice_fits_one_line_at_100_columns(make_app):
+    """Saved, then opened again at 100 columns: "Reopened 1 highlight from
+    …" names the file in one line (the path from ~, its middle left out)."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("n", "space", "s")
+        await ready(pilot)
+        path = app.reader.keeping.save_path
+    again = make_app()
+    async with again.run_test(size=(100, 30), notifications=True) as pilot:
+        await ready(pilot)
+        await pilot.pause(0.2)
+        (reopened,) = [m for m in messages(again) if m.startswith("Reopened 1 highlight from ")]
+        assert reopened.endswith(path.name) and len(reopened) <= 92, reopened
+        assert _notice_lines(again)[reopened] == 1

@@ -316,7 +316,8 @@ class Keeping:
                 timeout=6,
             )
         elif kept:
-            self._notify(f"Reopened {plural(kept, 'highlight')} from {loaded.path}", timeout=6)
+            where = short_path(loaded.path, max(40, self.app.size.width - NOTICE_FRAME) - 30)
+            self._notify(f"Reopened {plural(kept, 'highlight')} from {where}", timeout=6)
         messages = loaded.messages()
         if not messages:
             return
