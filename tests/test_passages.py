@@ -585,6 +585,44 @@ def test_a_speech_translated_twice_is_one_passage_to_the_quotations_ends():
     assert texts[0].endswith(SPEECH_WIRE) and texts[1].endswith(SPEECH_AGAIN)
 
 
+APOLOGY = (
+    '"Our customers trust us to keep the lights on and to keep their information safe. On this occasion we failed '
+    'them on the second, and I am sorry," Chief Executive Daniel Hartigan said in a statement. "We are contacting '
+    'every affected customer directly, and we will pay for credit monitoring for anyone who wants it."'
+)
+APOLOGY_REPORTED = (
+    "Chief Executive Daniel Hartigan apologized in a statement, saying the company had failed to keep its "
+    "customers' information safe and would contact every affected customer directly and pay for credit "
+    "monitoring for anyone who wanted it."
+)
+
+
+@pytest.mark.parametrize(
+    ("report", "grouped"),
+    [
+        (APOLOGY_REPORTED, True),
+        # another speaker
+        (APOLOGY_REPORTED.replace("Chief Executive Daniel Hartigan", "Regulator Ann Rennick"), False),
+        # another statement of the same speaker's, a few of its words alike
+        (
+            "Chief Executive Daniel Hartigan said in a statement that the company would raise its prices next year "
+            "to pay for new security systems, and that customers' information was safe.",
+            False,
+        ),
+    ],
+)
+def test_a_quote_reported_in_other_words_is_grouped_with_it(report, grouped):
+    # Half the words shared, the same speaker named in both, the same
+    # polarity: one statement, quoted in one outlet and reported in the other.
+    a = body(HEADLINE_A, FILLER_A[:1] + [APOLOGY] + FILLER_A[1:])
+    b = body(HEADLINE_B, FILLER_B[:1] + [report] + FILLER_B[1:])
+    alignment = pair(a, b)
+    whole = [g for g in alignment.groups if {p.article: p.text for p in g.passages} == {0: APOLOGY, 1: report}]
+    assert bool(whole) == grouped
+    if grouped:
+        assert "quote-paraphrase" in whole[0].flags
+
+
 # --- 4. headlines -----------------------------------------------------------------
 
 

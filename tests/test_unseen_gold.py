@@ -361,20 +361,7 @@ MISSES: dict[tuple[str, str, str], str] = {
         "so its hard-wrapped sentence is linked with no other"
     ),
     ("breach", "edit", "shadowvane-spelling"): "see shadowvane",
-    ("breach", "must", "rennick"): (
-        "the regulator's quote ('Customers trust their utility to keep the lights on …,\" she said') is linked "
-        "with the CEO's ('Our customers trust us to keep the lights on …'): 'she' names no speaker there, so "
-        "the link stands and refining cuts the wire's and regional.txt's paragraph where it ends"
-    ),
-    ("breach", "not-flagged", "rennick:attribution+quote-changed+quote-paraphrase+name"): "see rennick",
-    ("breach", "speaker", "rennick@wire.txt"): "see rennick",
-    ("breach", "speaker", "rennick@regional.txt"): "see rennick",
     ("breach", "edit", "lede-rewritten"): "regional.txt's own lede is not grouped with the wire's",
-    ("breach", "edit", "hartigan-paraphrase"): (
-        "regional.txt's paraphrase of the CEO's apology ('apologized in a statement, saying the company had "
-        "failed …') is in no group"
-    ),
-    ("breach", "speaker", "hartigan-apology@regional.txt"): "see hartigan-paraphrase",
     ("breach", "boilerplate", "Report a gas leak: leave the area and call 1-800-555-0111 from a safe place."): (
         "a utility's safety notice: a line with a phone number is prose as often (police appeals)"
     ),

@@ -17,7 +17,7 @@ from rapidfuzz.distance import Indel
 
 from .documents import BOILERPLATE, SAYING_KEYS, SAYING_WORDS, Doc
 from .options import AlignOptions
-from .rewording import same_polarity, same_statement
+from .rewording import reported, same_polarity, same_statement
 from .speakers import name_run_end
 from .tokens import normalise
 
@@ -696,6 +696,12 @@ def other_speakers(da: Doc, a0: int, a1: int, db: Doc, b0: int, b1: int) -> bool
     return not any(len(a) >= 4 and len(b) >= 4 and _near_keys(a, b) for a in x for b in y)
 
 
+def paragraph_speakers(doc: Doc, lo: int, hi: int) -> frozenset[str]:
+    """Who the paragraphs holding tokens lo..hi name as speaking."""
+    first, last = doc.para_bounds[doc.para[lo]][0], doc.para_bounds[doc.para[hi]][1] - 1
+    return _sentence_speakers(doc, first, last)
+
+
 def _sentence_speakers(doc: Doc, lo: int, hi: int) -> frozenset[str]:
     cache = doc.cache
     key = ("speakers", lo, hi)
@@ -917,7 +923,63 @@ def snap(
         if copy or same_statement(da, a0, a1, db, b0, b1, contained=last):
             found = (a0, a1, b0, b1, ca[0], ca[1], cb[0], cb[1], sim)
             return _quote_cut(da, db, found, opts) or found
-    return None
+    # Last, one text quoting what the other reports in its own words.
+    return _reported_speech(da, db, (sent_a, send_a, sent_b, send_b), opts)
+
+
+def _reported_speech(da: Doc, db: Doc, sentences: tuple[int, int, int, int], opts: AlignOptions):
+    """Where one text quotes what the other reports around a shared stretch
+    (:func:`.rewording.reported`: 'Wróbel said: "I will not cling to power.
+    … I will accept the decision of the Sejm with my head held high …"' /
+    "Wrobel told deputies that he would not cling to power and that he would
+    accept the Sejm's decision with his head held high …"): the quotation's
+    paragraph and the report's sentence, as :func:`snap` gives them, or None.
+    The quotation is mostly quoted words, the report has none."""
+    a0, a1, b0, b1 = sentences
+    if min(a0, a1, b0, b1) < 0:
+        return None
+    a0, a1 = _quotation_paragraph(da, a0, a1)
+    b0, b1 = _quotation_paragraph(db, b0, b1)
+    if a1 - a0 + 1 < opts.min_words or b1 - b0 + 1 < opts.min_words:
+        return None
+    qa, qb = _quoted_share(da, a0, a1), _quoted_share(db, b0, b1)
+    if qa >= _MOSTLY_QUOTED and qb == 0:
+        said = reported(da, a0, a1, db, b0, b1, paragraph_speakers(da, a0, a1))
+    elif qb >= _MOSTLY_QUOTED and qa == 0:
+        said = reported(db, b0, b1, da, a0, a1, paragraph_speakers(db, b0, b1))
+    else:
+        return None
+    if not said:
+        return None
+    ca = tidy(da.text, da.starts[a0], end_of(da, a1))
+    cb = tidy(db.text, db.starts[b0], end_of(db, b1))
+    sim = similarity(da.text[ca[0] : ca[1]], db.text[cb[0] : cb[1]])
+    return (a0, a1, b0, b1, ca[0], ca[1], cb[0], cb[1], sim) if sim >= opts.min_similarity else None
+
+
+_MOSTLY_QUOTED = 0.6  # of a quotation's paragraph: the words inside its quotation marks
+
+
+def _quotation_paragraph(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """A sentence that ends inside or with a quotation widened to its
+    paragraph (up to :data:`_QUOTE_RUN` words); another sentence as it is."""
+    end = end_of(doc, hi)
+    if _open_quote_end(doc, end) is None and not _closes_quote(doc, end):
+        return lo, hi
+    first, after = doc.para_bounds[doc.para[lo]]
+    return (first, after - 1) if after - first <= _QUOTE_RUN else (lo, hi)
+
+
+def _quoted_share(doc: Doc, lo: int, hi: int) -> float:
+    """The share of tokens lo..hi (inclusive) inside quotation marks."""
+    spans, starts = doc.quoted, _quote_starts(doc)
+    inside = 0
+    for t in range(lo, hi + 1):
+        at = doc.starts[t]
+        k = bisect.bisect_right(starts, at) - 1
+        if k >= 0 and spans[k][0] <= at < spans[k][1]:
+            inside += 1
+    return inside / (hi - lo + 1)
 
 
 def _quote_cut(da: Doc, db: Doc, found, opts: AlignOptions):

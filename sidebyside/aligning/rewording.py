@@ -299,3 +299,29 @@ def reworded_pairs(docs: list[Doc], opts: AlignOptions) -> dict[tuple[int, int],
     for spans in found.values():
         spans.sort()
     return found
+
+
+_MIN_REPORTED_DICE = 0.5  # (of the content words, the speaker's name and words of saying left out)
+_MIN_REPORTED_SHARED = 4
+
+
+def reported(dq: Doc, q0: int, q1: int, dt: Doc, t0: int, t1: int, who: frozenset[str]) -> bool:
+    """Does tokens t0..t1 of ``dt`` report in its own words what tokens
+    q0..q1 of ``dq`` quote ('Wróbel said: "I will not cling to power. … I
+    will accept the decision of the Sejm with my head held high …"' /
+    "Wrobel told deputies that he would not cling to power and that he would
+    accept the Sejm's decision with his head held high")?  The report has a
+    word of saying and names one of ``who``, the quotation's speakers; half
+    their other content words are shared (Dice), four at least; no negation
+    in one only, no words of opposite sense."""
+    if not who or not any(t.key in _ATTRIBUTION for t in dt.tokens[t0 : t1 + 1]):
+        return False
+    kq, _, nq, mq = _profile(dq, q0, q1)
+    kt, _, nt, mt = _profile(dt, t0, t1)
+    if not (who & kt):
+        return False
+    kq, kt = kq - who, kt - who
+    shared = len(kq & kt)
+    if shared < _MIN_REPORTED_SHARED or 2 * shared < _MIN_REPORTED_DICE * (len(kq) + len(kt)):
+        return False
+    return nq == nt and not _opposed(mq, mt)
