@@ -20,6 +20,13 @@ def test_a_name_in_either_spelling():
     assert shown("Kyiv") == ["Kiev", "KYIV"]
 
 
+def test_a_name_spelt_as_the_flags_tell_spellings_apart():
+    # The keys differ ("sohavi" / "sohavei"), the flags call it a spelling.
+    text = "Sokhavey Chhun said the statues would go home. Sokhavy Chhun and Sokha Meas agreed."
+    assert [text[a:b] for a, b in find(text, "Sokhavy")] == ["Sokhavey", "Sokhavy"]
+    assert [text[a:b] for a, b in find(text, "sokhavy")] == ["Sokhavy"]  # (a name has its capital)
+
+
 def test_a_phrase_of_folded_words():
     assert shown("sergey lavrov") == ["Sergey Lavrov", "Sergei Lavrov"]
     assert shown("negotiate") == ["negotiations"]
