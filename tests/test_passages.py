@@ -623,6 +623,18 @@ def test_a_quote_reported_in_other_words_is_grouped_with_it(report, grouped):
         assert "quote-paraphrase" in whole[0].flags
 
 
+def test_a_name_written_as_one_word_or_two_is_one_speaker():
+    # "claimed" is a verb of saying: "ShadowVane" and "Shadow Vane" name one speaker.
+    wire = (
+        "A ransomware group calling itself ShadowVane claimed responsibility for the attack on its leak site on "
+        "Friday and posted what it said were samples of the stolen records."
+    )
+    local = wire.replace("ShadowVane", "Shadow Vane")
+    alignment = pair(body(HEADLINE_A, FILLER_A[:1] + [wire]), body(HEADLINE_B, FILLER_B[:1] + [local]))
+    (group,) = groups_holding(alignment, "ShadowVane", "Shadow Vane")
+    assert {p.article: p.text for p in group.passages} == {0: wire, 1: local}
+
+
 # --- 4. headlines -----------------------------------------------------------------
 
 

@@ -356,11 +356,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         "spokesman Joe Swope said the company had found no record …'): the two are in no one group"
     ),
     # breach and noconfidence: written blind this round, measured before any fix
-    ("breach", "must", "shadowvane"): (
-        "regional.txt writes the group's name in two words ('Shadow Vane' / 'ShadowVane'): the keys differ, "
-        "so its hard-wrapped sentence is linked with no other"
-    ),
-    ("breach", "edit", "shadowvane-spelling"): "see shadowvane",
     ("breach", "edit", "lede-rewritten"): "regional.txt's own lede is not grouped with the wire's",
     ("breach", "boilerplate", "Report a gas leak: leave the area and call 1-800-555-0111 from a safe place."): (
         "a utility's safety notice: a line with a phone number is prose as often (police appeals)"

@@ -19,7 +19,7 @@ from .documents import BOILERPLATE, SAYING_KEYS, SAYING_WORDS, Doc
 from .options import AlignOptions
 from .rewording import reported, same_polarity, same_statement
 from .speakers import name_run_end
-from .tokens import normalise
+from .tokens import key_of, normalise
 
 #: Passages at least this similar are copies, whatever words changed; so are
 #: passages at least _CLOSE similar whose shared stretch is most of each
@@ -595,7 +595,11 @@ def speakers(doc: Doc, lo: int, hi: int) -> frozenset[str]:
             while k >= max(lo, t - 4) and text[tokens[k].start : tokens[k].end].casefold() in _FILLER:
                 k -= 1
             if k >= lo and tokens[k].content and text[tokens[k].start].isupper():
-                name = tokens[_before_affiliation(doc, k, lo)].key
+                head = _before_affiliation(doc, k, lo)
+                name = tokens[head].key
+                joined = _joined_name(doc, head, lo)
+                if joined is not None:
+                    found.add(joined)  # ("Shadow Vane claimed" is "ShadowVane claimed")
         elif t + 1 <= hi and tokens[t + 1].content and text[tokens[t + 1].start].isupper() and not _says_of(doc, t, hi):
             name = tokens[name_run_end(text, tokens, t + 1, hi)].key
         elif t - 1 > lo and _comma_before(doc, t):
@@ -608,6 +612,18 @@ def speakers(doc: Doc, lo: int, hi: int) -> frozenset[str]:
         if name is not None:
             found.add(name)
     return frozenset(found)
+
+
+def _joined_name(doc: Doc, t: int, lo: int) -> str | None:
+    """The key of a name's last two words written as one ("Shadow Vane":
+    the key of "ShadowVane"), where token ``t`` ends a name of two words or
+    more in capitals (from token ``lo`` on), else None."""
+    tokens, text = doc.tokens, doc.text
+    if t - 1 < lo or not tokens[t - 1].content or not text[tokens[t - 1].start].isupper():
+        return None
+    if text[tokens[t - 1].end : tokens[t].start] != " ":
+        return None
+    return key_of(text[tokens[t - 1].start : tokens[t - 1].end] + text[tokens[t].start : tokens[t].end])
 
 
 _LINKING = frozenset(("of", "at", "from"))
