@@ -635,6 +635,24 @@ def test_a_name_written_as_one_word_or_two_is_one_speaker():
     assert {p.article: p.text for p in group.passages} == {0: wire, 1: local}
 
 
+def test_part_of_a_quotation_reported_unquoted_is_taken_with_its_quotation_whole():
+    # The report gives the quote's second half in its own words: the quoted
+    # side is the quotation whole, not a piece cut out of its middle.
+    quote = (
+        '"We have three confirmed deaths, two of them in Mejillones, and at least 41 people injured," Interior '
+        "Minister Rodrigo Valenzuela told reporters in Santiago."
+    )
+    report = (
+        "Interior Minister Rodrigo Valenzuela said two of the dead were in Mejillones and at least 40 people had "
+        "been injured."
+    )
+    alignment = pair(body(HEADLINE_A, FILLER_A[:1] + [quote]), body(HEADLINE_B, FILLER_B[:1] + [report]))
+    (group,) = groups_holding(alignment, "41", "40")
+    texts = {p.article: p.text for p in group.passages}
+    assert texts[0].startswith('"We have three confirmed deaths')
+    assert "number" in group.flags
+
+
 # --- 4. headlines -----------------------------------------------------------------
 
 

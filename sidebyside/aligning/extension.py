@@ -938,7 +938,8 @@ def snap(
         copy = not last and _copied(da, a0, a1, sa, ea, db, b0, b1, sb, eb, core, sim)
         if copy or same_statement(da, a0, a1, db, b0, b1, contained=last):
             found = (a0, a1, b0, b1, ca[0], ca[1], cb[0], cb[1], sim)
-            return _quote_cut(da, db, found, opts) or found
+            found = _quote_cut(da, db, found, opts) or found
+            return _whole_quotation_reported(da, db, found, opts) or found
     # Last, one text quoting what the other reports in its own words.
     return _reported_speech(da, db, (sent_a, send_a, sent_b, send_b), opts)
 
@@ -971,6 +972,45 @@ def _reported_speech(da: Doc, db: Doc, sentences: tuple[int, int, int, int], opt
     cb = tidy(db.text, db.starts[b0], end_of(db, b1))
     sim = similarity(da.text[ca[0] : ca[1]], db.text[cb[0] : cb[1]])
     return (a0, a1, b0, b1, ca[0], ca[1], cb[0], cb[1], sim) if sim >= opts.min_similarity else None
+
+
+def _whole_quotation_reported(da: Doc, db: Doc, found, opts: AlignOptions):
+    """Where one passage is part of a quotation and the other reports it
+    unquoted ('two of them in Mejillones, and at least 41 people injured' /
+    'two of the dead were in Mejillones and at least 40 people had been
+    injured'), the quotation whole, if still similar enough; else None."""
+    a0, a1, b0, b1, sa, ea, sb, eb, _sim = found
+    qa, qb = _quoted_share(da, a0, a1), _quoted_share(db, b0, b1)
+    if qa == 1 and qb == 0:
+        whole = _the_quotation(da, a0, a1)
+        if whole is not None and whole != (a0, a1):
+            (a0, a1), (sa, ea) = whole, tidy(da.text, da.starts[whole[0]], end_of(da, whole[1]))
+        else:
+            return None
+    elif qb == 1 and qa == 0:
+        whole = _the_quotation(db, b0, b1)
+        if whole is not None and whole != (b0, b1):
+            (b0, b1), (sb, eb) = whole, tidy(db.text, db.starts[whole[0]], end_of(db, whole[1]))
+        else:
+            return None
+    else:
+        return None
+    sim = similarity(da.text[sa:ea], db.text[sb:eb])
+    return (a0, a1, b0, b1, sa, ea, sb, eb, sim) if sim >= opts.min_similarity else None
+
+
+def _the_quotation(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
+    """The tokens of the quotation tokens lo..hi stand in (up to
+    :data:`_QUOTE_RUN` words), or None."""
+    at = doc.starts[lo]
+    k = bisect.bisect_right(_quote_starts(doc), at) - 1
+    if k < 0:
+        return None
+    s, e = doc.quoted[k]
+    first, last = bisect.bisect_left(doc.starts, s), bisect.bisect_left(doc.starts, e) - 1
+    if not first <= lo <= hi <= last or last - first > _QUOTE_RUN:
+        return None
+    return first, last
 
 
 _MOSTLY_QUOTED = 0.6  # of a quotation's paragraph: the words inside its quotation marks
