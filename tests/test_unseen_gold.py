@@ -350,6 +350,10 @@ MISSES: dict[tuple[str, str, str], str] = {
         "update.txt rewrites the paragraph's second sentence ('UGI said it was reviewing its records …' / 'UGI "
         "spokesman Joe Swope said the company had found no record …'): the two are in no one group"
     ),
+    ("diversion", "flag", "vogel-vogl"): (
+        "both spellings are now inside g6, but each version is compared with the live blog's (said by "
+        "'Vantair'), so Vogl and Vogel are each an attribution change against it, not a spelling of each other"
+    ),
     # breach and noconfidence: written blind this round, measured before any fix
     ("breach", "edit", "lede-rewritten"): "regional.txt's own lede is not grouped with the wire's",
     ("breach", "boilerplate", "Report a gas leak: leave the area and call 1-800-555-0111 from a safe place."): (
