@@ -1028,14 +1028,18 @@ def _quotation_paragraph(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
 
 def _quoted_share(doc: Doc, lo: int, hi: int) -> float:
     """The share of tokens lo..hi (inclusive) inside quotation marks."""
-    spans, starts = doc.quoted, _quote_starts(doc)
-    inside = 0
-    for t in range(lo, hi + 1):
-        at = doc.starts[t]
-        k = bisect.bisect_right(starts, at) - 1
-        if k >= 0 and spans[k][0] <= at < spans[k][1]:
-            inside += 1
-    return inside / (hi - lo + 1)
+    return sum(_quoted_tokens(doc)[lo : hi + 1]) / (hi - lo + 1)
+
+
+def _quoted_tokens(doc: Doc) -> bytearray:
+    """1 for each token inside quotation marks (worked out once per document)."""
+    found = doc.cache.get("quoted tokens")
+    if found is None:
+        found = doc.cache["quoted tokens"] = bytearray(len(doc.tokens))
+        for s, e in doc.quoted:
+            first, after = bisect.bisect_left(doc.starts, s), bisect.bisect_left(doc.starts, e)
+            found[first:after] = b"\1" * (after - first)
+    return found
 
 
 def _quote_cut(da: Doc, db: Doc, found, opts: AlignOptions):
