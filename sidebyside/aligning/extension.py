@@ -981,36 +981,29 @@ def _whole_quotation_reported(da: Doc, db: Doc, found, opts: AlignOptions):
     injured'), the quotation whole, if still similar enough; else None."""
     a0, a1, b0, b1, sa, ea, sb, eb, _sim = found
     qa, qb = _quoted_share(da, a0, a1), _quoted_share(db, b0, b1)
-    if qa == 1 and qb == 0:
-        whole = _the_quotation(da, a0, a1)
-        if whole is not None and whole != (a0, a1):
-            (a0, a1), (sa, ea) = whole, tidy(da.text, da.starts[whole[0]], end_of(da, whole[1]))
-        else:
-            return None
-    elif qb == 1 and qa == 0:
-        whole = _the_quotation(db, b0, b1)
-        if whole is not None and whole != (b0, b1):
-            (b0, b1), (sb, eb) = whole, tidy(db.text, db.starts[whole[0]], end_of(db, whole[1]))
-        else:
-            return None
+    if qa == 1 and qb == 0 and (whole := _the_quotation(da, a0, a1)) is not None:
+        a0, a1, sa, ea = whole
+    elif qb == 1 and qa == 0 and (whole := _the_quotation(db, b0, b1)) is not None:
+        b0, b1, sb, eb = whole
     else:
         return None
     sim = similarity(da.text[sa:ea], db.text[sb:eb])
     return (a0, a1, b0, b1, sa, ea, sb, eb, sim) if sim >= opts.min_similarity else None
 
 
-def _the_quotation(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
-    """The tokens of the quotation tokens lo..hi stand in (up to
-    :data:`_QUOTE_RUN` words), or None."""
+def _the_quotation(doc: Doc, lo: int, hi: int) -> tuple[int, int, int, int] | None:
+    """The quotation tokens lo..hi stand in, when it holds more than them
+    (up to :data:`_QUOTE_RUN` words): its first and last tokens and its
+    characters, tidied; else None."""
     at = doc.starts[lo]
     k = bisect.bisect_right(_quote_starts(doc), at) - 1
     if k < 0:
         return None
     s, e = doc.quoted[k]
     first, last = bisect.bisect_left(doc.starts, s), bisect.bisect_left(doc.starts, e) - 1
-    if not first <= lo <= hi <= last or last - first > _QUOTE_RUN:
+    if not first <= lo <= hi <= last or last - first > _QUOTE_RUN or (first, last) == (lo, hi):
         return None
-    return first, last
+    return (first, last, *tidy(doc.text, doc.starts[first], end_of(doc, last)))
 
 
 _MOSTLY_QUOTED = 0.6  # of a quotation's paragraph: the words inside its quotation marks
