@@ -571,6 +571,17 @@ COALITION = (
 )
 
 
+def test_two_quotations_that_close_on_different_sentences_stop_where_they_part():
+    # The rests of the two quotations say different things: the passages end
+    # at the last sentence they share, not at the quotations' ends.
+    said = 'Kowalczyk told deputies: "I will not resign from my post before the elections next year, whatever the opposition says.'
+    a = body(HEADLINE_A, FILLER_A[:1] + [f'{said} Our pension reform will pass the senate by the summer."'])
+    b = body(HEADLINE_B, FILLER_B[:1] + [f'{said} My husband and my children have my full support."'])
+    alignment = pair(a, b)
+    (group,) = groups_holding(alignment, "resign", "resign")
+    assert all(p.text.endswith("whatever the opposition says.") for p in group.passages)
+
+
 def test_a_speech_translated_twice_is_one_passage_to_the_quotations_ends():
     # The quotations read alike in their first sentences only; no passage
     # stops inside either, and the two speeches are one variant group.

@@ -1084,10 +1084,20 @@ def quotations_run_on(
         return None
     if not (_closed_in_paragraph(da, ea) and _closed_in_paragraph(db, eb)):
         return None  # (a quotation left open goes on in the next paragraph: joined there)
+    if not _rests_alike(da, a1 + 1, qa + 1, db, b1 + 1, qb + 1):
+        return None  # (two different closing sentences: "… reform will pass" / "… my full support")
     whole_a, whole_b = _to_quotation_end(da, sa, ea, a1), _to_quotation_end(db, sb, eb, b1)
     if whole_a[0] == a1 or whole_b[0] == b1:
         return None
     return whole_a, whole_b
+
+
+def _rests_alike(da: Doc, a_lo: int, a_hi: int, db: Doc, b_lo: int, b_hi: int) -> bool:
+    """Do tokens a_lo..a_hi-1 and b_lo..b_hi-1 share half their content
+    words (Dice 0.5 on their keys)?"""
+    ka = {t.key for t in da.tokens[a_lo:a_hi] if t.content}
+    kb = {t.key for t in db.tokens[b_lo:b_hi] if t.content}
+    return bool(ka) and bool(kb) and 4 * len(ka & kb) >= len(ka) + len(kb)
 
 
 def _closed_in_paragraph(doc: Doc, end: int) -> bool:
