@@ -574,7 +574,10 @@ COALITION = (
 def test_two_quotations_that_close_on_different_sentences_stop_where_they_part():
     # The rests of the two quotations say different things: the passages end
     # at the last sentence they share, not at the quotations' ends.
-    said = 'Kowalczyk told deputies: "I will not resign from my post before the elections next year, whatever the opposition says.'
+    said = (
+        'Kowalczyk told deputies: "I will not resign from my post before the elections next year, whatever the '
+        "opposition says."
+    )
     a = body(HEADLINE_A, FILLER_A[:1] + [f'{said} Our pension reform will pass the senate by the summer."'])
     b = body(HEADLINE_B, FILLER_B[:1] + [f'{said} My husband and my children have my full support."'])
     alignment = pair(a, b)
