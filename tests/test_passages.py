@@ -448,6 +448,15 @@ FEE_TABLOID = (
 )
 
 
+def test_two_statements_in_one_frame_are_not_one_passage():
+    # The same opening ("Police said") and the same last ten words, but the
+    # middles share nothing: two statements, not one sentence reworded.
+    a = "Police said a woman was charged with attempted murder after officers searched the flat above the bar on Sunday."
+    b = "Police said two teenagers were questioned as witnesses after officers searched the flat above the bar on Sunday."
+    alignment = pair(body(HEADLINE_A, FILLER_A[:1] + [a]), body(HEADLINE_B, FILLER_B[:1] + [b]))
+    assert not groups_holding(alignment, "woman", "teenagers")
+
+
 def test_a_sentence_that_opens_and_ends_alike_with_its_middle_rewritten_is_one_passage():
     # Only the last ten words are shared word for word; the sentences open
     # alike, so the changed figures and verbs are inside both passages.
