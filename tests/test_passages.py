@@ -451,8 +451,9 @@ FEE_TABLOID = (
 def test_two_statements_in_one_frame_are_not_one_passage():
     # The same opening ("Police said") and the same last ten words, but the
     # middles share nothing: two statements, not one sentence reworded.
-    a = "Police said a woman was charged with attempted murder after officers searched the flat above the bar on Sunday."
-    b = "Police said two teenagers were questioned as witnesses after officers searched the flat above the bar on Sunday."
+    searched = "after officers searched the flat above the bar on Sunday."
+    a = f"Police said a woman was charged with attempted murder {searched}"
+    b = f"Police said two teenagers were questioned as witnesses {searched}"
     alignment = pair(body(HEADLINE_A, FILLER_A[:1] + [a]), body(HEADLINE_B, FILLER_B[:1] + [b]))
     assert not groups_holding(alignment, "woman", "teenagers")
 
