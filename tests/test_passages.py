@@ -647,6 +647,16 @@ def test_a_quote_reported_in_other_words_is_grouped_with_it(report, grouped):
         assert "quote-paraphrase" in whole[0].flags
 
 
+@pytest.mark.parametrize(
+    ("one", "other"), [("President Macron", "President Maduro"), ("Chancellor Merz", "Chancellor Merkel")]
+)
+def test_two_people_with_one_title_are_two_speakers(one, other):
+    # The words after "said" alike, the speakers two people: two statements.
+    said = "said the two regions must work together to rebuild the ports and the railways before the winter."
+    a, b = body(HEADLINE_A, FILLER_A[:1] + [f"{one} {said}"]), body(HEADLINE_B, FILLER_B[:1] + [f"{other} {said}"])
+    assert not groups_holding(pair(a, b), one, other)
+
+
 def test_a_name_written_as_one_word_or_two_is_one_speaker():
     # "claimed" is a verb of saying: "ShadowVane" and "Shadow Vane" name one speaker.
     wire = (

@@ -611,7 +611,7 @@ def speakers(doc: Doc, lo: int, hi: int) -> frozenset[str]:
                 name = tokens[head].key
                 joined = _joined_name(doc, head, lo)
                 if joined is not None:
-                    found.add(joined)  # ("Shadow Vane claimed" is "ShadowVane claimed")
+                    found.add(JOINED + joined)  # ("Shadow Vane claimed" is "ShadowVane claimed")
         elif t + 1 <= hi and tokens[t + 1].content and text[tokens[t + 1].start].isupper() and not _says_of(doc, t, hi):
             name = tokens[name_run_end(text, tokens, t + 1, hi)].key
         elif t - 1 > lo and _comma_before(doc, t):
@@ -624,6 +624,9 @@ def speakers(doc: Doc, lo: int, hi: int) -> frozenset[str]:
         if name is not None:
             found.add(name)
     return frozenset(found)
+
+
+JOINED = "+"  # before the key of a name's last two words written as one: met only as it is
 
 
 def _joined_name(doc: Doc, t: int, lo: int) -> str | None:
@@ -718,10 +721,13 @@ def other_speakers(da: Doc, a0: int, a1: int, db: Doc, b0: int, b1: int) -> bool
         return False
     first, after = _sentences(db)
     y = _sentence_speakers(db, first[b0], after[b1] - 1)
-    if not y or x & y:
+    if not y or {k.lstrip(JOINED) for k in x} & {k.lstrip(JOINED) for k in y}:
         return False
-    # One name spelt two ways is one speaker ("Hrytsenko said" / "Hryzenko said").
-    return not any(len(a) >= 4 and len(b) >= 4 and _near_keys(a, b) for a in x for b in y)
+    # One name spelt two ways is one speaker ("Hrytsenko said" / "Hryzenko said"),
+    # but not two names joined to their titles ("President Macron" / "President Maduro").
+    return not any(
+        len(a) >= 4 and len(b) >= 4 and a[0] != JOINED and b[0] != JOINED and _near_keys(a, b) for a in x for b in y
+    )
 
 
 def paragraph_speakers(doc: Doc, lo: int, hi: int) -> frozenset[str]:
