@@ -424,6 +424,16 @@ NANDA_WIRE = (
 )
 
 
+def test_a_phrase_said_twice_in_one_paragraph_is_a_repeat_not_a_piece():
+    said = '"No child will spend another winter in a cold classroom," Mayor Tom Hale said.'
+    again = '"No child will spend another winter in a cold classroom."'
+    a = body(HEADLINE_A, FILLER_A[:1] + [f"{said} He spoke for twenty minutes. {again}"])
+    b = body(HEADLINE_B, FILLER_B[:1] + [said.replace("said.", "said at the meeting.")])
+    (group,) = groups_holding(pair(a, b), "No child", "No child")
+    assert [p.text for p in group.passages if p.article == 0] == [said]
+    assert [r.text for r in group.repeats] == [again]
+
+
 def test_a_quote_one_outlet_cuts_after_its_first_sentence_is_one_passage_with_its_attribution():
     # The wire's one sentence holds the quote's first sentence and the
     # attribution; the club's paragraph the whole quote, then the

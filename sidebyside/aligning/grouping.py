@@ -13,6 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import compress
 
+from rapidfuzz import fuzz
+
 from ..model import Kind, overlap
 from .candidates import Seeds, chains
 from .documents import Doc
@@ -203,6 +205,18 @@ def _union_link(da: Doc, db: Doc, x: Link, y: Link, opts: AlignOptions) -> Link 
     return Link(x.a, sa, ea, x.b, sb, eb, sim, _span_tokens(da, sa, ea), _span_tokens(db, sb, eb))
 
 
+def _says_again(da: Doc, db: Doc, link: Link, kept: Link, in_a: bool) -> bool:
+    """Does the link's passage in the text where it does not overlap the
+    kept link give again the kept link's words there ('"No child will spend
+    another winter in a cold classroom," Mayor Tom Hale said. He spoke for
+    twenty minutes. "No child will spend …"'): a phrase said twice, a
+    repeat, not the next piece of one reuse?"""
+    doc, (s, e), (ks, ke) = (
+        (db, (link.sb, link.eb), (kept.sb, kept.eb)) if in_a else (da, (link.sa, link.ea), (kept.sa, kept.ea))
+    )
+    return fuzz.partial_ratio(normalise(doc.text[s:e]), normalise(doc.text[ks:ke])) >= 90
+
+
 def _same_paragraphs(da: Doc, db: Doc, x: Link, y: Link) -> bool:
     """Do the two links lie in one and the same paragraph of each text?"""
     pa, pb = da.para, db.para
@@ -239,7 +253,7 @@ def resolve_pair(da: Doc, db: Doc, links: list[Link], opts: AlignOptions) -> tup
                 placed = True
                 break
             if in_a or in_b:
-                if _same_paragraphs(da, db, link, other):
+                if _same_paragraphs(da, db, link, other) and not _says_again(da, db, link, other, in_a):
                     # Pieces of one reuse that overlap in one text: a quote
                     # one outlet cuts after its first sentence, its
                     # attribution following it there and the whole quote in
