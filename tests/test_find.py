@@ -25,6 +25,9 @@ def test_a_name_spelt_as_the_flags_tell_spellings_apart():
     text = "Sokhavey Chhun said the statues would go home. Sokhavy Chhun and Sokha Meas agreed."
     assert [text[a:b] for a, b in find(text, "Sokhavy")] == ["Sokhavey", "Sokhavy"]
     assert [text[a:b] for a, b in find(text, "sokhavy")] == ["Sokhavy"]  # (a name has its capital)
+    other = "Iraq and Mary, Prussia and Boden: not Iran, Mark, Russia or Biden."
+    for name in ("Iran", "Mark", "Russia", "Biden"):
+        assert [other[a:b] for a, b in find(other, name)] == [name]
 
 
 def test_a_phrase_of_folded_words():

@@ -6,10 +6,11 @@ same once folded the way the aligner folds words
 (:func:`sidebyside.aligning.tokens.key_of`: case, accents, apostrophes,
 transliteration, English suffixes), so "Sergey" finds "Sergei" and
 "Kiev" finds "Kyiv" (a query with other characters, brackets say, is
-matched as typed only).  A query of one name (a capital, four letters or
+matched as typed only).  A query of one name (a capital, six letters or
 more) also finds the name spelt otherwise as the flags tell spellings
-apart (:func:`sidebyside.aligning.changes.same_name`: "Sokhavy" finds
-"Sokhavey").  Matches are character spans of the article's text.
+apart (:func:`sidebyside.aligning.changes.same_name`, with the same first
+letter: "Sokhavy" finds "Sokhavey").  Matches are character spans of the
+article's text.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def find(text: str, query: str, tokens: Sequence[Token] | None = None) -> list[t
         for i, token in enumerate(words):
             if token.key == first and [t.key for t in words[i : i + n]] == keys:
                 found.add((token.start, words[i + n - 1].end))
-        if n == 1 and len(query) >= 4 and query[0].isupper():
+        if n == 1 and len(query) >= _NAME_LETTERS and query[0].isupper():
             found.update(_names_spelt_otherwise(text, query, words))
     spans = sorted(found, key=lambda span: (span[0], -span[1]))
     result: list[tuple[int, int]] = []
@@ -52,12 +53,22 @@ def find(text: str, query: str, tokens: Sequence[Token] | None = None) -> list[t
     return result
 
 
+_NAME_LETTERS = 6  # a shorter name is too like other names ("Iran" / "Iraq", "Biden" / "Boden")
+
+
 def _names_spelt_otherwise(text: str, name: str, words: Sequence[Token]) -> list[tuple[int, int]]:
-    """The words of ``text`` in capitals that spell ``name`` otherwise (a
-    letter more or less at most: "Sokhavey", not "Sokha")."""
+    """The words of ``text`` in capitals that spell ``name`` otherwise: the
+    same first letter, a letter more or less at most ("Sokhavey", not
+    "Sokha"; "Prussia" is no "Russia")."""
     found = []
+    first = name[0].casefold()
     for token in words:
         word = text[token.start : token.end]
-        if word[:1].isupper() and abs(len(word) - len(name)) <= 1 and same_name(word, name):
+        if (
+            word[:1].isupper()
+            and word[0].casefold() == first
+            and abs(len(word) - len(name)) <= 1
+            and same_name(word, name)
+        ):
             found.append((token.start, token.end))
     return found
