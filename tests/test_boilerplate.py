@@ -114,6 +114,9 @@ def test_a_repeated_line_is_boilerplate_but_the_headline_stays():
         "Tickets for our pre-season friendlies in Austria are on sale now",
         "Download the KXAL 10 News app for breaking news alerts",
         "News Release",
+        "Press release",
+        "Media release",
+        "You are receiving Central Europe Briefing because you subscribed at cebriefing.example.eu.",
         "Sign up for outage alerts by text or email in the Cascade Ridge app.",
         "Listen to our daily podcast Poland in English on all major platforms.",
         "You are receiving Central Europe Briefing because you subscribed at cebriefing.example.eu. "
@@ -162,6 +165,9 @@ def test_known_boilerplate(line):
         "Sign up for the alerts was slow, the county said, with 300 residents registered by Friday.",
         "Listen to our correspondent's report from Warsaw after the vote.",
         "You are receiving calls from scammers because your number was leaked, police said.",
+        "Sign up for flood alerts, the council urged residents on Tuesday.",
+        "Sign up for evacuation alerts at the county website, the fire chief told residents.",
+        "Sign up to get emergency alerts from the county, Sheriff Dale Moss said.",
     ],
 )
 def test_prose_is_not_boilerplate(line):

@@ -46,7 +46,7 @@ _PATTERNS = [
     r"^share (this|on|via)\b",
     r"^(share|tweet|e-?mail|print|comments?|save|unsubscribe)( (this|article|story))?$",
     r"^forwarded this (e-?mail|newsletter)\b",
-    r"^you (are|were) (receiving|getting) ((this|the)\b|[A-Z][^.!?]{0,40}\bbecause\b).{0,80}\b"
+    r"^you (are|were) (receiving|getting) ((this|the)\b.{0,80}\b|[^.!?]{1,60}\s)"
     r"(because you (signed up|subscribed|registered|opted in|asked)|as an? (subscriber|member|registered))\b",
     r"\bunsubscribe\]?(\(\S*\))?\s*(\||·|•|-)",  # "Unsubscribe | …", "[Unsubscribe](https://…) · …"
     r"^[^.!?]{0,40}:\s*https?://\S+$",
@@ -69,7 +69,7 @@ _PATTERNS = [
     r"^(click|tap) here\b",
     r"^subscribe\b.{0,80}$",
     r"^(sign up|register) (for|to) (our|the)\b.{0,60}$",
-    r"^sign up (for|to get) [^.!?]{0,40}\b(alerts|updates|newsletters?|e-?mails)\b[^.!?]{0,60}[.!]?$",
+    r"^sign up (for|to get) [^.!?,]{0,40}\b(alerts|updates|newsletters?|e-?mails)\b[^.!?,]{0,60}[.!]?$",
     r"^(news|press|media) release$",
     r"^copyright\s+(©\s*|\(c\)\s*)?\d{4}(\s*[-–]\s*\d{4})?\b[^.]{0,60}(\.\s*all rights reserved\.?)?$",
     r"\ball rights reserved\.?$",
@@ -118,6 +118,7 @@ _FIRST_WORDS = frozenset(
     most news photo photos picture pictures print produced promoted read recommended register related reporting save
     see share sign source sources sponsored subscribe support tag tags tap to topic topics tweet unsubscribe video
     writing you key show hide load pinned live this check forward disclaimer got a an shop tickets download
+    press media
     """.split()
 )
 _FIRST_LETTERS = re.compile(r"\(?([a-z]*)")
