@@ -55,6 +55,13 @@ def test_the_paper_s_name_over_its_page_is_no_headline():
     ]
 
 
+@pytest.mark.parametrize("headline", ["Musk Buys Washington Post", "MURDOCH BUYS THE TIMES"])
+def test_a_headline_about_a_paper_is_still_the_headline(headline):
+    prose = "The billionaire agreed to buy the newspaper for $250 million on Monday, its owners said."
+    text = f"{headline}\n\nBy Jane Smith\n\n{prose}\n"
+    assert kinds(text)[0] == ("title", headline)
+
+
 def test_a_title_from_metadata_picks_its_line():
     text = "Short head\n\nPutin says Russia is ready for talks with the West\n\nProse follows here, at length.\n"
     lines, title = classify(text, title="putin says russia is READY for talks with the west")

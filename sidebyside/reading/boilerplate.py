@@ -300,33 +300,51 @@ def guess_title(text: str, lines: list[Line]) -> int | None:
     sentence is never the headline (the file name is better than a wrong
     title)."""
     candidates = 0
+    paper = None  # a first line naming a paper: its name, unless no other headline follows
     for i, line in enumerate(lines):
         if line.kind in ("blank", "header"):
             continue
         body = text[line.start : line.end].strip()
         if is_known_boilerplate(body) or words(body) < 4:  # (a masthead is known boilerplate)
             continue
-        if not candidates and publication_line(body) is not None:
-            continue  # the paper's name over its page ("THE INLAND NORTHWEST LEDGER")
-        # A line that a hard-wrapped paragraph of prose goes on from ("Novak
-        # Djokovic saved two match points and beat Spain's Alvaro Nunez" /
-        # "6-4, 3-6, 7-6 (7-5) on Sunday to win …") is no headline.
-        j = i + 1
-        while j < len(lines) and lines[j].kind == "body" and j - i < 8:
-            j += 1
-        widest = max(ln.end - ln.start for ln in lines[i:j])
-        if j > i + 1 and HARD_WRAP_MIN <= widest <= HARD_WRAP_MAX and runs_on(text, line, lines[i + 1], widest):
-            paragraph = " ".join(text[lines[k].start : lines[k].end].strip() for k in range(i, j))
-            if words(paragraph) >= 12 and _SENTENCE_END.search(paragraph):
-                return _story_heading(text, lines, i)  # the prose has begun
-        if is_headline(body):
-            return i
-        if words(body) >= 12 and _SENTENCE_END.search(body):
-            return _story_heading(text, lines, i)  # the prose has begun
+        if not candidates and paper is None and publication_line(body) is not None and is_headline(body):
+            # The paper's name over its page ("THE INLAND NORTHWEST LEDGER"),
+            # or a headline about a paper ("Musk Buys Washington Post").
+            paper = i
+            continue
+        found = _headline_here(text, lines, i, body)
+        if found is not _NOT_YET:
+            return found if found is not None or paper is None else paper
         candidates += 1
         if candidates >= 4:
-            return None
-    return None
+            return paper
+    return paper
+
+
+_NOT_YET = -1  # (what _headline_here says of a line that is neither the headline nor the prose)
+
+
+def _headline_here(text: str, lines: list[Line], i: int, body: str) -> int | None:
+    """Line ``i`` (its text ``body``) read for :func:`guess_title`: its own
+    index if it is the headline; where the prose begins there, the heading of
+    a newsletter's first story or None; else :data:`_NOT_YET`."""
+    line = lines[i]
+    # A line that a hard-wrapped paragraph of prose goes on from ("Novak
+    # Djokovic saved two match points and beat Spain's Alvaro Nunez" /
+    # "6-4, 3-6, 7-6 (7-5) on Sunday to win …") is no headline.
+    j = i + 1
+    while j < len(lines) and lines[j].kind == "body" and j - i < 8:
+        j += 1
+    widest = max(ln.end - ln.start for ln in lines[i:j])
+    if j > i + 1 and HARD_WRAP_MIN <= widest <= HARD_WRAP_MAX and runs_on(text, line, lines[i + 1], widest):
+        paragraph = " ".join(text[lines[k].start : lines[k].end].strip() for k in range(i, j))
+        if words(paragraph) >= 12 and _SENTENCE_END.search(paragraph):
+            return _story_heading(text, lines, i)  # the prose has begun
+    if is_headline(body):
+        return i
+    if words(body) >= 12 and _SENTENCE_END.search(body):
+        return _story_heading(text, lines, i)  # the prose has begun
+    return _NOT_YET
 
 
 def _story_heading(text: str, lines: list[Line], i: int) -> int | None:
