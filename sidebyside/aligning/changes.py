@@ -1279,7 +1279,12 @@ def group_changes(group: Group, words: list[Words], sentences: list[Sentences] |
         return ()
     norms = [" ".join(w.keys) for w in words]
     counts = Counter(norms)
-    ref = max(range(len(passages)), key=lambda i: (counts[norms[i]], passages[i].similarity, -i))
+    # (then as written: where one outlet drops a name's accents, the others' "Zieliński" is the common wording)
+    written = [" ".join(w.words).casefold() for w in words]
+    as_written = Counter(written)
+    ref = max(
+        range(len(passages)), key=lambda i: (counts[norms[i]], as_written[written[i]], passages[i].similarity, -i)
+    )
     changes: list[Change] = []
     r = words[ref]
     reference = _Reference(r, _negated(r), {} if r.title_case else _names_by_stem(r))
