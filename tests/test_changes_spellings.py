@@ -361,3 +361,9 @@ def test_the_outlet_that_drops_a_name_s_accents_is_the_one_flagged():
     (group,) = [g for g in align(articles).groups if "Henryk" in g.passages[0].text]
     spelt = [(group.passages[c.passage].article, c.before, c.after) for c in group.changes if c.kind == "spelling"]
     assert spelt == [(0, "Zieliński", "Zielinski")]  # (east, the first article by path)
+
+
+def test_no_in_a_hyphenated_word_is_no_negation():
+    a = "He is the first prime minister to be removed by a constructive no-confidence vote since the law was passed."
+    b = "He is the first prime minister to be removed in this way since the law was passed in the spring of 1997."
+    assert "negation" not in {kind for kind, _, _ in _changes(a, b)}

@@ -222,6 +222,8 @@ def words_from(
         for k in range(len(words) - 1):  # "no matter how long": no negation
             if negations[k] and words[k].casefold() == "no" and words[k + 1].casefold() in NOT_NEGATING_AFTER_NO:
                 negations[k] = False
+            elif negations[k] and source[ends[k] : starts[k + 1]] == "-":
+                negations[k] = False  # part of a word ("a no-confidence vote", "a no-fly zone")
     # A word begins a sentence when what stands before it holds a stop (or it is the first).
     if initial is None:
         gaps = map(source.__getitem__, map(slice, [base, *ends[:-1]], starts))
