@@ -367,3 +367,22 @@ def test_no_in_a_hyphenated_word_is_no_negation():
     a = "He is the first prime minister to be removed by a constructive no-confidence vote since the law was passed."
     b = "He is the first prime minister to be removed in this way since the law was passed in the spring of 1997."
     assert "negation" not in {kind for kind, _, _ in _changes(a, b)}
+
+
+def _kinds_anywhere(a: str, b: str) -> set[str]:
+    texts = (("north", a), ("south", b))
+    articles = [article_from_text(Path(f"{n}.txt"), f"Headline number {n}\n\n{t}\n") for n, t in texts]
+    return {c.kind for g in align(articles).groups for c in g.changes}
+
+
+def test_a_claim_as_a_noun_is_no_hedge():
+    claimed = (
+        "A ransomware group calling itself ShadowVane claimed responsibility for the attack on its leak site on "
+        "Friday and posted what it said were samples of the stolen records."
+    )
+    a = f"{claimed} The company said it was working with the FBI."
+    b = f"{claimed} The company said it was aware of the claim and was working with the FBI."
+    assert "hedge" not in _kinds_anywhere(a, b)
+    c = "The company said the alleged attacker had worked with others inside its billing system for three weeks."
+    d = "The company said the attacker had worked with others inside its billing system for three weeks."
+    assert "hedge" in _kinds_anywhere(c, d)

@@ -122,6 +122,21 @@ _HEDGES = frozenset(
 )
 
 
+_DETERMINERS = frozenset("the a an this that its his her their our your".split())
+_HEDGE_NOUNS = frozenset(("claim", "claims"))
+
+
+def _hedges(w: Words, lo: int, hi: int) -> set[str]:
+    """The hedge words among words ``[lo, hi)``, but "claim" as a noun, after
+    a determiner ("aware of the claim" vouches for nothing; "the alleged
+    attacker" does)."""
+    return {
+        key
+        for k in range(lo, hi)
+        if (key := w.keys[k]) in _HEDGES and not (key in _HEDGE_NOUNS and k and w.keys[k - 1] in _DETERMINERS)
+    }
+
+
 @dataclass(slots=True)  # (not frozen: made for every version, and frozen fields are set one call each)
 class Words:
     text: str  # the version's text
@@ -462,7 +477,7 @@ def _classify(
             return renamed
     # A hedge on one side only ("allegedly") changes who vouches for the words;
     # "according to" names a source.
-    hedges = (_HEDGES.intersection(ref.keys[i1:i2]) ^ _HEDGES.intersection(ver.keys[j1:j2])) - {"according"}
+    hedges = (_hedges(ref, i1, i2) ^ _hedges(ver, j1, j2)) - {"according"}
     if hedges:
         return "hedge"
     if tag == "replace":
