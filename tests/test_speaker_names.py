@@ -56,6 +56,9 @@ CASES = [
     ("Human Rights Watch said the trial had been unfair from the start.", "Human Rights Watch"),
     ("Russian President Vladimir Putin said the talks would go on next week.", "Putin"),
     ("He was fined 4.2 million euros, according to the 214-page ruling.", "the 214-page ruling"),  # not "the 214"
+    # A club or a railway by its own word; not "Athletic", "Rail".
+    ("Castlebridge Athletic denied they had ever agreed terms with the player.", "Castlebridge Athletic"),
+    ("Network Rail said the line would reopen on Monday morning.", "Network Rail"),
 ]
 
 
@@ -148,3 +151,13 @@ def test_she_after_a_judge_named_in_her_paragraph_is_the_judge_not_the_last_spea
     article = article_from_text(Path("story.txt"), text)
     start = article.text.index('"The defendant')
     assert passage_facts(article_facts(article), start, len(article.text))[1] == "Ordóñez"
+
+
+def test_a_body_s_short_name_is_given_whole_where_the_text_names_it_in_full():
+    text = (
+        "A headline for the story\n\nCascade Ridge Energy said hackers had stolen customer data.\n\n"
+        "Cascade Ridge said no Social Security numbers were stored in the system.\n"
+    )
+    article = article_from_text(Path("story.txt"), text)
+    start = text.index("Cascade Ridge said")
+    assert passage_facts(article_facts(article), start, len(text) - 1)[1] == "Cascade Ridge"

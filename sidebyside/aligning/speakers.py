@@ -112,6 +112,7 @@ _BODIES = frozenset(
     association federation coalition alliance league prosecutors prosecutor's airport
     semiconductor semiconductors technologies industries electronics pharmaceuticals chemicals insurance
     co corporation plc llc gmbh ag cars utilities utility cross crescent society trust watch
+    athletic united rovers wanderers fc club rail railway railways hospital clinic
     """.split()
 )
 _FIRST_PERSON = frozenset({"we", "i", "our", "us", "my", "me", "we're", "we’re", "i'm", "i’m"})
@@ -364,7 +365,7 @@ class _Subjects(_Roles):
         if words[0].casefold() == "the" and len(words) > 1:  # "The Bank of England said", at a sentence's start
             words.pop(0)
         named = len(words)
-        body = words[-1].casefold() in _BODIES
+        body = words[-1].casefold() in _BODIES or self._body_named_in_full(words)
         # A person's titles go ("Foreign Minister Sergei Lavrov"); a body keeps its own ("Defence Ministry").
         while len(words) > 1 and words[0].casefold().rstrip(".") in _TITLES and not body:
             words.pop(0)
@@ -384,6 +385,15 @@ class _Subjects(_Roles):
         if body or (the and len(words) == named and len(words) > 1):
             return ("the " if the else "") + self._joined(tokens, j - len(words) + 1, j)
         return words[-1]
+
+    def _body_named_in_full(self, words: list[str]) -> bool:
+        """Is a name of two words or more the short form of a body's name the
+        text gives in full elsewhere ("Cascade Ridge said" where it also
+        writes "Cascade Ridge Energy")?"""
+        if len(words) < 2:
+            return False
+        full = re.search(re.escape(" ".join(words)) + r" (\w+)", self.text)
+        return full is not None and full.group(1).casefold() in _BODIES
 
     def _run_start(self, tokens, j: int) -> int:
         """The first token of the run of capitalised words that ends at token
