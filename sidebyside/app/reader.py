@@ -52,17 +52,23 @@ def keys_named(app, *binding_ids: str) -> str:
     return " / ".join(key_label(app, b) for b in binding_ids)
 
 
-def follow_focus(app, body: ArticleBody) -> None:
+def follow_focus(reader: ReaderScreen, body: ArticleBody) -> None:
     """The current version (the passage panel's ▶) is the focused pane's
     version of the current group, when it has one: the one in view, else
-    the first."""
+    the first.  Only the mark moves: no pane scrolls (each keeps its place,
+    one the reader scrolled away from the group too)."""
+    app = reader.app
     group_id, current = app.current_group, app.current_version
     if group_id is None or (current is not None and current.article == body.index):
         return
     versions = body.versions(group_id)
     if versions:
         shown = next((v for v in versions if body.in_view(v.start, v.end)), versions[0])
-        app.select(group_id, shown)
+        reader.marking_only = True
+        try:
+            app.select(group_id, shown)
+        finally:
+            reader.marking_only = False
 
 
 class ReaderScreen(SelectionScreen):
@@ -92,6 +98,7 @@ class ReaderScreen(SelectionScreen):
     def __init__(self) -> None:
         super().__init__()
         self._last_focused = 0
+        self.marking_only = False  # True while the focus moves the ▶ (follow_focus): no pane scrolls
         #: Keeping, noting and saving highlights (``space``, ``a``, ``s``, ``S``, and ``q``'s question).
         self.keeping = keeping.Keeping(self)
 
@@ -200,7 +207,7 @@ class ReaderScreen(SelectionScreen):
         if isinstance(event.widget, ArticleBody):
             self._last_focused = event.widget.index
             self._update_tabs()
-            follow_focus(self.app, event.widget)
+            follow_focus(self, event.widget)
 
     def show_pane(self, index: int, focus: bool = True) -> None:
         """Bring a pane into the window (and focus its body)."""

@@ -104,7 +104,7 @@ def bring_into_view(reader: ReaderScreen, selection: tuple[str | None, Place | N
     group_id, version = selection
     app = reader.app
     alignment = app.alignment
-    if group_id is None or alignment is None or app.linked:
+    if group_id is None or alignment is None or app.linked or reader.marking_only:
         return
     try:
         group = alignment.group(group_id)
