@@ -697,6 +697,19 @@ def test_part_of_a_quotation_reported_unquoted_is_taken_with_its_quotation_whole
     assert "number" in group.flags
 
 
+def test_a_quote_ending_a_passage_takes_the_attribution_that_ends_its_sentence():
+    # The trade paper cuts the quote with "[...]" and moves the attribution
+    # to its end: the passage ends with it, not at the closing mark.
+    first = '"Our customers trust us to keep the lights on and to keep their information safe'
+    last = "We are contacting every affected customer directly, and we will pay for credit monitoring for anyone"
+    attribution = "Chief Executive Daniel Hartigan said in a statement."
+    wire = f'{first}. On this occasion we failed them, and I am sorry," {attribution} "{last} who wants it."'
+    trade = f'{first} [...] {last} who wants it," {attribution}'
+    alignment = pair(body(HEADLINE_A, FILLER_A[:1] + [wire]), body(HEADLINE_B, FILLER_B[:1] + [trade]))
+    (group,) = groups_holding(alignment, "credit monitoring", "credit monitoring")
+    assert [p.text for p in group.passages if p.article == 1] == [trade]
+
+
 # --- 4. headlines -----------------------------------------------------------------
 
 

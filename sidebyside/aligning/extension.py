@@ -570,11 +570,11 @@ def _same_ending(da: Doc, a1: int, db: Doc, b1: int) -> bool:
     return all(x.key == y.key for x, y in zip(ta, tb))
 
 
-def _attribution_start(doc: Doc, lo: int, hi: int) -> int:
+def _attribution_start(doc: Doc, lo: int, hi: int, most: int = 4) -> int:
     """The first of tokens lo..hi-1 that follows the close of the quotation
     token ``lo - 1`` is in, when from there on they name who said it (a verb
-    of saying, four content words or fewer: '[...]," | Andreyev stressed.');
-    else ``hi``."""
+    of saying, ``most`` content words or fewer: '[...]," | Andreyev
+    stressed.'); else ``hi``."""
     if not lo or hi <= lo:
         return hi
     inside = doc.tokens[lo - 1].start
@@ -583,9 +583,20 @@ def _attribution_start(doc: Doc, lo: int, hi: int) -> int:
         return hi
     close = doc.quoted[k][1]
     first = bisect.bisect_left(doc.starts, close, lo, hi)
-    if first >= hi or not any(doc.says[first:hi]) or doc.content_sum[hi] - doc.content_sum[first] > 4:
+    if first >= hi or not any(doc.says[first:hi]) or doc.content_sum[hi] - doc.content_sum[first] > most:
         return hi
     return first
+
+
+def with_its_attribution(doc: Doc, hi: int) -> int | None:
+    """Where a passage ending at token ``hi`` with a quotation's close goes
+    on to the end of its sentence when the rest of the sentence only says
+    who said it ('… for anyone who wants it," | Chief Executive Daniel
+    Hartigan said in a statement.'): that sentence's last token, else None."""
+    after = _sentences(doc)[1][hi]  # (past the last token of hi's sentence)
+    if after <= hi + 1:
+        return None
+    return after - 1 if _attribution_start(doc, hi + 1, after, most=8) == hi + 1 else None
 
 
 _FILLER = frozenset(("has", "had", "have", "also", "repeatedly", "then", "later", "reportedly", "again", "once", "has"))

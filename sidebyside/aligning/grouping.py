@@ -30,6 +30,7 @@ from .extension import (
     snap,
     states_something,
     tidy,
+    with_its_attribution,
 )
 from .options import AlignOptions
 from .tokens import fold_punctuation, normalise
@@ -307,7 +308,26 @@ def resolve_pair(da: Doc, db: Doc, links: list[Link], opts: AlignOptions) -> tup
         others = [y for y in out if y is not x]
         _grow_by_sentences(da, db, x, others, opts)
         _run_to_quotation_ends(da, db, x, others, opts)
+        _take_attributions(da, db, x, others, opts)
     return out, found
+
+
+def _take_attributions(da: Doc, db: Doc, link: Link, others: list[Link], opts: AlignOptions) -> None:
+    """A passage that ends with its quotation, the rest of its sentence only
+    saying who said it ('…," Chief Executive Daniel Hartigan said in a
+    statement.'), takes that in, when the link then meets no other link of
+    the pair and is still similar enough."""
+    ha, hb = with_its_attribution(da, link.ta[1]), with_its_attribution(db, link.tb[1])
+    if ha is None and hb is None:
+        return
+    ta, tb = (link.ta[0], ha or link.ta[1]), (link.tb[0], hb or link.tb[1])
+    sa, ea = tidy(da.text, link.sa, end_of(da, ta[1]))
+    sb, eb = tidy(db.text, link.sb, end_of(db, tb[1]))
+    if any(overlap(y.sa, y.ea, sa, ea) or overlap(y.sb, y.eb, sb, eb) for y in others):
+        return
+    sim = similarity(da.text[sa:ea], db.text[sb:eb])
+    if sim >= opts.min_similarity:
+        link.sa, link.ea, link.sb, link.eb, link.similarity, link.ta, link.tb = sa, ea, sb, eb, sim, ta, tb
 
 
 def _run_to_quotation_ends(da: Doc, db: Doc, link: Link, others: list[Link], opts: AlignOptions) -> None:
