@@ -98,6 +98,10 @@ _PATTERNS = [
     r"^shop now\s*[:.!–—-].{0,80}$",  # "Shop now: get your Kovalenko 9 shirt in the official club store"
     r"^tickets (for|to) [^.!?]{0,60}\b(are|is) (on sale|available)( now)?[.!]?$",
     r"^download (the|our) [^.!?]{0,40}\bapp\b[^.!?]{0,60}[.!]?$",
+    r"^get the (latest|biggest|best|top)\b[^.!?]{0,40}:\s*download (the|our) [^.!?,]{0,40}\bapp\b[^.!?,]{0,30}[.!]?$",
+    r"^support [^.!?:]{2,40}:\s*(become an? (member|supporter|subscriber|patron)|join us|donate|subscribe)\b"
+    r"[^.!?,]{0,60}[.!]?$",  # "Support River Watch: become a member from 5 euros a month."
+    r"^listen (again )?to (all )?our\b[^.!?]{0,60}\b(app|podcasts?|bulletins|website)\b[^.!?,]{0,40}[.!]?$",
     r"^got a (story|tip|news tip)\?.{0,80}$",
     r"^an? ((daily|weekly|monthly|fortnightly|free) )?newsletter (on|about|for|from|of)\b[^.!?]{0,60}$",
     r"\bsubscribe (at|via|on) [\w-]+(\.[\w-]+)+(/\S*)?\s*\Z",  # "… Subscribe at example.com/digest."
@@ -118,7 +122,7 @@ _FIRST_WORDS = frozenset(
     most news photo photos picture pictures print produced promoted read recommended register related reporting save
     see share sign source sources sponsored subscribe support tag tags tap to topic topics tweet unsubscribe video
     writing you key show hide load pinned live this check forward disclaimer got a an shop tickets download
-    press media
+    press media get
     """.split()
 )
 _FIRST_LETTERS = re.compile(r"\(?([a-z]*)")

@@ -158,6 +158,23 @@ def _as_publication(segment: str) -> str | None:
     (with "of", "and", "the" between), a publication noun among them, or
     "The …", or a known agency; a role after it ("Washington Post Staff
     Writer") is dropped, a role alone ("Senior Correspondent") is no outlet."""
+    name = _capitalised_name(segment)
+    if name is None:
+        return None
+    tokens = name.split()
+    if len(tokens) == 1:
+        return _AGENCIES.get(name.casefold())
+    folded = [t.casefold().strip(".") for t in tokens]
+    if any(t in _PUBLICATION_NOUNS for t in folded[1:]) or folded[0] == "the":
+        return name
+    return None
+
+
+def _capitalised_name(segment: str) -> str | None:
+    """``segment`` as a name of up to six capitalised words (with "of",
+    "and", "the" between; a role after it dropped), written in title case
+    if it is in capitals ("HARBOUR TIMES": "Harbour Times"; "BBC" stays);
+    else None."""
     tokens = segment.split()
     while tokens and tokens[-1].casefold() in _ROLE_WORDS:
         tokens.pop()
@@ -169,15 +186,9 @@ def _as_publication(segment: str) -> str | None:
         return None
     if any(not re.search(r"[A-Za-z]", t) for t in tokens):
         return None
-    if segment.isupper():  # "HARBOUR TIMES" -> "Harbour Times" ("BBC" stays)
+    if segment.isupper():
         tokens = [t if len(t) <= 3 and t.casefold() not in _SMALL_WORDS else t.capitalize() for t in tokens]
-    name = " ".join(tokens)
-    if len(tokens) == 1:
-        return _AGENCIES.get(name.casefold())
-    folded = [t.casefold().strip(".") for t in tokens]
-    if any(t in _PUBLICATION_NOUNS for t in folded[1:]) or folded[0] == "the":
-        return name
-    return None
+    return " ".join(tokens)
 
 
 # "Headline - BBC News", "Headline | The Guardian": a browser tab's title copied
@@ -448,7 +459,11 @@ def masthead(line: str) -> str | None:
     """The publication a masthead line names before its edition ("EL
     DIARIO DE LEVANTE · ENGLISH EDITION": El Diario De Levante), or None."""
     edition = _EDITION.search(line)
-    return _as_publication(line[: edition.start()]) if edition is not None and edition.start() > 0 else None
+    if edition is None or edition.start() == 0:
+        return None
+    name = line[: edition.start()]
+    # (an edition says it is a paper, whatever its name: "LA CRÓNICA - ENGLISH EDITION")
+    return _as_publication(name) or _capitalised_name(name)
 
 
 def publication_line(line: str) -> str | None:
