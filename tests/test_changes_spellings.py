@@ -386,3 +386,11 @@ def test_a_claim_as_a_noun_is_no_hedge():
     c = "The company said the alleged attacker had worked with others inside its billing system for three weeks."
     d = "The company said the attacker had worked with others inside its billing system for three weeks."
     assert "hedge" in _kinds_anywhere(c, d)
+
+
+def test_a_double_negative_that_says_the_same_is_no_negation_change():
+    a = "A fast time was not unexpected, as organisers had hired three pacemakers and laid a flatter course."
+    b = "A fast time was expected, as organisers had hired three pacemakers and laid a flatter course."
+    assert "negation" not in _kinds_anywhere(a, b)
+    c = "A fast time was not expected, as organisers had hired three pacemakers and laid a flatter course."
+    assert "negation" in _kinds_anywhere(c, b)

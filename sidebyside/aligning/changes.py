@@ -275,6 +275,18 @@ def _negative_form(target: str, w: Words, lo: int, hi: int) -> bool:
     return False
 
 
+def _litotes(target: str, w: Words, lo: int, hi: int) -> bool:
+    """Is the negated word itself the negative form of one of words ``[lo,
+    hi)`` of ``w``: "not unexpected" / "expected", a double negative that
+    says the same?"""
+    for prefix in _NEGATIVE_PREFIXES:
+        if target.startswith(prefix) and len(target) - len(prefix) >= 4:
+            base = target[len(prefix) :].lstrip("-")
+            if base in w.stems[lo:hi]:
+                return True
+    return False
+
+
 def _negated(w: Words) -> Counter[str]:
     """What the version negates: the key of the content word after each
     negation (never changed after: a version without one shares one empty counter)."""
@@ -450,8 +462,12 @@ def _classify(
         return "number"  # a score or a range changed ("7-6 (5)" / "7-5")
     if negated:  # (else as many negations on each side: none added or taken away)
         neg_a, neg_b = _scope_negations(ref, i1, i2), _scope_negations(ver, j1, j2)
-        if any(target not in ver_negated and not _negative_form(target, ver, j1, j2) for target in neg_a) or any(
-            target not in ref_negated and not _negative_form(target, ref, i1, i2) for target in neg_b
+        if any(
+            target not in ver_negated and not _negative_form(target, ver, j1, j2) and not _litotes(target, ver, j1, j2)
+            for target in neg_a
+        ) or any(
+            target not in ref_negated and not _negative_form(target, ref, i1, i2) and not _litotes(target, ref, i1, i2)
+            for target in neg_b
         ):
             return "negation"
     if _legal_status_changed(ref, i1, i2, ver, j1, j2, tag):
