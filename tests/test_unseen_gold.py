@@ -354,6 +354,32 @@ MISSES: dict[tuple[str, str, str], str] = {
         "both spellings are now inside g6, but each version is compared with the live blog's (said by "
         "'Vantair'), so Vogl and Vogel are each an attribution change against it, not a spelling of each other"
     ),
+    # spill and marathon: written blind this round, measured on the round's last engine before I read them
+    ("spill", "edit", "lede-rewritten"): "the national paper's own lede is not grouped with the wire's",
+    ("spill", "edit", "judge-paraphrase"): (
+        "radio.txt reports the ruling in the judge's name in other words; too few of its words are the quote's "
+        "to be linked"
+    ),
+    ("spill", "speaker", "judge@radio.txt"): "see judge-paraphrase",
+    ("marathon", "edit", "rotich-attribution"): (
+        "the tabloid's 'Rotich said:' is another sentence than the wire's 'Rotich, who was hired …, said the "
+        "Ethiopian had asked him …': the two attributions are in no one group"
+    ),
+    ("marathon", "edit", "bonus-converted"): (
+        "the tabloid's own sentence after the quote ('That is around £78,000 …') is a passage of its own, not "
+        "part of the bonus group"
+    ),
+    ("marathon", "flag", "alemayehu-french"): (
+        "Getachew Alemayehu / Guétatchew Alémayéhou: the French transliteration is too unlike for the spelling "
+        "test, and the group's time change is what is flagged"
+    ),
+    ("marathon", "own", "federation.txt"): (
+        "the federation's own quote ('What we saw in Lyon this morning is the result of …') is aligned with "
+        "another outlet's sentence"
+    ),
+    ("marathon", "boilerplate", "FÉDÉRATION FRANÇAISE D'ATHLÉTISME"): (
+        "a federation's name in capitals over its statement, no paper's noun in it: read as the headline"
+    ),
     # breach and noconfidence: written blind this round, measured before any fix
     ("breach", "edit", "lede-rewritten"): "regional.txt's own lede is not grouped with the wire's",
     ("breach", "boilerplate", "Report a gas leak: leave the area and call 1-800-555-0111 from a safe place."): (
@@ -440,12 +466,20 @@ def test_every_edit_lies_inside_one_variant_group_in_both_versions(story, edit_i
 
 @pytest.mark.parametrize("story", STORIES)
 def test_an_outlets_own_paragraphs_are_never_aligned(story):
+    """(A file listed in MISSES as (story, "own", file) may have one aligned,
+    but must still have one: a miss fixed is taken off the list.)"""
     al = alignment(story)
+    still_missed = set()
     for extra in gold(story)["only_here"]:
         a, s, e = span_of(al, extra["file"], extra["text"])
         for g in al.groups:
             for p in g.passages:
+                if (story, "own", extra["file"]) in MISSES and touches(p, a, s, e):
+                    still_missed.add(extra["file"])
+                    continue
                 assert not touches(p, a, s, e), f"{g.id} aligns {extra['file']}'s own {extra['text'][:50]!r}"
+    listed = {file for (name, kind, file) in MISSES if name == story and kind == "own"}
+    assert still_missed == listed, f"known misses fixed: {sorted(listed - still_missed)}"
 
 
 def _flag_cases() -> list:
