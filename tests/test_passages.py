@@ -559,6 +559,19 @@ SPEECH = (
 )
 
 
+def test_a_short_line_of_one_text_s_own_that_is_no_quotation_is_run_across():
+    # "Hale added:" (two content words, no quotation marks) between two paragraphs both texts carry.
+    budget = "The city council approved the new budget for schools and roads on Monday evening after a long debate."
+    said = (
+        "Mayor Tom Hale said the city would fix the roof of every school before the first snow falls, so that no "
+        "child would spend another winter in a cold classroom."
+    )
+    money = '"The money is there, the contractors are ready, and the work on the first three schools starts next week'
+    a = body(HEADLINE_A, [budget, said, "Hale added:", f'{money}."'])
+    b = body(HEADLINE_B, [budget, said, f'{money}," he said.'])
+    assert len(pair(a, b).groups) == 1
+
+
 @pytest.mark.parametrize("mark", ["> ", ""])
 def test_a_short_pull_quote_is_a_repeat_of_its_passage_and_in_no_version(mark):
     # Two content words ('cling', 'power'): too few to seed a link of its

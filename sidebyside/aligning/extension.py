@@ -114,6 +114,7 @@ def _runs(da: Doc, db: Doc, a0: int, a1: int, b0: int, b1: int) -> tuple[float, 
     wa, ga, gb, csa, csb = da.weight_sum, da.gap_sum, db.gap_sum, da.content_sum, db.content_sum
     edge_a, class_a, long_a = da.cache.get("token bits") or _token_bits(da)
     edge_b, class_b, long_b = db.cache.get("token bits") or _token_bits(db)
+    quoted_a, quoted_b = _quoted_tokens(da), _quoted_tokens(db)
     matched: list[_Match] = []
     append = matched.append
     best = cur = 0.0
@@ -142,10 +143,12 @@ def _runs(da: Doc, db: Doc, a0: int, a1: int, b0: int, b1: int) -> tuple[float, 
             # a deletion next to an insertion (Indel gives no replacements): a replacement
             i2, j2 = ops[k][2] + a0, ops[k][4] + b0
             k += 1
-        if (i2 > i1 and edge_a[i1] and edge_a[i2] and csa[i2] - csa[i1] >= 2) or (
-            j2 > j1 and edge_b[j1] and edge_b[j2] and csb[j2] - csb[j1] >= 2
+        if (i2 > i1 and edge_a[i1] and edge_a[i2] and csa[i2] - csa[i1] >= 3 - quoted_a[i1]) or (
+            j2 > j1 and edge_b[j1] and edge_b[j2] and csb[j2] - csb[j1] >= 3 - quoted_b[j1]
         ):
-            cur = _APART  # a paragraph only one text has: nothing runs across it
+            # A paragraph only one text has (from two content words when it is
+            # a quotation: a pull-quote; "Hale added:" is run across): nothing runs across it.
+            cur = _APART
             i += 1
             continue
         m = i2 - i1 if i2 - i1 < j2 - j1 else j2 - j1  # the pairs replaced, one run each
