@@ -28,6 +28,7 @@ from .tokens import key_of, normalise
 NEAR_COPY = 90.0
 _CLOSE = 75.0
 _SHARED_END = 6  # words a passage's two versions end with alike, for a middle changed
+_QUOTE_RUN = 60  # words at most a passage is run on by, to the end of the quotation it stops inside
 
 
 def _mostly_shared(a0: int, a1: int, b0: int, b1: int, core: int, same_start: bool = False) -> bool:
@@ -112,8 +113,7 @@ def _runs(da: Doc, db: Doc, a0: int, a1: int, b0: int, b1: int) -> tuple[float, 
     run below zero only lowers a running total above zero (else Kadane starts
     afresh at the next run whatever it adds), and is kept nowhere."""
     wa, ga, gb, csa, csb = da.weight_sum, da.gap_sum, db.gap_sum, da.content_sum, db.content_sum
-    edge_a, class_a, long_a = da.cache.get("token bits") or _token_bits(da)
-    edge_b, class_b, long_b = db.cache.get("token bits") or _token_bits(db)
+    (edge_a, class_a, long_a), (edge_b, class_b, long_b) = _token_bits(da), _token_bits(db)
     quoted_a, quoted_b = _quoted_tokens(da), _quoted_tokens(db)
     matched: list[_Match] = []
     append = matched.append
@@ -146,9 +146,7 @@ def _runs(da: Doc, db: Doc, a0: int, a1: int, b0: int, b1: int) -> tuple[float, 
         if (i2 > i1 and edge_a[i1] and edge_a[i2] and csa[i2] - csa[i1] >= 3 - quoted_a[i1]) or (
             j2 > j1 and edge_b[j1] and edge_b[j2] and csb[j2] - csb[j1] >= 3 - quoted_b[j1]
         ):
-            # A paragraph only one text has (from two content words when it is
-            # a quotation: a pull-quote; "Hale added:" is run across): nothing runs across it.
-            cur = _APART
+            cur = _APART  # a paragraph only one text has (a pull-quote from two content words): nothing runs across it
             i += 1
             continue
         m = i2 - i1 if i2 - i1 < j2 - j1 else j2 - j1  # the pairs replaced, one run each
@@ -1045,17 +1043,18 @@ def _the_quotation(doc: Doc, lo: int, hi: int) -> tuple[int, int, int, int] | No
     return (first, last, *tidy(doc.text, doc.starts[first], end_of(doc, last)))
 
 
+_QUOTE_PARAGRAPH = 60  # words at most in a quotation's paragraph taken whole for a report of it
 _MOSTLY_QUOTED = 0.6  # of a quotation's paragraph: the words inside its quotation marks
 
 
 def _quotation_paragraph(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     """A sentence that ends inside or with a quotation widened to its
-    paragraph (up to :data:`_QUOTE_RUN` words); another sentence as it is."""
+    paragraph (up to :data:`_QUOTE_PARAGRAPH` words); another sentence as it is."""
     end = end_of(doc, hi)
     if _open_quote_end(doc, end) is None and not _closes_quote(doc, end):
         return lo, hi
     first, after = doc.para_bounds[doc.para[lo]]
-    return (first, after - 1) if after - first <= _QUOTE_RUN else (lo, hi)
+    return (first, after - 1) if after - first <= _QUOTE_PARAGRAPH else (lo, hi)
 
 
 def _quoted_share(doc: Doc, lo: int, hi: int) -> float:
@@ -1204,9 +1203,6 @@ def _quotation_last(doc: Doc, end: int) -> int | None:
     inside, or None."""
     rest = _open_quote_end(doc, end)
     return None if rest is None else bisect.bisect_right(doc.starts, rest) - 1
-
-
-_QUOTE_RUN = 60
 
 
 def _closes_quote(doc: Doc, end: int) -> bool:

@@ -16,12 +16,11 @@ from collections import defaultdict
 from ..model import overlap
 from .documents import Doc
 from .extension import end_of, similarity, tidy
+from .grouping import Rep, Span
 from .options import AlignOptions
 
 _LONGEST = 40  # words: a pull-quote or a standfirst is short
 
-Span = tuple[int, int, int]  # article, start, end
-Rep = tuple[int, int, int, float]  # article, start, end, similarity
 Settled = tuple[list[Span], list[float], list[Rep]]
 
 
