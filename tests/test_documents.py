@@ -50,3 +50,18 @@ def test_the_marks_between_tokens_are_the_patterns_matches(text):
             ends_found[k] = ends_found.get(k, True) and m.group() == "."
     assert marked(d._GAP_STOP | d._GAP_END) & between == set(ends_found)
     assert {k for k in between if codes[k] & d._GAP_STOP} == {k for k, stop in ends_found.items() if stop}
+
+
+def test_a_comma_inside_a_date_begins_no_clause():
+    from pathlib import Path
+
+    from sidebyside.reading.articles import article_from_text
+
+    text = (
+        "Utility hack\n\nThe party first gained access on February 18, 2026, using a contractor's login. "
+        "On Monday, March 9, the company said so, and it apologised.\n"
+    )
+    doc = d.prepare(article_from_text(Path("a.txt"), text))
+    starts = {text[doc.starts[k] : doc.starts[k] + 6] for k in range(len(doc.tokens)) if doc.clause_start[k]}
+    assert "2026, " not in starts and "March " not in starts
+    assert "using " in starts and "and it" in starts  # (the date's own commas only)

@@ -15,7 +15,17 @@ from array import array
 from dataclasses import dataclass, field
 
 from ..reading.articles import Article
-from .tokens import STOPWORDS, TITLE_ABBREVIATIONS, Token, key_of, make_tokens, token_pieces, word_keys
+from .tokens import (
+    MONTHS,
+    STOPWORDS,
+    TITLE_ABBREVIATIONS,
+    WEEKDAYS,
+    Token,
+    key_of,
+    make_tokens,
+    token_pieces,
+    word_keys,
+)
 
 # Word alignment scores: what a word both texts share is worth, what a
 # difference costs.
@@ -276,7 +286,7 @@ def _boundaries(
     clause = bytearray(sentence)
     for k, code in marks:
         if k < n and (code & _GAP_CLAUSE or (code & _GAP_COMMA and not _DIGIT_RE.match(text, starts[k]))):
-            clause[k] = 1
+            clause[k] = not _inside_a_date(text, starts, ends, k)
     for s, e in quoted:
         lo = bisect.bisect_left(starts, s)
         hi = bisect.bisect_left(starts, e)
@@ -286,6 +296,21 @@ def _boundaries(
     is_that, says = _clause_words(text, spans, keys, clause)
     clause[0] = 1 if n else clause[0]
     return list(itertools.compress(range(n), sentence)), clause, is_that, says
+
+
+_YEAR_RE = re.compile(r"(?:19|20)\d\d\b")
+_DAY_RE = re.compile(r"\d{1,2}\b")
+
+
+def _inside_a_date(text: str, starts: list[int], ends: list[int], k: int) -> bool:
+    """Is the comma before token ``k`` one inside a date ("February 18,
+    2026", "Monday, March 9"), not a clause's mark?"""
+    if not k or text[ends[k - 1] : starts[k]] != ", ":
+        return False
+    before, word = text[starts[k - 1] : ends[k - 1]], text[starts[k] : ends[k]]
+    if _DAY_RE.fullmatch(before) and _YEAR_RE.fullmatch(word):
+        return True
+    return before.casefold() in WEEKDAYS and word.casefold() in MONTHS
 
 
 def _clause_words(
