@@ -104,11 +104,12 @@ def body(app, index: int):
 
 
 def messages(app, severity: str | None = None, title: str | None = None) -> list[str]:
-    """The notifications shown (of one severity, or with one title)."""
+    """The notices given (of one severity, or with one title), whole, as
+    the app's notice log keeps them (the footer's row shows one line)."""
     return [
-        n.message
-        for n in app._notifications
-        if (severity is None or n.severity == severity) and (title is None or n.title == title)
+        message
+        for s, t, message in app.notice_log
+        if (severity is None or s == severity) and (title is None or t == title)
     ]
 
 

@@ -40,7 +40,7 @@ async def opened(folder):
     app = SideBySideApp(load_articles([folder]))
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
-        return dict(app.kept), [f"{n.title}: {n.message}" for n in app._notifications]
+        return dict(app.kept), [f"{title}: {message}" for _, title, message in app.notice_log]  # whole
 
 
 async def test_a_copy_reopens_the_first_folders_highlights_and_saves_apart(tmp_path):
@@ -96,6 +96,6 @@ async def test_a_plain_aligned_file_opens_with_its_groups_unkept(tmp_path, sampl
         assert app.kept == {}
         assert app.alignment.groups
         notices = [n.message for n in app._notifications]
-        assert any("marks no group as kept" in n for n in notices), notices
+        assert any("marks nothing kept" in n for n in notices), notices
         await pilot.press("n", "space")
         assert list(app.kept) == [app.current_group]

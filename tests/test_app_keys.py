@@ -529,7 +529,7 @@ async def test_the_pane_draws_its_scroll_bar(make_app):
 @pytest.mark.parametrize(
     "tool, result, expected",
     [
-        (None, None, "Sent g2 (2 versions) to the terminal's clipboard (OSC 52); no clipboard tool here"),
+        (None, None, "Sent g2 (2 versions) to the terminal's clipboard (OSC 52); no copy tool"),
         ("xclip", "xclip", "Copied g2 (2 versions) with xclip"),
         ("xclip", None, "Sent g2 (2 versions) to the terminal's clipboard (OSC 52); xclip failed"),
     ],

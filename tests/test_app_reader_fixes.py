@@ -35,3 +35,72 @@ async def test_moving_the_focus_away_and_back_keeps_each_panes_place(make_app):
         await pilot.press("g", "tab", "g", "shift+tab")
         await pilot.pause()
         assert press_tv.scroll_y == 0 and news.scroll_y == 0
+
+
+def _shown_notices(app):
+    from textual.widgets._toast import Toast
+
+    return [t for t in app.screen.query(Toast) if t.display]
+
+
+async def _one_notice_on_one_line(pilot, app) -> str:
+    await pilot.pause(0.3)
+    (toast,) = _shown_notices(app)
+    assert toast.region.height == 1 and toast.region.y == app.size.height - 1
+    assert toast.region.right <= app.size.width
+    return toast.render().plain
+
+
+async def test_bad_settings_are_one_notice_on_one_line(make_app):
+    """Usertest 2, finding 11: three settings problems were three stacked
+    notices, 8 rows over the panel (the theme one listing 21 themes, the
+    key one cut off at the screen's edge)."""
+    from sidebyside.config import Config
+
+    config = Config(theme="nosuchtheme", keys={"note": "n"})
+    problems = ["config.toml: min_similarity must be a number from 0 to 100, got 150"]
+    app = make_app(config=config, config_problems=problems)
+    for size in ((160, 45), (80, 24)):
+        async with app.run_test(size=size, notifications=True) as pilot:
+            await ready(pilot)
+            line = await _one_notice_on_one_line(pilot, app)
+            assert line.endswith("(+2 more: ? lists them)"), line
+            await pilot.press("question_mark")  # every problem, whole, in the help
+            shown = str(app.screen.query_one("#help-notices").render())
+            assert "theme 'nosuchtheme' unknown; using textual-dark" in shown
+            assert "tokyo-night" in shown and "keys.note" in shown and "got 150" in shown
+        app = make_app(config=config, config_problems=problems)
+
+
+async def test_what_the_command_line_skipped_is_one_line(make_app):
+    found = [
+        "http://127.0.0.1:9/x: connection refused (nothing is listening there)",
+        "skipped /tmp/u2/bin/a.txt: not a text file (binary data)",
+    ]
+    app = make_app(notices=found)
+    async with app.run_test(size=(160, 45), notifications=True) as pilot:
+        await ready(pilot)
+        line = await _one_notice_on_one_line(pilot, app)
+        assert line == f"{found[0]} (+1 more: ? lists them)"
+
+
+async def test_the_copy_notice_is_one_line_at_80_columns(monkeypatch, make_app):
+    monkeypatch.setattr("sidebyside.app.clipboard.system_command", lambda: None)
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot)
+        await pilot.press("n", "n", "c")
+        line = await _one_notice_on_one_line(pilot, app)
+        assert line.startswith("Sent g2 (") and "OSC 52" in line
+
+
+async def test_a_long_notice_is_cut_to_one_line_and_whole_in_the_help(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot)
+        long = "A warning that says a great deal more than one line of an 80-column terminal can hold, to the end"
+        app.notify(long, title="Heads-up", severity="warning")
+        line = await _one_notice_on_one_line(pilot, app)
+        assert line.startswith("Heads-up: A warning") and line.endswith("…")
+        await pilot.press("question_mark")
+        assert "to the end" in str(app.screen.query_one("#help-notices").render())

@@ -19,7 +19,7 @@ async def ready(pilot) -> None:
 
 
 def _warnings(app) -> list[str]:
-    return [n.message for n in app._notifications if n.title == "Settings"]
+    return [message for _, _, message in app.notice_log if message.startswith("config.toml:")]  # whole
 
 
 async def test_a_note_key_that_collides_is_a_warning_and_the_defaults_stay(sample_articles):

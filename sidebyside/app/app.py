@@ -106,6 +106,8 @@ class SideBySideApp(App[None]):
         self._highlights = highlights
         self._problems = list(config_problems)
         self._notices = list(notices)
+        #: Every notice given, whole: (severity, title, message), oldest first (``?`` lists them).
+        self.notice_log: list[tuple[str, str, str]] = []
         #: Set once the first frame is drawn: the alignment worker waits for
         #: it, so that it doesn't compete for the interpreter with the first frame.
         self._first_frame = threading.Event()
@@ -118,8 +120,8 @@ class SideBySideApp(App[None]):
             else:
                 name = self.config.path.name if self.config.path else "config.toml"
                 self._problems.append(
-                    f"{name}: theme {self.config.theme!r} is not a theme; using {self.theme!r} "
-                    f"(themes: {', '.join(sorted(self.available_themes))})"
+                    f"{name}: theme {self.config.theme!r} unknown; using {self.theme} (ctrl+p: Change theme)\n"
+                    f"themes: {', '.join(sorted(self.available_themes))}"
                 )
 
     def get_default_screen(self) -> Screen:
@@ -150,23 +152,26 @@ class SideBySideApp(App[None]):
         name, a typed query or an error message is never read as markup.
 
         A notice sits on the footer's row, at the right (the stylesheet), so
-        that it hides no text the reader is reading: an information notice
-        is one line there (its title leads the line), brief (``INFO_SECONDS``
-        at most for one that short), and takes the place of the one before it, as an editor's
-        message line does; warnings and errors keep their title and time."""
+        that it hides no text the reader is reading: one line there, its
+        title leading it, its first line only, cut to the width there is
+        (:func:`.notices.notice_line`); it takes the place of the one before
+        it, as an editor's message line does.  Its whole text (every line,
+        a warning's list) goes to :attr:`notice_log`, which ``?`` shows.
+        An information notice is brief (``INFO_SECONDS`` at most for one that
+        short); warnings and errors stay as long as they ask."""
+        from .notices import notice_line
+
         message = keeping.home_as_tilde(message)
+        self.notice_log.append((severity, title, message))
+        line = notice_line(title, message, self.size.width)
         if severity == "information":
-            if title:
-                message, title = f"{title}: {message}", ""
-            # (a longer one, which wraps, a second more for every 20 characters past 60)
-            most = INFO_SECONDS + max(0, len(message) - 60) / 20
+            # (a longer one a second more for every 20 characters past 60)
+            most = INFO_SECONDS + max(0, len(line) - 60) / 20
             timeout = min(timeout or most, most)
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        super().notify(line, severity=severity, timeout=timeout, markup=False)
 
     def _on_notify(self, event) -> None:
-        if event.notification.severity == "information":
-            for shown in [n for n in self._notifications if n.severity == "information"]:
-                del self._notifications[shown]
+        self._notifications.clear()  # one notice at a time: the new one replaces the last
         super()._on_notify(event)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -214,21 +219,18 @@ class SideBySideApp(App[None]):
             self._problems.extend(problems)
             if keymap:
                 self.set_keymap(keymap)
-        for problem in self._problems:
-            self.notify(problem, title="Settings", severity="warning", timeout=12, markup=False)
+        # Settings problems, what the command line found reading the articles
+        # (a file skipped, a URL that failed) and each article's notes: one
+        # notice for them all, the first and how many more (? lists them).
+        from .notices import start_notice
+
+        notes = [*self._problems, *self._notices, *(note for article in self.articles for note in article.notes)]
         if len(self.articles) < 2:
-            self.notify(
-                "Only one article is open: there is nothing to align it with. "
-                "Give two or more to see their shared passages.",
-                title="One article",
-                timeout=10,
-            )
-        # What the command line found reading the articles (a file skipped, a
-        # URL that failed) and each article's notes: one notice for them all
-        # (not a stack of them over the passage panel).
-        notes = [*self._notices, *(note for article in self.articles for note in article.notes)]
+            notes.append("Only one article open: nothing to align it with (give two or more)")
         if notes:
-            self.notify("\n".join(notes), title="Articles", severity="warning", timeout=12 if self._notices else 8)
+            severity = "warning" if len(self.articles) > 1 or len(notes) > 1 else "information"
+            timeout = 12 if len(notes) > 1 or self._notices else 8
+            self.notify(start_notice(notes, self.size.width), severity=severity, timeout=timeout)
         self.run_alignment()
 
     @on(events.Ready)

@@ -70,7 +70,8 @@ def copy_group(screen, alignment: Alignment, group: Group) -> None:
     sent = f"Sent {what} to the terminal's clipboard (OSC 52)"
     command = system_command()
     if command is None:
-        screen.notify(f"{sent}; no clipboard tool here (xclip, wl-copy…)", markup=False, timeout=4)
+        # (one line at 80 columns; the log says which tools were looked for)
+        screen.notify(f"{sent}; no copy tool\nNo xclip, xsel, wl-copy or pbcopy here", markup=False, timeout=4)
         return
 
     def with_system_tool() -> None:

@@ -108,7 +108,13 @@ class HelpScreen(ModalScreen[None]):
         self.sections = sections
 
     def compose(self) -> ComposeResult:
+        from .notices import log_text
+
         with VerticalScroll(id="help-box"):
+            log = getattr(self.app, "notice_log", ())
+            if log:  # the notices given, whole (the footer's row shows one line of each)
+                yield Static(Text("Notices", style="bold underline"), classes="help-notices-title")
+                yield Static(log_text(log), id="help-notices", markup=False)
             yield Static(self._table(self.app.size.width), id="help-table")
 
     def on_resize(self, event) -> None:

@@ -27,6 +27,7 @@ from textual.worker import Worker, WorkerState
 
 from ..model import Kept
 from ..text import plural, shorten
+from .notices import notice_room
 
 if TYPE_CHECKING:
     from ..highlights import Loaded, Saved
@@ -75,10 +76,6 @@ def short_path(path: Path | str, limit: int) -> str:
     return _elide(name, max(12, limit))
 
 
-#: Columns a notice takes beside its text (its padding, its edge, the margin
-#: left to the footer's end): a notice of width - NOTICE_FRAME characters
-#: is one line.
-NOTICE_FRAME = 8
 
 
 def saved_notice(saved: Saved, width: int, tail: str = "") -> str:
@@ -86,7 +83,7 @@ def saved_notice(saved: Saved, width: int, tail: str = "") -> str:
     terminal where it can be: the path shortened (:func:`short_path`) to
     what the rest of the sentence leaves; a backup named from the file's
     end only (``….20271119T101112Z.bak``)."""
-    limit = max(40, width - NOTICE_FRAME)
+    limit = notice_room(width)
     backup = None
     if saved.backup is not None:  # <name>.<time>.bak: its name is the file's
         backup = saved.backup.name
@@ -132,9 +129,6 @@ def next_kept(alignment: Alignment | None, kept: Kept, current: str | None, dire
     if direction > 0:
         return next((gid for gid in ids if order.index(gid) > here), ids[0])
     return next((gid for gid in reversed(ids) if order.index(gid) < here), ids[-1])
-
-#: Most lines of a notification listing what a highlights file lacked.
-MAX_LISTED = 12
 
 
 def key_label(app, binding_id: str) -> str:
@@ -267,35 +261,36 @@ class Keeping:
     def opened(self, started: Reopened) -> None:
         """The alignment is in, with these highlights (the app has set its
         ``kept`` to ``started.kept``): remember them as saved, and say what
-        was reopened and what was not."""
+        was reopened and what was not, in one notice (its first line on
+        the footer's row, the whole in ``?``)."""
         self.saved_kept = dict(started.kept)
         self.save_path = started.save_path
         if started.error:
             self._notify(
-                f"{started.error}. Nothing is kept; saving will ask before replacing it.",
-                title="Saved highlights not reopened",
+                f"Saved highlights not reopened: {started.error}\n"
+                "Nothing is kept; saving will ask before replacing it.",
                 severity="error",
                 timeout=15,
             )
         if started.loaded is not None:
-            if started.other_folder is not None and started.kept:
-                where = (
-                    f"{started.other_folder}, which is no longer there: "
-                    f"{key_label(self.app, 'save')} saves them for this folder"
-                    if started.moved
-                    else f"{started.other_folder}; that folder's file stays as it is: "
-                    f"{key_label(self.app, 'save')} saves to {self.save_path}"
-                )
-                self._notify(
-                    f"Reopening highlights saved for another folder, {where}",
-                    title="Highlights from another folder",
-                    severity="warning",  # (a heads-up that stays: not replaced by the next notice)
-                    timeout=10,
-                )
-            self._report_loaded(started.loaded, len(started.kept))
+            self._report_loaded(started, len(started.kept))
 
-    def _report_loaded(self, loaded: Loaded, kept: int) -> None:
+    def _from_other_folder(self, started: Reopened, kept: int) -> tuple[str, str]:
+        """The notice's line for highlights found by content in another
+        folder's file, and the whole sentence (for the log)."""
+        save = key_label(self.app, "save")
+        other = started.other_folder
+        if started.moved:
+            line = f"Reopened {plural(kept, 'highlight')} of {other.name} (moved here); {save} saves them here"
+            whole = f"{other}, which is no longer there: {save} saves them for this folder"
+        else:
+            line = f"Reopened {plural(kept, 'highlight')} saved for {other.name}; {save} saves a copy here"
+            whole = f"{other}; that folder's file stays as it is: {save} saves to {self.save_path}"
+        return line, f"Reopening highlights saved for another folder, {whole}"
+
+    def _report_loaded(self, started: Reopened, kept: int) -> None:
         """Tell the reader what was reopened, and everything that was not."""
+        loaded = started.loaded
         if loaded.for_other_articles():
             # One notice, not the list of every passage it holds that these articles lack.
             found = loaded.passages_found()
@@ -303,32 +298,31 @@ class Keeping:
             self._notify(
                 f"{loaded.path.name} belongs to other articles: {found} of its "
                 f"{plural(found + len(loaded.missing), 'passage')} found in these{reopened}",
-                title="Other articles",
                 severity="warning",
                 timeout=10,
             )
             return
-        if not loaded.marks:
-            self._notify(
-                f"{loaded.path.name} marks no group as kept (an aligned file, not saved highlights): "
-                f"its {plural(len(loaded.groups), 'group')} open, none kept",
-                title="Alignment opened",
-                timeout=6,
-            )
-        elif kept:
-            where = short_path(loaded.path, max(40, self.app.size.width - NOTICE_FRAME) - 30)
-            self._notify(f"Reopened {plural(kept, 'highlight')} from {where}", timeout=6)
+        line, detail, severity = "", [], "information"
         messages = loaded.messages()
-        if not messages:
-            return
-        shown = messages[:MAX_LISTED]
-        if len(messages) > MAX_LISTED:
-            shown.append(f"… and {len(messages) - MAX_LISTED} more")
-        if loaded.missing:
-            title = f"{plural(len(loaded.missing), 'saved passage')} not found"
-        else:
-            title = "Articles changed since saving"
-        self._notify("\n".join(shown), title=title, severity="warning", timeout=30)
+        missing = len(loaded.missing)
+        what = f"{plural(missing, 'saved passage')} not found" if missing else "articles changed since saving"
+        tail = f"; {what} (? lists them)" if messages else ""
+        if started.other_folder is not None and kept:
+            line, whole = self._from_other_folder(started, kept)
+            detail.append(whole)
+            severity = "warning"  # a heads-up: it stays a while
+        elif not loaded.marks:
+            groups = plural(len(loaded.groups), "group")
+            line = f"{loaded.path.name} marks nothing kept (an aligned file): its {groups} open"
+        elif kept:
+            where = short_path(loaded.path, notice_room(self.app.size.width) - 30 - len(tail))
+            line = f"Reopened {plural(kept, 'highlight')} from {where}"
+        if messages:
+            line = f"{line}{tail}" if line else f"{what[0].upper()}{what[1:]} (? lists them)"
+            detail += messages
+            severity = "warning"
+        if line:
+            self._notify("\n".join([line, *detail]), severity=severity, timeout=30 if messages else 10 if detail else 6)
 
     # --- keeping and noting -----------------------------------------------------------
 
@@ -415,7 +409,7 @@ class Keeping:
             if choice == "other":
                 self.app.exit()
             elif choice is True and self._can_save():
-                where = short_path(self.save_path, max(40, self.app.size.width - NOTICE_FRAME) - 11)
+                where = short_path(self.save_path, notice_room(self.app.size.width) - 11)
                 self._notify(f"Saving to {where}…", timeout=3)
                 self.start(SaveJob(self.save_path, self.app.alignment, dict(self.app.kept), then_quit=True))
 
@@ -559,7 +553,7 @@ class Keeping:
             if yes:
                 self.start(replace(job, overwrite=True))
             else:
-                where = short_path(job.path, max(40, self.app.size.width - NOTICE_FRAME) - 24)
+                where = short_path(job.path, notice_room(self.app.size.width) - 24)
                 self._notify(f"Not saved: {where} is as it was", timeout=4)
 
         backup = " (a copy of the old file is kept beside it)" if job.path.suffix.lower() == ".json" else ""
