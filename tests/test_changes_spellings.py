@@ -394,3 +394,11 @@ def test_a_double_negative_that_says_the_same_is_no_negation_change():
     assert "negation" not in _kinds_anywhere(a, b)
     c = "A fast time was not expected, as organisers had hired three pacemakers and laid a flatter course."
     assert "negation" in _kinds_anywhere(c, b)
+
+
+def test_a_length_of_time_written_otherwise_is_no_number_change():
+    a = "Cascade Ridge is offering affected customers 24 months of free credit monitoring and identity protection."
+    b = "Cascade Ridge is offering affected customers two years of free credit monitoring and identity protection."
+    assert "number" not in _kinds_anywhere(a, b)
+    c = b.replace("two years", "18 months")
+    assert "number" in _kinds_anywhere(a, c)

@@ -336,11 +336,7 @@ def _has_date(w: Words, lo: int, hi: int) -> bool:
     if not _DATE_WORDS.isdisjoint(keys) or any(map(_is_year, keys)):
         return True
     day = keys[0].rstrip("stndrh") if hi - lo == 1 else ""  # ("3", "3rd", "21st")
-    return (
-        day.isdigit()
-        and 1 <= int(day) <= 31
-        and (_month_at(w, lo - 1) or _month_at(w, hi))
-    )
+    return day.isdigit() and 1 <= int(day) <= 31 and (_month_at(w, lo - 1) or _month_at(w, hi))
 
 
 def _month_at(w: Words, k: int) -> bool:
@@ -524,8 +520,10 @@ def _written_short(short: str, name: str) -> bool:
     capitalised words ("U.S." / "United States", "BTP" / "British Transport
     Police")?"""
     letters = short.replace(".", "")
-    return 2 <= len(letters) <= 8 and letters.isupper() and letters == "".join(
-        word[0] for word in name.split() if word[:1].isupper()
+    return (
+        2 <= len(letters) <= 8
+        and letters.isupper()
+        and letters == "".join(word[0] for word in name.split() if word[:1].isupper())
     )
 
 
@@ -572,11 +570,26 @@ _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 # A unit: what it measures, and its value in that measure's own unit (a
 # temperature in Fahrenheit is read both as a reading and as a difference).
 _UNITS: dict[str, tuple[str, float]] = {
-    "c": ("°", 1.0), "celsius": ("°", 1.0), "f": ("°", 5 / 9), "fahrenheit": ("°", 5 / 9),
-    "km": ("m", 1000.0), "kilometre": ("m", 1000.0), "kilometer": ("m", 1000.0), "mile": ("m", 1609.344),
-    "mi": ("m", 1609.344), "metre": ("m", 1.0), "meter": ("m", 1.0), "feet": ("m", 0.3048), "ft": ("m", 0.3048),
-    "kg": ("kg", 1.0), "kilogram": ("kg", 1.0), "pound": ("kg", 0.45359237), "lb": ("kg", 0.45359237),
-    "ha": ("m2", 1e4), "hectare": ("m2", 1e4), "acre": ("m2", 4046.8564),
+    "c": ("°", 1.0),
+    "celsius": ("°", 1.0),
+    "f": ("°", 5 / 9),
+    "fahrenheit": ("°", 5 / 9),
+    "km": ("m", 1000.0),
+    "kilometre": ("m", 1000.0),
+    "kilometer": ("m", 1000.0),
+    "mile": ("m", 1609.344),
+    "mi": ("m", 1609.344),
+    "metre": ("m", 1.0),
+    "meter": ("m", 1.0),
+    "feet": ("m", 0.3048),
+    "ft": ("m", 0.3048),
+    "kg": ("kg", 1.0),
+    "kilogram": ("kg", 1.0),
+    "pound": ("kg", 0.45359237),
+    "lb": ("kg", 0.45359237),
+    "ha": ("m2", 1e4),
+    "hectare": ("m2", 1e4),
+    "acre": ("m2", 4046.8564),
 }
 # An amount: a number scaled ("$1.2bn" 1.2e9), a quarter ("q3"), or a
 # measure with the values it may stand for and how near a rounding comes.
@@ -636,6 +649,27 @@ def _same_amount_lists(a: list[Amount], b: list[Amount]) -> bool:
 
 
 _SCORE_RE = re.compile(r"(\d+)[-–](\d+) ?\((\d+)(?:[-–](\d+))?\)")
+
+
+_COUNT_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty"
+).split()
+_DURATION_RE = re.compile(rf"\b(\d+|{'|'.join(_COUNT_WORDS)})[ -](month|year)s?\b", re.IGNORECASE)
+
+
+def _same_duration(before: str, after: str) -> bool:
+    """Do two phrases give one length of time each, the same in months
+    ("24 months" / "two years", "a five-year contract" / "60 months")?"""
+    a, b = _DURATION_RE.findall(before), _DURATION_RE.findall(after)
+    if len(a) != 1 or len(b) != 1:
+        return False
+
+    def months(count: str, unit: str) -> int:
+        n = int(count) if count.isdigit() else _COUNT_WORDS.index(count.casefold())
+        return n * (12 if unit.casefold() == "year" else 1)
+
+    return months(*a[0]) == months(*b[0])
 
 
 def _same_score(before: str, after: str) -> bool:
@@ -767,9 +801,7 @@ def _adjectives(w: Words, lo: int, hi: int) -> set[str]:
     return {
         w.stems[k]
         for k in range(lo, min(hi, len(w.stems) - 1))
-        if w.source[w.starts[k]].isupper()
-        and w.source[w.starts[k + 1]].islower()
-        and w.keys[k + 1] not in STOPWORDS
+        if w.source[w.starts[k]].isupper() and w.source[w.starts[k + 1]].islower() and w.keys[k + 1] not in STOPWORDS
     }
 
 
@@ -1045,6 +1077,8 @@ def _moved_numbers(r: Words, v: Words, opcodes, found: list[Change], i: int, ref
         return []
     if any(c.kind == "other" and _HAS_DIGIT[c.before] and _HAS_DIGIT[c.after] for c in found):
         return []  # amounts compared where they stand, and found the same written otherwise (other money)
+    if any(c.kind == "other" and _same_duration(c.before, c.after) for c in found):
+        return []  # ("24 months" / "two years", found the same where they stand)
     lost, gained = [], []
     for tag, i1, i2, j1, j2 in opcodes:
         if tag in ("delete", "replace") and not (tag == "delete" and _whole_sentence(r, i1, i2)):
@@ -1431,6 +1465,10 @@ def _version_changes(
             kind = "other"
         if kind == "number" and _same_score(before, after):
             kind = "other"  # a tiebreak written in full or by the loser's points only
+        if kind == "number" and _same_duration(
+            _phrase(r, max(0, i1 - 1), i2 + 1)[0], _phrase(v, max(0, j1 - 1), j2 + 1)[0]
+        ):
+            kind = "other"  # "24 months" / "two years"
         mine.append(Change(kind, i, ref, before, after, span, ref_span))
     if quote_runs or passages[i].quoted != passages[ref].quoted:  # (else there is no quote against paraphrase)
         mine.extend(_quote_changes(r, v, passages, i, ref, quote_runs))
