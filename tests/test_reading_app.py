@@ -80,7 +80,7 @@ async def test_identical_articles_are_told_apart_and_said(make_app, tmp_path):
         titles = pane_titles(app)
         assert titles[0].startswith("Press TV (today/press-tv.txt)")
         assert titles[1].startswith("Press TV (copy/press-tv.txt)")
-        (notice,) = messages(app, title="Articles")
+        (notice,) = messages(app, "warning")  # the one notice at start
         assert "have the same text" in notice
 
 
