@@ -75,6 +75,22 @@ def test_a_masthead_names_the_outlet_that_carries_agency_copy():
 
 
 @pytest.mark.parametrize(
+    ("top", "outlet"),
+    [
+        (["EURASIA BRIEF", "Politics | Energy | Security | Newsletters"], "Eurasia Brief"),
+        (["MARLOW COURIER-TIMES", "News | Business | Sports | Opinion"], "Marlow Courier-Times"),
+        (["GRIDWIRE | Security & Resilience"], "Gridwire"),
+        (["MERIDIAN RADIO | Central Asia Service", "Home | World | Central Asia | Listen Live"], "Meridian Radio"),
+    ],
+)
+def test_a_name_in_capitals_over_its_sections_is_the_outlet(top, outlet):
+    from sidebyside.reading.textmeta import outlet_from_credits
+
+    lines = [*top, "Uzbekistan warns it will take dam dispute to the United Nations", "By Jane Smith"]
+    assert outlet_from_credits(lines) == outlet
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "AP tennis: https://apnews.com/hub/tennis",

@@ -170,6 +170,9 @@ def _as_publication(segment: str) -> str | None:
     return None
 
 
+_NAME_AND_SECTION = re.compile(r"^([A-Z][A-Z0-9&.'’-]*(?: [A-Z][A-Z0-9&.'’-]*)?) \| [A-Z][\w&,' ]{2,40}$")
+
+
 def _capitalised_name(segment: str) -> str | None:
     """``segment`` as a name of up to six capitalised words (with "of",
     "and", "the" between; a role after it dropped), written in title case
@@ -187,8 +190,13 @@ def _capitalised_name(segment: str) -> str | None:
     if any(not re.search(r"[A-Za-z]", t) for t in tokens):
         return None
     if segment.isupper():
-        tokens = [t if len(t) <= 3 and t.casefold() not in _SMALL_WORDS else t.capitalize() for t in tokens]
+        tokens = [t if len(t) <= 3 and t.casefold() not in _SMALL_WORDS else _capitalised(t) for t in tokens]
     return " ".join(tokens)
+
+
+def _capitalised(word: str) -> str:
+    """A word in capitals with a capital for each of its parts ("COURIER-TIMES": "Courier-Times")."""
+    return "-".join(part.capitalize() for part in word.split("-"))
 
 
 # "Headline - BBC News", "Headline | The Guardian": a browser tab's title copied
@@ -417,7 +425,14 @@ def outlet_from_credits(lines: list[str]) -> str | None:
     # A site's name over its section path, as a page copied whole gives them
     # ("The Touchline" / "Football | Europe", "WELLBEING TODAY" / "Home > Heat").
     if len(content) >= 2 and len(content[0].split()) <= 3 and _SECTION_PATH.match(content[1]):
-        name = _as_publication(content[0])
+        # (over a section path, any name in capitals: "EUROPA DESK" / "Politics | Economy | …")
+        name = _as_publication(content[0]) or (_capitalised_name(content[0]) if content[0].isupper() else None)
+        if name:
+            return name
+    # A name in capitals and its section on one line: "GRIDWIRE | Security & Resilience".
+    masthead_line = _NAME_AND_SECTION.match(content[0]) if content else None
+    if masthead_line:
+        name = _capitalised_name(masthead_line.group(1))
         if name:
             return name
     for line in content[:20]:
