@@ -514,8 +514,8 @@ def run_app(argv: list[str]) -> int:
             highlights = load(Path(args.alignments).expanduser().absolute(), articles)
         except HighlightsError as exc:
             return fail(str(exc))
-        for message in highlights.messages():  # changed articles, passages not found
-            print(f"sidebyside: {message}", file=sys.stderr)
+        if summary := highlights.summary():  # one line: the app lists the passages not found
+            print(f"sidebyside: {summary}", file=sys.stderr)
     # ``highlights`` is read here so a bad file fails before the app starts;
     # the app merges it into the alignment and shows the messages too.
     from .app.app import SideBySideApp  # Textual only from here on

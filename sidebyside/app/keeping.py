@@ -293,14 +293,8 @@ class Keeping:
         loaded = started.loaded
         if loaded.for_other_articles():
             # One notice, not the list of every passage it holds that these articles lack.
-            found = loaded.passages_found()
             reopened = f"; {plural(kept, 'highlight')} reopened" if kept else ""
-            self._notify(
-                f"{loaded.path.name} belongs to other articles: {found} of its "
-                f"{plural(found + len(loaded.missing), 'passage')} found in these{reopened}",
-                severity="warning",
-                timeout=10,
-            )
+            self._notify(loaded.summary() + reopened, severity="warning", timeout=10)
             return
         line, detail, severity = "", [], "information"
         messages = loaded.messages()

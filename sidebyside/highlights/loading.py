@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..model import Passage
 from ..reading.articles import Article
-from ..text import one_line
+from ..text import one_line, plural
 from .anchoring import find_span, match_articles, saved_label
 from .fileformat import FILE_TYPE, read_file
 
@@ -73,11 +73,29 @@ class Loaded:
         as this corpus's highlights on changed articles)."""
         return bool(self.not_open) and self.passages_found() < len(self.missing)
 
+    def summary(self) -> str:
+        """What reopening found that the reader must know, in one line (or
+        "" for nothing): the file belongs to other articles, or how many
+        saved passages were not found and which articles changed."""
+        name = self.path.name
+        if self.for_other_articles():
+            found = self.passages_found()
+            total = plural(found + len(self.missing), "passage")
+            return f"{name} belongs to other articles: {found} of its {total} found in these"
+        parts = []
+        if self.missing:
+            parts.append(f"{plural(len(self.missing), 'saved passage')} not found")
+        if self.changed:
+            parts.append(f"articles changed since saving: {', '.join(self.changed)}")
+        if self.not_open and not self.missing:
+            parts.append(f"saved with {plural(len(self.not_open), 'article')} not open")
+        return f"{name}: {'; '.join(parts)} (? in the app lists them)" if parts else ""
+
     def messages(self) -> list[str]:
         """One-line messages for the reader: changed and missing articles,
         and every passage that could not be found."""
         out = []
-        if self.changed:
+        if self.changed and not self.for_other_articles():  # (another story's file of the same name is no change)
             out.append(
                 f"{self.path.name}: articles changed since these highlights were saved: "
                 f"{', '.join(self.changed)}; their passages were looked for again"
