@@ -56,6 +56,8 @@ CASES = [
     ("Human Rights Watch said the trial had been unfair from the start.", "Human Rights Watch"),
     ("Russian President Vladimir Putin said the talks would go on next week.", "Putin"),
     ("He was fined 4.2 million euros, according to the 214-page ruling.", "the 214-page ruling"),  # not "the 214"
+    # A hedge between the speaker and the verb is no part of the name.
+    ("The repairs will cost 2.3 million pounds, the council allegedly said.", "the council"),
     # A club or a railway by its own word; not "Athletic", "Rail".
     ("Castlebridge Athletic denied they had ever agreed terms with the player.", "Castlebridge Athletic"),
     ("Network Rail said the line would reopen on Monday morning.", "Network Rail"),

@@ -52,7 +52,8 @@ _PHRASE_ENDS = frozenset("that who which said on in at with".split())
 _SKIP_BEFORE_VERB = frozenset(
     """
     has had have also was is were are reportedly repeatedly later earlier further then previously once
-    again recently publicly would will had has already just since first again
+    again recently publicly would will had has already just since first again allegedly apparently
+    supposedly purportedly reportedly separately
     """.split()
 )
 _PRONOUNS = frozenset({"he", "she"})
