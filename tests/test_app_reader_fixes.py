@@ -104,3 +104,23 @@ async def test_a_long_notice_is_cut_to_one_line_and_whole_in_the_help(make_app):
         assert line.startswith("Heads-up: A warning") and line.endswith("…")
         await pilot.press("question_mark")
         assert "to the end" in str(app.screen.query_one("#help-notices").render())
+
+
+async def test_bracket_from_a_pane_without_the_passage_goes_to_the_nearest_outlet(make_app):
+    """Usertest 2, finding 15: ] from a pane that lacks the passage counted
+    from the ▶ version, skipping the nearest outlet to the right."""
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:  # all five panes
+        await ready(pilot)
+        await pilot.press("n")  # g1: Press TV, News site, Pravda; ▶ in Press TV
+        assert app.current_version.article == PRESS_TV
+        await pilot.press("right_square_bracket")  # ▶ in News site
+        assert app.current_version.article == NEWS_SITE
+        await pilot.press("shift+tab", "shift+tab")  # Press TV, then the first pane (no g1)
+        assert app.focused is body(app, 0)
+        await pilot.press("right_square_bracket")
+        assert app.focused is body(app, PRESS_TV)  # the nearest to the right, not Pravda
+        await pilot.press("tab", "tab")  # the Aggregator (no g1)
+        assert app.focused is body(app, AGGREGATOR)
+        await pilot.press("left_square_bracket")
+        assert app.focused is body(app, NEWS_SITE)

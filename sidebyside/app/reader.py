@@ -289,8 +289,9 @@ class ReaderScreen(SelectionScreen):
             _, group_id, _ = min(rows, key=lambda r: (r[0] < top, abs(r[0] - top)))
         group = app.alignment.group(group_id)
         versions = [Place(p.article, p.start, p.end) for p in group.passages]
+        # (from a pane without a version: the nearest outlet after it, not after the ▶)
         current = app.current_version if app.current_group == group_id else None
-        if current not in versions:
+        if current not in versions or current.article != here:
             current = next((v for v in versions if v.article == here), None)
         target = other_version(versions, current, here, direction)
         if target == current and len(versions) == 1:
