@@ -12,6 +12,7 @@ version 1 files carry none of them and still load.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -146,8 +147,10 @@ def flag_text(group: Group) -> str:
     return ", ".join(FLAG_LABELS.get(f, f) for f in group.flags)
 
 
-def change_text(change: Change) -> str:
-    """One change in words: its kind and the words on each side."""
+def change_text(change: Change, cut: int | None = None) -> str:
+    """One change in words: its kind and the words on each side; the words
+    quoted or paraphrased whole (exports, the copied text), or cut to
+    ``cut`` characters (the passage panel's rows)."""
     from .coverage import FLAG_LABELS
 
     label = FLAG_LABELS.get(change.kind, change.kind)
@@ -158,9 +161,9 @@ def change_text(change: Change) -> str:
     if change.kind == "quote-paraphrase":
         # Say which way round, with the words as quoted (the quoted side carries “”).
         if change.before.startswith("“") and not change.after.startswith("“"):
-            return f"{label}: paraphrases {_cut(change.before, 60)}"
+            return f"{label}: paraphrases {_cut(change.before, cut)}"
         if change.after.startswith("“") and not change.before.startswith("“"):
-            return f"{label}: quotes {_cut(change.after, 60)}"
+            return f"{label}: quotes {_cut(change.after, cut)}"
         return f"{label}: {change.before} → {change.after}"
     if change.kind == "attribution" and change.span is None and change.ref_span is None:
         return f"{label}: {change.before} → {change.after}"  # the versions' speakers
@@ -178,8 +181,31 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+def _cut(text: str, width: int | None) -> str:
+    return text if width is None or len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+#: A quotation mark with the spaces and punctuation round it: bold stops there.
+_QUOTE_BREAK = re.compile(r"""[^\w]*["“”«»„‘’][^\w]*""")
+
+
+def _bold(words: str) -> str:
+    """``words`` in bold, the bold round the words only: never across a
+    quotation mark (``**happy," Kovalenco**`` read as the quote's words and
+    the speaker's run together), nor with space inside its marks."""
+    out, at = [], 0
+    for mark in [*_QUOTE_BREAK.finditer(words), None]:
+        end = mark.start() if mark else len(words)
+        piece = words[at:end]
+        if piece.strip():
+            lead, core = piece[: len(piece) - len(piece.lstrip())], piece.strip()
+            out.append(f"{lead}**{core}**{piece[len(piece.rstrip()):]}")
+        else:
+            out.append(piece)
+        if mark:
+            out.append(mark.group())
+            at = mark.end()
+    return "".join(out)
 
 
 def _marked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -190,7 +216,7 @@ def _marked(text: str, spans: list[tuple[int, int]]) -> str:
         if s < at:
             continue
         out.append(text[at:s])
-        out.append(f"**{text[s:e]}**")
+        out.append(_bold(text[s:e]))
         at = e
     out.append(text[at:])
     return one_line("".join(out))

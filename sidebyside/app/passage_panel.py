@@ -411,7 +411,8 @@ class PassagePanel(Widget, can_focus=False):
             added = [c for c in changes if c.kind in ("added", "other")]
             dropped = [c for c in changes if c.kind == "dropped"]
             if material:
-                body.append("  ⚑ " + " · ".join(row_text(change_text(c)) for c in material[:4]), style=flag_style)
+                flagged = " · ".join(row_text(change_text(c, cut=60)) for c in material[:4])  # (exports: whole)
+                body.append("  ⚑ " + flagged, style=flag_style)
             if added:
                 body.append("  " + " · ".join(row_text(change_text(c)) for c in added[:4]), style=dropped_style)
             if dropped:
