@@ -124,3 +124,25 @@ async def test_bracket_from_a_pane_without_the_passage_goes_to_the_nearest_outle
         assert app.focused is body(app, AGGREGATOR)
         await pilot.press("left_square_bracket")
         assert app.focused is body(app, NEWS_SITE)
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (160, 45)])
+async def test_the_footer_says_where_all_the_keys_are_at_every_width(make_app, size):
+    """Usertest 2, finding 15: at 60 columns the footer showed n, p and m
+    only, and nothing said there were more keys."""
+    from textual.widgets._footer import FooterKey
+
+    from sidebyside.app.footer import ReaderFooter
+
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await pilot.pause(0.2)
+        keys = list(app.screen.query_one(ReaderFooter).query(FooterKey))
+        (all_keys,) = [k for k in keys if k.action in ("help", "app.help")]
+        palette = next(k for k in keys if k.has_class("-command-palette"))
+        assert all_keys.visible and not all_keys.has_class("-cut")
+        assert all_keys.description == "all keys"
+        assert all_keys.region.right == palette.region.x  # beside the palette key, at the right
+        shown = [k for k in keys if k.visible and k not in (all_keys, palette)]
+        assert shown and all(k.region.right <= all_keys.region.x for k in shown)

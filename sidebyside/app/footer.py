@@ -6,15 +6,21 @@ panes (whose bindings are all the same) would then rebuild and re-lay-out
 the footer on every ``]``, tab or click.  This one compares what it would
 show and skips the rebuild when nothing differs.
 
-A key that does not fit whole before the palette key at the right is not
-drawn (at 80 columns "] N" showed of "] Next outlet"); ``?`` lists them all.
+A key that does not fit whole before the keys at the right is not drawn
+(at 80 columns "] N" showed of "] Next outlet"); ``?`` lists them all, and
+says so at the right, beside the palette key, at every width ("? all keys":
+at 60 columns only n, p and m fit, and nothing said there were more).
 """
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
+
+#: The classes of the keys docked at the right, never cut.
+RIGHT = ("-command-palette", "-all-keys")
 
 
 class ReaderFooter(Footer):
@@ -39,6 +45,21 @@ class ReaderFooter(Footer):
         self._shown = signature
         super().bindings_changed(screen)
 
+    def compose(self) -> ComposeResult:
+        """Textual's footer, the help key ("? all keys") moved to the right
+        beside the palette key."""
+        everything = list(super().compose())
+        help_keys = [w for w in everything if isinstance(w, FooterKey) and w.action in ("help", "app.help")]
+        for widget in everything:
+            if widget in help_keys:
+                continue
+            if help_keys and isinstance(widget, FooterKey) and widget.has_class("-command-palette"):
+                key = help_keys[0]
+                yield FooterKey(
+                    key.key, key.key_display, "all keys", key.action, classes="-all-keys", tooltip="Every key"
+                ).data_bind(compact=Footer.compact)
+            yield widget
+
     async def recompose(self) -> None:
         await super().recompose()
         self.call_after_refresh(self._hide_cut_keys)
@@ -57,8 +78,16 @@ class ReaderFooter(Footer):
         children = [child for child in self.children if child.display]
         if any(not child.outer_size.width for child in children):
             return  # not laid out yet: on_show or on_resize comes
-        palette = [c for c in children if isinstance(c, FooterKey) and c.has_class("-command-palette")]
-        room = self.size.width - sum(_outer_width(c) for c in palette)
+        palette = [c for c in children if isinstance(c, FooterKey) and any(c.has_class(r) for r in RIGHT)]
+        right = [c for c in palette if c.has_class("-command-palette")]
+        for key in palette:
+            if key.has_class("-all-keys"):  # docked right too: left of the palette key
+                beside = sum(_outer_width(c) for c in right)
+                if key.styles.margin.right != beside:
+                    key.styles.margin = (0, beside, 0, 0)
+        room = self.size.width - sum(_outer_width(c) for c in right) - sum(
+            c.outer_size.width + c.styles.margin.left for c in palette if c not in right
+        )
         x = 0
         cut = False
         for child in children:
