@@ -146,3 +146,19 @@ async def test_the_footer_says_where_all_the_keys_are_at_every_width(make_app, s
         assert all_keys.region.right == palette.region.x  # beside the palette key, at the right
         shown = [k for k in keys if k.visible and k not in (all_keys, palette)]
         assert shown and all(k.region.right <= all_keys.region.x for k in shown)
+
+
+async def test_the_overviews_only_here_line_shows_every_outlets_count_at_80_columns(make_app):
+    """Usertest 2, finding 15: at 80x24 the line stopped mid-list ("… ·
+    Cascade Ridge Energy"), the later outlets' counts not shown."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("m")
+        await pilot.pause(0.3)
+        line = str(app.screen.query_one("#overview-only").render())
+        assert line.startswith("Only here")
+        counts = line.split(": ", 1)[1].split(" · ")
+        assert len(counts) == len(app.articles), line
+        assert all(c.rsplit(" ", 1)[1].isdigit() for c in counts), line
+        assert len(line) <= 80 - 2

@@ -303,14 +303,9 @@ class OverviewScreen(Screen[None]):
             chips.append(f" {key} {label} ", style=on_style if active else off_style)
             chips.append(" ")
         self.query_one("#overview-filters", Static).update(chips)
-        counts = " · ".join(
-            f"{arts[a].label} {sum(1 for item in cov.only_here.get(a, ()) if item.own)}" for a in cov.columns
-        )
-        self.query_one("#overview-only", Static).update(
-            Text(
-                f"Only here ({self._key('overview-only-here')} lists them): {counts}", no_wrap=True, overflow="ellipsis"
-            )
-        )
+        counts = [(arts[a].label, sum(1 for item in cov.only_here.get(a, ()) if item.own)) for a in cov.columns]
+        line = only_here_line(self._key("overview-only-here"), counts, self._width - 2)
+        self.query_one("#overview-only", Static).update(Text(line, no_wrap=True, overflow="ellipsis"))
         legend = "● word for word  ◐ variant, similarity  · not carried  ❝ direct quote  ⚑ check"
         if any(r.first_seen for r in cov.rows):
             legend += "  ¹ first seen"
@@ -407,6 +402,26 @@ _cached: tuple[Alignment, Coverage] | None = None
 #: and the passage's column narrower, so that the group, its flag and an
 #: outlet's cell show whole (at 40x12 the flags went off to the right).
 TINY = 60
+
+
+def only_here_line(key: str, counts: list[tuple[str, int]], room: int) -> str:
+    """"Only here (h lists them): Ledger 6 · Cascade Ridge Energy 2 · AP 0"
+    in ``room`` characters: the outlets' names cut ("The Inland…") as far
+    as needed for every count to show, then the key's hint left out (at 80
+    columns the line stopped at the second outlet's name)."""
+    long, short = f"Only here ({key} lists them): ", "Only here: "
+    for lead, sizes in ((long, (99, 24, 16, 12)), (short, (99, 24, 16, 12, 10, 8, 6, 4, 3))):
+        for most in sizes:
+            text = lead + " · ".join(f"{_cut_name(label, most)} {n}" for label, n in counts)
+            if len(text) <= room:
+                break
+        if len(text) <= room:
+            break
+    return text
+
+
+def _cut_name(label: str, most: int) -> str:
+    return label if len(label) <= most else label[: most - 1].rstrip() + "…"
 
 
 def column_widths(labels: list[str], screen_width: int) -> tuple[int, int, int, list[int]]:
