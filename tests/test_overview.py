@@ -159,8 +159,12 @@ async def test_only_here_lists_each_outlets_own_paragraphs_and_jumps(sample_arti
         screen = app.screen
         only = str(screen.query_one("#overview-only").render())
         cov = screen.coverage
-        for a in cov.columns:  # (a paragraph that reads like another outlet's is listed, not counted)
-            assert f"{app.articles[a].label} {sum(1 for item in cov.only_here[a] if item.own)}" in only
+        items = only.split(": ", 1)[1].split(" · ")  # (names cut to fit the line: "Russian state media (re… 9")
+        assert len(items) == len(cov.columns)
+        for a, item in zip(cov.columns, items):  # (a paragraph that reads like another outlet's is listed, not counted)
+            name, count = item.rsplit(" ", 1)
+            assert app.articles[a].label.startswith(name.rstrip("…"))
+            assert int(count) == sum(1 for item in cov.only_here[a] if item.own)
         await pilot.press("h")
         table = _table(app)
         keys = _row_keys(table)
