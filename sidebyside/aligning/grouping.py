@@ -320,9 +320,12 @@ def _take_attributions(da: Doc, db: Doc, link: Link, others: list[Link], opts: A
     ha, hb = with_its_attribution(da, link.ta[1]), with_its_attribution(db, link.tb[1])
     if ha is None and hb is None:
         return
-    ta, tb = (link.ta[0], ha or link.ta[1]), (link.tb[0], hb or link.tb[1])
-    sa, ea = tidy(da.text, link.sa, end_of(da, ta[1]))
-    sb, eb = tidy(db.text, link.sb, end_of(db, tb[1]))
+    ta, (sa, ea) = (
+        (link.ta, (link.sa, link.ea)) if ha is None else ((link.ta[0], ha), tidy(da.text, link.sa, end_of(da, ha)))
+    )
+    tb, (sb, eb) = (
+        (link.tb, (link.sb, link.eb)) if hb is None else ((link.tb[0], hb), tidy(db.text, link.sb, end_of(db, hb)))
+    )
     if any(overlap(y.sa, y.ea, sa, ea) or overlap(y.sb, y.eb, sb, eb) for y in others):
         return
     sim = similarity(da.text[sa:ea], db.text[sb:eb])
