@@ -30,7 +30,9 @@ The design follows the published text-reuse detectors:
   so a trivial shared phrase ("in Ukraine", "Sergei Lavrov") never forms a
   passage on its own.
 * **Rewording** (:mod:`.rewording`): whole sentences that share rare words
-  and say the same thing in other words are linked too.
+  and say the same thing in other words are linked too; so is, as a last
+  resort around a shared stretch, a quotation and a sentence that reports
+  it in other words, naming its speaker (:func:`.rewording.reported`).
 * **One link per reuse** (:func:`.grouping.resolve_pair`): between two
   articles, links that overlap in both texts or follow each other at once
   are joined, one inside another's passage in one text only is a repeat.
@@ -44,6 +46,10 @@ The design follows the published text-reuse detectors:
   still forms a group with the versions its own links join it to, and no two
   groups overlap in an article where they share a second one (strongest
   group first; a weaker one loses its clashing versions one at a time).
+
+* **Repeats** (:mod:`.repeats`): a short paragraph that gives one of its
+  article's versions again word for word (a pull-quote too short to seed a
+  link) is a repeat of that version's group.
 
 Everything is independent of the order the articles are given in: the work
 runs on the articles sorted by path, and group ids follow the same order.
