@@ -164,3 +164,24 @@ def test_the_current_groups_tint_is_no_other_groups_tint(system):
             else:
                 nearest = min(delta_e(strong, tint) for tint in tints)
                 assert nearest >= MIN_DELTA_E, (name, strong.hex, nearest)
+
+
+def test_text_reads_on_every_tint_on_a_16_colour_terminal():
+    """Usertest 2, finding 15: with TERM=xterm a group was drawn in bright
+    white on yellow, 1.7:1 on xterm's yellow (205,205,0): the text on a
+    tint is chosen for the colours the terminal shows, not Rich's darker
+    stand-ins.  (The ansi themes' text is the terminal's own colour.)"""
+    from sidebyside.app.colours import MIN_CONTRAST, contrast
+
+    app = App()
+    system = ColorSystem.STANDARD
+    for name in sorted(app.available_themes):
+        if name.startswith("ansi"):
+            continue
+        app.theme = name
+        pal = palette(app.get_css_variables(), app.current_theme.dark, system)
+        for colours in pal.colours:
+            for style in (colours.tint, colours.variant):
+                ground = shown_as(Color(*style.bgcolor.get_truecolor()), system)
+                text = shown_as(Color(*style.color.get_truecolor()), system)
+                assert contrast(ground, text) >= MIN_CONTRAST, (name, ground.hex, text.hex)

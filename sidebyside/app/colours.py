@@ -134,12 +134,27 @@ def delta_e(a: Color, b: Color) -> float:
     return delta_e_lab(lab(a), lab(b))
 
 
+#: The 16 colours as xterm shows them by default (the colours of a 16-colour
+#: terminal are its own; Rich's stand-ins are darker: its yellow, 128,128,0,
+#: took white text, which on xterm's 205,205,0 is 1.7:1).
+XTERM_16 = tuple(
+    Color.parse(f"#{h}")
+    for h in (
+        "000000 cd0000 00cd00 cdcd00 0000ee cd00cd 00cdcd e5e5e5 "
+        "7f7f7f ff0000 00ff00 ffff00 5c5cff ff00ff 00ffff ffffff"
+    ).split()
+)
+
+
 def shown_as(color: Color, system: ColorSystem | None) -> Color:
     """The colour a terminal of ``system`` really shows for ``color``
-    (rounded to its 256 or 16 colours; as it is on a truecolor one)."""
+    (rounded to its 256 or 16 colours, these as xterm shows them; as it is
+    on a truecolor one)."""
     if system not in FEW_COLOURS:
         return color
     rich = color.rich_color.downgrade(system)
+    if system != ColorSystem.EIGHT_BIT and rich.number is not None and rich.number < 16:
+        return XTERM_16[rich.number]
     return Color(*rich.get_truecolor())
 
 
@@ -171,12 +186,13 @@ def hues(variables: Mapping[str, str]) -> list[Color]:
     return chosen or [grey]
 
 
-def _text_on(tint: Color, text: Color) -> Color:
+def _text_on(tint: Color, text: Color, system: ColorSystem | None = None) -> Color:
     """The theme's text colour if it reads on ``tint``, else black or white,
-    whichever does."""
-    if contrast(tint, text) >= MIN_CONTRAST:
+    whichever does: as the terminal of ``system`` shows them."""
+    shown = shown_as(tint, system)
+    if contrast(shown, shown_as(text, system)) >= MIN_CONTRAST:
         return text
-    return max((Color(0, 0, 0), Color(255, 255, 255)), key=lambda c: contrast(tint, c))
+    return max((Color(0, 0, 0), Color(255, 255, 255)), key=lambda c: contrast(shown, shown_as(c, system)))
 
 
 def _shown_as(color: Color, system: ColorSystem) -> int:
@@ -211,7 +227,7 @@ def _distinct_tint(
             ok = delta_e(shown, ground) >= MIN_DELTA_E_BACKGROUND and all(
                 delta_e(shown, other) >= MIN_DELTA_E for other in taken
             )
-        if ok and contrast(tint, _text_on(tint, text)) >= MIN_CONTRAST:
+        if ok and contrast(shown, shown_as(_text_on(tint, text, system), system)) >= MIN_CONTRAST:
             taken.append(shown)
             return tint
         strength += 0.05
@@ -269,7 +285,9 @@ def palette(variables: Mapping[str, str], dark: bool, system: ColorSystem | None
     # current g2 was drawn in the colour of g1's plain tint).
     shown = [shown_as(tint, system) for _, tint in colours]
     colours = [
-        _group_colours(background, hue, tint, foreground, _strong_tint(background, hue, foreground, shown, system))
+        _group_colours(
+            background, hue, tint, foreground, _strong_tint(background, hue, foreground, shown, system), system
+        )
         for hue, tint in colours
     ]
     # Search matches: every match on the warning colour itself (a group's
@@ -320,11 +338,13 @@ def _strong_tint(
     return max(candidates, key=nearest)
 
 
-def _group_colours(background: Color, hue: Color, tint: Color, text: Color, strong: Color) -> GroupColours:
+def _group_colours(
+    background: Color, hue: Color, tint: Color, text: Color, strong: Color, system: ColorSystem | None = None
+) -> GroupColours:
     strong_text = strong.get_contrast_text(1.0)
     # The theme's text on the tint where it reads (most themes), else black
     # or white: a tint is never weakened to nothing to keep the text readable.
-    on_tint = _text_on(tint, text)
+    on_tint = _text_on(tint, text, system)
     return GroupColours(
         hue=hue,
         tint=Style(bgcolor=tint.rich_color, color=on_tint.rich_color),
