@@ -162,3 +162,18 @@ async def test_the_overviews_only_here_line_shows_every_outlets_count_at_80_colu
         assert len(counts) == len(app.articles), line
         assert all(c.rsplit(" ", 1)[1].isdigit() for c in counts), line
         assert len(line) <= 80 - 2
+
+
+def test_the_overview_at_80_columns_shows_the_speaker_and_four_outlets():
+    """Usertest 2, finding 15: at 80x24 (breach, four outlets) the last
+    outlet's column was off the screen, and moving to it scrolled the
+    speaker's column away; the flags' words are a ⚑ alone there now."""
+    from sidebyside.app.overview import GROUP_WIDTH, column_widths
+
+    labels = ["The Inland Northwest Ledger", "Cascade Ridge Energy", "AP", "Gridwire"]
+    passage_w, flags_w, speaker_w, outlets = column_widths(labels, 80)
+    total = sum(w + 2 for w in (GROUP_WIDTH, passage_w, flags_w, speaker_w, *outlets))
+    assert total <= 80 - 2, (passage_w, flags_w, speaker_w, outlets)
+    assert flags_w == 1 and speaker_w >= 8 and passage_w >= 12
+    # Where they fit, the flags keep their words.
+    assert column_widths(labels, 160)[1] > 1

@@ -441,6 +441,18 @@ def column_widths(labels: list[str], screen_width: int) -> tuple[int, int, int, 
         outlet_widths = [CELL_WIDTH] * len(labels)
     cells = sum(w + 2 for w in outlet_widths)
     passage_w = max(least, min(72, rest + least - cells))
+    def fits(flags: int) -> bool:
+        return (GROUP_WIDTH + 2) + (least + 2) + (flags + 2) + (speaker_w + 2) + cells <= width
+
+    if flags_w > 1 and not fits(flags_w):
+        # Not every column fits (80 columns, four outlets): the flags
+        # narrower, else their ⚑ alone (the panel names them), so the
+        # speaker and every outlet show, the passage getting what is left
+        # (the speaker's 8 columns at least, then 12 the passage's).
+        flags_w = 10 if flags_w > 10 and fits(10) else 1
+        left = width - (GROUP_WIDTH + 2) - (flags_w + 2) - cells - 2
+        speaker_w = max(8, min(speaker_w, left - 2 - 12))
+        passage_w = max(12, min(72, left - (speaker_w + 2)))
     return passage_w, flags_w, speaker_w, outlet_widths
 
 
