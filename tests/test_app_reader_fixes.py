@@ -177,3 +177,21 @@ def test_the_overview_at_80_columns_shows_the_speaker_and_four_outlets():
     assert flags_w == 1 and speaker_w >= 8 and passage_w >= 12
     # Where they fit, the flags keep their words.
     assert column_widths(labels, 160)[1] > 1
+
+
+async def test_the_overview_at_40x12_draws_no_scroll_bar(make_app):
+    """Usertest 2, finding 15: a stray "▅▅" (the scroll bar's thumb) in
+    the overview's rows at 40x12."""
+    from sidebyside.app.overview import OverviewTable
+
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await ready(pilot)
+        await pilot.press("m")
+        await pilot.pause(0.3)
+        table = app.screen.query_one(OverviewTable)
+        assert table.max_scroll_x > 0  # more columns than show
+        assert table.styles.scrollbar_size_vertical == 0 and table.styles.scrollbar_size_horizontal == 0
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause(0.3)
+        assert table.styles.scrollbar_size_vertical > 0  # a taller screen has its scroll bars
