@@ -401,9 +401,10 @@ def test_apply_keeps_saved_groups_the_new_thresholds_do_not_find(sample, tmp_pat
     # version in the aggregator's article is added to it, not lost.
     offer = merged.group(next(gid for gid, note in kept.items() if note == "p"))
     assert offer.id in {g.id for g in strict.groups}
-    assert {(p.article, p.start, p.end) for p in proposals.passages} <= {
-        (p.article, p.start, p.end) for p in offer.passages
-    }
+    # (each saved version is there, as saved or as the strict run's version of
+    # it: Press TV's takes in its '"…," Lavrov added.' only at the default threshold)
+    for saved in proposals.passages:
+        assert any(p.article == saved.article and p.start < saved.end and saved.start < p.end for p in offer.passages)
     # Reading order is kept: groups sorted by where they first appear.
     rank = {i: r for r, i in enumerate(sorted(range(len(articles)), key=lambda i: str(articles[i].path)))}
     firsts = [min((rank[p.article], p.start) for p in g.passages) for g in merged.groups]
