@@ -538,9 +538,16 @@ def _edges_agree(
         return True
     if fuzz.ratio(_words(da, a_lo, a_hi), _words(db, b_lo, b_hi)) >= 50:
         return True
+    return _shared_content(da, a_lo, a_hi, db, b_lo, b_hi, 5)  # Dice >= 0.4
+
+
+def _shared_content(da: Doc, a_lo: int, a_hi: int, db: Doc, b_lo: int, b_hi: int, parts: int) -> bool:
+    """Do tokens a_lo..a_hi-1 and b_lo..b_hi-1 share content words (keys),
+    each text some, with a Dice overlap of at least 2 / ``parts`` (5: 0.4,
+    4: a half)?"""
     ka = {t.key for t in da.tokens[a_lo:a_hi] if t.content}
     kb = {t.key for t in db.tokens[b_lo:b_hi] if t.content}
-    return bool(ka) and bool(kb) and 5 * len(ka & kb) >= len(ka) + len(kb)  # Dice >= 0.4
+    return bool(ka) and bool(kb) and parts * len(ka & kb) >= len(ka) + len(kb)
 
 
 def _same_opening(da: Doc, a_lo: int, db: Doc, b_lo: int) -> bool:
@@ -558,8 +565,7 @@ def _middles_belong(da: Doc, a_lo: int, a_hi: int, db: Doc, b_lo: int, b_hi: int
     ta, tb = da.tokens[a_lo:a_hi], db.tokens[b_lo:b_hi]
     if any(any(c.isdigit() for c in t.key) for t in ta) and any(any(c.isdigit() for c in t.key) for t in tb):
         return True
-    ka, kb = {t.key for t in ta if t.content}, {t.key for t in tb if t.content}
-    return bool(ka) and bool(kb) and 6 * len(ka & kb) >= len(ka) + len(kb)
+    return _shared_content(da, a_lo, a_hi, db, b_lo, b_hi, 6)
 
 
 def _same_ending(da: Doc, a1: int, db: Doc, b1: int) -> bool:
@@ -1122,20 +1128,12 @@ def quotations_run_on(
         return None
     if not (_closed_in_paragraph(da, ea) and _closed_in_paragraph(db, eb)):
         return None  # (a quotation left open goes on in the next paragraph: joined there)
-    if not _rests_alike(da, a1 + 1, qa + 1, db, b1 + 1, qb + 1):
-        return None  # (two different closing sentences: "… reform will pass" / "… my full support")
+    if not _shared_content(da, a1 + 1, qa + 1, db, b1 + 1, qb + 1, 4):
+        return None  # (the rests share less than half their words: "… reform will pass" / "… my full support")
     whole_a, whole_b = _to_quotation_end(da, sa, ea, a1), _to_quotation_end(db, sb, eb, b1)
     if whole_a[0] == a1 or whole_b[0] == b1:
         return None
     return whole_a, whole_b
-
-
-def _rests_alike(da: Doc, a_lo: int, a_hi: int, db: Doc, b_lo: int, b_hi: int) -> bool:
-    """Do tokens a_lo..a_hi-1 and b_lo..b_hi-1 share half their content
-    words (Dice 0.5 on their keys)?"""
-    ka = {t.key for t in da.tokens[a_lo:a_hi] if t.content}
-    kb = {t.key for t in db.tokens[b_lo:b_hi] if t.content}
-    return bool(ka) and bool(kb) and 4 * len(ka & kb) >= len(ka) + len(kb)
 
 
 def _closed_in_paragraph(doc: Doc, end: int) -> bool:

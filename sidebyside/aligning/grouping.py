@@ -326,11 +326,7 @@ def _take_attributions(da: Doc, db: Doc, link: Link, others: list[Link], opts: A
     tb, (sb, eb) = (
         (link.tb, (link.sb, link.eb)) if hb is None else ((link.tb[0], hb), tidy(db.text, link.sb, end_of(db, hb)))
     )
-    if any(overlap(y.sa, y.ea, sa, ea) or overlap(y.sb, y.eb, sb, eb) for y in others):
-        return
-    sim = similarity(da.text[sa:ea], db.text[sb:eb])
-    if sim >= opts.min_similarity:
-        link.sa, link.ea, link.sb, link.eb, link.similarity, link.ta, link.tb = sa, ea, sb, eb, sim, ta, tb
+    _widen(da, db, link, others, (ta, sa, ea), (tb, sb, eb), opts)
 
 
 def _run_to_quotation_ends(da: Doc, db: Doc, link: Link, others: list[Link], opts: AlignOptions) -> None:
@@ -343,12 +339,27 @@ def _run_to_quotation_ends(da: Doc, db: Doc, link: Link, others: list[Link], opt
     if whole is None:
         return
     (ta, sa, ea), (tb, sb, eb) = whole
+    _widen(da, db, link, others, ((link.ta[0], ta), sa, ea), ((link.tb[0], tb), sb, eb), opts)
+
+
+def _widen(
+    da: Doc,
+    db: Doc,
+    link: Link,
+    others: list[Link],
+    side_a: tuple[tuple[int, int], int, int],
+    side_b: tuple[tuple[int, int], int, int],
+    opts: AlignOptions,
+) -> None:
+    """The link given these wider passages (tokens, start, end in each
+    text), when they meet no other link of the pair and are still similar
+    enough."""
+    (ta, sa, ea), (tb, sb, eb) = side_a, side_b
     if any(overlap(y.sa, y.ea, sa, ea) or overlap(y.sb, y.eb, sb, eb) for y in others):
         return
     sim = similarity(da.text[sa:ea], db.text[sb:eb])
     if sim >= opts.min_similarity:
-        link.sa, link.ea, link.sb, link.eb, link.similarity = sa, ea, sb, eb, sim
-        link.ta, link.tb = (link.ta[0], ta), (link.tb[0], tb)
+        link.sa, link.ea, link.sb, link.eb, link.similarity, link.ta, link.tb = sa, ea, sb, eb, sim, ta, tb
 
 
 def _join_pieces(da: Doc, db: Doc, links: list[Link], repeats: list[Repeat], opts: AlignOptions) -> list[Link]:
