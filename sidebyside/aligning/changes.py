@@ -33,10 +33,14 @@ _NEGATIONS = frozenset("not no never none nobody nothing neither nor cannot with
 _DENIALS = frozenset("denied denies deny denying".split())
 # Verbs that say who spoke (not the ones with other uses: "called", "say" of example, "reports").
 _SAID = SPEECH_VERBS - _WEAK_VERBS - frozenset("say tell reported reports cited quoted".split())
-_NUMBER_WORDS = frozenset(
+# The counts written in words up to twenty, in order (a word's place is its value).
+_COUNT_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty"
+).split()
+_NUMBER_WORDS = frozenset(_COUNT_WORDS) | frozenset(
     """
-    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+    thirty forty fifty sixty seventy eighty ninety hundred
     hundreds thousand thousands million millions billion billions trillion dozen dozens first second
     third fourth fifth sixth seventh eighth ninth tenth half twice once percent several
     """.split()
@@ -651,10 +655,6 @@ def _same_amount_lists(a: list[Amount], b: list[Amount]) -> bool:
 _SCORE_RE = re.compile(r"(\d+)[-–](\d+) ?\((\d+)(?:[-–](\d+))?\)")
 
 
-_COUNT_WORDS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty"
-).split()
 _DURATION_RE = re.compile(rf"\b(\d+|{'|'.join(_COUNT_WORDS)})[ -](month|year)s?\b", re.IGNORECASE)
 
 
@@ -699,9 +699,9 @@ def _inside_quotes(r: Words, i1: int, i2: int, v: Words, j1: int, j2: int) -> bo
 
 def _cut_from_quote(r: Words, i1: int, i2: int, v: Words, j1: int, j2: int) -> bool:
     """Are words one version gives, quoted words among them, missing where
-    the other version's quotation runs on past the spot: a quote cut in
-    its middle (often marked "[...]"), its words told apart from a quoted
-    sentence left out at a quotation's end?"""
+    the other version's quotation runs on past the spot (a quote cut in its
+    middle, often marked "[...]"), or all quoted to their quotation's close
+    where the other's quotation closes at the spot (a quote cut at its end)?"""
     if i2 > i1 and j2 == j1:
         given, lo, hi, cut, at = r, i1, i2, v, j1
     elif j2 > j1 and i2 == i1:
