@@ -53,7 +53,7 @@ _SKIP_BEFORE_VERB = frozenset(
     """
     has had have also was is were are reportedly repeatedly later earlier further then previously once
     again recently publicly would will had has already just since first again allegedly apparently
-    supposedly purportedly reportedly separately
+    supposedly purportedly separately
     """.split()
 )
 _PRONOUNS = frozenset({"he", "she"})
