@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .text import one_line, plural, shown_similarity
+from .text import clip, one_line, plural, shown_similarity
 
 if TYPE_CHECKING:  # types only: the app's panel imports this module at start-up
     from .model import Alignment, Change, Group, Passage
@@ -161,9 +161,9 @@ def change_text(change: Change, cut: int | None = None) -> str:
     if change.kind == "quote-paraphrase":
         # Say which way round, with the words as quoted (the quoted side carries “”).
         if change.before.startswith("“") and not change.after.startswith("“"):
-            return f"{label}: paraphrases {_cut(change.before, cut)}"
+            return f"{label}: paraphrases {clip(change.before, cut)}"
         if change.after.startswith("“") and not change.before.startswith("“"):
-            return f"{label}: quotes {_cut(change.after, cut)}"
+            return f"{label}: quotes {clip(change.after, cut)}"
         return f"{label}: {change.before} → {change.after}"
     if change.kind == "attribution" and change.span is None and change.ref_span is None:
         return f"{label}: {change.before} → {change.after}"  # the versions' speakers
@@ -179,10 +179,6 @@ def change_text(change: Change, cut: int | None = None) -> str:
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
-
-
-def _cut(text: str, width: int | None) -> str:
-    return text if width is None or len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 #: A quotation mark with the spaces and punctuation round it: bold stops there.
@@ -238,7 +234,7 @@ def overview_markdown(alignment: Alignment, groups: Iterable[Group] | None = Non
         firsts = firsts or bool(row.first_seen)
         cells = [
             group.id,
-            _cut(row.wording, 60),
+            clip(row.wording, 60),
             row.speaker or "",
             flag_text(group),
             *(cell_text(row.cells.get(a), dated) for a in columns),

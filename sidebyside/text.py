@@ -1,5 +1,5 @@
 """Small text helpers every layer shares (pure, no dependencies): a text
-on one line, a text cut to a width, a count with its noun, a similarity as
+on one line, a text cut to a width (with or without the space before the "…"), a count with its noun, a similarity as
 the reader sees it."""
 
 from __future__ import annotations
@@ -8,6 +8,12 @@ from __future__ import annotations
 def shorten(text: str, limit: int) -> str:
     """``text`` cut to at most ``limit`` characters, the last one "…" when cut."""
     return text if len(text) <= limit else text[: max(0, limit - 1)] + "…"
+
+
+def clip(text: str, limit: int | None) -> str:
+    """``text`` cut to at most ``limit`` characters (none: whole), "…" last
+    when cut, with no space left before it ("Ukrainska P…")."""
+    return text if limit is None or len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def one_line(text: str, limit: int | None = None) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..text import one_line, plural
+from ..text import clip, one_line, plural
 
 #: Columns a notice takes beside its text (its padding, its edge, the margin
 #: left to the footer's end): a notice of width - NOTICE_FRAME characters
@@ -26,7 +26,7 @@ def notice_line(title: str, message: str, width: int) -> str:
     first = message.split("\n", 1)[0]
     line = one_line(f"{title}: {first}" if title else first)
     room = notice_room(width)
-    return line if len(line) <= room else line[: room - 1].rstrip() + "…"
+    return clip(line, room)
 
 
 def start_notice(notes: Sequence[str], width: int) -> str:
@@ -36,10 +36,7 @@ def start_notice(notes: Sequence[str], width: int) -> str:
     if len(notes) == 1:
         return notes[0]
     more = f" (+{len(notes) - 1} more: ? lists them)"
-    first = one_line(notes[0].split("\n", 1)[0])
-    room = notice_room(width) - len(more)
-    if len(first) > room:
-        first = first[: room - 1].rstrip() + "…"
+    first = clip(one_line(notes[0].split("\n", 1)[0]), notice_room(width) - len(more))
     return first + more + "\n" + "\n".join(notes)
 
 

@@ -29,7 +29,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..coverage import FLAG_LABELS, FLAG_SHORT, Cell, Coverage, OnlyHere, Row, coverage
-from ..text import shown_similarity
+from ..text import clip, shown_similarity
 from .footer import ReaderFooter
 from .grid import Column, Grid, GridRow
 
@@ -412,16 +412,12 @@ def only_here_line(key: str, counts: list[tuple[str, int]], room: int) -> str:
     long, short = f"Only here ({key} lists them): ", "Only here: "
     for lead, sizes in ((long, (99, 24, 16, 12)), (short, (99, 24, 16, 12, 10, 8, 6, 4, 3))):
         for most in sizes:
-            text = lead + " · ".join(f"{_cut_name(label, most)} {n}" for label, n in counts)
+            text = lead + " · ".join(f"{clip(label, most)} {n}" for label, n in counts)
             if len(text) <= room:
                 break
         if len(text) <= room:
             break
     return text
-
-
-def _cut_name(label: str, most: int) -> str:
-    return label if len(label) <= most else label[: most - 1].rstrip() + "…"
 
 
 def column_widths(labels: list[str], screen_width: int) -> tuple[int, int, int, list[int]]:
