@@ -1466,7 +1466,8 @@ def _version_changes(
         if kind == "number" and _same_score(before, after):
             kind = "other"  # a tiebreak written in full or by the loser's points only
         if kind == "number" and _same_duration(
-            _phrase(r, max(0, i1 - 1), i2 + 1)[0], _phrase(v, max(0, j1 - 1), j2 + 1)[0]
+            _phrase(r, max(0, i1 - 1), min(len(r.keys), i2 + 1))[0],
+            _phrase(v, max(0, j1 - 1), min(len(v.keys), j2 + 1))[0],
         ):
             kind = "other"  # "24 months" / "two years"
         mine.append(Change(kind, i, ref, before, after, span, ref_span))
