@@ -1056,3 +1056,71 @@ def test_a_speaker_s_name_over_a_line_end_is_one_name():
     text = 'A headline\n\n"This is careful work," said Prof\nGareth Low, a paediatric consultant in London.\n'
     doc = prepare(article("a", text))
     assert speakers(doc, 0, len(doc.tokens) - 1) == {key_of("Low")}
+
+
+_QUAKE_SHARED = (
+    "The port authority said cranes at two terminals had been damaged and that ships were being sent to"
+    " Mejillones while engineers inspected the docks."
+)
+
+
+def test_two_ledes_telling_the_news_in_their_own_words_are_one_passage():
+    """Two articles of one story (they share a paragraph) that each open on
+    the news in their own words: the two ledes whole are one variant group,
+    what each outlet changed inside it."""
+    wire = (
+        "A magnitude 6.8 earthquake struck off the coast of northern Chile on Monday, killing three people,"
+        " cutting power to tens of thousands of homes and damaging the port of Antofagasta, authorities said."
+    )
+    courier = (
+        "Three people died and dozens were hurt when a powerful earthquake shook Chile's northern coast on Monday,"
+        " knocking out power to tens of thousands of homes and damaging the port of Antofagasta."
+    )
+    alignment = pair(
+        body("Quake hits Chile", [wire, FILLER_A[0], _QUAKE_SHARED]),
+        body("Deadly quake", [courier, FILLER_B[0], _QUAKE_SHARED]),
+    )
+    [group] = groups_holding(alignment, "A magnitude 6.8", "Three people died")
+    assert group.kind == "variant"
+    assert {p.text for p in group.passages} == {wire, courier}
+    # no number flag: the magnitude left out and the injured added count other things than each other
+    assert "number" not in group.flags
+
+
+def test_ledes_that_do_not_tell_the_same_news_stay_apart():
+    """Openings about the same story that share too few words, or where one
+    denies what the other says, are not grouped."""
+    wire = (
+        "A magnitude 6.8 earthquake struck off the coast of northern Chile on Monday, killing three people,"
+        " cutting power to tens of thousands of homes and damaging the port of Antofagasta, authorities said."
+    )
+    other_angle = (
+        "Insurers in Santiago expect claims from Monday's earthquake to run into hundreds of millions of"
+        " dollars, brokers told clients in notes."
+    )
+    denied = (
+        "No one was killed when a powerful earthquake shook Chile's northern coast on Monday, though it cut"
+        " power to tens of thousands of homes and damaged the port of Antofagasta, authorities said."
+    )
+    for lede in (other_angle, denied):
+        alignment = pair(
+            body("Quake hits Chile", [wire, FILLER_A[0], _QUAKE_SHARED]),
+            body("Later", [lede, FILLER_B[0], _QUAKE_SHARED]),
+        )
+        assert groups_holding(alignment, "cranes at two terminals", "cranes at two terminals")
+        assert not [g for g in alignment.groups if any(p.text.startswith(lede[:20]) for p in g.passages)]
+
+
+def test_the_lede_is_the_first_sentence_of_the_story_not_a_date_line():
+    from sidebyside.aligning.documents import prepare
+    from sidebyside.aligning.options import AlignOptions
+    from sidebyside.aligning.rewording import lede
+
+    text = (
+        "Quake hits Chile\n\nMonday, March 9, 2026, 6:45 p.m.\n\nWhat we know so far\n\n"
+        "A magnitude 6.8 earthquake struck off the coast of northern Chile on Monday. More follows.\n"
+    )
+    doc = prepare(article("a", text))
+    lo, hi = lede(doc, AlignOptions())
+    opening = doc.text[doc.starts[lo] : doc.tokens[hi].end]
+    assert opening == "A magnitude 6.8 earthquake struck off the coast of northern Chile on Monday"

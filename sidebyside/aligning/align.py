@@ -74,6 +74,7 @@ from .grouping import (
     build_groups,
     dropped_links,
     finish_group,
+    lede_links,
     links_for_pair,
     sentence_links,
     separate,
@@ -106,6 +107,8 @@ def align(
     for done, (a, b) in enumerate(every_pair):
         extra = sentence_links(docs[a], docs[b], a, b, reworded.get((a, b), ()), opts)
         found, reps = links_for_pair(docs[a], docs[b], a, b, pairs.get((a, b), []), opts, known, extra)
+        # Two articles that share passages open on the same news, each in its own words.
+        found = lede_links(docs[a], docs[b], a, b, found, opts)
         links.extend(found)
         repeats.extend(reps)
         if progress is not None:

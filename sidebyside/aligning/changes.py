@@ -1094,11 +1094,33 @@ def _moved_numbers(r: Words, v: Words, opcodes, found: list[Change], i: int, ref
     theirs, ours = set(v.keys), set(r.keys)
     lost = [a for a in lost if r.keys[a] not in theirs and not _among(_amount_at(r, a), their_amounts)]
     gained = [b for b in gained if v.keys[b] not in ours and not _among(_amount_at(v, b), our_amounts)]
-    if not (lost and gained):
+    # One number given for another counts the same thing ("killed at least
+    # 12 people" / "At least 14 people"), not another ("a magnitude 6.8
+    # earthquake" / "dozens were hurt").
+    pairs = [(a, b) for a in lost for b in gained if _count_the_same(_counted(r, a), _counted(v, b))]
+    if not pairs:
         return []
-    before, ref_span = _phrase(r, lost[0], lost[0] + 1)
-    after, span = _phrase(v, gained[0], gained[0] + 1)
+    before, ref_span = _phrase(r, pairs[0][0], pairs[0][0] + 1)
+    after, span = _phrase(v, pairs[0][1], pairs[0][1] + 1)
     return [Change("number", i, ref, before, after, span, ref_span)]
+
+
+def _counted(w: Words, k: int) -> str | None:
+    """What the number at word ``k`` counts: the stem of the first word
+    after it (its scale, "per cent" and function words passed over) in its
+    sentence, within three words; None if there is none."""
+    _, hi = _whole_number(w, k, k + 1)
+    for x in range(hi, min(hi + 3, len(w.keys))):
+        if w.initial[x]:
+            return None
+        if w.keys[x] in STOPWORDS or w.keys[x] in _SCALE or _cardinal(w.keys[x]) or w.keys[x] in ("per", "cent"):
+            continue
+        return w.stems[x]
+    return None
+
+
+def _count_the_same(x: str | None, y: str | None) -> bool:
+    return x is None or y is None or x == y
 
 
 def _amount_at(w: Words, k: int) -> list[Amount]:

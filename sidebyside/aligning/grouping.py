@@ -33,6 +33,7 @@ from .extension import (
     with_its_attribution,
 )
 from .options import AlignOptions
+from .rewording import same_news
 from .tokens import fold_punctuation, normalise
 
 
@@ -177,6 +178,29 @@ def sentence_links(
         if sim >= opts.min_similarity:
             links.append(Link(a, ca[0], ca[1], b, cb[0], cb[1], sim, (alo, ahi), (blo, bhi)))
     return links
+
+
+def lede_links(da: Doc, db: Doc, a: int, b: int, links: list[Link], opts: AlignOptions) -> list[Link]:
+    """The pair's links with one between the two articles' ledes, each
+    written in its own words (:func:`.rewording.same_news`), when the
+    articles share another passage: the ledes whole in place of a link that
+    holds only part of each (a clause both kept); the thresholds as for any
+    link.  The links as they were when a lede is part of a longer passage,
+    or the ledes are not alike enough."""
+    if not links or (span := same_news(da, db, opts)) is None:
+        return links
+    sa, ea = da.starts[span[0]], end_of(da, span[1])
+    sb, eb = db.starts[span[2]], end_of(db, span[3])
+    inside = []
+    for x in links:
+        if overlap(sa, ea, x.sa, x.ea) or overlap(sb, eb, x.sb, x.eb):
+            if not (sa <= x.sa and x.ea <= ea and sb <= x.sb and x.eb <= eb):
+                return links
+            inside.append(x)
+    found = sentence_links(da, db, a, b, [span], opts)
+    if not found:
+        return links
+    return [x for x in links if x not in inside] + found
 
 
 def _gap_is_empty(doc: Doc, end: int, start: int) -> bool:

@@ -24,7 +24,9 @@ grouping apply to them unchanged.
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -299,6 +301,64 @@ def reworded_pairs(docs: list[Doc], opts: AlignOptions) -> dict[tuple[int, int],
     for spans in found.values():
         spans.sort()
     return found
+
+
+_LEDE_MIN_SHARED = 5  # content words two ledes share at least ...
+_LEDE_MIN_DICE = 0.5  # ... and half of those of both
+_LEDE_PARAGRAPHS = 4  # a lede is in one of the body's first paragraphs
+_SENTENCE_END = re.compile(r"[\"”’)\]]*[.!?…]")  # after a sentence's last word
+
+
+def lede(doc: Doc, opts: AlignOptions) -> tuple[int, int] | None:
+    """The article's lede: the first sentence of its body, as tokens
+    (inclusive), or None.  It comes after the headline, outside page
+    furniture, in one of the first few paragraphs, ends as a sentence does
+    and has words in lower case: the lines before it that end in no full
+    stop (a subheading, an outlet's tagline) or are all names and figures
+    (a date line) are not the story yet."""
+    cached = doc.cache.get("lede", ())
+    if cached != ():
+        return cached
+    found = None
+    starts, n, text = doc.sentence_starts, len(doc.tokens), doc.text
+    first = bisect.bisect_left(starts, doc.title[1])
+    for k in range(first, len(starts)):
+        lo = starts[k]
+        hi = (starts[k + 1] if k + 1 < len(starts) else n) - 1
+        if doc.para[lo] - doc.para[starts[first]] >= _LEDE_PARAGRAPHS:
+            break
+        if doc.boilerplate[lo] or not _SENTENCE_END.match(text, doc.tokens[hi].end):
+            continue
+        tokens = doc.tokens[lo : hi + 1]
+        if sum(t.content and text[t.start].islower() for t in tokens) < opts.min_shared:
+            continue  # (a date line: "Monday, March 9, 2026, 6:45 p.m.")
+        if opts.min_words <= hi - lo + 1 <= _MAX_WORDS:
+            found = (lo, hi)
+        break
+    doc.cache["lede"] = found
+    return found
+
+
+def same_news(da: Doc, db: Doc, opts: AlignOptions) -> tuple[int, int, int, int] | None:
+    """The two articles' ledes, as token ranges (inclusive), when each
+    tells the news in its own words ("A magnitude 6.8 earthquake struck off
+    the coast of northern Chile on Monday, killing three people, cutting
+    power to tens of thousands of homes …" / "Three people died and dozens
+    were hurt when a powerful earthquake shook Chile's northern coast before
+    dawn on Monday, knocking out power to tens of thousands of homes …"):
+    half their content words shared (Dice), five at least, no negation in
+    one only, no words of opposite sense.  Looser than two sentences
+    anywhere (:func:`reworded_pairs`): a lede sums up its story, so two
+    articles that share passages open on the same news.  Else None."""
+    x, y = lede(da, opts), lede(db, opts)
+    if x is None or y is None:
+        return None
+    kx, _, nx, mx = _profile(da, *x)
+    ky, _, ny, my = _profile(db, *y)
+    shared = len(kx & ky)
+    if shared < _LEDE_MIN_SHARED or 2 * shared < _LEDE_MIN_DICE * (len(kx) + len(ky)):
+        return None
+    return (*x, *y) if nx == ny and not _opposed(mx, my) else None
 
 
 _MIN_REPORTED_DICE = 0.5  # (of the content words, the speaker's name and words of saying left out)
