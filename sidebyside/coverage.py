@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from .marks import as_read
 from .model import Place
 from .reading.flow import joined_lines
 from .text import shown_similarity
@@ -171,9 +172,10 @@ def group_row(alignment: Alignment, group: Group) -> Row:
             earliest is not None and dates[a] == earliest,
             tuple(ks),
         )
+    reference = group.passages[ref]
     return Row(
         group,
-        one_line(group.passages[ref].text),
+        one_line(as_read(alignment.articles[reference.article], reference)[0]),  # (a Markdown article's, no **)
         speaker_of(group),
         tuple(group.flags),
         cells,

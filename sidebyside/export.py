@@ -17,6 +17,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from .marks import as_read, is_markdown_path, without_marks
 from .text import clip, one_line, plural, shown_similarity
 
 if TYPE_CHECKING:  # types only: the app's panel imports this module at start-up
@@ -205,17 +206,22 @@ def _bold(words: str) -> str:
 
 
 def _marked(text: str, spans: list[tuple[int, int]]) -> str:
-    """The version's text on one line, the changed words in bold."""
+    """The version's text on one line, the changed words in bold (and
+    only they: an ``*`` of the text is escaped, ``\\*``)."""
     out = []
     at = 0
     for s, e in sorted(spans):
         if s < at:
             continue
-        out.append(text[at:s])
-        out.append(_bold(text[s:e]))
+        out.append(_escaped(text[at:s]))
+        out.append(_bold(_escaped(text[s:e])))
         at = e
-    out.append(text[at:])
+    out.append(_escaped(text[at:]))
     return one_line("".join(out))
+
+
+def _escaped(text: str) -> str:
+    return text.replace("*", "\\*")
 
 
 def overview_markdown(alignment: Alignment, groups: Iterable[Group] | None = None) -> list[str]:
@@ -289,12 +295,14 @@ def to_markdown(
             mine = [c for c in group.changes if c.passage == k]
             spans = [c.span for c in mine if c.span and c.kind != "quote-paraphrase"]
             facts = [f"chars {p.start}–{p.end}", *_version_facts(p)]
-            out.append(f"- **{art.label}** ({', '.join(facts)}): “{_marked(p.text, spans)}”")
+            # A Markdown article's own ** is left out: the bold is the changed words.
+            out.append(f"- **{art.label}** ({', '.join(facts)}): “{_marked(*as_read(art, p, spans))}”")
             if mine:
-                out.append(f"  - {_changes_line(mine)}")
+                line = _changes_line(mine)
+                out.append(f"  - {without_marks(line) if is_markdown_path(art.path) else line}")
         for r in group.repeats:
             art = arts[r.article]
-            out.append(f"- ↻ {repeat_text(art, r)} (chars {r.start}–{r.end}): “{one_line(r.text)}”")
+            out.append(f"- ↻ {repeat_text(art, r)} (chars {r.start}–{r.end}): “{one_line(as_read(art, r)[0])}”")
     return "\n".join(out) + "\n"
 
 
@@ -417,7 +425,7 @@ def to_table(alignment: Alignment, width: int | None = None, color: bool = False
                     + (f"\nsaid by {p.said_by}" if p.said_by else "")
                 ),
                 shown_similarity(p.similarity),
-                Text(one_line(p.text)),
+                Text(one_line(as_read(alignment.articles[p.article], p)[0])),
             )
         for r in group.repeats:  # a stretch repeating a version inside its own article
             art = alignment.articles[r.article]
@@ -425,7 +433,7 @@ def to_table(alignment: Alignment, width: int | None = None, color: bool = False
                 Text(""),
                 Text(f"{art.label}\n↻ repeat, line {repeat_line(art, r)}"),
                 shown_similarity(r.similarity),
-                Text(one_line(r.text)),
+                Text(one_line(as_read(art, r)[0])),
             )
         table.add_section()
     buf = io.StringIO()

@@ -427,14 +427,22 @@ class ArticleText(QuietFocus, ScrollView):
         row = int(self.scroll_y) + y
         if row >= len(wrapped) or x < GUTTER:
             return None
-        start, end = wrapped.starts[row], wrapped.ends[row]
-        col = x - GUTTER
-        text = self.article.text[start:end].replace("\n", " ")  # a joined line's newlines: spaces
-        if text.isascii():
-            return start + col if col < len(text) else None
-        used = 0
-        for i, ch in enumerate(text):
-            used += cell_len(ch)
-            if used > col:
-                return start + i
-        return None
+        return offset_in_row(self.article.text, wrapped, row, x - GUTTER)
+
+
+def offset_in_row(text: str, wrapped: Wrapped, row: int, col: int) -> int | None:
+    """The offset of ``text`` drawn at column ``col`` of ``row`` (None past
+    its end): wide characters take two columns, marks not drawn none."""
+    start, end = wrapped.starts[row], wrapped.ends[row]
+    shown = text[start:end].replace("\n", " ")  # a joined line's newlines: spaces
+    marks = [(s, e) for s, e in wrapped.marks if s < end and e > start]  # not drawn (Markdown's **)
+    if shown.isascii() and not marks:
+        return start + col if col < len(shown) else None
+    used = 0
+    for i, ch in enumerate(shown):
+        if any(s <= start + i < e for s, e in marks):
+            continue
+        used += cell_len(ch)
+        if used > col:
+            return start + i
+    return None

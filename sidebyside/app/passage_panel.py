@@ -22,6 +22,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from ..export import change_text, flag_text, group_heading, repeat_text
+from ..marks import as_read, is_markdown_path, without_marks
 from ..text import plural, shown_similarity
 
 if TYPE_CHECKING:
@@ -382,7 +383,8 @@ class PassagePanel(Widget, can_focus=False):
             row.append("⚑" if group.flags else " ", style=flag_style)
             outlets = ", ".join(dict.fromkeys(alignment.articles[i].label for i in group.article_indexes))
             row.append(f" {group.kind}{' quote' if group.quote else ''} · {outlets} · ", style=hint_style)
-            row.append(f"“{row_text(group.passages[0].text).strip()}”")
+            first = group.passages[0]
+            row.append(f"“{row_text(as_read(alignment.articles[first.article], first)[0]).strip()}”")
             rows.append(row)
         return rows
 
@@ -397,11 +399,13 @@ class PassagePanel(Widget, can_focus=False):
         # ❝ a direct quote in its own article; then its words, and who said them.
         body = Text("❝ " if passage.quoted else "", style=style("quote"))
         lead = len(body)
-        body.append(row_text(passage.text))
+        article = self.app.alignment.articles[passage.article]
+        # (A Markdown article's ** marks are left out, as the pane leaves them.)
+        text, changed = as_read(article, passage, [(w.start, w.end) for w in diff.words if w.changed])
+        body.append(row_text(text))
         changed_style = style("changed")
-        for word in diff.words:
-            if word.changed:
-                body.stylize(changed_style, lead + word.start, lead + word.end)
+        for start, end in changed:
+            body.stylize(changed_style, lead + start, lead + end)
         if passage.said_by:
             body.append(f" — {passage.said_by}", style=style("speaker"))
         changes = [c for c in group.changes if c.passage == index]
@@ -410,13 +414,14 @@ class PassagePanel(Widget, can_focus=False):
             material = [c for c in changes if c.material]
             added = [c for c in changes if c.kind in ("added", "other")]
             dropped = [c for c in changes if c.kind == "dropped"]
+            words = without_marks if is_markdown_path(article.path) else str
             if material:
-                flagged = " · ".join(row_text(change_text(c, cut=60)) for c in material[:4])  # (exports: whole)
+                flagged = " · ".join(row_text(words(change_text(c, cut=60))) for c in material[:4])  # (exports: whole)
                 body.append("  ⚑ " + flagged, style=flag_style)
             if added:
-                body.append("  " + " · ".join(row_text(change_text(c)) for c in added[:4]), style=dropped_style)
+                body.append("  " + " · ".join(row_text(words(change_text(c))) for c in added[:4]), style=dropped_style)
             if dropped:
-                phrases = " · ".join(f"“{row_text(c.before)}”" for c in dropped[:4])
+                phrases = " · ".join(f"“{row_text(words(c.before))}”" for c in dropped[:4])
                 more = " …" if len(dropped) > 4 else ""
                 body.append(f"  drops {phrases}{more}", style=dropped_style)
         elif diff.dropped:
@@ -434,7 +439,7 @@ def repeat_row(alignment: Alignment, repeat: Passage, width: int, label_style, h
     label.append("↻", style=hint_style)
     label.append(article.label, style=label_style)
     body = Text(f"{repeat_text(article, repeat)}: ", style=hint_style)
-    body.append(f"“{row_text(repeat.text).strip()}”")
+    body.append(f"“{row_text(as_read(article, repeat)[0]).strip()}”")
     table = Table.grid(padding=(0, 1), expand=True)
     table.add_column(width=width, no_wrap=True, overflow="ellipsis")
     table.add_column(width=3, justify="right", no_wrap=True)

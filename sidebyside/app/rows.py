@@ -13,6 +13,7 @@ click alike.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
@@ -204,10 +205,51 @@ def render_row(
     line_style = paint.line_style(kind)
     segments = gutter(row, spans, wrapped.row_of, paint)
     if not spans and not matches:
-        segments.append(Segment(text, line_style))
+        runs: Iterable[Segment] = [Segment(text, line_style)]
     else:
-        segments.extend(styled_runs(text, start, end, line_style, spans, matches, paint))
+        runs = styled_runs(text, start, end, line_style, spans, matches, paint)
+    marks = _within(wrapped.marks, start, end)
+    segments.extend(read_past_marks(runs, start, marks, _within(wrapped.strong, start, end)) if marks else runs)
     return Strip(segments).crop_extend(0, width, base)
+
+
+#: The words a Markdown article puts in ``**`` marks.
+STRONG = Style(bold=True)
+
+
+def _within(spans: Sequence[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """Those of ``spans`` (in order) that cross ``[start, end)``."""
+    first = bisect_right(spans, (start, start))
+    if first and spans[first - 1][1] > start:
+        first -= 1
+    out = []
+    for span in spans[first:]:
+        if span[0] >= end:
+            break
+        if span[1] > start:
+            out.append(span)
+    return out
+
+
+def read_past_marks(
+    runs: Iterable[Segment], start: int, marks: Sequence[tuple[int, int]], strong: Sequence[tuple[int, int]]
+) -> Iterable[Segment]:
+    """A row's text ``runs`` (the article's text from ``start``) without a
+    Markdown article's ``marks`` of emphasis, the words in ``strong`` bold."""
+    at = start
+    for run in runs:
+        text, style = run.text, run.style
+        end = at + len(text)
+        cuts = {at, end}
+        for s, e in (*marks, *strong):
+            cuts.update(p for p in (s, e) if at < p < end)
+        ordered = sorted(cuts)
+        for a, b in zip(ordered, ordered[1:]):
+            if any(s <= a and b <= e for s, e in marks):
+                continue
+            bold = any(s <= a and b <= e for s, e in strong)
+            yield Segment(text[a - at : b - at], (style or Style()) + STRONG if bold else style)
+        at = end
 
 
 def bar_part(y: int, top: int, height: int, total: int) -> int:

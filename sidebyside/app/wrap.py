@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 
+from ..marks import HEADING_MARKS, INLINE_EMPHASIS, emphasis, is_markdown_path
 from ..reading.articles import Article
 from ..reading.flow import joined_lines
 
@@ -30,6 +31,10 @@ class Wrapped:
     starts: list[int]
     ends: list[int]
     kinds: list[str]
+    #: A Markdown article's marks of emphasis inside its lines (``**`` round
+    #: a name), in order: not drawn; and the words between ``**`` marks, drawn bold.
+    marks: tuple[tuple[int, int], ...] = ()
+    strong: tuple[tuple[int, int], ...] = ()
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -144,8 +149,7 @@ def shown_lines(article: Article) -> list[tuple[int, int, str]]:
     return [line if "\n" in text[line[0] : line[1]] else _without_marks(text, *line) for line in lines]
 
 
-_MARKDOWN_SUFFIXES = frozenset((".md", ".markdown"))
-_HEADING_MARKS = re.compile(r"[ \t]{0,3}(?:#{1,6}|>)[ \t]+(?=\S)")  # a heading's, a block quote's
+_HEADING_MARKS = HEADING_MARKS  # a heading's, a block quote's
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1[ \t]*")
 
 
@@ -163,10 +167,6 @@ def _without_marks(text: str, start: int, end: int, kind: str) -> tuple[int, int
     return start, end, kind
 
 
-# Emphasis inside a line: * and ** anywhere, _ and __ only around words (not snake_case).
-_INLINE_EMPHASIS = re.compile(r"(\*\*|\*)(?=\S)(.+?)(?<=\S)\1|(?<!\w)(__|_)(?=\S)(.+?)(?<=\S)\3(?!\w)")
-
-
 def markdown_as_read(text: str) -> str:
     """A Markdown line (or paragraph) as a reader reads it, for a one-line
     summary of it: without a heading's # marks or a block quote's >, nor the
@@ -175,11 +175,30 @@ def markdown_as_read(text: str) -> str:
     heading = _HEADING_MARKS.match(text)
     if heading is not None:
         text = text[heading.end() :]
-    return _INLINE_EMPHASIS.sub(lambda m: m.group(2) if m.group(1) else m.group(4), text)
+    return INLINE_EMPHASIS.sub(lambda m: m.group(2) if m.group(1) else m.group(4), text)
 
 
 def is_markdown(article: Article) -> bool:
-    return article.path.suffix.lower() in _MARKDOWN_SUFFIXES
+    return is_markdown_path(article.path)
+
+
+def inline_marks(
+    article: Article, lines: list[tuple[int, int, str]]
+) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+    """The marks of emphasis inside a Markdown article's shown ``lines``
+    (not drawn), and the words in ``**`` or ``__`` (drawn bold); none for
+    another article."""
+    if not is_markdown(article):
+        return (), ()
+    marks: list[tuple[int, int]] = []
+    strong: list[tuple[int, int]] = []
+    for start, end, kind in lines:
+        if kind not in _HIDDEN_KINDS:
+            for open_start, words_start, words_end, close_end in emphasis(article.text, start, end):
+                marks += [(open_start, words_start), (words_end, close_end)]
+                if words_start - open_start == 2:
+                    strong.append((words_start, words_end))
+    return tuple(marks), tuple(strong)
 
 
 def wrap_article(article: Article, width: int, hide_boilerplate: bool = False) -> Wrapped:
@@ -189,13 +208,18 @@ def wrap_article(article: Article, width: int, hide_boilerplate: bool = False) -
     are blank lines that would then follow one another."""
     width = max(1, width)
     text = article.text
+    lines = shown_lines(article)
+    marks, strong = inline_marks(article, lines)
+    if marks:
+        # A mark not drawn takes no room: wrapped as a character of no width.
+        text = "".join(_as_zero_width(text, marks))
     flat: str | None = None  # the text with newlines as spaces, for joined lines
     starts: list[int] = []
     ends: list[int] = []
     kinds: list[str] = []
     last_blank = True
     keep = run_in_offsets(article)
-    for start, end, kind in shown_lines(article):
+    for start, end, kind in lines:
         if hide_boilerplate:
             if kind in _HIDDEN_KINDS:
                 continue
@@ -216,4 +240,14 @@ def wrap_article(article: Article, width: int, hide_boilerplate: bool = False) -
             kinds.append(kind)
     if not starts:
         starts, ends, kinds = [0], [0], ["blank"]
-    return Wrapped(width, starts, ends, kinds)
+    return Wrapped(width, starts, ends, kinds, marks, strong)
+
+
+def _as_zero_width(text: str, marks: tuple[tuple[int, int], ...]):
+    """``text`` in pieces, each mark's characters as zero-width spaces (one for one)."""
+    at = 0
+    for s, e in marks:
+        yield text[at:s]
+        yield "\u200b" * (e - s)
+        at = e
+    yield text[at:]
