@@ -339,6 +339,13 @@ def lede(doc: Doc, opts: AlignOptions) -> tuple[int, int] | None:
     return found
 
 
+def _lede_profile(doc: Doc, span: tuple[int, int]) -> tuple[frozenset[str], str, bool, frozenset[str]]:
+    found = doc.cache.get("lede profile")
+    if found is None:
+        found = doc.cache["lede profile"] = _profile(doc, *span)
+    return found
+
+
 def same_news(da: Doc, db: Doc, opts: AlignOptions) -> tuple[int, int, int, int] | None:
     """The two articles' ledes, as token ranges (inclusive), when each
     tells the news in its own words ("A magnitude 6.8 earthquake struck off
@@ -353,8 +360,8 @@ def same_news(da: Doc, db: Doc, opts: AlignOptions) -> tuple[int, int, int, int]
     x, y = lede(da, opts), lede(db, opts)
     if x is None or y is None:
         return None
-    kx, _, nx, mx = _profile(da, *x)
-    ky, _, ny, my = _profile(db, *y)
+    kx, _, nx, mx = _lede_profile(da, x)
+    ky, _, ny, my = _lede_profile(db, y)
     shared = len(kx & ky)
     if shared < _LEDE_MIN_SHARED or 2 * shared < _LEDE_MIN_DICE * (len(kx) + len(ky)):
         return None
