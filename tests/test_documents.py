@@ -65,3 +65,17 @@ def test_a_comma_inside_a_date_begins_no_clause():
     starts = {text[doc.starts[k] : doc.starts[k] + 6] for k in range(len(doc.tokens)) if doc.clause_start[k]}
     assert "2026, " not in starts and "March " not in starts
     assert "using " in starts and "and it" in starts  # (the date's own commas only)
+
+
+def test_a_colon_inside_a_time_begins_no_clause():
+    """'2:00:35' is one figure: a passage never starts at its '00:35'; a
+    colon before words still begins a clause."""
+    from pathlib import Path
+
+    from sidebyside.reading.articles import article_from_text
+
+    text = "Marathon\n\nHe ran outside the world record of 2:00:35 set in 2023. The verdict: a new course record.\n"
+    doc = d.prepare(article_from_text(Path("a.txt"), text))
+    starts = {text[doc.starts[k] : doc.starts[k] + 5] for k in range(len(doc.tokens)) if doc.clause_start[k]}
+    assert "00:35" not in starts and "35 se" not in starts
+    assert "a new" in starts

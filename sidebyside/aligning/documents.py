@@ -174,7 +174,7 @@ def handed_over_quotes(text: str) -> list[tuple[int, int]]:
 _SENTENCE_END_RE = re.compile(r"(?<![\[(.!?…])[.!?…]+(?=[\s\"”’'»)\]])(?<![\[(][.…]{3})(?<![\[(]…)")
 # Clause marks between two words: commas (not in 1,000), semicolons, colons,
 # parentheses, dashes standing apart from words.
-_CLAUSE_MARK_RE = re.compile(r",(?!\d)|[;:()]|\s[-–—]+\s|[–—]")
+_CLAUSE_MARK_RE = re.compile(r",(?!\d)|:(?!\d)|[;()]|\s[-–—]+\s|[–—]")  # (no clause in "1,000" nor "2:00:35")
 _ABBREVIATIONS = TITLE_ABBREVIATIONS | frozenset(
     ("vs", "etc", "no", "nos", "inc", "ltd", "co", "corp", "dept", "est", "approx", "fig", "jan", "feb", "mar")
     + ("apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u", "s", "e", "g", "i")
