@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal
 
 from .marks import as_read
@@ -140,13 +141,56 @@ def speaker_of(group: Group) -> str | None:
     return " / ".join(ranked[:3]) + (" …" if len(ranked) > 3 else "")
 
 
+def when(value: str | None) -> tuple[str, datetime | None] | None:
+    """An article's date as it orders: its day (ISO), and its time when the
+    date carries one ("2027-02-03T14:10", "2027-02-03 19:25+01:00": one
+    with a zone in UTC), else None; None when undated."""
+    if not value:
+        return None
+    day, moment = str(value)[:10], None
+    if len(str(value)) > 10:
+        try:
+            moment = datetime.fromisoformat(str(value))
+        except ValueError:
+            moment = None
+        if moment is not None and moment.tzinfo is not None:
+            moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return day, moment
+
+
+def _order_key(value: str | None) -> tuple:
+    found = when(value)
+    if found is None:
+        return (True, "", True, datetime.min)
+    day, moment = found
+    return (False, day, moment is None, moment or datetime.min)
+
+
 def column_order(alignment: Alignment) -> tuple[tuple[int, ...], bool]:
+    """The outlets' columns: by date, and on one day by time where the
+    dates carry one (undated ones last, in their given order)."""
     arts = alignment.articles
     dates = [getattr(a, "date", None) for a in arts]
     if not any(dates):
         return tuple(range(len(arts))), False
-    order = sorted(range(len(arts)), key=lambda i: (dates[i] is None, str(dates[i] or ""), i))
+    order = sorted(range(len(arts)), key=lambda i: (*_order_key(dates[i]), i))
     return tuple(order), True
+
+
+def first_carriers(dates: dict[int, str | None]) -> set[int]:
+    """Of the outlets carrying a passage (article -> its date), those that
+    carried it first: none unless every one is dated (an undated one may be
+    earlier); of those dated the earliest day, the earliest time where their
+    dates carry one (14:10 before 19:25), and any whose date has no time
+    (it may be earlier)."""
+    found = {a: when(d) for a, d in dates.items()}
+    if not found or any(w is None for w in found.values()):
+        return set()
+    day = min(w[0] for w in found.values())
+    that_day = {a: w[1] for a, w in found.items() if w[0] == day}
+    times = [t for t in that_day.values() if t is not None]
+    earliest = min(times) if times else None
+    return {a for a, t in that_day.items() if t is None or t == earliest}
 
 
 def group_row(alignment: Alignment, group: Group) -> Row:
@@ -158,10 +202,7 @@ def group_row(alignment: Alignment, group: Group) -> Row:
     by_article: dict[int, list[int]] = {}
     for k, p in enumerate(group.passages):
         by_article.setdefault(p.article, []).append(k)
-    dates = {a: getattr(alignment.articles[a], "date", None) for a in by_article}
-    # First seen only when every carrier is dated: an undated one may be earlier.
-    known = [d for d in dates.values() if d]
-    earliest = min(known) if known and len(known) == len(dates) else None
+    firsts = first_carriers({a: getattr(alignment.articles[a], "date", None) for a in by_article})
     cells: dict[int, Cell] = {}
     for a, ks in by_article.items():
         same = any(shared[norms[k]] >= 2 for k in ks)
@@ -169,7 +210,7 @@ def group_row(alignment: Alignment, group: Group) -> Row:
             "verbatim" if same else "variant",
             max(group.passages[k].similarity for k in ks),
             any(group.passages[k].quoted for k in ks),
-            earliest is not None and dates[a] == earliest,
+            a in firsts,
             tuple(ks),
         )
     reference = group.passages[ref]

@@ -109,3 +109,38 @@ def test_marks_are_read_past_and_spans_follow_the_words():
     # A passage that starts inside the bold: its closing marks are found on its line.
     inner = text.index("Rotich")
     assert hidden_marks(text, inner, len(text)) == [(text.index("**,"), text.index("**,") + 2)]
+
+
+def _same_day(dates):
+    """Three outlets with one passage, dated ``dates``."""
+    from dataclasses import replace
+    from pathlib import Path
+
+    from sidebyside.model import Alignment, Group, Passage
+    from sidebyside.reading.articles import article_from_text
+
+    text = "Headline\n\nThe provincial court in Huelva fined Aurelia 4.5 million euros on Wednesday.\n"
+    names = ("national.txt", "radio.txt", "wire.txt")
+    articles = [replace(article_from_text(Path(n), text), outlet=n[:-4], date=d) for n, d in zip(names, dates)]
+    start = text.index("The")
+    passages = tuple(Passage(a, start, len(text) - 1, text[start:-1], 100.0) for a in range(3))
+    return Alignment(tuple(articles), (Group("g1", "verbatim", False, passages),))
+
+
+def test_first_seen_and_the_columns_follow_the_time_of_day_when_the_dates_carry_one():
+    """Usertest 3, finding 10: radio (14:10) and La Crónica (19:25) ran the
+    same day; all got ¹ and La Crónica came first."""
+    from sidebyside.coverage import column_order, group_row
+    from sidebyside.export import overview_markdown
+
+    alignment = _same_day(["2027-02-03T19:25+01:00", "2027-02-03T14:10", "2027-02-03T16:00"])
+    assert column_order(alignment) == ((1, 2, 0), True)
+    assert group_row(alignment, alignment.groups[0]).first_seen == (1,)
+    table = overview_markdown(alignment)
+    assert table[0].endswith("| radio | wire | national |")
+    assert table[2].endswith("| ● ¹ | ● | ● |")
+    # A date without its time may be the first that day; a day before is first alone.
+    mixed = _same_day(["2027-02-03", "2027-02-03T14:10", "2027-02-03T16:00"])
+    assert set(group_row(mixed, mixed.groups[0]).first_seen) == {0, 1}
+    earlier = _same_day(["2027-02-02", "2027-02-03T14:10", "2027-02-03T16:00"])
+    assert group_row(earlier, earlier.groups[0]).first_seen == (0,)
