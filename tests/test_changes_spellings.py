@@ -402,3 +402,13 @@ def test_a_length_of_time_written_otherwise_is_no_number_change():
     assert "number" not in _kinds_anywhere(a, b)
     c = b.replace("two years", "18 months")
     assert "number" in _kinds_anywhere(a, c)
+
+
+def test_a_number_written_out_in_words_is_no_number_change():
+    a = "Health officials have now confirmed 214 cases of measles across the region since the outbreak began."
+    b = a.replace("214", "two hundred and fourteen")
+    assert "number" not in _kinds_anywhere(a, b)
+    c = b.replace("two hundred and fourteen", "one hundred and ninety-eight")
+    assert "number" in _kinds_anywhere(a, c)
+    d = a.replace("214", "45").replace("measles", "measles, forty-five of them children,")
+    assert "number" not in _kinds_anywhere(d, d.replace("45 cases", "forty-five cases"))

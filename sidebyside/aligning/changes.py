@@ -606,12 +606,48 @@ def _unit(word: str) -> tuple[str, float] | None:
     return _UNITS.get(word) or (_UNITS.get(word[:-1]) if word.endswith("s") else None)
 
 
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNIT_WORD = "|".join(_COUNT_WORDS[1:20])
+_TENS_WORD = rf"(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_COUNT_WORDS[1:10])}))?"
+_SMALL = rf"(?:{_TENS_WORD}|{_UNIT_WORD})"
+_HUNDREDS = rf"(?:(?:a|{_UNIT_WORD}) hundred(?:(?: and)? {_SMALL})?)"
+# A number written out in words with tens or hundreds in it ("two hundred
+# and fourteen", "forty-five", "three thousand five hundred"); a single
+# word ("fourteen") is left as it is.
+_SPELLED_RE = re.compile(
+    rf"\b(?:(?:{_HUNDREDS}|{_SMALL}) thousand(?:(?: and)? (?:{_HUNDREDS}|{_SMALL}))?"
+    rf"|{_HUNDREDS}|{_TENS_WORD})(?![-\w])",
+    re.IGNORECASE,
+)
+
+
+def _spelled_value(words: str) -> int:
+    """The value of a number :data:`_SPELLED_RE` found."""
+    total = part = 0
+    for word in re.split(r"[- ]", words.casefold()):
+        if word in ("hundred",):
+            part = (part or 1) * 100
+        elif word == "thousand":
+            total, part = total + (part or 1) * 1000, 0
+        elif word in _TENS:
+            part += 10 * (_TENS.index(word) + 2)
+        elif word in _COUNT_WORDS:
+            part += _COUNT_WORDS.index(word)
+        elif word == "a":
+            part = 1
+    return total + part
+
+
 def _amounts(text: str) -> list[Amount]:
     """The amounts a phrase gives, as values: "$1.2bn" and "1.2 billion
     dollars" are 1.2e9, "18%" and "18 per cent" 18, "Q3" and
     "third-quarter" the third quarter, "4.1C" and "4.1 degrees Celsius"
-    one temperature (which "7.4 degrees Fahrenheit" converts to)."""
+    one temperature (which "7.4 degrees Fahrenheit" converts to), "two
+    hundred and fourteen" 214."""
     found: list[Amount] = []
+    folded = text.casefold()
+    if "hundred" in folded or "thousand" in folded or "ty" in folded:
+        text = _SPELLED_RE.sub(lambda m: str(_spelled_value(m.group())), text)
     for m in _AMOUNT_RE.finditer(text):
         if m.group(1):
             value = float(m.group(1).replace(",", ""))
