@@ -412,3 +412,12 @@ def test_a_number_written_out_in_words_is_no_number_change():
     assert "number" in _kinds_anywhere(a, c)
     d = a.replace("214", "45").replace("measles", "measles, forty-five of them children,")
     assert "number" not in _kinds_anywhere(d, d.replace("45 cases", "forty-five cases"))
+
+
+def test_a_name_spelt_otherwise_at_the_start_of_a_hard_wrapped_line():
+    """'…Huntly and\nŌtorohanga.' (a newsletter wrapped at 70 columns) and
+    '…Huntly and Otorohanga.': the line's start is no sentence's, the
+    macron dropped is a spelling."""
+    a = "The first case was confirmed on 24 February. Cases have since been confirmed in Huntly and\nŌtorohanga."
+    b = "The first case was confirmed on Feb. 24. Cases have since been confirmed in Huntly and Otorohanga."
+    assert ("spelling", "Ōtorohanga", "Otorohanga") in _changes(a, b)

@@ -1078,11 +1078,12 @@ def _letters(w: Words, k: int) -> str:
 
 def _opens(w: Words, k: int) -> bool:
     """Does word ``k`` open a sentence (where a capital tells nothing)?  Not
-    after a quotation closed by a comma ('…the flight home," Djokovic said')."""
+    after a quotation closed by a comma ('…the flight home," Djokovic said'),
+    nor at the start of a hard-wrapped line ('…Huntly and\nŌtorohanga.')."""
     if not w.initial[k] or k == 0:
         return w.initial[k]
     gap = w.source[w.ends[k - 1] : w.starts[k]]
-    return not ("," in gap and not any(ch in gap for ch in ".!?"))
+    return not ("," in gap and not any(ch in gap for ch in ".!?")) and gap.strip(" \t") != "\n"
 
 
 def _name_goes_on(w: Words, k: int) -> bool:
