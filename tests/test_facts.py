@@ -570,6 +570,18 @@ def test_a_statement_announced_with_a_colon_is_said_by_whoever_issued_it():
     assert passage_facts(ArticleFacts(text), start, start + 40)[1] == "Vantair"
 
 
+def test_a_statement_announced_with_a_colon_in_its_own_paragraph_is_said_by_whoever_put_it_out():
+    text = (
+        "Live: measles outbreak\n\n14:50 - Nine people are still in hospital.\n\n"
+        '14:05 - Health Minister Simon Whitford has put out a statement: "Measles is one of the most infectious'
+        ' diseases we know. Please check today."\n'
+    )
+    start = text.index("Measles is")
+    assert passage_facts(ArticleFacts(text), start, start + 40)[1] == "Health Minister Simon Whitford"
+    start = text.index("Nine people")
+    assert passage_facts(ArticleFacts(text), start, start + 30)[1] is None
+
+
 def test_a_body_named_with_and_without_the_is_one_speaker():
     from sidebyside.aligning.facts import _distinct
 

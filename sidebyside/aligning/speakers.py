@@ -764,6 +764,8 @@ class _Attributions(_Subjects):
             headline = _HEADLINE_SPEAKER.search(self.text, p_start, p_end)
         if headline is not None and headline.start() >= end - 1:
             return headline.group(1).split()[-1]
+        if quoted and (issued := _ISSUED_HERE_RE.search(self.text, p_start, p_end)) is not None:
+            return issued.group(1)
         # No attribution in its sentence: a quotation or first-person
         # paragraph continues the paragraph before it.
         if not (quoted or self._first_person(start, end)):
@@ -788,12 +790,15 @@ class _Attributions(_Subjects):
 
 
 # "Vantair has issued a statement:", "The ministry released the following statement:"
-_ISSUED_RE = re.compile(
-    r"(?:^|[.!?]\s+)(?:[Tt]he\s+)?((?:[A-Z][\w&’'-]*\s+){0,3}[A-Z][\w&’'-]*)\s+(?:has\s+|have\s+)?"
+_ISSUED = (
+    r"(?:[Tt]he\s+)?((?:[A-Z][\w&’'-]*\s+){0,3}[A-Z][\w&’'-]*)\s+(?:has\s+|have\s+)?"
     r"(?:issued|released|put\s+out|published|posted|shared|sent)\s+(?:a|an|the|this|its|their)?\s*"
-    r"(?:following\s+|short\s+|brief\s+|written\s+)?(?:statement|message|response|comment)\b[^:\n]{0,40}:\s*$",
-    re.MULTILINE,
+    r"(?:following\s+|short\s+|brief\s+|written\s+)?(?:statement|message|response|comment)\b[^:\n]{0,40}:"
 )
+_ISSUED_RE = re.compile(rf"(?:^|[.!?]\s+){_ISSUED}\s*$", re.MULTILINE)
+# … and the statement after it in the same paragraph (a live page's entry:
+# '14:05 - Health Minister Simon Whitford has put out a statement: "…').
+_ISSUED_HERE_RE = re.compile(rf"(?:^|[.!?]\s+|\s[-–—]\s+){_ISSUED}\s*[\"“«]", re.MULTILINE)
 
 
 def name_run_end(text: str, tokens, k: int, last: int, abbreviated: frozenset[str] = frozenset()) -> int:
