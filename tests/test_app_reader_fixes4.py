@@ -144,3 +144,62 @@ def test_first_seen_and_the_columns_follow_the_time_of_day_when_the_dates_carry_
     assert set(group_row(mixed, mixed.groups[0]).first_seen) == {0, 1}
     earlier = _same_day(["2027-02-02", "2027-02-03T14:10", "2027-02-03T16:00"])
     assert group_row(earlier, earlier.groups[0]).first_seen == (0,)
+
+
+async def test_the_overview_names_the_cursor_rows_flags_and_wording_whole_under_the_table(make_app):
+    """Usertest 3, finding 12: at 80x24 the wording column is cut to 14
+    characters and the flags to a ⚑; the line under the table gives the
+    cursor's row whole (as far as the screen is wide), following the cursor."""
+    from textual.widgets import Static
+
+    from sidebyside.coverage import FLAG_LABELS
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        screen = app.screen
+        flagged = next(r for r in screen._rows.values() if r.flags)
+        while screen.table.cursor_keys[0] != flagged.group.id:
+            await pilot.press("down")
+        await pilot.pause()
+        detail = screen.query_one("#overview-detail", Static)
+        line = str(detail.render())
+        assert line.startswith(f"{flagged.group.id} ⚑ {FLAG_LABELS[flagged.flags[0]]}"), line
+        assert flagged.wording[:30] in line
+        assert detail.region.height == 1 and detail.region.width == 80
+        await pilot.press("down")
+        await pilot.pause()
+        assert str(detail.render()) != line  # it follows the cursor
+
+
+def test_the_flags_column_takes_what_its_short_words_need_where_the_passage_has_room():
+    """Usertest 3, finding 12: at 160 columns "⚑ quote q.words…"."""
+    from sidebyside.app.overview import column_widths
+
+    labels = ["Lakeside Times", "ridge", "wire"]
+    passage_w, flags_w, _, _ = column_widths(labels, 160, len("⚑ quote q.words neg"))
+    assert flags_w >= len("⚑ quote q.words neg") and passage_w >= 40
+    assert column_widths(labels, 160)[1] == 16  # (none needs more: as it was)
+
+
+async def test_the_reading_footer_at_80_columns_names_next_outlet_and_search(make_app):
+    """Usertest 3, finding 12: at 80 columns the footer showed only
+    n p m space a; ] and / were taught only by ? and the panel's hint."""
+    from textual.widgets._footer import FooterKey
+
+    from sidebyside.app.footer import ReaderFooter
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("n")
+        await pilot.pause(0.3)
+        keys = list(app.screen.query_one(ReaderFooter).query(FooterKey))
+        shown = [k.key_display for k in keys if k.display and not k.has_class("-cut")]
+        assert {"n", "p", "]", "/", "m"} <= set(shown), shown
+        await pilot.resize_terminal(160, 45)  # wide: the keys in full words again
+        await pilot.pause(0.3)
+        keys = list(app.screen.query_one(ReaderFooter).query(FooterKey))
+        assert any(k.description == "Next passage" for k in keys)

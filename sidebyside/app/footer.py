@@ -21,12 +21,31 @@ from textual.widgets._footer import FooterKey
 
 #: The classes of the keys docked at the right, never cut.
 RIGHT = ("-command-palette", "-all-keys")
+#: Narrower than this, the reading keys are named in a word and the most
+#: used come first (at 80 columns only n, p, m, space and a showed: not ]
+#: nor /).
+NARROW = 100
+#: The reading keys in the order a narrow footer shows them, each in a word.
+SHORT = {
+    "step_passage(1)": "next",
+    "step_passage(-1)": "prev",
+    "other_outlet(1)": "outlet",
+    "search": "search",
+    "overview": "overview",
+    "keep": "keep",
+    "save": "save",
+    "note": "note",
+    "step_kept(1)": "kept",
+    "other_outlet(-1)": "outlet",
+    "pick_pane": "outlets",
+}
 
 
 class ReaderFooter(Footer):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._shown: tuple | None = None
+        self._narrow: bool | None = None  # whether the keys were composed short
 
     def _signature(self, screen: Screen) -> tuple:
         return tuple(
@@ -49,6 +68,9 @@ class ReaderFooter(Footer):
         """Textual's footer, the help key ("? all keys") moved to the right
         beside the palette key."""
         everything = list(super().compose())
+        self._narrow = self.app.size.width < NARROW
+        if self._narrow:
+            everything = _short(everything)
         help_keys = [w for w in everything if isinstance(w, FooterKey) and w.action in ("help", "app.help")]
         for widget in everything:
             if widget in help_keys:
@@ -65,6 +87,9 @@ class ReaderFooter(Footer):
         self.call_after_refresh(self._hide_cut_keys)
 
     def on_resize(self) -> None:
+        if self._narrow is not None and self._narrow != (self.app.size.width < NARROW):
+            self.call_later(self.recompose)  # the keys named short, or in full again
+            return
         self.call_after_refresh(self._hide_cut_keys)
 
     def on_show(self) -> None:
@@ -103,3 +128,16 @@ class ReaderFooter(Footer):
 def _outer_width(widget) -> int:
     margin = widget.styles.margin
     return margin.left + widget.outer_size.width + margin.right
+
+
+def _short(widgets: list) -> list:
+    """A narrow footer's keys: the reading keys of :data:`SHORT` first, in
+    its order, each named in a word ("] outlet", "/ search"); the others
+    after them as they were."""
+    order = list(SHORT)
+    ranked = [w for w in widgets if isinstance(w, FooterKey) and w.action in SHORT and not w.classes]
+    for key in ranked:
+        key.description = SHORT[key.action]
+    ranked.sort(key=lambda w: order.index(w.action))
+    rest = [w for w in widgets if w not in ranked]
+    return ranked + rest

@@ -108,6 +108,17 @@ class Grid(ScrollView, can_focus=True):
         def control(self) -> Grid:
             return self.grid
 
+    class RowChanged(Message):
+        """The cursor moved to another row."""
+
+        def __init__(self, grid: Grid) -> None:
+            super().__init__()
+            self.grid = grid
+
+        @property
+        def control(self) -> Grid:
+            return self.grid
+
     def __init__(self, *, fixed: int = 0, id: str | None = None) -> None:
         super().__init__(id=id)
         self.columns: list[Column] = []
@@ -193,6 +204,8 @@ class Grid(ScrollView, can_focus=True):
         c = max(0, min(c, len(self.columns) - 1))
         moved = (r, c) != self.cursor
         self.cursor = (r, c)
+        if r != old_row:
+            self.post_message(self.RowChanged(self))
         if moved:
             self._strips.pop(old_row, None)
             self._strips.pop(r, None)

@@ -136,6 +136,7 @@ class OverviewScreen(Screen[None]):
         yield Static(id="overview-title", markup=False)
         yield Static(id="overview-filters", markup=False)
         yield OverviewTable(id="overview-table", fixed=3)
+        yield Static(id="overview-detail", markup=False)
         yield Static(id="overview-only", markup=False)
         yield Static(id="overview-legend", markup=False)
         yield ReaderFooter(compact=True)
@@ -199,7 +200,9 @@ class OverviewScreen(Screen[None]):
 
     def _widths(self, cov: Coverage) -> tuple[int, int, int, list[int]]:
         arts = self.app.alignment.articles
-        return column_widths([arts[a].label for a in cov.columns], self._width)
+        # The flags' column as wide as the longest flags in short words need ("⚑ quote q.words neg").
+        need = max((len(" ".join(FLAG_SHORT[f] for f in r.flags)) + 2 for r in cov.rows if r.flags), default=0)
+        return column_widths([arts[a].label for a in cov.columns], self._width, need)
 
     def refresh_table(self, keep_cursor: bool = False) -> None:
         table = self.table
@@ -252,6 +255,7 @@ class OverviewScreen(Screen[None]):
             table.move_cursor(*where)
         else:
             self._place_cursor()
+        self._show_detail()
 
     def _mark_current(self, old: str | None, new: str | None) -> None:
         """The reader selected another group, nothing else changed: only
@@ -369,6 +373,27 @@ class OverviewScreen(Screen[None]):
         self.filters = Filters()
         self.refresh_table()
 
+    @on(Grid.RowChanged)
+    def _show_detail(self, event: Grid.RowChanged | None = None) -> None:
+        """The cursor's row whole under the table: its flags in words, its
+        speaker and its wording (at 80 columns the wording's column is 14
+        characters wide and the flags' a ⚑)."""
+        table = self.table
+        keys = table.cursor_keys
+        item = self._rows.get(keys[0]) if keys else None
+        line = Text(no_wrap=True, overflow="ellipsis")
+        if isinstance(item, Row):
+            line.append(item.group.id + " ", style=table.style("overview--current"))
+            if item.flags:
+                flags = ", ".join(FLAG_LABELS.get(f, f) for f in item.flags)
+                line.append(f"⚑ {flags} · ", style=table.style("overview--flag"))
+            if item.speaker:
+                line.append(f"{item.speaker} · ", style=table.style("overview--speaker"))
+            line.append(f"“{item.wording}”")
+        elif isinstance(item, OnlyHere):
+            line.append(f"{self.app.alignment.articles[item.place.article].label}: “{item.text}”")
+        self.query_one("#overview-detail", Static).update(line)
+
     @on(Grid.Selected)
     def _cell_selected(self, event: Grid.Selected) -> None:
         event.stop()
@@ -420,9 +445,10 @@ def only_here_line(key: str, counts: list[tuple[str, int]], room: int) -> str:
     return text
 
 
-def column_widths(labels: list[str], screen_width: int) -> tuple[int, int, int, list[int]]:
+def column_widths(labels: list[str], screen_width: int, flags_need: int = 0) -> tuple[int, int, int, list[int]]:
     """Widths of the passage, flags and speaker columns and of each
-    outlet's (``labels``), for a screen ``screen_width`` columns wide."""
+    outlet's (``labels``), for a screen ``screen_width`` columns wide; the
+    flags' column up to ``flags_need`` wide where the passage's keeps 40."""
     width = max(40, screen_width) - 2  # the scroll bar
     narrow = width < 100
     speaker_w, flags_w = (10, 10) if narrow else (14, 16)
@@ -449,6 +475,11 @@ def column_widths(labels: list[str], screen_width: int) -> tuple[int, int, int, 
         left = width - (GROUP_WIDTH + 2) - (flags_w + 2) - cells - 2
         speaker_w = max(8, min(speaker_w, left - 2 - 12))
         passage_w = max(12, min(72, left - (speaker_w + 2)))
+    elif flags_need > flags_w > 1 and not narrow:
+        # (At 160 columns "⚑ quote q.words neg" was cut to "⚑ quote q.words…".)
+        extra = min(flags_need, 30) - flags_w
+        extra = max(0, min(extra, passage_w - 40))
+        flags_w, passage_w = flags_w + extra, passage_w - extra
     return passage_w, flags_w, speaker_w, outlet_widths
 
 
