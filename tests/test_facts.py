@@ -582,6 +582,16 @@ def test_a_statement_announced_with_a_colon_in_its_own_paragraph_is_said_by_whoe
     assert passage_facts(ArticleFacts(text), start, start + 30)[1] is None
 
 
+def test_a_memo_sent_with_a_colon_is_said_by_whoever_sent_it():
+    text = (
+        "# Halvern to reduce its cost base\n\n## A message from our CEO\n\n"
+        "Earlier today, Chief Executive Ingrid Haverkamp sent the following memo to all Halvern employees:\n\n"
+        "> Today I have to share difficult news. We will reduce our workforce by about 1,200 roles.\n"
+    )
+    start = text.index("Today I have")
+    assert passage_facts(ArticleFacts(text), start, start + 40)[1] == "Chief Executive Ingrid Haverkamp"
+
+
 def test_a_body_named_with_and_without_the_is_one_speaker():
     from sidebyside.aligning.facts import _distinct
 

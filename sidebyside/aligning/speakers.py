@@ -790,10 +790,13 @@ class _Attributions(_Subjects):
 
 
 # "Vantair has issued a statement:", "The ministry released the following statement:"
+# (after a short lead-in at most: "Earlier today, Chief Executive Ingrid
+# Haverkamp sent the following memo to all employees:")
 _ISSUED = (
-    r"(?:[Tt]he\s+)?((?:[A-Z][\w&’'-]*\s+){0,3}[A-Z][\w&’'-]*)\s+(?:has\s+|have\s+)?"
-    r"(?:issued|released|put\s+out|published|posted|shared|sent)\s+(?:a|an|the|this|its|their)?\s*"
-    r"(?:following\s+|short\s+|brief\s+|written\s+)?(?:statement|message|response|comment)\b[^:\n]{0,40}:"
+    r"(?:[A-Z]\w*(?:\s+\w+){0,3},\s+)?(?:[Tt]he\s+)?((?:[A-Z][\w&’'-]*\s+){0,3}[A-Z][\w&’'-]*)\s+"
+    r"(?:has\s+|have\s+)?(?:issued|released|put\s+out|published|posted|shared|sent)\s+"
+    r"(?:a|an|the|this|its|their)?\s*(?:following\s+|short\s+|brief\s+|written\s+)?"
+    r"(?:statement|message|response|comment|memo|letter|note|e-?mail)\b[^:\n]{0,40}:"
 )
 _ISSUED_RE = re.compile(rf"(?:^|[.!?]\s+){_ISSUED}\s*$", re.MULTILINE)
 # … and the statement after it in the same paragraph (a live page's entry:
