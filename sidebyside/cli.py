@@ -328,6 +328,7 @@ def read_articles(
 
         timeout = DEFAULT_TIMEOUT
     skipped: list[str] = []
+    failed: list[str] = []  # URLs that could not be read, left out
     if progress is None and urls:  # (only fetching pages reports progress)
         progress = _StderrProgress()
     try:
@@ -337,6 +338,7 @@ def read_articles(
             max_size=args.max_size or DEFAULT_MAX_SIZE,
             refresh=args.refresh,
             progress=progress,
+            failed=failed,
             **({"timeout": timeout} if timeout else {}),
         )
     finally:
@@ -344,6 +346,8 @@ def read_articles(
             progress.close()
     articles, same = arrange(articles, args.order)
     messages.extend(skipped)
+    # "skipped", as a file left out says (a 404 read as if the command failed).
+    messages.extend(f"skipped {reason}" for reason in failed)
     messages.extend(same)
     return articles
 

@@ -53,7 +53,18 @@ def test_a_failed_url_is_one_line_and_the_others_open(capsys, page_server):
     pdf = page_server.url("/report.pdf")
     code, out, err = run(capsys, "align", urls[0], pdf, urls[1], "-f", "csv")
     assert code == 0 and out.lstrip("\ufeff").startswith("group,")
-    assert err == f"sidebyside: {pdf}: not a web page (the server sent application/pdf)\n"
+    assert err == f"sidebyside: skipped {pdf}: not a web page (the server sent application/pdf)\n"
+
+
+def test_a_url_not_found_is_said_to_be_skipped(capsys, page_server):
+    """Usertest 3, finding 13: "sidebyside: http://…/nothere.html: HTTP
+    error 404 (File not found)" did not say the others were read without it,
+    as the line for a binary file in a folder does ("skipped …")."""
+    urls = [page_server.url(p) for p in STORIES[:2]]
+    missing = page_server.url("/missing")
+    code, out, err = run(capsys, "align", urls[0], missing, urls[1], "-f", "csv")
+    assert code == 0
+    assert err.startswith(f"sidebyside: skipped {missing}: HTTP error 404") and err.count("\n") == 1
 
 
 def test_fewer_than_two_left_is_exit_2(capsys, page_server):
