@@ -203,3 +203,19 @@ async def test_the_reading_footer_at_80_columns_names_next_outlet_and_search(mak
         await pilot.pause(0.3)
         keys = list(app.screen.query_one(ReaderFooter).query(FooterKey))
         assert any(k.description == "Next passage" for k in keys)
+
+
+async def test_the_outlet_picker_says_its_keys(make_app):
+    """Usertest 3, finding 13: the o picker gave no hint of its keys."""
+    from textual.widgets import OptionList
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        picker = app.screen.query_one("#picker", OptionList)
+        assert "enter shows it · escape cancels" in str(picker.border_subtitle)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.reader

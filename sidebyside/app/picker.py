@@ -47,6 +47,8 @@ class PanePicker(ModalScreen[int | None]):
             options.append(Option(Text(f"{mark} {i + 1}. {article.label}: {article.title}{extra}"), id=str(i)))
         picker = _Options(*options, id="picker")
         picker.border_title = "Show which article?"
+        # Its keys, as the other dialogs say theirs.
+        picker.border_subtitle = "↑↓ choose · enter shows it · escape cancels"
         yield picker
 
     def on_mount(self) -> None:
