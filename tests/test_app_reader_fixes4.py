@@ -219,3 +219,27 @@ async def test_the_outlet_picker_says_its_keys(make_app):
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is app.reader
+
+
+async def test_the_overviews_filters_line_marks_the_filter_that_is_on(make_app):
+    """Usertest 3, finding 13: the Filters line did not show which filter
+    was on (only the title's "4 of 12" did)."""
+    from textual.widgets import Static
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        line = app.screen.query_one("#overview-filters", Static)
+        assert "✓" not in str(line.render())
+        await pilot.press("f")
+        await pilot.pause()
+        shown = str(line.render())
+        assert "f ✓ flagged" in shown and shown.count("✓") == 1
+        await pilot.press("plus")
+        await pilot.pause()
+        assert "✓ carried by ≥2" in str(line.render())
+        await pilot.press("0")
+        await pilot.pause()
+        assert "✓" not in str(line.render())

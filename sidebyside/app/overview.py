@@ -304,7 +304,9 @@ class OverviewScreen(Screen[None]):
         ]
         chips.append("Filters ", style=off_style)
         for key, label, active in items:
-            chips.append(f" {key} {label} ", style=on_style if active else off_style)
+            # ✓ on the one that is on: its colour alone may not show (16 colours, a light theme).
+            chip = f" {key} ✓ {label} " if active else f" {key} {label} "
+            chips.append(chip, style=on_style if active else off_style)
             chips.append(" ")
         self.query_one("#overview-filters", Static).update(chips)
         counts = [(arts[a].label, sum(1 for item in cov.only_here.get(a, ()) if item.own)) for a in cov.columns]
