@@ -421,3 +421,22 @@ def test_a_name_spelt_otherwise_at_the_start_of_a_hard_wrapped_line():
     a = "The first case was confirmed on 24 February. Cases have since been confirmed in Huntly and\nŌtorohanga."
     b = "The first case was confirmed on Feb. 24. Cases have since been confirmed in Huntly and Otorohanga."
     assert ("spelling", "Ōtorohanga", "Otorohanga") in _changes(a, b)
+
+
+def test_a_body_and_the_short_name_its_text_gives_it_are_one_speaker():
+    """'The French Athletics Federation (FFA)' written in one version's
+    article: 'the FFA said' / 'the French Athletics Federation said' is one
+    statement and no change of speaker or name; another body's is another."""
+    lede = "The French Athletics Federation (FFA) welcomed the result in a short note to its member clubs on Sunday."
+    said = "The FFA said the course had been measured and certified by World Athletics in February."
+
+    def groups_with_the_course(other: str):
+        articles = [
+            article_from_text(Path("federation.txt"), f"Record in Lyon\n\n{lede}\n\n{FILLER}\n\n{said}\n"),
+            article_from_text(Path("agency.txt"), f"Lyon record\n\n{FILLER}\n\nA second paragraph.\n\n{other}\n"),
+        ]
+        return [g for g in align(articles).groups if any("the course" in p.text for p in g.passages)]
+
+    [group] = groups_with_the_course(said.replace("The FFA", "The French Athletics Federation"))
+    assert len(group.passages) == 2 and not {"attribution", "name"} & set(group.flags)
+    assert not groups_with_the_course(said.replace("The FFA", "The Italian Athletics Federation"))

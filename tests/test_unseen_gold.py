@@ -161,16 +161,11 @@ MISSES: dict[tuple[str, str, str], str] = {
     ("election", "not-flagged", "lede:number+name+date"): (
         "g1 joins the lede and the results paragraph in one passage, so the results' 27 -> 28 seats flags it number"
     ),
-    ("stabbing", "must", "arrest-scene"): (
-        "the wire's 'A man was arrested at the scene within four minutes, BTP said.' and local.txt's 'The man, who has "
-        "not been named, was arrested …, British Transport Police said.' are in no group"
-    ),
     ("stabbing", "edit", "age"): (
         "local.txt's UPDATE paragraph (Daniel Pryce, 35, charged with wounding with intent) is in no group; g10 pairs "
         "the wire's charges paragraph with page.html's only"
     ),
     ("stabbing", "edit", "charge-changed"): "local.txt's UPDATE paragraph is in no group (see age)",
-    ("stabbing", "edit", "not-named"): "the arrest sentences are in no group (see arrest-scene)",
     ("stabbing", "edit", "btp-spelt-out"): "the arrest sentences are in no group (see arrest-scene)",
     ("stabbing", "edit", "network-rail-dropped"): (
         "g8's wire passage ends before ', and Network Rail said …' (and local.txt's before its full stop), so the "
@@ -180,7 +175,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         "page.html's paraphrase 'Ch Supt Mark Ellery said there was no wider threat …' is in no group; g9 pairs the "
         "wire's and local.txt's identical quotes only"
     ),
-    ("stabbing", "not-flagged", "arrest-scene:number+negation"): "the arrest sentences are in no group",
     ("stabbing", "speaker", "ellery@page.html"): "page.html's paraphrase is in no group",
     # recall and artefacts: written blind by a helper this round, never read by the engine's author before
     # they were measured; what the engine missed then is listed here as it was.

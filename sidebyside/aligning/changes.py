@@ -802,6 +802,9 @@ def _renamed(ref: Words, i1: int, i2: int, ver: Words, j1: int, j2: int) -> Chan
         return None
     if _initials_of(ref, i1, i2, ver, j1, j2):
         return "other"  # "United States" / "U.S.", "British Transport Police" / "BTP": one name, written short
+    before, after = _phrase(ref, i1, i2)[0], _phrase(ver, j1, j2)[0]
+    if _named_short(before, after, (ref.source, ver.source)) or _named_short(after, before, (ref.source, ver.source)):
+        return "other"  # "FFA" / "French Athletics Federation", as one text names it short
     said_of = _adjectives(ref, i1, i2) | _adjectives(ver, j1, j2)
     if all(any(_demonym(a, b, said_of) for b in names_b) for a in only_a) and all(
         any(_demonym(b, a, said_of) for a in names_a) for b in only_b
@@ -922,12 +925,26 @@ def _merged_runs(r: Words, quote_runs: list[tuple[int, int, int, int]]) -> list[
     return merged
 
 
-def _same_speaker(one: str, other: str) -> bool:
-    """One speaker named two ways: the same last word, or one the initials
-    of the other ("BTP" / "British Transport Police")?"""
+def _same_speaker(one: str, other: str, sources: tuple[str, ...] = ()) -> bool:
+    """One speaker named two ways: the same last word, one the initials of
+    the other ("BTP" / "British Transport Police"), or one the short name
+    that one of ``sources`` (the versions' texts) gives the other ("The
+    French Athletics Federation (FFA)")?"""
     if key_of(one.split()[-1]) == key_of(other.split()[-1]):
         return True
-    return any(" " not in short and _written_short(short, name) for short, name in ((one, other), (other, one)))
+    if any(" " not in short and _written_short(short, name) for short, name in ((one, other), (other, one))):
+        return True
+    return any(_named_short(short, name, sources) for short, name in ((one, other), (other, one)))
+
+
+def _named_short(short: str, name: str, sources: tuple[str, ...]) -> bool:
+    """Does one of ``sources`` give ``short`` as the short name of ``name``,
+    in brackets after it ("The French Athletics Federation (FFA)")?"""
+    short, name = short.removeprefix("the ").strip(), name.removeprefix("the ").strip()
+    if " " in short or not short.isupper() or " " not in name:
+        return False
+    pattern = re.compile(rf"\b{re.escape(name)}\s*\({re.escape(short)}\)", re.IGNORECASE)
+    return any(pattern.search(text) for text in sources)
 
 
 def _speaker_change(k: int, base: int, before: str, after: str) -> Change:
@@ -976,7 +993,7 @@ def _sentence_speaker_changes(
                 shared += max(0, hi - lo)
             if shared < 3 or shared * 2 < min(a_hi - a_lo, b_hi - b_lo):
                 continue
-            if not _same_speaker(who, other):
+            if not _same_speaker(who, other, (r.source, v.source)):
                 change = _speaker_change(i, ref, who, other)
                 if change not in out:
                     out.append(change)

@@ -741,11 +741,42 @@ def other_speakers(da: Doc, a0: int, a1: int, db: Doc, b0: int, b1: int) -> bool
     y = _sentence_speakers(db, first[b0], after[b1] - 1)
     if not y or {k.lstrip(JOINED) for k in x} & {k.lstrip(JOINED) for k in y}:
         return False
+    # A body and the short name either text gives it ("The French Athletics Federation (FFA)").
+    short = _short_names(da) | _short_names(db)
+    if short and (_named_in(short, x, db, b0, b1) or _named_in(short, y, da, a0, a1)):
+        return False
     # One name spelt two ways is one speaker ("Hrytsenko said" / "Hryzenko said"),
     # but not two names joined to their titles ("President Macron" / "President Maduro").
     return not any(
         len(a) >= 4 and len(b) >= 4 and a[0] != JOINED and b[0] != JOINED and _near_keys(a, b) for a in x for b in y
     )
+
+
+_SHORT_NAME_RE = re.compile(r"\b((?:[A-Z][\w'’-]+ ){1,5}[A-Z][\w'’-]+) ?\(([A-Z]{2,6})\)")
+
+
+def _short_names(doc: Doc) -> dict[str, str]:
+    """The short names the text gives ("The French Athletics Federation
+    (FFA)"): the key of each to its name, folded (worked out once per
+    document)."""
+    found = doc.cache.get("short names")
+    if found is None:
+        found = doc.cache["short names"] = {
+            key_of(m.group(2)): " ".join(m.group(1).casefold().removeprefix("the ").split())
+            for m in _SHORT_NAME_RE.finditer(doc.text)
+        }
+    return found
+
+
+def _named_in(short: dict[str, str], who: frozenset[str], doc: Doc, lo: int, hi: int) -> bool:
+    """Is one of ``who`` a short name whose name the sentences holding
+    tokens lo..hi of ``doc`` give in full?"""
+    names = [short[k] for k in who if k in short]
+    if not names:
+        return False
+    first, after = _sentences(doc)
+    text = " ".join(doc.text[doc.starts[first[lo]] : doc.tokens[after[hi] - 1].end].casefold().split())
+    return any(name in text for name in names)
 
 
 def paragraph_speakers(doc: Doc, lo: int, hi: int) -> frozenset[str]:
