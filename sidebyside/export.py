@@ -162,9 +162,9 @@ def change_text(change: Change, cut: int | None = None) -> str:
     if change.kind == "quote-paraphrase":
         # Say which way round, with the words as quoted (the quoted side carries “”).
         if change.before.startswith("“") and not change.after.startswith("“"):
-            return f"{label}: paraphrases {clip(change.before, cut)}"
+            return f"{label}: paraphrases {_clip_quoted(change.before, cut)}"
         if change.after.startswith("“") and not change.before.startswith("“"):
-            return f"{label}: quotes {clip(change.after, cut)}"
+            return f"{label}: quotes {_clip_quoted(change.after, cut)}"
         return f"{label}: {change.before} → {change.after}"
     if change.kind == "attribution" and change.span is None and change.ref_span is None:
         return f"{label}: {change.before} → {change.after}"  # the versions' speakers
@@ -176,6 +176,20 @@ def change_text(change: Change, cut: int | None = None) -> str:
     if change.kind == "other":
         return f"{before} → {after}"
     return f"{label}: {before or '—'} → {after or '—'}"
+
+
+def _clip_quoted(text: str, cut: int | None) -> str:
+    """Quoted words cut to ``cut`` characters at a word's end, their closing
+    mark kept (“library will be open to every child…”): cut mid-word with
+    no closing mark, the next change read as part of the quotation."""
+    if cut is None or len(text) <= cut:
+        return text
+    inner = text[1:-1] if text.endswith("”") else text[1:]
+    room = max(1, cut - 3)
+    part = inner[:room]
+    if inner[room : room + 1].isalnum() and " " in part:
+        part = part.rsplit(" ", 1)[0]  # not mid-word
+    return f"“{part.rstrip(' ,;:.')}…”"
 
 
 def _cell(text: str) -> str:
@@ -317,8 +331,49 @@ def _version_facts(p: Passage) -> list[str]:
 
 def _changes_line(changes: list[Change]) -> str:
     """A version's changes in words, on one line, what it drops last."""
-    listed = [c for c in changes if c.kind != "dropped"] + [c for c in changes if c.kind == "dropped"]
-    return " · ".join(one_line(change_text(c)) for c in listed)
+    material, others, dropped = listed_changes(changes)
+    return " · ".join(one_line(text) for text in [*material, *others, *(f"drops {d}" for d in dropped)])
+
+
+#: Verbs of saying: an attribution moved before or after its quote is the same words.
+_SAYING = frozenset("said says say told added".split())
+_SAYING_ENDS = re.compile(r"^(?:(?:said|says|told|added)\b[\s,]*)+|[\s,]*(?:\b(?:said|says|told|added)[\s,.]*)+$")
+
+
+def _content(text: str) -> list[str]:
+    return sorted(w for w in re.findall(r"\w+", text.casefold()) if w not in _SAYING)
+
+
+def _counted(texts: list[str]) -> list[str]:
+    """``texts`` each once, in order, "×2" after one listed twice."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        counts[text] = counts.get(text, 0) + 1
+    return [text + (f" ×{n}" if n > 1 else "") for text, n in counts.items()]
+
+
+def listed_changes(changes: list[Change], cut: int | None = None) -> tuple[list[str], list[str], list[str]]:
+    """A version's changes as the panel and the reports list them: the ones
+    a reader must check, the others (words added or replaced, and words
+    moved: added in one place and dropped in another, "moves “said Marta
+    Castell …”", an attribution put after its quote), and the phrases it
+    drops (in quotation marks); each said once ("adds “EUR” ×2", not "adds “EUR” · adds “EUR”").
+    ``cut``: the quote-vs-paraphrase words cut to that many characters."""
+    added = [c for c in changes if c.kind in ("added", "other")]
+    dropped = [c for c in changes if c.kind == "dropped"]
+    moves = []
+    for change in [c for c in added if c.kind == "added"]:
+        words = _content(change.after)
+        twin = next((d for d in dropped if words and _content(d.before) == words), None)
+        if twin is not None:
+            added.remove(change)
+            dropped.remove(twin)
+            moves.append(f"moves “{_SAYING_ENDS.sub('', twin.before) or twin.before}”")
+    return (
+        _counted([change_text(c, cut=cut) for c in changes if c.material]),
+        _counted([change_text(c) for c in added] + moves),
+        _counted([f"“{c.before}”" for c in dropped]),
+    )
 
 
 def group_plain_text(alignment: Alignment, group: Group) -> str:

@@ -243,3 +243,39 @@ async def test_the_overviews_filters_line_marks_the_filter_that_is_on(make_app):
         await pilot.press("0")
         await pilot.pause()
         assert "✓" not in str(line.render())
+
+
+def test_a_change_listed_twice_is_said_once_and_words_moved_are_one_move():
+    """Usertest 3, finding 13: "adds “EUR” · adds “EUR”  drops “euros” ·
+    “euros”", and an attribution moved after its quote listed as the adds
+    and drops of the same 20 words."""
+    from sidebyside.export import _changes_line, listed_changes
+    from sidebyside.model import Change
+
+    who = "Marta Castell, a spokeswoman for the environmental group Guadalmora Viva"
+    changes = [
+        Change("added", 1, 0, "", "EUR"),
+        Change("added", 1, 0, "", "EUR"),
+        Change("dropped", 1, 0, "euros", ""),
+        Change("dropped", 1, 0, "euros", ""),
+        Change("added", 1, 0, "", f"said {who}"),
+        Change("dropped", 1, 0, f"{who}, said", ""),
+        Change("number", 1, 0, "38", "48"),
+    ]
+    material, others, dropped = listed_changes(changes)
+    assert material == ["number: “38” → “48”"]
+    assert others == ["adds “EUR” ×2", f"moves “{who}”"]
+    assert dropped == ["“euros” ×2"]
+    assert _changes_line(changes) == f"number: “38” → “48” · adds “EUR” ×2 · moves “{who}” · drops “euros” ×2"
+
+
+def test_quoted_words_cut_in_the_panel_end_at_a_word_with_their_closing_mark():
+    """Usertest 3, finding 13: 'paraphrases “library will be open to every
+    child in Ashford, seven days…  “This” → …' ran into the next change."""
+    from sidebyside.export import change_text
+    from sidebyside.model import Change
+
+    quote = "“library will be open to every child in Ashford, seven days a week, and it will never charge a fee”"
+    text = change_text(Change("quote-paraphrase", 1, 0, quote, "Varga said the library would open"), cut=60)
+    assert text.endswith("seven…”"), text
+    assert change_text(Change("quote-paraphrase", 1, 0, quote, "x")).endswith("charge a fee”")  # exports: whole

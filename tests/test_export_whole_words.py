@@ -13,7 +13,7 @@ def test_a_quote_vs_paraphrase_change_is_whole_in_exports_and_cut_in_the_panel()
     change = Change("quote-paraphrase", passage=1, reference=0, before=LONG, after="would contact every customer")
     assert change_text(change) == f"quote vs paraphrase: paraphrases {LONG}"
     panel = change_text(change, cut=60)
-    assert panel.endswith("…") and len(panel) < len(change_text(change))
+    assert panel.endswith("…”") and len(panel) < len(change_text(change))  # cut, its closing mark kept
 
 
 def test_the_bold_of_changed_words_stops_at_a_closing_quotation_mark():

@@ -21,7 +21,7 @@ from rich.text import Text
 from textual.strip import Strip
 from textual.widget import Widget
 
-from ..export import change_text, flag_text, group_heading, repeat_text
+from ..export import flag_text, group_heading, listed_changes, repeat_text
 from ..marks import as_read, is_markdown_path, without_marks
 from ..text import plural, shown_similarity
 
@@ -410,18 +410,15 @@ class PassagePanel(Widget, can_focus=False):
             body.append(f" — {passage.said_by}", style=style("speaker"))
         changes = [c for c in group.changes if c.passage == index]
         if changes:
-            # Material changes first (⚑), then added words, then dropped ones.
-            material = [c for c in changes if c.material]
-            added = [c for c in changes if c.kind in ("added", "other")]
-            dropped = [c for c in changes if c.kind == "dropped"]
+            # Material changes first (⚑), then added (and moved) words, then dropped ones; each once.
+            material, added, dropped = listed_changes(changes, cut=60)  # (exports: the words whole)
             words = without_marks if is_markdown_path(article.path) else str
             if material:
-                flagged = " · ".join(row_text(words(change_text(c, cut=60))) for c in material[:4])  # (exports: whole)
-                body.append("  ⚑ " + flagged, style=flag_style)
+                body.append("  ⚑ " + " · ".join(row_text(words(c)) for c in material[:4]), style=flag_style)
             if added:
-                body.append("  " + " · ".join(row_text(words(change_text(c))) for c in added[:4]), style=dropped_style)
+                body.append("  " + " · ".join(row_text(words(c)) for c in added[:4]), style=dropped_style)
             if dropped:
-                phrases = " · ".join(f"“{row_text(words(c.before))}”" for c in dropped[:4])
+                phrases = " · ".join(row_text(words(d)) for d in dropped[:4])
                 more = " …" if len(dropped) > 4 else ""
                 body.append(f"  drops {phrases}{more}", style=dropped_style)
         elif diff.dropped:
