@@ -130,6 +130,12 @@ def test_a_repeated_line_is_boilerplate_but_the_headline_stays():
         "You are receiving Central Europe Briefing because you subscribed at cebriefing.example.eu.",
         "Sign up for outage alerts by text or email in the Cascade Ridge app.",
         "Listen to our daily podcast Poland in English on all major platforms.",
+        "Sign up to receive Ministry of Health media releases by email.",
+        "Listen live to Radio Aotearoa on 101.7 FM or on the Radio Aotearoa app.",
+        "Get SiliconBeat Daily: the chip industry in five minutes, every weekday morning.",
+        "*Media: press@halvern.example · Investors: ir@halvern.example*",
+        "Press contact: Nuria Bermejo, +34 959 555 018, prensa@guadalmoraviva.es",
+        "Members with questions can call the UTI member line on 088 555 0140, weekdays from 08:30 to 17:00.",
         "You are receiving Central Europe Briefing because you subscribed at cebriefing.example.eu. "
         "[Unsubscribe](https://cebriefing.example.eu/unsubscribe) · [Read online](https://cebriefing.example.eu/318)",
     ],
@@ -182,6 +188,12 @@ def test_known_boilerplate(line):
         "Listen to our correspondent in Kyiv on the line.",
         "Sign up for evacuation alerts at the county website, the fire chief told residents.",
         "Sign up to get emergency alerts from the county, Sheriff Dale Moss said.",
+        "Sign up to receive the vaccine by email, officials told parents, and a clinic will call you back.",
+        "Listen to the minister on 101.7 FM tonight, the station said, as the vote nears.",
+        "Anyone with information should call police on 101, quoting log 1234 of 4 June.",
+        "Media: the story was first reported by the Times, she said.",
+        "Contact with the crew was lost at 14:05, the airline said.",
+        "Get the facts: the council will vote on Monday, every week until the budget passes.",
     ],
 )
 def test_prose_is_not_boilerplate(line):

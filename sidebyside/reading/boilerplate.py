@@ -105,6 +105,20 @@ _PATTERNS = [
     r"^got a (story|tip|news tip)\?.{0,80}$",
     r"^an? ((daily|weekly|monthly|fortnightly|free) )?newsletter (on|about|for|from|of)\b[^.!?]{0,60}$",
     r"\bsubscribe (at|via|on) [\w-]+(\.[\w-]+)+(/\S*)?\s*\Z",  # "… Subscribe at example.com/digest."
+    # "Sign up to receive Ministry of Health media releases by email."
+    r"^sign up to (receive|get) [^.!?,]{0,60}\b(by e-?mail|in your inbox|alerts|newsletters?|e-?mails)[.!]?$",
+    # "Listen live to Radio Aotearoa on 101.7 FM or on the Radio Aotearoa app."
+    r"^listen (live )?to [^.!?,]{0,40}\bon \d{2,3}([.,]\d)? ?(fm|am)\b[^.!?,]{0,50}[.!]?$",
+    # "Get SiliconBeat Daily: the chip industry in five minutes, every weekday morning."
+    r"^get [^.!?:]{2,40}\b(daily|weekly|briefing|newsletter):[^.!?]{0,80}\bevery (weekday|day|week|morning)\b"
+    r"[^.!?]{0,30}[.!]?$",
+    # Contact lines: "Media: press@halvern.example · Investors: ir@…", "Press contact: Nuria Bermejo, +34 …, prensa@…"
+    r"^((press|media|investor|public) (contact|enquiries|inquiries|office|relations)|media|press|investors?"
+    r"|contact)\s*:[^.!?]{0,80}\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b[^!?]{0,80}$",
+    # A helpline and its hours: "Members with questions can call the UTI member line on 088 555 0140, weekdays
+    # from 08:30 to 17:00." (an appeal without hours, "call police on 101", is prose)
+    r"\bcall\b[^.!?]{0,60}\bon \+?\d[\d ]{5,}\d\b,? (on )?(weekdays|monday (to|-) friday|mon-fri|daily)"
+    r" (from|between) \d{1,2}[:.]\d{2}",
 ]
 # The patterns tied to the line's start are tried there only, the others
 # everywhere (one alternation of them all tried at every position took most
@@ -122,7 +136,7 @@ _FIRST_WORDS = frozenset(
     most news photo photos picture pictures print produced promoted read recommended register related reporting save
     see share sign source sources sponsored subscribe support tag tags tap to topic topics tweet unsubscribe video
     writing you key show hide load pinned live this check forward disclaimer got a an shop tickets download
-    press media get
+    press media get investor investors public contact
     """.split()
 )
 _FIRST_LETTERS = re.compile(r"\(?([a-z]*)")
@@ -180,6 +194,7 @@ def words(text: str) -> int:
 _ANYWHERE_NEEDS = (
     "(", "/", "©", "your email", "required fields", "support ", "website can", "rights reserved", "contributed to this"
 ) + ("sign up here", "unsubscribe", "your inbox", "is published", "subscribe at", "subscribe via", "subscribe on")
+_ANYWHERE_NEEDS += ("call ",)
 # The letters other than A-Z that a case-blind pattern takes for one of them
 # (İ, ı, ſ and the Kelvin sign): a line with one is searched in full.
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
