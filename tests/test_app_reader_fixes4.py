@@ -279,3 +279,27 @@ def test_quoted_words_cut_in_the_panel_end_at_a_word_with_their_closing_mark():
     text = change_text(Change("quote-paraphrase", 1, 0, quote, "Varga said the library would open"), cut=60)
     assert text.endswith("seven…”"), text
     assert change_text(Change("quote-paraphrase", 1, 0, quote, "x")).endswith("charge a fee”")  # exports: whole
+
+
+async def test_only_here_with_nothing_to_list_says_so(make_app):
+    """Usertest 3, finding 9: h with no paragraph in one outlet only showed
+    an empty grid under "only here: 0 paragraphs"."""
+    alignment = _same_day(["2027-02-03", "2027-02-03", "2027-02-04"])
+
+    def aligner(given, options=None, progress=None):
+        return alignment
+
+    app = make_app(list(alignment.articles), aligner=aligner)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("m", "h")
+        await pilot.pause()
+        table = app.screen.table
+        assert table.row_count == 1
+        assert "No paragraph is in one outlet only" in table.cell(0, 1)
+        await pilot.press("enter")  # nothing to go to: the overview stays
+        await pilot.pause()
+        assert app.screen is not app.reader
+        await pilot.press("h")  # the groups again
+        await pilot.pause()
+        assert table.row_count == 1 and table.cell(0, 0).strip().endswith("g1")

@@ -231,6 +231,10 @@ class OverviewScreen(Screen[None]):
                     key = f"only:{item.place.article}:{item.place.start}"
                     self._rows[key] = item
                     rows.append(GridRow(key, _only_cells(cov, item, arts[a])))
+            if not rows:
+                # Not an empty grid: say so (enter on it does nothing).
+                none = ((" —", "overview--muted"),), (("No paragraph is in one outlet only", ""),), (), ()
+                rows.append(GridRow("only:none", (*none, *(() for _ in cov.columns))))
         else:
             current = self.app.current_group
             for row in cov.rows:
