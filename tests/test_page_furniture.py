@@ -81,6 +81,9 @@ def test_a_masthead_names_the_outlet_that_carries_agency_copy():
         (["MARLOW COURIER-TIMES", "News | Business | Sports | Opinion"], "Marlow Courier-Times"),
         (["GRIDWIRE | Security & Resilience"], "Gridwire"),
         (["MERIDIAN RADIO | Central Asia Service", "Home | World | Central Asia | Listen Live"], "Meridian Radio"),
+        # a station with its frequency, named as its text writes it
+        (["COSTA LUZ RADIO 97.4 FM | NEWS", "Local | Spain | Listen live", "Posted by the Costa Luz Radio newsroom"],
+         "Costa Luz Radio"),
     ],
 )
 def test_a_name_in_capitals_over_its_sections_is_the_outlet(top, outlet):

@@ -183,6 +183,11 @@ def test_a_line_of_punctuation_under_the_headline_is_no_writer(line):
         ("Issue of the day: June 13, 2026", False),
         ("Port Elsby dockers strike over pay", False),
         ("Rifle designer asked patriarch about guilt", False),
+        ("Seville - 3 February 2027 - 19:25 CET", True),  # where, the date, the time and its zone
+        ("Posted by the Costa Luz Radio newsroom", True),  # a newsroom for a writer
+        ("By staff reporters", True),
+        ("Seville is calm on 3 February", False),
+        ("By the way, the team won", False),
     ],
 )
 def test_page_metadata_lines(line, metadata):

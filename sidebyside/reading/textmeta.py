@@ -170,7 +170,11 @@ def _as_publication(segment: str) -> str | None:
     return None
 
 
-_NAME_AND_SECTION = re.compile(r"^([A-Z][A-Z0-9&.'’-]*(?: [A-Z][A-Z0-9&.'’-]*)?) \| [A-Z][\w&,' ]{2,40}$")
+# (a station's frequency after its name dropped: "COSTA LUZ RADIO 97.4 FM | NEWS")
+_NAME_AND_SECTION = re.compile(
+    r"^([A-Z][A-Z0-9&.'’-]*(?: [A-Z][A-Z0-9&.'’-]*){0,3})(?: \d{2,3}(?:[.,]\d)? ?(?:FM|AM|MHz))?"
+    r" \| [A-Z][\w&,' ]{2,40}$"
+)
 
 
 def _capitalised_name(segment: str) -> str | None:
@@ -402,6 +406,18 @@ def author_from_name_line(lines: list[str]) -> str | None:
     return None
 
 
+def _cased_as_in(name: str, lines: list[str]) -> str:
+    """A name read off capitals ("Costa LUZ Radio", its short word taken for
+    an abbreviation) as the lines write it ("Posted by the Costa Luz Radio
+    newsroom"), if they do; else as it is."""
+    pattern = re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE)
+    for line in lines:
+        m = pattern.search(line)
+        if m and not m.group().isupper() and all(word[:1].isupper() for word in m.group().split()):
+            return m.group()
+    return name
+
+
 def outlet_from_credits(lines: list[str]) -> str | None:
     """The outlet a text's dateline or credit names: ``LOS ANGELES (Reuters) -``,
     ``(AP) —``, a signature line ``— Los Angeles Times``, a line ``BBC News``.
@@ -434,7 +450,7 @@ def outlet_from_credits(lines: list[str]) -> str | None:
     if masthead_line:
         name = _capitalised_name(masthead_line.group(1))
         if name:
-            return name
+            return _cased_as_in(name, content[1:20])
     for line in content[:20]:
         m = _DATELINE_CREDIT.match(line)
         if m:
@@ -725,6 +741,17 @@ _WEEKDAY_OR_ISSUE = _WEEKDAYS | _ISSUE_WORDS  # words a date line holds besides 
 _SEPARATORS = frozenset("·|•–—-/")
 
 
+_TIME_ZONES = frozenset(
+    "GMT BST UTC CET CEST EET EEST WET WEST EST EDT CST CDT MST MDT PST PDT JST IST AEST AEDT".split()
+)
+# A byline naming a newsroom or desk rather than a person.
+_DESK_BYLINE = re.compile(
+    rf"^{BYLINE_WORDS}\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z0-9][\w.'’&-]*){{0,5}}\s+"
+    r"(?:newsroom|news\s+desk|news\s+team|desk|staff|team|reporters)\.?$",
+    re.IGNORECASE,
+)
+
+
 def is_metadata_line(line: str) -> bool:
     """Is a short line near the top of a text page metadata, not prose: a
     byline ("By Olga Petrenko", "*Olga Petrenko and staff*", "Jane Smith,
@@ -739,6 +766,8 @@ def is_metadata_line(line: str) -> bool:
         return True
     if _NEWS_LINE.match(stripped) or publication_line(stripped) is not None:
         return True
+    if _DESK_BYLINE.match(stripped):  # "Posted by the Costa Luz Radio newsroom"
+        return True
     date = _DAY_MONTH.search(stripped) or _MONTH_DAY.search(stripped)
     if _PUBLISHED.match(stripped):  # "Published: 3 March 2025", "Posted on January 10 by Carla Souza"
         return bool(date or parse_date(stripped))
@@ -747,8 +776,13 @@ def is_metadata_line(line: str) -> bool:
         # not a hard-wrapped line of prose ("On March 3 the city council voted").
         # ("Friday 19 November 2027 · Issue 212": an issue's number, and a mark between)
         rest = (stripped[: date.start()] + " " + stripped[date.end() :]).replace(",", " ").split()
+        if len(rest) > 1 and rest[0][:1].isupper() and rest[1] in _SEPARATORS:
+            rest = rest[2:]  # the place it was written in: "Seville - 3 February 2027 - 19:25 CET"
         return all(
-            w.casefold().rstrip(".") in _WEEKDAY_OR_ISSUE or any(c.isdigit() for c in w) or w in _SEPARATORS
+            w.casefold().rstrip(".") in _WEEKDAY_OR_ISSUE
+            or any(c.isdigit() for c in w)
+            or w in _SEPARATORS
+            or w in _TIME_ZONES
             for w in rest
         )
     return False
