@@ -131,3 +131,32 @@ def test_a_headline_ending_in_a_papers_name_is_no_masthead():
 
     lines = ["Musk Buys Washington Post", "SAN FRANCISCO (Reuters) - Elon Musk said on Monday he had bought the paper."]
     assert outlet_from_credits(lines) == "Reuters"
+
+
+def test_an_issuer_s_name_over_its_press_release_is_the_outlet_not_the_headline(tmp_path):
+    from sidebyside.reading.articles import load_articles
+
+    text = (
+        "FÉDÉRATION FRANÇAISE D'ATHLÉTISME\nPress release\n\n"
+        "Lyon Rhône Marathon: Alémayéhou sets the best time ever run in France\n\nLyon, 11 April 2027\n\n"
+        "The federation congratulates the organisers of the marathon and all 14,000 runners on a fine edition.\n\n"
+        "About us: The Fédération Française d'Athlétisme is the governing body for athletics in France.\n"
+    )
+    (tmp_path / "federation.txt").write_text(text, encoding="utf-8")
+    (article,) = load_articles([str(tmp_path / "federation.txt")])
+    assert article.title == "Lyon Rhône Marathon: Alémayéhou sets the best time ever run in France"
+    assert article.outlet == "Fédération Française d'Athlétisme"
+
+
+@pytest.mark.parametrize(
+    ("top", "outlet"),
+    [
+        (["*STRIDE Magazine · Road racing · 12 April 2027*"], "STRIDE Magazine"),  # name · section · date
+        (["RADIO AOTEAROA NEWS", "Home | Live | New Zealand | World | Te Ao Māori | Pacific | Listen"],
+         "Radio Aotearoa News"),  # over a long section path
+    ],
+)
+def test_a_publication_named_beside_or_over_its_sections(top, outlet):
+    from sidebyside.reading.textmeta import outlet_from_credits
+
+    assert outlet_from_credits([*top, "Outbreak passes 200 cases", "By Jane Smith"]) == outlet

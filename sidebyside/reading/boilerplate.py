@@ -331,6 +331,8 @@ def guess_title(text: str, lines: list[Line]) -> int | None:
             # or a headline about a paper ("Musk Buys Washington Post").
             paper = i
             continue
+        if not candidates and body.isupper() and _release_follows(text, lines, i):
+            continue  # the issuer's name over its release ("FÉDÉRATION FRANÇAISE D'ATHLÉTISME" / "Press release")
         found = _headline_here(text, lines, i, body)
         if found is not _NOT_YET:
             return found if found is not None or paper is None else paper
@@ -341,6 +343,17 @@ def guess_title(text: str, lines: list[Line]) -> int | None:
 
 
 _NOT_YET = -1  # (what _headline_here says of a line that is neither the headline nor the prose)
+
+RELEASE_LINE = re.compile(r"^\W*((press|news|media) release|(press )?statement|communiqu[ée]( de presse)?)\W*$", re.I)
+
+
+def _release_follows(text: str, lines: list[Line], i: int) -> bool:
+    """Is the next line that holds words after line ``i`` a release's label ("Press release")?"""
+    for line in lines[i + 1 : i + 3]:
+        body = text[line.start : line.end].strip()
+        if body:
+            return bool(RELEASE_LINE.match(body))
+    return False
 
 
 def _headline_here(text: str, lines: list[Line], i: int, body: str) -> int | None:

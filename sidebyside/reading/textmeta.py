@@ -118,7 +118,7 @@ _PUBLICATION_NOUNS = frozenset(
     "observer wire agency mail mirror express standard independent courier sun star globe record register "
     "bulletin dispatch inquirer examiner sentinel monitor magazine weekly radio tv television network "
     "broadcasting service media today week world online digest ledger echo advertiser argus beacon "
-    "courant enquirer diario zeitung gazzetta corriere".split()
+    "courant enquirer diario zeitung gazzetta corriere newsroom".split()
 )
 # A person's title or role after their name ("Senior Correspondent", "Staff Writer").
 _ROLE_WORDS = frozenset(
@@ -406,6 +406,9 @@ def author_from_name_line(lines: list[str]) -> str | None:
     return None
 
 
+_RELEASE_LABEL = re.compile(r"^\W*((press|news|media) release|(press )?statement|communiqu[ée]( de presse)?)\W*$", re.I)
+
+
 def _cased_as_in(name: str, lines: list[str]) -> str:
     """A name read off capitals ("Costa LUZ Radio", its short word taken for
     an abbreviation) as the lines write it ("Posted by the Costa Luz Radio
@@ -413,7 +416,7 @@ def _cased_as_in(name: str, lines: list[str]) -> str:
     pattern = re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE)
     for line in lines:
         m = pattern.search(line)
-        if m and not m.group().isupper() and all(word[:1].isupper() for word in m.group().split()):
+        if m and m.group()[:1].isupper() and not m.group().isupper():
             return m.group()
     return name
 
@@ -428,7 +431,7 @@ def outlet_from_credits(lines: list[str]) -> str | None:
     # Haddad, The Associated Press": the Ledger carries AP copy).
     # (Three words at most: a headline in capitals may end in a paper's name, "Musk Buys Washington Post".)
     for line in content[:2]:
-        name = publication_line(line) if len(line.split()) <= 3 else None
+        name = publication_line(line.strip("*_ ")) if len(line.split()) <= 3 else None
         if name:
             return name
     # A Markdown heading over the text that is not its headline (which is not
@@ -450,7 +453,19 @@ def outlet_from_credits(lines: list[str]) -> str | None:
     if masthead_line:
         name = _capitalised_name(masthead_line.group(1))
         if name:
-            return _cased_as_in(name, content[1:20])
+            return _cased_as_in(name, content[1:])
+    # A publication's name before its section and date on one line ("*STRIDE Magazine · Road racing · 12 April 2027*").
+    for line in content[:4]:
+        parts = re.split(r" [·|] ", line.strip("*_ "))
+        if len(parts) >= 2 and len(parts[0].split()) <= 4:
+            name = publication_line(parts[0])
+            if name:
+                return name
+    # An issuer's name in capitals over its release ("FÉDÉRATION FRANÇAISE D'ATHLÉTISME" / "Press release").
+    if len(content) >= 2 and content[0].isupper() and _RELEASE_LABEL.match(content[1]):
+        name = _capitalised_name(content[0])
+        if name:
+            return _cased_as_in(name, content[1:])
     for line in content[:20]:
         m = _DATELINE_CREDIT.match(line)
         if m:
@@ -472,7 +487,7 @@ def outlet_from_credits(lines: list[str]) -> str | None:
 
 
 # A section path: a few short names between "|", ">", "›", "»" or "/".
-_SECTION_PATH = re.compile(r"^[\w'’&.-]+(?: [\w'’&.-]+){0,3}(?: [|>›»/] [\w'’&.-]+(?: [\w'’&.-]+){0,3}){1,5}$")
+_SECTION_PATH = re.compile(r"^[\w'’&.-]+(?: [\w'’&.-]+){0,3}(?: [|>›»/] [\w'’&.-]+(?: [\w'’&.-]+){0,3}){1,9}$")
 # The last word of a paper's name on a line of its own: not "World", "Today",
 # "Record", "Service" or "Review", which end short headlines and sections too.
 _MASTHEAD_NOUNS = frozenset(
