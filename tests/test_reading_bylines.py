@@ -135,6 +135,7 @@ def test_a_fifo_in_a_folder_is_skipped_with_a_note(tmp_path):
         ("BY J. R. O'NEILL, REUTERS", "J. R. O'Neill"),
         ("By Anna Lindqvist, The Marlow Daily", "Anna Lindqvist"),
         ("Posted by Maya Chen on April 2, 2025", "Maya Chen"),
+        ("**By Hannah Brooks**", "Hannah Brooks"),  # a Markdown page's, in bold
         ("By Tuesday, it had rained for a week", None),
         ("By the time rescuers came, the water had risen", None),
     ],

@@ -244,7 +244,7 @@ def _bylines(lines: list[str]) -> list[list[str]]:
     …]: "By Anna Lindqvist, The Marlow Daily" -> ["Anna Lindqvist", "The
     Marlow Daily"].  A sentence that begins with "By" is no byline."""
     found = []
-    content = [line for line in lines if line][:15]
+    content = [line.strip("*_ ") for line in lines if line][:15]  # (a Markdown page's "**By Hannah Brooks**")
     for i, line in enumerate(content):
         head = _BYLINE_HEAD.match(line)
         if not head or len(line.split()) > 16:
