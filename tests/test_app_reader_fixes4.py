@@ -198,7 +198,7 @@ async def test_the_reading_footer_at_80_columns_names_next_outlet_and_search(mak
         await pilot.pause(0.3)
         keys = list(app.screen.query_one(ReaderFooter).query(FooterKey))
         shown = [k.key_display for k in keys if k.display and not k.has_class("-cut")]
-        assert {"n", "p", "]", "/", "m"} <= set(shown), shown
+        assert {"n", "p", "]", "/", "m", "space", "s"} <= set(shown), shown
         await pilot.resize_terminal(160, 45)  # wide: the keys in full words again
         await pilot.pause(0.3)
         keys = list(app.screen.query_one(ReaderFooter).query(FooterKey))

@@ -30,7 +30,7 @@ SHORT = {
     "step_passage(1)": "next",
     "step_passage(-1)": "prev",
     "other_outlet(1)": "outlet",
-    "search": "search",
+    "search": "find",
     "overview": "overview",
     "keep": "keep",
     "save": "save",
