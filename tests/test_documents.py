@@ -79,3 +79,21 @@ def test_a_colon_inside_a_time_begins_no_clause():
     starts = {text[doc.starts[k] : doc.starts[k] + 5] for k in range(len(doc.tokens)) if doc.clause_start[k]}
     assert "00:35" not in starts and "35 se" not in starts
     assert "a new" in starts
+
+
+def test_a_piece_of_a_passage_does_not_start_or_end_with_a_subheading():
+    """Where a passage is cut in pieces (refining), '## The pacing' or a
+    short crosshead between two paragraphs goes with neither piece."""
+    from pathlib import Path
+
+    from sidebyside.aligning.refining import _past_headings
+    from sidebyside.reading.articles import article_from_text
+
+    text = (
+        "# Race report\n\nThe pacemaker dropped out at 30 kilometres, as planned.\n\n## The pacing\n\n"
+        "Rotich said the Ethiopian had asked him to run faster.\n\nThe verdict\n\nA record, in the end.\n"
+    )
+    doc = d.prepare(article_from_text(Path("a.md"), text))
+    words = [text[t.start : t.end] for t in doc.tokens]
+    lo, hi = _past_headings(doc, words.index("The", 5), words.index("record") - 2)
+    assert (words[lo], words[hi]) == ("Rotich", "faster")

@@ -236,6 +236,9 @@ def _pieces(da: Doc, db: Doc, link: Link, cuts: list[tuple[int, int]], opts: Ali
     ends = [(ca - 1, cb - 1) for ca, cb in cuts] + [(ahi, bhi)]
     out = []
     for (a0, b0), (a1, b1) in zip(starts, ends):
+        # (a piece never starts or ends with a subheading: "## The pacing" between two passages)
+        a0, a1 = _past_headings(da, a0, a1)
+        b0, b1 = _past_headings(db, b0, b1)
         if a1 - a0 + 1 < opts.min_words or b1 - b0 + 1 < opts.min_words:
             continue  # a short first or last piece, held by another link
         if other_speakers(da, a0, a1, db, b0, b1):
@@ -246,3 +249,36 @@ def _pieces(da: Doc, db: Doc, link: Link, cuts: list[tuple[int, int]], opts: Ali
         if sim >= opts.min_similarity:
             out.append(Link(link.a, ca[0], ca[1], link.b, cb[0], cb[1], sim, (a0, a1), (b0, b1)))
     return out
+
+
+_HEADING_WORDS = 6  # at most, in a subheading that is not a Markdown heading ("The pacing")
+
+
+def _past_headings(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """Tokens lo..hi (inclusive) without the subheadings they begin or end
+    with: a paragraph that is a Markdown heading, or a short one that ends
+    in no stop."""
+    while lo <= hi and (after := _heading_after(doc, lo)) is not None and after <= hi:
+        lo = after
+    while lo <= hi:
+        first = doc.para_bounds[doc.para[hi]][0]
+        if first <= lo or _heading_after(doc, first) != hi + 1:
+            break
+        hi = first - 1
+    return lo, hi
+
+
+def _heading_after(doc: Doc, t: int) -> int | None:
+    """Where the paragraph after a subheading starting at token ``t`` begins
+    (the token after it), or None if no subheading starts there."""
+    first, after = doc.para_bounds[doc.para[t]]
+    if first != t:
+        return None
+    text = doc.text
+    line_start = text.rfind("\n", 0, doc.starts[t]) + 1
+    if text.startswith("#", line_start):
+        return after
+    end = doc.tokens[after - 1].end
+    if after - first > _HEADING_WORDS or text[end : end + 1] in (".", "!", "?", "…", '"', "”", ":", ","):
+        return None
+    return after
