@@ -472,6 +472,13 @@ def to_table(alignment: Alignment, width: int | None = None, color: bool = False
         label = f"{group.id}\n{group.kind}" + ("\nquote" if group.quote else "") + (f"\n⚑ {flags}" if flags else "")
         for i, p in enumerate(group.passages):
             # Text, not markup: "[that refused talks]" is the quote, not a style.
+            passage = Text(one_line(as_read(alignment.articles[p.article], p)[0]))
+            mine = [c for c in group.changes if c.passage == i]
+            if mine:
+                # What it changes, under it: the flags name the kinds, these the words ("never" → "rarely").
+                changed = _changes_line(mine)
+                changed = without_marks(changed) if is_markdown_path(alignment.articles[p.article].path) else changed
+                passage.append(f"\n↳ {'⚑ ' if any(c.material for c in mine) else ''}{changed}", style="dim")
             table.add_row(
                 Text(label if i == 0 else ""),
                 Text(
@@ -480,7 +487,7 @@ def to_table(alignment: Alignment, width: int | None = None, color: bool = False
                     + (f"\nsaid by {p.said_by}" if p.said_by else "")
                 ),
                 shown_similarity(p.similarity),
-                Text(one_line(as_read(alignment.articles[p.article], p)[0])),
+                passage,
             )
         for r in group.repeats:  # a stretch repeating a version inside its own article
             art = alignment.articles[r.article]

@@ -303,3 +303,18 @@ async def test_only_here_with_nothing_to_list_says_so(make_app):
         await pilot.press("h")  # the groups again
         await pilot.pause()
         assert table.row_count == 1 and table.cell(0, 0).strip().endswith("g1")
+
+
+def test_the_align_table_gives_each_versions_changed_words_under_it():
+    """Usertest 3, finding 13: the table named the flags ("negation") but
+    never the words ("never" → "rarely")."""
+    from dataclasses import replace
+
+    from sidebyside.export import to_table
+    from sidebyside.model import Change
+
+    alignment = _same_day(["2027-02-03", "2027-02-03", "2027-02-04"])
+    group = replace(alignment.groups[0], kind="variant", changes=(Change("negation", 2, 0, "never", "rarely"),))
+    table = to_table(replace(alignment, groups=(group,)), width=100)
+    assert "↳ ⚑ negation: “never” → “rarely”" in table
+    assert table.count("↳") == 1  # under the version that changes only
