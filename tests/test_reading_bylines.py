@@ -290,3 +290,17 @@ def test_a_masthead_with_its_edition_is_the_outlet_not_the_headline():
     article = article_from_text(Path("/t/spanish.txt"), text)
     assert article.title == "Six years and nine months in prison for former water company chief"
     assert article.outlet == "El Diario De Levante"
+
+
+def test_a_dateline_with_its_full_date_is_metadata_and_dates_the_article():
+    """'ASHFORD, June 4, 2026 - The city …': the place and the date with its
+    year are the dateline, shown as written and never in a passage, and
+    they date an article that has no other date."""
+    text = (
+        "LAKESIDE TIMES\n\nMayor promises new library by 2028\n\nBy Priya Natarajan\n\n"
+        "ASHFORD, June 4, 2026 - The city of Ashford will build a new central library on the site of the old"
+        " bus depot, Mayor Helen Varga announced on Wednesday.\n"
+    )
+    article = article_from_text(Path("/t/lakeside.txt"), text)
+    assert "ASHFORD, June 4, 2026 - " in [text[s:e] for s, e in article.metadata]
+    assert article.date == "2026-06-04"

@@ -78,7 +78,7 @@ _DATELINE_CREDIT = re.compile(
 )
 # A dateline, with or without a credit: "KYIV, March 3 —", "MOSCOW, Oct 30 (Wire World) –", "(AP) —"
 DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’-][A-Z.'’ -]{0,39}(,\s*[A-Z][\w.]*(\s+[\w.]+){0,3})?\s*(\([^)]{1,40}\)\s*)?(--|[-–—])\s"
+    r"^[A-Z][A-Z.'’-][A-Z.'’ -]{0,39}(,\s*[A-Z][\w.]*(,?\s+[\w.]+){0,3})?\s*(\([^)]{1,40}\)\s*)?(--|[-–—])\s"
     r"|^\([A-Za-z][\w ]{0,30}\)\s*(--|[-–—])\s"
 )
 
@@ -591,7 +591,7 @@ def date_from_text(lines: list[str]) -> str | None:
     updated = None
     for line in content[:15]:
         head = line
-        m = _DATELINE_CREDIT.match(line)
+        m = _DATELINE_CREDIT.match(line) or DATELINE.match(line)  # ("ASHFORD, June 4, 2026 - The city …")
         if m:
             head = line[: m.end()]
         elif len(line.split(maxsplit=10)) > 10 and not _PUBLISHED.match(line):  # over 10 words
