@@ -18,6 +18,7 @@ CASES = [
     ("The Defence Ministry said in a statement that it had overhauled its procurement.", "the Defence Ministry"),
     ("The Bank of England said rates would stay where they are.", "the Bank of England"),
     ("Ruslan Akhmetov, an analyst at Freedom Finance, said the cut was expected.", "Akhmetov"),
+    ('"It is a great day for French athletics," said FFA President Jean-Marc Vidal.', "Vidal"),  # a hyphenated name
     ('"We will not rush," Governor Erlan Abdrakhmanov told a news conference in Astana.', "Abdrakhmanov"),
     ("The mayor of Itabirito told a news conference that the shelters were full.", "the mayor of Itabirito"),
     ("A spokesman for the Port of Antofagasta said the terminal was closed.", "the Port of Antofagasta"),

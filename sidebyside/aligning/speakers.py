@@ -809,7 +809,8 @@ def name_run_end(text: str, tokens, k: int, last: int, abbreviated: frozenset[st
     end, …) tuples, read up to index ``last``): capitalised words, and on
     through up to three role words to the person's name ("said Cal Fire
     battalion chief Maria Delgado", "said Rheinfeld coach Jürgen Haas"), and
-    past the stop of a title in ``abbreviated`` ("Dr. Amara Osei").  Used by
+    past the stop of a title in ``abbreviated`` ("Dr. Amara Osei"), through
+    a hyphen ("Jean-Marc Vidal").  Used by
     the aligner's speaker check too."""
 
     def spaced(m: int) -> bool:
@@ -818,7 +819,9 @@ def name_run_end(text: str, tokens, k: int, last: int, abbreviated: frozenset[st
         gap = text[tokens[m - 1][1] : tokens[m][0]]
         if gap == "\n":  # a hard-wrapped line's end ("said Prof" / "Gareth Low, a consultant")
             gap = " "
-        return gap == " " or (gap == ". " and text[tokens[m - 1][0] : tokens[m - 1][1]].casefold() in abbreviated)
+        if gap in (" ", "-"):  # ("Jean-Marc Vidal")
+            return True
+        return gap == ". " and text[tokens[m - 1][0] : tokens[m - 1][1]].casefold() in abbreviated
 
     def capital(m: int) -> bool:
         return text[tokens[m][0]].isupper()
