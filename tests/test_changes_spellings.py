@@ -440,3 +440,11 @@ def test_a_body_and_the_short_name_its_text_gives_it_are_one_speaker():
     [group] = groups_with_the_course(said.replace("The FFA", "The French Athletics Federation"))
     assert len(group.passages) == 2 and not {"attribution", "name"} & set(group.flags)
     assert not groups_with_the_course(said.replace("The FFA", "The Italian Athletics Federation"))
+
+
+def test_a_word_moved_is_not_listed_as_added_and_dropped():
+    a = "The spill happened on 14 March 2024, when a wall of a tailings pond at the mine gave way after heavy rain."
+    b = "The spill happened on March 14, 2024, when a wall of a tailings pond at the mine gave way after heavy rain."
+    assert not [c for c in _changes(a, b) if "March" in (c[1], c[2])]
+    c = b.replace("March 14", "April 14")  # a month changed is still told
+    assert [kind for kind, before, after in _changes(a, c) if "April" in after]

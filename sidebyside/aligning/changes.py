@@ -1564,4 +1564,21 @@ def _version_changes(
             )
         if reference.parts is not None and (any(r.quoted) or any(v.quoted)):
             mine.extend(_reworded_quotes(r, v, reference.parts, said[1], mine, i, ref))
-    return mine
+    return _without_moved_words(mine)
+
+
+def _without_moved_words(changes: list[Change]) -> list[Change]:
+    """The changes without a word one version drops in one place and adds in
+    another ("14 March 2024" / "March 14, 2024": "adds 'March' · drops
+    'March'" says nothing): the words are the same, only their order is not."""
+    added = [c for c in changes if c.kind == "added" and c.after]
+    dropped = [c for c in changes if c.kind == "dropped" and c.before]
+    if not (added and dropped):
+        return changes
+    moved: list[Change] = []
+    for a in added:
+        for d in dropped:
+            if d not in moved and a.after.casefold() == d.before.casefold():
+                moved += [a, d]
+                break
+    return [c for c in changes if not any(c is m for m in moved)] if moved else changes
