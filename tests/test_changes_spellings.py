@@ -448,3 +448,26 @@ def test_a_word_moved_is_not_listed_as_added_and_dropped():
     assert not [c for c in _changes(a, b) if "March" in (c[1], c[2])]
     c = b.replace("March 14", "April 14")  # a month changed is still told
     assert [kind for kind, before, after in _changes(a, c) if "April" in after]
+
+
+def test_one_quotation_word_for_word_given_to_another_speaker_is_one_passage_flagged():
+    """The same words quoted, said by one analyst in one outlet and another
+    in the other: the misattribution is shown (one group, flagged who said);
+    words that are only alike, said by another, stay two statements."""
+    quote = '"Halvern is cutting where it has to, not where it wants to," said'
+    later = '"Carmakers are still sitting on too many chips, and that will not clear before the middle of next year."'
+    a = f"{quote} Jonas Verbeek, an analyst at Kestrel Partners in Amsterdam. {later}"
+    b = f"{quote} Sanne Oosterhuis, an analyst at Brightwater Research. {later}"
+
+    def groups_quoting(other: str):
+        articles = [
+            article_from_text(Path(f"{name}.txt"), f"Headline number {name}\n\n{FILLER}\n\n{text}\n")
+            for name, text in (("north", a), ("south", other))
+        ]
+        return [g for g in align(articles).groups if any("Halvern" in p.text for p in g.passages)]
+
+    [group] = groups_quoting(b)
+    assert "attribution" in group.flags
+    alike = b.replace("where it has to, not where it wants to", "where demand is weakest and the plants are oldest")
+    alike = alike.replace(later, '"Carmakers will need a year or more to use up the chips they ordered."')
+    assert not groups_quoting(alike)  # two statements

@@ -745,6 +745,9 @@ def other_speakers(da: Doc, a0: int, a1: int, db: Doc, b0: int, b1: int) -> bool
     short = _short_names(da) | _short_names(db)
     if short and (_named_in(short, x, db, b0, b1) or _named_in(short, y, da, a0, a1)):
         return False
+    # One quotation word for word, given to another speaker: a change to show, not two statements.
+    if _same_quotation(da, a0, a1, db, b0, b1):
+        return False
     # One name spelt two ways is one speaker ("Hrytsenko said" / "Hryzenko said"),
     # but not two names joined to their titles ("President Macron" / "President Maduro").
     return not any(
@@ -777,6 +780,24 @@ def _named_in(short: dict[str, str], who: frozenset[str], doc: Doc, lo: int, hi:
     first, after = _sentences(doc)
     text = " ".join(doc.text[doc.starts[first[lo]] : doc.tokens[after[hi] - 1].end].casefold().split())
     return any(name in text for name in names)
+
+
+_SAME_QUOTATION_WORDS = 8  # quoted words at least, in each passage ...
+_SAME_QUOTATION = 0.95  # ... their keys this alike (Indel), for one quotation given to two speakers
+
+
+def _same_quotation(da: Doc, a0: int, a1: int, db: Doc, b0: int, b1: int) -> bool:
+    """Do tokens a0..a1 and b0..b1 quote the same words (eight at least,
+    their keys alike but for a word or two in twenty), whoever each says
+    spoke them?"""
+    qa, qb = _quoted_tokens(da), _quoted_tokens(db)
+    x = [k for k, q in zip(da.keys[a0 : a1 + 1], qa[a0 : a1 + 1]) if q]
+    if len(x) < _SAME_QUOTATION_WORDS:
+        return False
+    y = [k for k, q in zip(db.keys[b0 : b1 + 1], qb[b0 : b1 + 1]) if q]
+    if len(y) < _SAME_QUOTATION_WORDS:
+        return False
+    return Indel.normalized_similarity(x, y) >= _SAME_QUOTATION
 
 
 def paragraph_speakers(doc: Doc, lo: int, hi: int) -> frozenset[str]:
