@@ -1124,3 +1124,16 @@ def test_the_lede_is_the_first_sentence_of_the_story_not_a_date_line():
     lo, hi = lede(doc, AlignOptions())
     opening = doc.text[doc.starts[lo] : doc.tokens[hi].end]
     assert opening == "A magnitude 6.8 earthquake struck off the coast of northern Chile on Monday"
+
+
+def test_markdown_emphasis_does_not_make_a_passage_a_variant():
+    from sidebyside.aligning.grouping import verbatim_key
+
+    assert verbatim_key("Ethiopia's **Getachew Alemayehu** won the race.") == verbatim_key(
+        "Ethiopia's Getachew Alemayehu won the race."
+    )
+    assert verbatim_key("_Nobody_ had Lyon down as a record course.") == verbatim_key(
+        "Nobody had Lyon down as a record course."
+    )
+    assert verbatim_key("a snake_case name") != verbatim_key("a snakecase name")
+    assert verbatim_key("Ethiopia's **Getachew** won") != verbatim_key("Ethiopia's Getahun won")

@@ -947,9 +947,15 @@ _SPACES_RE = re.compile(r"\s+")
 _EDGE_PUNCTUATION = " .,;:!?"
 
 
+_EMPHASIS_RE = re.compile(r"(?<!\w)[*_]+(?=\w)|(?<=[\w.,;:!?'\"”’])[*_]+(?!\w)")
+
+
 def verbatim_key(text: str) -> str:
     """A version as compared for "verbatim": case, quotation marks, dashes
-    and whitespace folded, and the punctuation at its two ends left out."""
+    and whitespace folded, Markdown's emphasis marks ("**Getachew
+    Alemayehu**") and the punctuation at its two ends left out."""
+    if "*" in text or "_" in text:
+        text = _EMPHASIS_RE.sub("", text)
     folded = _QUOTE_CHARS_RE.sub("", fold_punctuation(text).casefold())
     folded = _SPACES_RE.sub(" ", _DASH_SPACE_RE.sub("-", folded))
     return folded.strip(_EDGE_PUNCTUATION)
