@@ -107,5 +107,5 @@ def test_the_command_line_passes_failed_urls_as_notices(fake_app, monkeypatch, t
         server.stop()
     ((articles, kwargs),) = fake_app
     assert [a.url for a in articles] == [urls[1], urls[0]]  # oldest first
-    assert kwargs["notices"] == [f"{urls[2]}: HTTP error 404 (Not Found)"]
+    assert kwargs["notices"] == [f"skipped {urls[2]}: HTTP error 404 (Not Found)"]  # (as a skipped file is told)
     assert not any("404" in p for p in kwargs.get("config_problems", ()))
