@@ -86,3 +86,16 @@ def test_the_sample_keeps_its_order():
     articles, notes = arrange(load_articles())
     assert [a.name for a in articles] == sorted(a.name for a in articles) and notes == []
     assert all(a.tag is None for a in articles)
+
+
+def test_on_one_day_the_earlier_time_first_a_zone_taken_in_utc():
+    from dataclasses import replace
+
+    late, early, zoned, dayonly = (
+        replace(art("/x/late.txt"), date="2027-02-03T19:25"),
+        replace(art("/x/early.txt"), date="2027-02-03T14:10"),
+        replace(art("/x/zoned.txt"), date="2027-02-03T15:00+02:00"),  # 13:00 UTC
+        replace(art("/x/dayonly.txt"), date="2027-02-03"),
+    )
+    names = [x.name for x in order_articles([late, early, zoned, dayonly])]
+    assert names == ["dayonly.txt", "zoned.txt", "early.txt", "late.txt"]

@@ -104,8 +104,12 @@ def test_metadata_beats_the_text(tmp_path):
     [
         (f"---\ntitle: T\ndate: 2022-10-30T09:15:00Z\n---\n{BODY}", "2022-10-30"),
         (f"---\ntitle: T\ndate: 30 October 2022\n---\n{BODY}", "2022-10-30"),
-        (f"Protesters clash with police\n\nSunday, 30 October 2022, 10:49\n\n{BODY}", "2022-10-30"),
-        (f"Protesters clash with police\n\nPublished: March 3, 2022 10:15 GMT\n\n{BODY}", "2022-03-03"),
+        # the time of day a date line gives, and its zone (first seen, on one day, goes by them)
+        (f"Protesters clash with police\n\nSunday, 30 October 2022, 10:49\n\n{BODY}", "2022-10-30T10:49"),
+        (f"Protesters clash with police\n\nPublished: March 3, 2022 10:15 GMT\n\n{BODY}", "2022-03-03T10:15+00:00"),
+        (f"Protesters clash with police\n\nSeville - 3 February 2027 - 19:25 CET\n\n{BODY}", "2027-02-03T19:25+01:00"),
+        (f"Protesters clash with police\n\nMonday, March 9, 2026, 6:45 p.m.\n\n{BODY}", "2026-03-09T18:45"),
+        (f"Protesters clash with police\n\n16.04.2027 16:20\n\n{BODY}", "2027-04-16T16:20"),
         (f"KYIV, Oct. 30, 2022 (AP) — {BODY}", "2022-10-30"),
         # a date inside the prose is an event, not when the article was published
         (f"Protesters clash\n\n{PROSE}\n{BODY}", None),

@@ -10,6 +10,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .articles import Article
@@ -33,10 +34,27 @@ def order_articles(articles: Sequence[Article], order: str = DEFAULT_ORDER) -> l
     if order == "date":
         if sum(1 for a in items if a.date) < 2:
             return items
-        return sorted(items, key=lambda a: (a.date is None, a.date or ""))
+        return sorted(items, key=lambda a: _when(a.date))
     if order == "path":
         return sorted(items, key=lambda a: a.source)
     return sorted(items, key=lambda a: ((a.outlet or a.path.stem).casefold(), a.source))
+
+
+def _when(value: str | None) -> tuple:
+    """An article's date as it orders: undated last; by day, then on one day
+    by its time where it carries one (a time with a zone taken in UTC, a
+    day without a time before the times: it may have come first)."""
+    if not value:
+        return (True, "", datetime.min)
+    moment = datetime.min
+    if len(value) > 10:
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            moment = datetime.min
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return (False, value[:10], moment)
 
 
 def _distinguishing_names(paths: Sequence[Path]) -> list[str]:

@@ -581,6 +581,48 @@ def parse_date(value: str) -> str | None:
     return None
 
 
+# A time of day on a date line: "14:10", "19:25 CET", "6:45 p.m.", "9.41am BST".
+_TIME_RE = re.compile(
+    r"(?<![\d.:])(\d{1,2})(?::(\d{2})|\.(\d{2})(?=\s*[ap]\.?m))(?![\d:])\s*([ap])?\.?m?\.?"
+    r"(?:\s*\(?([A-Z]{3,4})\)?(?![\w]))?",
+    re.IGNORECASE,
+)
+# Zones a date line names, as offsets from UTC in minutes (not the ambiguous ones: IST, CST of China).
+_ZONE_MINUTES = {
+    "GMT": 0, "UTC": 0, "WET": 0, "BST": 60, "WEST": 60, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180,
+    "EST": -300, "EDT": -240, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420, "JST": 540,
+    "AEST": 600, "AEDT": 660,
+}
+
+
+def time_of_day(line: str) -> str:
+    """The time of day a date line gives, after its date, as ISO does after
+    the day ("T14:10", "T19:25+01:00" with a zone it names), or "" if none.
+    The date's own figures ("16.04.2027") are not read as a time."""
+    for pattern in _DATE_PATTERNS:
+        m = pattern.search(line)
+        if m:
+            line = line[: m.start()] + " " * (m.end() - m.start()) + line[m.end() :]
+            break
+    t = _TIME_RE.search(line)
+    if t is None:
+        return ""
+    hour, minute = int(t.group(1)), int(t.group(2) or t.group(3))
+    half = (t.group(4) or "").casefold()
+    if half:
+        if not 1 <= hour <= 12:
+            return ""
+        hour = hour % 12 + (12 if half == "p" else 0)
+    if hour > 23 or minute > 59:
+        return ""
+    found = f"T{hour:02d}:{minute:02d}"
+    zone = _ZONE_MINUTES.get((t.group(5) or "").upper())
+    if zone is not None:
+        sign = "-" if zone < 0 else "+"
+        found += f"{sign}{abs(zone) // 60:02d}:{abs(zone) % 60:02d}"
+    return found
+
+
 def date_from_text(lines: list[str]) -> str | None:
     """The publication date a text states near its top: a short line that is
     a date or a dateline ("Sunday, 30 October 2022, 10:49", "Published:
@@ -600,7 +642,7 @@ def date_from_text(lines: list[str]) -> str | None:
         if found and _UPDATED.match(line):
             updated = updated or found  # when it was changed: the publication date if no other
         elif found:
-            return found
+            return found + time_of_day(head if m else line[:120])
     day = undated_day(content)
     if day is not None:
         return _year_from_text(day, content) or updated
