@@ -582,6 +582,15 @@ def test_a_statement_announced_with_a_colon_in_its_own_paragraph_is_said_by_whoe
     assert passage_facts(ArticleFacts(text), start, start + 30)[1] is None
 
 
+def test_a_quotation_after_someone_has_spoken_to_reporters_with_a_colon_is_theirs():
+    text = (
+        "Live: measles outbreak\n\n16:45 - Dr Mere Kahukura, the medical officer of health for the Waikato, has"
+        ' just spoken to reporters in Hamilton: "Measles is one of the most infectious diseases there is."\n'
+    )
+    start = text.index("Measles is")
+    assert passage_facts(ArticleFacts(text), start, start + 40)[1] == "Dr Mere Kahukura"
+
+
 def test_a_memo_sent_with_a_colon_is_said_by_whoever_sent_it():
     text = (
         "# Halvern to reduce its cost base\n\n## A message from our CEO\n\n"

@@ -765,7 +765,7 @@ class _Attributions(_Subjects):
         if headline is not None and headline.start() >= end - 1:
             return headline.group(1).split()[-1]
         if quoted and (issued := _ISSUED_HERE_RE.search(self.text, p_start, p_end)) is not None:
-            return issued.group(1)
+            return issued.group(1) or issued.group(2)
         # No attribution in its sentence: a quotation or first-person
         # paragraph continues the paragraph before it.
         if not (quoted or self._first_person(start, end)):
@@ -800,8 +800,13 @@ _ISSUED = (
 )
 _ISSUED_RE = re.compile(rf"(?:^|[.!?]\s+){_ISSUED}\s*$", re.MULTILINE)
 # … and the statement after it in the same paragraph (a live page's entry:
-# '14:05 - Health Minister Simon Whitford has put out a statement: "…').
-_ISSUED_HERE_RE = re.compile(rf"(?:^|[.!?]\s+|\s[-–—]\s+){_ISSUED}\s*[\"“«]", re.MULTILINE)
+# '14:05 - Health Minister Simon Whitford has put out a statement: "…'), or
+# after 'X, <who X is>, has just spoken to reporters in Hamilton:'.
+_SPOKE = (
+    r"(?:[Tt]he\s+)?((?:[A-Z][\w&’'-]*\s+){0,3}[A-Z][\w&’'-]*)(?:,\s[^,:\n]{0,80},)?\s+"
+    r"(?:has\s+|have\s+)?(?:just\s+)?(?:spoken|spoke|talked)\s+to\s+[^:\n]{0,60}:"
+)
+_ISSUED_HERE_RE = re.compile(rf"(?:^|[.!?]\s+|\s[-–—]\s+)(?:{_ISSUED}|{_SPOKE})\s*[\"“«]", re.MULTILINE)
 
 
 def name_run_end(text: str, tokens, k: int, last: int, abbreviated: frozenset[str] = frozenset()) -> int:
