@@ -88,7 +88,7 @@ def test_the_sample_keeps_its_order():
     assert all(a.tag is None for a in articles)
 
 
-def test_on_one_day_the_earlier_time_first_a_zone_taken_in_utc():
+def test_on_one_day_the_earlier_time_first_a_zone_taken_in_utc_a_day_alone_after():
     from dataclasses import replace
 
     late, early, zoned, dayonly = (
@@ -98,4 +98,4 @@ def test_on_one_day_the_earlier_time_first_a_zone_taken_in_utc():
         replace(art("/x/dayonly.txt"), date="2027-02-03"),
     )
     names = [x.name for x in order_articles([late, early, zoned, dayonly])]
-    assert names == ["dayonly.txt", "zoned.txt", "early.txt", "late.txt"]
+    assert names == ["zoned.txt", "early.txt", "late.txt", "dayonly.txt"]

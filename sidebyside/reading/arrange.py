@@ -42,19 +42,19 @@ def order_articles(articles: Sequence[Article], order: str = DEFAULT_ORDER) -> l
 
 def _when(value: str | None) -> tuple:
     """An article's date as it orders: undated last; by day, then on one day
-    by its time where it carries one (a time with a zone taken in UTC, a
-    day without a time before the times: it may have come first)."""
+    by its time where it carries one (a time with a zone taken in UTC), a
+    day without a time after the times, as the overview's columns are."""
     if not value:
-        return (True, "", datetime.min)
-    moment = datetime.min
+        return (True, "", True, datetime.min)
+    moment = None
     if len(value) > 10:
         try:
             moment = datetime.fromisoformat(value)
         except ValueError:
-            moment = datetime.min
-        if moment.tzinfo is not None:
+            moment = None
+        if moment is not None and moment.tzinfo is not None:
             moment = moment.astimezone(UTC).replace(tzinfo=None)
-    return (False, value[:10], moment)
+    return (False, value[:10], moment is None, moment or datetime.min)
 
 
 def _distinguishing_names(paths: Sequence[Path]) -> list[str]:
