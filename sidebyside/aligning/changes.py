@@ -621,6 +621,9 @@ _SPELLED_RE = re.compile(
 )
 
 
+_SPELLED_NEEDS = ("hundred", "thousand", *_TENS)  # (a text holds one of these, or no such number)
+
+
 def _spelled_value(words: str) -> int:
     """The value of a number :data:`_SPELLED_RE` found."""
     total = part = 0
@@ -646,7 +649,7 @@ def _amounts(text: str) -> list[Amount]:
     hundred and fourteen" 214."""
     found: list[Amount] = []
     folded = text.casefold()
-    if "hundred" in folded or "thousand" in folded or "ty" in folded:
+    if any(word in folded for word in _SPELLED_NEEDS):
         text = _SPELLED_RE.sub(lambda m: str(_spelled_value(m.group())), text)
     for m in _AMOUNT_RE.finditer(text):
         if m.group(1):
