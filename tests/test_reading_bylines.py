@@ -185,6 +185,7 @@ def test_a_line_of_punctuation_under_the_headline_is_no_writer(line):
         ("Port Elsby dockers strike over pay", False),
         ("Rifle designer asked patriarch about guilt", False),
         ("Seville - 3 February 2027 - 19:25 CET", True),  # where, the date, the time and its zone
+        ("Valencia, 9 March 2027 - 19:12 CET", True),
         ("Posted by the Costa Luz Radio newsroom", True),  # a newsroom for a writer
         ("By staff reporters", True),
         ("Seville is calm on 3 February", False),

@@ -833,8 +833,9 @@ def is_metadata_line(line: str) -> bool:
         # not a hard-wrapped line of prose ("On March 3 the city council voted").
         # ("Friday 19 November 2027 · Issue 212": an issue's number, and a mark between)
         rest = (stripped[: date.start()] + " " + stripped[date.end() :]).replace(",", " ").split()
-        if len(rest) > 1 and rest[0][:1].isupper() and rest[1] in _SEPARATORS:
-            rest = rest[2:]  # the place it was written in: "Seville - 3 February 2027 - 19:25 CET"
+        if len(rest) > 1 and rest[0][:1].isupper() and (rest[1] in _SEPARATORS or stripped.startswith(rest[0] + ",")):
+            # the place it was written in: "Seville - 3 February 2027 - 19:25 CET", "Valencia, 9 March 2027 - 19:12 CET"
+            rest = rest[2:] if rest[1] in _SEPARATORS else rest[1:]
         return all(
             w.casefold().rstrip(".") in _WEEKDAY_OR_ISSUE
             or any(c.isdigit() for c in w)
