@@ -682,9 +682,23 @@ def _among(amounts: list[Amount] | set[Amount], others: list[Amount]) -> bool:
     return all(any(_same_amount(a, b) for b in others) for a in amounts)
 
 
+_COUNT_WORD_RE = re.compile(rf"\b({'|'.join(_COUNT_WORDS[1:])})\b(?![-\w])", re.IGNORECASE)
+
+
 def _same_amounts(before: str, after: str) -> bool:
-    """Do two phrases give the same amounts, only written otherwise?"""
-    return _same_amount_lists(_amounts(before), _amounts(after))
+    """Do two phrases give the same amounts, only written otherwise ("2" /
+    "two", "$1.2bn" / "1.2 billion dollars")?  A count word alone is read
+    as its figure here, where the two phrases stand for each other."""
+    return _same_amount_lists(_amounts(_count_figures(before)), _amounts(_count_figures(after)))
+
+
+def _count_figures(text: str) -> str:
+    """``text`` with its numbers in words ("two hundred and fourteen",
+    "twelve") as figures."""
+    folded = text.casefold()
+    if any(word in folded for word in _SPELLED_NEEDS):
+        text = _SPELLED_RE.sub(lambda m: str(_spelled_value(m.group())), text)
+    return _COUNT_WORD_RE.sub(lambda m: str(_COUNT_WORDS.index(m.group(1).casefold())), text)
 
 
 def _same_amount_lists(a: list[Amount], b: list[Amount]) -> bool:
@@ -1134,6 +1148,8 @@ def _moved_numbers(r: Words, v: Words, opcodes, found: list[Change], i: int, ref
         return []
     if any(c.kind == "other" and _HAS_DIGIT[c.before] and _HAS_DIGIT[c.after] for c in found):
         return []  # amounts compared where they stand, and found the same written otherwise (other money)
+    if any(c.kind == "other" and _same_amounts(c.before, c.after) for c in found):
+        return []  # ("2" / "two", found the same where they stand)
     if any(c.kind == "other" and _same_duration(c.before, c.after) for c in found):
         return []  # ("24 months" / "two years", found the same where they stand)
     lost, gained = [], []
@@ -1151,10 +1167,14 @@ def _moved_numbers(r: Words, v: Words, opcodes, found: list[Change], i: int, ref
     theirs, ours = set(v.keys), set(r.keys)
     lost = [a for a in lost if r.keys[a] not in theirs and not _among(_amount_at(r, a), their_amounts)]
     gained = [b for b in gained if v.keys[b] not in ours and not _among(_amount_at(v, b), our_amounts)]
-    # One number given for another counts the same thing ("killed at least
-    # 12 people" / "At least 14 people"), not another ("a magnitude 6.8
-    # earthquake" / "dozens were hurt").
+    # One number given for another: first those that count the same thing
+    # ("killed at least 12 people" / "At least 14 people"), else any two
+    # but a measure for a count ("a magnitude 6.8 earthquake" / "dozens
+    # were hurt" is no number changed).
     pairs = [(a, b) for a in lost for b in gained if _count_the_same(_counted(r, a), _counted(v, b))]
+    pairs = pairs or [(a, b) for a in lost for b in gained if _measure(r, a) == _measure(v, b)]
+    # ("more than 200" / "214", "nearly 200" / "198": a bound the other keeps)
+    pairs = [(a, b) for a, b in pairs if not (_within_bound(r, a, v, b) or _within_bound(v, b, r, a))]
     if not pairs:
         return []
     before, ref_span = _phrase(r, pairs[0][0], pairs[0][0] + 1)
@@ -1174,6 +1194,56 @@ def _counted(w: Words, k: int) -> str | None:
             continue
         return w.stems[x]
     return None
+
+
+_AT_LEAST = ("more than", "over", "top", "tops", "topped", "above", "at least", "upwards of", "exceeding")
+
+
+def _within_bound(w: Words, k: int, other: Words, j: int) -> bool:
+    """Is the number at word ``k`` of ``w`` a lower bound ("more than 200",
+    "topped 200") that the other's exact number at ``j`` keeps ("214")?  A
+    figure rounded ("about 8%" for 7.5%, "nearly 40%" for 37.8%) is still a
+    number changed, and so are two bounds that differ."""
+    if not _qualifier(w, k) or _qualifier(other, j):
+        return False
+    ours, theirs = _value_at(w, k), _value_at(other, j)
+    return ours is not None and theirs is not None and theirs >= ours
+
+
+def _qualifier(w: Words, k: int) -> str:
+    """The lower bound before the number at word ``k`` ("more than",
+    "at least"), or ""."""
+    lo, _ = _whole_number(w, k, k + 1)
+    before = " ".join(x.casefold() for x in w.words[max(0, lo - 2) : lo])
+    return next((q for q in _AT_LEAST if before == q or before.endswith(" " + q)), "")
+
+
+def _bounded(r: Words, i1: int, i2: int, v: Words, j1: int, j2: int) -> bool:
+    """Is one of the numbers of two replaced phrases a bound the other keeps
+    (:func:`_within_bound`)?"""
+    a = next((x for x in range(i2 - 1, i1 - 1, -1) if _cardinal(r.keys[x])), None)
+    b = next((x for x in range(j2 - 1, j1 - 1, -1) if _cardinal(v.keys[x])), None)
+    return a is not None and b is not None and (_within_bound(r, a, v, b) or _within_bound(v, b, r, a))
+
+
+def _value_at(w: Words, k: int) -> float | None:
+    """The value of the number at word ``k``, if it reads as one."""
+    found = _amounts(_count_figures(_amount_phrase(w, k, k + 1)))
+    return found[0] if found and isinstance(found[0], float) else None
+
+
+_MEASURE_WORDS = frozenset(("magnitude", "per", "percent", "%", "degrees", "degree"))
+
+
+def _measure(w: Words, k: int) -> bool:
+    """Is the number at word ``k`` a measure (with decimals, a unit, a
+    magnitude or a share: "6.8", "5 kilometres", "magnitude 7", "18 per
+    cent") rather than a count of things?"""
+    lo, hi = _whole_number(w, k, k + 1)
+    if _decimals(w, hi - 1, hi) or (hi < len(w.keys) and _decimals(w, hi, hi + 1)) or _unit_after_number(w, hi, hi + 1):
+        return True
+    near = {w.words[x].casefold() for x in (lo - 1, hi) if 0 <= x < len(w.words)}
+    return bool(near & _MEASURE_WORDS) or "%" in w.source[w.ends[hi - 1] : w.ends[hi - 1] + 1]
 
 
 def _count_the_same(x: str | None, y: str | None) -> bool:
@@ -1549,6 +1619,8 @@ def _version_changes(
             _phrase(v, max(0, j1 - 1), min(len(v.keys), j2 + 1))[0],
         ):
             kind = "other"  # "24 months" / "two years"
+        if kind == "number" and _bounded(r, i1, i2, v, j1, j2):
+            kind = "other"  # "more than 200" / "214"
         mine.append(Change(kind, i, ref, before, after, span, ref_span))
     if quote_runs or passages[i].quoted != passages[ref].quoted:  # (else there is no quote against paraphrase)
         mine.extend(_quote_changes(r, v, passages, i, ref, quote_runs))
@@ -1567,21 +1639,4 @@ def _version_changes(
             )
         if reference.parts is not None and (any(r.quoted) or any(v.quoted)):
             mine.extend(_reworded_quotes(r, v, reference.parts, said[1], mine, i, ref))
-    return _without_moved_words(mine)
-
-
-def _without_moved_words(changes: list[Change]) -> list[Change]:
-    """The changes without a word one version drops in one place and adds in
-    another ("14 March 2024" / "March 14, 2024": "adds 'March' · drops
-    'March'" says nothing): the words are the same, only their order is not."""
-    added = [c for c in changes if c.kind == "added" and c.after]
-    dropped = [c for c in changes if c.kind == "dropped" and c.before]
-    if not (added and dropped):
-        return changes
-    moved: list[Change] = []
-    for a in added:
-        for d in dropped:
-            if d not in moved and a.after.casefold() == d.before.casefold():
-                moved += [a, d]
-                break
-    return [c for c in changes if not any(c is m for m in moved)] if moved else changes
+    return mine
