@@ -160,3 +160,22 @@ def test_a_publication_named_beside_or_over_its_sections(top, outlet):
     from sidebyside.reading.textmeta import outlet_from_credits
 
     assert outlet_from_credits([*top, "Outbreak passes 200 cases", "By Jane Smith"]) == outlet
+
+
+def test_a_headline_in_capitals_over_a_statement_label_is_still_the_headline_when_no_other_follows(tmp_path):
+    from sidebyside.reading.articles import load_articles
+
+    text = (
+        "HALVERN TO CUT 1,200 JOBS IN EUROPE\nStatement\n\nHalvern said on Tuesday it would cut about 1,200 jobs"
+        " in Europe over the next year as demand for its chips fell.\n"
+    )
+    (tmp_path / "x.txt").write_text(text, encoding="utf-8")
+    (article,) = load_articles([str(tmp_path / "x.txt")])
+    assert article.title == "HALVERN TO CUT 1,200 JOBS IN EUROPE"
+
+
+def test_a_masthead_is_named_as_a_line_writes_the_name_not_as_prose_does():
+    from sidebyside.reading.textmeta import outlet_from_credits
+
+    lines = ["MORNING STAR | News", "Singer wins award", "By Jane Smith", "Morning star Venus was bright over the bay."]
+    assert outlet_from_credits(lines) == "Morning Star"

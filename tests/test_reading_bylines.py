@@ -190,6 +190,8 @@ def test_a_line_of_punctuation_under_the_headline_is_no_writer(line):
         ("By staff reporters", True),
         ("Seville is calm on 3 February", False),
         ("By the way, the team won", False),
+        ("By Friday the council had sacked its staff.", False),  # a sentence, not a newsroom
+        ("By then the club had doubled its staff.", False),
     ],
 )
 def test_page_metadata_lines(line, metadata):
@@ -305,3 +307,18 @@ def test_a_dateline_with_its_full_date_is_metadata_and_dates_the_article():
     article = article_from_text(Path("/t/lakeside.txt"), text)
     assert "ASHFORD, June 4, 2026 - " in [text[s:e] for s, e in article.metadata]
     assert article.date == "2026-06-04"
+
+
+@pytest.mark.parametrize(
+    ("line", "end"),
+    [
+        ("ASHFORD, June 4, 2026 - The city of Ashford will build a library.", 24),
+        ("KYIV, Ukraine - The war went on.", 16),
+        ("UK, France, Germany - the three largest economies - voted against it.", 0),  # a list, no date
+        ("NATO, EU, and UN officials - meeting in Brussels - agreed.", 0),
+    ],
+)
+def test_a_dateline_with_commas_holds_a_date(line, end):
+    from sidebyside.reading.textmeta import dateline_end
+
+    assert dateline_end(line) == end

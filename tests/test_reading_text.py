@@ -110,6 +110,10 @@ def test_metadata_beats_the_text(tmp_path):
         (f"Protesters clash with police\n\nSeville - 3 February 2027 - 19:25 CET\n\n{BODY}", "2027-02-03T19:25+01:00"),
         (f"Protesters clash with police\n\nMonday, March 9, 2026, 6:45 p.m.\n\n{BODY}", "2026-03-09T18:45"),
         (f"Protesters clash with police\n\n16.04.2027 16:20\n\n{BODY}", "2027-04-16T16:20"),
+        # a US or Australian zone, a word after the time (no am/pm read off a letter)
+        (f"Protesters clash with police\n\n3 February 2027, 9:00 PST\n\n{BODY}", "2027-02-03T09:00-08:00"),
+        (f"Protesters clash with police\n\n3 February 2027 10:15 AEST\n\n{BODY}", "2027-02-03T10:15+10:00"),
+        (f"Protesters clash with police\n\n3 February 2027, 10:30 Paris time\n\n{BODY}", "2027-02-03T10:30"),
         (f"KYIV, Oct. 30, 2022 (AP) — {BODY}", "2022-10-30"),
         # a date inside the prose is an event, not when the article was published
         (f"Protesters clash\n\n{PROSE}\n{BODY}", None),

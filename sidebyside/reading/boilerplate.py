@@ -25,7 +25,7 @@ import re
 from typing import Literal, NamedTuple
 
 from .patterns import lazy
-from .textmeta import BYLINE_WORDS, DATELINE, masthead, parse_date, publication_line
+from .textmeta import BYLINE_WORDS, DATELINE, RELEASE_LABEL, masthead, parse_date, publication_line
 
 LineKind = Literal["blank", "title", "body", "boilerplate", "header"]
 
@@ -331,8 +331,12 @@ def guess_title(text: str, lines: list[Line]) -> int | None:
             # or a headline about a paper ("Musk Buys Washington Post").
             paper = i
             continue
-        if not candidates and body.isupper() and _release_follows(text, lines, i):
-            continue  # the issuer's name over its release ("FÉDÉRATION FRANÇAISE D'ATHLÉTISME" / "Press release")
+        if not candidates and paper is None and body.isupper() and _release_follows(text, lines, i):
+            # The issuer's name over its release ("FÉDÉRATION FRANÇAISE
+            # D'ATHLÉTISME" / "Press release"), unless no headline follows
+            # ("HALVERN TO CUT 1,200 JOBS" / "Statement" / the prose).
+            paper = i
+            continue
         found = _headline_here(text, lines, i, body)
         if found is not _NOT_YET:
             return found if found is not None or paper is None else paper
@@ -344,7 +348,6 @@ def guess_title(text: str, lines: list[Line]) -> int | None:
 
 _NOT_YET = -1  # (what _headline_here says of a line that is neither the headline nor the prose)
 
-RELEASE_LINE = re.compile(r"^\W*((press|news|media) release|(press )?statement|communiqu[ée]( de presse)?)\W*$", re.I)
 
 
 def _release_follows(text: str, lines: list[Line], i: int) -> bool:
@@ -352,7 +355,7 @@ def _release_follows(text: str, lines: list[Line], i: int) -> bool:
     for line in lines[i + 1 : i + 3]:
         body = text[line.start : line.end].strip()
         if body:
-            return bool(RELEASE_LINE.match(body))
+            return bool(RELEASE_LABEL.match(body))
     return False
 
 

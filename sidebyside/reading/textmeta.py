@@ -78,7 +78,10 @@ _DATELINE_CREDIT = re.compile(
 )
 # A dateline, with or without a credit: "KYIV, March 3 —", "MOSCOW, Oct 30 (Wire World) –", "(AP) —"
 DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’-][A-Z.'’ -]{0,39}(,\s*[A-Z][\w.]*(,?\s+[\w.]+){0,3})?\s*(\([^)]{1,40}\)\s*)?(--|[-–—])\s"
+    r"^[A-Z][A-Z.'’-][A-Z.'’ -]{0,39}(,\s*[A-Z][\w.]*(\s+[\w.]+){0,3})?\s*(\([^)]{1,40}\)\s*)?(--|[-–—])\s"
+    # (a place and its full date: "ASHFORD, June 4, 2026 - ")
+    r"|^[A-Z][A-Z.'’-][A-Z.'’ -]{0,39},\s*(?:[A-Z][a-z]+,\s*)?(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)"
+    r"[a-z]*\.?\s+\d{1,2},?\s+\d{4}\s*(--|[-–—])\s"
     r"|^\([A-Za-z][\w ]{0,30}\)\s*(--|[-–—])\s"
 )
 
@@ -406,7 +409,14 @@ def author_from_name_line(lines: list[str]) -> str | None:
     return None
 
 
-_RELEASE_LABEL = re.compile(r"^\W*((press|news|media) release|(press )?statement|communiqu[ée]( de presse)?)\W*$", re.I)
+# A release's label on a line of its own ("Press release", "Statement").
+RELEASE_LABEL = re.compile(r"^\W*((press|news|media) release|(press )?statement|communiqu[ée]( de presse)?)\W*$", re.I)
+
+
+def _capital_or_particle(word: str) -> bool:
+    """A word of a name as written: capitalised, or a particle ("de",
+    "of", "d'Athlétisme")."""
+    return word[:1].isupper() or word.casefold() in _SMALL_WORDS or re.match(r"[a-z]{1,2}['’][A-Z]", word) is not None
 
 
 def _cased_as_in(name: str, lines: list[str]) -> str:
@@ -416,7 +426,7 @@ def _cased_as_in(name: str, lines: list[str]) -> str:
     pattern = re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE)
     for line in lines:
         m = pattern.search(line)
-        if m and m.group()[:1].isupper() and not m.group().isupper():
+        if m and not m.group().isupper() and all(_capital_or_particle(word) for word in m.group().split()):
             return m.group()
     return name
 
@@ -462,7 +472,7 @@ def outlet_from_credits(lines: list[str]) -> str | None:
             if name:
                 return name
     # An issuer's name in capitals over its release ("FÉDÉRATION FRANÇAISE D'ATHLÉTISME" / "Press release").
-    if len(content) >= 2 and content[0].isupper() and _RELEASE_LABEL.match(content[1]):
+    if len(content) >= 2 and content[0].isupper() and RELEASE_LABEL.match(content[1]):
         name = _capitalised_name(content[0])
         if name:
             return _cased_as_in(name, content[1:])
@@ -583,11 +593,11 @@ def parse_date(value: str) -> str | None:
 
 # A time of day on a date line: "14:10", "19:25 CET", "6:45 p.m.", "9.41am BST".
 _TIME_RE = re.compile(
-    r"(?<![\d.:])(\d{1,2})(?::(\d{2})|\.(\d{2})(?=\s*[ap]\.?m))(?![\d:])\s*([ap])?\.?m?\.?"
-    r"(?:\s*\(?([A-Z]{3,4})\)?(?![\w]))?",
-    re.IGNORECASE,
+    r"(?<![\d.:])(\d{1,2})(?::(\d{2})|\.(\d{2})(?=\s*[aApP]\.?[mM]))(?![\d:])"
+    r"(?:\s*([aApP])\.?[mM]\.?(?!\w))?(?:\s*\(?([A-Z]{2,4})\)?(?!\w))?"
 )
-# Zones a date line names, as offsets from UTC in minutes (not the ambiguous ones: IST, CST of China).
+# Zones a date line names, as offsets from UTC in minutes (the ambiguous
+# ones, IST and CST, are zones of a date line but give no offset).
 _ZONE_MINUTES = {
     "GMT": 0, "UTC": 0, "WET": 0, "BST": 60, "WEST": 60, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180,
     "EST": -300, "EDT": -240, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420, "JST": 540,
@@ -798,14 +808,11 @@ _WEEKDAY_OR_ISSUE = _WEEKDAYS | _ISSUE_WORDS  # words a date line holds besides 
 _SEPARATORS = frozenset("·|•–—-/")
 
 
-_TIME_ZONES = frozenset(
-    "GMT BST UTC CET CEST EET EEST WET WEST EST EDT CST CDT MST MDT PST PDT JST IST AEST AEDT".split()
-)
+_TIME_ZONES = frozenset(_ZONE_MINUTES) | {"IST", "CST"}
 # A byline naming a newsroom or desk rather than a person.
 _DESK_BYLINE = re.compile(
-    rf"^{BYLINE_WORDS}\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z0-9][\w.'’&-]*){{0,5}}\s+"
-    r"(?:newsroom|news\s+desk|news\s+team|desk|staff|team|reporters)\.?$",
-    re.IGNORECASE,
+    rf"^(?i:{BYLINE_WORDS})\s+(?:[Tt]he\s+)?(?:[A-Z][\w.'’&-]*\s+){{0,6}}"
+    r"(?i:(?:staff\s+)?(?:newsroom|news\s+desk|news\s+team|desk|staff|team|reporters|writers))\.?$"
 )
 
 
