@@ -135,6 +135,7 @@ def test_a_repeated_line_is_boilerplate_but_the_headline_stays():
         "Get SiliconBeat Daily: the chip industry in five minutes, every weekday morning.",
         "*Media: press@halvern.example · Investors: ir@halvern.example*",
         "Press contact: Nuria Bermejo, +34 959 555 018, prensa@guadalmoraviva.es",
+        "**Media contact:** Jo Pemberton, Press Office, University of Northbridge, press@northbridge.example.ac.uk",
         "Members with questions can call the UTI member line on 088 555 0140, weekdays from 08:30 to 17:00.",
         "You are receiving Central Europe Briefing because you subscribed at cebriefing.example.eu. "
         "[Unsubscribe](https://cebriefing.example.eu/unsubscribe) · [Read online](https://cebriefing.example.eu/318)",
@@ -188,6 +189,12 @@ def test_known_boilerplate(line):
         "Listen to our correspondent in Kyiv on the line.",
         "Sign up for evacuation alerts at the county website, the fire chief told residents.",
         "Sign up to get emergency alerts from the county, Sheriff Dale Moss said.",
+        "Police said anyone who saw the crash should call the incident room on 0800 555 0140, daily from 08:00 to"
+        " 22:00, or speak to an officer at the scene, as detectives tried to trace the driver.",
+        "Residents unhappy with the decision can call the council on 01233 555 330, weekdays from 9:00 to 17:00,"
+        " the mayor said, as protests grew.",
+        "Contact: the ministry's spokesman, reached by email at info@health.example, declined to comment.",
+        "Media: reporters who emailed press@ministry.example on Monday got no reply, the union said.",
         "Sign up to receive the vaccine by email, officials told parents, and a clinic will call you back.",
         "Listen to the minister on 101.7 FM tonight, the station said, as the vote nears.",
         "Anyone with information should call police on 101, quoting log 1234 of 4 June.",

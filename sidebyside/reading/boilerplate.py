@@ -113,12 +113,15 @@ _PATTERNS = [
     r"^get [^.!?:]{2,40}\b(daily|weekly|briefing|newsletter):[^.!?]{0,80}\bevery (weekday|day|week|morning)\b"
     r"[^.!?]{0,30}[.!]?$",
     # Contact lines: "Media: press@halvern.example · Investors: ir@…", "Press contact: Nuria Bermejo, +34 …, prensa@…"
+    # (after the label only names, phones, addresses and the marks between them)
     r"^((press|media|investor|public) (contact|enquiries|inquiries|office|relations)|media|press|investors?"
-    r"|contact)\s*:[^.!?]{0,80}\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b[^!?]{0,80}$",
+    r"|contact)\s*:\s*(?:(?:(?-i:[A-Z])[\w'’.-]*|(?-i:of|the|and|de|for|at)\b"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d ()-]{5,}\d|(?-i:[A-Z][a-z]+):"
+    r"|[·|,/;&•–-])\s*)+[*_]*$",
     # A helpline and its hours: "Members with questions can call the UTI member line on 088 555 0140, weekdays
     # from 08:30 to 17:00." (an appeal without hours, "call police on 101", is prose)
-    r"\bcall\b[^.!?]{0,60}\bon \+?\d[\d ]{5,}\d\b,? (on )?(weekdays|monday (to|-) friday|mon-fri|daily)"
-    r" (from|between) \d{1,2}[:.]\d{2}",
+    r"\A(?![^.!?]*\b(said|says|told|urged|asked|appealed)\b)[^.!?]{0,80}\bcall\b[^.!?]{0,60}\bon \+?\d[\d ]{5,}\d\b,?"
+    r" (on )?(weekdays|monday (to|-) friday|mon-fri|daily) (from|between) \d{1,2}[:.]\d{2}[^.!?]{0,30}[.!]?\Z",
 ]
 # The patterns tied to the line's start are tried there only, the others
 # everywhere (one alternation of them all tried at every position took most
