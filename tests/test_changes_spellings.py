@@ -499,3 +499,23 @@ def test_a_lower_bound_the_other_number_keeps_is_no_number_change(figure, other,
     a = f"Health officials said {figure} people had now been infected across the region since the outbreak began."
     b = a.replace(figure, other)
     assert ("number" in {kind for kind, _, _ in _changes(a, b)}) is flagged
+
+
+def test_a_quotation_two_people_give_in_one_text_goes_with_the_same_speaker_in_the_other():
+    """'"Our thoughts …," said Chief Fire Officer Dawn Reilly.' and then
+    'Superintendent Mark Ellery echoed her words. "Our thoughts …," he
+    said.' in one text, only Ellery's in the other: Ellery's with Ellery's,
+    nothing flagged (review R3)."""
+    quote = '"Our thoughts are with the family and friends of those who died at this very difficult time,"'
+    a = (
+        f"{quote} said Chief Fire Officer Dawn Reilly.\n\n"
+        f"Superintendent Mark Ellery echoed her words. {quote} he said."
+    )
+    b = f"{quote} said Superintendent Mark Ellery."
+    articles = [
+        article_from_text(Path(f"{name}.txt"), f"Headline number {name}\n\n{FILLER}\n\nA line here.\n\n{text}\n")
+        for name, text in (("north", a), ("south", b))
+    ]
+    [group] = [g for g in align(articles).groups if any("Our thoughts" in p.text for p in g.passages)]
+    assert "attribution" not in group.flags
+    assert any("he said" in p.text for p in group.passages)

@@ -789,7 +789,10 @@ _SAME_QUOTATION = 0.95  # ... their keys this alike (Indel), for one quotation g
 def _same_quotation(da: Doc, a0: int, a1: int, db: Doc, b0: int, b1: int) -> bool:
     """Do tokens a0..a1 and b0..b1 quote the same words (eight at least,
     their keys alike but for a word or two in twenty), whoever each says
-    spoke them?"""
+    spoke them, and does each text have it said once only?  (Where one text
+    has two people say it, "Superintendent Ellery echoed her words. '…,' he
+    said.", each version keeps to its own speaker; a pull-quote that gives
+    it again with no one saying it is no second saying.)"""
     qa, qb = _quoted_tokens(da), _quoted_tokens(db)
     x = [k for k, q in zip(da.keys[a0 : a1 + 1], qa[a0 : a1 + 1]) if q]
     if len(x) < _SAME_QUOTATION_WORDS:
@@ -797,7 +800,26 @@ def _same_quotation(da: Doc, a0: int, a1: int, db: Doc, b0: int, b1: int) -> boo
     y = [k for k, q in zip(db.keys[b0 : b1 + 1], qb[b0 : b1 + 1]) if q]
     if len(y) < _SAME_QUOTATION_WORDS:
         return False
-    return Indel.normalized_similarity(x, y) >= _SAME_QUOTATION
+    if Indel.normalized_similarity(x, y) < _SAME_QUOTATION:
+        return False
+    return _said_once(da, x[:_SAME_QUOTATION_WORDS]) and _said_once(db, y[:_SAME_QUOTATION_WORDS])
+
+
+def _said_once(doc: Doc, keys: list[str]) -> bool:
+    """Do these keys follow each other in one sentence with a verb of saying
+    at most in the text?"""
+    joined = doc.cache.get("joined keys")
+    if joined is None:
+        joined = doc.cache["joined keys"] = " " + " ".join(doc.keys) + " "
+    phrase = " " + " ".join(keys) + " "
+    said = 0
+    at = joined.find(phrase)
+    while at >= 0:
+        t = joined.count(" ", 0, at)  # (the token the phrase starts at)
+        lo, hi = doc.sentence_of(t)
+        said += any(doc.text[t.start : t.end].casefold() in SAYING_WORDS for t in doc.tokens[lo:hi])
+        at = joined.find(phrase, at + 1)
+    return said <= 1
 
 
 def paragraph_speakers(doc: Doc, lo: int, hi: int) -> frozenset[str]:
