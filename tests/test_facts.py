@@ -580,6 +580,14 @@ def test_a_statement_announced_with_a_colon_in_its_own_paragraph_is_said_by_whoe
     assert passage_facts(ArticleFacts(text), start, start + 40)[1] == "Health Minister Simon Whitford"
     start = text.index("Nine people")
     assert passage_facts(ArticleFacts(text), start, start + 30)[1] is None
+    # another quotation in the paragraph is not the statement's (review R3)
+    text = (
+        "Live\n\n14:05 - Health Minister Simon Whitford has put out a statement: \"Measles is one of the most"
+        ' infectious diseases we know." Opposition spokesperson Jane Doe was scathing. "This government has been'
+        ' asleep at the wheel for months."\n'
+    )
+    start = text.index("This government")
+    assert passage_facts(ArticleFacts(text), start, start + 30)[1] is None
 
 
 def test_a_quotation_after_someone_has_spoken_to_reporters_with_a_colon_is_theirs():

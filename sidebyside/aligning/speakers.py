@@ -765,7 +765,8 @@ class _Attributions(_Subjects):
         if headline is not None and headline.start() >= end - 1:
             return headline.group(1).split()[-1]
         if quoted and (issued := _ISSUED_HERE_RE.search(self.text, p_start, p_end)) is not None:
-            return issued.group(1) or issued.group(2)
+            if issued.end() - 1 <= anchor_start <= issued.end():  # (the quotation it announces, no other)
+                return issued.group(1) or issued.group(2)
         # No attribution in its sentence: a quotation or first-person
         # paragraph continues the paragraph before it.
         if not (quoted or self._first_person(start, end)):
