@@ -15,7 +15,7 @@ from operator import not_
 
 from ..model import MATERIAL, Change, ChangeKind, Group
 from .quotations import STARTS_AFTER
-from .speakers import _WEAK_VERBS, SPEECH_VERBS, Sentences
+from .speakers import _WEAK_VERBS, SPEECH_VERBS, Sentences, short_names
 from .tokens import (
     DURATIONS,
     MONTHS,
@@ -957,11 +957,10 @@ def _same_speaker(one: str, other: str, sources: tuple[str, ...] = ()) -> bool:
 def _named_short(short: str, name: str, sources: tuple[str, ...]) -> bool:
     """Does one of ``sources`` give ``short`` as the short name of ``name``,
     in brackets after it ("The French Athletics Federation (FFA)")?"""
-    short, name = short.removeprefix("the ").strip(), name.removeprefix("the ").strip()
-    if " " in short or not short.isupper() or " " not in name:
+    short, name = short.removeprefix("the ").strip().casefold(), name.removeprefix("the ").strip().casefold()
+    if " " in short or " " not in name:
         return False
-    pattern = re.compile(rf"\b{re.escape(name)}\s*\({re.escape(short)}\)", re.IGNORECASE)
-    return any(pattern.search(text) for text in sources)
+    return any(short_names(text).get(short) == " ".join(name.split()) for text in sources)
 
 
 def _speaker_change(k: int, base: int, before: str, after: str) -> Change:

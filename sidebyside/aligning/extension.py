@@ -18,7 +18,7 @@ from rapidfuzz.distance import Indel
 from .documents import BOILERPLATE, SAYING_KEYS, SAYING_WORDS, Doc
 from .options import AlignOptions
 from .rewording import reported, same_polarity, same_statement
-from .speakers import name_run_end
+from .speakers import name_run_end, short_names
 from .tokens import key_of, normalise
 
 #: Passages at least this similar are copies, whatever words changed; so are
@@ -743,7 +743,7 @@ def other_speakers(da: Doc, a0: int, a1: int, db: Doc, b0: int, b1: int) -> bool
         return False
     # A body and the short name either text gives it ("The French Athletics Federation (FFA)").
     short = _short_names(da) | _short_names(db)
-    if short and (_named_in(short, x, db, b0, b1) or _named_in(short, y, da, a0, a1)):
+    if short and (_named_in(short, x, y, db, b0, b1) or _named_in(short, y, x, da, a0, a1)):
         return False
     # One quotation word for word, given to another speaker: a change to show, not two statements.
     if _same_quotation(da, a0, a1, db, b0, b1):
@@ -755,26 +755,23 @@ def other_speakers(da: Doc, a0: int, a1: int, db: Doc, b0: int, b1: int) -> bool
     )
 
 
-_SHORT_NAME_RE = re.compile(r"\b((?:[A-Z][\w'’-]+ ){1,5}[A-Z][\w'’-]+) ?\(([A-Z]{2,6})\)")
-
-
 def _short_names(doc: Doc) -> dict[str, str]:
-    """The short names the text gives ("The French Athletics Federation
-    (FFA)"): the key of each to its name, folded (worked out once per
-    document)."""
+    """:func:`.speakers.short_names` of the text, the short names as keys."""
     found = doc.cache.get("short names")
     if found is None:
-        found = doc.cache["short names"] = {
-            key_of(m.group(2)): " ".join(m.group(1).casefold().removeprefix("the ").split())
-            for m in _SHORT_NAME_RE.finditer(doc.text)
-        }
+        found = doc.cache["short names"] = {key_of(k): v for k, v in short_names(doc.text).items()}
     return found
 
 
-def _named_in(short: dict[str, str], who: frozenset[str], doc: Doc, lo: int, hi: int) -> bool:
-    """Is one of ``who`` a short name whose name the sentences holding
-    tokens lo..hi of ``doc`` give in full?"""
+def _named_in(short: dict[str, str], who: frozenset[str], others: frozenset[str], doc: Doc, lo: int, hi: int) -> bool:
+    """Is one of ``who`` a short name for a body that ``others`` (the other
+    text's speakers) name, in full in the sentences holding tokens lo..hi of
+    ``doc``?"""
     names = [short[k] for k in who if k in short]
+    if not names:
+        return False
+    named = {k.lstrip(JOINED) for k in others}
+    names = [name for name in names if key_of(name.split()[-1]) in named]
     if not names:
         return False
     first, after = _sentences(doc)

@@ -810,6 +810,24 @@ _SPOKE = (
 _ISSUED_HERE_RE = re.compile(rf"(?:^|[.!?]\s+|\s[-–—]\s+)(?:{_ISSUED}|{_SPOKE})\s*[\"“«]", re.MULTILINE)
 
 
+# A body's name and the short name the text gives it: "The French Athletics
+# Federation (FFA)", "the Bank of England (BoE)".
+_SHORT_NAME_RE = re.compile(
+    r"\b((?:[A-Z][\w'’-]+ (?:(?:of|and|for|the|de) )?){1,5}[A-Z][\w'’-]+) ?\(([A-Z][A-Za-z]{1,5})\)"
+)
+
+
+@lru_cache(maxsize=256)
+def short_names(text: str) -> dict[str, str]:
+    """The short names a text gives the bodies it names: each short name
+    (folded) to the body's full name (folded, without "the")."""
+    return {
+        m.group(2).casefold(): " ".join(m.group(1).casefold().removeprefix("the ").split())
+        for m in _SHORT_NAME_RE.finditer(text)
+        if any(c.isupper() for c in m.group(2)[1:]) or len(m.group(2)) <= 3
+    }
+
+
 def name_run_end(text: str, tokens, k: int, last: int, abbreviated: frozenset[str] = frozenset()) -> int:
     """Where the name that begins at token ``k`` ends (``tokens``: (start,
     end, …) tuples, read up to index ``last``): capitalised words, and on
