@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -97,3 +98,19 @@ def test_a_piece_of_a_passage_does_not_start_or_end_with_a_subheading():
     words = [text[t.start : t.end] for t in doc.tokens]
     lo, hi = _past_headings(doc, words.index("The", 5), words.index("record") - 2)
     assert (words[lo], words[hi]) == ("Rotich", "faster")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["#MeToo campaigners cheered outside.", "The minister called it ‘a farce’.", "The vote passed (12-3)."],
+)
+def test_a_short_paragraph_that_ends_as_a_sentence_is_no_subheading(paragraph):
+    from pathlib import Path
+
+    from sidebyside.aligning.refining import _past_headings
+    from sidebyside.reading.articles import article_from_text
+
+    text = f"# Race report\n\nThe pacemaker dropped out, as planned.\n\n{paragraph}\n\nRotich said he ran faster.\n"
+    doc = d.prepare(article_from_text(Path("a.md"), text))
+    first = next(k for k, t in enumerate(doc.tokens) if t.start >= text.index(paragraph))
+    assert _past_headings(doc, first, len(doc.tokens) - 1)[0] == first

@@ -27,6 +27,7 @@ it was.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -276,9 +277,13 @@ def _heading_after(doc: Doc, t: int) -> int | None:
         return None
     text = doc.text
     line_start = text.rfind("\n", 0, doc.starts[t]) + 1
-    if text.startswith("#", line_start):
+    if _MARKDOWN_HEADING.match(text, line_start):
         return after
     end = doc.tokens[after - 1].end
-    if after - first > _HEADING_WORDS or text[end : end + 1] in (".", "!", "?", "…", '"', "”", ":", ","):
+    rest = text[end : end + 4].lstrip("\"'”’)]» ")  # (a stop after closing marks: "‘a farce’.", "(12-3).")
+    if after - first > _HEADING_WORDS or rest[:1] in (".", "!", "?", "…", ":", ",") or text[end : end + 1] in "\"”":
         return None
     return after
+
+
+_MARKDOWN_HEADING = re.compile(r"#{1,6}\s")  # ("#MeToo campaigners …" is no heading)
