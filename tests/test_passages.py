@@ -1137,3 +1137,18 @@ def test_markdown_emphasis_does_not_make_a_passage_a_variant():
     )
     assert verbatim_key("a snake_case name") != verbatim_key("a snakecase name")
     assert verbatim_key("Ethiopia's **Getachew** won") != verbatim_key("Ethiopia's Getahun won")
+
+
+def test_ledes_alone_are_no_reason_to_link_two_articles():
+    """Two articles that share nothing but a lede each wrote in its own
+    words (one clause of it alike) are not linked by their ledes."""
+    wire = (
+        "A magnitude 6.8 earthquake struck off the coast of northern Chile on Monday, killing three people,"
+        " cutting power to tens of thousands of homes and damaging the port of Antofagasta, authorities said."
+    )
+    courier = (
+        "Three people died and dozens were hurt when a powerful earthquake shook Chile's northern coast on Monday,"
+        " knocking out power to tens of thousands of homes and damaging the port of Antofagasta."
+    )
+    alignment = pair(body("Quake hits Chile", [wire, FILLER_A[0]]), body("Deadly quake", [courier, FILLER_B[0]]))
+    assert not groups_holding(alignment, "A magnitude 6.8", "Three people died")

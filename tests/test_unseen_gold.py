@@ -364,10 +364,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         "a utility's safety notice: a line with a phone number is prose as often (police appeals)"
     ),
     ("noconfidence", "edit", "lede-rewritten"): "european.txt's own lede is not grouped with the wire's",
-    ("noconfidence", "edit", "wrobel-paraphrase"): (
-        "european.txt's paraphrase of the speech ('told deputies that he would not cling to power and that he "
-        "would accept …') shares too few words with the quote to be linked"
-    ),
     ("noconfidence", "edit", "not-acceptable"): (
         "page.html's link with the wire is cut between its paraphrase and its quote, where european.txt "
         "(which gives them in the other order) is; the quote's piece then clashes with the wire's whole "

@@ -197,9 +197,9 @@ def lede_links(da: Doc, db: Doc, a: int, b: int, links: list[Link], opts: AlignO
             if not (sa <= x.sa and x.ea <= ea and sb <= x.sb and x.eb <= eb):
                 return links
             inside.append(x)
-    found = sentence_links(da, db, a, b, [span], opts)
+    found = sentence_links(da, db, a, b, [span], opts) if len(inside) < len(links) else []
     if not found:
-        return links
+        return links  # (not alike enough, or the articles share nothing but the ledes)
     return [x for x in links if x not in inside] + found
 
 

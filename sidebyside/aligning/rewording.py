@@ -68,6 +68,9 @@ _OPPOSITES = [
         (("praise", "praised", "thank", "thanked"), ("criticise", "criticised", "criticize", "criticized")),
         (("buy", "bought", "sign", "signed"), ("sell", "sold")),
         (("productive", "useful"), ("pointless",)),
+        # a rate or a price changed, or left as it was
+        (("raise", "raised", "raises", "cut", "cuts", "lower", "lowered", "hike", "hiked", "increase", "increased"),
+         ("held", "hold", "holds", "left", "kept", "keep", "unchanged", "steady", "paused", "pause")),
     )
 ]
 _OPPOSITE_KEYS = frozenset().union(*(one | other for one, other in _OPPOSITES))
@@ -306,6 +309,7 @@ def reworded_pairs(docs: list[Doc], opts: AlignOptions) -> dict[tuple[int, int],
 _LEDE_MIN_SHARED = 5  # content words two ledes share at least ...
 _LEDE_MIN_DICE = 0.5  # ... and half of those of both
 _LEDE_PARAGRAPHS = 4  # a lede is in one of the body's first paragraphs
+_LEDE_WORDS_IN_LOWER_CASE = 3  # at least: a line of names and figures (a date line) is no lede
 _SENTENCE_END = re.compile(r"[\"”’)\]]*[.!?…]")  # after a sentence's last word
 
 
@@ -330,7 +334,7 @@ def lede(doc: Doc, opts: AlignOptions) -> tuple[int, int] | None:
         if doc.boilerplate[lo] or not _SENTENCE_END.match(text, doc.tokens[hi].end):
             continue
         tokens = doc.tokens[lo : hi + 1]
-        if sum(t.content and text[t.start].islower() for t in tokens) < opts.min_shared:
+        if sum(t.content and text[t.start].islower() for t in tokens) < _LEDE_WORDS_IN_LOWER_CASE:
             continue  # (a date line: "Monday, March 9, 2026, 6:45 p.m.")
         if opts.min_words <= hi - lo + 1 <= _MAX_WORDS:
             found = (lo, hi)
