@@ -430,6 +430,158 @@ MISSES: dict[tuple[str, str, str], str] = {
         "in no one group"
     ),
     ("chipcuts", "flag", "brink-paraphrase"): "see the edit brink-paraphrase",
+    # canal and misconduct: written blind this session and measured on its final engine; not read
+    ('canal', 'must', 'ship'): (
+        "held out (written blind this session, measured, not read): ship: in no group in ['statement.html', "
+        "'live.txt']"
+    ),
+    ('canal', 'must', 'rahmani'): (
+        "held out (written blind this session, measured, not read): rahmani: in groups [{'g10'}, {'g10'}, "
+        "{'g11'}], not one group"
+    ),
+    ('misconduct', 'must', 'retractions'): (
+        "held out (written blind this session, measured, not read): retractions: in groups [{'g12'}, {'g12'},"
+        " {'g2'}], not one group"
+    ),
+    ('misconduct', 'must', 'provost'): (
+        "held out (written blind this session, measured, not read): provost: in groups [{'g6'}, {'g6'}, "
+        "{'g13'}], not one group"
+    ),
+    ('canal', 'edit', 'lede-rewritten'): (
+        "held out (written blind this session, measured, not read): rewritten lede (the trade paper's: the "
+        "salvors' long operation first, the ship as '400-metre boxship OrientPearl'): ['A giant container "
+        "ship ran aground in the Talmar …"
+    ),
+    ('canal', 'edit', 'lede-rewritten-statement'): (
+        "held out (written blind this session, measured, not read): rewritten lede (the authority's: what it "
+        "is doing, no queue): ['A giant container ship ran aground in the Talmar Canal early on Thursday and "
+        "blocked one of the world's…"
+    ),
+    ('canal', 'edit', 'rahmani-cut'): (
+        "held out (written blind this session, measured, not read): quote cut after its first sentence (the "
+        "tugs and dredgers, 'doing everything in our power to reopen the canal' and the appeal for patience "
+        "left out), the attribution b…"
+    ),
+    ('canal', 'edit', 'rahmani-paraphrase'): (
+        "held out (written blind this session, measured, not read): quote turned into paraphrase (the "
+        "chairman's statement on the live page: 'says all of the crew are safe ... has asked shipping lines "
+        "to be patient'; 'doing everything …"
+    ),
+    ('canal', 'edit', 'rahmani-attribution-moved'): (
+        "held out (written blind this session, measured, not read): attribution moved from before the quote "
+        "to after it and reworded ('The Chairman of the Talmar Canal Authority, Adil Rahmani, said:' / 'Canal"
+        " Authority Chairman Adil Ra…"
+    ),
+    ('misconduct', 'edit', 'lede-rewritten-science'): (
+        "held out (written blind this session, measured, not read): rewritten lede (the science site's: the "
+        "lab facing the loss of its papers, 'doctored the images', no name): ['Kingsford University today "
+        "announced that an independent …"
+    ),
+    ('misconduct', 'edit', 'lede-rewritten-national'): (
+        "held out (written blind this session, measured, not read): rewritten lede (the national paper's: "
+        "'manipulated images in published papers over seven years', the department shaken): ['Kingsford "
+        "University today announced that an…"
+    ),
+    ('misconduct', 'edit', 'lede-reworded-student'): (
+        "held out (written blind this session, measured, not read): the release's lede reworded as the "
+        "student paper's second paragraph (her lab and its start in 2012 added, 'was found by an independent "
+        "panel to be responsible'); the s…"
+    ),
+    ('misconduct', 'edit', 'papers-in-words'): (
+        "held out (written blind this session, measured, not read): number written in words and the bullet "
+        "made a sentence ('**7 papers** should be retracted' / 'seven of her papers be retracted': the same "
+        "count): ['**7 papers**', 'sev…"
+    ),
+    ('misconduct', 'edit', 'provost-reworded'): (
+        "held out (written blind this session, measured, not read): quote reworded throughout, as if re-"
+        "translated (careful, independent investigation that took more than a year / thorough and independent"
+        " inquiry lasting over a year; c…"
+    ),
+    ('misconduct', 'edit', 'provost-cut'): (
+        "held out (written blind this session, measured, not read): quote cut in its middle with '...' (the "
+        "sentence 'The panel found that images had been altered ... responsible for those changes.' left "
+        "out), the attribution after it:…"
+    ),
+    ('canal', 'flag', 'operator-hyphen'): (
+        "held out (written blind this session, measured, not read): operator-hyphen: flags [], not any of "
+        "['name', 'spelling']"
+    ),
+    ('canal', 'flag', 'rahmani-cut'): (
+        "held out (written blind this session, measured, not read): rahmani-cut: not inside one variant group"
+    ),
+    ('canal', 'flag', 'rahmani-paraphrase'): (
+        "held out (written blind this session, measured, not read): rahmani-paraphrase: not inside one "
+        "variant group"
+    ),
+    ('canal', 'flag', 'refloat-weeks'): (
+        "held out (written blind this session, measured, not read): refloat-weeks: flags [], not any of "
+        "['number', 'date']"
+    ),
+    ('misconduct', 'flag', 'provost-reworded'): (
+        "held out (written blind this session, measured, not read): provost-reworded: not inside one variant "
+        "group"
+    ),
+    ('misconduct', 'flag', 'provost-cut'): (
+        "held out (written blind this session, measured, not read): provost-cut: not inside one variant group"
+    ),
+    ('misconduct', 'quotes', 'all'): (
+        "held out (written blind this session, measured, not read): g15: 'Professor Alan Whitcombe, the ' … "
+        "'nd it was not reached lightly.'"
+    ),
+    ('canal', 'repeat', 'rahmani@statement.html:"We are doin'): (
+        "held out (written blind this session, measured, not read): rahmani: its must members are not in one "
+        "group"
+    ),
+    ('misconduct', 'repeat', 'provost@science.html:"This findin'): (
+        "held out (written blind this session, measured, not read): g15 has the repeat as a version: "
+        "'Professor Alan Whitcombe, the university\\'s provost.\\n\\n'This finding follows a careful, "
+        "independent investigation that took more tha…"
+    ),
+    ('canal', 'not-flagged', 'grounding:date+number'): (
+        "held out (written blind this session, measured, not read): g9 flagged ['date', 'number']: 05:40 "
+        "local time, 0340 GMT and '05:40 local time (0340 GMT)' are the same moment (local time is GMT+2), "
+        "kilometre 38 in all; what differ…"
+    ),
+    ('canal', 'not-flagged', 'queue:number'): (
+        "held out (written blind this session, measured, not read): g2 flagged ['number']: 112, 'More than "
+        "100' and 'A hundred and twelve' are the same count, rounded or written in words"
+    ),
+    ('canal', 'not-flagged', 'rahmani:attribution'): (
+        "held out (written blind this session, measured, not read): rahmani: its must members are not in one "
+        "group"
+    ),
+    ('misconduct', 'not-flagged', 'provost:attribution'): (
+        "held out (written blind this session, measured, not read): provost: its must members are not in one "
+        "group"
+    ),
+    ('misconduct', 'not-flagged', 'okafor:attribution+quote-paraphrase'): (
+        "held out (written blind this session, measured, not read): g7 flagged ['attribution']: the same "
+        "reply, word for word, given to Daniel Okafor in all three; only the attribution's wording and the "
+        "diacritics of the name inside th…"
+    ),
+    ('canal', 'speaker', 'rahmani@statement.html'): (
+        "held out (written blind this session, measured, not read): said by {'the Talmar Canal Authority'}, "
+        "not ['Rahmani', 'Adil Rahmani', 'Chairman Adil Rahmani', 'Canal Authority Chairman Adil Rahmani']"
+    ),
+    ('canal', 'speaker', 'rahmani@live.txt'): (
+        "held out (written blind this session, measured, not read): rahmani: not in a group in live.txt"
+    ),
+    ('misconduct', 'speaker', 'okafor@science.html'): (
+        "held out (written blind this session, measured, not read): said by {'Reid'}, not ['Okafor', 'Daniel "
+        "Okafor']"
+    ),
+    ('canal', 'boilerplate', 'Watch Channel 7 News live on channel 107 or on the Channel 7 app.'): (
+        "held out (written blind this session, measured, not read): 'Watch Channel 7 News live on channel 107"
+        " or on the Channel 7 app.' in live.txt classified body"
+    ),
+    ('misconduct', 'boilerplate', 'Sign up for The Bench Weekly, our round-up of the week in science, every Friday.'): (
+        "held out (written blind this session, measured, not read): 'Sign up for The Bench Weekly, our round-"
+        "up of the week in science, every Friday.' in science.html classified body"
+    ),
+    ('misconduct', 'boilerplate', 'The independent student newspaper of Kingsford University since 1961'): (
+        "held out (written blind this session, measured, not read): 'The independent student newspaper of "
+        "Kingsford University since 1961' in student.txt classified title"
+    ),
 }
 
 
