@@ -1058,6 +1058,15 @@ def test_a_speaker_s_name_over_a_line_end_is_one_name():
     assert speakers(doc, 0, len(doc.tokens) - 1) == {key_of("Low")}
 
 
+# Two ledes of one quake, each outlet's own.
+_QUAKE_WIRE_LEDE = (
+    "A magnitude 6.8 earthquake struck off the coast of northern Chile on Monday, killing three people,"
+    " cutting power to tens of thousands of homes and damaging the port of Antofagasta, authorities said."
+)
+_QUAKE_COURIER_LEDE = (
+    "Three people died and dozens were hurt when a powerful earthquake shook Chile's northern coast on Monday,"
+    " knocking out power to tens of thousands of homes and damaging the port of Antofagasta."
+)
 _QUAKE_SHARED = (
     "The port authority said cranes at two terminals had been damaged and that ships were being sent to"
     " Mejillones while engineers inspected the docks."
@@ -1068,14 +1077,7 @@ def test_two_ledes_telling_the_news_in_their_own_words_are_one_passage():
     """Two articles of one story (they share a paragraph) that each open on
     the news in their own words: the two ledes whole are one variant group,
     what each outlet changed inside it."""
-    wire = (
-        "A magnitude 6.8 earthquake struck off the coast of northern Chile on Monday, killing three people,"
-        " cutting power to tens of thousands of homes and damaging the port of Antofagasta, authorities said."
-    )
-    courier = (
-        "Three people died and dozens were hurt when a powerful earthquake shook Chile's northern coast on Monday,"
-        " knocking out power to tens of thousands of homes and damaging the port of Antofagasta."
-    )
+    wire, courier = _QUAKE_WIRE_LEDE, _QUAKE_COURIER_LEDE
     alignment = pair(
         body("Quake hits Chile", [wire, FILLER_A[0], _QUAKE_SHARED]),
         body("Deadly quake", [courier, FILLER_B[0], _QUAKE_SHARED]),
@@ -1142,13 +1144,6 @@ def test_markdown_emphasis_does_not_make_a_passage_a_variant():
 def test_ledes_alone_are_no_reason_to_link_two_articles():
     """Two articles that share nothing but a lede each wrote in its own
     words (one clause of it alike) are not linked by their ledes."""
-    wire = (
-        "A magnitude 6.8 earthquake struck off the coast of northern Chile on Monday, killing three people,"
-        " cutting power to tens of thousands of homes and damaging the port of Antofagasta, authorities said."
-    )
-    courier = (
-        "Three people died and dozens were hurt when a powerful earthquake shook Chile's northern coast on Monday,"
-        " knocking out power to tens of thousands of homes and damaging the port of Antofagasta."
-    )
+    wire, courier = _QUAKE_WIRE_LEDE, _QUAKE_COURIER_LEDE
     alignment = pair(body("Quake hits Chile", [wire, FILLER_A[0]]), body("Deadly quake", [courier, FILLER_B[0]]))
     assert not groups_holding(alignment, "A magnitude 6.8", "Three people died")
