@@ -1092,10 +1092,7 @@ def test_two_ledes_telling_the_news_in_their_own_words_are_one_passage():
 def test_ledes_that_do_not_tell_the_same_news_stay_apart():
     """Openings about the same story that share too few words, or where one
     denies what the other says, are not grouped."""
-    wire = (
-        "A magnitude 6.8 earthquake struck off the coast of northern Chile on Monday, killing three people,"
-        " cutting power to tens of thousands of homes and damaging the port of Antofagasta, authorities said."
-    )
+    wire = _QUAKE_WIRE_LEDE
     other_angle = (
         "Insurers in Santiago expect claims from Monday's earthquake to run into hundreds of millions of"
         " dollars, brokers told clients in notes."
