@@ -1147,7 +1147,10 @@ def _moved_numbers(r: Words, v: Words, opcodes, found: list[Change], i: int, ref
         return []
     if any(c.kind == "other" and _HAS_DIGIT[c.before] and _HAS_DIGIT[c.after] for c in found):
         return []  # amounts compared where they stand, and found the same written otherwise (other money)
-    if any(c.kind == "other" and _same_amounts(c.before, c.after) for c in found):
+    if any(
+        c.kind == "other" and (_HAS_DIGIT[c.before] or _HAS_DIGIT[c.after]) and _same_amounts(c.before, c.after)
+        for c in found
+    ):
         return []  # ("2" / "two", found the same where they stand)
     if any(c.kind == "other" and _same_duration(c.before, c.after) for c in found):
         return []  # ("24 months" / "two years", found the same where they stand)
