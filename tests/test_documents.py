@@ -114,3 +114,22 @@ def test_a_short_paragraph_that_ends_as_a_sentence_is_no_subheading(paragraph):
     doc = d.prepare(article_from_text(Path("a.md"), text))
     first = next(k for k, t in enumerate(doc.tokens) if t.start >= text.index(paragraph))
     assert _past_headings(doc, first, len(doc.tokens) - 1)[0] == first
+
+
+@pytest.mark.parametrize(
+    ("second", "deck"),
+    [
+        ("Shepherd boy from the highlands runs the fastest marathon ever seen in France - and pockets a prize", True),
+        ("Union leader Halvorsen said the strike would go on until the authority puts an offer on the table,", False),
+        ("The Ethiopian ran the fastest marathon ever seen in France on Sunday.", False),  # a sentence: the lede
+    ],
+)
+def test_a_standfirst_under_the_headline_goes_with_the_headline(second, deck):
+    from pathlib import Path
+
+    from sidebyside.reading.articles import article_from_text
+
+    text = f"Ethiopian flyer blitzes Lyon in record time\n\nSport | Athletics\n\n{second}\n\nThe prose goes on.\n"
+    doc = d.prepare(article_from_text(Path("a.txt"), text))
+    first_word = next(k for k, t in enumerate(doc.tokens) if t.start >= text.index(second))
+    assert doc.in_title(first_word) is deck

@@ -505,9 +505,44 @@ def _title_tokens(article: Article, ends: list[int]) -> tuple[int, int]:
             if follow[:1].islower():
                 break
         lo = bisect.bisect_right(ends, line.start)
-        hi = bisect.bisect_right(ends, line.end)
+        hi = bisect.bisect_right(ends, _deck_end(article, k) or line.end)
         return lo, hi
     return 0, 0
+
+
+_DECK_WORDS = (4, 30)  # words in a standfirst, at least and at most
+
+
+def _deck_end(article: Article, k: int) -> int | None:
+    """Where the standfirst under the headline at line ``k`` ends, if one
+    does ("Shepherd boy from the highlands runs the fastest marathon ever
+    seen in France - and pockets a £78,000 jackpot"): the next line (past
+    page furniture), a paragraph of its own that ends in no stop, leaves no
+    quotation open and is no page metadata; it goes with the headline,
+    never with the prose.  Else None."""
+    lines, text = article.lines, article.text
+    j = k + 1
+    while j < len(lines) and lines[j].kind in ("blank", "boilerplate"):  # (a section's name between)
+        j += 1
+    if j == k + 1 or j >= len(lines) or lines[j].kind != "body":
+        return None
+    deck = lines[j]
+    if j + 1 < len(lines) and lines[j + 1].kind != "blank":
+        return None  # (a paragraph of more lines: prose, hard-wrapped)
+    body = text[deck.start : deck.end].strip().rstrip("*_ ")
+    n = len(body.split())
+    if not _DECK_WORDS[0] <= n <= _DECK_WORDS[1] or not body[:1].isupper():
+        return None
+    if body.rstrip("\"'”’)]» ").endswith((".", "!", "?", "…", ":", ",", ";", "-", "–", "—")):
+        return None  # (a sentence, or one that goes on in the next paragraph)
+    if (body.count('"') + body.count("“") + body.count("”")) % 2:
+        return None  # (a quotation left open: it goes on)
+    nxt = text[lines[j + 2].start : lines[j + 2].end].lstrip() if j + 2 < len(lines) else ""
+    if nxt[:1].islower():
+        return None
+    if any(s <= deck.start < e for s, e in article.metadata):
+        return None
+    return deck.end
 
 
 def prefix(values) -> array[float]:
