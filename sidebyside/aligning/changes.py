@@ -624,11 +624,20 @@ _SPELLED_RE = re.compile(
 _SPELLED_NEEDS = ("hundred", "thousand", *_TENS)  # (a text holds one of these, or no such number)
 
 
+def _spelled_figures(text: str) -> str:
+    """``text`` with its numbers written out with tens or hundreds
+    (:data:`_SPELLED_RE`) as figures."""
+    folded = text.casefold()
+    if any(word in folded for word in _SPELLED_NEEDS):
+        return _SPELLED_RE.sub(lambda m: str(_spelled_value(m.group())), text)
+    return text
+
+
 def _spelled_value(words: str) -> int:
     """The value of a number :data:`_SPELLED_RE` found."""
     total = part = 0
     for word in re.split(r"[- ]", words.casefold()):
-        if word in ("hundred",):
+        if word == "hundred":
             part = (part or 1) * 100
         elif word == "thousand":
             total, part = total + (part or 1) * 1000, 0
@@ -648,10 +657,7 @@ def _amounts(text: str) -> list[Amount]:
     one temperature (which "7.4 degrees Fahrenheit" converts to), "two
     hundred and fourteen" 214."""
     found: list[Amount] = []
-    folded = text.casefold()
-    if any(word in folded for word in _SPELLED_NEEDS):
-        text = _SPELLED_RE.sub(lambda m: str(_spelled_value(m.group())), text)
-    for m in _AMOUNT_RE.finditer(text):
+    for m in _AMOUNT_RE.finditer(_spelled_figures(text)):
         if m.group(1):
             value = float(m.group(1).replace(",", ""))
             if m.group(2):
@@ -695,10 +701,7 @@ def _same_amounts(before: str, after: str) -> bool:
 def _count_figures(text: str) -> str:
     """``text`` with its numbers in words ("two hundred and fourteen",
     "twelve") as figures."""
-    folded = text.casefold()
-    if any(word in folded for word in _SPELLED_NEEDS):
-        text = _SPELLED_RE.sub(lambda m: str(_spelled_value(m.group())), text)
-    return _COUNT_WORD_RE.sub(lambda m: str(_COUNT_WORDS.index(m.group(1).casefold())), text)
+    return _COUNT_WORD_RE.sub(lambda m: str(_COUNT_WORDS.index(m.group(1).casefold())), _spelled_figures(text))
 
 
 def _same_amount_lists(a: list[Amount], b: list[Amount]) -> bool:
@@ -1175,7 +1178,7 @@ def _moved_numbers(r: Words, v: Words, opcodes, found: list[Change], i: int, ref
     # were hurt" is no number changed).
     pairs = [(a, b) for a in lost for b in gained if _count_the_same(_counted(r, a), _counted(v, b))]
     pairs = pairs or [(a, b) for a in lost for b in gained if _measure(r, a) == _measure(v, b)]
-    # ("more than 200" / "214", "nearly 200" / "198": a bound the other keeps)
+    # ("more than 200" / "214": a lower bound the other keeps)
     pairs = [(a, b) for a, b in pairs if not (_within_bound(r, a, v, b) or _within_bound(v, b, r, a))]
     if not pairs:
         return []
