@@ -312,8 +312,7 @@ def to_markdown(
             # A Markdown article's own ** is left out: the bold is the changed words.
             out.append(f"- **{art.label}** ({', '.join(facts)}): “{_marked(*as_read(art, p, spans))}”")
             if mine:
-                line = _changes_line(mine)
-                out.append(f"  - {without_marks(line) if is_markdown_path(art.path) else line}")
+                out.append(f"  - {_changes_line(read_changes(alignment, group, mine))}")
         for r in group.repeats:
             art = arts[r.article]
             out.append(f"- ↻ {repeat_text(art, r)} (chars {r.start}–{r.end}): “{one_line(as_read(art, r)[0])}”")
@@ -327,6 +326,24 @@ def _version_facts(p: Passage) -> list[str]:
     if p.said_by:
         facts.append(f"said by {p.said_by}")
     return facts
+
+
+def read_changes(alignment: Alignment, group: Group, changes: Iterable[Change]) -> list[Change]:
+    """``changes`` with each side's words as a reader reads them: a Markdown
+    article's marks left out of the words it gives, by the article each
+    side comes from (``before``: the reference version's, which may be a
+    Markdown file while this version is plain; ``after``: the version's
+    own), one change at a time (a stray ``**`` in one change is never
+    paired with one in the next)."""
+    from dataclasses import replace
+
+    def words(index: int, text: str) -> str:
+        if not text or not 0 <= index < len(group.passages):
+            return text
+        path = getattr(alignment.articles[group.passages[index].article], "path", None)
+        return without_marks(text) if path is not None and is_markdown_path(path) else text
+
+    return [replace(c, before=words(c.reference, c.before), after=words(c.passage, c.after)) for c in changes]
 
 
 def _changes_line(changes: list[Change]) -> str:
@@ -387,7 +404,7 @@ def group_plain_text(alignment: Alignment, group: Group) -> str:
         lines.append(f"- {label} ({', '.join(_version_facts(p))}): “{one_line(p.text)}”")
         mine = [c for c in group.changes if c.passage == k]
         if mine:
-            lines.append(f"  {_changes_line(mine)}")
+            lines.append(f"  {_changes_line(read_changes(alignment, group, mine))}")
     return "\n".join(lines) + "\n"
 
 
@@ -438,7 +455,10 @@ def to_csv(
                 "similarity": p.similarity,
                 "quoted": "yes" if p.quoted else "no",
                 "speaker": p.said_by or "",
-                "changes": "; ".join(one_line(change_text(c)) for c in group.changes if c.passage == k),
+                "changes": "; ".join(
+                    one_line(change_text(c))
+                    for c in read_changes(alignment, group, (c for c in group.changes if c.passage == k))
+                ),
                 "text": one_line(p.text),
             }
             if kept is not None:
@@ -476,8 +496,7 @@ def to_table(alignment: Alignment, width: int | None = None, color: bool = False
             mine = [c for c in group.changes if c.passage == i]
             if mine:
                 # What it changes, under it: the flags name the kinds, these the words ("never" → "rarely").
-                changed = _changes_line(mine)
-                changed = without_marks(changed) if is_markdown_path(alignment.articles[p.article].path) else changed
+                changed = _changes_line(read_changes(alignment, group, mine))
                 passage.append(f"\n↳ {'⚑ ' if any(c.material for c in mine) else ''}{changed}", style="dim")
             table.add_row(
                 Text(label if i == 0 else ""),

@@ -21,8 +21,8 @@ from rich.text import Text
 from textual.strip import Strip
 from textual.widget import Widget
 
-from ..export import flag_text, group_heading, listed_changes, repeat_text
-from ..marks import as_read, is_markdown_path, without_marks
+from ..export import flag_text, group_heading, listed_changes, read_changes, repeat_text
+from ..marks import as_read
 from ..text import plural, shown_similarity
 
 if TYPE_CHECKING:
@@ -411,14 +411,14 @@ class PassagePanel(Widget, can_focus=False):
         changes = [c for c in group.changes if c.passage == index]
         if changes:
             # Material changes first (⚑), then added (and moved) words, then dropped ones; each once.
-            material, added, dropped = listed_changes(changes, cut=60)  # (exports: the words whole)
-            words = without_marks if is_markdown_path(article.path) else str
+            # Each side's words without its own article's Markdown marks (read_changes).
+            material, added, dropped = listed_changes(read_changes(self.app.alignment, group, changes), cut=60)
             if material:
-                body.append("  ⚑ " + " · ".join(row_text(words(c)) for c in material[:4]), style=flag_style)
+                body.append("  ⚑ " + " · ".join(row_text(c) for c in material[:4]), style=flag_style)
             if added:
-                body.append("  " + " · ".join(row_text(words(c)) for c in added[:4]), style=dropped_style)
+                body.append("  " + " · ".join(row_text(c) for c in added[:4]), style=dropped_style)
             if dropped:
-                phrases = " · ".join(row_text(words(d)) for d in dropped[:4])
+                phrases = " · ".join(row_text(d) for d in dropped[:4])
                 more = " …" if len(dropped) > 4 else ""
                 body.append(f"  drops {phrases}{more}", style=dropped_style)
         elif diff.dropped:

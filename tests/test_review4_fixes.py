@@ -1,0 +1,44 @@
+"""Review R4's findings on the app, the report and the table: each test
+fails before its fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+from sidebyside.model import Change, Group, Passage
+
+
+def _two_versions(blog: str, wire: str) -> tuple[SimpleNamespace, Group]:
+    """An alignment's stand-in: a Markdown blog (version 0) and a plain wire (version 1)."""
+    articles = (SimpleNamespace(path=Path("blog.md"), text=blog), SimpleNamespace(path=Path("wire.txt"), text=wire))
+    passages = (Passage(0, 0, len(blog), blog, 60.0), Passage(1, 0, len(wire), wire, 60.0))
+    return SimpleNamespace(articles=articles), Group("g1", "variant", False, passages)
+
+
+def test_a_stray_bold_mark_in_each_of_two_changes_is_left_out_of_each():
+    """R4 §1: 'Nijmegen expansion:** we are' and 'Penang:** we will' in one
+    line came out as 'expansion:* we are' … 'Penang:* we will'."""
+    from sidebyside.export import _changes_line, read_changes
+
+    alignment, group = _two_versions("- **Nijmegen expansion:** we are", "Halvern also said it would")
+    changes = [
+        Change("other", 0, 1, "Halvern also said it would", "Nijmegen expansion:** we are"),
+        Change("other", 0, 1, "and", "Penang:** we will"),
+    ]
+    line = _changes_line(read_changes(alignment, group, changes))
+    assert line == "“Halvern also said it would” → “Nijmegen expansion: we are” · “and” → “Penang: we will”"
+
+
+def test_a_plain_versions_changes_leave_out_the_marks_of_the_markdown_wording_they_are_compared_with():
+    """R4 §2: the wire's change list showed 'Workforce:** we will reduce our
+    workforce by' → …, the before side taken from the blog's Markdown."""
+    from sidebyside.export import _changes_line, read_changes
+
+    blog, wire = "Workforce:** we will reduce our workforce by", "The company confirmed it would cut"
+    alignment, group = _two_versions(blog, wire)
+    changes = [Change("other", 1, 0, "Workforce:** we will reduce our workforce by", "The company **confirmed")]
+    line = _changes_line(read_changes(alignment, group, changes))
+    # The blog's ** goes; the wire's own words are plain text, kept as written.
+    assert line == "“Workforce: we will reduce our workforce by” → “The company **confirmed”"
+
