@@ -353,12 +353,14 @@ def _changes_line(changes: list[Change]) -> str:
 
 
 #: Verbs of saying: an attribution moved before or after its quote is the same words.
-_SAYING = frozenset("said says say told added".split())
 _SAYING_ENDS = re.compile(r"^(?:(?:said|says|told|added)\b[\s,]*)+|[\s,]*(?:\b(?:said|says|told|added)[\s,.]*)+$")
 
 
 def _content(text: str) -> list[str]:
-    return sorted(w for w in re.findall(r"\w+", text.casefold()) if w not in _SAYING)
+    """A phrase's words in order, casefolded, without a verb of saying at
+    either end: words moved are the same words in the same order ("shot the
+    suspect" is never "suspect shot the"), an attribution's "said" aside."""
+    return re.findall(r"\w+", _SAYING_ENDS.sub("", text.casefold()))
 
 
 def _counted(texts: list[str]) -> list[str]:

@@ -42,3 +42,17 @@ def test_a_plain_versions_changes_leave_out_the_marks_of_the_markdown_wording_th
     # The blog's ** goes; the wire's own words are plain text, kept as written.
     assert line == "“Workforce: we will reduce our workforce by” → “The company **confirmed”"
 
+
+def test_words_reordered_to_another_meaning_are_no_move():
+    """R4 §3: 'the police officer shot the suspect' / 'the suspect shot the
+    police officer' was listed as 'moves “shot the suspect”' (the words
+    compared as a sorted bag): who shot whom changed."""
+    from sidebyside.export import listed_changes
+
+    changes = [Change("added", 1, 0, "", "suspect shot the"), Change("dropped", 1, 0, "shot the suspect", "")]
+    material, others, dropped = listed_changes(changes)
+    assert others == ["adds “suspect shot the”"]
+    assert dropped == ["“shot the suspect”"]
+    # The same words in the same order, put elsewhere, are still one move.
+    moved = [Change("added", 1, 0, "", "after a struggle"), Change("dropped", 1, 0, "after a struggle", "")]
+    assert listed_changes(moved) == ([], ["moves “after a struggle”"], [])
