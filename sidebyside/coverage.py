@@ -144,7 +144,7 @@ def speaker_of(group: Group) -> str | None:
 def when(value: str | None) -> tuple[str, datetime | None] | None:
     """An article's date as it orders: its day (ISO), and its time when the
     date carries one ("2027-02-03T14:10", "2027-02-03 19:25+01:00": one
-    with a zone in UTC), else None; None when undated."""
+    with a zone in UTC, its day included), else None; None when undated."""
     if not value:
         return None
     day, moment = str(value)[:10], None
@@ -154,7 +154,9 @@ def when(value: str | None) -> tuple[str, datetime | None] | None:
         except ValueError:
             moment = None
         if moment is not None and moment.tzinfo is not None:
+            # Its day too in UTC: 00:01+01:00 on the 14th is 23:01 on the 13th.
             moment = moment.astimezone(UTC).replace(tzinfo=None)
+            day = moment.date().isoformat()
     return day, moment
 
 

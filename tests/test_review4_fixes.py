@@ -56,3 +56,15 @@ def test_words_reordered_to_another_meaning_are_no_move():
     # The same words in the same order, put elsewhere, are still one move.
     moved = [Change("added", 1, 0, "", "after a struggle"), Change("dropped", 1, 0, "after a struggle", "")]
     assert listed_changes(moved) == ([], ["moves “after a struggle”"], [])
+
+
+def test_first_seen_and_the_columns_compare_two_zoned_times_across_midnight_in_utc():
+    """R4 §7: '2027-04-14T00:01+01:00' (23:01 UTC on the 13th) came after
+    '2027-04-13T23:30+00:00': its day was taken as written, its time in UTC."""
+    from sidebyside.coverage import _order_key, first_carriers
+
+    dates = {0: "2027-04-14T00:01+01:00", 1: "2027-04-13T23:30+00:00"}
+    assert first_carriers(dates) == {0}
+    assert sorted(dates, key=lambda i: _order_key(dates[i])) == [0, 1]
+    aest = {0: "2027-04-14T08:00+10:00", 1: "2027-04-13T23:30+00:00"}  # 22:00 UTC on the 13th
+    assert first_carriers(aest) == {0}
