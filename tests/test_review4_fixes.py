@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
+
 from sidebyside.model import Change, Group, Passage
 
 
@@ -68,3 +70,55 @@ def test_first_seen_and_the_columns_compare_two_zoned_times_across_midnight_in_u
     assert sorted(dates, key=lambda i: _order_key(dates[i])) == [0, 1]
     aest = {0: "2027-04-14T08:00+10:00", 1: "2027-04-13T23:30+00:00"}  # 22:00 UTC on the 13th
     assert first_carriers(aest) == {0}
+
+
+_BLOG = (
+    "# Rotich wins in Valencia\n\n"
+    "Kenya's **Elijah Rotich**, stepped off the plane on Friday and won the race on Sunday morning.\n\n"
+    "The course record fell by eleven seconds in cool weather along the harbour.\n"
+)
+_WIRE = (
+    "Rotich wins in Valencia\n\n"
+    "Kenya's Elijah Rotich, stepped off the plane on Friday and won the race on Sunday morning.\n\n"
+    "The course record fell by eleven seconds in cool weather along the harbour.\n"
+)
+
+
+@pytest.mark.app
+async def test_search_reads_a_markdown_pane_as_drawn(make_app):
+    """R4 §4: '/ Rotich, stepped' missed the Markdown pane (a hidden '**'
+    between the words), '/ Kenya's Elijah' showed 'spelling: Kenya's
+    **Elijah', and '/ **' found the marks nobody sees."""
+    from sidebyside.reading.articles import article_from_text
+
+    articles = [article_from_text(Path("blog.md"), _BLOG), article_from_text(Path("wire.txt"), _WIRE)]
+    app = make_app(articles)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("slash", *"Rotich, stepped", "enter")
+        await pilot.pause()
+        bodies = [app.screen.query_one(f"#body-{i}") for i in range(2)]
+        blog = next(b for b in bodies if b.article.path.name == "blog.md")
+        assert [blog.article.text[s:e] for s, e in blog.matches] == ["Rotich**, stepped"]
+        assert str(app.screen.query_one("#search-count").render()).startswith("1/2")
+        for _ in range(2):  # to the blog's match, wherever its pane is
+            if app.search_current.article == blog.index:
+                break
+            await pilot.press("enter")
+            await pilot.pause()
+        shown = str(app.screen.query_one("#search-count").render())
+        assert "blog" in shown and "**" not in shown and "spelling" not in shown, shown
+        await pilot.press("escape", "slash", *"Kenya's Elijah", "enter")
+        await pilot.pause()
+        assert sum(len(b.matches) for b in bodies) == 2
+        for _ in range(2):
+            if app.search_current.article == blog.index:
+                break
+            await pilot.press("enter")
+            await pilot.pause()
+        shown = str(app.screen.query_one("#search-count").render())
+        assert "**" not in shown and "spelling" not in shown, shown
+        await pilot.press("escape", "slash", *"**", "enter")
+        await pilot.pause()
+        assert sum(len(b.matches) for b in bodies) == 0

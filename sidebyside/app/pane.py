@@ -34,6 +34,7 @@ from ..reading.articles import Article
 from ..reading.boilerplate import heading_text
 from ..text import plural
 from .article_text import BAR, ArticleText
+from .drawn import DrawnText
 from .rows import (
     CHANGED_WORD,
     GUTTER,
@@ -119,7 +120,7 @@ class ArticleBody(ArticleText, can_focus=True):
         self._kept: frozenset[str] = frozenset()
         self._query = ""
         self._matches: list[tuple[int, int]] = []
-        self._tokens: list | None = None  # the article's words, once searched
+        self._drawn: DrawnText | None = None  # its text as drawn, once searched
         self._match_starts: list[int] = []
         self._current_match: tuple[int, int] | None = None
         self._row_spans: dict[int, list[int]] = {}
@@ -200,13 +201,14 @@ class ArticleBody(ArticleText, can_focus=True):
         self._show_matches(query, self._find(query) if query else [])
 
     def _find(self, query: str) -> list[tuple[int, int]]:
-        from ..aligning.find import find
-        from ..aligning.tokens import tokenize
+        return self.drawn.find(query)
 
-        tokens = self._tokens
-        if tokens is None:  # the article's words, kept for the next query
-            tokens = self._tokens = tokenize(self.article.text)
-        return find(self.article.text, query, tokens)
+    @property
+    def drawn(self) -> DrawnText:
+        """The text as drawn (a Markdown pane's marks left out), searched."""
+        if self._drawn is None:
+            self._drawn = DrawnText(self.article)
+        return self._drawn
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False, name="search")
     def _search(self, query: str) -> None:
@@ -220,8 +222,8 @@ class ArticleBody(ArticleText, can_focus=True):
                 if self._searcher is None:
                     from .search_process import Searcher
 
-                    self._searcher = Searcher(self.article.text)
-                matches = self._searcher.find(query)
+                    self._searcher = Searcher(self.drawn.text)
+                matches = self.drawn.to_article(self._searcher.find(query))
             except Exception:  # noqa: BLE001 - no process could start here (or it died): search in this thread
                 self._searcher = False
         if matches is None:

@@ -416,7 +416,7 @@ class ReaderScreen(SelectionScreen):
         self.app.search_current = match
         self.reveal_version(match, focus=False)
         article = self.app.articles[match.article]
-        bar.show_count(position, len(matches), article.label, article.text[match.start : match.end])
+        bar.show_count(position, len(matches), article.label, self.body(match.article).drawn.shown(*match[1:]))
 
     def on_search_bar_closed(self, event: SearchBar.Closed) -> None:
         current = self.app.search_current
