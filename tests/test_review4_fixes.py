@@ -122,3 +122,24 @@ async def test_search_reads_a_markdown_pane_as_drawn(make_app):
         await pilot.press("escape", "slash", *"**", "enter")
         await pilot.pause()
         assert sum(len(b.matches) for b in bodies) == 0
+
+
+@pytest.mark.app
+async def test_the_palette_shows_a_markdown_version_without_its_marks(make_app):
+    """R4 §5: ctrl+p listed 'Jump to g2 · blog: Nijmegen expansion:** we are
+    pausing …', the last place that showed the raw marks."""
+    from textual.command import CommandList
+
+    from sidebyside.reading.articles import article_from_text
+
+    articles = [article_from_text(Path("blog.md"), _BLOG), article_from_text(Path("wire.txt"), _WIRE)]
+    app = make_app(articles)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"Elijah Rotich")
+        await pilot.pause(0.5)
+        options = app.screen.query_one(CommandList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("blog: Kenya's Elijah Rotich, stepped" in p for p in prompts), prompts
+        assert not any("**" in p for p in prompts), prompts

@@ -16,6 +16,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
+from ..marks import as_read
 from ..text import one_line, plural
 
 #: Longest label shown for a passage.
@@ -71,8 +72,11 @@ class PassageCommands(Provider):
         for group in alignment.groups:
             mark = " ★ kept" if group.id in kept else ""
             note = kept.get(group.id, "")
+            # Each version as read (a Markdown article's ** left out), as the panes draw it.
+            arts = alignment.articles
             versions = tuple(
-                (p.article, alignment.articles[p.article].label, " ".join(p.text.split())) for p in group.passages
+                (p.article, arts[p.article].label, " ".join(as_read(arts[p.article], p)[0].split()))
+                for p in group.passages
             )
             outlets = " ".join(dict.fromkeys(label for _, label, _ in versions))
             haystack = " ".join([group.id, "kept" if mark else "", note, outlets, *(t for _, _, t in versions)])
