@@ -402,8 +402,9 @@ def group_plain_text(alignment: Alignment, group: Group) -> str:
     flags = flag_text(group)
     lines = [group_heading(group) + (f" · ⚑ {flags}" if flags else "")]
     for k, p in enumerate(group.passages):
-        label = alignment.articles[p.article].label
-        lines.append(f"- {label} ({', '.join(_version_facts(p))}): “{one_line(p.text)}”")
+        art = alignment.articles[p.article]
+        # As read: a Markdown version without its ** (the panel above it shows none).
+        lines.append(f"- {art.label} ({', '.join(_version_facts(p))}): “{one_line(as_read(art, p)[0])}”")
         mine = [c for c in group.changes if c.passage == k]
         if mine:
             lines.append(f"  {_changes_line(read_changes(alignment, group, mine))}")

@@ -143,3 +143,23 @@ async def test_the_palette_shows_a_markdown_version_without_its_marks(make_app):
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert any("blog: Kenya's Elijah Rotich, stepped" in p for p in prompts), prompts
         assert not any("**" in p for p in prompts), prompts
+
+
+def test_the_copied_group_gives_a_markdown_version_as_read():
+    """R4 §10: c copied "Kenya's **Elijah Rotich**, stepped …" while the
+    panel above showed no marks."""
+    from sidebyside.export import group_plain_text
+    from sidebyside.model import Alignment
+    from sidebyside.reading.articles import article_from_text
+
+    blog, wire = article_from_text(Path("blog.md"), _BLOG), article_from_text(Path("wire.txt"), _WIRE)
+    start, end = blog.text.index("Kenya's"), blog.text.index("morning.") + len("morning.")
+    w_start, w_end = wire.text.index("Kenya's"), wire.text.index("morning.") + len("morning.")
+    passages = (
+        Passage(0, start, end, blog.text[start:end], 100.0),
+        Passage(1, w_start, w_end, wire.text[w_start:w_end], 100.0),
+    )
+    group = Group("g1", "verbatim", False, passages)
+    text = group_plain_text(Alignment((blog, wire), (group,)), group)
+    assert "“Kenya's Elijah Rotich, stepped off the plane" in text.splitlines()[1], text
+    assert "**" not in text
