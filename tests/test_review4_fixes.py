@@ -163,3 +163,13 @@ def test_the_copied_group_gives_a_markdown_version_as_read():
     text = group_plain_text(Alignment((blog, wire), (group,)), group)
     assert "“Kenya's Elijah Rotich, stepped off the plane" in text.splitlines()[1], text
     assert "**" not in text
+
+
+def test_the_panel_says_when_a_version_has_more_changes_than_it_lists():
+    """R4 §11: chipcuts' blog row listed four changes and dropped “its” →
+    “our” ×2 and three more with no '…' (only the dropped phrases had one)."""
+    from sidebyside.app.passage_panel import first_of
+
+    changes = ["adds “our site in”", "adds “by mid-2028”", "“2.3bn” → “2.3 billion”", "“its” → “our” ×2", "“and” → “x”"]
+    assert first_of(changes) == " · ".join(changes[:4]) + " …"
+    assert first_of(changes[:4]) == " · ".join(changes[:4])

@@ -414,18 +414,27 @@ class PassagePanel(Widget, can_focus=False):
             # Each side's words without its own article's Markdown marks (read_changes).
             material, added, dropped = listed_changes(read_changes(self.app.alignment, group, changes), cut=60)
             if material:
-                body.append("  ⚑ " + " · ".join(row_text(c) for c in material[:4]), style=flag_style)
+                body.append("  ⚑ " + first_of(material), style=flag_style)
             if added:
-                body.append("  " + " · ".join(row_text(c) for c in added[:4]), style=dropped_style)
+                body.append("  " + first_of(added), style=dropped_style)
             if dropped:
-                phrases = " · ".join(row_text(d) for d in dropped[:4])
-                more = " …" if len(dropped) > 4 else ""
-                body.append(f"  drops {phrases}{more}", style=dropped_style)
+                body.append(f"  drops {first_of(dropped)}", style=dropped_style)
         elif diff.dropped:
             phrases = [row_text(phrase) for phrase in diff.dropped[:4]]
             shown = " · ".join(f"“{phrase}”" for phrase in phrases) + (" …" if len(diff.dropped) > 4 else "")
             body.append(f"  drops {shown}", style=dropped_style)
         return body
+
+
+#: Most changes of each kind a version's row lists (the report lists them all).
+SHOWN_CHANGES = 4
+
+
+def first_of(changes: list[str]) -> str:
+    """The first :data:`SHOWN_CHANGES` of ``changes``, on one line, and "…"
+    after them when there are more (none is left out without a trace)."""
+    shown = " · ".join(row_text(c) for c in changes[:SHOWN_CHANGES])
+    return shown + (" …" if len(changes) > SHOWN_CHANGES else "")
 
 
 def repeat_row(alignment: Alignment, repeat: Passage, width: int, label_style, hint_style) -> Table:
