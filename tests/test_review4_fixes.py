@@ -173,3 +173,35 @@ def test_the_panel_says_when_a_version_has_more_changes_than_it_lists():
     changes = ["adds “our site in”", "adds “by mid-2028”", "“2.3bn” → “2.3 billion”", "“its” → “our” ×2", "“and” → “x”"]
     assert first_of(changes) == " · ".join(changes[:4]) + " …"
     assert first_of(changes[:4]) == " · ".join(changes[:4])
+
+
+def test_a_markdown_articles_bold_words_take_their_style_from_the_theme():
+    """R4 §9: the words in ** were drawn with a Style(bold=True) set in
+    Python; the paint now carries .article-body--strong's style."""
+    from rich.style import Style
+
+    from sidebyside.app.rows import RowPaint, render_row
+    from sidebyside.app.wrap import wrap_article
+    from sidebyside.reading.articles import article_from_text
+
+    article = article_from_text(Path("blog.md"), _BLOG)
+    wrapped = wrap_article(article, 120)
+    row = next(r for r, s in enumerate(wrapped.starts) if article.text[s:].startswith("Kenya"))
+    strip = render_row(article.text, wrapped, row, 120, [], [], RowPaint(strong=Style(italic=True)))
+    styled = [(seg.text, seg.style) for seg in strip if "Elijah" in seg.text]
+    assert styled and styled[0][0] == "Elijah Rotich" and styled[0][1].italic and not styled[0][1].bold, styled
+    assert "**" not in strip.text
+
+
+@pytest.mark.app
+async def test_the_pane_draws_bold_words_in_the_style_its_stylesheet_gives(make_app):
+    from sidebyside.reading.articles import article_from_text
+
+    articles = [article_from_text(Path("blog.md"), _BLOG), article_from_text(Path("wire.txt"), _WIRE)]
+    app = make_app(articles)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        body = next(app.screen.query_one(f"#body-{i}") for i in range(2) if app.articles[i].path.name == "blog.md")
+        strong = body.get_component_rich_style("article-body--strong", partial=True)
+        assert strong.bold and body._paint().strong == strong

@@ -69,7 +69,7 @@ SEARCH_IN_WORKER = 200_000
 class ArticleBody(ArticleText, can_focus=True):
     """The text of one article, wrapped, with its passages highlighted."""
 
-    COMPONENT_CLASSES = {"article-body--kept", "article-body--flag"}
+    COMPONENT_CLASSES = {"article-body--kept", "article-body--flag", "article-body--strong"}
     ROW_COMPONENTS = ("title", "boilerplate", "header", "kept", "flag")
 
     BINDINGS = [
@@ -294,6 +294,7 @@ class ArticleBody(ArticleText, can_focus=True):
             kinds={kind: component(f"article-body--{kind}", partial=True) for kind in ROW_KINDS},
             kept_style=component("article-body--kept", partial=True),
             flag_style=component("article-body--flag", partial=True),
+            strong=component("article-body--strong", partial=True),
             colours=self._colours,
             current_group=self._current_group,
             kept=self._kept,

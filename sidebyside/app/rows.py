@@ -83,6 +83,7 @@ class RowPaint:
     kinds: Mapping[str, Style] = field(default_factory=dict)  # line kind (title, boilerplate…) -> style added
     kept_style: Style = field(default_factory=Style)  # the kept mark's
     flag_style: Style = field(default_factory=Style)  # the flag mark's
+    strong: Style = field(default_factory=lambda: Style(bold=True))  # a Markdown article's words in ** (.tcss)
     colours: Mapping[str, GroupColours] = field(default_factory=dict)  # group id -> its colours
     current_group: str | None = None
     kept: frozenset[str] = frozenset()
@@ -209,12 +210,10 @@ def render_row(
     else:
         runs = styled_runs(text, start, end, line_style, spans, matches, paint)
     marks = _within(wrapped.marks, start, end)
-    segments.extend(read_past_marks(runs, start, marks, _within(wrapped.strong, start, end)) if marks else runs)
+    if marks:
+        runs = read_past_marks(runs, start, marks, _within(wrapped.strong, start, end), paint.strong)
+    segments.extend(runs)
     return Strip(segments).crop_extend(0, width, base)
-
-
-#: The words a Markdown article puts in ``**`` marks.
-STRONG = Style(bold=True)
 
 
 def _within(spans: Sequence[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
@@ -232,10 +231,15 @@ def _within(spans: Sequence[tuple[int, int]], start: int, end: int) -> list[tupl
 
 
 def read_past_marks(
-    runs: Iterable[Segment], start: int, marks: Sequence[tuple[int, int]], strong: Sequence[tuple[int, int]]
+    runs: Iterable[Segment],
+    start: int,
+    marks: Sequence[tuple[int, int]],
+    strong: Sequence[tuple[int, int]],
+    strong_style: Style,
 ) -> Iterable[Segment]:
     """A row's text ``runs`` (the article's text from ``start``) without a
-    Markdown article's ``marks`` of emphasis, the words in ``strong`` bold."""
+    Markdown article's ``marks`` of emphasis, the words in ``strong`` in
+    ``strong_style`` (the theme's .article-body--strong: bold)."""
     at = start
     for run in runs:
         text, style = run.text, run.style
@@ -248,7 +252,7 @@ def read_past_marks(
             if any(s <= a and b <= e for s, e in marks):
                 continue
             bold = any(s <= a and b <= e for s, e in strong)
-            yield Segment(text[a - at : b - at], (style or Style()) + STRONG if bold else style)
+            yield Segment(text[a - at : b - at], (style or Style()) + strong_style if bold else style)
         at = end
 
 
