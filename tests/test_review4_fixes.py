@@ -205,3 +205,27 @@ async def test_the_pane_draws_bold_words_in_the_style_its_stylesheet_gives(make_
         body = next(app.screen.query_one(f"#body-{i}") for i in range(2) if app.articles[i].path.name == "blog.md")
         strong = body.get_component_rich_style("article-body--strong", partial=True)
         assert strong.bold and body._paint().strong == strong
+
+
+@pytest.mark.app
+async def test_the_overviews_filters_line_fits_80_columns_and_ticks_only_what_applies(make_app):
+    """R4 §8: at 80x24 with + on and h, the line drawn was ' Filters  "
+    quotes … +/- ✓ carried by ≥2   h ✓ only' ('here' cut off), and it
+    ticked the carried-by filter, which the only-here list does not use."""
+    from conftest import ready
+    from textual.widgets import Static
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("m", "plus", "f")
+        await pilot.pause()
+        line = app.screen.query_one("#overview-filters", Static)
+
+        def drawn() -> str:
+            return "".join(segment.text for segment in line.render_line(0)).rstrip()
+
+        assert drawn().endswith("h only here") and drawn().count("✓") == 2, drawn()
+        await pilot.press("h")
+        await pilot.pause()
+        assert drawn().endswith("h ✓ only here") and drawn().count("✓") == 1, drawn()

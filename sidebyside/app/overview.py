@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -292,7 +293,6 @@ class OverviewScreen(Screen[None]):
                 head = f"Overview · {shown} of {total} groups · {flagged} ⚑"
         self.query_one("#overview-title", Static).update(Text(head, no_wrap=True, overflow="ellipsis"))
         f = self.filters
-        chips = Text(no_wrap=True, overflow="ellipsis")
         on_style = self.get_component_rich_style("overview-screen--on", partial=False)
         off_style = self.get_component_rich_style("overview-screen--off", partial=False)
         items = [
@@ -306,12 +306,9 @@ class OverviewScreen(Screen[None]):
             ),
             (self._key("overview-only-here"), "only here", f.only_here),
         ]
-        chips.append("Filters ", style=off_style)
-        for key, label, active in items:
-            # ✓ on the one that is on: its colour alone may not show (16 colours, a light theme).
-            chip = f" {key} ✓ {label} " if active else f" {key} {label} "
-            chips.append(chip, style=on_style if active else off_style)
-            chips.append(" ")
+        if f.only_here:  # the others do not apply to the only-here list (a key of theirs leaves it)
+            items = [(key, label, label == "only here") for key, label, _ in items]
+        chips = filter_chips(items, self._width - 2, on_style, off_style)
         self.query_one("#overview-filters", Static).update(chips)
         counts = [(arts[a].label, sum(1 for item in cov.only_here.get(a, ()) if item.own)) for a in cov.columns]
         line = only_here_line(self._key("overview-only-here"), counts, self._width - 2)
@@ -433,6 +430,25 @@ _cached: tuple[Alignment, Coverage] | None = None
 #: and the passage's column narrower, so that the group, its flag and an
 #: outlet's cell show whole (at 40x12 the flags went off to the right).
 TINY = 60
+
+
+def filter_chips(items: list[tuple[str, str, bool]], room: int, on_style, off_style) -> Text:
+    """The filters line: each filter's key and name, ✓ on those that are on
+    (a colour alone may not show: 16 colours, a light theme), in ``room``
+    cells: the space between the chips, then the "Filters" label, left out
+    when they do not fit (at 80 columns, "h only here" was cut off)."""
+    chips = [(f" {key} ✓ {label} " if active else f" {key} {label} ", active) for key, label, active in items]
+    label, gap = "Filters ", " "
+    if cell_len(label + gap.join(c for c, _ in chips)) > room:
+        gap = ""
+        if cell_len(label + "".join(c for c, _ in chips)) > room:
+            label = ""
+    line = Text(no_wrap=True, overflow="ellipsis")
+    line.append(label, style=off_style)
+    for chip, active in chips:
+        line.append(chip, style=on_style if active else off_style)
+        line.append(gap)
+    return line
 
 
 def only_here_line(key: str, counts: list[tuple[str, int]], room: int) -> str:
