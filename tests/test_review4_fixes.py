@@ -229,3 +229,24 @@ async def test_the_overviews_filters_line_fits_80_columns_and_ticks_only_what_ap
         await pilot.press("h")
         await pilot.pause()
         assert drawn().endswith("h ✓ only here") and drawn().count("✓") == 1, drawn()
+
+
+@pytest.mark.app
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)])
+async def test_the_outlet_pickers_keys_are_drawn_whole(make_app, size):
+    """R4 §8: at 40x12 the picker's border read '↑↓ choose · enter shows
+    i…': the test read border_subtitle, not what was drawn."""
+    from conftest import ready
+    from textual.widgets import OptionList
+
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.screen.query_one("#picker", OptionList).border_subtitle
+        # The screen as drawn: the row of the picker's bottom border.
+        lines = [strip.text for strip in app.screen._compositor.render_strips()]
+        bottom = next((line for line in lines if "↑↓" in line), "\n".join(lines))
+        keys = bottom[bottom.find("↑↓") :]
+        assert "esc" in keys and "…" not in keys, bottom

@@ -22,6 +22,16 @@ class _Options(OptionList):
         if safe_page(self):
             super()._move_page(direction)
 
+    def on_resize(self) -> None:
+        # Its keys, as the other dialogs say theirs; shorter where the
+        # border has no room (40 columns cut it to "enter shows i…").
+        room = self.outer_size.width - 6
+        self.border_subtitle = next((k for k in KEYS_SAID if len(k) <= room), KEYS_SAID[-1])
+
+
+#: The picker's keys, as its border says them: the first that fits.
+KEYS_SAID = ("↑↓ choose · enter shows it · escape cancels", "↑↓ choose · enter · esc", "enter · esc")
+
 
 class PanePicker(ModalScreen[int | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="picker-cancel")]
@@ -47,8 +57,6 @@ class PanePicker(ModalScreen[int | None]):
             options.append(Option(Text(f"{mark} {i + 1}. {article.label}: {article.title}{extra}"), id=str(i)))
         picker = _Options(*options, id="picker")
         picker.border_title = "Show which article?"
-        # Its keys, as the other dialogs say theirs.
-        picker.border_subtitle = "↑↓ choose · enter shows it · escape cancels"
         yield picker
 
     def on_mount(self) -> None:
