@@ -250,3 +250,26 @@ async def test_the_outlet_pickers_keys_are_drawn_whole(make_app, size):
         bottom = next((line for line in lines if "↑↓" in line), "\n".join(lines))
         keys = bottom[bottom.find("↑↓") :]
         assert "esc" in keys and "…" not in keys, bottom
+
+
+@pytest.mark.app
+async def test_only_here_with_nothing_to_list_says_so_whole_at_80_columns(make_app):
+    """R4 §8: at 80x24 'No paragraph is in one …' was cut in the 14-wide
+    wording column; the line under the table gives it whole."""
+    from conftest import ready
+    from test_app_reader_fixes4 import _same_day
+    from textual.widgets import Static
+
+    alignment = _same_day(["2027-02-03", "2027-02-03", "2027-02-04"])
+
+    def aligner(given, options=None, progress=None):
+        return alignment
+
+    app = make_app(list(alignment.articles), aligner=aligner)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("m", "h")
+        await pilot.pause()
+        detail = app.screen.query_one("#overview-detail", Static)
+        drawn = "".join(segment.text for segment in detail.render_line(0)).strip()
+        assert drawn == "No paragraph is in one outlet only", drawn

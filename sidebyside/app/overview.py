@@ -234,8 +234,8 @@ class OverviewScreen(Screen[None]):
                     rows.append(GridRow(key, _only_cells(cov, item, arts[a])))
             if not rows:
                 # Not an empty grid: say so (enter on it does nothing).
-                none = ((" —", "overview--muted"),), (("No paragraph is in one outlet only", ""),), (), ()
-                rows.append(GridRow("only:none", (*none, *(() for _ in cov.columns))))
+                none = ((" —", "overview--muted"),), ((NO_ONLY_HERE_TEXT, ""),), (), ()
+                rows.append(GridRow(NO_ONLY_HERE, (*none, *(() for _ in cov.columns))))
         else:
             current = self.app.current_group
             for row in cov.rows:
@@ -395,6 +395,8 @@ class OverviewScreen(Screen[None]):
             line.append(f"“{item.wording}”")
         elif isinstance(item, OnlyHere):
             line.append(f"{self.app.alignment.articles[item.place.article].label}: “{item.text}”")
+        elif keys and keys[0] == NO_ONLY_HERE:  # (its words are cut in the wording column at 80 columns)
+            line.append(NO_ONLY_HERE_TEXT)
         self.query_one("#overview-detail", Static).update(line)
 
     @on(Grid.Selected)
@@ -430,6 +432,10 @@ _cached: tuple[Alignment, Coverage] | None = None
 #: and the passage's column narrower, so that the group, its flag and an
 #: outlet's cell show whole (at 40x12 the flags went off to the right).
 TINY = 60
+
+
+#: The only-here list's one row when no paragraph is in one outlet only: its key and words.
+NO_ONLY_HERE, NO_ONLY_HERE_TEXT = "only:none", "No paragraph is in one outlet only"
 
 
 def filter_chips(items: list[tuple[str, str, bool]], room: int, on_style, off_style) -> Text:
