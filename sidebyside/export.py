@@ -352,8 +352,10 @@ def _changes_line(changes: list[Change]) -> str:
     return " · ".join(one_line(text) for text in [*material, *others, *(f"drops {d}" for d in dropped)])
 
 
-#: Verbs of saying: an attribution moved before or after its quote is the same words.
-_SAYING_ENDS = re.compile(r"^(?:(?:said|says|told|added)\b[\s,]*)+|[\s,]*(?:\b(?:said|says|told|added)[\s,.]*)+$")
+#: Verbs of saying: an attribution moved before or after its quote is the same words
+#: ("said Marta Castell" / "Marta Castell said"). "added" only after a name: before
+#: words it is their verb ("added 200 jobs" is no move of "200 jobs").
+_SAYING_ENDS = re.compile(r"^(?:(?:said|says|told)\b[\s,]*)+|[\s,]*(?:\b(?:said|says|told|added)[\s,.]*)+$")
 
 
 def _content(text: str) -> list[str]:

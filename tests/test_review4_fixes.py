@@ -58,6 +58,9 @@ def test_words_reordered_to_another_meaning_are_no_move():
     # The same words in the same order, put elsewhere, are still one move.
     moved = [Change("added", 1, 0, "", "after a struggle"), Change("dropped", 1, 0, "after a struggle", "")]
     assert listed_changes(moved) == ([], ["moves “after a struggle”"], [])
+    # "added" before words is their verb, not an attribution's: "added 200 jobs" is no move of "200 jobs".
+    hired = [Change("added", 1, 0, "", "added 200 jobs"), Change("dropped", 1, 0, "200 jobs", "")]
+    assert listed_changes(hired) == ([], ["adds “added 200 jobs”"], ["“200 jobs”"])
 
 
 def test_first_seen_and_the_columns_compare_two_zoned_times_across_midnight_in_utc():
