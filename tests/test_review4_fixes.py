@@ -276,3 +276,21 @@ async def test_only_here_with_nothing_to_list_says_so_whole_at_80_columns(make_a
         detail = app.screen.query_one("#overview-detail", Static)
         drawn = "".join(segment.text for segment in detail.render_line(0)).strip()
         assert drawn == "No paragraph is in one outlet only", drawn
+
+
+def test_a_markdown_line_all_in_bold_is_drawn_bold():
+    """R4 §9: '**By Hannah Brooks**', '**Men**' were drawn plain (the line
+    is narrowed past its marks, so no mark inside it was found)."""
+    from rich.style import Style
+
+    from sidebyside.app.rows import RowPaint, render_row
+    from sidebyside.app.wrap import wrap_article
+    from sidebyside.reading.articles import article_from_text
+
+    text = "# Rotich wins in Valencia\n\n**Men**\n\nKenya's **Elijah Rotich** won the race on Sunday morning.\n"
+    article = article_from_text(Path("results.md"), text)
+    wrapped = wrap_article(article, 60)
+    row = next(r for r, s in enumerate(wrapped.starts) if text[s:].startswith("Men"))
+    strip = render_row(text, wrapped, row, 60, [], [], RowPaint(strong=Style(bold=True)))
+    men = [seg for seg in strip if "Men" in seg.text]
+    assert strip.text.strip() == "Men" and men and men[0].style.bold, list(strip)

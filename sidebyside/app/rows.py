@@ -209,9 +209,9 @@ def render_row(
         runs: Iterable[Segment] = [Segment(text, line_style)]
     else:
         runs = styled_runs(text, start, end, line_style, spans, matches, paint)
-    marks = _within(wrapped.marks, start, end)
-    if marks:
-        runs = read_past_marks(runs, start, marks, _within(wrapped.strong, start, end), paint.strong)
+    marks, strong = _within(wrapped.marks, start, end), _within(wrapped.strong, start, end)
+    if marks or strong:
+        runs = read_past_marks(runs, start, marks, strong, paint.strong)
     segments.extend(runs)
     return Strip(segments).crop_extend(0, width, base)
 

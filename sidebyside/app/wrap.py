@@ -186,18 +186,23 @@ def inline_marks(
     article: Article, lines: list[tuple[int, int, str]]
 ) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
     """The marks of emphasis inside a Markdown article's shown ``lines``
-    (not drawn), and the words in ``**`` or ``__`` (drawn bold); none for
-    another article."""
+    (not drawn), and the words in ``**`` or ``__`` (drawn bold), a line all
+    in bold too; none for another article."""
     if not is_markdown(article):
         return (), ()
     marks: list[tuple[int, int]] = []
     strong: list[tuple[int, int]] = []
+    text = article.text
     for start, end, kind in lines:
-        if kind not in _HIDDEN_KINDS:
-            for open_start, words_start, words_end, close_end in emphasis(article.text, start, end):
-                marks += [(open_start, words_start), (words_end, close_end)]
-                if words_start - open_start == 2:
-                    strong.append((words_start, words_end))
+        if kind in _HIDDEN_KINDS:
+            continue
+        opened = text[max(0, start - 2) : start]
+        if opened in ("**", "__") and text[end : end + 2] == opened:
+            strong.append((start, end))  # a line all in bold ("**Men**"): shown_lines narrowed its marks away
+        for open_start, words_start, words_end, close_end in emphasis(text, start, end):
+            marks += [(open_start, words_start), (words_end, close_end)]
+            if words_start - open_start == 2:
+                strong.append((words_start, words_end))
     return tuple(marks), tuple(strong)
 
 
