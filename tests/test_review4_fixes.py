@@ -294,3 +294,26 @@ def test_a_markdown_line_all_in_bold_is_drawn_bold():
     strip = render_row(text, wrapped, row, 60, [], [], RowPaint(strong=Style(bold=True)))
     men = [seg for seg in strip if "Men" in seg.text]
     assert strip.text.strip() == "Men" and men and men[0].style.bold, list(strip)
+
+
+def test_a_markdown_articles_words_in_single_marks_are_drawn_in_italics():
+    """R4 §9: '*STRIDE Magazine · Road racing*' and '*mayor*' lost their
+    marks but were not drawn in italics."""
+    from sidebyside.app.rows import RowPaint, render_row
+    from sidebyside.app.wrap import wrap_article
+    from sidebyside.reading.articles import article_from_text
+
+    text = "# Rotich wins\n\n*STRIDE Magazine · Road racing*\n\nThe *mayor* said **it** was a record.\n"
+    article = article_from_text(Path("results.md"), text)
+    wrapped = wrap_article(article, 60)
+
+    def segments(first: str) -> list:
+        row = next(r for r, s in enumerate(wrapped.starts) if text[s:].startswith(first))
+        return [seg for seg in render_row(text, wrapped, row, 60, [], [], RowPaint()) if seg.text.strip()]
+
+    line = segments("STRIDE")
+    assert line[0].text == "STRIDE Magazine · Road racing" and line[0].style.italic, line
+    styles = {seg.text.strip(): seg.style for seg in segments("The")}
+    assert styles["mayor"].italic and not styles["mayor"].bold
+    assert styles["it"].bold and not styles["it"].italic
+    assert "*" not in "".join(styles)

@@ -69,7 +69,7 @@ SEARCH_IN_WORKER = 200_000
 class ArticleBody(ArticleText, can_focus=True):
     """The text of one article, wrapped, with its passages highlighted."""
 
-    COMPONENT_CLASSES = {"article-body--kept", "article-body--flag", "article-body--strong"}
+    COMPONENT_CLASSES = {"article-body--kept", "article-body--flag", "article-body--strong", "article-body--em"}
     ROW_COMPONENTS = ("title", "boilerplate", "header", "kept", "flag")
 
     BINDINGS = [
@@ -295,6 +295,7 @@ class ArticleBody(ArticleText, can_focus=True):
             kept_style=component("article-body--kept", partial=True),
             flag_style=component("article-body--flag", partial=True),
             strong=component("article-body--strong", partial=True),
+            em=component("article-body--em", partial=True),
             colours=self._colours,
             current_group=self._current_group,
             kept=self._kept,

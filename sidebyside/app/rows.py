@@ -84,6 +84,7 @@ class RowPaint:
     kept_style: Style = field(default_factory=Style)  # the kept mark's
     flag_style: Style = field(default_factory=Style)  # the flag mark's
     strong: Style = field(default_factory=lambda: Style(bold=True))  # a Markdown article's words in ** (.tcss)
+    em: Style = field(default_factory=lambda: Style(italic=True))  # … and in * or _ (.tcss)
     colours: Mapping[str, GroupColours] = field(default_factory=dict)  # group id -> its colours
     current_group: str | None = None
     kept: frozenset[str] = frozenset()
@@ -209,9 +210,9 @@ def render_row(
         runs: Iterable[Segment] = [Segment(text, line_style)]
     else:
         runs = styled_runs(text, start, end, line_style, spans, matches, paint)
-    marks, strong = _within(wrapped.marks, start, end), _within(wrapped.strong, start, end)
-    if marks or strong:
-        runs = read_past_marks(runs, start, marks, strong, paint.strong)
+    marks, strong, em = (_within(spans, start, end) for spans in (wrapped.marks, wrapped.strong, wrapped.em))
+    if marks or strong or em:
+        runs = read_past_marks(runs, start, marks, ((strong, paint.strong), (em, paint.em)))
     segments.extend(runs)
     return Strip(segments).crop_extend(0, width, base)
 
@@ -234,25 +235,29 @@ def read_past_marks(
     runs: Iterable[Segment],
     start: int,
     marks: Sequence[tuple[int, int]],
-    strong: Sequence[tuple[int, int]],
-    strong_style: Style,
+    emphasis: Sequence[tuple[Sequence[tuple[int, int]], Style]] = (),
 ) -> Iterable[Segment]:
     """A row's text ``runs`` (the article's text from ``start``) without a
-    Markdown article's ``marks`` of emphasis, the words in ``strong`` in
-    ``strong_style`` (the theme's .article-body--strong: bold)."""
+    Markdown article's ``marks`` of emphasis, and each of ``emphasis``'s
+    spans in its style (the words in ** in .article-body--strong's, those
+    in * in .article-body--em's)."""
     at = start
+    spans = [span for found, _ in emphasis for span in found]
     for run in runs:
         text, style = run.text, run.style
         end = at + len(text)
         cuts = {at, end}
-        for s, e in (*marks, *strong):
+        for s, e in (*marks, *spans):
             cuts.update(p for p in (s, e) if at < p < end)
         ordered = sorted(cuts)
         for a, b in zip(ordered, ordered[1:]):
             if any(s <= a and b <= e for s, e in marks):
                 continue
-            bold = any(s <= a and b <= e for s, e in strong)
-            yield Segment(text[a - at : b - at], (style or Style()) + strong_style if bold else style)
+            drawn = style or Style()
+            for found, extra in emphasis:
+                if any(s <= a and b <= e for s, e in found):
+                    drawn += extra
+            yield Segment(text[a - at : b - at], drawn if drawn else style)
         at = end
 
 

@@ -32,9 +32,11 @@ class Wrapped:
     ends: list[int]
     kinds: list[str]
     #: A Markdown article's marks of emphasis inside its lines (``**`` round
-    #: a name), in order: not drawn; and the words between ``**`` marks, drawn bold.
+    #: a name), in order: not drawn; and the words between ``**`` marks, drawn
+    #: bold, and between ``*`` or ``_`` marks, drawn in italics.
     marks: tuple[tuple[int, int], ...] = ()
     strong: tuple[tuple[int, int], ...] = ()
+    em: tuple[tuple[int, int], ...] = ()
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -182,16 +184,19 @@ def is_markdown(article: Article) -> bool:
     return is_markdown_path(article.path)
 
 
-def inline_marks(
-    article: Article, lines: list[tuple[int, int, str]]
-) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+Spans = tuple[tuple[int, int], ...]
+
+
+def inline_marks(article: Article, lines: list[tuple[int, int, str]]) -> tuple[Spans, Spans, Spans]:
     """The marks of emphasis inside a Markdown article's shown ``lines``
-    (not drawn), and the words in ``**`` or ``__`` (drawn bold), a line all
-    in bold too; none for another article."""
+    (not drawn), the words in ``**`` or ``__`` (drawn bold) and those in
+    ``*`` or ``_`` (drawn in italics), a line all in either too; none for
+    another article."""
     if not is_markdown(article):
-        return (), ()
+        return (), (), ()
     marks: list[tuple[int, int]] = []
     strong: list[tuple[int, int]] = []
+    em: list[tuple[int, int]] = []
     text = article.text
     for start, end, kind in lines:
         if kind in _HIDDEN_KINDS:
@@ -199,11 +204,12 @@ def inline_marks(
         opened = text[max(0, start - 2) : start]
         if opened in ("**", "__") and text[end : end + 2] == opened:
             strong.append((start, end))  # a line all in bold ("**Men**"): shown_lines narrowed its marks away
+        elif opened[-1:] in ("*", "_") and text[end : end + 1] == opened[-1:]:
+            em.append((start, end))  # a line all in italics ("*STRIDE Magazine · 12 April 2027*")
         for open_start, words_start, words_end, close_end in emphasis(text, start, end):
             marks += [(open_start, words_start), (words_end, close_end)]
-            if words_start - open_start == 2:
-                strong.append((words_start, words_end))
-    return tuple(marks), tuple(strong)
+            (strong if words_start - open_start == 2 else em).append((words_start, words_end))
+    return tuple(marks), tuple(strong), tuple(em)
 
 
 def wrap_article(article: Article, width: int, hide_boilerplate: bool = False) -> Wrapped:
@@ -214,7 +220,7 @@ def wrap_article(article: Article, width: int, hide_boilerplate: bool = False) -
     width = max(1, width)
     text = article.text
     lines = shown_lines(article)
-    marks, strong = inline_marks(article, lines)
+    marks, strong, em = inline_marks(article, lines)
     if marks:
         # A mark not drawn takes no room: wrapped as a character of no width.
         text = "".join(_as_zero_width(text, marks))
@@ -245,7 +251,7 @@ def wrap_article(article: Article, width: int, hide_boilerplate: bool = False) -
             kinds.append(kind)
     if not starts:
         starts, ends, kinds = [0], [0], ["blank"]
-    return Wrapped(width, starts, ends, kinds, marks, strong)
+    return Wrapped(width, starts, ends, kinds, marks, strong, em)
 
 
 def _as_zero_width(text: str, marks: tuple[tuple[int, int], ...]):
