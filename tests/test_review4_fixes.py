@@ -317,3 +317,21 @@ def test_a_markdown_articles_words_in_single_marks_are_drawn_in_italics():
     assert styles["mayor"].italic and not styles["mayor"].bold
     assert styles["it"].bold and not styles["it"].italic
     assert "*" not in "".join(styles)
+
+
+def test_a_click_after_a_closing_mark_and_in_bold_words_with_accents_lands_on_the_letter_drawn():
+    """R4 §12: the click test checked only the first bold word; none after a
+    closing mark nor with non-ASCII words in bold."""
+    from sidebyside.app.article_text import offset_in_row
+    from sidebyside.app.wrap import wrap_article
+    from sidebyside.reading.articles import article_from_text
+
+    text = "# Results\n\nThe winner, **Mélanie Duchêne**, ran *alone* from the start of the race.\n"
+    article = article_from_text(Path("results.md"), text)
+    wrapped = wrap_article(article, 80)
+    row = next(r for r, s in enumerate(wrapped.starts) if text[s:].startswith("The winner"))
+    drawn = "The winner, Mélanie Duchêne, ran alone from the start of the race."
+    for col, ch in enumerate(drawn):
+        at = offset_in_row(text, wrapped, row, col)
+        assert at is not None and text[at] == ch, (col, ch, at)
+    assert offset_in_row(text, wrapped, row, len(drawn)) is None
