@@ -99,3 +99,12 @@ def test_on_one_day_the_earlier_time_first_a_zone_taken_in_utc_a_day_alone_after
     )
     names = [x.name for x in order_articles([late, early, zoned, dayonly])]
     assert names == ["zoned.txt", "early.txt", "late.txt", "dayonly.txt"]
+
+
+def test_a_zoned_time_after_midnight_is_taken_on_its_day_in_utc():
+    from dataclasses import replace
+
+    late, early = replace(art("/x/late.txt"), date="2027-04-13T23:30+00:00"), replace(
+        art("/x/early.txt"), date="2027-04-14T00:01+02:00"  # 22:01 UTC on the 13th
+    )
+    assert [x.name for x in order_articles([late, early])] == ["early.txt", "late.txt"]

@@ -46,7 +46,7 @@ def _when(value: str | None) -> tuple:
     day without a time after the times, as the overview's columns are."""
     if not value:
         return (True, "", True, datetime.min)
-    moment = None
+    day, moment = value[:10], None
     if len(value) > 10:
         try:
             moment = datetime.fromisoformat(value)
@@ -54,7 +54,8 @@ def _when(value: str | None) -> tuple:
             moment = None
         if moment is not None and moment.tzinfo is not None:
             moment = moment.astimezone(UTC).replace(tzinfo=None)
-    return (False, value[:10], moment is None, moment or datetime.min)
+            day = moment.date().isoformat()  # (the day in UTC too: "00:01+01:00" on the 14th is the 13th)
+    return (False, day, moment is None, moment or datetime.min)
 
 
 def _distinguishing_names(paths: Sequence[Path]) -> list[str]:
