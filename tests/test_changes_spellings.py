@@ -519,3 +519,27 @@ def test_a_quotation_two_people_give_in_one_text_goes_with_the_same_speaker_in_t
     [group] = [g for g in align(articles).groups if any("Our thoughts" in p.text for p in g.passages)]
     assert "attribution" not in group.flags
     assert any("he said" in p.text for p in group.passages)
+
+
+def test_a_denial_before_the_shared_words_is_inside_the_passage_and_flagged():
+    """'Halvern denied on Tuesday reports that | it will cut about 1,200
+    jobs …' / 'Halvern will cut about 1,200 jobs …, the company said': the
+    denial is in the passage, flagged negation, not cut off at its edge
+    (review R3); 'The top diplomat noted that …' is no denial."""
+    a = "Halvern will cut about 1,200 jobs in Europe as demand for its chips from carmakers falls, the company said."
+    b = "Halvern denied on Tuesday reports that it will cut about 1,200 jobs in Europe as demand for its chips from"
+    b += " carmakers falls."
+
+    def group_of(other: str):
+        articles = [
+            article_from_text(Path(f"{name}.txt"), f"Headline number {name}\n\nA line here.\n\n{text}\n")
+            for name, text in (("north", a), ("south", other))
+        ]
+        [group] = [g for g in align(articles).groups if any("1,200 jobs" in p.text for p in g.passages)]
+        return group
+
+    group = group_of(b)
+    assert any(p.text.startswith("Halvern denied") for p in group.passages)
+    assert "negation" in group.flags
+    noted = group_of(b.replace("Halvern denied on Tuesday reports that it", "The chief executive noted that Halvern"))
+    assert "negation" not in noted.flags

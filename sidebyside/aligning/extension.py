@@ -17,7 +17,7 @@ from rapidfuzz.distance import Indel
 
 from .documents import BOILERPLATE, SAYING_KEYS, SAYING_WORDS, Doc
 from .options import AlignOptions
-from .rewording import reported, same_polarity, same_statement
+from .rewording import denies, reported, same_polarity, same_statement
 from .speakers import name_run_end, short_names
 from .tokens import key_of, normalise
 
@@ -1053,6 +1053,7 @@ def snap(
         if copy or same_statement(da, a0, a1, db, b0, b1, contained=last):
             found = (a0, a1, b0, b1, ca[0], ca[1], cb[0], cb[1], sim)
             found = _quote_cut(da, db, found, opts) or found
+            found = _denial_taken_in(da, db, found, opts) or found
             return _whole_quotation_reported(da, db, found, opts) or found
     # Last, one text quoting what the other reports in its own words.
     return _reported_speech(da, db, (sent_a, send_a, sent_b, send_b), opts)
@@ -1086,6 +1087,21 @@ def _reported_speech(da: Doc, db: Doc, sentences: tuple[int, int, int, int], opt
     cb = tidy(db.text, db.starts[b0], end_of(db, b1))
     sim = similarity(da.text[ca[0] : ca[1]], db.text[cb[0] : cb[1]])
     return (a0, a1, b0, b1, ca[0], ca[1], cb[0], cb[1], sim) if sim >= opts.min_similarity else None
+
+
+def _denial_taken_in(da: Doc, db: Doc, found, opts: AlignOptions):
+    """Where one passage starts inside its sentence after words that deny
+    it ("Halvern denied on Tuesday reports that | it will cut about 1,200
+    jobs …"), both passages start at their sentences' starts, so the denial
+    is inside, if the two are still similar enough; else None."""
+    a0, a1, b0, b1, sa, ea, sb, eb, _sim = found
+    first_a, first_b = da.sentence_of(a0)[0], db.sentence_of(b0)[0]
+    if not ((first_a < a0 and denies(da, first_a, a0)) or (first_b < b0 and denies(db, first_b, b0))):
+        return None
+    ca = tidy(da.text, da.starts[first_a], ea)
+    cb = tidy(db.text, db.starts[first_b], eb)
+    sim = similarity(da.text[ca[0] : ca[1]], db.text[cb[0] : cb[1]])
+    return (first_a, a1, first_b, b1, ca[0], ca[1], cb[0], cb[1], sim) if sim >= opts.min_similarity else None
 
 
 def _whole_quotation_reported(da: Doc, db: Doc, found, opts: AlignOptions):

@@ -75,6 +75,8 @@ _OPPOSITES = [
 ]
 _OPPOSITE_KEYS = frozenset().union(*(one | other for one, other in _OPPOSITES))
 _NEGATION_KEYS = frozenset(map(key_of, _NEGATIONS | _DENIALS))
+# Words that deny what the clause after them says ("denied … that", "did not confirm that").
+_FRAMING_DENIALS = frozenset(("not", "never", "denied", "denies", "deny", "rejected", "rejects", "dismissed"))
 
 # Irregular verbs: past forms meet their verb ("wrote a reply" / "had written a reply").
 _IRREGULAR = {
@@ -251,6 +253,14 @@ def _same_statement(x: _Sentence, y: _Sentence) -> bool:
     return x.title == y.title and _agree(
         x.keys, x.sorted_keys, x.negated, x.marks, y.keys, y.sorted_keys, y.negated, y.marks
     )
+
+
+def denies(doc: Doc, lo: int, hi: int) -> bool:
+    """Do tokens lo..hi-1 hold a verb of denial or a "not" ("Halvern denied
+    on Tuesday reports that …", "did not confirm that …")?  (As written:
+    the keys fold "noted" with "not".)"""
+    text = doc.text
+    return any(text[t.start : t.end].casefold() in _FRAMING_DENIALS for t in doc.tokens[lo:hi])
 
 
 def same_polarity(da: Doc, a0: int, a1: int, db: Doc, b0: int, b1: int) -> bool:
