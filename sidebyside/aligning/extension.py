@@ -812,9 +812,8 @@ def _said_once(doc: Doc, keys: list[str]) -> bool:
     said = 0
     at = joined.find(phrase)
     while at >= 0:
-        t = joined.count(" ", 0, at)  # (the token the phrase starts at)
-        lo, hi = doc.sentence_of(t)
-        said += any(doc.text[t.start : t.end].casefold() in SAYING_WORDS for t in doc.tokens[lo:hi])
+        lo, hi = doc.sentence_of(joined.count(" ", 0, at))  # (the sentence of the token the phrase starts at)
+        said += any(doc.text[w.start : w.end].casefold() in SAYING_WORDS for w in doc.tokens[lo:hi])
         at = joined.find(phrase, at + 1)
     return said <= 1
 
@@ -1059,6 +1058,13 @@ def snap(
     return _reported_speech(da, db, (sent_a, send_a, sent_b, send_b), opts)
 
 
+def _if_alike(da: Doc, db: Doc, a0: int, a1: int, b0: int, b1: int, ca, cb, opts: AlignOptions):
+    """The passage pair (token ranges inclusive, character spans ``ca`` and
+    ``cb``) with its similarity, if it is similar enough to be shown; else None."""
+    sim = similarity(da.text[ca[0] : ca[1]], db.text[cb[0] : cb[1]])
+    return (a0, a1, b0, b1, ca[0], ca[1], cb[0], cb[1], sim) if sim >= opts.min_similarity else None
+
+
 def _reported_speech(da: Doc, db: Doc, sentences: tuple[int, int, int, int], opts: AlignOptions):
     """Where one text quotes what the other reports around a shared stretch
     (:func:`.rewording.reported`: 'Wróbel said: "I will not cling to power.
@@ -1085,8 +1091,7 @@ def _reported_speech(da: Doc, db: Doc, sentences: tuple[int, int, int, int], opt
         return None
     ca = tidy(da.text, da.starts[a0], end_of(da, a1))
     cb = tidy(db.text, db.starts[b0], end_of(db, b1))
-    sim = similarity(da.text[ca[0] : ca[1]], db.text[cb[0] : cb[1]])
-    return (a0, a1, b0, b1, ca[0], ca[1], cb[0], cb[1], sim) if sim >= opts.min_similarity else None
+    return _if_alike(da, db, a0, a1, b0, b1, ca, cb, opts)
 
 
 def _denial_taken_in(da: Doc, db: Doc, found, opts: AlignOptions):
@@ -1100,8 +1105,7 @@ def _denial_taken_in(da: Doc, db: Doc, found, opts: AlignOptions):
         return None
     ca = tidy(da.text, da.starts[first_a], ea)
     cb = tidy(db.text, db.starts[first_b], eb)
-    sim = similarity(da.text[ca[0] : ca[1]], db.text[cb[0] : cb[1]])
-    return (first_a, a1, first_b, b1, ca[0], ca[1], cb[0], cb[1], sim) if sim >= opts.min_similarity else None
+    return _if_alike(da, db, first_a, a1, first_b, b1, ca, cb, opts)
 
 
 def _whole_quotation_reported(da: Doc, db: Doc, found, opts: AlignOptions):
@@ -1117,8 +1121,7 @@ def _whole_quotation_reported(da: Doc, db: Doc, found, opts: AlignOptions):
         b0, b1, sb, eb = whole
     else:
         return None
-    sim = similarity(da.text[sa:ea], db.text[sb:eb])
-    return (a0, a1, b0, b1, sa, ea, sb, eb, sim) if sim >= opts.min_similarity else None
+    return _if_alike(da, db, a0, a1, b0, b1, (sa, ea), (sb, eb), opts)
 
 
 def _the_quotation(doc: Doc, lo: int, hi: int) -> tuple[int, int, int, int] | None:
@@ -1190,9 +1193,9 @@ def _quote_cut(da: Doc, db: Doc, found, opts: AlignOptions):
             a1, sa, ea = t, *cx
         else:
             b1, sb, eb = t, *cx
-        sim = similarity(da.text[sa:ea], db.text[sb:eb])
-        if sim >= opts.min_similarity:
-            return a0, a1, b0, b1, sa, ea, sb, eb, sim
+        found = _if_alike(da, db, a0, a1, b0, b1, (sa, ea), (sb, eb), opts)
+        if found is not None:
+            return found
     return None
 
 
