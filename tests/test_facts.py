@@ -561,52 +561,65 @@ def test_saying_after_a_dateline_is_said_by_the_body_the_sentence_opens_with(tmp
     assert passage_facts(article_facts(article), start, start + 30)[1] == "Kazakhstan's central bank"
 
 
-def test_a_statement_announced_with_a_colon_is_said_by_whoever_issued_it():
-    text = (
-        "The flight landed safely at Shannon.\n\nVantair has issued a statement:\n\n"
-        '"The safety of our passengers and crew is our highest priority."\n'
-    )
-    start = text.index("The safety")
-    assert passage_facts(ArticleFacts(text), start, start + 40)[1] == "Vantair"
-
-
-def test_a_statement_announced_with_a_colon_in_its_own_paragraph_is_said_by_whoever_put_it_out():
-    text = (
-        "Live: measles outbreak\n\n14:50 - Nine people are still in hospital.\n\n"
-        '14:05 - Health Minister Simon Whitford has put out a statement: "Measles is one of the most infectious'
-        ' diseases we know. Please check today."\n'
-    )
-    start = text.index("Measles is")
-    assert passage_facts(ArticleFacts(text), start, start + 40)[1] == "Health Minister Simon Whitford"
-    start = text.index("Nine people")
-    assert passage_facts(ArticleFacts(text), start, start + 30)[1] is None
-    # another quotation in the paragraph is not the statement's (review R3)
-    text = (
-        "Live\n\n14:05 - Health Minister Simon Whitford has put out a statement: \"Measles is one of the most"
-        ' infectious diseases we know." Opposition spokesperson Jane Doe was scathing. "This government has been'
-        ' asleep at the wheel for months."\n'
-    )
-    start = text.index("This government")
-    assert passage_facts(ArticleFacts(text), start, start + 30)[1] is None
-
-
-def test_a_quotation_after_someone_has_spoken_to_reporters_with_a_colon_is_theirs():
-    text = (
-        "Live: measles outbreak\n\n16:45 - Dr Mere Kahukura, the medical officer of health for the Waikato, has"
-        ' just spoken to reporters in Hamilton: "Measles is one of the most infectious diseases there is."\n'
-    )
-    start = text.index("Measles is")
-    assert passage_facts(ArticleFacts(text), start, start + 40)[1] == "Dr Mere Kahukura"
-
-
-def test_a_memo_sent_with_a_colon_is_said_by_whoever_sent_it():
-    text = (
-        "# Halvern to reduce its cost base\n\n## A message from our CEO\n\n"
-        "Earlier today, Chief Executive Ingrid Haverkamp sent the following memo to all Halvern employees:\n\n"
-        "> Today I have to share difficult news. We will reduce our workforce by about 1,200 roles.\n"
-    )
-    start = text.index("Today I have")
-    assert passage_facts(ArticleFacts(text), start, start + 40)[1] == "Chief Executive Ingrid Haverkamp"
+@pytest.mark.parametrize(
+    ("text", "words", "length", "speaker"),
+    [
+        # a statement in a paragraph of its own
+        (
+            "The flight landed safely at Shannon.\n\nVantair has issued a statement:\n\n"
+            '"The safety of our passengers and crew is our highest priority."\n',
+            "The safety",
+            40,
+            "Vantair",
+        ),
+        # in the same paragraph (a live page's entry); an entry without it names no one
+        (
+            "Live: measles outbreak\n\n14:50 - Nine people are still in hospital.\n\n"
+            '14:05 - Health Minister Simon Whitford has put out a statement: "Measles is one of the most infectious'
+            ' diseases we know. Please check today."\n',
+            "Measles is",
+            40,
+            "Health Minister Simon Whitford",
+        ),
+        (
+            "Live: measles outbreak\n\n14:50 - Nine people are still in hospital.\n\n"
+            '14:05 - Health Minister Simon Whitford has put out a statement: "Measles is one of the most infectious'
+            ' diseases we know. Please check today."\n',
+            "Nine people",
+            30,
+            None,
+        ),
+        # another quotation in the paragraph is not the statement's (review R3)
+        (
+            "Live\n\n14:05 - Health Minister Simon Whitford has put out a statement: \"Measles is one of the most"
+            ' infectious diseases we know." Opposition spokesperson Jane Doe was scathing. "This government has been'
+            ' asleep at the wheel for months."\n',
+            "This government",
+            30,
+            None,
+        ),
+        # someone who has spoken to reporters, after who they are
+        (
+            "Live: measles outbreak\n\n16:45 - Dr Mere Kahukura, the medical officer of health for the Waikato, has"
+            ' just spoken to reporters in Hamilton: "Measles is one of the most infectious diseases there is."\n',
+            "Measles is",
+            40,
+            "Dr Mere Kahukura",
+        ),
+        # a memo sent, after a short lead-in
+        (
+            "# Halvern to reduce its cost base\n\n## A message from our CEO\n\n"
+            "Earlier today, Chief Executive Ingrid Haverkamp sent the following memo to all Halvern employees:\n\n"
+            "> Today I have to share difficult news. We will reduce our workforce by about 1,200 roles.\n",
+            "Today I have",
+            40,
+            "Chief Executive Ingrid Haverkamp",
+        ),
+    ],
+)
+def test_a_quotation_announced_with_a_colon_is_said_by_whoever_announced_it(text, words, length, speaker):
+    start = text.index(words)
+    assert passage_facts(ArticleFacts(text), start, start + length)[1] == speaker
 
 
 def test_a_body_named_with_and_without_the_is_one_speaker():
