@@ -27,13 +27,13 @@ it was.
 from __future__ import annotations
 
 import bisect
-import re
 from collections import defaultdict
 from collections.abc import Callable
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
+from ..reading.boilerplate import is_markdown_heading
 from .documents import Doc
 from .extension import end_of, other_speakers, similarity, tidy
 from .grouping import Link, Repeat
@@ -277,7 +277,8 @@ def _heading_after(doc: Doc, t: int) -> int | None:
         return None
     text = doc.text
     line_start = text.rfind("\n", 0, doc.starts[t]) + 1
-    if _MARKDOWN_HEADING.match(text, line_start):
+    line_end = text.find("\n", line_start)
+    if is_markdown_heading(text[line_start : line_end if line_end >= 0 else len(text)]):
         return after
     end = doc.tokens[after - 1].end
     rest = text[end : end + 4].lstrip("\"'”’)]» ")  # (a stop after closing marks: "‘a farce’.", "(12-3).")
@@ -285,5 +286,3 @@ def _heading_after(doc: Doc, t: int) -> int | None:
         return None
     return after
 
-
-_MARKDOWN_HEADING = re.compile(r"#{1,6}\s")  # ("#MeToo campaigners …" is no heading)

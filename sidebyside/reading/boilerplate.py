@@ -169,6 +169,11 @@ _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 _MARKDOWN_EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(?!\s)((?:(?!\1).)+)(?<!\s)\1$")
 
 
+def is_markdown_heading(line: str) -> bool:
+    """Is ``line`` a Markdown heading ("## The pacing"; not "#MeToo …")?"""
+    return _MARKDOWN_HEADING.match(line) is not None
+
+
 def heading_text(line: str) -> str:
     """A line without its Markdown heading or emphasis marks ("# Title",
     "**Title**" -> "Title")."""
