@@ -894,6 +894,10 @@ def test_a_quote_one_outlet_cuts_short_is_never_cut_inside_in_the_others():
         ("The chances are slim, said Kousser, of the University of California.", {key_of("Kousser")}),
         ('"We will appeal the ruling," said Jones on Monday.', {key_of("Jones")}),
         ('"It is over for now," said Maria Lopez as she left the court.', {key_of("Lopez")}),
+        # the person in apposition to a role of a body, not the body
+        ('The Chairman of the Talmar Canal Authority, Adil Rahmani, said: "All are safe."', {key_of("Rahmani")}),
+        # "spoken to", and a word between the apposition and the verb
+        ('Karim Nassar, a spokesman for the Pilots\' Association, has just spoken to us: "Safe."', {key_of("Nassar")}),
     ],
 )
 def test_the_speaker_before_an_apposition_is_the_name_not_the_firm(sentence, who):

@@ -57,6 +57,14 @@ CASES = [
     ("Human Rights Watch said the trial had been unfair from the start.", "Human Rights Watch"),
     ("Russian President Vladimir Putin said the talks would go on next week.", "Putin"),
     ("He was fined 4.2 million euros, according to the 214-page ruling.", "the 214-page ruling"),  # not "the 214"
+    # A person in apposition to a role of a body speaks, not the body.
+    ('The Chairman of the Talmar Canal Authority, Adil Rahmani, said: "All are safe."', "Rahmani"),
+    ('The head of the Bank of England, Andrew Bailey, said: "Rates stay."', "Bailey"),
+    # A firm's name ending in what it does is named whole, not as a surname.
+    ("Dalgaard Salvage, which the operator has hired to free the ship, said it could take days.", "Dalgaard Salvage"),
+    # "reports" followed by a verb of its own is a noun, and names no one ("Initial").
+    ("Initial reports indicate that the vessel lost steering in crosswinds.", None),
+    ("Early reports said the ferry had left port an hour late.", None),
     # A hedge between the speaker and the verb is no part of the name.
     ("The repairs will cost 2.3 million pounds, the council allegedly said.", "the council"),
     # A club or a railway by its own word; not "Athletic", "Rail".

@@ -430,7 +430,8 @@ MISSES: dict[tuple[str, str, str], str] = {
         "in no one group"
     ),
     ("chipcuts", "flag", "brink-paraphrase"): "see the edit brink-paraphrase",
-    # canal and misconduct: written blind this session and measured on its final engine; not read
+    # canal and misconduct: written blind, measured on the engine of 2026-11-30 before anyone read them;
+    # read and worked on from 2026-12-01 (the reasons keep the words of that first measure)
     ('canal', 'must', 'ship'): (
         "held out (written blind this session, measured, not read): ship: in no group in ['statement.html', "
         "'live.txt']"
@@ -466,11 +467,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         "held out (written blind this session, measured, not read): quote turned into paraphrase (the "
         "chairman's statement on the live page: 'says all of the crew are safe ... has asked shipping lines "
         "to be patient'; 'doing everything …"
-    ),
-    ('canal', 'edit', 'rahmani-attribution-moved'): (
-        "held out (written blind this session, measured, not read): attribution moved from before the quote "
-        "to after it and reworded ('The Chairman of the Talmar Canal Authority, Adil Rahmani, said:' / 'Canal"
-        " Authority Chairman Adil Ra…"
     ),
     ('misconduct', 'edit', 'lede-rewritten-science'): (
         "held out (written blind this session, measured, not read): rewritten lede (the science site's: the "
@@ -558,10 +554,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         "held out (written blind this session, measured, not read): g7 flagged ['attribution']: the same "
         "reply, word for word, given to Daniel Okafor in all three; only the attribution's wording and the "
         "diacritics of the name inside th…"
-    ),
-    ('canal', 'speaker', 'rahmani@statement.html'): (
-        "held out (written blind this session, measured, not read): said by {'the Talmar Canal Authority'}, "
-        "not ['Rahmani', 'Adil Rahmani', 'Chairman Adil Rahmani', 'Canal Authority Chairman Adil Rahmani']"
     ),
     ('canal', 'speaker', 'rahmani@live.txt'): (
         "held out (written blind this session, measured, not read): rahmani: not in a group in live.txt"

@@ -18,7 +18,7 @@ from rapidfuzz.distance import Indel
 from .documents import BOILERPLATE, SAYING_KEYS, SAYING_WORDS, Doc
 from .options import AlignOptions
 from .rewording import denies, reported, same_polarity, same_statement
-from .speakers import name_run_end, short_names
+from .speakers import ROLE_WORDS, name_run_end, short_names
 from .tokens import key_of, normalise
 
 #: Passages at least this similar are copies, whatever words changed; so are
@@ -606,7 +606,9 @@ def with_its_attribution(doc: Doc, hi: int) -> int | None:
     return after - 1 if _attribution_start(doc, hi + 1, after, most=8) == hi + 1 else None
 
 
-_FILLER = frozenset(("has", "had", "have", "also", "repeatedly", "then", "later", "reportedly", "again", "once", "has"))
+_FILLER = frozenset(
+    ("has", "had", "have", "also", "repeatedly", "then", "later", "reportedly", "again", "once", "just")
+)
 
 
 def speakers(doc: Doc, lo: int, hi: int) -> frozenset[str]:
@@ -618,13 +620,16 @@ def speakers(doc: Doc, lo: int, hi: int) -> frozenset[str]:
     for t in range(lo, hi + 1):
         tok = tokens[t]
         if tok.key not in SAYING_KEYS or text[tok.start : tok.end].casefold() not in SAYING_WORDS:
-            continue
+            if not _spoke_to(doc, t, hi):
+                continue
         name = None
         if not doc.clause_start[t]:
             k = t - 1
             while k >= max(lo, t - 4) and text[tokens[k].start : tokens[k].end].casefold() in _FILLER:
                 k -= 1
-            if k >= lo and tokens[k].content and text[tokens[k].start].isupper():
+            if k < t - 1 and k + 1 > lo and doc.clause_start[k + 1] and _comma_before(doc, k + 1):
+                name = _apposition_speaker(doc, k + 1, lo)  # "Karim Nassar, a spokesman …, has just spoken to us"
+            elif k >= lo and tokens[k].content and text[tokens[k].start].isupper():
                 head = _before_affiliation(doc, k, lo)
                 name = tokens[head].key
                 joined = _joined_name(doc, head, lo)
@@ -633,15 +638,58 @@ def speakers(doc: Doc, lo: int, hi: int) -> frozenset[str]:
         elif t + 1 <= hi and tokens[t + 1].content and text[tokens[t + 1].start].isupper() and not _says_of(doc, t, hi):
             name = tokens[name_run_end(text, tokens, t + 1, hi)].key
         elif t - 1 > lo and _comma_before(doc, t):
-            # "Ruslan Akhmetov, an analyst at Freedom Finance, said …": Akhmetov
-            k = _before_apposition(doc, t - 1, max(lo, t - 12))
-            if (
-                k < t - 1 and k > lo and all(tokens[j].content and text[tokens[j].start].isupper() for j in (k - 1, k))
-            ):  # a full name, "Ruslan Akhmetov", not "…began in May, failed, said"
-                name = tokens[k].key
+            name = _apposition_speaker(doc, t, lo)
         if name is not None:
             found.add(name)
     return frozenset(found)
+
+
+def _apposition_speaker(doc: Doc, t: int, lo: int) -> str | None:
+    """The key of the person named before a comma and an apposition, the
+    clause at token ``t`` saying what they said ("Ruslan Akhmetov, an
+    analyst at Freedom Finance, said …": Akhmetov), or named in the
+    apposition to a role ("The Chairman of the … Authority, Adil Rahmani,
+    said"); None when no name is."""
+    tokens, text = doc.tokens, doc.text
+    k = _before_apposition(doc, t - 1, max(lo, t - 12))
+    if _person_after_role(doc, k, t - 1, lo):
+        return tokens[t - 1].key
+    if k < t - 1 and k > lo and all(tokens[j].content and text[tokens[j].start].isupper() for j in (k - 1, k)):
+        return tokens[k].key  # a full name, "Ruslan Akhmetov", not "…began in May, failed, said"
+    return None
+
+
+_SPOKE = frozenset(("spoke", "spoken"))
+
+
+def _spoke_to(doc: Doc, t: int, hi: int) -> bool:
+    """Is token ``t`` "spoke" or "spoken" followed by "to", which report
+    speech like "said" ("has just spoken to us: "…"")?"""
+    tokens, text = doc.tokens, doc.text
+    return (
+        t < hi
+        and text[tokens[t].start : tokens[t].end].casefold() in _SPOKE
+        and text[tokens[t + 1].start : tokens[t + 1].end].casefold() == "to"
+    )
+
+
+def _person_after_role(doc: Doc, k: int, last: int, floor: int) -> bool:
+    """Do tokens k+1..last name a person in full (two or three words in
+    capitals) in apposition to a role of a body ending at token ``k`` ("The
+    Chairman of the Talmar Canal Authority, Adil Rahmani, said")?"""
+    tokens, text = doc.tokens, doc.text
+
+    def word(j: int) -> str:
+        return text[tokens[j].start : tokens[j].end]
+
+    if not 2 <= last - k <= 3 or not all(tokens[j].content and word(j)[:1].isupper() for j in range(k + 1, last + 1)):
+        return False
+    j = k
+    while j > floor and word(j)[:1].isupper():
+        j -= 1
+    if word(j).casefold() == "the":
+        j -= 1
+    return j - 1 >= floor and word(j).casefold() in ("of", "for") and word(j - 1).casefold() in ROLE_WORDS
 
 
 JOINED = "+"  # before the key of a name's last two words written as one: met only as it is

@@ -47,6 +47,12 @@ _PARTICIPLES = frozenset({"saying", "adding"})
 # In the passive ("were told", "was warned") the subject is the one spoken to.
 _SPOKEN_TO = frozenset("told tells warned warns urged urges called calls described describes denied".split())
 _PASSIVE = frozenset("was were is are been being be".split())
+# Speech verbs that are also nouns ("reports", "claims"): one followed by a
+# verb of its own is the noun ("Initial reports indicate", "Early reports said").
+_NOUN_TOO = frozenset("reports claims notes remarks signals".split())
+_REPORTING = SPEECH_VERBS | frozenset(
+    "indicate indicated indicates suggest show showed shows put point pointed points have had were are".split()
+)
 # Words a speaker's noun phrase ("according to the minister …") stops before.
 _PHRASE_ENDS = frozenset("that who which said on in at with".split())
 _SKIP_BEFORE_VERB = frozenset(
@@ -114,6 +120,8 @@ _BODIES = frozenset(
     semiconductor semiconductors technologies industries electronics pharmaceuticals chemicals insurance
     co corporation plc llc gmbh ag cars utilities utility cross crescent society trust watch
     athletic united rovers wanderers fc club rail railway railways hospital clinic
+    salvage logistics capital partners ventures construction engineering consulting solutions labs
+    studios pharma foods brewery airline carriers freight towage maritime marine
     """.split()
 )
 _FIRST_PERSON = frozenset({"we", "i", "our", "us", "my", "me", "we're", "we’re", "i'm", "i’m"})
@@ -230,6 +238,11 @@ class _Subjects(_Roles):
             if k >= 1 and tokens[k][2].isdigit() and "," in text[tokens[k - 1][1] : tokens[k][0]]:
                 k -= 1
             if k >= 0 and k < j:
+                # "The Chairman of the Talmar Canal Authority, Adil Rahmani,
+                # said": the person in apposition to a role of a body.
+                person = _named_in_apposition(self, tokens, k, j)
+                if person is not None:
+                    return person
                 name = self._name_ending(tokens, k)
                 if name:
                     return name
@@ -327,15 +340,7 @@ class _Subjects(_Roles):
             before = self._name_ending(tokens, k - 2)
             if before is not None:
                 return before
-        # "Office for National Statistics", "Bank of England": one name.
-        while (
-            k - 2 >= 0
-            and tokens[k - 1][2] in ("of", "for")
-            and tokens[k - 2][2][:1].isupper()
-            and text[tokens[k - 2][1] : tokens[k][0]] == f" {tokens[k - 1][2]} "
-            and not _possessive(tokens[k - 2][2])
-        ):
-            k = self._run_start(tokens, k - 2)
+        k = self._name_start(tokens, k)
         words = [tokens[m][2] for m in range(k, j + 1)]
         # "the mayor of Itabirito told": the role speaks, not the place.
         if (
@@ -356,7 +361,7 @@ class _Subjects(_Roles):
         # "Port operator Puerto Antofagasta said": a name after a body's noun
         # is the body's, named whole.
         if k >= 1 and tokens[k - 1][2] in _BODIES and text[tokens[k - 1][1] : tokens[k][0]] == " ":
-            return self._joined(tokens, k, j)
+            return _joined(self.text, tokens, k, j)
         # "Judge Olena Kovalchuk of the High Anti-Corruption Court said": the
         # judge speaks, not the court (a person's full name, then of/at/from).
         person = self._person_before_body(tokens, k)
@@ -366,7 +371,7 @@ class _Subjects(_Roles):
         if words[0].casefold() == "the" and len(words) > 1:  # "The Bank of England said", at a sentence's start
             words.pop(0)
         named = len(words)
-        body = words[-1].casefold() in _BODIES or self._body_named_in_full(words)
+        body = words[-1].casefold() in _BODIES or _body_named_in_full(self.text, words)
         # A person's titles go ("Foreign Minister Sergei Lavrov"); a body keeps its own ("Defence Ministry").
         while len(words) > 1 and words[0].casefold().rstrip(".") in _TITLES and not body:
             words.pop(0)
@@ -384,17 +389,23 @@ class _Subjects(_Roles):
             return f"the {words[0]}"
         # A body is named whole ("Cal Fire", "the United Nations"); a person by surname.
         if body or (the and len(words) == named and len(words) > 1):
-            return ("the " if the else "") + self._joined(tokens, j - len(words) + 1, j)
+            return ("the " if the else "") + _joined(self.text, tokens, j - len(words) + 1, j)
         return words[-1]
 
-    def _body_named_in_full(self, words: list[str]) -> bool:
-        """Is a name of two words or more the short form of a body's name the
-        text gives in full elsewhere ("Cascade Ridge said" where it also
-        writes "Cascade Ridge Energy")?"""
-        if len(words) < 2:
-            return False
-        full = re.search(re.escape(" ".join(words)) + r" (\w+)", self.text)
-        return full is not None and full.group(1).casefold() in _BODIES
+    def _name_start(self, tokens, k: int) -> int:
+        """The first token of a name that runs on to the run of capitalised
+        words starting at token ``k`` ("Office for National Statistics",
+        "Bank of England": one name)."""
+        text = self.text
+        while (
+            k - 2 >= 0
+            and tokens[k - 1][2] in ("of", "for")
+            and tokens[k - 2][2][:1].isupper()
+            and text[tokens[k - 2][1] : tokens[k][0]] == f" {tokens[k - 1][2]} "
+            and not _possessive(tokens[k - 2][2])
+        ):
+            k = self._run_start(tokens, k - 2)
+        return k
 
     def _run_start(self, tokens, j: int) -> int:
         """The first token of the run of capitalised words that ends at token
@@ -410,11 +421,6 @@ class _Subjects(_Roles):
             else:
                 break
         return k
-
-    def _joined(self, tokens, first: int, last: int) -> str:
-        """Tokens first..last as written, but for line ends ("U.S. Geological
-        Survey", "Anti-Corruption Court")."""
-        return " ".join(self.text[tokens[first][0] : tokens[last][1]].split())
 
     def _person_before_body(self, tokens, k: int) -> str | None:
         """The surname of a person named in full right before "of the", "at"
@@ -539,6 +545,38 @@ class _Subjects(_Roles):
         return found
 
 
+def _joined(text: str, tokens, first: int, last: int) -> str:
+    """Tokens first..last as written, but for line ends ("U.S. Geological
+    Survey", "Anti-Corruption Court")."""
+    return " ".join(text[tokens[first][0] : tokens[last][1]].split())
+
+
+def _named_in_apposition(facts: _Subjects, tokens, k: int, j: int) -> str | None:
+    """The surname of a person named in full by tokens k+1..j, set off by
+    commas after a role of a body ending at token ``k`` ("The Chairman
+    of the Talmar Canal Authority, Adil Rahmani, said"), else None."""
+    names = [tokens[m][2] for m in range(k + 1, j + 1)]
+    if not 2 <= len(names) <= 3 or not all(w[:1].isupper() for w in names):
+        return None
+    if any(w.casefold() in _BODIES or w.casefold() in ROLE_WORDS for w in names):
+        return None
+    start = facts._name_start(tokens, facts._run_start(tokens, k))
+    if start >= 1 and tokens[start - 1][2].casefold() == "the":
+        start -= 1
+    role = tokens[start - 2][2].casefold() if start >= 2 and tokens[start - 1][2] == "of" else ""
+    return names[-1] if role in ROLE_WORDS or role in _ROLE_ALIASES else None
+
+
+def _body_named_in_full(text: str, words: list[str]) -> bool:
+    """Is a name of two words or more the short form of a body's name the
+    text gives in full elsewhere ("Cascade Ridge said" where it also
+    writes "Cascade Ridge Energy")?"""
+    if len(words) < 2:
+        return False
+    full = re.search(re.escape(" ".join(words)) + r" (\w+)", text)
+    return full is not None and full.group(1).casefold() in _BODIES
+
+
 class _Attributions(_Subjects):
     """Who an article says said what: the speech verbs, "according to" and
     "Quote from" of each paragraph, and whom a span is attributed to.  Part
@@ -599,6 +637,8 @@ class _Attributions(_Subjects):
                     continue
                 if low in _SPOKEN_TO and i and tokens[i - 1][2].casefold() in _PASSIVE:
                     continue  # "troops were told", "he was warned": the one spoken to
+                if low in _NOUN_TOO and i + 1 < len(tokens) and tokens[i + 1][2].casefold() in _REPORTING:
+                    continue  # "Initial reports indicate …": the reports are what speaks, no one named
                 hit = True
                 if low in _PARTICIPLES:
                     # "Lavrov stressed, adding that …": the one already said to speak.
@@ -689,7 +729,7 @@ class _Attributions(_Subjects):
                 if not tokens[m][2][:1].islower() or text[tokens[m - 1][1] : tokens[m][0]] != " ":
                     break
                 if tokens[m][2].casefold() in _BODIES:
-                    return self._joined(tokens, k, m)
+                    return _joined(self.text, tokens, k, m)
             return None
         return self._name_ending(tokens, end)
 
