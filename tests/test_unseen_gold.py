@@ -574,6 +574,88 @@ MISSES: dict[tuple[str, str, str], str] = {
         "held out (written blind this session, measured, not read): 'The independent student newspaper of "
         "Kingsford University since 1961' in student.txt classified title"
     ),
+    # railstrike and interview: written blind on 2026-12-01 and measured before anyone read them
+    ('interview', 'edit', 'lede-rewritten'): (
+        'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): rewritten '
+        "lede (the broadcaster's own: 'says his country will no longer depend on Kharvian gas by the time "
+        "the next heating season starts', no sum, no date, Fedor Zaretskiy): ['Dorvania will stop impo…"
+    ),
+    ('interview', 'edit', 'charity-retranslated'): (
+        'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): quote '
+        "translated otherwise from the Dorvanian (the regional paper's own translation: 'for charity' / "
+        "'for favours', 'We are asking to be treated as a partner that keeps its word' / 'We want to be "
+        'trea…'
+    ),
+    ('railstrike', 'edit', 'lede-rewritten'): (
+        'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): rewritten '
+        "lede (the broadsheet's own: commuters facing the worst disruption in almost three years, 'what "
+        "ministers had called a final offer', no figure): ['Train drivers across Britain will walk out f…"
+    ),
+    ('railstrike', 'edit', 'callaghan-paraphrase'): (
+        'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): quote turned '
+        "into paraphrase (the union leader's statement in the newsletter: 'said drivers had had only one "
+        "pay rise in four years and that the offer came with worse rosters ...'; the five months and…"
+    ),
+    ('interview', 'flag', 'zaretsky-transliterated'): (
+        'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): '
+        "zaretsky-transliterated: flags [], not any of ['name', 'spelling']"
+    ),
+    ('interview', 'flag', 'charity-retranslated'): (
+        'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): '
+        'charity-retranslated: not inside one variant group'
+    ),
+    ('railstrike', 'flag', 'will-could'): (
+        'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): will-could: '
+        "flags ['attribution', 'date'], not any of ['hedge']"
+    ),
+    ('railstrike', 'flag', 'callaghan-paraphrase'): (
+        'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): '
+        'callaghan-paraphrase: not inside one variant group'
+    ),
+    ('interview', 'not-flagged', 'lede:number+date'): (
+        'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): g1 flagged '
+        "['date']: the wire's and the blog's lede differ only in how they write the same sum (1.2 billion "
+        "euros / EUR 1.2bn) and the same day (published on Tuesday / on 14 April, the wire's dateline…"
+    ),
+    ('interview', 'not-flagged', 'interview:date+number'): (
+        'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): g9 flagged '
+        "['date']: on April 13, on 13 April and on Monday are the same day (the interview published on "
+        'Tuesday, April 14, in all three)'
+    ),
+    ('railstrike', 'not-flagged', 'ashworth:number+attribution'): (
+        'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): g7 flagged '
+        "['number']: the same quote given to Transport Secretary Daniel Ashworth in all four; the rise is "
+        "4.5%, 4.5 per cent or four and a half per cent (the same figure), and the newsletter's quote…"
+    ),
+    ('railstrike', 'not-flagged', 'ballot:number+date'): (
+        'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): g10 flagged '
+        "['date']: Feb. 12 / February 12, 91% / 91 per cent and 78% / 78 per cent: the same date and "
+        'figures written two ways'
+    ),
+    ('interview', 'speaker', 'hostages-quote@blog.md'): (
+        'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): said by '
+        "{None}, not ['Zaretsky', 'Fyodor Zaretsky', 'Foreign Minister Fyodor Zaretsky', 'Zaretskiy', "
+        "'Fedor Zaretskiy', 'Foreign Minister Fedor Zaretskiy']"
+    ),
+    ('interview', 'boilerplate', 'Listen to RMI News in English every hour on the hour, or live on the RMI app.'): (
+        "held out (written blind on 2026-12-01, measured on 410447a before anyone read it): 'Listen to "
+        "RMI News in English every hour on the hour, or live on the RMI app.' in page.html classified "
+        'body'
+    ),
+    ('interview', 'boilerplate', 'Follow RMI News on Facebook, X and Telegram.'): (
+        "held out (written blind on 2026-12-01, measured on 410447a before anyone read it): 'Follow RMI "
+        "News on Facebook, X and Telegram.' in page.html classified body"
+    ),
+    ('interview', 'boilerplate', "*The Black Sea Energy Institute is an independent research centre based in Bucharest. The views expressed are the author's own.*"): (  # noqa: E501
+        'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): "*The Black '
+        'Sea Energy Institute is an independent research centre based in Bucharest. The views expressed '
+        'are the author\'s own.*" in blog.md classified body'
+    ),
+    ('interview', 'boilerplate', '*[Subscribe to Insights](https://bsei.example.org/insights/subscribe) · [All posts on Dorvania](https://bsei.example.org/tag/dorvania)*'): (  # noqa: E501
+        "held out (written blind on 2026-12-01, measured on 410447a before anyone read it): '*[Subscribe "
+        'to Insights](https://bsei.example.org/insights/subscribe) · [All posts on '
+        "Dorvania](https://bsei.example.org/tag/dorvania)*' in blog.md classified body"
+    ),
 }
 
 
