@@ -139,6 +139,14 @@ def test_a_repeated_line_is_boilerplate_but_the_headline_stays():
         "Members with questions can call the UTI member line on 088 555 0140, weekdays from 08:30 to 17:00.",
         "You are receiving Central Europe Briefing because you subscribed at cebriefing.example.eu. "
         "[Unsubscribe](https://cebriefing.example.eu/unsubscribe) · [Read online](https://cebriefing.example.eu/318)",
+        # a station's asks, a list of networks, a newsletter's sign-up, links only, a disclaimer, a tagline
+        "Listen to RMI News in English every hour on the hour, or live on the RMI app.",
+        "Watch Channel 7 News live on channel 107 or on the Channel 7 app.",
+        "Follow RMI News on Facebook, X and Telegram.",
+        "Sign up for The Bench Weekly, our round-up of the week in science, every Friday.",
+        "*[Subscribe to Insights](https://bsei.example.org/insights/subscribe) · [All posts](https://bsei.example.org/t)*",
+        "*The Black Sea Energy Institute is an independent research centre. The views expressed are the author's own.*",
+        "The independent student newspaper of Kingsford University since 1961",
     ],
 )
 def test_known_boilerplate(line):
@@ -173,6 +181,10 @@ def test_known_boilerplate(line):
         "Readers can subscribe at the library or online, the council said, and the first issue is free.",
         "A disclaimer: the figures were estimates, the minister said.",
         "The official death toll is published every day.",
+        "The newspaper has been published since 1961, the editor said.",
+        "The station has operated since 1961",
+        "Watch the tapes and you will see the pilot warn them twice on the cockpit app, the investigator said.",
+        "The views expressed by the minister were shared by most of the cabinet.",
         "The Gazette is published every Thursday.",
         "This story is developing fast, the mayor warned.",
         "Listen to the story of how she escaped.",

@@ -562,18 +562,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         "held out (written blind this session, measured, not read): said by {'Reid'}, not ['Okafor', 'Daniel "
         "Okafor']"
     ),
-    ('canal', 'boilerplate', 'Watch Channel 7 News live on channel 107 or on the Channel 7 app.'): (
-        "held out (written blind this session, measured, not read): 'Watch Channel 7 News live on channel 107"
-        " or on the Channel 7 app.' in live.txt classified body"
-    ),
-    ('misconduct', 'boilerplate', 'Sign up for The Bench Weekly, our round-up of the week in science, every Friday.'): (
-        "held out (written blind this session, measured, not read): 'Sign up for The Bench Weekly, our round-"
-        "up of the week in science, every Friday.' in science.html classified body"
-    ),
-    ('misconduct', 'boilerplate', 'The independent student newspaper of Kingsford University since 1961'): (
-        "held out (written blind this session, measured, not read): 'The independent student newspaper of "
-        "Kingsford University since 1961' in student.txt classified title"
-    ),
     # railstrike and interview: written blind on 2026-12-01 and measured before anyone read them
     ('interview', 'edit', 'lede-rewritten'): (
         'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): rewritten '
@@ -636,25 +624,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): said by '
         "{None}, not ['Zaretsky', 'Fyodor Zaretsky', 'Foreign Minister Fyodor Zaretsky', 'Zaretskiy', "
         "'Fedor Zaretskiy', 'Foreign Minister Fedor Zaretskiy']"
-    ),
-    ('interview', 'boilerplate', 'Listen to RMI News in English every hour on the hour, or live on the RMI app.'): (
-        "held out (written blind on 2026-12-01, measured on 410447a before anyone read it): 'Listen to "
-        "RMI News in English every hour on the hour, or live on the RMI app.' in page.html classified "
-        'body'
-    ),
-    ('interview', 'boilerplate', 'Follow RMI News on Facebook, X and Telegram.'): (
-        "held out (written blind on 2026-12-01, measured on 410447a before anyone read it): 'Follow RMI "
-        "News on Facebook, X and Telegram.' in page.html classified body"
-    ),
-    ('interview', 'boilerplate', "*The Black Sea Energy Institute is an independent research centre based in Bucharest. The views expressed are the author's own.*"): (  # noqa: E501
-        'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): "*The Black '
-        'Sea Energy Institute is an independent research centre based in Bucharest. The views expressed '
-        'are the author\'s own.*" in blog.md classified body'
-    ),
-    ('interview', 'boilerplate', '*[Subscribe to Insights](https://bsei.example.org/insights/subscribe) · [All posts on Dorvania](https://bsei.example.org/tag/dorvania)*'): (  # noqa: E501
-        "held out (written blind on 2026-12-01, measured on 410447a before anyone read it): '*[Subscribe "
-        'to Insights](https://bsei.example.org/insights/subscribe) · [All posts on '
-        "Dorvania](https://bsei.example.org/tag/dorvania)*' in blog.md classified body"
     ),
 }
 

@@ -53,9 +53,13 @@ _PATTERNS = [
     r"\bsign up here\.?$",
     r"^(follow|subscribe)( to)?( us)?( on)?\b.{0,30}$",
     r"^follow( us)? ([\w&'’-]+ ){0,4}(on|via) (facebook|x|twitter|instagram|telegram|tiktok|linkedin|youtube)\b"
-    r"[^,]{0,50}$",
+    r"([^,]{0,50}|((, | and | & )(facebook|x|twitter|instagram|telegram|tiktok|linkedin|youtube|threads|bluesky)\b)+"
+    r"[.!]?)$",
     r"\A[^.!?]{0,60}\bin your inbox\b[^.!?]{0,20}\b(sign up|subscribe)\b.{0,60}\Z",
-    r"\A\[[^\]]{1,40}\]\(\S+\)\Z",  # a line that is one Markdown link ("[Unsubscribe](https://…)")
+    # A line of Markdown links only ("[Unsubscribe](https://…)", "[Subscribe](…) · [All posts](…)")
+    r"\A\[[^\]]{1,40}\]\(\S+\)(\s*[·|•,–-]\s*\[[^\]]{1,40}\]\(\S+\))*[*_]*\Z",
+    # An author's disclaimer: "The views expressed are the author's own."
+    r"\bthe views expressed( here| in this [\w ]{1,20})? are (the author['’]?s['’]? own|those of the author)",
     r"^sources?( used)?:?$",
     r"website can (also )?be accessed at",
     r"^(sign up|log in|sign in|register)\b.{0,40}$",
@@ -109,6 +113,12 @@ _PATTERNS = [
     r"^sign up to (receive|get) [^.!?,]{0,60}\b(by e-?mail|in your inbox|alerts|newsletters?|e-?mails)[.!]?$",
     # "Listen live to Radio Aotearoa on 101.7 FM or on the Radio Aotearoa app."
     r"^listen (live )?to [^.!?,]{0,40}\bon \d{2,3}([.,]\d)? ?(fm|am)\b[^.!?,]{0,50}[.!]?$",
+    # "Listen to RMI News every hour on the hour, or live on the RMI app.", "Watch Channel 7 News live on
+    # channel 107 or on the Channel 7 app."
+    r"^(listen|watch)\b[^.!?]{0,80}\b(on|in) (the|our) [^.!?,]{0,30}\bapp[.!]?$",
+    # "Sign up for The Bench Weekly, our round-up of the week in science, every Friday."
+    r"^sign up (for|to) [^.!?]{0,80}\bevery (weekday|day|week|morning|evening|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday)\b[^.!?]{0,30}[.!]?$",
     # "Get SiliconBeat Daily: the chip industry in five minutes, every weekday morning."
     r"^get [^.!?:]{2,40}\b(daily|weekly|briefing|newsletter):[^.!?]{0,80}\bevery (weekday|day|week|morning)\b"
     r"[^.!?]{0,30}[.!]?$",
@@ -139,8 +149,15 @@ _FIRST_WORDS = frozenset(
     most news photo photos picture pictures print produced promoted read recommended register related reporting save
     see share sign source sources sponsored subscribe support tag tags tap to topic topics tweet unsubscribe video
     writing you key show hide load pinned live this check forward disclaimer got a an shop tickets download
-    press media get investor investors public contact
+    press media get investor investors public contact watch
     """.split()
+)
+# A publication's tagline under its masthead, which says what it is and since
+# when, with no verb: "The independent student newspaper of Kingsford University since 1961".
+_TAGLINE_RE = lazy(
+    r"(?!.*\b(is|was|has|have|had|are|were|been|will)\b)(the |an? )?[\w'’ -]{0,40}"
+    r"\b(newspaper|magazine|news ?site|journal|radio|station)\b[^.!?]{0,60}\b(since|established|founded( in)?) \d{4}",
+    re.IGNORECASE,
 )
 _FIRST_LETTERS = re.compile(r"\(?([a-z]*)")
 _ANYWHERE_RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS if not p.startswith("^")), re.IGNORECASE)
@@ -202,7 +219,7 @@ def words(text: str) -> int:
 _ANYWHERE_NEEDS = (
     "(", "/", "©", "your email", "required fields", "support ", "website can", "rights reserved", "contributed to this"
 ) + ("sign up here", "unsubscribe", "your inbox", "is published", "subscribe at", "subscribe via", "subscribe on")
-_ANYWHERE_NEEDS += ("call ",)
+_ANYWHERE_NEEDS += ("call ", "views expressed")
 # The letters other than A-Z that a case-blind pattern takes for one of them
 # (İ, ı, ſ and the Kelvin sign): a line with one is searched in full.
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
@@ -254,6 +271,8 @@ def _is_known(stripped: str) -> bool:
     if "edition" in low and masthead(stripped):  # "EL DIARIO DE LEVANTE · ENGLISH EDITION"
         return True
     folds = not stripped.isascii() and _holds_any(stripped, _FOLDS_TO_ASCII)
+    if stripped[-4:].isdigit() and _TAGLINE_RE.fullmatch(stripped):
+        return True
     return bool(
         ((folds or _may_match_at_start(low)) and _AT_START_RE.match(stripped))
         or ((folds or _may_hold_anywhere(low)) and _ANYWHERE_RE.search(stripped))
