@@ -440,6 +440,8 @@ def test_a_body_and_the_short_name_its_text_gives_it_are_one_speaker():
     [group] = groups_with_the_course(said.replace("The FFA", "The French Athletics Federation"))
     assert len(group.passages) == 2 and not {"attribution", "name"} & set(group.flags)
     assert not groups_with_the_course(said.replace("The FFA", "The Italian Athletics Federation"))
+
+
 def test_one_quotation_word_for_word_given_to_another_speaker_is_one_passage_flagged():
     """The same words quoted, said by one analyst in one outlet and another
     in the other: the misattribution is shown (one group, flagged who said);
@@ -463,8 +465,10 @@ def test_one_quotation_word_for_word_given_to_another_speaker_is_one_passage_fla
     assert not groups_quoting(alike)  # two statements
 
 
-@pytest.mark.parametrize(("figure", "words", "same"), [("2", "two", True), ("12", "twelve", True),
-                                                        ("2 million", "two million", True), ("12", "eleven", False)])
+@pytest.mark.parametrize(
+    ("figure", "words", "same"),
+    [("2", "two", True), ("12", "twelve", True), ("2 million", "two million", True), ("12", "eleven", False)],
+)
 def test_a_count_written_as_a_word_is_the_same_count(figure, words, same):
     a = f"The company said {figure} customers across the region had lost power during the storm on Tuesday night."
     b = a.replace(f" {figure} ", f" {words} ")
@@ -507,10 +511,7 @@ def test_a_quotation_two_people_give_in_one_text_goes_with_the_same_speaker_in_t
     said.' in one text, only Ellery's in the other: Ellery's with Ellery's,
     nothing flagged (review R3)."""
     quote = '"Our thoughts are with the family and friends of those who died at this very difficult time,"'
-    a = (
-        f"{quote} said Chief Fire Officer Dawn Reilly.\n\n"
-        f"Superintendent Mark Ellery echoed her words. {quote} he said."
-    )
+    a = f"{quote} said Chief Fire Officer Dawn Reilly.\n\nSuperintendent Mark Ellery echoed her words. {quote} he said."
     b = f"{quote} said Superintendent Mark Ellery."
     articles = [
         article_from_text(Path(f"{name}.txt"), f"Headline number {name}\n\n{FILLER}\n\nA line here.\n\n{text}\n")
@@ -543,3 +544,51 @@ def test_a_denial_before_the_shared_words_is_inside_the_passage_and_flagged():
     assert "negation" in group.flags
     noted = group_of(b.replace("Halvern denied on Tuesday reports that it", "The chief executive noted that Halvern"))
     assert "negation" not in noted.flags
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        # a count in words with "A hundred" at a sentence's start, against a lower bound it keeps
+        (
+            "More than 100 vessels were waiting at the anchorages to transit the canal by the afternoon.",
+            "A hundred and twelve vessels were waiting at the anchorages to transit the canal by the afternoon.",
+            None,
+        ),
+        # "and a half", and "per cent" for "%"
+        (
+            "The government offered drivers a 4.5% pay rise, which the union leaders rejected on Friday as too little.",
+            "The government offered drivers a four and a half per cent pay rise, which the union leaders rejected on "
+            "Friday as too little.",
+            None,
+        ),
+        (
+            "The government offered drivers a 4.5% pay rise, which the union leaders rejected on Friday as too little.",
+            "The government offered drivers a 4.5 per cent pay rise, which the union leaders rejected on Friday as too "
+            "little.",
+            None,
+        ),
+        # a month written short
+        (
+            "The ballot closed on Feb. 12 with most members voting for a strike on a high turnout, the union said.",
+            "The ballot closed on February 12 with most members voting for a strike on a high turnout, the union said.",
+            None,
+        ),
+        # a length of time changed, a certainty made a possibility
+        (
+            "Dalgaard Salvage said refloating her could take days, depending on how much sand has to be dredged.",
+            "Dalgaard Salvage said refloating her could take weeks, depending on how much sand has to be dredged.",
+            "number",
+        ),
+        (
+            "Train drivers will strike for three days next week after rejecting the pay offer from the operators.",
+            "Train drivers could strike for three days next week after rejecting the pay offer from the operators.",
+            "hedge",
+        ),
+    ],
+)
+def test_numbers_months_lengths_and_modals_written_otherwise(a, b, kind):
+    found = _changes(a, b)
+    flagged = {k for k, _, _ in found} & {"number", "date", "spelling", "hedge"}
+    assert flagged == ({kind} if kind else set()), found
+    assert ("added", "", "per cent") not in found

@@ -509,10 +509,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         "held out (written blind this session, measured, not read): rahmani-paraphrase: not inside one "
         "variant group"
     ),
-    ('canal', 'flag', 'refloat-weeks'): (
-        "held out (written blind this session, measured, not read): refloat-weeks: flags [], not any of "
-        "['number', 'date']"
-    ),
     ('misconduct', 'flag', 'provost-reworded'): (
         "held out (written blind this session, measured, not read): provost-reworded: not inside one variant "
         "group"
@@ -537,10 +533,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         "held out (written blind this session, measured, not read): g9 flagged ['date', 'number']: 05:40 "
         "local time, 0340 GMT and '05:40 local time (0340 GMT)' are the same moment (local time is GMT+2), "
         "kilometre 38 in all; what differ…"
-    ),
-    ('canal', 'not-flagged', 'queue:number'): (
-        "held out (written blind this session, measured, not read): g2 flagged ['number']: 112, 'More than "
-        "100' and 'A hundred and twelve' are the same count, rounded or written in words"
     ),
     ('canal', 'not-flagged', 'rahmani:attribution'): (
         "held out (written blind this session, measured, not read): rahmani: its must members are not in one "
@@ -592,10 +584,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): '
         'charity-retranslated: not inside one variant group'
     ),
-    ('railstrike', 'flag', 'will-could'): (
-        'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): will-could: '
-        "flags ['attribution', 'date'], not any of ['hedge']"
-    ),
     ('railstrike', 'flag', 'callaghan-paraphrase'): (
         'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): '
         'callaghan-paraphrase: not inside one variant group'
@@ -609,16 +597,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): g9 flagged '
         "['date']: on April 13, on 13 April and on Monday are the same day (the interview published on "
         'Tuesday, April 14, in all three)'
-    ),
-    ('railstrike', 'not-flagged', 'ashworth:number+attribution'): (
-        'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): g7 flagged '
-        "['number']: the same quote given to Transport Secretary Daniel Ashworth in all four; the rise is "
-        "4.5%, 4.5 per cent or four and a half per cent (the same figure), and the newsletter's quote…"
-    ),
-    ('railstrike', 'not-flagged', 'ballot:number+date'): (
-        'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): g10 flagged '
-        "['date']: Feb. 12 / February 12, 91% / 91 per cent and 78% / 78 per cent: the same date and "
-        'figures written two ways'
     ),
     ('interview', 'speaker', 'hostages-quote@blog.md'): (
         'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): said by '

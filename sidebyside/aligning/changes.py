@@ -48,8 +48,9 @@ _NUMBER_WORDS = frozenset(_COUNT_WORDS) | frozenset(
 _CARDINALS = _NUMBER_WORDS - frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth half twice once percent several".split()
 )
-# Months, also as written short.
-_MONTHS = MONTHS | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# Months, also as written short ("Feb." is February to the word diff).
+_MONTH_SHORT = {m[:3]: m for m in MONTHS if m != "may"} | {"sept": "september"}
+_MONTHS = MONTHS | frozenset(_MONTH_SHORT)
 _DATE_WORDS = (
     _MONTHS
     | WEEKDAYS
@@ -177,7 +178,7 @@ def _word_info(word: str) -> tuple[str, str, bool, bool]:
     found = _WORD_INFO[word] = (
         # (normalise keeps an ASCII word of letters and digits as it is, casefolded)
         low if word.isascii() and word.isalnum() else normalise(word) or low,
-        key_of(word),
+        key_of(_MONTH_SHORT[low] if low in _MONTH_SHORT and word[:1].isupper() else word),
         low in _NEGATIONS or low in _DENIALS or low.endswith(("n't", "n’t")),
         word[:1].isupper(),
     )
@@ -486,6 +487,9 @@ def _classify(
             return "number"  # "about an hour" / "up to 90 minutes": a time given in other figures
         if _unit_after_number(ref, i1, i2) and _unit_after_number(ver, j1, j2):
             return "number"  # "5 kilometres" / "5 miles" (the same amount converted is told apart later)
+        swapped = _one_word_swapped(ref.keys[i1:i2], ver.keys[j1:j2])
+        if swapped is not None:
+            return swapped
         if _particles(ref, i1, i2, ver, j1, j2) or _one_name_respelt(ref, i1, i2, ver, j1, j2):
             return "spelling"
         renamed = _renamed(ref, i1, i2, ver, j1, j2)
@@ -503,6 +507,25 @@ def _classify(
     if tag == "delete":
         return "dropped"
     return "other"
+
+
+def _one_word_swapped(a: list[str], b: list[str]) -> ChangeKind | None:
+    """What one word put for another changes: a length of time ("could take
+    days" / "weeks": a number), or a certainty made a possibility ("will
+    strike" / "could strike": a hedge); None for any other."""
+    if len(a) != 1 or len(b) != 1 or a == b:
+        return None
+    if a[0] in _TIME_UNITS and b[0] in _TIME_UNITS and _TIME_UNITS[a[0]] != _TIME_UNITS[b[0]]:
+        return "number"
+    pair = {a[0], b[0]}
+    return "hedge" if pair & _CERTAIN and pair & _POSSIBLE else None
+
+
+# Lengths of time, in hours; what will be against what may be.
+_TIME_UNITS = {"hour": 1, "hours": 1, "day": 24, "days": 24, "week": 168, "weeks": 168}
+_TIME_UNITS |= {"month": 730, "months": 730, "year": 8766, "years": 8766}
+_CERTAIN = frozenset(("will", "would", "shall", "must"))
+_POSSIBLE = frozenset(("could", "may", "might"))
 
 
 _FIGURE_JOINS = frozenset(("-", "–", "—", "/", ":", " (", "(", ") ", ")"))
@@ -700,8 +723,12 @@ def _same_amounts(before: str, after: str) -> bool:
 
 def _count_figures(text: str) -> str:
     """``text`` with its numbers in words ("two hundred and fourteen",
-    "twelve") as figures."""
-    return _COUNT_WORD_RE.sub(lambda m: str(_COUNT_WORDS.index(m.group(1).casefold())), _spelled_figures(text))
+    "twelve", "four and a half") as figures."""
+    found = _COUNT_WORD_RE.sub(lambda m: str(_COUNT_WORDS.index(m.group(1).casefold())), _spelled_figures(text))
+    return _HALF_RE.sub(r"\1.5", found) if "half" in found else found
+
+
+_HALF_RE = re.compile(r"\b(\d+) and a half\b", re.IGNORECASE)
 
 
 def _same_amount_lists(a: list[Amount], b: list[Amount]) -> bool:
@@ -1090,6 +1117,8 @@ def _spellings(r: Words, v: Words, i1: int, i2: int, j1: int, i: int, ref: int) 
         a, b = i1 + k, j1 + k
         if ra[a] == va[b]:
             continue  # the same word as written: the same key and letters
+        if r.keys[a] in _MONTH_SHORT or v.keys[b] in _MONTH_SHORT:
+            continue  # a month written short ("Feb." / "February")
         if (
             (_bare(r.keys[a]) != _bare(v.keys[b]) if r.keys[a] != v.keys[b] else _letters(r, a) != _letters(v, b))
             and r.source[r.starts[a] : r.starts[a] + 1].isupper()
@@ -1187,6 +1216,17 @@ def _moved_numbers(r: Words, v: Words, opcodes, found: list[Change], i: int, ref
     return [Change("number", i, ref, before, after, span, ref_span)]
 
 
+def _per_cent_written_out(r: Words, v: Words, tag: str, i1: int, i2: int, j1: int, j2: int) -> bool:
+    """Are the words one side adds only "per cent" (or "percent") after a
+    number the other side gives with "%" ("4.5%" / "4.5 per cent")?"""
+    if tag not in ("insert", "delete"):
+        return False
+    w, lo, hi, other, at = (v, j1, j2, r, i1) if tag == "insert" else (r, i1, i2, v, j1)
+    if [k.casefold() for k in w.words[lo:hi]] not in (["per", "cent"], ["percent"]) or not lo or not at:
+        return False
+    return _HAS_DIGIT[w.keys[lo - 1]] and other.source[other.ends[at - 1] : other.ends[at - 1] + 1] == "%"
+
+
 def _counted(w: Words, k: int) -> str | None:
     """What the number at word ``k`` counts: the stem of the first word
     after it (its scale, "per cent" and function words passed over) in its
@@ -1232,7 +1272,14 @@ def _bounded(r: Words, i1: int, i2: int, v: Words, j1: int, j2: int) -> bool:
 
 
 def _value_at(w: Words, k: int) -> float | None:
-    """The value of the number at word ``k``, if it reads as one."""
+    """The value of the number at word ``k``, if it reads as one, the whole
+    number in words it ends ("A hundred and twelve") read as one."""
+    if not _HAS_DIGIT[w.keys[k]]:
+        lo, hi = max(0, k - 4), min(len(w.keys), k + 5)
+        at = w.starts[k] - w.starts[lo]
+        for m in _SPELLED_RE.finditer(w.source, w.starts[lo], w.ends[hi - 1]):
+            if m.start() - w.starts[lo] <= at < m.end() - w.starts[lo]:
+                return float(_spelled_value(m.group()))
     found = _amounts(_count_figures(_amount_phrase(w, k, k + 1)))
     return found[0] if found and isinstance(found[0], float) else None
 
@@ -1324,8 +1371,8 @@ def _moved_spellings(
     for j1, j2 in changed:
         for b in range(j1, j2):
             a = ref_names.get(v.stems[b])
-            if a is None or not _is_name(v, b):
-                continue
+            if a is None or not _is_name(v, b) or v.keys[b] in _MONTHS:
+                continue  # (a month written short is no name respelt: "Feb." / "February")
             if r.keys[a] != v.keys[b] and _bare(r.keys[a]) == _bare(v.keys[b]):
                 continue  # one name, another ending ("Lavrov" / "Lavrov's")
             if r.keys[a] == v.keys[b] and _letters(r, a) == _letters(v, b):
@@ -1572,7 +1619,7 @@ def _version_changes(
     opcodes and matching blocks of their stems; ``said``: the two
     versions' sentences and speakers, when known)."""
     r = reference.words
-    opcodes, blocks = diff
+    opcodes, blocks = [op for op in diff[0] if not _per_cent_written_out(r, v, *op)], diff[1]
     ver_negated = _negated(v)
     # (with as many negations on each side, whether it is a third; the
     # counters' totals are the numbers of negations)
