@@ -592,3 +592,20 @@ def test_numbers_months_lengths_and_modals_written_otherwise(a, b, kind):
     flagged = {k for k, _, _ in found} & {"number", "date", "spelling", "hedge"}
     assert flagged == ({kind} if kind else set()), found
     assert ("added", "", "per cent") not in found
+
+
+def test_a_name_respelt_where_it_opens_a_sentence_is_flagged_when_the_article_names_it_elsewhere():
+    """'Zaretsky, 54, a former ambassador …' / 'Zaretskiy, 54, …': a capital
+    at a sentence's start tells nothing, but each article writes the name in
+    capitals inside a sentence too ('Foreign Minister Fyodor Zaretsky said')."""
+    a = "Zaretsky, 54, a former ambassador to Germany, has been foreign minister since 2023 and runs the talks."
+    b = "Zaretskiy, 54, a former ambassador to Germany, has been foreign minister since 2023 and runs the talks."
+    north = "Rail freight was the first thing Foreign Minister Fyodor Zaretsky raised in Vienna."
+    south = "The dinner for the delegations was hosted by Zaretskiy at a hotel near the river."
+    articles = [
+        article_from_text(Path(f"{name}.txt"), f"Headline number {name}\n\n{FILLER}\n\n{text}\n\n{other}\n")
+        for name, text, other in (("north", a, north), ("south", b, south))
+    ]
+    [group] = [g for g in align(articles).groups if any("54" in p.text for p in g.passages)]
+    assert all("Vienna" not in p.text and "dinner" not in p.text for p in group.passages)
+    assert ("spelling", "Zaretsky", "Zaretskiy") in [(c.kind, c.before, c.after) for c in group.changes]

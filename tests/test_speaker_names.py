@@ -172,3 +172,17 @@ def test_a_body_s_short_name_is_given_whole_where_the_text_names_it_in_full():
     article = article_from_text(Path("story.txt"), text)
     start = text.index("Cascade Ridge said")
     assert passage_facts(article_facts(article), start, len(text) - 1)[1] == "Cascade Ridge"
+
+
+def test_a_pull_quote_credited_on_the_line_under_it():
+    """A Markdown block quote with its credit under it: '> — Foreign Minister
+    Fyodor Zaretsky, in Vestnik Dorvanii'."""
+    text = (
+        "A headline for the story\n\nThe minister spoke at length.\n\n"
+        '> "For twenty years, every winter, we have been hostages of one pipeline."\n>\n'
+        "> — Foreign Minister Fyodor Zaretsky, in Vestnik Dorvanii\n\nMore text follows here.\n"
+    )
+    article = article_from_text(Path("story.md"), text)
+    start = article.text.index("For twenty")
+    end = article.text.index("pipeline.") + len("pipeline.")
+    assert passage_facts(article_facts(article), start, end) == (True, "Zaretsky")

@@ -1124,7 +1124,11 @@ def _spellings(r: Words, v: Words, i1: int, i2: int, j1: int, i: int, ref: int) 
             and r.source[r.starts[a] : r.starts[a] + 1].isupper()
             and v.source[v.starts[b] : v.starts[b] + 1].isupper()
             and not (r.title_case or v.title_case)
-            and ((not _opens(r, a) and not _opens(v, b)) or (_name_goes_on(r, a) and _name_goes_on(v, b)))
+            and (
+                (not _opens(r, a) and not _opens(v, b))
+                or (_name_goes_on(r, a) and _name_goes_on(v, b))
+                or (_named_elsewhere(r, a) and _named_elsewhere(v, b))
+            )
         ):
             before, ref_span = _phrase(r, a, a + 1)
             after, span = _phrase(v, b, b + 1)
@@ -1149,6 +1153,14 @@ def _opens(w: Words, k: int) -> bool:
         return w.initial[k]
     gap = w.source[w.ends[k - 1] : w.starts[k]]
     return not ("," in gap and not any(ch in gap for ch in ".!?")) and gap.strip(" \t") != "\n"
+
+
+def _named_elsewhere(w: Words, k: int) -> bool:
+    """Is word ``k``, as written, in capitals inside a sentence somewhere
+    in its article ("Zaretsky, 54, …" at a paragraph's start, "Foreign
+    Minister Fyodor Zaretsky said" elsewhere): a name where it opens a
+    sentence too?"""
+    return re.search(rf"[\w,] {re.escape(w.words[k])}\b", w.source) is not None
 
 
 def _name_goes_on(w: Words, k: int) -> bool:

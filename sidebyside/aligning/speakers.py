@@ -807,6 +807,8 @@ class _Attributions(_Subjects):
         if quoted and (issued := _ISSUED_HERE_RE.search(self.text, p_start, p_end)) is not None:
             if issued.end() - 1 <= anchor_start <= issued.end():  # (the quotation it announces, no other)
                 return issued.group(1) or issued.group(2)
+        if quoted and (credit := _CREDIT_LINE_RE.match(self.text, anchor_end)) is not None:
+            return _credited(credit.group(1))  # the line under a pull-quote: "— Foreign Minister Fyodor Zaretsky"
         # No attribution in its sentence: a quotation or first-person
         # paragraph continues the paragraph before it.
         if not (quoted or self._first_person(start, end)):
@@ -828,6 +830,19 @@ class _Attributions(_Subjects):
         # "Vantair has issued a statement:" and the statement as a paragraph of its own.
         issued = _ISSUED_RE.search(self.text, self.paragraphs[p][0], self.paragraphs[p][1])
         return issued.group(1) if issued else None
+
+
+# The line under a quotation that says whose it is ("> — Foreign Minister
+# Fyodor Zaretsky, in Vestnik Dorvanii"), right after its closing mark.
+_CREDIT_LINE_RE = re.compile(r"[\"”’»]?[ \t]*\n[\s>]*[—–][ \t]*((?:[A-Z][\w’'.-]*[ \t]+){0,5}[A-Z][\w’'-]*)")
+
+
+def _credited(name: str) -> str:
+    """Who a credit line's name is: a body whole, a person by surname."""
+    words = name.split()
+    if words[-1].casefold() in _BODIES:
+        return name
+    return words[-1]
 
 
 # "Vantair has issued a statement:", "The ministry released the following statement:"
