@@ -609,3 +609,25 @@ def test_a_name_respelt_where_it_opens_a_sentence_is_flagged_when_the_article_na
     [group] = [g for g in align(articles).groups if any("54" in p.text for p in g.passages)]
     assert all("Vienna" not in p.text and "dinner" not in p.text for p in group.passages)
     assert ("spelling", "Zaretsky", "Zaretskiy") in [(c.kind, c.before, c.after) for c in group.changes]
+
+
+@pytest.mark.parametrize(
+    ("day", "other", "flagged"),
+    [
+        ("on Monday", "on 13 April", False),  # 13 April 2026 was a Monday
+        ("on Monday", "on April 13", False),
+        ("on Tuesday", "on 13 April", True),
+        ("on Monday", "on 14 April", True),
+    ],
+)
+def test_a_weekday_and_the_date_it_falls_on_are_one_day(day, other, flagged):
+    """'spoke to the paper on Monday' / 'on 13 April': the same day in the
+    year the articles are dated; another day is a date changed."""
+    sentence = "Zaretsky spoke to the daily Vestnik Dorvanii {}, a day after returning from talks in Brussels."
+    articles = [
+        article_from_text(Path(f"{name}.txt"), f"Headline number {name}\n\n2026-04-14\n\n{FILLER}\n\n{text}\n")
+        for name, text in (("north", sentence.format(day)), ("south", sentence.format(other)))
+    ]
+    assert all(a.date == "2026-04-14" for a in articles)
+    [group] = [g for g in align(articles).groups if any("Vestnik" in p.text for p in g.passages)]
+    assert ("date" in group.flags) is flagged

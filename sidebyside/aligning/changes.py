@@ -6,6 +6,7 @@ word by word with the group's most common wording (as
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 import unicodedata
 from collections import Counter
@@ -49,8 +50,11 @@ _CARDINALS = _NUMBER_WORDS - frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth half twice once percent several".split()
 )
 # Months, also as written short ("Feb." is February to the word diff).
+_MONTH_ORDER = "january february march april may june july august september october november december".split()
 _MONTH_SHORT = {m[:3]: m for m in MONTHS if m != "may"} | {"sept": "september"}
 _MONTHS = MONTHS | frozenset(_MONTH_SHORT)
+_MONTH_NUMBERS = {m: n for n, m in enumerate(_MONTH_ORDER, 1)} | {m[:3]: n for n, m in enumerate(_MONTH_ORDER, 1)}
+_MONTH_NUMBERS["sept"] = 9
 _DATE_WORDS = (
     _MONTHS
     | WEEKDAYS
@@ -1228,6 +1232,52 @@ def _moved_numbers(r: Words, v: Words, opcodes, found: list[Change], i: int, ref
     return [Change("number", i, ref, before, after, span, ref_span)]
 
 
+def _number_written_otherwise(r: Words, i1: int, i2: int, v: Words, j1: int, j2: int, before: str, after: str) -> bool:
+    """Do two replaced phrases give the same number written otherwise: the
+    same amount ("$1.2 billion" / "$1.2bn", "third-quarter" / "Q3", the
+    words around it taken in on both sides), a tiebreak written in full or
+    by the loser's points only, one length of time ("24 months" / "two
+    years"), or a lower bound the other keeps ("more than 200" / "214")?"""
+    return (
+        _same_amounts(_amount_phrase(r, max(0, i1 - 1), i2 + 1), _amount_phrase(v, max(0, j1 - 1), j2 + 1))
+        or _same_score(before, after)
+        or _same_duration(
+            _phrase(r, max(0, i1 - 1), min(len(r.keys), i2 + 1))[0],
+            _phrase(v, max(0, j1 - 1), min(len(v.keys), j2 + 1))[0],
+        )
+        or _bounded(r, i1, i2, v, j1, j2)
+    )
+
+
+_DAY_MONTH_RE = re.compile(
+    r"\b(?:(\d{1,2})(?:st|nd|rd|th)? (?:of )?([A-Z][a-z]+)\.?|([A-Z][a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?)\b"
+)
+_WEEKDAY_RE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _day_named(phrase: str, year: int | None) -> str | None:
+    """The day a phrase names, as a weekday's name: its weekday, or its day
+    of the month worked out in ``year``; None if it names no one day."""
+    days = {m.group(1) for m in _WEEKDAY_RE.finditer(phrase)}
+    for m in _DAY_MONTH_RE.finditer(phrase):
+        month = _MONTH_NUMBERS.get((m.group(2) or m.group(3)).casefold())
+        day = int(m.group(1) or m.group(4))
+        if month is None or year is None:
+            continue
+        try:
+            days.add(datetime.date(year, month, day).strftime("%A"))
+        except ValueError:
+            return None
+    return days.pop() if len(days) == 1 else None
+
+
+def _same_day(before: str, after: str, year_a: int | None, year_b: int | None) -> bool:
+    """Do two replaced phrases name one day, written otherwise ("on Monday"
+    / "on 13 April", in the year each article is dated)?"""
+    a, b = _day_named(before, year_a), _day_named(after, year_b)
+    return a is not None and a == b
+
+
 def _per_cent_written_out(r: Words, v: Words, tag: str, i1: int, i2: int, j1: int, j2: int) -> bool:
     """Are the words one side adds only "per cent" (or "percent") after a
     number the other side gives with "%" ("4.5%" / "4.5 per cent")?"""
@@ -1549,11 +1599,17 @@ def _clipped(runs, alo: int, ahi: int, blo: int, bhi: int) -> list[tuple[int, in
     return out
 
 
-def group_changes(group: Group, words: list[Words], sentences: list[Sentences] | None = None) -> tuple[Change, ...]:
+def group_changes(
+    group: Group,
+    words: list[Words],
+    sentences: list[Sentences] | None = None,
+    years: list[int | None] | None = None,
+) -> tuple[Change, ...]:
     """The classified differences between the group's versions and its most
     common wording (``words``: each passage's parsed words, in order;
     ``sentences``: each passage's sentences and their speakers, which the
-    speakers are compared by)."""
+    speakers are compared by; ``years``: the year each passage's article
+    is dated, when known, which a weekday is read in)."""
     passages = group.passages
     if len(passages) < 2:
         return ()
@@ -1571,6 +1627,7 @@ def group_changes(group: Group, words: list[Words], sentences: list[Sentences] |
     reference.counts = any(map(_cardinal, r.keys))
     reference.according, reference.says = "according" in r.keys, not _SAID.isdisjoint(r.keys)
     reference.negations = r.negations.count(True)
+    reference.years = years
     if sentences is not None:
         reference.parts = _sentence_parts(r, sentences[ref])
         reference.speaking = any(who for _, _, who in sentences[ref])
@@ -1622,6 +1679,7 @@ class _Reference:
     according: bool = True
     says: bool = True
     negations: int = 0
+    years: list[int | None] | None = None  # the year each version's article is dated, when known
 
 
 def _version_changes(
@@ -1670,21 +1728,10 @@ def _version_changes(
             _inside_quotes(r, i1, i2, v, j1, j2) or _cut_from_quote(r, i1, i2, v, j1, j2)
         ):
             kind = "quote-changed"  # words changed inside a quotation both versions give
-        if kind == "number" and _same_amounts(
-            _amount_phrase(r, max(0, i1 - 1), i2 + 1), _amount_phrase(v, max(0, j1 - 1), j2 + 1)
-        ):
-            # Written otherwise, the same amount ("$1.2 billion" / "$1.2bn",
-            # "third-quarter" / "Q3"), the words around it taken in on both sides.
+        if kind == "number" and _number_written_otherwise(r, i1, i2, v, j1, j2, before, after):
             kind = "other"
-        if kind == "number" and _same_score(before, after):
-            kind = "other"  # a tiebreak written in full or by the loser's points only
-        if kind == "number" and _same_duration(
-            _phrase(r, max(0, i1 - 1), min(len(r.keys), i2 + 1))[0],
-            _phrase(v, max(0, j1 - 1), min(len(v.keys), j2 + 1))[0],
-        ):
-            kind = "other"  # "24 months" / "two years"
-        if kind == "number" and _bounded(r, i1, i2, v, j1, j2):
-            kind = "other"  # "more than 200" / "214"
+        if kind == "date" and reference.years and _same_day(before, after, reference.years[ref], reference.years[i]):
+            kind = "other"  # "on Monday" / "on 13 April", that Monday
         mine.append(Change(kind, i, ref, before, after, span, ref_span))
     if quote_runs or passages[i].quoted != passages[ref].quoted:  # (else there is no quote against paraphrase)
         mine.extend(_quote_changes(r, v, passages, i, ref, quote_runs))

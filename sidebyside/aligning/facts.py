@@ -163,8 +163,14 @@ def _annotate(alignment: Alignment, only: Collection[str] | None) -> Alignment:
             words.append(_passage_words(f, p, made))
             sentences.append(said)
         annotated = replace(group, passages=tuple(passages))
-        groups.append(replace(annotated, changes=group_changes(annotated, words, sentences)))
+        years = [_year(alignment.articles[p.article].date) for p in group.passages]
+        groups.append(replace(annotated, changes=group_changes(annotated, words, sentences, years)))
     return replace(alignment, groups=tuple(groups))
+
+
+def _year(date: str | None) -> int | None:
+    """The year of an ISO date ("2026-04-14"), if it gives one."""
+    return int(date[:4]) if date and date[:4].isdigit() else None
 
 
 def _distinct(names) -> tuple[str, ...]:
