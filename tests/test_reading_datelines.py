@@ -127,6 +127,12 @@ def test_the_day_of_a_dateline_without_its_year(rows, day):
         ([HEADLINE, "KYIV, March 3, 2022 (Reuters) - Ukraine said"], "2022-03-03"),
         # 29 February only in a leap year
         ([HEADLINE, "KYIV, Feb 29 (Reuters) - Ukraine said", "Copyright 2025 Reuters"], None),
+        # a long metadata line: the date between its marks
+        ([HEADLINE, "*Insights · 15 April 2026 · By Ana Petrescu, Senior Fellow, Energy Security Programme*"],
+         "2026-04-15"),
+        # a long line of prose with a mark in it is no metadata line
+        ([HEADLINE, "The talks ran late · and a deal was reached on 15 April 2026 in Kyiv by all the delegations"],
+         None),
     ],
 )
 def test_the_year_of_a_dateline_comes_from_the_text_or_not_at_all(rows, iso):

@@ -579,16 +579,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): '
         'callaghan-paraphrase: not inside one variant group'
     ),
-    ('interview', 'not-flagged', 'lede:number+date'): (
-        'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): g1 flagged '
-        "['date']: the wire's and the blog's lede differ only in how they write the same sum (1.2 billion "
-        "euros / EUR 1.2bn) and the same day (published on Tuesday / on 14 April, the wire's dateline…"
-    ),
-    ('interview', 'not-flagged', 'interview:date+number'): (
-        'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): g9 flagged '
-        "['date']: on April 13, on 13 April and on Monday are the same day (the interview published on "
-        'Tuesday, April 14, in all three)'
-    ),
 }
 
 

@@ -633,6 +633,17 @@ def time_of_day(line: str) -> str:
     return found
 
 
+# The marks between the parts of a line of page metadata ("Insights · 15 April 2026 · By …").
+_MARKED_PARTS = re.compile(r" [·|•] ")
+
+
+def _marked_date(line: str) -> str:
+    """The part of a line of page metadata, between its marks, that is a
+    date of six words at most, or ""."""
+    parts = _MARKED_PARTS.split(line.strip("*_ "))
+    return next((p for p in parts if len(parts) > 1 and len(p.split()) <= 6 and parse_date(p)), "")
+
+
 def date_from_text(lines: list[str]) -> str | None:
     """The publication date a text states near its top: a short line that is
     a date or a dateline ("Sunday, 30 October 2022, 10:49", "Published:
@@ -642,17 +653,18 @@ def date_from_text(lines: list[str]) -> str | None:
     content = [line for line in lines if line]
     updated = None
     for line in content[:15]:
-        head = line
         m = _DATELINE_CREDIT.match(line) or DATELINE.match(line)  # ("ASHFORD, June 4, 2026 - The city …")
         if m:
             head = line[: m.end()]
-        elif len(line.split(maxsplit=10)) > 10 and not _PUBLISHED.match(line):  # over 10 words
-            continue
-        found = parse_date(head if m else line[:120])
+        elif len(line.split(maxsplit=10)) <= 10 or _PUBLISHED.match(line):
+            head = line[:120]
+        else:  # over 10 words: only a date between the marks of a metadata line
+            head = _marked_date(line)  # ("*Insights · 15 April 2026 · By Ana Petrescu, Senior Fellow, …*")
+        found = parse_date(head) if head else None
         if found and _UPDATED.match(line):
             updated = updated or found  # when it was changed: the publication date if no other
         elif found:
-            return found + time_of_day(head if m else line[:120])
+            return found + time_of_day(head)
     day = undated_day(content)
     if day is not None:
         return _year_from_text(day, content) or updated
