@@ -62,6 +62,9 @@ CASES = [
     ('The head of the Bank of England, Andrew Bailey, said: "Rates stay."', "Bailey"),
     # A firm's name ending in what it does is named whole, not as a surname.
     ("Dalgaard Salvage, which the operator has hired to free the ship, said it could take days.", "Dalgaard Salvage"),
+    # A person of a body named after what it is ("of the firm Okafor Reid"): the person.
+    ('Her lawyer, Daniel Okafor of the firm Okafor Reid, said: "We will appeal."', "Okafor"),
+    ("Anna Berg of the agency Nordic Wire said the talks had failed after two days.", "Berg"),
     # "reports" followed by a verb of its own is a noun, and names no one ("Initial").
     ("Initial reports indicate that the vessel lost steering in crosswinds.", None),
     ("Early reports said the ferry had left port an hour late.", None),

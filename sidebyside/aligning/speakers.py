@@ -124,6 +124,8 @@ _BODIES = frozenset(
     studios pharma foods brewery airline carriers freight towage maritime marine
     """.split()
 )
+# What a body is, between "of the" and its name ("Daniel Okafor of the firm Okafor Reid").
+_BODY_NOUNS = frozenset("firm company agency group charity consultancy practice union party club bank".split())
 _FIRST_PERSON = frozenset({"we", "i", "our", "us", "my", "me", "we're", "we’re", "i'm", "i’m"})
 # A headline ending "…: Lavrov" or "… — Putin" (a name of one to three words, no stop).
 _HEADLINE_SPEAKER = re.compile(r"(?:: |\s[–—-]\s)((?:[A-Z][\w’'-]+ ){0,2}[A-Z][\w’'-]+)[ \t]*$", re.MULTILINE)
@@ -358,15 +360,15 @@ class _Subjects(_Roles):
             and text[tokens[k - 2][1] : tokens[k][0]] == f" {tokens[k - 1][2]} "
         ):
             return f"a {tokens[k - 2][2].casefold()} {tokens[k - 1][2]} {' '.join(words)}"
-        # "Port operator Puerto Antofagasta said": a name after a body's noun
-        # is the body's, named whole.
-        if k >= 1 and tokens[k - 1][2] in _BODIES and text[tokens[k - 1][1] : tokens[k][0]] == " ":
-            return _joined(self.text, tokens, k, j)
         # "Judge Olena Kovalchuk of the High Anti-Corruption Court said": the
         # judge speaks, not the court (a person's full name, then of/at/from).
         person = self._person_before_body(tokens, k)
         if person is not None:
             return person
+        # "Port operator Puerto Antofagasta said": a name after a body's noun
+        # is the body's, named whole.
+        if k >= 1 and tokens[k - 1][2] in _BODIES and text[tokens[k - 1][1] : tokens[k][0]] == " ":
+            return _joined(self.text, tokens, k, j)
         the = words[0].casefold() == "the" or text[max(0, tokens[k][0] - 4) : tokens[k][0]].casefold() == "the "
         if words[0].casefold() == "the" and len(words) > 1:  # "The Bank of England said", at a sentence's start
             words.pop(0)
@@ -430,6 +432,8 @@ class _Subjects(_Roles):
         # (the body's name may hold a possessive: "… of the Specialised Anti-Corruption Prosecutor's Office")
         while m >= 0 and tokens[m][2][:1].isupper() and _possessive(tokens[m][2]):
             m = self._run_start(tokens, m) - 1
+        if m >= 1 and tokens[m][2] in _BODY_NOUNS:  # ("of the firm Okafor Reid", "of the law firm …")
+            m -= 2 if tokens[m - 1][2] == "law" else 1
         if m >= 0 and tokens[m][2].casefold() == "the":
             m -= 1
         if m < 1 or tokens[m][2] not in ("of", "at", "from") or not tokens[m - 1][2][:1].isupper():
