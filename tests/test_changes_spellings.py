@@ -631,3 +631,30 @@ def test_a_weekday_and_the_date_it_falls_on_are_one_day(day, other, flagged):
     assert all(a.date == "2026-04-14" for a in articles)
     [group] = [g for g in align(articles).groups if any("Vestnik" in p.text for p in g.passages)]
     assert ("date" in group.flags) is flagged
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "flags"),
+    [
+        # a time given in GMT as well as locally: the same moment
+        ("ran aground at 05:40 local time at kilometre 38", "ran aground at 0340 GMT at kilometre 38", set()),
+        ("ran aground at 05:40 GMT at kilometre 38", "ran aground at 03:40 GMT at kilometre 38", {"number"}),
+        # a day left out, a time put in: no date changed
+        ("ran aground at 05:40 local time on Thursday at kilometre 38",
+         "ran aground at 05:40 local time (0340 GMT) at kilometre 38", set()),
+        # "this morning" on a page dated that Thursday
+        ("ran aground at 05:40 local time on Thursday at kilometre 38",
+         "ran aground at 05:40 this morning at kilometre 38", set()),
+        ("ran aground at 05:40 local time on Wednesday at kilometre 38",
+         "ran aground at 05:40 this morning at kilometre 38", {"date"}),
+    ],
+)
+def test_times_of_day_and_days_written_otherwise(a, b, flags):
+    """Dated Thursday 11 March 2027."""
+    lead = "The container ship Orient Pearl, sailing north in the morning convoy, {} near El Qantir."
+    articles = [
+        article_from_text(Path(f"{name}.txt"), f"Headline number {name}\n\n2027-03-11\n\n{FILLER}\n\n{text}\n")
+        for name, text in (("north", lead.format(a)), ("south", lead.format(b)))
+    ]
+    [group] = [g for g in align(articles).groups if any("Orient Pearl" in p.text for p in g.passages)]
+    assert set(group.flags) & {"number", "date"} == flags, group.changes

@@ -524,11 +524,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         "'Professor Alan Whitcombe, the university\\'s provost.\\n\\n'This finding follows a careful, "
         "independent investigation that took more tha…"
     ),
-    ('canal', 'not-flagged', 'grounding:date+number'): (
-        "held out (written blind this session, measured, not read): g9 flagged ['date', 'number']: 05:40 "
-        "local time, 0340 GMT and '05:40 local time (0340 GMT)' are the same moment (local time is GMT+2), "
-        "kilometre 38 in all; what differ…"
-    ),
     ('canal', 'not-flagged', 'rahmani:attribution'): (
         "held out (written blind this session, measured, not read): rahmani: its must members are not in one "
         "group"
@@ -537,17 +532,8 @@ MISSES: dict[tuple[str, str, str], str] = {
         "held out (written blind this session, measured, not read): provost: its must members are not in one "
         "group"
     ),
-    ('misconduct', 'not-flagged', 'okafor:attribution+quote-paraphrase'): (
-        "held out (written blind this session, measured, not read): g7 flagged ['attribution']: the same "
-        "reply, word for word, given to Daniel Okafor in all three; only the attribution's wording and the "
-        "diacritics of the name inside th…"
-    ),
     ('canal', 'speaker', 'rahmani@live.txt'): (
         "held out (written blind this session, measured, not read): rahmani: not in a group in live.txt"
-    ),
-    ('misconduct', 'speaker', 'okafor@science.html'): (
-        "held out (written blind this session, measured, not read): said by {'Reid'}, not ['Okafor', 'Daniel "
-        "Okafor']"
     ),
     # railstrike and interview: written blind on 2026-12-01 and measured before anyone read them
     ('interview', 'edit', 'lede-rewritten'): (

@@ -481,6 +481,8 @@ def _classify(
         # A date or number replaced by another one (one only left out is dropped).
         numbers_a, numbers_b = _numbers(ref, i1, i2), _numbers(ver, j1, j2)
         dated_a, dated_b = _has_date(ref, i1, i2), _has_date(ver, j1, j2)
+        if dated_a != dated_b and _clock_only(*((ver, j1, j2) if dated_a else (ref, i1, i2))):
+            return "other"  # "on Thursday" / "(0340 GMT)": a day left out, a time of day put in
         if (dated_a or dated_b) and (dated_a or numbers_a) and (dated_b or numbers_b):
             return "date"
         if numbers_a and numbers_b and numbers_a != numbers_b:
@@ -1246,7 +1248,41 @@ def _number_written_otherwise(r: Words, i1: int, i2: int, v: Words, j1: int, j2:
             _phrase(v, max(0, j1 - 1), min(len(v.keys), j2 + 1))[0],
         )
         or _bounded(r, i1, i2, v, j1, j2)
+        or _zone_shifted(before, after)
     )
+
+
+# A time of day: "05:40", "6.45 p.m.", "0340 GMT", with the zone it is given in, if any.
+_CLOCK_RE = re.compile(
+    r"\b(\d{1,2})[:.](\d{2})(?:\s*[ap]\.?m\.?)?(?:\s*(GMT|UTC|local time))?|\b(\d{2})(\d{2})\s*(GMT|UTC)\b",
+    re.IGNORECASE,
+)
+
+
+def _clock_only(w: Words, lo: int, hi: int) -> bool:
+    """Are the figures of words ``[lo, hi)`` times of day only ("(0340 GMT)")?"""
+    phrase = _phrase(w, lo, hi)[0]
+    rest = _CLOCK_RE.sub("", phrase)
+    return rest != phrase and not any(c.isdigit() for c in rest)
+
+
+def _zone_shifted(before: str, after: str) -> bool:
+    """Is one phrase's time of day the other's given in GMT or UTC, the
+    other's local ("05:40 local time" / "0340 GMT": the same minute past a
+    whole hour, within a day's zones)?"""
+    a, b = list(_CLOCK_RE.finditer(before)), list(_CLOCK_RE.finditer(after))
+    if len(a) != 1 or len(b) != 1:
+        return False
+    (ha, ma, za), (hb, mb, zb) = (_clock(m) for m in (a[0], b[0]))
+    zoned = {za, zb} & {"gmt", "utc"}
+    return len(zoned) == 1 and za != zb and ma == mb and -14 <= ha - hb <= 14
+
+
+def _clock(m: re.Match[str]) -> tuple[int, int, str]:
+    """A time of day :data:`_CLOCK_RE` found: (hour, minute, zone folded, or "")."""
+    if m.group(1):
+        return int(m.group(1)), int(m.group(2)), (m.group(3) or "").casefold()
+    return int(m.group(4)), int(m.group(5)), m.group(6).casefold()
 
 
 _DAY_MONTH_RE = re.compile(
@@ -1255,26 +1291,31 @@ _DAY_MONTH_RE = re.compile(
 _WEEKDAY_RE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
-def _day_named(phrase: str, year: int | None) -> str | None:
-    """The day a phrase names, as a weekday's name: its weekday, or its day
-    of the month worked out in ``year``; None if it names no one day."""
+def _day_named(phrase: str, dated: datetime.date | None) -> str | None:
+    """The day a phrase names, as a weekday's name: its weekday, its day of
+    the month in the year of ``dated`` (the article's date), or the day
+    "today", "this morning" … stand for; None if it names no one day."""
     days = {m.group(1) for m in _WEEKDAY_RE.finditer(phrase)}
     for m in _DAY_MONTH_RE.finditer(phrase):
         month = _MONTH_NUMBERS.get((m.group(2) or m.group(3)).casefold())
-        day = int(m.group(1) or m.group(4))
-        if month is None or year is None:
+        if month is None or dated is None:
             continue
         try:
-            days.add(datetime.date(year, month, day).strftime("%A"))
+            days.add(datetime.date(dated.year, month, int(m.group(1) or m.group(4))).strftime("%A"))
         except ValueError:
             return None
+    if dated is not None and _TODAY_RE.search(phrase):
+        days.add(dated.strftime("%A"))
     return days.pop() if len(days) == 1 else None
 
 
-def _same_day(before: str, after: str, year_a: int | None, year_b: int | None) -> bool:
+_TODAY_RE = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.IGNORECASE)
+
+
+def _same_day(before: str, after: str, dated_a: datetime.date | None, dated_b: datetime.date | None) -> bool:
     """Do two replaced phrases name one day, written otherwise ("on Monday"
-    / "on 13 April", in the year each article is dated)?"""
-    a, b = _day_named(before, year_a), _day_named(after, year_b)
+    / "on 13 April" / "this morning", on the day each article is dated)?"""
+    a, b = _day_named(before, dated_a), _day_named(after, dated_b)
     return a is not None and a == b
 
 
@@ -1603,13 +1644,13 @@ def group_changes(
     group: Group,
     words: list[Words],
     sentences: list[Sentences] | None = None,
-    years: list[int | None] | None = None,
+    dates: list[datetime.date | None] | None = None,
 ) -> tuple[Change, ...]:
     """The classified differences between the group's versions and its most
     common wording (``words``: each passage's parsed words, in order;
     ``sentences``: each passage's sentences and their speakers, which the
-    speakers are compared by; ``years``: the year each passage's article
-    is dated, when known, which a weekday is read in)."""
+    speakers are compared by; ``dates``: the day each passage's article
+    is dated, when known, which a weekday and "today" are read in)."""
     passages = group.passages
     if len(passages) < 2:
         return ()
@@ -1627,7 +1668,7 @@ def group_changes(
     reference.counts = any(map(_cardinal, r.keys))
     reference.according, reference.says = "according" in r.keys, not _SAID.isdisjoint(r.keys)
     reference.negations = r.negations.count(True)
-    reference.years = years
+    reference.dates = dates
     if sentences is not None:
         reference.parts = _sentence_parts(r, sentences[ref])
         reference.speaking = any(who for _, _, who in sentences[ref])
@@ -1679,7 +1720,7 @@ class _Reference:
     according: bool = True
     says: bool = True
     negations: int = 0
-    years: list[int | None] | None = None  # the year each version's article is dated, when known
+    dates: list[datetime.date | None] | None = None  # the day each version's article is dated, when known
 
 
 def _version_changes(
@@ -1730,7 +1771,7 @@ def _version_changes(
             kind = "quote-changed"  # words changed inside a quotation both versions give
         if kind == "number" and _number_written_otherwise(r, i1, i2, v, j1, j2, before, after):
             kind = "other"
-        if kind == "date" and reference.years and _same_day(before, after, reference.years[ref], reference.years[i]):
+        if kind == "date" and reference.dates and _same_day(before, after, reference.dates[ref], reference.dates[i]):
             kind = "other"  # "on Monday" / "on 13 April", that Monday
         mine.append(Change(kind, i, ref, before, after, span, ref_span))
     if quote_runs or passages[i].quoted != passages[ref].quoted:  # (else there is no quote against paraphrase)

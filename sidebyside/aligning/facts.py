@@ -64,6 +64,7 @@ changes (:attr:`sidebyside.model.Group.flags`).
 
 from __future__ import annotations
 
+import datetime
 import gc
 from collections.abc import Collection
 from contextlib import contextmanager
@@ -163,14 +164,17 @@ def _annotate(alignment: Alignment, only: Collection[str] | None) -> Alignment:
             words.append(_passage_words(f, p, made))
             sentences.append(said)
         annotated = replace(group, passages=tuple(passages))
-        years = [_year(alignment.articles[p.article].date) for p in group.passages]
-        groups.append(replace(annotated, changes=group_changes(annotated, words, sentences, years)))
+        dates = [_day(alignment.articles[p.article].date) for p in group.passages]
+        groups.append(replace(annotated, changes=group_changes(annotated, words, sentences, dates)))
     return replace(alignment, groups=tuple(groups))
 
 
-def _year(date: str | None) -> int | None:
-    """The year of an ISO date ("2026-04-14"), if it gives one."""
-    return int(date[:4]) if date and date[:4].isdigit() else None
+def _day(iso: str | None) -> datetime.date | None:
+    """The day of an ISO date ("2026-04-14", "2026-04-14T18:40"), if it gives one."""
+    try:
+        return datetime.date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
+        return None  # (a year or a month only)
 
 
 def _distinct(names) -> tuple[str, ...]:
