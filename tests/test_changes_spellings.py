@@ -658,3 +658,12 @@ def test_times_of_day_and_days_written_otherwise(a, b, flags):
     ]
     [group] = [g for g in align(articles).groups if any("Orient Pearl" in p.text for p in g.passages)]
     assert set(group.flags) & {"number", "date"} == flags, group.changes
+
+
+def test_a_name_joined_by_a_hyphen_in_one_version_and_a_space_in_the_other_is_respelt():
+    a = "Hollis-Tan Shipping said in a statement that the ship was carrying about 17,000 containers."
+    b = "Hollis Tan Shipping said in a statement that the ship was carrying about 17,000 containers."
+    assert ("spelling", "Hollis-Tan", "Hollis Tan") in _changes(a, b)
+    c = "The well-known shipping firm said in a statement that the ship was carrying about 17,000 containers."
+    d = "The well known shipping firm said in a statement that the ship was carrying about 17,000 containers."
+    assert not [x for x in _changes(c, d) if x[0] == "spelling"]

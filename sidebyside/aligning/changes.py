@@ -1113,7 +1113,7 @@ def _quoted_words(w: Words, lo: int, hi: int) -> tuple[int, int]:
 def _spellings(r: Words, v: Words, i1: int, i2: int, j1: int, i: int, ref: int) -> list[Change]:
     """In a run of words the two versions share: a name spelt two ways the
     stems fold together (Volkonsky / Volkonski)."""
-    out: list[Change] = []
+    out: list[Change] = _hyphens(r, v, i1, i2, j1, i, ref) if "-" in r.text or "-" in v.text else []
     ra, va = r.words, v.words
     if ra[i1:i2] == va[j1 : j1 + i2 - i1]:
         return out  # the same words as written
@@ -1138,6 +1138,26 @@ def _spellings(r: Words, v: Words, i1: int, i2: int, j1: int, i: int, ref: int) 
         ):
             before, ref_span = _phrase(r, a, a + 1)
             after, span = _phrase(v, b, b + 1)
+            out.append(Change("spelling", i, ref, before, after, span, ref_span))
+    return out
+
+
+def _hyphens(r: Words, v: Words, i1: int, i2: int, j1: int, i: int, ref: int) -> list[Change]:
+    """In a run of words the two versions share: a name joined by a hyphen
+    in one and by a space in the other ("Hollis-Tan" / "Hollis Tan")."""
+    out: list[Change] = []
+    for k in range(i2 - i1 - 1):
+        a, b = i1 + k, j1 + k
+        gaps = (r.source[r.ends[a] : r.starts[a + 1]], v.source[v.ends[b] : v.starts[b + 1]])
+        if (
+            gaps[0] != gaps[1]
+            and set(gaps) == {"-", " "}
+            and r.words[a][:1].isupper()
+            and r.words[a + 1][:1].isupper()
+            and v.words[b + 1][:1].isupper()
+        ):
+            before, ref_span = _phrase(r, a, a + 2)
+            after, span = _phrase(v, b, b + 2)
             out.append(Change("spelling", i, ref, before, after, span, ref_span))
     return out
 
@@ -1743,9 +1763,8 @@ def _version_changes(
     quote_runs: list[tuple[int, int, int, int]] = []
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
-            # (most runs are the same words as written, quoted alike: nothing to look for)
-            if r.words[i1:i2] != v.words[j1 : j1 + i2 - i1]:
-                mine.extend(_spellings(r, v, i1, i2, j1, i, ref))
+            # (most runs are the same words as written, quoted alike: nothing to look for but hyphens)
+            mine.extend(_spellings(r, v, i1, i2, j1, i, ref))
             if r.quoted[i1:i2] != v.quoted[j1 : j1 + i2 - i1]:
                 quote_runs.extend(_quoted_one_side(r, v, i1, i2, j1))
             continue
