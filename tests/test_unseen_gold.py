@@ -561,6 +561,45 @@ MISSES: dict[tuple[str, str, str], str] = {
         'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): '
         'callaghan-paraphrase: not inside one variant group'
     ),
+    # obituary and rescue: written blind on 2026-12-01 and measured before anyone read them
+    ('obituary', 'edit', 'lede-rewritten'): (
+        'held out (written blind on 2026-12-01, measured on 3a737a0 before anyone read it): rewritten '
+        "lede (the magazine's own: 'the shipyard welder's daughter who turned the sound of the Clyde into "
+        '"Blue Harbour"\', \'one of the last great voices of the British folk revival\', no year, no fami…'
+    ),
+    ('rescue', 'edit', 'lede-rewritten'): (
+        'held out (written blind on 2026-12-01, measured on 3a737a0 before anyone read it): rewritten '
+        "lede (the charity's own: its call for an inquiry, 'more than 40 people', rescuers reaching 'a "
+        "sinking boat hours after our hotline had first raised the alarm'; no survivors' count): "
+        "['Forty-…"
+    ),
+    ('rescue', 'quotes', 'all'): (
+        "held out (written blind on 2026-12-01, measured on 3a737a0 before anyone read it): g10: 'Johanna "
+        "Brecht, executive dire' … 'very hour of delay cost lives.'"
+    ),
+    ('obituary', 'speaker', 'family@magazine.html'): (
+        'held out (written blind on 2026-12-01, measured on 3a737a0 before anyone read it): said by '
+        '{\'Kinnaird\'}, not [\'family\', \'her family\', \'the family\', \'Her family\', "Marr\'s family", '
+        '"Elspeth\'s family"]'
+    ),
+    ('obituary', 'speaker', 'family@broadcaster.txt'): (
+        'held out (written blind on 2026-12-01, measured on 3a737a0 before anyone read it): said by '
+        '{\'Kinnaird\'}, not [\'family\', \'her family\', \'the family\', \'Her family\', "Marr\'s family", '
+        '"Elspeth\'s family"]'
+    ),
+    ('obituary', 'speaker', 'family@newsletter.txt'): (
+        'held out (written blind on 2026-12-01, measured on 3a737a0 before anyone read it): said by '
+        '{None}, not [\'family\', \'her family\', \'the family\', \'Her family\', "Marr\'s family", "Elspeth\'s '
+        'family"]'
+    ),
+    ('obituary', 'boilerplate', 'Never miss a review: get the Longplayer newsletter every Friday.'): (
+        "held out (written blind on 2026-12-01, measured on 3a737a0 before anyone read it): 'Never miss a "
+        "review: get the Longplayer newsletter every Friday.' in magazine.html classified body"
+    ),
+    ('rescue', 'boilerplate', 'MERIDIANA NEWS AGENCY - English Service'): (
+        "held out (written blind on 2026-12-01, measured on 3a737a0 before anyone read it): 'MERIDIANA "
+        "NEWS AGENCY - English Service' in agency.txt classified body"
+    ),
 }
 
 
