@@ -632,6 +632,38 @@ def test_a_speech_translated_twice_is_one_passage_to_the_quotations_ends():
     assert texts[0].endswith(SPEECH_WIRE) and texts[1].endswith(SPEECH_AGAIN)
 
 
+def test_a_passage_never_runs_on_into_the_first_sentence_of_a_quotation_that_goes_on():
+    """'… published it in full on Tuesday.' then '"We are not asking Brussels
+    for charity. We are asking …," Zaretsky told the paper.' / '… for
+    favours. We want …': the quotation, translated twice, is in one passage
+    whole in each (with the paragraph both carry after it), not cut after its
+    first sentence, which the paragraph before would take."""
+    intro = (
+        "Zaretsky gave the interview to the daily Vestnik Dorvanii on April 13, a day after returning from talks in "
+        "Brussels, and the paper published it in full on Tuesday."
+    )
+    quote_a = (
+        '"We are not asking Brussels for charity. We are asking to be treated as a partner that keeps its word," '
+        "Zaretsky told the paper."
+    )
+    quote_b = (
+        '"We are not asking Brussels for favours. We want to be treated like a partner who keeps its promises," '
+        "Zaretsky told the paper."
+    )
+    after = (
+        "The European Commission has agreed in principle to contribute 1.2 billion euros to the 240-km pipeline, "
+        "which would link Dorvania's network to the EU's at the western border town of Melnik, Zaretsky said."
+    )
+    alignment = pair(
+        body(HEADLINE_A, FILLER_A[:1] + [intro, quote_a, after] + FILLER_A[1:]),
+        body(HEADLINE_B, FILLER_B[:1] + [intro, quote_b, after] + FILLER_B[1:]),
+    )
+    for g in alignment.groups:
+        for p in g.passages:
+            assert not p.text.endswith("for charity.") and not p.text.endswith("for favours."), p.text
+            assert not p.text.startswith(("We are asking", "We want")), p.text
+
+
 APOLOGY = (
     '"Our customers trust us to keep the lights on and to keep their information safe. On this occasion we failed '
     'them on the second, and I am sorry," Chief Executive Daniel Hartigan said in a statement. "We are contacting '

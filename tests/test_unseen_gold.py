@@ -537,12 +537,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         "lede (the broadcaster's own: 'says his country will no longer depend on Kharvian gas by the time "
         "the next heating season starts', no sum, no date, Fedor Zaretskiy): ['Dorvania will stop impo…"
     ),
-    ('interview', 'edit', 'charity-retranslated'): (
-        'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): quote '
-        "translated otherwise from the Dorvanian (the regional paper's own translation: 'for charity' / "
-        "'for favours', 'We are asking to be treated as a partner that keeps its word' / 'We want to be "
-        'trea…'
-    ),
     ('railstrike', 'edit', 'lede-rewritten'): (
         'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): rewritten '
         "lede (the broadsheet's own: commuters facing the worst disruption in almost three years, 'what "
@@ -552,10 +546,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): quote turned '
         "into paraphrase (the union leader's statement in the newsletter: 'said drivers had had only one "
         "pay rise in four years and that the offer came with worse rosters ...'; the five months and…"
-    ),
-    ('interview', 'flag', 'charity-retranslated'): (
-        'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): '
-        'charity-retranslated: not inside one variant group'
     ),
     ('railstrike', 'flag', 'callaghan-paraphrase'): (
         'held out (written blind on 2026-12-01, measured on 410447a before anyone read it): '

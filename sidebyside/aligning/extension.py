@@ -1274,6 +1274,12 @@ def quotations_run_on(
     return whole_a, whole_b
 
 
+def ends_inside_quotation(doc: Doc, t: int) -> bool:
+    """Does a passage whose last token is ``t`` stop inside a quotation
+    that goes on after it?"""
+    return _open_quote_end(doc, end_of(doc, t)) is not None
+
+
 def _closed_in_paragraph(doc: Doc, end: int) -> bool:
     """Does the quotation a passage ending at ``end`` stops inside close
     with a mark, in its paragraph?"""
