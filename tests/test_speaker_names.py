@@ -65,6 +65,11 @@ CASES = [
     # A person of a body named after what it is ("of the firm Okafor Reid"): the person.
     ('Her lawyer, Daniel Okafor of the firm Okafor Reid, said: "We will appeal."', "Okafor"),
     ("Anna Berg of the agency Nordic Wire said the talks had failed after two days.", "Berg"),
+    # Kin speak as kin: "her family said" is the family, not the last person named.
+    ('The fiddler Tom Kinnaird played with her. In a statement, her family said: "She died at home."', "the family"),
+    ("Her family have told us that she died peacefully at home on Sunday evening.", "the family"),
+    # ... but "his office said" is still the one "his" stands for
+    ("Governor Gavin Newsom declared a state of emergency for the county, his office said.", "Newsom"),
     # "reports" followed by a verb of its own is a noun, and names no one ("Initial").
     ("Initial reports indicate that the vessel lost steering in crosswinds.", None),
     ("Early reports said the ferry had left port an hour late.", None),

@@ -567,21 +567,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         "held out (written blind on 2026-12-01, measured on 3a737a0 before anyone read it): g10: 'Johanna "
         "Brecht, executive dire' … 'very hour of delay cost lives.'"
     ),
-    ('obituary', 'speaker', 'family@magazine.html'): (
-        'held out (written blind on 2026-12-01, measured on 3a737a0 before anyone read it): said by '
-        '{\'Kinnaird\'}, not [\'family\', \'her family\', \'the family\', \'Her family\', "Marr\'s family", '
-        '"Elspeth\'s family"]'
-    ),
-    ('obituary', 'speaker', 'family@broadcaster.txt'): (
-        'held out (written blind on 2026-12-01, measured on 3a737a0 before anyone read it): said by '
-        '{\'Kinnaird\'}, not [\'family\', \'her family\', \'the family\', \'Her family\', "Marr\'s family", '
-        '"Elspeth\'s family"]'
-    ),
-    ('obituary', 'speaker', 'family@newsletter.txt'): (
-        'held out (written blind on 2026-12-01, measured on 3a737a0 before anyone read it): said by '
-        '{None}, not [\'family\', \'her family\', \'the family\', \'Her family\', "Marr\'s family", "Elspeth\'s '
-        'family"]'
-    ),
     ('obituary', 'boilerplate', 'Never miss a review: get the Longplayer newsletter every Friday.'): (
         "held out (written blind on 2026-12-01, measured on 3a737a0 before anyone read it): 'Never miss a "
         "review: get the Longplayer newsletter every Friday.' in magazine.html classified body"

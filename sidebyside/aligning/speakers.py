@@ -126,6 +126,11 @@ _BODIES = frozenset(
 )
 # What a body is, between "of the" and its name ("Daniel Okafor of the firm Okafor Reid").
 _BODY_NOUNS = frozenset("firm company agency group charity consultancy practice union party club bank".split())
+# Those who speak for someone as kin ("her family said", "his widow said"), not as the office they hold.
+_POSSESSIVES = frozenset(("his", "her", "their"))
+_KIN = frozenset(
+    "family relatives parents widow widower son daughter children wife husband brother sister mother father".split()
+)
 _FIRST_PERSON = frozenset({"we", "i", "our", "us", "my", "me", "we're", "we’re", "i'm", "i’m"})
 # A headline ending "…: Lavrov" or "… — Putin" (a name of one to three words, no stop).
 _HEADLINE_SPEAKER = re.compile(r"(?:: |\s[–—-]\s)((?:[A-Z][\w’'-]+ ){0,2}[A-Z][\w’'-]+)[ \t]*$", re.MULTILINE)
@@ -486,7 +491,9 @@ class _Subjects(_Roles):
             k -= 1
         if low in STOPWORDS:
             return None
-        if k - 1 >= 0 and tokens[k - 1][2].casefold() == "the" and text[tokens[k - 1][1] : tokens[k][0]] == " ":
+        before = tokens[k - 1][2].casefold() if k - 1 >= 0 and text[tokens[k - 1][1] : tokens[k][0]] == " " else ""
+        if before == "the" or (before in _POSSESSIVES and low in _KIN):
+            # ("the port authority"; "her family said": the family, not the one "her" stands for)
             return "the " + " ".join(text[tokens[k][0] : tokens[j][1]].casefold().split())
         # "A witness told …", "an official said": someone unnamed, by what they are.
         if (
