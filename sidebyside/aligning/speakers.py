@@ -367,7 +367,7 @@ class _Subjects(_Roles):
             return f"a {tokens[k - 2][2].casefold()} {tokens[k - 1][2]} {' '.join(words)}"
         # "Judge Olena Kovalchuk of the High Anti-Corruption Court said": the
         # judge speaks, not the court (a person's full name, then of/at/from).
-        person = self._person_before_body(tokens, k)
+        person = _person_before_body(self, tokens, k)
         if person is not None:
             return person
         # "Port operator Puerto Antofagasta said": a name after a body's noun
@@ -428,31 +428,6 @@ class _Subjects(_Roles):
             else:
                 break
         return k
-
-    def _person_before_body(self, tokens, k: int) -> str | None:
-        """The surname of a person named in full right before "of the", "at"
-        or "from" and the body's name starting at token ``k``, if any."""
-        text = self.text
-        m = k - 1
-        # (the body's name may hold a possessive: "… of the Specialised Anti-Corruption Prosecutor's Office")
-        while m >= 0 and tokens[m][2][:1].isupper() and _possessive(tokens[m][2]):
-            m = self._run_start(tokens, m) - 1
-        if m >= 1 and tokens[m][2] in _BODY_NOUNS:  # ("of the firm Okafor Reid", "of the law firm …")
-            m -= 2 if tokens[m - 1][2] == "law" else 1
-        if m >= 0 and tokens[m][2].casefold() == "the":
-            m -= 1
-        if m < 1 or tokens[m][2] not in ("of", "at", "from") or not tokens[m - 1][2][:1].isupper():
-            return None
-        gap = text[tokens[m - 1][1] : tokens[k][0]]
-        if any(ch in gap for ch in ",.;:\n"):
-            return None
-        start = self._run_start(tokens, m - 1)
-        names = [tokens[n][2] for n in range(start, m)]
-        while names and names[0].casefold().rstrip(".") in _TITLES:
-            names.pop(0)
-        if len(names) < 2 or names[-1].casefold() in _BODIES or names[-1].casefold() in _ROLE_ALIASES:
-            return None
-        return names[-1]
 
     def _resolve_np(self, tokens, j: int, last_speaker: str | None, limit: int = 0) -> str | None:
         """Who the noun phrase ending at token ``j`` names."""
@@ -554,6 +529,32 @@ class _Subjects(_Roles):
             if m and re.search(rf"\b[A-Z][\w’'-]+ {re.escape(m.group(1))}\b", text):
                 found = m.group(1)
         return found
+
+
+def _person_before_body(facts: _Subjects, tokens, k: int) -> str | None:
+    """The surname of a person named in full right before "of the", "at"
+    or "from" and the body's name starting at token ``k``, if any."""
+    text = facts.text
+    m = k - 1
+    # (the body's name may hold a possessive: "… of the Specialised Anti-Corruption Prosecutor's Office")
+    while m >= 0 and tokens[m][2][:1].isupper() and _possessive(tokens[m][2]):
+        m = facts._run_start(tokens, m) - 1
+    if m >= 1 and tokens[m][2] in _BODY_NOUNS:  # ("of the firm Okafor Reid", "of the law firm …")
+        m -= 2 if tokens[m - 1][2] == "law" else 1
+    if m >= 0 and tokens[m][2].casefold() == "the":
+        m -= 1
+    if m < 1 or tokens[m][2] not in ("of", "at", "from") or not tokens[m - 1][2][:1].isupper():
+        return None
+    gap = text[tokens[m - 1][1] : tokens[k][0]]
+    if any(ch in gap for ch in ",.;:\n"):
+        return None
+    start = facts._run_start(tokens, m - 1)
+    names = [tokens[n][2] for n in range(start, m)]
+    while names and names[0].casefold().rstrip(".") in _TITLES:
+        names.pop(0)
+    if len(names) < 2 or names[-1].casefold() in _BODIES or names[-1].casefold() in _ROLE_ALIASES:
+        return None
+    return names[-1]
 
 
 def _joined(text: str, tokens, first: int, last: int) -> str:
