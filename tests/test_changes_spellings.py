@@ -618,6 +618,12 @@ def test_a_name_respelt_where_it_opens_a_sentence_is_flagged_when_the_article_na
         ("on Monday", "on April 13", False),
         ("on Tuesday", "on 13 April", True),
         ("on Monday", "on 14 April", True),
+        # another date that falls on the same weekday is another day (review R5)
+        ("on 13 April", "on 18 May", True),
+        ("on Monday", "on 20 April", True),  # the Monday after: not the one the article is nearest
+        ("on Monday", "on 13 April 2025", True),  # a year written out is read
+        ("on Monday", "on April 13, 2026", False),
+        ("last Monday", "on 13 April", False),  # the Monday before the day it is dated
     ],
 )
 def test_a_weekday_and_the_date_it_falls_on_are_one_day(day, other, flagged):

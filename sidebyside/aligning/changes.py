@@ -15,6 +15,7 @@ from functools import lru_cache
 from operator import not_
 
 from ..model import MATERIAL, Change, ChangeKind, Group
+from ..reading.textmeta import day_named
 from .quotations import STARTS_AFTER
 from .speakers import _WEAK_VERBS, SPEECH_VERBS, Sentences, short_names
 from .tokens import (
@@ -50,11 +51,8 @@ _CARDINALS = _NUMBER_WORDS - frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth half twice once percent several".split()
 )
 # Months, also as written short ("Feb." is February to the word diff).
-_MONTH_ORDER = "january february march april may june july august september october november december".split()
 _MONTH_SHORT = {m[:3]: m for m in MONTHS if m != "may"} | {"sept": "september"}
 _MONTHS = MONTHS | frozenset(_MONTH_SHORT)
-_MONTH_NUMBERS = {m: n for n, m in enumerate(_MONTH_ORDER, 1)} | {m[:3]: n for n, m in enumerate(_MONTH_ORDER, 1)}
-_MONTH_NUMBERS["sept"] = 9
 _DATE_WORDS = (
     _MONTHS
     | WEEKDAYS
@@ -1305,38 +1303,12 @@ def _clock(m: re.Match[str]) -> tuple[int, int, str]:
     return int(m.group(4)), int(m.group(5)), m.group(6).casefold()
 
 
-_DAY_MONTH_RE = re.compile(
-    r"\b(?:(\d{1,2})(?:st|nd|rd|th)? (?:of )?([A-Z][a-z]+)\.?|([A-Z][a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?)\b"
-)
-_WEEKDAY_RE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-
-
-def _day_named(phrase: str, dated: datetime.date | None) -> str | None:
-    """The day a phrase names, as a weekday's name: its weekday, its day of
-    the month in the year of ``dated`` (the article's date), or the day
-    "today", "this morning" … stand for; None if it names no one day."""
-    days = {m.group(1) for m in _WEEKDAY_RE.finditer(phrase)}
-    for m in _DAY_MONTH_RE.finditer(phrase):
-        month = _MONTH_NUMBERS.get((m.group(2) or m.group(3)).casefold())
-        if month is None or dated is None:
-            continue
-        try:
-            days.add(datetime.date(dated.year, month, int(m.group(1) or m.group(4))).strftime("%A"))
-        except ValueError:
-            return None
-    if dated is not None and _TODAY_RE.search(phrase):
-        days.add(dated.strftime("%A"))
-    return days.pop() if len(days) == 1 else None
-
-
-_TODAY_RE = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.IGNORECASE)
-
-
 def _same_day(before: str, after: str, dated_a: datetime.date | None, dated_b: datetime.date | None) -> bool:
     """Do two replaced phrases name one day, written otherwise ("on Monday"
-    / "on 13 April" / "this morning", on the day each article is dated)?"""
-    a, b = _day_named(before, dated_a), _day_named(after, dated_b)
-    return a is not None and a == b
+    / "on 13 April" / "this morning", read on the day each article is
+    dated: :func:`.textmeta.day_named`)?"""
+    a = day_named(before, dated_a)
+    return a is not None and a == day_named(after, dated_b)
 
 
 def _per_cent_written_out(r: Words, v: Words, tag: str, i1: int, i2: int, j1: int, j2: int) -> bool:

@@ -8,7 +8,7 @@ Pure functions of the text; :mod:`.articles` decides which source wins
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from .patterns import lazy
 
@@ -703,6 +703,46 @@ _DATE_LINE_WORDS = lazy(
 _COPYRIGHT_YEAR = lazy(
     r"^(?:copyright\b|©|\(c\))\s*(?:©\s*)?(?P<year>(?:19|20)\d\d)(?!\s*[-–]\s*\d)", re.IGNORECASE
 )
+
+
+_WEEKDAY_ORDER = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_WORD = re.compile(r"\b(?:(last|next|this)\s+)?(" + "|".join(_WEEKDAY_ORDER) + r")\b", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r",?\s*((?:19|20)\d\d)(?!\d)")
+_RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+_RELATIVE_DAY = re.compile(r"\b(yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening))\b", re.IGNORECASE)
+
+
+def day_named(phrase: str, dated: date | None) -> date | None:
+    """The one day a phrase names, read on the day its text is dated: a
+    day of the month ("13 April", "April 13, 2025": in the year given, else
+    in the year it is dated), a weekday (the one nearest that day, within
+    three days either way; "last Monday" the one before it, "next Monday"
+    the one after), or "today", "yesterday", "this morning"; None if it
+    names no day, or more than one, or its text is not dated."""
+    if dated is None:
+        return None
+    days = set()
+    for pattern in (_DAY_MONTH, _MONTH_DAY):
+        for m in pattern.finditer(phrase):
+            year = _YEAR_AFTER.match(phrase, m.end())
+            month, day = _MONTHS[m.group("month").lower()], int(m.group("day"))
+            try:
+                days.add(date(int(year.group(1)) if year else dated.year, month, day))
+            except ValueError:
+                return None
+    for m in _WEEKDAY_WORD.finditer(phrase):
+        ahead = (_WEEKDAY_ORDER.index(m.group(2).lower()) - dated.weekday()) % 7  # 0..6 days after
+        which = (m.group(1) or "").lower()
+        if which == "last":
+            offset = ahead - 7 if ahead else -7
+        elif which == "next":
+            offset = ahead or 7
+        else:
+            offset = ahead if ahead <= 3 else ahead - 7
+        days.add(dated + timedelta(days=offset))
+    for m in _RELATIVE_DAY.finditer(phrase):
+        days.add(dated + timedelta(days=_RELATIVE_DAYS.get(m.group(1).lower(), 0)))
+    return days.pop() if len(days) == 1 else None
 
 
 def _month_day(value: str) -> tuple[int, int] | None:
