@@ -182,15 +182,29 @@ def test_a_body_s_short_name_is_given_whole_where_the_text_names_it_in_full():
     assert passage_facts(article_facts(article), start, len(text) - 1)[1] == "Cascade Ridge"
 
 
-def test_a_pull_quote_credited_on_the_line_under_it():
-    """A Markdown block quote with its credit under it: '> — Foreign Minister
-    Fyodor Zaretsky, in Vestnik Dorvanii'."""
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        ("> — Foreign Minister Fyodor Zaretsky, in Vestnik Dorvanii", "Zaretsky"),
+        ("> — Foreign Minister of Dorvania Fyodor Zaretsky", "Zaretsky"),
+        # no credit: the speaker named before the quotation stands (review R5)
+        ("— Additional reporting by Anna Berg in Cairo", "Rahmani"),
+        ("– Eleven tugs and two dredgers are working to free the vessel.", "Rahmani"),
+        ("— Reuters contributed to this report", "Rahmani"),
+        ("— Photo: AP", "Rahmani"),
+        ("— Zaretsky's office", "Rahmani"),
+    ],
+)
+def test_a_pull_quote_credited_on_the_line_under_it(line, speaker):
+    """A Markdown block quote with its credit under it ('> — Foreign
+    Minister Fyodor Zaretsky, in Vestnik Dorvanii'); a dash line that is no
+    name is no credit."""
     text = (
-        "A headline for the story\n\nThe minister spoke at length.\n\n"
+        "A headline for the story\n\nAdil Rahmani, the chairman, said:\n\n"
         '> "For twenty years, every winter, we have been hostages of one pipeline."\n>\n'
-        "> — Foreign Minister Fyodor Zaretsky, in Vestnik Dorvanii\n\nMore text follows here.\n"
+        f"{line}\n\nMore text follows here.\n"
     )
     article = article_from_text(Path("story.md"), text)
     start = article.text.index("For twenty")
     end = article.text.index("pipeline.") + len("pipeline.")
-    assert passage_facts(article_facts(article), start, end) == (True, "Zaretsky")
+    assert passage_facts(article_facts(article), start, end) == (True, speaker)

@@ -820,7 +820,9 @@ class _Attributions(_Subjects):
             if issued.end() - 1 <= anchor_start <= issued.end():  # (the quotation it announces, no other)
                 return issued.group(1) or issued.group(2)
         if quoted and (credit := _CREDIT_LINE_RE.match(self.text, anchor_end)) is not None:
-            return _credited(credit.group(1))  # the line under a pull-quote: "— Foreign Minister Fyodor Zaretsky"
+            named = _credited(credit.group(1))  # the line under a pull-quote: "— Foreign Minister Fyodor Zaretsky"
+            if named is not None:
+                return named
         # No attribution in its sentence: a quotation or first-person
         # paragraph continues the paragraph before it.
         if not (quoted or self._first_person(start, end)):
@@ -844,17 +846,25 @@ class _Attributions(_Subjects):
         return issued.group(1) if issued else None
 
 
-# The line under a quotation that says whose it is ("> — Foreign Minister
-# Fyodor Zaretsky, in Vestnik Dorvanii"), right after its closing mark.
-_CREDIT_LINE_RE = re.compile(r"[\"”’»]?[ \t]*\n[\s>]*[—–][ \t]*((?:[A-Z][\w’'.-]*[ \t]+){0,5}[A-Z][\w’'-]*)")
+# The line under a quotation that says whose it is, right after its closing
+# mark: a dash, a name and nothing else but what follows a comma ("> —
+# Foreign Minister Fyodor Zaretsky, in Vestnik Dorvanii"); not "— Additional
+# reporting by …", "– Eleven tugs are working …" or "— Photo: AP".
+_CREDIT_WORD = r"(?:[A-Z][\w’'.-]*|of|the|de|da|di|du|von|der|van|al|bin)"
+_CREDIT_LINE_RE = re.compile(
+    rf"[\"”’»]?[ \t]*\n[\s>]*[—–][ \t]*({_CREDIT_WORD}(?:[ \t]+{_CREDIT_WORD}){{0,6}})[ \t]*(?:,[^\n]*)?$",
+    re.MULTILINE,
+)
 
 
-def _credited(name: str) -> str:
-    """Who a credit line's name is: a body whole, a person by surname."""
+def _credited(name: str) -> str | None:
+    """Who a credit line's name is: a body whole, a person by surname; None
+    for no name (a possessive, a particle last)."""
     words = name.split()
-    if words[-1].casefold() in _BODIES:
-        return name
-    return words[-1]
+    last = words[-1]
+    if not last[:1].isupper() or _possessive(last):
+        return None
+    return name if last.casefold() in _BODIES else last
 
 
 # "Vantair has issued a statement:", "The ministry released the following statement:"
