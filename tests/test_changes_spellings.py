@@ -673,3 +673,33 @@ def test_a_name_joined_by_a_hyphen_in_one_version_and_a_space_in_the_other_is_re
     c = "The well-known shipping firm said in a statement that the ship was carrying about 17,000 containers."
     d = "The well known shipping firm said in a statement that the ship was carrying about 17,000 containers."
     assert not [x for x in _changes(c, d) if x[0] == "spelling"]
+
+
+def test_a_name_told_at_a_sentence_start_is_told_by_each_version_s_own_article_in_any_order():
+    """Three outlets carry 'Zaretsky, 54, …' and name him elsewhere; one
+    carries 'Zaretskiy, 54, …' and names him nowhere else, another does.
+    Only the last is flagged, whatever order the articles come in (review
+    R5: versions worded alike shared the first article's text)."""
+    a = "Zaretsky, 54, a former ambassador to Germany, has been foreign minister since 2023 and runs the talks."
+    b = a.replace("Zaretsky", "Zaretskiy")
+    named = "Rail freight was the first thing Foreign Minister Fyodor Zaretsky raised in Vienna on his visit."
+    named_b = "Foreign Minister Fyodor Zaretskiy said later that the pipeline talks would resume next month in Vienna."
+    plain = "Officials from both delegations met again in the evening for a dinner near the old river port."
+    texts = {"a1": (a, named), "a2": (a, named), "a3": (a, named), "c": (b, plain), "d": (b, named_b)}
+
+    def respelt(order: list[str]) -> set[str]:
+        articles = [
+            article_from_text(Path(f"{n}.txt"), f"Headline number {n}\n\n{FILLER}\n\n{texts[n][0]}\n\n{texts[n][1]}\n")
+            for n in order
+        ]
+        alignment = align(articles)
+        [group] = [g for g in alignment.groups if any("54" in p.text for p in g.passages)]
+        return {
+            alignment.articles[group.passages[c.passage].article].path.stem
+            for c in group.changes
+            if c.kind == "spelling"
+        }
+
+    assert respelt(["a1", "a2", "a3", "c", "d"]) == {"d"}
+    assert respelt(["a1", "a2", "a3", "d", "c"]) == {"d"}
+    assert respelt(["d", "c", "a1", "a2", "a3"]) == {"d"}

@@ -1666,14 +1666,15 @@ def group_changes(
         reference.speaking = any(who for _, _, who in sentences[ref])
     diffs: dict[tuple[str, ...], tuple[list, list]] = {}  # versions worded alike are compared once
     # A version with the same text, quotes and speakers as an earlier one
-    # (a wire copy carried verbatim) differs from the reference as that one does.
+    # of the same article differs from the reference as that one does (of
+    # another article it may not: a name is told from a word by its article).
     done: dict[tuple, list[Change]] = {}
     where = None  # the reference's words' positions, for the diffs
     for i, v in enumerate(words):
         if i == ref or passages[i].article == passages[ref].article and norms[i] == norms[ref]:
             continue
         said = None if sentences is None else (sentences[ref], sentences[i])
-        again = (v.text, tuple(v.quoted), passages[i].quoted, None if said is None else tuple(said[1]))
+        again = (v.text, id(v.source), tuple(v.quoted), passages[i].quoted, None if said is None else tuple(said[1]))
         if again in done:
             changes.extend(_renumbered(done[again], i))
             continue

@@ -80,8 +80,9 @@ __all__ = ["annotate", "article_facts", "passage_facts", "passage_sentences"]
 
 def _passage_words(facts: ArticleFacts, p: Passage, made: dict | None = None) -> Words:
     """A passage's words, each marked whether it stands in a quotation of
-    its article; ``made``: the words made so far, by text and quotes (one
-    wire copy's passage in many articles of a group is parsed once)."""
+    its article; ``made``: the words made so far, by article, text and
+    quotes (the words keep their article's text: whether a capitalised
+    word is a name written so elsewhere in it is asked of that text)."""
     base = p.start
     index = facts.word_index()
     lo, hi = index.span(p.start, p.end)
@@ -92,7 +93,7 @@ def _passage_words(facts: ArticleFacts, p: Passage, made: dict | None = None) ->
         and facts.text[p.start : p.end] == p.text
     ):
         flags = index.flags[lo:hi]
-        key = (p.text, tuple(flags))
+        key = (p.article, p.text, tuple(flags))
         found = None if made is None else made.get(key)
         if found is None:
             starts, ends, words = index.starts[lo:hi], index.ends[lo:hi], index.words[lo:hi]
