@@ -59,7 +59,8 @@ _PATTERNS = [
     # A line of Markdown links only ("[Unsubscribe](https://…)", "[Subscribe](…) · [All posts](…)")
     r"\A\[[^\]]{1,40}\]\(\S+\)(\s*[·|•,–-]\s*\[[^\]]{1,40}\]\(\S+\))*[*_]*\Z",
     # An author's disclaimer: "The views expressed are the author's own."
-    r"\bthe views expressed( here| in this [\w ]{1,20})? are (the author['’]?s['’]? own|those of the author)",
+    r"(?:\A|[.!?] )the views expressed( here| in this [\w ]{1,20})? are (the author['’]?s['’]? own|those of the author)"
+    r"( alone)?[.!]?[*_]*\Z",
     r"^sources?( used)?:?$",
     r"website can (also )?be accessed at",
     r"^(sign up|log in|sign in|register)\b.{0,40}$",
@@ -115,9 +116,10 @@ _PATTERNS = [
     r"^listen (live )?to [^.!?,]{0,40}\bon \d{2,3}([.,]\d)? ?(fm|am)\b[^.!?,]{0,50}[.!]?$",
     # "Listen to RMI News every hour on the hour, or live on the RMI app.", "Watch Channel 7 News live on
     # channel 107 or on the Channel 7 app."
-    r"^(listen|watch)\b[^.!?]{0,80}\b(on|in) (the|our) [^.!?,]{0,30}\bapp[.!]?$",
+    r"^(listen|watch)( live)?( to| on)? (?-i:[A-Z])[^.!?]{0,80}\b(on|in) (the|our) [^.!?,]{0,30}\bapp[.!]?$",
     # "Sign up for The Bench Weekly, our round-up of the week in science, every Friday."
-    r"^sign up (for|to) [^.!?]{0,80}\bevery (weekday|day|week|morning|evening|monday|tuesday|wednesday|thursday"
+    r"^sign up (for|to) (?-i:(the |The )?[A-Z])[^.!?]{0,80}\bevery (weekday|day|week|morning|evening|monday|tuesday"
+    r"|wednesday|thursday"
     r"|friday|saturday|sunday)\b[^.!?]{0,30}[.!]?$",
     # "Get SiliconBeat Daily: the chip industry in five minutes, every weekday morning."
     r"^get [^.!?:]{2,40}\b(daily|weekly|briefing|newsletter):[^.!?]{0,80}\bevery (weekday|day|week|morning)\b"
@@ -152,12 +154,13 @@ _FIRST_WORDS = frozenset(
     press media get investor investors public contact watch
     """.split()
 )
-# A publication's tagline under its masthead, which says what it is and since
-# when, with no verb: "The independent student newspaper of Kingsford University since 1961".
+# A publication's tagline under its masthead, which says what it is, whose,
+# and since when, in a noun phrase: "The independent student newspaper of
+# Kingsford University since 1961" (not "Power station output fell to its lowest since 1990").
 _TAGLINE_RE = lazy(
-    r"(?!.*\b(is|was|has|have|had|are|were|been|will)\b)(the |an? )?[\w'’ -]{0,40}"
-    r"\b(newspaper|magazine|news ?site|journal|radio|station)\b[^.!?]{0,60}\b(since|established|founded( in)?) \d{4}",
-    re.IGNORECASE,
+    r"(?i:the |an? )?(?:[\w'’-]+ ){0,4}(?i:newspaper|magazine|news ?site|journal|radio|station|voice)"
+    r" (?:of|for|in|from) (?:the )?(?:[A-Z][\w'’.-]*|of|and|the)(?: (?:[A-Z][\w'’.-]*|of|and|the)){0,6}"
+    r" (?i:since|established|founded(?: in)?) \d{4}"
 )
 _FIRST_LETTERS = re.compile(r"\(?([a-z]*)")
 _ANYWHERE_RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS if not p.startswith("^")), re.IGNORECASE)
