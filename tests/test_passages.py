@@ -930,6 +930,11 @@ def test_a_quote_one_outlet_cuts_short_is_never_cut_inside_in_the_others():
         ('The Chairman of the Talmar Canal Authority, Adil Rahmani, said: "All are safe."', {key_of("Rahmani")}),
         # "spoken to", and a word between the apposition and the verb
         ('Karim Nassar, a spokesman for the Pilots\' Association, has just spoken to us: "Safe."', {key_of("Nassar")}),
+        # (review R5) the quotation's first word is no speaker; "for" and four words, as the facts read them
+        ('The Chairman of the Talmar Canal Authority, Adil Rahmani, said: "Eleven tugs."', {key_of("Rahmani")}),
+        ('The head of the Bank of England, Andrew Bailey, said: "Rates stay."', {key_of("Bailey")}),
+        ('The spokesman for the Interior Ministry, Oleg Petrov, said: "Eleven tugs."', {key_of("Petrov")}),
+        ('The head of the Canal Authority, Lieutenant General Oleg Petrov, said: "Eleven."', {key_of("Petrov")}),
     ],
 )
 def test_the_speaker_before_an_apposition_is_the_name_not_the_firm(sentence, who):

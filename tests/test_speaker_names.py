@@ -60,6 +60,10 @@ CASES = [
     # A person in apposition to a role of a body speaks, not the body.
     ('The Chairman of the Talmar Canal Authority, Adil Rahmani, said: "All are safe."', "Rahmani"),
     ('The head of the Bank of England, Andrew Bailey, said: "Rates stay."', "Bailey"),
+    ('The spokesman for the Interior Ministry, Oleg Petrov, said: "We are ready."', "Petrov"),
+    ('The president of the European Commission, Ursula von der Leyen, said: "We are ready."', "Leyen"),
+    ('The head of the Talmar Canal Authority, Lieutenant General Oleg Petrov, said: "We are ready."', "Petrov"),
+    ("A US Marine who asked not to be named said the base had been hit twice overnight.", "Marine"),
     # A firm's name ending in what it does is named whole, not as a surname.
     ("Dalgaard Salvage, which the operator has hired to free the ship, said it could take days.", "Dalgaard Salvage"),
     # A person of a body named after what it is ("of the firm Okafor Reid"): the person.

@@ -18,7 +18,7 @@ from rapidfuzz.distance import Indel
 from .documents import BOILERPLATE, SAYING_KEYS, SAYING_WORDS, Doc
 from .options import AlignOptions
 from .rewording import denies, reported, same_polarity, same_statement
-from .speakers import ROLE_WORDS, name_run_end, short_names
+from .speakers import name_run_end, person_after_role, short_names
 from .tokens import key_of, normalise
 
 #: Passages at least this similar are copies, whatever words changed; so are
@@ -635,13 +635,25 @@ def speakers(doc: Doc, lo: int, hi: int) -> frozenset[str]:
                 joined = _joined_name(doc, head, lo)
                 if joined is not None:
                     found.add(JOINED + joined)  # ("Shadow Vane claimed" is "ShadowVane claimed")
-        elif t + 1 <= hi and tokens[t + 1].content and text[tokens[t + 1].start].isupper() and not _says_of(doc, t, hi):
+        elif t + 1 <= hi and _name_follows(doc, t) and not _says_of(doc, t, hi):
             name = tokens[name_run_end(text, tokens, t + 1, hi)].key
         elif t - 1 > lo and _comma_before(doc, t):
             name = _apposition_speaker(doc, t, lo)
         if name is not None:
             found.add(name)
     return frozenset(found)
+
+
+def _name_follows(doc: Doc, t: int) -> bool:
+    """Does a word in capitals follow the verb of saying at token ``t`` with
+    no colon or quotation mark between ("…, said Kousser"; not 'said:
+    "Eleven tugs …', where the quotation begins)?"""
+    nxt = doc.tokens[t + 1]
+    gap = doc.text[doc.tokens[t].end : nxt.start]
+    return nxt.content and doc.text[nxt.start].isupper() and ":" not in gap and not any(q in gap for q in _QUOTE_MARKS)
+
+
+_QUOTE_MARKS = "\"“”«»„‘’'"
 
 
 def _apposition_speaker(doc: Doc, t: int, lo: int) -> str | None:
@@ -674,22 +686,13 @@ def _spoke_to(doc: Doc, t: int, hi: int) -> bool:
 
 
 def _person_after_role(doc: Doc, k: int, last: int, floor: int) -> bool:
-    """Do tokens k+1..last name a person in full (two or three words in
-    capitals) in apposition to a role of a body ending at token ``k`` ("The
+    """Do tokens k+1..last name a person in apposition to a role of a body
+    ending at token ``k`` (:func:`.speakers.person_after_role`: "The
     Chairman of the Talmar Canal Authority, Adil Rahmani, said")?"""
     tokens, text = doc.tokens, doc.text
-
-    def word(j: int) -> str:
-        return text[tokens[j].start : tokens[j].end]
-
-    if not 2 <= last - k <= 3 or not all(tokens[j].content and word(j)[:1].isupper() for j in range(k + 1, last + 1)):
-        return False
-    j = k
-    while j > floor and word(j)[:1].isupper():
-        j -= 1
-    if word(j).casefold() == "the":
-        j -= 1
-    return j - 1 >= floor and word(j).casefold() in ("of", "for") and word(j - 1).casefold() in ROLE_WORDS
+    words = [text[t.start : t.end] for t in tokens[max(floor, k - 9) : last + 1]]
+    cut = len(words) - (last - k)
+    return person_after_role(words[:cut], words[cut:])
 
 
 JOINED = "+"  # before the key of a name's last two words written as one: met only as it is

@@ -121,7 +121,7 @@ _BODIES = frozenset(
     co corporation plc llc gmbh ag cars utilities utility cross crescent society trust watch
     athletic united rovers wanderers fc club rail railway railways hospital clinic
     salvage logistics capital partners ventures construction engineering consulting solutions labs
-    studios pharma foods brewery airline carriers freight towage maritime marine
+    studios pharma foods brewery airline carriers freight towage maritime
     """.split()
 )
 # What a body is, between "of the" and its name ("Daniel Okafor of the firm Okafor Reid").
@@ -247,7 +247,7 @@ class _Subjects(_Roles):
             if k >= 0 and k < j:
                 # "The Chairman of the Talmar Canal Authority, Adil Rahmani,
                 # said": the person in apposition to a role of a body.
-                person = _named_in_apposition(self, tokens, k, j)
+                person = _named_in_apposition(tokens, k, j)
                 if person is not None:
                     return person
                 name = self._name_ending(tokens, k)
@@ -563,20 +563,38 @@ def _joined(text: str, tokens, first: int, last: int) -> str:
     return " ".join(text[tokens[first][0] : tokens[last][1]].split())
 
 
-def _named_in_apposition(facts: _Subjects, tokens, k: int, j: int) -> str | None:
+def _named_in_apposition(tokens, k: int, j: int) -> str | None:
     """The surname of a person named in full by tokens k+1..j, set off by
     commas after a role of a body ending at token ``k`` ("The Chairman
     of the Talmar Canal Authority, Adil Rahmani, said"), else None."""
     names = [tokens[m][2] for m in range(k + 1, j + 1)]
-    if not 2 <= len(names) <= 3 or not all(w[:1].isupper() for w in names):
-        return None
-    if any(w.casefold() in _BODIES or w.casefold() in ROLE_WORDS for w in names):
-        return None
-    start = facts._name_start(tokens, facts._run_start(tokens, k))
-    if start >= 1 and tokens[start - 1][2].casefold() == "the":
-        start -= 1
-    role = tokens[start - 2][2].casefold() if start >= 2 and tokens[start - 1][2] == "of" else ""
-    return names[-1] if role in ROLE_WORDS or role in _ROLE_ALIASES else None
+    before = [tokens[m][2] for m in range(max(0, k - 9), k + 1)]
+    return names[-1] if person_after_role(before, names) else None
+
+
+# Small words inside a person's name ("Ursula von der Leyen").
+_NAME_PARTICLES = frozenset("von der van den de da di du la le al bin".split())
+
+
+def person_after_role(before: list[str], names: list[str]) -> bool:
+    """Do the words ``names``, set off by commas, name a person in full (two
+    to four words in capitals, particles between) in apposition to a role of
+    a body that the words ``before`` end with ("The Chairman of the Talmar
+    Canal Authority", "The spokesman for the Interior Ministry", "The head
+    of the canal authority")?  One rule for the facts and the linking."""
+    if not 2 <= len(names) <= 4 or not names[-1][:1].isupper() or _possessive(names[-1]):
+        return False
+    if not all(w[:1].isupper() or w in _NAME_PARTICLES for w in names):
+        return False
+    if names[-1].casefold() in _BODIES or names[-1].casefold() in ROLE_WORDS:
+        return False
+    for i in range(len(before) - 2, 0, -1):
+        if before[i] in ("of", "for"):
+            role = before[i - 1].casefold()
+            body = before[i + 2 :] if before[i + 1].casefold() == "the" else before[i + 1 :]
+            if role in ROLE_WORDS or role in _ROLE_ALIASES:
+                return 1 <= len(body) <= 6
+    return False
 
 
 def _body_named_in_full(text: str, words: list[str]) -> bool:
