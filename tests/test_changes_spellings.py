@@ -645,6 +645,14 @@ def test_a_weekday_and_the_date_it_falls_on_are_one_day(day, other, flagged):
         # a time given in GMT as well as locally: the same moment
         ("ran aground at 05:40 local time at kilometre 38", "ran aground at 0340 GMT at kilometre 38", set()),
         ("ran aground at 05:40 GMT at kilometre 38", "ran aground at 03:40 GMT at kilometre 38", {"number"}),
+        # (review R5) the minutes alike, the zone after them; am and pm; past midnight
+        ("ran aground at 05:40 local time at kilometre 38", "ran aground at 03:40 GMT at kilometre 38", set()),
+        ("ran aground at 5.40am local time at kilometre 38", "ran aground at 3.40am GMT at kilometre 38", set()),
+        ("ran aground at 01:40 local time at kilometre 38", "ran aground at 2240 GMT at kilometre 38", set()),
+        ("ran aground at 05:40 CET at kilometre 38", "ran aground at 04:40 GMT at kilometre 38", set()),
+        ("ran aground at 05:40 CET at kilometre 38", "ran aground at 03:40 GMT at kilometre 38", {"number"}),
+        # a figure with decimals is no time of day
+        ("ran aground on Thursday at kilometre 38", "ran aground by 12.75 metres at kilometre 38", {"date"}),
         # a day left out, a time put in: no date changed
         ("ran aground at 05:40 local time on Thursday at kilometre 38",
          "ran aground at 05:40 local time (0340 GMT) at kilometre 38", set()),

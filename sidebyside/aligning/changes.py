@@ -15,7 +15,7 @@ from functools import lru_cache
 from operator import not_
 
 from ..model import MATERIAL, Change, ChangeKind, Group
-from ..reading.textmeta import day_named
+from ..reading.textmeta import day_named, same_moment, times_of_day
 from .quotations import STARTS_AFTER
 from .speakers import _WEAK_VERBS, SPEECH_VERBS, Sentences, short_names
 from .tokens import (
@@ -1266,41 +1266,27 @@ def _number_written_otherwise(r: Words, i1: int, i2: int, v: Words, j1: int, j2:
             _phrase(v, max(0, j1 - 1), min(len(v.keys), j2 + 1))[0],
         )
         or _bounded(r, i1, i2, v, j1, j2)
-        or _zone_shifted(before, after)
+        or _zone_shifted(r, i1, i2, v, j1, j2)
     )
-
-
-# A time of day: "05:40", "6.45 p.m.", "0340 GMT", with the zone it is given in, if any.
-_CLOCK_RE = re.compile(
-    r"\b(\d{1,2})[:.](\d{2})(?:\s*[ap]\.?m\.?)?(?:\s*(GMT|UTC|local time))?|\b(\d{2})(\d{2})\s*(GMT|UTC)\b",
-    re.IGNORECASE,
-)
 
 
 def _clock_only(w: Words, lo: int, hi: int) -> bool:
     """Are the figures of words ``[lo, hi)`` times of day only ("(0340 GMT)")?"""
     phrase = _phrase(w, lo, hi)[0]
-    rest = _CLOCK_RE.sub("", phrase)
-    return rest != phrase and not any(c.isdigit() for c in rest)
+    times = times_of_day(phrase)
+    rest = list(phrase)
+    for *_, start, end in times:
+        rest[start:end] = " " * (end - start)
+    return bool(times) and not any(c.isdigit() for c in rest)
 
 
-def _zone_shifted(before: str, after: str) -> bool:
-    """Is one phrase's time of day the other's given in GMT or UTC, the
-    other's local ("05:40 local time" / "0340 GMT": the same minute past a
-    whole hour, within a day's zones)?"""
-    a, b = list(_CLOCK_RE.finditer(before)), list(_CLOCK_RE.finditer(after))
-    if len(a) != 1 or len(b) != 1:
-        return False
-    (ha, ma, za), (hb, mb, zb) = (_clock(m) for m in (a[0], b[0]))
-    zoned = {za, zb} & {"gmt", "utc"}
-    return len(zoned) == 1 and za != zb and ma == mb and -14 <= ha - hb <= 14
-
-
-def _clock(m: re.Match[str]) -> tuple[int, int, str]:
-    """A time of day :data:`_CLOCK_RE` found: (hour, minute, zone folded, or "")."""
-    if m.group(1):
-        return int(m.group(1)), int(m.group(2)), (m.group(3) or "").casefold()
-    return int(m.group(4)), int(m.group(5)), m.group(6).casefold()
+def _zone_shifted(r: Words, i1: int, i2: int, v: Words, j1: int, j2: int) -> bool:
+    """Is the one time of day of a replaced phrase the other's given in
+    another zone ("05:40 local time" / "03:40 GMT", the zones read in the
+    words after the phrase too: :func:`.textmeta.same_moment`)?"""
+    a = times_of_day(_phrase(r, max(0, i1 - 1), min(len(r.keys), i2 + 3))[0])
+    b = times_of_day(_phrase(v, max(0, j1 - 1), min(len(v.keys), j2 + 3))[0])
+    return len(a) == 1 == len(b) and same_moment(a[0][:3], b[0][:3])
 
 
 def _same_day(before: str, after: str, dated_a: datetime.date | None, dated_b: datetime.date | None) -> bool:

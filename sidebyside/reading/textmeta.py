@@ -633,6 +633,46 @@ def time_of_day(line: str) -> str:
     return found
 
 
+# A time of day written as four figures with its zone ("0340 GMT"), and "local time" after a time.
+_FOUR_FIGURE_TIME = re.compile(r"(?<![\d.:,])(\d{2})(\d{2})\s*(GMT|UTC)\b")
+_LOCAL_TIME = re.compile(r"\s*local time\b", re.IGNORECASE)
+
+
+def times_of_day(text: str) -> list[tuple[int, int, str, int, int]]:
+    """The times of day a text gives ("05:40", "6.45 p.m.", "0340 GMT",
+    "19:25 CET", "05:40 local time"), in order: (hour, minute, zone, start,
+    end), the zone as written in capitals ("GMT", "CET"), "LOCAL" for "local
+    time", or "" for none.  A figure with decimals ("12.75") is no time."""
+    found = []
+    for t in _TIME_RE.finditer(text):
+        hour, minute = int(t.group(1)), int(t.group(2) or t.group(3))
+        half = (t.group(4) or "").casefold()
+        if half:
+            hour = hour % 12 + (12 if half == "p" else 0) if 1 <= hour <= 12 else 99
+        if hour > 23 or minute > 59:
+            continue
+        zone, end = (t.group(5) or "").upper(), t.end()
+        if not zone and (local := _LOCAL_TIME.match(text, end)):
+            zone, end = "LOCAL", local.end()
+        found.append((hour, minute, zone, t.start(), end))
+    for m in _FOUR_FIGURE_TIME.finditer(text):
+        if int(m.group(1)) <= 23 and int(m.group(2)) <= 59:
+            found.append((int(m.group(1)), int(m.group(2)), m.group(3).upper(), m.start(), m.end()))
+    return sorted(found, key=lambda x: x[3])
+
+
+def same_moment(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    """May two times of day (hour, minute, zone) be one moment: the same in
+    zones whose offsets are known, or one in GMT/UTC and the other local or
+    given without a zone, at the same minute past the hour (the local
+    offset unknown: a whole number of hours, as nearly all are)?"""
+    (ha, ma, za), (hb, mb, zb) = a, b
+    if za in _ZONE_MINUTES and zb in _ZONE_MINUTES:
+        return (ha * 60 + ma - _ZONE_MINUTES[za] - (hb * 60 + mb - _ZONE_MINUTES[zb])) % 1440 == 0
+    utc = {"GMT", "UTC"}
+    return ma == mb and za != zb and (za in utc and zb in ("LOCAL", "") or zb in utc and za in ("LOCAL", ""))
+
+
 # The marks between the parts of a line of page metadata ("Insights · 15 April 2026 · By …").
 _MARKED_PARTS = re.compile(r" [·|•] ")
 
