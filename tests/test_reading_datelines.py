@@ -133,6 +133,13 @@ def test_the_day_of_a_dateline_without_its_year(rows, day):
         # a long line of prose with a mark in it is no metadata line
         ([HEADLINE, "The talks ran late · and a deal was reached on 15 April 2026 in Kyiv by all the delegations"],
          None),
+        # (review R5) an update's date, related links, a table's row: not the date
+        ([HEADLINE, "*Insights · Updated 16 April 2026 · By Ana Petrescu, Senior Fellow, Energy Security Programme*",
+          "Published 15 April 2026"], "2026-04-15"),
+        ([HEADLINE, "Related: Talks collapse in Vienna · 3 March 2026 · Ceasefire holds for now · 1 March 2026",
+          "Kyiv, 15 April 2026"], "2026-04-15"),
+        ([HEADLINE, "| 3 March 2026 | Talks collapse in Vienna after the two sides fail to agree a text on it |"],
+         None),
     ],
 )
 def test_the_year_of_a_dateline_comes_from_the_text_or_not_at_all(rows, iso):

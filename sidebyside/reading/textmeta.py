@@ -679,9 +679,17 @@ _MARKED_PARTS = re.compile(r" [·|•] ")
 
 def _marked_date(line: str) -> str:
     """The part of a line of page metadata, between its marks, that is a
-    date of six words at most, or ""."""
+    date of six words at most, where the line also names who wrote it
+    ("Insights · 15 April 2026 · By Ana Petrescu, …") and gives no other
+    date; not an update's date, nor a date among related links; or ""."""
     parts = _MARKED_PARTS.split(line.strip("*_ "))
-    return next((p for p in parts if len(parts) > 1 and len(p.split()) <= 6 and parse_date(p)), "")
+    if len(parts) < 2 or not any(_BYLINE_PART.match(p) for p in parts):
+        return ""
+    dated = [p for p in parts if len(p.split()) <= 6 and parse_date(p)]
+    return dated[0] if len(dated) == 1 and not _UPDATED.match(dated[0]) else ""
+
+
+_BYLINE_PART = re.compile(rf"(?:{BYLINE_WORDS})\s+[A-Z]", re.IGNORECASE)
 
 
 def date_from_text(lines: list[str]) -> str | None:
