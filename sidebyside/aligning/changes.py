@@ -1110,7 +1110,8 @@ def _quoted_words(w: Words, lo: int, hi: int) -> tuple[int, int]:
 
 def _spellings(r: Words, v: Words, i1: int, i2: int, j1: int, i: int, ref: int) -> list[Change]:
     """In a run of words the two versions share: a name spelt two ways the
-    stems fold together (Volkonsky / Volkonski)."""
+    stems fold together (Volkonsky / Volkonski), or joined otherwise
+    (:func:`_hyphens`)."""
     out: list[Change] = _hyphens(r, v, i1, i2, j1, i, ref) if "-" in r.text or "-" in v.text else []
     ra, va = r.words, v.words
     if ra[i1:i2] == va[j1 : j1 + i2 - i1]:
@@ -1142,17 +1143,21 @@ def _spellings(r: Words, v: Words, i1: int, i2: int, j1: int, i: int, ref: int) 
 
 def _hyphens(r: Words, v: Words, i1: int, i2: int, j1: int, i: int, ref: int) -> list[Change]:
     """In a run of words the two versions share: a name joined by a hyphen
-    in one and by a space in the other ("Hollis-Tan" / "Hollis Tan")."""
+    in one and by a space (or a line's end) in the other, a name in
+    capitals after it ("Hollis-Tan Shipping" / "Hollis Tan Shipping",
+    "Jean-Marc Vidal" / "Jean Marc Vidal"); not two names joined
+    ("Russia-Ukraine talks"), nor a title-case headline's words."""
     out: list[Change] = []
-    for k in range(i2 - i1 - 1):
+    for k in range(i2 - i1 - 2):
         a, b = i1 + k, j1 + k
-        gaps = (r.source[r.ends[a] : r.starts[a + 1]], v.source[v.ends[b] : v.starts[b + 1]])
+        gaps = {r.source[r.ends[a] : r.starts[a + 1]], v.source[v.ends[b] : v.starts[b + 1]]}
         if (
-            gaps[0] != gaps[1]
-            and set(gaps) == {"-", " "}
-            and r.words[a][:1].isupper()
-            and r.words[a + 1][:1].isupper()
-            and v.words[b + 1][:1].isupper()
+            len(gaps) == 2
+            and "-" in gaps
+            and gaps <= {"-", " ", "\n"}
+            and all(w.words[x][:1].isupper() for w, x in ((r, a), (r, a + 1), (r, a + 2), (v, b + 1), (v, b + 2)))
+            and not _title_case_line(r.source, r.starts[a])
+            and not _title_case_line(v.source, v.starts[b])
         ):
             before, ref_span = _phrase(r, a, a + 2)
             after, span = _phrase(v, b, b + 2)
@@ -1179,12 +1184,23 @@ def _opens(w: Words, k: int) -> bool:
     return not ("," in gap and not any(ch in gap for ch in ".!?")) and gap.strip(" \t") != "\n"
 
 
+def _title_case_line(source: str, at: int) -> bool:
+    """Is the line of ``source`` holding offset ``at`` in title case (four
+    words or more, three in five in capitals): a headline's, where capitals
+    tell no names?"""
+    words = source[source.rfind("\n", 0, at) + 1 : source.find("\n", at) % (len(source) + 1)].split()
+    return len(words) >= 4 and 10 * sum(x[:1].isupper() for x in words) >= 6 * len(words)
+
+
 def _named_elsewhere(w: Words, k: int) -> bool:
     """Is word ``k``, as written, in capitals inside a sentence somewhere
     in its article ("Zaretsky, 54, …" at a paragraph's start, "Foreign
     Minister Fyodor Zaretsky said" elsewhere): a name where it opens a
-    sentence too?"""
-    return re.search(rf"[\w,] {re.escape(w.words[k])}\b", w.source) is not None
+    sentence too?  Not in a line in title case (a headline's "Paris Café
+    Owners Protest" makes no name of "Café")."""
+    return any(
+        not _title_case_line(w.source, m.start()) for m in re.finditer(rf"[\w,] {re.escape(w.words[k])}\b", w.source)
+    )
 
 
 def _name_goes_on(w: Words, k: int) -> bool:
