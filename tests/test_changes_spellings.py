@@ -580,6 +580,23 @@ def test_a_denial_before_the_shared_words_is_inside_the_passage_and_flagged():
             "Dalgaard Salvage said refloating her could take weeks, depending on how much sand has to be dredged.",
             "number",
         ),
+        # (review R5) hyphens in "four-and-a-half", minutes for hours, a first name written short
+        (
+            "The government offered drivers a 4.5% pay rise, which the union leaders rejected on Friday as too little.",
+            "The government offered drivers a four-and-a-half per cent pay rise, which the union leaders rejected on "
+            "Friday as too little.",
+            None,
+        ),
+        (
+            "Dalgaard Salvage said refloating her could take hours, depending on how much sand has to be dredged.",
+            "Dalgaard Salvage said refloating her could take minutes, depending on how much sand has to be dredged.",
+            "number",
+        ),
+        (
+            "Aug Schmidt told the court on Monday that he had never seen the contract before the trial began.",
+            "August Schmidt told the court on Monday that he had never seen the contract before the trial began.",
+            None,
+        ),
         (
             "Train drivers will strike for three days next week after rejecting the pay offer from the operators.",
             "Train drivers could strike for three days next week after rejecting the pay offer from the operators.",

@@ -69,6 +69,9 @@ CASES = [
     # A person of a body named after what it is ("of the firm Okafor Reid"): the person.
     ('Her lawyer, Daniel Okafor of the firm Okafor Reid, said: "We will appeal."', "Okafor"),
     ("Anna Berg of the agency Nordic Wire said the talks had failed after two days.", "Berg"),
+    ('Her lawyer, Daniel Okafor of the London firm Okafor Reid, said: "We will appeal."', "Okafor"),
+    ("Anna Berg of the investment bank Lazard said the deal had been agreed on Friday.", "Berg"),
+    ("Anna Berg of the rights group Amnesty International said the trial had been unfair.", "Berg"),
     # Kin speak as kin: "her family said" is the family, not the last person named.
     ('The fiddler Tom Kinnaird played with her. In a statement, her family said: "She died at home."', "the family"),
     ("Her family have told us that she died peacefully at home on Sunday evening.", "the family"),

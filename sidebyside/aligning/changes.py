@@ -180,7 +180,7 @@ def _word_info(word: str) -> tuple[str, str, bool, bool]:
     found = _WORD_INFO[word] = (
         # (normalise keeps an ASCII word of letters and digits as it is, casefolded)
         low if word.isascii() and word.isalnum() else normalise(word) or low,
-        key_of(_MONTH_SHORT[low] if low in _MONTH_SHORT and word[:1].isupper() else word),
+        key_of(word),
         low in _NEGATIONS or low in _DENIALS or low.endswith(("n't", "n’t")),
         word[:1].isupper(),
     )
@@ -479,6 +479,8 @@ def _classify(
         # A date or number replaced by another one (one only left out is dropped).
         numbers_a, numbers_b = _numbers(ref, i1, i2), _numbers(ver, j1, j2)
         dated_a, dated_b = _has_date(ref, i1, i2), _has_date(ver, j1, j2)
+        if i2 - i1 == 1 == j2 - j1 and _month_of(ref.keys[i1]) == _month_of(ver.keys[j1]) is not None:
+            return "other"  # "Feb." / "February": a month written short (or a first name, "Aug" / "August")
         if dated_a != dated_b and _clock_only(*((ver, j1, j2) if dated_a else (ref, i1, i2))):
             return "other"  # "on Thursday" / "(0340 GMT)": a day left out, a time of day put in
         if (dated_a or dated_b) and (dated_a or numbers_a) and (dated_b or numbers_b):
@@ -513,6 +515,11 @@ def _classify(
     return "other"
 
 
+def _month_of(key: str) -> str | None:
+    """The month a word names, written whole or short ("feb", "february"), or None."""
+    return _MONTH_SHORT.get(key) or (key if key in MONTHS else None)
+
+
 def _one_word_swapped(a: list[str], b: list[str]) -> ChangeKind | None:
     """What one word put for another changes: a length of time ("could take
     days" / "weeks": a number), or a certainty made a possibility ("will
@@ -526,8 +533,9 @@ def _one_word_swapped(a: list[str], b: list[str]) -> ChangeKind | None:
 
 
 # Lengths of time, in hours; what will be against what may be.
-_TIME_UNITS = {"hour": 1, "hours": 1, "day": 24, "days": 24, "week": 168, "weeks": 168}
-_TIME_UNITS |= {"month": 730, "months": 730, "year": 8766, "years": 8766}
+_TIME_UNITS = {"minute": 1 / 60, "minutes": 1 / 60, "hour": 1, "hours": 1, "day": 24, "days": 24}
+_TIME_UNITS |= {"week": 168, "weeks": 168, "fortnight": 336, "fortnights": 336, "month": 730, "months": 730}
+_TIME_UNITS |= {"year": 8766, "years": 8766, "decade": 87660, "decades": 87660}
 _CERTAIN = frozenset(("will", "would", "shall", "must"))
 _POSSIBLE = frozenset(("could", "may", "might"))
 
@@ -728,11 +736,14 @@ def _same_amounts(before: str, after: str) -> bool:
 def _count_figures(text: str) -> str:
     """``text`` with its numbers in words ("two hundred and fourteen",
     "twelve", "four and a half") as figures."""
+    if "half" in text:
+        text = _HALF_HYPHENS.sub(" and a half", text)  # ("four-and-a-half")
     found = _COUNT_WORD_RE.sub(lambda m: str(_COUNT_WORDS.index(m.group(1).casefold())), _spelled_figures(text))
     return _HALF_RE.sub(r"\1.5", found) if "half" in found else found
 
 
 _HALF_RE = re.compile(r"\b(\d+) and a half\b", re.IGNORECASE)
+_HALF_HYPHENS = re.compile(r"-and-a-half\b", re.IGNORECASE)
 
 
 def _same_amount_lists(a: list[Amount], b: list[Amount]) -> bool:

@@ -539,8 +539,11 @@ def _person_before_body(facts: _Subjects, tokens, k: int) -> str | None:
     # (the body's name may hold a possessive: "… of the Specialised Anti-Corruption Prosecutor's Office")
     while m >= 0 and tokens[m][2][:1].isupper() and _possessive(tokens[m][2]):
         m = facts._run_start(tokens, m) - 1
-    if m >= 1 and tokens[m][2] in _BODY_NOUNS:  # ("of the firm Okafor Reid", "of the law firm …")
-        m -= 2 if tokens[m - 1][2] == "law" else 1
+    if m >= 1 and tokens[m][2] in _BODY_NOUNS:  # ("of the firm Okafor Reid", "of the London law firm …")
+        q = m - 1
+        while q > 0 and m - q <= 2 and tokens[q][2].casefold() != "the":
+            q -= 1
+        m = q if tokens[q][2].casefold() == "the" else m
     if m >= 0 and tokens[m][2].casefold() == "the":
         m -= 1
     if m < 1 or tokens[m][2] not in ("of", "at", "from") or not tokens[m - 1][2][:1].isupper():
