@@ -50,7 +50,7 @@ _NUMBER_WORDS = frozenset(_COUNT_WORDS) | frozenset(
 _CARDINALS = _NUMBER_WORDS - frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth half twice once percent several".split()
 )
-# Months, also as written short ("Feb." is February to the word diff).
+# Months, also as written short ("Feb." for February).
 _MONTH_SHORT = {m[:3]: m for m in MONTHS if m != "may"} | {"sept": "september"}
 _MONTHS = MONTHS | frozenset(_MONTH_SHORT)
 _DATE_WORDS = (
@@ -1133,8 +1133,6 @@ def _spellings(r: Words, v: Words, i1: int, i2: int, j1: int, i: int, ref: int) 
         a, b = i1 + k, j1 + k
         if ra[a] == va[b]:
             continue  # the same word as written: the same key and letters
-        if r.keys[a] in _MONTH_SHORT or v.keys[b] in _MONTH_SHORT:
-            continue  # a month written short ("Feb." / "February")
         if (
             (_bare(r.keys[a]) != _bare(v.keys[b]) if r.keys[a] != v.keys[b] else _letters(r, a) != _letters(v, b))
             and r.source[r.starts[a] : r.starts[a] + 1].isupper()
