@@ -575,6 +575,121 @@ MISSES: dict[tuple[str, str, str], str] = {
         "held out (written blind on 2026-12-01, measured on 3a737a0 before anyone read it): 'MERIDIANA "
         "NEWS AGENCY - English Service' in agency.txt classified body"
     ),
+    # takeover and doping: written blind on 2026-12-01 and measured before anyone read them
+    ('doping', 'must', 'appeal'): (
+        'held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): appeal: in no '
+        "group in ['wire.txt', 'live.txt']"
+    ),
+    ('takeover', 'must', 'closing'): (
+        'held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): closing: in '
+        "no group in ['newsletter.txt']"
+    ),
+    ('doping', 'edit', 'lede-rewritten'): (
+        'held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): rewritten '
+        "lede (the national paper's own: the Los Angeles Games first, 'one of the favourites for a "
+        'medal\', no length of ban, no substance): ["Polish middle-distance runner Agnieszka Wróblewska '
+        'has be…'
+    ),
+    ('doping', 'edit', 'president-retranslated'): (
+        'held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): quote '
+        "translated twice from the Polish (the federation's translation and the wire's: painful / sad "
+        "day; 'We apply the principle of zero tolerance for doping, without regard to the name of the "
+        'athlete …'
+    ),
+    ('doping', 'edit', 'president-attribution-moved'): (
+        'held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): attribution '
+        "moved from before the quote to after it and reworded ('The President of the Polish Athletics "
+        "Federation, Marek Sobczyk, said:' / 'federation president Marek Sobczyk said in the statement.'…"
+    ),
+    ('doping', 'edit', 'cas-abbreviated'): (
+        'held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): the court '
+        "written out and as its initials (the Court of Arbitration for Sport in Lausanne / CAS), 'against "
+        "the decision' left out, 'said she would do so' / 'says she will': the same appeal: ['the Cour…"
+    ),
+    ('takeover', 'edit', 'lede-rewritten'): (
+        'held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): rewritten '
+        "lede (the business site's own: 'the biggest bet in its 90-year history on the water that goes "
+        "into microchips', 'agreeing to pay $4.2bn', no chip makers or data centers): ['Talbridge "
+        'Industr…'
+    ),
+    ('takeover', 'edit', 'lede-rewritten-newsletter'): (
+        'held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): rewritten '
+        "lede (the newsletter's own: 'a new owner in waiting', no price, no name of the target): "
+        "['Talbridge Industries said on Monday it would buy Norcastle Technologies for about $4.2 billion "
+        'in ca…'
+    ),
+    ('doping', 'flag', 'substance-spelling'): (
+        'held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): '
+        "substance-spelling: flags ['attribution'], not any of ['name', 'spelling']"
+    ),
+    ('doping', 'flag', 'president-retranslated'): (
+        'held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): '
+        'president-retranslated: not inside one variant group'
+    ),
+    ('takeover', 'flag', 'agreed-in-talks'): (
+        'held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): '
+        "agreed-in-talks: flags ['number'], not any of ['hedge']"
+    ),
+    ('doping', 'quotes', 'all'): (
+        "held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): g11: 'said: "
+        '"This is a painful day f\' … \'nful day for Polish athletics.\''
+    ),
+    ('doping', 'repeat', 'president@statement.html:"Clean athle'): (
+        'held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): not among the '
+        "repeats of ['g5']"
+    ),
+    ('doping', 'not-flagged', 'meat:negation'): (
+        'held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): g4 flagged '
+        "['negation']: 'did not accept this explanation' and 'rejected her explanation' say the same; "
+        "'had not established' / 'had not shown' in all"
+    ),
+    ('doping', 'not-flagged', 'appeal:number'): (
+        'held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): appeal: its '
+        'must members are not in one group'
+    ),
+    ('takeover', 'not-flagged', 'value:number'): (
+        'held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): g1 flagged '
+        "['number']: $4.2 billion / $4.2bn / 4.2 billion dollars and $4.9 billion / $4.9bn / 4.9 billion "
+        "dollars are the same sums; the newsletter's '(about 3.6 billion euros)' converts the same sum…"
+    ),
+    ('takeover', 'not-flagged', 'closing:date+number'): (
+        'held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): closing: its '
+        'must members are not in one group'
+    ),
+    ('doping', 'speaker', 'president@statement.html'): (
+        'held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): president: '
+        'not in a group in statement.html'
+    ),
+    ('doping', 'speaker', 'lawyer@live.txt'): (
+        'held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): said by '
+        "{None}, not ['Kaczmarek', 'Piotr Kaczmarek', 'lawyer Piotr Kaczmarek']"
+    ),
+    ('doping', 'speaker', 'athlete@live.txt'): (
+        'held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): said by '
+        "{None}, not ['Wróblewska', 'Agnieszka Wróblewska', 'Wroblewska', 'Agnieszka Wroblewska']"
+    ),
+    ('doping', 'boilerplate', 'English translation. In case of any discrepancy, the Polish text of this statement shall prevail.'): (  # noqa: E501
+        "held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): 'English "
+        "translation. In case of any discrepancy, the Polish text of this statement shall prevail.' in "
+        'statement.html classified body'
+    ),
+    ('doping', 'boilerplate', 'Get live scores, results and breaking news alerts on the Trackside app.'): (
+        "held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): 'Get live "
+        "scores, results and breaking news alerts on the Trackside app.' in live.txt classified body"
+    ),
+    ('takeover', 'boilerplate', "Get Deals Daily, the morning's mergers and acquisitions in your inbox every weekday. Sign up free."): (  # noqa: E501
+        'held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): "Get Deals '
+        'Daily, the morning\'s mergers and acquisitions in your inbox every weekday. Sign up free." in '
+        'markets.html classified body'
+    ),
+    ('takeover', 'boilerplate', 'THE PROCESS WATER LETTER'): (
+        "held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): 'THE PROCESS "
+        "WATER LETTER' in newsletter.txt classified title"
+    ),
+    ('takeover', 'boilerplate', 'Weekly news for the industrial water trade'): (
+        "held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): 'Weekly news "
+        "for the industrial water trade' in newsletter.txt classified body"
+    ),
 }
 
 
