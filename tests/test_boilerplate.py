@@ -147,6 +147,11 @@ def test_a_repeated_line_is_boilerplate_but_the_headline_stays():
         "*[Subscribe to Insights](https://bsei.example.org/insights/subscribe) · [All posts](https://bsei.example.org/t)*",
         "*The Black Sea Energy Institute is an independent research centre. The views expressed are the author's own.*",
         "The independent student newspaper of Kingsford University since 1961",
+        # a translation's note, an app's ask, a sign-up over two sentences, a newsletter's line under its name
+        "English translation. In case of any discrepancy, the Polish text of this statement shall prevail.",
+        "Get live scores, results and breaking news alerts on the Trackside app.",
+        "Get Deals Daily, the morning's mergers and acquisitions in your inbox every weekday. Sign up free.",
+        "Weekly news for the industrial water trade",
     ],
 )
 def test_known_boilerplate(line):
@@ -194,6 +199,10 @@ def test_known_boilerplate(line):
         "Sign up for the relief fund opened on Monday and will run every day until the end of the month.",
         "He said the views expressed are the author's own and did not reflect the ministry's position.",
         "The views expressed in this report are those of the author and not the government, Lavrov said.",
+        "English translation of the minister's remarks was not provided.",
+        "In case of doubt, the court said, the Polish text shall prevail.",
+        "Weekly news for the industrial water trade fell sharply last year as readers moved online.",
+        "Get the kids to school on time and then head out on the app.",
         "The Gazette is published every Thursday.",
         "This story is developing fast, the mayor warned.",
         "Listen to the story of how she escaped.",

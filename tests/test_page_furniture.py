@@ -154,6 +154,8 @@ def test_an_issuer_s_name_over_its_press_release_is_the_outlet_not_the_headline(
         (["*STRIDE Magazine · Road racing · 12 April 2027*"], "STRIDE Magazine"),  # name · section · date
         (["RADIO AOTEAROA NEWS", "Home | Live | New Zealand | World | Te Ao Māori | Pacific | Listen"],
          "Radio Aotearoa News"),  # over a long section path
+        (["THE PROCESS WATER LETTER", "Weekly news for the industrial water trade"],
+         "The Process Water Letter"),  # a newsletter's name over its line
     ],
 )
 def test_a_publication_named_beside_or_over_its_sections(top, outlet):

@@ -668,28 +668,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         'held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): said by '
         "{None}, not ['Wróblewska', 'Agnieszka Wróblewska', 'Wroblewska', 'Agnieszka Wroblewska']"
     ),
-    ('doping', 'boilerplate', 'English translation. In case of any discrepancy, the Polish text of this statement shall prevail.'): (  # noqa: E501
-        "held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): 'English "
-        "translation. In case of any discrepancy, the Polish text of this statement shall prevail.' in "
-        'statement.html classified body'
-    ),
-    ('doping', 'boilerplate', 'Get live scores, results and breaking news alerts on the Trackside app.'): (
-        "held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): 'Get live "
-        "scores, results and breaking news alerts on the Trackside app.' in live.txt classified body"
-    ),
-    ('takeover', 'boilerplate', "Get Deals Daily, the morning's mergers and acquisitions in your inbox every weekday. Sign up free."): (  # noqa: E501
-        'held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): "Get Deals '
-        'Daily, the morning\'s mergers and acquisitions in your inbox every weekday. Sign up free." in '
-        'markets.html classified body'
-    ),
-    ('takeover', 'boilerplate', 'THE PROCESS WATER LETTER'): (
-        "held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): 'THE PROCESS "
-        "WATER LETTER' in newsletter.txt classified title"
-    ),
-    ('takeover', 'boilerplate', 'Weekly news for the industrial water trade'): (
-        "held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): 'Weekly news "
-        "for the industrial water trade' in newsletter.txt classified body"
-    ),
 }
 
 

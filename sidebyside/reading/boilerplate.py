@@ -55,7 +55,7 @@ _PATTERNS = [
     r"^follow( us)? ([\w&'’-]+ ){0,4}(on|via) (facebook|x|twitter|instagram|telegram|tiktok|linkedin|youtube)\b"
     r"([^,]{0,50}|((, | and | & )(facebook|x|twitter|instagram|telegram|tiktok|linkedin|youtube|threads|bluesky)\b)+"
     r"[.!]?)$",
-    r"\A[^.!?]{0,60}\bin your inbox\b[^.!?]{0,20}\b(sign up|subscribe)\b.{0,60}\Z",
+    r"\A[^.!?]{0,80}\bin your inbox\b[^!?]{0,25}\b(sign up|subscribe)\b.{0,60}\Z",
     # A line of Markdown links only ("[Unsubscribe](https://…)", "[Subscribe](…) · [All posts](…)")
     r"\A\[[^\]]{1,40}\]\(\S+\)(\s*[·|•,–-]\s*\[[^\]]{1,40}\]\(\S+\))*[*_]*\Z",
     # An author's disclaimer: "The views expressed are the author's own."
@@ -121,6 +121,15 @@ _PATTERNS = [
     r"^sign up (for|to) (?-i:(the |The )?[A-Z])[^.!?]{0,80}\bevery (weekday|day|week|morning|evening|monday|tuesday"
     r"|wednesday|thursday"
     r"|friday|saturday|sunday)\b[^.!?]{0,30}[.!]?$",
+    # A newsletter's line under its name: "Weekly news for the industrial water trade".
+    r"^(daily|weekly|monthly|fortnightly) (news|briefing|digest|intelligence|analysis|insight)s? (for|on|about|from)"
+    r" [^.!?]{3,60}$",
+    # A translation's note: "English translation. In case of any discrepancy, the Polish text … shall prevail."
+    r"^(english|unofficial|automatic|machine) translation\.?(\s+in (the )?case of (any )?discrepanc(y|ies)\b[^!?]{0,80}"
+    r"\bshall prevail\.?)?$",
+    r"^in (the )?case of (any )?discrepanc(y|ies)\b[^!?]{0,80}\bshall prevail\.?$",
+    # "Get live scores, results and breaking news alerts on the Trackside app."
+    r"^get [^.!?]{0,80}\b(on|in|with) the (?-i:[A-Z])[^.!?,]{0,30}\bapp[.!]?$",
     # "Get SiliconBeat Daily: the chip industry in five minutes, every weekday morning."
     r"^get [^.!?:]{2,40}\b(daily|weekly|briefing|newsletter):[^.!?]{0,80}\bevery (weekday|day|week|morning)\b"
     r"[^.!?]{0,30}[.!]?$",
@@ -151,7 +160,8 @@ _FIRST_WORDS = frozenset(
     most news photo photos picture pictures print produced promoted read recommended register related reporting save
     see share sign source sources sponsored subscribe support tag tags tap to topic topics tweet unsubscribe video
     writing you key show hide load pinned live this check forward disclaimer got a an shop tickets download
-    press media get investor investors public contact watch
+    press media get investor investors public contact watch daily weekly monthly fortnightly english unofficial
+    automatic machine in
     """.split()
 )
 # A publication's tagline under its masthead, which says what it is, whose,

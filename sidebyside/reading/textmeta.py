@@ -503,7 +503,7 @@ _SECTION_PATH = re.compile(r"^[\w'’&.-]+(?: [\w'’&.-]+){0,3}(?: [|>›»/] [
 _MASTHEAD_NOUNS = frozenset(
     "times daily post herald journal gazette tribune chronicle guardian telegraph observer mail mirror "
     "express courier inquirer examiner sentinel dispatch wire agency magazine weekly ledger standard star "
-    "globe register bulletin monitor echo advertiser argus beacon courant enquirer".split()
+    "globe register bulletin monitor echo advertiser argus beacon courant enquirer letter newsletter".split()
 )
 
 
