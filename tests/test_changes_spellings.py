@@ -747,3 +747,18 @@ def test_a_word_in_a_title_case_headline_is_no_name_at_a_sentence_start():
     ]
     [group] = [g for g in align(articles).groups if any("terraces" in p.text for p in g.passages)]
     assert "spelling" not in group.flags
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "flagged"),
+    [
+        ("The panel did not accept her explanation that the meat she ate at a barbecue was contaminated.",
+         "The panel rejected her explanation that the meat she ate at a barbecue was contaminated.", False),
+        ("The court did not allow the journalists to attend the hearing in the small courtroom on Monday.",
+         "The court barred the journalists from attending the hearing in the small courtroom on Monday.", False),
+        ("The panel did not accept her explanation that the meat she ate at a barbecue was contaminated.",
+         "The panel accepted her explanation that the meat she ate at a barbecue was contaminated.", True),
+    ],
+)
+def test_a_negation_said_by_a_verb_of_the_opposite_sense_is_no_negation_changed(a, b, flagged):
+    assert ("negation" in {kind for kind, _, _ in _changes(a, b)}) is flagged

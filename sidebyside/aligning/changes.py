@@ -275,11 +275,27 @@ def _negative_form(target: str, w: Words, lo: int, hi: int) -> bool:
     letter, so "il" + "legal" is "ilegal")?"""
     if not target:
         return False
+    opposites = _OPPOSITE_VERBS.get(target, ())
     for stem in w.stems[lo:hi]:
         prefix = stem[: len(stem) - len(target)].rstrip("-")
         if stem.endswith(target) and (prefix in _NEGATIVE_PREFIXES or (prefix == "i" and target[0] in "lmr")):
             return True
+        if stem in opposites:
+            return True  # "did not accept" / "rejected"
     return False
+
+
+# Verbs whose negation another verb says in one word ("did not accept" /
+# "rejected", "did not allow" / "barred"), by their stems (key_of).
+_OPPOSITE_VERBS = {
+    key_of(word): frozenset(map(key_of, opposites))
+    for word, opposites in (
+        ("accept", ("reject", "rejected", "rejects", "refuse", "refused", "refuses", "dismiss", "dismissed")),
+        ("allow", ("bar", "barred", "ban", "banned", "forbid", "forbade", "forbidden", "prohibit", "prohibited")),
+        ("include", ("exclude", "excluded", "excludes", "omit", "omitted")),
+        ("confirm", ("deny", "denied", "denies")),
+    )
+}
 
 
 def _litotes(target: str, w: Words, lo: int, hi: int) -> bool:
