@@ -522,9 +522,9 @@ def _grow_by_sentences(da: Doc, db: Doc, link: Link, others: list[Link], opts: A
                 if whole is not None:
                     sa1, sb1 = whole[0][0] + 1, whole[1][0] + 1
                 elif (da.para[sa0] != da.para[hi_a] or db.para[sb0] != db.para[hi_b]) and (
-                    ends_inside_quotation(da, sa1 - 1) or ends_inside_quotation(db, sb1 - 1)
+                    ends_inside_quotation(da, sa1 - 1) and ends_inside_quotation(db, sb1 - 1)
                 ):
-                    break  # (the first sentence of the next paragraph's quotation, which goes on: not cut after it)
+                    break  # (the first sentence of the next paragraph's quotation, going on in both: not cut after it)
             # (the two sentences share no content word)
             if set(compress(keys_a[sa0:sa1], flags_a[sa0:sa1])).isdisjoint(compress(keys_b[sb0:sb1], flags_b[sb0:sb1])):
                 break
