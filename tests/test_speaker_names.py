@@ -72,6 +72,8 @@ CASES = [
     ('Her lawyer, Daniel Okafor of the London firm Okafor Reid, said: "We will appeal."', "Okafor"),
     ("Anna Berg of the investment bank Lazard said the deal had been agreed on Friday.", "Berg"),
     ("Anna Berg of the rights group Amnesty International said the trial had been unfair.", "Berg"),
+    # A statement posted "now", a speaker named after whose role he has ("Wroblewska's lawyer …")
+    ('Wroblewska has now posted a statement on Instagram: "I have never cheated and I never will."', "Wroblewska"),
     # Kin speak as kin: "her family said" is the family, not the last person named.
     ('The fiddler Tom Kinnaird played with her. In a statement, her family said: "She died at home."', "the family"),
     ("Her family have told us that she died peacefully at home on Sunday evening.", "the family"),
@@ -215,3 +217,13 @@ def test_a_pull_quote_credited_on_the_line_under_it(line, speaker):
     start = article.text.index("For twenty")
     end = article.text.index("pipeline.") + len("pipeline.")
     assert passage_facts(article_facts(article), start, end) == (True, speaker)
+
+
+def test_a_quotation_announced_by_someone_named_after_whose_role_he_has():
+    """'Wroblewska's lawyer Piotr Kaczmarek has just spoken to us: "…"': the
+    quotation is the lawyer's."""
+    sentence = 'Wroblewska\'s lawyer Piotr Kaczmarek has just spoken to us: "She never knowingly took anything."'
+    article = article_from_text(Path("story.txt"), f"A headline for the story\n\n{sentence}\n")
+    start = article.text.index("She never")
+    end = article.text.index("anything.") + len("anything.")
+    assert passage_facts(article_facts(article), start, end) == (True, "Piotr Kaczmarek")

@@ -660,14 +660,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         'held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): president: '
         'not in a group in statement.html'
     ),
-    ('doping', 'speaker', 'lawyer@live.txt'): (
-        'held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): said by '
-        "{None}, not ['Kaczmarek', 'Piotr Kaczmarek', 'lawyer Piotr Kaczmarek']"
-    ),
-    ('doping', 'speaker', 'athlete@live.txt'): (
-        'held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): said by '
-        "{None}, not ['Wróblewska', 'Agnieszka Wróblewska', 'Wroblewska', 'Agnieszka Wroblewska']"
-    ),
 }
 
 

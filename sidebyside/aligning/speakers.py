@@ -892,9 +892,12 @@ def _credited(name: str) -> str | None:
 # (after a short lead-in at most: "Earlier today, Chief Executive Ingrid
 # Haverkamp sent the following memo to all employees:")
 _ISSUER = r"(?:[Tt]he\s+)?((?:[A-Z][\w&’'-]*\s+){0,3}[A-Z][\w&’'-]*)"  # (a name of up to four words)
+# (before the name, whose role it is: "Wroblewska's lawyer Piotr Kaczmarek has just spoken to us:")
+_WHOSE = r"(?:[A-Z][\w’'-]*['’]s\s+[a-z]+(?:\s+[a-z]+)?\s+)?"
+_NOW = r"(?:(?:now|just|also|today)\s+)?"  # "has now posted a statement"
 _ISSUED = (
-    rf"(?:[A-Z]\w*(?:\s+\w+){{0,3}},\s+)?{_ISSUER}\s+"
-    r"(?:has\s+|have\s+)?(?:issued|released|put\s+out|published|posted|shared|sent)\s+"
+    rf"(?:[A-Z]\w*(?:\s+\w+){{0,3}},\s+)?{_WHOSE}{_ISSUER}\s+"
+    rf"(?:has\s+|have\s+)?{_NOW}(?:issued|released|put\s+out|published|posted|shared|sent)\s+"
     r"(?:a|an|the|this|its|their)?\s*(?:following\s+|short\s+|brief\s+|written\s+)?"
     r"(?:statement|message|response|comment|memo|letter|note|e-?mail)\b[^:\n]{0,40}:"
 )
@@ -903,8 +906,8 @@ _ISSUED_RE = re.compile(rf"(?:^|[.!?]\s+){_ISSUED}\s*$", re.MULTILINE)
 # '14:05 - Health Minister Simon Whitford has put out a statement: "…'), or
 # after 'X, <who X is>, has just spoken to reporters in Hamilton:'.
 _SPOKE = (
-    rf"{_ISSUER}(?:,\s[^,:\n]{{0,80}},)?\s+"
-    r"(?:has\s+|have\s+)?(?:just\s+)?(?:spoken|spoke|talked)\s+to\s+[^:\n]{0,60}:"
+    rf"{_WHOSE}{_ISSUER}(?:,\s[^,:\n]{{0,80}},)?\s+"
+    rf"(?:has\s+|have\s+)?{_NOW}(?:spoken|spoke|talked)\s+to\s+[^:\n]{{0,60}}:"
 )
 _ISSUED_HERE_RE = re.compile(rf"(?:^|[.!?]\s+|\s[-–—]\s+)(?:{_ISSUED}|{_SPOKE})\s*[\"“«]", re.MULTILINE)
 
