@@ -1494,7 +1494,7 @@ def _moved_spellings(
         for b in range(j1, j2):
             a = ref_names.get(v.stems[b])
             if a is None or not _is_name(v, b) or v.keys[b] in _MONTHS:
-                continue  # (a month written short is no name respelt: "Feb." / "February")
+                continue  # (a month is no name respelt)
             if r.keys[a] != v.keys[b] and _bare(r.keys[a]) == _bare(v.keys[b]):
                 continue  # one name, another ending ("Lavrov" / "Lavrov's")
             if r.keys[a] == v.keys[b] and _letters(r, a) == _letters(v, b):
