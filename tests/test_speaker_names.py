@@ -192,24 +192,29 @@ def test_a_body_s_short_name_is_given_whole_where_the_text_names_it_in_full():
 
 
 @pytest.mark.parametrize(
-    ("line", "speaker"),
+    ("before", "line", "speaker"),
     [
-        ("> — Foreign Minister Fyodor Zaretsky, in Vestnik Dorvanii", "Zaretsky"),
-        ("> — Foreign Minister of Dorvania Fyodor Zaretsky", "Zaretsky"),
-        # no credit: the speaker named before the quotation stands (review R5)
-        ("— Additional reporting by Anna Berg in Cairo", "Rahmani"),
-        ("– Eleven tugs and two dredgers are working to free the vessel.", "Rahmani"),
-        ("— Reuters contributed to this report", "Rahmani"),
-        ("— Photo: AP", "Rahmani"),
-        ("— Zaretsky's office", "Rahmani"),
+        ("## The line that matters", "> — Foreign Minister Fyodor Zaretsky, in Vestnik Dorvanii", "Zaretsky"),
+        ("## The line that matters", "> — Foreign Minister of Dorvania Fyodor Zaretsky", "Zaretsky"),
+        # no credit: a dash line that is no name, or page furniture (review R5, R6)
+        ("## The line that matters", "— Additional reporting by Anna Berg in Cairo", None),
+        ("## The line that matters", "– Eleven tugs and two dredgers are working to free the vessel.", None),
+        ("## The line that matters", "— Photo: AP", None),
+        ("## The line that matters", "— Zaretsky's office", None),
+        ("## The line that matters", "— Reuters contributed to this report", None),
+        # the speaker named before the quotation stands (review R6: a wire's sign-off under its last quote)
+        ("Adil Rahmani, the chairman, said:", "— Reuters", "Rahmani"),
+        ("Adil Rahmani, the chairman, said:", "— ENDS", "Rahmani"),
+        ("Adil Rahmani, the chairman, said:", "— Anna Berg, Reuters", "Rahmani"),
+        ("Adil Rahmani, the chairman, said:", "> — Foreign Minister Fyodor Zaretsky, in Vestnik Dorvanii", "Rahmani"),
     ],
 )
-def test_a_pull_quote_credited_on_the_line_under_it(line, speaker):
+def test_a_pull_quote_credited_on_the_line_under_it(before, line, speaker):
     """A Markdown block quote with its credit under it ('> — Foreign
-    Minister Fyodor Zaretsky, in Vestnik Dorvanii'); a dash line that is no
-    name is no credit."""
+    Minister Fyodor Zaretsky, in Vestnik Dorvanii'), where nothing before
+    says whose it is; a dash line that is no name, or furniture, is no credit."""
     text = (
-        "A headline for the story\n\nAdil Rahmani, the chairman, said:\n\n"
+        f"A headline for the story\n\nThe talks went on all week.\n\n{before}\n\n"
         '> "For twenty years, every winter, we have been hostages of one pipeline."\n>\n'
         f"{line}\n\nMore text follows here.\n"
     )

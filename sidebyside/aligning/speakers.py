@@ -773,6 +773,18 @@ class _Attributions(_Subjects):
             i > 0 and self.text[tokens[i - 1][1] : tokens[i][0]] == " " and tokens[i - 1][2].casefold() not in STOPWORDS
         )
 
+    def _named_before(self, para: int, start: int) -> str | None:
+        """The speaker last named before ``start`` in its paragraph, else in
+        the paragraph before it (page furniture passed over), or None."""
+        earlier = [a for a in self.attributions_in(para) if a.speaker is not None and a.at < start]
+        if earlier:
+            return earlier[-1].speaker
+        p = para - 1
+        while p >= 0 and self._skipped(self.paragraphs[p][0]):
+            p -= 1
+        named = [a for a in self.attributions_in(p) if a.speaker is not None] if p >= 0 else []
+        return named[-1].speaker if named else None
+
     def _skipped(self, offset: int) -> bool:
         """Does ``offset`` stand in one of the ``skip`` spans (boilerplate, a byline …)?"""
         k = bisect.bisect_right(self._skip_starts, offset)
@@ -841,8 +853,10 @@ class _Attributions(_Subjects):
             if issued.end() - 1 <= anchor_start <= issued.end():  # (the quotation it announces, no other)
                 return issued.group(1) or issued.group(2)
         if quoted and (credit := _CREDIT_LINE_RE.match(self.text, anchor_end)) is not None:
-            named = _credited(credit.group(1))  # the line under a pull-quote: "— Foreign Minister Fyodor Zaretsky"
-            if named is not None:
+            # The line under a pull-quote ("— Foreign Minister Fyodor Zaretsky"), when it is no
+            # page furniture ("— Reuters", "— ENDS") and no one is named as saying it before.
+            named = None if self._skipped(credit.start(1)) else _credited(credit.group(1))
+            if named is not None and self._named_before(para, start) is None:
                 return named
         # No attribution in its sentence: a quotation or first-person
         # paragraph continues the paragraph before it.
@@ -871,7 +885,7 @@ class _Attributions(_Subjects):
 # mark: a dash, a name and nothing else but what follows a comma ("> —
 # Foreign Minister Fyodor Zaretsky, in Vestnik Dorvanii"); not "— Additional
 # reporting by …", "– Eleven tugs are working …" or "— Photo: AP".
-_CREDIT_WORD = r"(?:[A-Z][\w’'.-]*|of|the|de|da|di|du|von|der|van|al|bin)"
+_CREDIT_WORD = r"(?:[A-Z][\w’'.-]*|of|the|de|da|di|du|del|la|von|der|van|al|bin)"
 _CREDIT_LINE_RE = re.compile(
     rf"[\"”’»]?[ \t]*\n[\s>]*[—–][ \t]*({_CREDIT_WORD}(?:[ \t]+{_CREDIT_WORD}){{0,6}})[ \t]*(?:,[^\n]*)?$",
     re.MULTILINE,
