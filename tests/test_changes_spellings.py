@@ -698,6 +698,11 @@ def test_a_name_joined_by_a_hyphen_in_one_version_and_a_space_in_the_other_is_re
     c = "The well-known shipping firm said in a statement that the ship was carrying about 17,000 containers."
     d = "The well known shipping firm said in a statement that the ship was carrying about 17,000 containers."
     assert not [x for x in _changes(c, d) if x[0] == "spelling"]
+    # (review R6) a name before a verb or a comma: still one name
+    g = "Hollis-Tan said in a statement that the ship was carrying about 17,000 containers when it ran aground."
+    assert ("spelling", "Hollis-Tan", "Hollis Tan") in _changes(g, g.replace("Hollis-Tan", "Hollis Tan"))
+    h = "Its owner, Ana Petrescu-Lund, said in a statement that the ship was carrying about 17,000 containers."
+    assert ("spelling", "Petrescu-Lund", "Petrescu Lund") in _changes(h, h.replace("Petrescu-Lund", "Petrescu Lund"))
     # (review R5) two names joined, a line's end for the space, a title-case line
     e = "Russia-Ukraine talks resumed in Istanbul on Monday after a pause of almost three years, officials said."
     assert not [x for x in _changes(e, e.replace("Russia-Ukraine", "Russia Ukraine")) if x[0] == "spelling"]

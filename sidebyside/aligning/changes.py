@@ -1168,19 +1168,20 @@ def _spellings(r: Words, v: Words, i1: int, i2: int, j1: int, i: int, ref: int) 
 
 def _hyphens(r: Words, v: Words, i1: int, i2: int, j1: int, i: int, ref: int) -> list[Change]:
     """In a run of words the two versions share: a name joined by a hyphen
-    in one and by a space (or a line's end) in the other, a name in
-    capitals after it ("Hollis-Tan Shipping" / "Hollis Tan Shipping",
-    "Jean-Marc Vidal" / "Jean Marc Vidal"); not two names joined
-    ("Russia-Ukraine talks"), nor a title-case headline's words."""
+    in one and by a space (or a line's end) in the other ("Hollis-Tan" /
+    "Hollis Tan", "Petrescu-Lund" / "Petrescu Lund"); not two names joined
+    as a word before a noun ("Russia-Ukraine talks", "US-China trade"), nor
+    in a title-case line (a headline's "Cease-Fire")."""
     out: list[Change] = []
-    for k in range(i2 - i1 - 2):
+    for k in range(i2 - i1 - 1):
         a, b = i1 + k, j1 + k
         gaps = {r.source[r.ends[a] : r.starts[a + 1]], v.source[v.ends[b] : v.starts[b + 1]]}
         if (
             len(gaps) == 2
             and "-" in gaps
             and gaps <= {"-", " ", "\n"}
-            and all(w.words[x][:1].isupper() for w, x in ((r, a), (r, a + 1), (r, a + 2), (v, b + 1), (v, b + 2)))
+            and all(w.words[x][:1].isupper() for w, x in ((r, a), (r, a + 1), (v, b), (v, b + 1)))
+            and _name_ends_after(r, a + 1)
             and not _title_case_line(r.source, r.starts[a])
             and not _title_case_line(v.source, v.starts[b])
         ):
@@ -1188,6 +1189,22 @@ def _hyphens(r: Words, v: Words, i1: int, i2: int, j1: int, i: int, ref: int) ->
             after, span = _phrase(v, b, b + 2)
             out.append(Change("spelling", i, ref, before, after, span, ref_span))
     return out
+
+
+# Words after a name that show it is a name, not a word before a noun ("Hollis-Tan said", "Hollis-Tan has").
+_AFTER_A_NAME = SPEECH_VERBS | frozenset("has had have is was were are will would can could also and who which".split())
+
+
+def _name_ends_after(w: Words, k: int) -> bool:
+    """Is word ``k`` the last of a name: followed by a word in capitals, by
+    punctuation, by the text's end, or by a verb ("Hollis-Tan said"), not
+    by a noun it qualifies ("Russia-Ukraine talks")?"""
+    if k + 1 >= len(w.words):
+        return True
+    if w.source[w.ends[k] : w.starts[k + 1]].strip():
+        return True  # ("Hollis-Tan, the operator", "Petrescu-Lund.")
+    after = w.words[k + 1]
+    return after[:1].isupper() or after.casefold() in _AFTER_A_NAME
 
 
 def _letters(w: Words, k: int) -> str:
