@@ -637,7 +637,10 @@ def test_a_name_respelt_where_it_opens_a_sentence_is_flagged_when_the_article_na
         ("on Monday", "on 14 April", True),
         # another date that falls on the same weekday is another day (review R5)
         ("on 13 April", "on 18 May", True),
-        ("on Monday", "on 20 April", True),  # the Monday after: not the one the article is nearest
+        ("on Monday", "on 20 April", False),  # the Monday after: news names the coming week so too (review R6)
+        ("on Thursday", "on 9 April", False),  # the Thursday before, five days back (review R6)
+        ("last Monday", "next Monday", True),  # "last" and "next" read with their weekday (review R6)
+        ("last night", "on Monday", False),
         ("on Monday", "on 13 April 2025", True),  # a year written out is read
         ("on Monday", "on April 13, 2026", False),
         ("last Monday", "on 13 April", False),  # the Monday before the day it is dated

@@ -15,7 +15,7 @@ from functools import lru_cache
 from operator import not_
 
 from ..model import MATERIAL, Change, ChangeKind, Group
-from ..reading.textmeta import day_named, same_moment, times_of_day
+from ..reading.textmeta import days_named, same_moment, times_of_day
 from .quotations import STARTS_AFTER
 from .speakers import _WEAK_VERBS, SPEECH_VERBS, Sentences, short_names
 from .tokens import (
@@ -509,7 +509,7 @@ def _classify(
             return "number"  # "about an hour" / "up to 90 minutes": a time given in other figures
         if _unit_after_number(ref, i1, i2) and _unit_after_number(ver, j1, j2):
             return "number"  # "5 kilometres" / "5 miles" (the same amount converted is told apart later)
-        swapped = _one_word_swapped(ref.keys[i1:i2], ver.keys[j1:j2])
+        swapped = _one_word_swapped(ref.keys[i1:i2], ver.keys[j1:j2], ref.keys[i2 : i2 + 1])
         if swapped is not None:
             return swapped
         if _particles(ref, i1, i2, ver, j1, j2) or _one_name_respelt(ref, i1, i2, ver, j1, j2):
@@ -536,15 +536,19 @@ def _month_of(key: str) -> str | None:
     return _MONTH_SHORT.get(key) or (key if key in MONTHS else None)
 
 
-def _one_word_swapped(a: list[str], b: list[str]) -> ChangeKind | None:
-    """What one word put for another changes: a length of time ("could take
-    days" / "weeks": a number), or a certainty made a possibility ("will
-    strike" / "could strike": a hedge); None for any other."""
+def _one_word_swapped(a: list[str], b: list[str], after: list[str]) -> ChangeKind | None:
+    """What one word put for another (``after``: the word after them, in
+    the reference) changes: a length of time ("could take days" / "weeks": a
+    number), a certainty made a possibility ("will strike" / "could strike":
+    a hedge), or "last" made "next" before a day ("last Monday": a date);
+    None for any other."""
     if len(a) != 1 or len(b) != 1 or a == b:
         return None
     if a[0] in _TIME_UNITS and b[0] in _TIME_UNITS and _TIME_UNITS[a[0]] != _TIME_UNITS[b[0]]:
         return "number"
     pair = {a[0], b[0]}
+    if pair == {"last", "next"} and after and after[0] in _DATE_WORDS:
+        return "date"
     return "hedge" if pair & _CERTAIN and pair & _POSSIBLE else None
 
 
@@ -1347,12 +1351,15 @@ def _zone_shifted(r: Words, i1: int, i2: int, v: Words, j1: int, j2: int) -> boo
     return len(a) == 1 == len(b) and same_moment(a[0][:3], b[0][:3])
 
 
-def _same_day(before: str, after: str, dated_a: datetime.date | None, dated_b: datetime.date | None) -> bool:
+def _same_day(r: Words, i1: int, i2: int, v: Words, j1: int, j2: int, dates: list, ref: int, i: int) -> bool:
     """Do two replaced phrases name one day, written otherwise ("on Monday"
     / "on 13 April" / "this morning", read on the day each article is
-    dated: :func:`.textmeta.day_named`)?"""
-    a = day_named(before, dated_a)
-    return a is not None and a == day_named(after, dated_b)
+    dated, ``dates[ref]`` and ``dates[i]``: :func:`.textmeta.days_named`),
+    the word before and after each taken in ("last" / "next" with the
+    weekday they go with)?"""
+    a = days_named(_phrase(r, max(0, i1 - 1), min(len(r.keys), i2 + 1))[0], dates[ref])
+    b = days_named(_phrase(v, max(0, j1 - 1), min(len(v.keys), j2 + 1))[0], dates[i])
+    return a is not None and b is not None and not a.isdisjoint(b)
 
 
 def _per_cent_written_out(r: Words, v: Words, tag: str, i1: int, i2: int, j1: int, j2: int) -> bool:
@@ -1807,7 +1814,7 @@ def _version_changes(
             kind = "quote-changed"  # words changed inside a quotation both versions give
         if kind == "number" and _number_written_otherwise(r, i1, i2, v, j1, j2, before, after):
             kind = "other"
-        if kind == "date" and reference.dates and _same_day(before, after, reference.dates[ref], reference.dates[i]):
+        if kind == "date" and reference.dates and _same_day(r, i1, i2, v, j1, j2, reference.dates, ref, i):
             kind = "other"  # "on Monday" / "on 13 April", that Monday
         mine.append(Change(kind, i, ref, before, after, span, ref_span))
     if quote_runs or passages[i].quoted != passages[ref].quoted:  # (else there is no quote against paraphrase)

@@ -756,41 +756,48 @@ _COPYRIGHT_YEAR = lazy(
 _WEEKDAY_ORDER = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_WORD = re.compile(r"\b(?:(last|next|this)\s+)?(" + "|".join(_WEEKDAY_ORDER) + r")\b", re.IGNORECASE)
 _YEAR_AFTER = re.compile(r",?\s*((?:19|20)\d\d)(?!\d)")
-_RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
-_RELATIVE_DAY = re.compile(r"\b(yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening))\b", re.IGNORECASE)
+_RELATIVE_DAY = re.compile(
+    r"\b(yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening))\b", re.IGNORECASE
+)
+_RELATIVE_DAYS = {"yesterday": -1, "last night": -1, "tomorrow": 1}
 
 
-def day_named(phrase: str, dated: date | None) -> date | None:
-    """The one day a phrase names, read on the day its text is dated: a
-    day of the month ("13 April", "April 13, 2025": in the year given, else
-    in the year it is dated), a weekday (the one nearest that day, within
-    three days either way; "last Monday" the one before it, "next Monday"
-    the one after), or "today", "yesterday", "this morning"; None if it
-    names no day, or more than one, or its text is not dated."""
+def days_named(phrase: str, dated: date | None) -> frozenset[date] | None:
+    """The day a phrase names, read on the day its text is dated, as the
+    days it may be: a day of the month ("13 April", "April 13, 2025": in
+    the year given, else the one nearest the day it is dated), a weekday
+    (the one in the week before that day or the one in the week after:
+    news names both so; "last Monday" the one before, "next Monday" the
+    one after), "today", "yesterday", "last night", "this morning"; None
+    if it names no day, days that cannot be one, or its text is not dated."""
     if dated is None:
         return None
-    days = set()
+    mentions: list[set[date]] = []
     for pattern in (_DAY_MONTH, _MONTH_DAY):
         for m in pattern.finditer(phrase):
             year = _YEAR_AFTER.match(phrase, m.end())
             month, day = _MONTHS[m.group("month").lower()], int(m.group("day"))
-            try:
-                days.add(date(int(year.group(1)) if year else dated.year, month, day))
-            except ValueError:
+            years = [int(year.group(1))] if year else [dated.year - 1, dated.year, dated.year + 1]
+            found = [d for y in years if (d := _on((month, day), y)) is not None]
+            if not found:
                 return None
+            mentions.append({min(found, key=lambda d: abs(d - dated))})
     for m in _WEEKDAY_WORD.finditer(phrase):
         ahead = (_WEEKDAY_ORDER.index(m.group(2).lower()) - dated.weekday()) % 7  # 0..6 days after
+        past, coming = dated - timedelta(days=(7 - ahead) % 7), dated + timedelta(days=ahead or 7)
         which = (m.group(1) or "").lower()
         if which == "last":
-            offset = ahead - 7 if ahead else -7
+            mentions.append({past if past < dated else past - timedelta(days=7)})
         elif which == "next":
-            offset = ahead or 7
+            mentions.append({coming})
         else:
-            offset = ahead if ahead <= 3 else ahead - 7
-        days.add(dated + timedelta(days=offset))
+            mentions.append({past, coming})
     for m in _RELATIVE_DAY.finditer(phrase):
-        days.add(dated + timedelta(days=_RELATIVE_DAYS.get(m.group(1).lower(), 0)))
-    return days.pop() if len(days) == 1 else None
+        mentions.append({dated + timedelta(days=_RELATIVE_DAYS.get(m.group(1).lower(), 0))})
+    if not mentions:
+        return None
+    days = set.intersection(*mentions)
+    return frozenset(days) if days else None
 
 
 def _month_day(value: str) -> tuple[int, int] | None:
