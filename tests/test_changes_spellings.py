@@ -766,6 +766,11 @@ def test_a_word_in_a_title_case_headline_is_no_name_at_a_sentence_start():
          "The court barred the journalists from attending the hearing in the small courtroom on Monday.", False),
         ("The panel did not accept her explanation that the meat she ate at a barbecue was contaminated.",
          "The panel accepted her explanation that the meat she ate at a barbecue was contaminated.", True),
+        # (review R6) the opposite verb turned round again by the words beside it
+        ("The court did not allow cameras into the courtroom for the reading of the verdict on Monday.",
+         "The court lifted its ban on cameras into the courtroom for the reading of the verdict on Monday.", True),
+        ("The court did not allow cameras into the courtroom for the reading of the verdict on Monday.",
+         "The court refused to ban cameras into the courtroom for the reading of the verdict on Monday.", True),
     ],
 )
 def test_a_negation_said_by_a_verb_of_the_opposite_sense_is_no_negation_changed(a, b, flagged):

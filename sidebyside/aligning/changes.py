@@ -272,17 +272,18 @@ def _negative_form(target: str, w: Words, lo: int, hi: int) -> bool:
     """Do words ``[lo, hi)`` of ``w`` give the negated word as one word of
     the opposite sense ("not acceptable" / "unacceptable", "not possible"
     / "impossible", "not legal" / "illegal": stems keep one of a doubled
-    letter, so "il" + "legal" is "ilegal")?"""
+    letter, so "il" + "legal" is "ilegal"; "did not accept" / "rejected")?"""
     if not target:
         return False
-    opposites = _OPPOSITE_VERBS.get(target, ())
     for stem in w.stems[lo:hi]:
         prefix = stem[: len(stem) - len(target)].rstrip("-")
         if stem.endswith(target) and (prefix in _NEGATIVE_PREFIXES or (prefix == "i" and target[0] in "lmr")):
             return True
-        if stem in opposites:
-            return True  # "did not accept" / "rejected"
-    return False
+    # "did not accept" / "rejected": the verb of the opposite sense, with no
+    # other word but function words beside it ("lifted its ban on" turns it round again).
+    opposites = _OPPOSITE_VERBS.get(target, ())
+    found = [k for k in range(lo, hi) if w.stems[k] in opposites]
+    return len(found) == 1 and all(w.keys[k] in STOPWORDS for k in range(lo, hi) if k != found[0])
 
 
 # Verbs whose negation another verb says in one word ("did not accept" /
@@ -293,7 +294,6 @@ _OPPOSITE_VERBS = {
         ("accept", ("reject", "rejected", "rejects", "refuse", "refused", "refuses", "dismiss", "dismissed")),
         ("allow", ("bar", "barred", "ban", "banned", "forbid", "forbade", "forbidden", "prohibit", "prohibited")),
         ("include", ("exclude", "excluded", "excludes", "omit", "omitted")),
-        ("confirm", ("deny", "denied", "denies")),
     )
 }
 
