@@ -181,3 +181,12 @@ def test_a_masthead_is_named_as_a_line_writes_the_name_not_as_prose_does():
 
     lines = ["MORNING STAR | News", "Singer wins award", "By Jane Smith", "Morning star Venus was bright over the bay."]
     assert outlet_from_credits(lines) == "Morning Star"
+
+
+def test_a_headline_ending_in_letter_is_no_publication_unless_in_capitals():
+    """'The Final Letter' is a headline; 'THE PROCESS WATER LETTER' over a
+    newsletter is its name (review R6)."""
+    from sidebyside.reading.textmeta import publication_line
+
+    assert publication_line("The Final Letter") is None
+    assert publication_line("THE PROCESS WATER LETTER") == "The Process Water Letter"

@@ -140,6 +140,14 @@ def test_the_day_of_a_dateline_without_its_year(rows, day):
           "Kyiv, 15 April 2026"], "2026-04-15"),
         ([HEADLINE, "| 3 March 2026 | Talks collapse in Vienna after the two sides fail to agree a text on it |"],
          None),
+        # (review R6) published and updated on one line; a byline without "By"; "By the numbers" is no byline
+        ([HEADLINE, "*Insights · Published 15 April 2026 · Updated 16 April 2026 · By Ana Petrescu, Senior Fellow*"],
+         "2026-04-15"),
+        ([HEADLINE, "*Insights · 15 April 2026 · Updated 16 April 2026 · By Ana Petrescu, Senior Fellow*"],
+         "2026-04-15"),
+        ([HEADLINE, "Ana Petrescu · Senior Fellow, Energy Security Programme · 15 April 2026 · 6 min read"],
+         "2026-04-15"),
+        ([HEADLINE, "By the numbers · the war in charts and maps for readers · 3 March 2026 · Energy"], None),
     ],
 )
 def test_the_year_of_a_dateline_comes_from_the_text_or_not_at_all(rows, iso):

@@ -55,12 +55,13 @@ _PATTERNS = [
     r"^follow( us)? ([\w&'’-]+ ){0,4}(on|via) (facebook|x|twitter|instagram|telegram|tiktok|linkedin|youtube)\b"
     r"([^,]{0,50}|((, | and | & )(facebook|x|twitter|instagram|telegram|tiktok|linkedin|youtube|threads|bluesky)\b)+"
     r"[.!]?)$",
-    r"\A[^.!?]{0,80}\bin your inbox\b[^!?]{0,25}\b(sign up|subscribe)\b.{0,60}\Z",
+    r"\A[^.!?]{0,80}\bin your inbox\b[^.!?]{0,20}(\b(sign up|subscribe)\b.{0,60}|[.!] (sign up|subscribe)"
+    r"( (free|now|here|today))?[.!]?)\Z",
     # A line of Markdown links only ("[Unsubscribe](https://…)", "[Subscribe](…) · [All posts](…)")
     r"\A\[[^\]]{1,40}\]\(\S+\)(\s*[·|•,–-]\s*\[[^\]]{1,40}\]\(\S+\))*[*_]*\Z",
     # An author's disclaimer: "The views expressed are the author's own."
     r"(?:\A|[.!?] )the views expressed( here| in this [\w ]{1,20})? are (the author['’]?s['’]? own|those of the author)"
-    r"( alone)?[.!]?[*_]*\Z",
+    r"( alone)?( and (do|does) not (necessarily )?(reflect|represent) [^.!?]{0,80})?[.!]?[*_]*\Z",
     r"^sources?( used)?:?$",
     r"website can (also )?be accessed at",
     r"^(sign up|log in|sign in|register)\b.{0,40}$",
@@ -123,11 +124,12 @@ _PATTERNS = [
     r"|friday|saturday|sunday)\b[^.!?]{0,30}[.!]?$",
     # A newsletter's line under its name: "Weekly news for the industrial water trade".
     r"^(daily|weekly|monthly|fortnightly) (news|briefing|digest|intelligence|analysis|insight)s? (for|on|about|from)"
-    r" [^.!?]{3,60}$",
+    r"(?![^.!?]*\b(is|are|was|were|has|have|had|will|would|showed|shows|as|after|up|getting)\b)(?![^.!?]*\w+ed\b)"
+    r" [^.!?,]{3,60}$",
     # A translation's note: "English translation. In case of any discrepancy, the Polish text … shall prevail."
     r"^(english|unofficial|automatic|machine) translation\.?(\s+in (the )?case of (any )?discrepanc(y|ies)\b[^!?]{0,80}"
     r"\bshall prevail\.?)?$",
-    r"^in (the )?case of (any )?discrepanc(y|ies)\b[^!?]{0,80}\bshall prevail\.?$",
+    r"^in (the )?case of (any )?discrepanc(y|ies)\b[^,!?]{0,40},? the [^,!?]{0,60}\bshall prevail\.?$",
     # "Get live scores, results and breaking news alerts on the Trackside app."
     r"^get [^.!?]{0,80}\b(on|in|with) the (?-i:[A-Z])[^.!?,]{0,30}\bapp[.!]?$",
     # "Get SiliconBeat Daily: the chip industry in five minutes, every weekday morning."

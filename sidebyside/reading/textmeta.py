@@ -503,8 +503,11 @@ _SECTION_PATH = re.compile(r"^[\w'’&.-]+(?: [\w'’&.-]+){0,3}(?: [|>›»/] [
 _MASTHEAD_NOUNS = frozenset(
     "times daily post herald journal gazette tribune chronicle guardian telegraph observer mail mirror "
     "express courier inquirer examiner sentinel dispatch wire agency magazine weekly ledger standard star "
-    "globe register bulletin monitor echo advertiser argus beacon courant enquirer letter newsletter".split()
+    "globe register bulletin monitor echo advertiser argus beacon courant enquirer".split()
 )
+
+
+_LETTERS = frozenset(("letter", "newsletter"))
 
 
 # A masthead's edition after the paper's name: "EL DIARIO DE LEVANTE · ENGLISH EDITION".
@@ -532,7 +535,9 @@ def publication_line(line: str) -> str | None:
     if named is not None:
         return named
     tokens = line.split(maxsplit=5)  # all its words when it has five or fewer
-    if not 2 <= len(tokens) <= 5 or tokens[-1].casefold().strip(".") not in _MASTHEAD_NOUNS:
+    last = tokens[-1].casefold().strip(".") if tokens else ""
+    # (a newsletter's name only in capitals: "THE PROCESS WATER LETTER", not the headline "The Final Letter")
+    if not 2 <= len(tokens) <= 5 or (last not in _MASTHEAD_NOUNS and not (last in _LETTERS and line.isupper())):
         return None
     if tokens[0].casefold() in _NOT_OUTLETS and tokens[0].casefold() != "the":
         return None
@@ -682,14 +687,17 @@ def _marked_date(line: str) -> str:
     date of six words at most, where the line also names who wrote it
     ("Insights · 15 April 2026 · By Ana Petrescu, …") and gives no other
     date; not an update's date, nor a date among related links; or ""."""
-    parts = _MARKED_PARTS.split(line.strip("*_ "))
-    if len(parts) < 2 or not any(_BYLINE_PART.match(p) for p in parts):
+    parts = [p for p in _MARKED_PARTS.split(line.strip("*_ ")) if not _UPDATED.match(p)]
+    if len(parts) < 2 or not any(_BYLINE_PART.match(p) or _reads_as_people(p) for p in parts):
         return ""
     dated = [p for p in parts if len(p.split()) <= 6 and parse_date(p)]
-    return dated[0] if len(dated) == 1 and not _UPDATED.match(dated[0]) else ""
+    if len(dated) == 1:
+        return dated[0]
+    published = [p for p in dated if _PUBLISHED.match(p)]  # ("Published 15 April 2026 · Updated 16 April 2026")
+    return published[0] if len(published) == 1 else ""
 
 
-_BYLINE_PART = re.compile(rf"(?:{BYLINE_WORDS})\s+[A-Z]", re.IGNORECASE)
+_BYLINE_PART = re.compile(rf"(?i:{BYLINE_WORDS})\s+[A-Z]")
 
 
 def date_from_text(lines: list[str]) -> str | None:
