@@ -15,7 +15,7 @@ from functools import lru_cache
 from operator import not_
 
 from ..model import MATERIAL, Change, ChangeKind, Group
-from ..reading.textmeta import days_named, same_moment, times_of_day
+from ..reading.textmeta import days_named, is_time_zone, same_moment, times_of_day
 from .quotations import STARTS_AFTER
 from .speakers import _WEAK_VERBS, SPEECH_VERBS, Sentences, short_names
 from .tokens import (
@@ -509,7 +509,7 @@ def _classify(
             return "number"  # "about an hour" / "up to 90 minutes": a time given in other figures
         if _unit_after_number(ref, i1, i2) and _unit_after_number(ver, j1, j2):
             return "number"  # "5 kilometres" / "5 miles" (the same amount converted is told apart later)
-        swapped = _one_word_swapped(ref.keys[i1:i2], ver.keys[j1:j2], ref.keys[i2 : i2 + 1])
+        swapped = _one_word_swapped(ref.words[i1:i2], ver.words[j1:j2], ref.keys[i2 : i2 + 1])
         if swapped is not None:
             return swapped
         if _particles(ref, i1, i2, ver, j1, j2) or _one_name_respelt(ref, i1, i2, ver, j1, j2):
@@ -537,16 +537,19 @@ def _month_of(key: str) -> str | None:
 
 
 def _one_word_swapped(a: list[str], b: list[str], after: list[str]) -> ChangeKind | None:
-    """What one word put for another (``after``: the word after them, in
-    the reference) changes: a length of time ("could take days" / "weeks": a
+    """What one word put for another (as written; ``after``: the key of the
+    word after them, in the reference) changes: a length of time ("could take days" / "weeks": a
     number), a certainty made a possibility ("will strike" / "could strike":
     a hedge), or "last" made "next" before a day ("last Monday": a date);
     None for any other."""
     if len(a) != 1 or len(b) != 1 or a == b:
         return None
-    if a[0] in _TIME_UNITS and b[0] in _TIME_UNITS and _TIME_UNITS[a[0]] != _TIME_UNITS[b[0]]:
+    if is_time_zone(a[0]) and is_time_zone(b[0]):
+        return "other"  # "05:40 CET" / "04:40 GMT": the zone a time is given in (the time is compared on its own)
+    x, y = a[0].casefold(), b[0].casefold()
+    if x in _TIME_UNITS and y in _TIME_UNITS and _TIME_UNITS[x] != _TIME_UNITS[y]:
         return "number"
-    pair = {a[0], b[0]}
+    pair = {x, y}
     if pair == {"last", "next"} and after and after[0] in _DATE_WORDS:
         return "date"
     return "hedge" if pair & _CERTAIN and pair & _POSSIBLE else None

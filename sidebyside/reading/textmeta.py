@@ -675,7 +675,14 @@ def same_moment(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
     if za in _ZONE_MINUTES and zb in _ZONE_MINUTES:
         return (ha * 60 + ma - _ZONE_MINUTES[za] - (hb * 60 + mb - _ZONE_MINUTES[zb])) % 1440 == 0
     utc = {"GMT", "UTC"}
+    if (ha - hb) % 24 == 12:
+        return False  # ("5.40am local time" / "5.40pm GMT": am and pm mixed up, no zone's offset)
     return ma == mb and za != zb and (za in utc and zb in ("LOCAL", "") or zb in utc and za in ("LOCAL", ""))
+
+
+def is_time_zone(word: str) -> bool:
+    """Is a word a time zone's name ("GMT", "CET")?"""
+    return word.upper() in _ZONE_MINUTES and word.isupper()
 
 
 # The marks between the parts of a line of page metadata ("Insights · 15 April 2026 · By …").
