@@ -64,6 +64,8 @@ CASES = [
     ('The president of the European Commission, Ursula von der Leyen, said: "We are ready."', "Leyen"),
     ('The head of the Talmar Canal Authority, Lieutenant General Oleg Petrov, said: "We are ready."', "Petrov"),
     ("A US Marine who asked not to be named said the base had been hit twice overnight.", "Marine"),
+    # (review R6) a place in the body: no apposition to a role
+    ("The head of the delegation from the United Nations, New York, said the talks were over.", "the United Nations"),
     # A firm's name ending in what it does is named whole, not as a surname.
     ("Dalgaard Salvage, which the operator has hired to free the ship, said it could take days.", "Dalgaard Salvage"),
     # A person of a body named after what it is ("of the firm Okafor Reid"): the person.
@@ -72,6 +74,8 @@ CASES = [
     ('Her lawyer, Daniel Okafor of the London firm Okafor Reid, said: "We will appeal."', "Okafor"),
     ("Anna Berg of the investment bank Lazard said the deal had been agreed on Friday.", "Berg"),
     ("Anna Berg of the rights group Amnesty International said the trial had been unfair.", "Berg"),
+    ("Anna Berg of investment bank Lazard said the deal had been agreed on Friday.", "Berg"),  # (review R6)
+    ("Anna Berg of the big US investment bank Lazard said the deal had been agreed on Friday.", "Berg"),
     # A statement posted "now", a speaker named after whose role he has ("Wroblewska's lawyer …")
     ('Wroblewska has now posted a statement on Instagram: "I have never cheated and I never will."', "Wroblewska"),
     # Kin speak as kin: "her family said" is the family, not the last person named.

@@ -539,11 +539,11 @@ def _person_before_body(facts: _Subjects, tokens, k: int) -> str | None:
     # (the body's name may hold a possessive: "… of the Specialised Anti-Corruption Prosecutor's Office")
     while m >= 0 and tokens[m][2][:1].isupper() and _possessive(tokens[m][2]):
         m = facts._run_start(tokens, m) - 1
-    if m >= 1 and tokens[m][2] in _BODY_NOUNS:  # ("of the firm Okafor Reid", "of the London law firm …")
+    if m >= 1 and tokens[m][2] in _BODY_NOUNS:  # ("of the firm Okafor Reid", "of US investment bank Lazard")
         q = m - 1
-        while q > 0 and m - q <= 2 and tokens[q][2].casefold() != "the":
+        while q > 0 and m - q <= 3 and tokens[q][2].casefold() not in ("the", "of", "at", "from"):
             q -= 1
-        m = q if tokens[q][2].casefold() == "the" else m
+        m = q if tokens[q][2].casefold() in ("the", "of", "at", "from") else m
     if m >= 0 and tokens[m][2].casefold() == "the":
         m -= 1
     if m < 1 or tokens[m][2] not in ("of", "at", "from") or not tokens[m - 1][2][:1].isupper():
@@ -591,13 +591,19 @@ def person_after_role(before: list[str], names: list[str]) -> bool:
         return False
     if names[-1].casefold() in _BODIES or names[-1].casefold() in ROLE_WORDS:
         return False
+    if "who" in before or "which" in before:
+        return False  # (inside a relative clause: "Ana Lopez, who met the head of the Bank, Andrew Bailey, said")
     for i in range(len(before) - 2, 0, -1):
         if before[i] in ("of", "for"):
             role = before[i - 1].casefold()
             body = before[i + 2 :] if before[i + 1].casefold() == "the" else before[i + 1 :]
             if role in ROLE_WORDS or role in _ROLE_ALIASES:
-                return 1 <= len(body) <= 6
+                # (a body's name has no clause nor place in it: not "the delegation from the United Nations")
+                return 1 <= len(body) <= 6 and _NOT_IN_A_BODY.isdisjoint(w.casefold() for w in body)
     return False
+
+
+_NOT_IN_A_BODY = frozenset(("who", "which", "that", "from", "in", "at"))
 
 
 def _body_named_in_full(text: str, words: list[str]) -> bool:
