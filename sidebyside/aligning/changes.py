@@ -1728,7 +1728,7 @@ def group_changes(
         if i == ref or passages[i].article == passages[ref].article and norms[i] == norms[ref]:
             continue
         said = None if sentences is None else (sentences[ref], sentences[i])
-        again = (v.text, id(v.source), tuple(v.quoted), passages[i].quoted, None if said is None else tuple(said[1]))
+        again = (passages[i].article, v.text, tuple(v.quoted), passages[i].quoted, said and tuple(said[1]))
         if again in done:
             changes.extend(_renumbered(done[again], i))
             continue
