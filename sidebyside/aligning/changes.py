@@ -495,7 +495,7 @@ def _classify(
         # A date or number replaced by another one (one only left out is dropped).
         numbers_a, numbers_b = _numbers(ref, i1, i2), _numbers(ver, j1, j2)
         dated_a, dated_b = _has_date(ref, i1, i2), _has_date(ver, j1, j2)
-        if i2 - i1 == 1 == j2 - j1 and _month_of(ref.keys[i1]) == _month_of(ver.keys[j1]) is not None:
+        if i2 - i1 == 1 == j2 - j1 and _same_month(ref.keys[i1], ver.keys[j1]):
             return "other"  # "Feb." / "February": a month written short (or a first name, "Aug" / "August")
         if dated_a != dated_b and _clock_only(*((ver, j1, j2) if dated_a else (ref, i1, i2))):
             return "other"  # "on Thursday" / "(0340 GMT)": a day left out, a time of day put in
@@ -531,9 +531,10 @@ def _classify(
     return "other"
 
 
-def _month_of(key: str) -> str | None:
-    """The month a word names, written whole or short ("feb", "february"), or None."""
-    return _MONTH_SHORT.get(key) or (key if key in MONTHS else None)
+def _same_month(a: str, b: str) -> bool:
+    """Do two words name one month, written whole or short ("feb", "february")?"""
+    month = _MONTH_SHORT.get(a) or (a if a in MONTHS else None)
+    return month is not None and month == (_MONTH_SHORT.get(b) or (b if b in MONTHS else None))
 
 
 def _one_word_swapped(a: list[str], b: list[str], after: list[str]) -> ChangeKind | None:
@@ -1237,7 +1238,8 @@ def _title_case_line(source: str, at: int) -> bool:
     """Is the line of ``source`` holding offset ``at`` in title case (four
     words or more, three in five in capitals): a headline's, where capitals
     tell no names?"""
-    words = source[source.rfind("\n", 0, at) + 1 : source.find("\n", at) % (len(source) + 1)].split()
+    end = source.find("\n", at)
+    words = source[source.rfind("\n", 0, at) + 1 : end if end >= 0 else len(source)].split()
     return len(words) >= 4 and 10 * sum(x[:1].isupper() for x in words) >= 6 * len(words)
 
 
