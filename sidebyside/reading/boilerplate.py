@@ -129,7 +129,7 @@ _PATTERNS = [
     # A translation's note: "English translation. In case of any discrepancy, the Polish text … shall prevail."
     r"^(english|unofficial|automatic|machine) translation\.?(\s+in (the )?case of (any )?discrepanc(y|ies)\b[^!?]{0,80}"
     r"\bshall prevail\.?)?$",
-    r"^in (the )?case of (any )?discrepanc(y|ies)\b[^,!?]{0,40},? the [^,!?]{0,60}\bshall prevail\.?$",
+    r"\Ain (the )?case of (any )?discrepanc(y|ies)\b[^,!?]{0,40},? the [^,!?]{0,60}\bshall prevail\.?\Z",
     # "Get live scores, results and breaking news alerts on the Trackside app."
     r"^get [^.!?]{0,80}\b(on|in|with) the (?-i:[A-Z])[^.!?,]{0,30}\bapp[.!]?$",
     # "Get SiliconBeat Daily: the chip industry in five minutes, every weekday morning."
@@ -163,7 +163,7 @@ _FIRST_WORDS = frozenset(
     see share sign source sources sponsored subscribe support tag tags tap to topic topics tweet unsubscribe video
     writing you key show hide load pinned live this check forward disclaimer got a an shop tickets download
     press media get investor investors public contact watch daily weekly monthly fortnightly english unofficial
-    automatic machine in
+    automatic machine
     """.split()
 )
 # A publication's tagline under its masthead, which says what it is, whose,
@@ -234,7 +234,7 @@ def words(text: str) -> int:
 _ANYWHERE_NEEDS = (
     "(", "/", "©", "your email", "required fields", "support ", "website can", "rights reserved", "contributed to this"
 ) + ("sign up here", "unsubscribe", "your inbox", "is published", "subscribe at", "subscribe via", "subscribe on")
-_ANYWHERE_NEEDS += ("call ", "views expressed")
+_ANYWHERE_NEEDS += ("call ", "views expressed", "discrepanc")
 # The letters other than A-Z that a case-blind pattern takes for one of them
 # (İ, ı, ſ and the Kelvin sign): a line with one is searched in full.
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
