@@ -152,6 +152,11 @@ def test_a_repeated_line_is_boilerplate_but_the_headline_stays():
         "Get live scores, results and breaking news alerts on the Trackside app.",
         "Get Deals Daily, the morning's mergers and acquisitions in your inbox every weekday. Sign up free.",
         "Weekly news for the industrial water trade",
+        # an outlet's correction note
+        "This story has been corrected to show that the rocket lifted off from Launch Complex 46, not 36.",
+        "Correction: An earlier version of this article said the ship was sailing south when she grounded.",
+        "Correction, 17 April: An earlier version of this article said Sojka was a former mayor of Gdynia.",
+        "This article was amended on 24 October 2026. An earlier version said the unit's revenue was $1.2bn.",
         # (review R6) a disclaimer's usual tail
         "The views expressed in this article are the author's own and do not necessarily reflect Al Jazeera's stance.",
         "The views expressed here are the author's own and do not represent those of the Institute.",
@@ -215,6 +220,8 @@ def test_known_boilerplate(line):
         "The tax forms will arrive in your inbox in April, and you must sign up by May 1 to claim the rebate.",
         "Scam emails land in your inbox every day. Subscribe to nothing you do not know, police warned.",
         "In case of discrepancies, the court ruled, the Dutch text shall prevail.",
+        "This story has been corrected many times, the editor said.",
+        "UPDATE: Vantair has corrected the number of people on board. There were 236 passengers and 11 crew.",
         "The Gazette is published every Thursday.",
         "This story is developing fast, the mayor warned.",
         "Listen to the story of how she escaped.",

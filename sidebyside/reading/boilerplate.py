@@ -132,6 +132,11 @@ _PATTERNS = [
     r"\Ain (the )?case of (any )?discrepanc(y|ies)\b[^,!?]{0,40},? the [^,!?]{0,60}\bshall prevail\.?\Z",
     # "Get live scores, results and breaking news alerts on the Trackside app."
     r"^get [^.!?]{0,80}\b(on|in|with) the (?-i:[A-Z])[^.!?,]{0,30}\bapp[.!]?$",
+    # An outlet's correction note: "Correction: An earlier version of this article said …", "This story has
+    # been corrected to show that …", "This article was amended on 24 October 2026. An earlier version said …"
+    r"^(correction|clarification)s?(,? [^:]{1,30})?\s*:\s*an earlier version of this (story|article|report)\b",
+    r"^this (story|article|report) (has been|was) (corrected|amended)( on [^.]{1,30})?"
+    r"( to (show|correct|reflect|clarify|remove|say)\b|\.)",
     # "Get SiliconBeat Daily: the chip industry in five minutes, every weekday morning."
     r"^get [^.!?:]{2,40}\b(daily|weekly|briefing|newsletter):[^.!?]{0,80}\bevery (weekday|day|week|morning)\b"
     r"[^.!?]{0,30}[.!]?$",
@@ -163,7 +168,7 @@ _FIRST_WORDS = frozenset(
     see share sign source sources sponsored subscribe support tag tags tap to topic topics tweet unsubscribe video
     writing you key show hide load pinned live this check forward disclaimer got a an shop tickets download
     press media get investor investors public contact watch daily weekly monthly fortnightly english unofficial
-    automatic machine
+    automatic machine correction corrections clarification clarifications
     """.split()
 )
 # A publication's tagline under its masthead, which says what it is, whose,
