@@ -660,6 +660,145 @@ MISSES: dict[tuple[str, str, str], str] = {
         'held out (written blind on 2026-12-01, measured on 92b6440 before anyone read it): president: '
         'not in a group in statement.html'
     ),
+    # antitrust and rocket: written blind on 2026-12-01 and measured on the session's last engine before anyone
+    # read them
+    ('antitrust', 'must', 'delorme'): (
+        'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): delorme: in '
+        "no group in ['release.html']"
+    ),
+    ('rocket', 'must', 'ceo-statement'): (
+        'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): '
+        "ceo-statement: in no group in ['statement.md']"
+    ),
+    ('rocket', 'not', 'post-vs-statement'): (
+        'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): '
+        "post-vs-statement: forced together in ['g14']"
+    ),
+    ('antitrust', 'edit', 'delorme-cut'): (
+        'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): quote cut in '
+        "its middle with '[...]' (the second sentence, 'For five years, Kestrel did exactly that, and "
+        "restaurants, rival delivery companies and consumers paid the price.', left out), the attributi…"
+    ),
+    ('antitrust', 'edit', 'delorme-attribution'): (
+        'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): attribution '
+        "moved from before the quote to after its first sentence and reworded ('Executive Vice-President "
+        "Margaux Delorme, in charge of competition policy, said:' / 'EU competition chief Margaux Del…"
+    ),
+    ('rocket', 'edit', 'lede-rewritten'): (
+        'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): rewritten '
+        "lede (the company's own: 'was lost during first-stage flight today on the Lumora Batch 3 "
+        "mission', personnel safe, an investigation begun; no number of satellites, no record): ['A Heron "
+        'rock…'
+    ),
+    ('rocket', 'edit', 'time-edt'): (
+        'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): time written '
+        "two ways (14:32 UTC / 10:32 a.m. EDT: the same moment, the US on summer time, UTC-4); 'Heron' / "
+        "'The Heron rocket': ['14:32 UTC', '10:32 a.m. EDT']"
+    ),
+    ('rocket', 'edit', 'time-gmt'): (
+        'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): time written '
+        'two ways and rounded (14:32 UTC / shortly after 2.30pm GMT: the same moment, the UK still on GMT '
+        "on 23 March 2027); the live page leaves out Cape Canaveral Space Force Station: ['14:32 UT…"
+    ),
+    ('rocket', 'edit', 'anomaly-exploded'): (
+        'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): the failure '
+        "told as a fact the company never states ('The vehicle experienced an anomaly' -> 'The rocket "
+        "exploded'): a real change of the account, but a choice of word rather than a number or a name, …"
+    ),
+    ('rocket', 'edit', 'ceo-paraphrase'): (
+        'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): quote turned '
+        "into paraphrase (the CEO's post on X told in the site's words: 'called it a rough day for the "
+        'team, said that nobody had been hurt ... promised that the company would find the cause, fix …'
+    ),
+    ('rocket', 'edit', 'ceo-statement-cut'): (
+        'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): quote cut '
+        "with no ellipsis (the middle sentence, 'Our first thoughts are with our customer Lumora Networks "
+        "and with the team that built these satellites.', left out), the attribution moved between the…"
+    ),
+    ('antitrust', 'flag', 'delorme-cut'): (
+        'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): delorme-cut: '
+        'not inside one variant group'
+    ),
+    ('antitrust', 'flag', 'appeal-hedge'): (
+        'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): appeal-hedge: '
+        "flags ['attribution', 'negation', 'quote-changed'], not any of ['hedge']"
+    ),
+    ('rocket', 'flag', 'ceo-paraphrase'): (
+        'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): '
+        'ceo-paraphrase: not inside one variant group'
+    ),
+    ('rocket', 'flag', 'ceo-statement-cut'): (
+        'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): '
+        'ceo-statement-cut: not inside one variant group'
+    ),
+    ('antitrust', 'quotes', 'all'): (
+        'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): g3: \'"This '
+        "decision sends a clear m' … ' and consumers paid the price.'"
+    ),
+    ('antitrust', 'repeat', 'delorme@release.html:"For five ye'): (
+        'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): delorme: its '
+        'must members are not in one group'
+    ),
+    ('rocket', 'repeat', 'ceo-statement@space.html:"We will ret'): (
+        'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): '
+        'ceo-statement: its must members are not in one group'
+    ),
+    ('antitrust', 'not-flagged', 'conduct:date+number'): (
+        'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): g1 flagged '
+        "['date']: 'between 2019 and 2024' and 'for five years' are the same period; the rest of the "
+        'sentence is word for word'
+    ),
+    ('antitrust', 'not-flagged', 'raman:attribution'): (
+        'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): g6 flagged '
+        "['attribution']: the reply is Priya Raman's in all three ('Kestrel spokeswoman Priya Raman said' "
+        "/ 'reacted a spokeswoman for Kestrel, Priya Raman'); the commissioner's like-opening quote i…"
+    ),
+    ('antitrust', 'not-flagged', 'delorme:attribution'): (
+        'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): delorme: its '
+        'must members are not in one group'
+    ),
+    ('rocket', 'not-flagged', 'anomaly:number'): (
+        'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): g6 flagged '
+        "['number']: T+95 seconds and 'about a minute and a half after liftoff' are the same moment, as "
+        "is the live page's 'about 95 seconds into its flight'; max-q explained in the space site's ver…"
+    ),
+    ('antitrust', 'speaker', 'delorme@release.html'): (
+        'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): delorme: not '
+        'in a group in release.html'
+    ),
+    ('antitrust', 'speaker', 'delorme@french.txt'): (
+        "held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): said by {'the "
+        "European Commissioner for Competition'}, not ['Delorme', 'Margaux Delorme', 'Executive "
+        "Vice-President Margaux Delorme', 'EU competition chief Margaux Delorme', 'Commissioner Margaux "
+        'Delo…'
+    ),
+    ('antitrust', 'speaker', 'raman@french.txt'): (
+        'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): said by '
+        "{'Kestrel', 'France'}, not ['Raman', 'Priya Raman', 'Kestrel spokeswoman Priya Raman', 'Ms "
+        "Raman', 'Ms. Raman']"
+    ),
+    ('rocket', 'speaker', 'ceo-statement@statement.md'): (
+        'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): '
+        'ceo-statement: not in a group in statement.md'
+    ),
+    ('rocket', 'speaker', 'regulator@live.txt'): (
+        'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): said by '
+        "{None}, not ['FAA', 'Federal Aviation Administration', 'US Federal Aviation Administration', "
+        "'The FAA']"
+    ),
+    ('rocket', 'speaker', 'regulator@space.html'): (
+        'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): regulator: '
+        'not in a group in space.html'
+    ),
+    ('antitrust', 'boilerplate', 'General public inquiries: Europe Direct by phone 00 800 67 89 10 11 or by email'): (
+        "held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): 'General "
+        "public inquiries: Europe Direct by phone 00 800 67 89 10 11 or by email' in release.html "
+        'classified body'
+    ),
+    ('rocket', 'boilerplate', 'Get the Orbital Ledger launch newsletter in your inbox every Monday.'): (
+        "held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): 'Get the "
+        "Orbital Ledger launch newsletter in your inbox every Monday.' in space.html classified body"
+    ),
 }
 
 
