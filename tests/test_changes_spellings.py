@@ -775,3 +775,14 @@ def test_a_word_in_a_title_case_headline_is_no_name_at_a_sentence_start():
 )
 def test_a_negation_said_by_a_verb_of_the_opposite_sense_is_no_negation_changed(a, b, flagged):
     assert ("negation" in {kind for kind, _, _ in _changes(a, b)}) is flagged
+
+
+def test_a_body_and_its_initials_after_a_country_s_are_one_speaker():
+    """'the FAA said' / 'the US Federal Aviation Administration said': one
+    speaker, no attribution flag."""
+    a = "The FAA said it would oversee the investigation led by the company into the failure of the rocket."
+    b = (
+        "The US Federal Aviation Administration said it would oversee the investigation led by the company into "
+        "the failure of the rocket."
+    )
+    assert "attribution" not in {kind for kind, _, _ in _changes(a, b)}

@@ -78,6 +78,9 @@ CASES = [
     ("Anna Berg of the big US investment bank Lazard said the deal had been agreed on Friday.", "Berg"),
     # A statement posted "now", a speaker named after whose role he has ("Wroblewska's lawyer …")
     ('Wroblewska has now posted a statement on Instagram: "I have never cheated and I never will."', "Wroblewska"),
+    # A role after the verb, then the name ('…," reacted a spokeswoman for Kestrel, Priya Raman.')
+    ('"We will appeal," reacted a spokeswoman for Kestrel, Priya Raman.', "Raman"),
+    ('"Today, it is over," declared the European Commissioner for Competition, Margaux Delorme.', "Delorme"),
     # Kin speak as kin: "her family said" is the family, not the last person named.
     ('The fiddler Tom Kinnaird played with her. In a statement, her family said: "She died at home."', "the family"),
     ("Her family have told us that she died peacefully at home on Sunday evening.", "the family"),
@@ -236,3 +239,16 @@ def test_a_quotation_announced_by_someone_named_after_whose_role_he_has():
     start = article.text.index("She never")
     end = article.text.index("anything.") + len("anything.")
     assert passage_facts(article_facts(article), start, end) == (True, "Piotr Kaczmarek")
+
+
+def test_a_statement_announced_by_a_body_with_a_clause_after_its_name():
+    """'The US Federal Aviation Administration, which licenses commercial
+    launches, has just issued a statement: "…"'."""
+    sentence = (
+        "The US Federal Aviation Administration, which licenses commercial launches, has just issued a statement: "
+        '"The FAA will oversee the investigation led by Ardent Space."'
+    )
+    article = article_from_text(Path("story.txt"), f"A headline for the story\n\n{sentence}\n")
+    start = article.text.index("The FAA")
+    end = article.text.index("Ardent Space.") + len("Ardent Space.")
+    assert passage_facts(article_facts(article), start, end) == (True, "US Federal Aviation Administration")

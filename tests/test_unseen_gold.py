@@ -748,11 +748,6 @@ MISSES: dict[tuple[str, str, str], str] = {
         "['date']: 'between 2019 and 2024' and 'for five years' are the same period; the rest of the "
         'sentence is word for word'
     ),
-    ('antitrust', 'not-flagged', 'raman:attribution'): (
-        'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): g6 flagged '
-        "['attribution']: the reply is Priya Raman's in all three ('Kestrel spokeswoman Priya Raman said' "
-        "/ 'reacted a spokeswoman for Kestrel, Priya Raman'); the commissioner's like-opening quote i…"
-    ),
     ('antitrust', 'not-flagged', 'delorme:attribution'): (
         'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): delorme: its '
         'must members are not in one group'
@@ -766,25 +761,9 @@ MISSES: dict[tuple[str, str, str], str] = {
         'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): delorme: not '
         'in a group in release.html'
     ),
-    ('antitrust', 'speaker', 'delorme@french.txt'): (
-        "held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): said by {'the "
-        "European Commissioner for Competition'}, not ['Delorme', 'Margaux Delorme', 'Executive "
-        "Vice-President Margaux Delorme', 'EU competition chief Margaux Delorme', 'Commissioner Margaux "
-        'Delo…'
-    ),
-    ('antitrust', 'speaker', 'raman@french.txt'): (
-        'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): said by '
-        "{'Kestrel', 'France'}, not ['Raman', 'Priya Raman', 'Kestrel spokeswoman Priya Raman', 'Ms "
-        "Raman', 'Ms. Raman']"
-    ),
     ('rocket', 'speaker', 'ceo-statement@statement.md'): (
         'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): '
         'ceo-statement: not in a group in statement.md'
-    ),
-    ('rocket', 'speaker', 'regulator@live.txt'): (
-        'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): said by '
-        "{None}, not ['FAA', 'Federal Aviation Administration', 'US Federal Aviation Administration', "
-        "'The FAA']"
     ),
     ('rocket', 'speaker', 'regulator@space.html'): (
         'held out (written blind on 2026-12-01, measured on 59bf617 before anyone read it): regulator: '

@@ -583,10 +583,13 @@ def _written_short(short: str, name: str) -> bool:
     capitalised words ("U.S." / "United States", "BTP" / "British Transport
     Police")?"""
     letters = short.replace(".", "")
+    words = name.split()
+    while len(words) > 2 and words[0].isupper() and len(words[0]) <= 3:
+        words = words[1:]  # ("US Federal Aviation Administration" is the FAA too)
     return (
         2 <= len(letters) <= 8
         and letters.isupper()
-        and letters == "".join(word[0] for word in name.split() if word[:1].isupper())
+        and letters in ("".join(word[0] for word in w if word[:1].isupper()) for w in (name.split(), words))
     )
 
 
@@ -1018,6 +1021,7 @@ def _same_speaker(one: str, other: str, sources: tuple[str, ...] = ()) -> bool:
     French Athletics Federation (FFA)")?"""
     if key_of(one.split()[-1]) == key_of(other.split()[-1]):
         return True
+    one, other = one.removeprefix("the "), other.removeprefix("the ")
     if any(" " not in short and _written_short(short, name) for short, name in ((one, other), (other, one))):
         return True
     return any(_named_short(short, name, sources) for short, name in ((one, other), (other, one)))

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 SPEECH_VERBS = frozenset(
     """
-    said says told tells added adds noted notes stressed stresses stated states reported reports
+    said says told tells added adds noted notes stressed stresses stated states reported reports reacted
     insisted insists recalled recalls explained explains claimed claims argued argues warned warns
     announced announces declared declares reiterated reiterates asserted asserts remarked remarks
     wrote writes tweeted tweets alleged alleges signalled signaled signals suggested suggests
@@ -121,7 +121,7 @@ _BODIES = frozenset(
     co corporation plc llc gmbh ag cars utilities utility cross crescent society trust watch
     athletic united rovers wanderers fc club rail railway railways hospital clinic
     salvage logistics capital partners ventures construction engineering consulting solutions labs
-    studios pharma foods brewery airline carriers freight towage maritime
+    studios pharma foods brewery airline carriers freight towage maritime administration commission
     """.split()
 )
 # What a body is, between "of the" and its name ("Daniel Okafor of the firm Okafor Reid").
@@ -131,6 +131,8 @@ _POSSESSIVES = frozenset(("his", "her", "their"))
 _KIN = frozenset(
     "family relatives parents widow widower son daughter children wife husband brother sister mother father".split()
 )
+# Words of a role or of someone unnamed ("the European Commissioner", "a spokeswoman for Kestrel").
+_IN_A_ROLE = frozenset(("commissioner",)) | _UNNAMED | frozenset(_ROLE_ALIASES)
 _FIRST_PERSON = frozenset({"we", "i", "our", "us", "my", "me", "we're", "we’re", "i'm", "i’m"})
 # A headline ending "…: Lavrov" or "… — Putin" (a name of one to three words, no stop).
 _HEADLINE_SPEAKER = re.compile(r"(?:: |\s[–—-]\s)((?:[A-Z][\w’'-]+ ){0,2}[A-Z][\w’'-]+)[ \t]*$", re.MULTILINE)
@@ -282,7 +284,7 @@ class _Subjects(_Roles):
         if nxt[:1].isupper() and nxt.casefold() not in ("the", "he", "she"):
             last = name_run_end(self.text, tokens, i + 1, len(tokens) - 1, TITLE_ABBREVIATIONS)
             return self._name_ending(tokens, last)
-        if nxt.casefold() == "the":
+        if nxt.casefold() in ("the", "a", "an"):  # ("…," reacted a spokeswoman for Kestrel, Priya Raman.)
             return self._phrase_after(tokens, i + 1, None)
         # `," said city engineer Paul Hendricks`: a role, then the name.
         k = i + 1
@@ -315,8 +317,11 @@ class _Subjects(_Roles):
         if i >= len(tokens):
             return None
         found = self._resolve_np(tokens, end, last_speaker, limit=i)
-        # "according to his lawyer, Anna Nowak": the name in apposition.
-        if found is None and end + 2 < len(tokens) and text[tokens[end][1] : tokens[end + 1][0]].strip() == ",":
+        # "according to his lawyer, Anna Nowak": the name in apposition (also
+        # after a role: "…," declared the European Commissioner for Competition, Margaux Delorme).
+        role = any(tokens[m][2].casefold() in _IN_A_ROLE for m in range(i, end + 1))
+        comma = end + 2 < len(tokens) and text[tokens[end][1] : tokens[end + 1][0]].strip() == ","
+        if (found is None or role) and comma:
             name_end = end + 1
             while (
                 name_end + 1 < len(tokens)
@@ -325,7 +330,7 @@ class _Subjects(_Roles):
             ):
                 name_end += 1
             if name_end > end + 1 and tokens[end + 1][2][:1].isupper():
-                found = self._name_ending(tokens, name_end)
+                found = self._name_ending(tokens, name_end) or found
         return found
 
     def _name_ending(self, tokens, j: int) -> str | None:
@@ -916,7 +921,7 @@ _ISSUER = r"(?:[Tt]he\s+)?((?:[A-Z][\w&’'-]*\s+){0,3}[A-Z][\w&’'-]*)"  # (a 
 _WHOSE = r"(?:[A-Z][\w’'-]*['’]s\s+[a-z]+(?:\s+[a-z]+)?\s+)?"
 _NOW = r"(?:(?:now|just|also|today)\s+)?"  # "has now posted a statement"
 _ISSUED = (
-    rf"(?:[A-Z]\w*(?:\s+\w+){{0,3}},\s+)?{_WHOSE}{_ISSUER}\s+"
+    rf"(?:[A-Z]\w*(?:\s+\w+){{0,3}},\s+)?{_WHOSE}{_ISSUER}(?:,\s[^,:\n]{{0,80}},)?\s+"
     rf"(?:has\s+|have\s+)?{_NOW}(?:issued|released|put\s+out|published|posted|shared|sent)\s+"
     r"(?:a|an|the|this|its|their)?\s*(?:following\s+|short\s+|brief\s+|written\s+)?"
     r"(?:statement|message|response|comment|memo|letter|note|e-?mail)\b[^:\n]{0,40}:"
