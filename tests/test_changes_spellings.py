@@ -786,3 +786,10 @@ def test_a_body_and_its_initials_after_a_country_s_are_one_speaker():
         "the failure of the rocket."
     )
     assert "attribution" not in {kind for kind, _, _ in _changes(a, b)}
+
+
+@pytest.mark.parametrize(("period", "flagged"), [("for five years", False), ("for three years", True)])
+def test_a_span_of_years_and_its_length_are_one_period(period, flagged):
+    a = "Kestrel abused its dominant position between 2019 and 2024 by placing its own delivery service first."
+    b = a.replace("between 2019 and 2024", period)
+    assert ("date" in {kind for kind, _, _ in _changes(a, b)}) is flagged

@@ -786,15 +786,22 @@ _DURATION_RE = re.compile(rf"\b(\d+|{'|'.join(_COUNT_WORDS)})[ -](month|year)s?\
 def _same_duration(before: str, after: str) -> bool:
     """Do two phrases give one length of time each, the same in months
     ("24 months" / "two years", "a five-year contract" / "60 months")?"""
-    a, b = _DURATION_RE.findall(before), _DURATION_RE.findall(after)
-    if len(a) != 1 or len(b) != 1:
-        return False
+    a, b = _months(before), _months(after)
+    return len(a) == 1 == len(b) and a == b
 
-    def months(count: str, unit: str) -> int:
+
+def _months(phrase: str) -> list[int]:
+    """The lengths of time a phrase gives, in months ("24 months", "a
+    five-year contract", "between 2019 and 2024": 60)."""
+    found = []
+    for count, unit in _DURATION_RE.findall(phrase):
         n = int(count) if count.isdigit() else _COUNT_WORDS.index(count.casefold())
-        return n * (12 if unit.casefold() == "year" else 1)
+        found.append(n * (12 if unit.casefold() == "year" else 1))
+    found += [12 * (int(last) - int(first)) for first, last in _YEAR_SPAN_RE.findall(phrase) if last > first]
+    return found
 
-    return months(*a[0]) == months(*b[0])
+
+_YEAR_SPAN_RE = re.compile(r"\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|until)\s+((?:19|20)\d\d)\b", re.I)
 
 
 def _same_score(before: str, after: str) -> bool:
@@ -1360,12 +1367,15 @@ def _zone_shifted(r: Words, i1: int, i2: int, v: Words, j1: int, j2: int) -> boo
     return len(a) == 1 == len(b) and same_moment(a[0][:3], b[0][:3])
 
 
-def _same_day(r: Words, i1: int, i2: int, v: Words, j1: int, j2: int, dates: list, ref: int, i: int) -> bool:
+def _same_day(r: Words, i1: int, i2: int, v: Words, j1: int, j2: int, reference: _Reference, ref: int, i: int) -> bool:
     """Do two replaced phrases name one day, written otherwise ("on Monday"
     / "on 13 April" / "this morning", read on the day each article is
-    dated, ``dates[ref]`` and ``dates[i]``: :func:`.textmeta.days_named`),
+    dated, ``reference.dates[ref]`` and ``[i]``: :func:`.textmeta.days_named`),
     the word before and after each taken in ("last" / "next" with the
     weekday they go with)?"""
+    dates = reference.dates
+    if not dates:
+        return False
     a = days_named(_phrase(r, max(0, i1 - 1), min(len(r.keys), i2 + 1))[0], dates[ref])
     b = days_named(_phrase(v, max(0, j1 - 1), min(len(v.keys), j2 + 1))[0], dates[i])
     return a is not None and b is not None and not a.isdisjoint(b)
@@ -1823,8 +1833,8 @@ def _version_changes(
             kind = "quote-changed"  # words changed inside a quotation both versions give
         if kind == "number" and _number_written_otherwise(r, i1, i2, v, j1, j2, before, after):
             kind = "other"
-        if kind == "date" and reference.dates and _same_day(r, i1, i2, v, j1, j2, reference.dates, ref, i):
-            kind = "other"  # "on Monday" / "on 13 April", that Monday
+        if kind == "date" and (_same_duration(before, after) or _same_day(r, i1, i2, v, j1, j2, reference, ref, i)):
+            kind = "other"  # "on Monday" / "on 13 April", that Monday; "between 2019 and 2024" / "for five years"
         mine.append(Change(kind, i, ref, before, after, span, ref_span))
     if quote_runs or passages[i].quoted != passages[ref].quoted:  # (else there is no quote against paraphrase)
         mine.extend(_quote_changes(r, v, passages, i, ref, quote_runs))
