@@ -1158,7 +1158,8 @@ def _spellings(r: Words, v: Words, i1: int, i2: int, j1: int, i: int, ref: int) 
     """In a run of words the two versions share: a name spelt two ways the
     stems fold together (Volkonsky / Volkonski), or joined otherwise
     (:func:`_hyphens`)."""
-    out: list[Change] = _hyphens(r, v, i1, i2, j1, i, ref) if "-" in r.text or "-" in v.text else []
+    hyphens = "-" in r.source[r.starts[i1] : r.ends[i2 - 1]] or "-" in v.source[v.starts[j1] : v.ends[j1 + i2 - i1 - 1]]
+    out: list[Change] = _hyphens(r, v, i1, i2, j1, i, ref) if hyphens else []
     ra, va = r.words, v.words
     if ra[i1:i2] == va[j1 : j1 + i2 - i1]:
         return out  # the same words as written
