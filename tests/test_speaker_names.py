@@ -68,6 +68,7 @@ CASES = [
     ("The head of the delegation from the United Nations, New York, said the talks were over.", "the United Nations"),
     # A firm's name ending in what it does is named whole, not as a surname.
     ("Dalgaard Salvage, which the operator has hired to free the ship, said it could take days.", "Dalgaard Salvage"),
+    ("Ardent Space said the rocket had been carrying 24 satellites for Lumora Networks.", "Ardent Space"),
     # A person of a body named after what it is ("of the firm Okafor Reid"): the person.
     ('Her lawyer, Daniel Okafor of the firm Okafor Reid, said: "We will appeal."', "Okafor"),
     ("Anna Berg of the agency Nordic Wire said the talks had failed after two days.", "Berg"),

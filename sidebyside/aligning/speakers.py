@@ -122,6 +122,7 @@ _BODIES = frozenset(
     athletic united rovers wanderers fc club rail railway railways hospital clinic
     salvage logistics capital partners ventures construction engineering consulting solutions labs
     studios pharma foods brewery airline carriers freight towage maritime administration commission
+    space aerospace networks robotics dynamics
     """.split()
 )
 # What a body is, between "of the" and its name ("Daniel Okafor of the firm Okafor Reid").
