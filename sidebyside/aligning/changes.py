@@ -15,12 +15,11 @@ from functools import lru_cache
 from operator import not_
 
 from ..model import MATERIAL, Change, ChangeKind, Group
-from ..reading.textmeta import days_named, is_time_zone, same_moment, times_of_day
+from ..reading.textmeta import MONTH_NUMBERS, days_named, is_time_zone, same_moment, times_of_day
 from .quotations import STARTS_AFTER
 from .speakers import _WEAK_VERBS, SPEECH_VERBS, Sentences, short_names
 from .tokens import (
     DURATIONS,
-    MONTHS,
     NOT_NEGATING_AFTER_NO,
     STOPWORDS,
     WEEKDAYS,
@@ -51,8 +50,7 @@ _CARDINALS = _NUMBER_WORDS - frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth half twice once percent several".split()
 )
 # Months, also as written short ("Feb." for February).
-_MONTH_SHORT = {m[:3]: m for m in MONTHS if m != "may"} | {"sept": "september"}
-_MONTHS = MONTHS | frozenset(_MONTH_SHORT)
+_MONTHS = frozenset(MONTH_NUMBERS)
 _DATE_WORDS = (
     _MONTHS
     | WEEKDAYS
@@ -533,8 +531,7 @@ def _classify(
 
 def _same_month(a: str, b: str) -> bool:
     """Do two words name one month, written whole or short ("feb", "february")?"""
-    month = _MONTH_SHORT.get(a) or (a if a in MONTHS else None)
-    return month is not None and month == (_MONTH_SHORT.get(b) or (b if b in MONTHS else None))
+    return a in MONTH_NUMBERS and MONTH_NUMBERS[a] == MONTH_NUMBERS.get(b)
 
 
 def _one_word_swapped(a: list[str], b: list[str], after: list[str]) -> ChangeKind | None:

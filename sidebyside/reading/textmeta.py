@@ -569,6 +569,8 @@ _MONTHS = {
     )
     for name in names
 }
+#: Each month's names, whole and short, folded, to its number (1 for "jan" and "january").
+MONTH_NUMBERS = _MONTHS
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DATE_PATTERNS = [
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)(?!\d)"),
