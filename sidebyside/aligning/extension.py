@@ -17,6 +17,7 @@ from rapidfuzz.distance import Indel
 
 from .documents import BOILERPLATE, SAYING_KEYS, SAYING_WORDS, Doc
 from .options import AlignOptions
+from .quotations import QUOTE_CHARS
 from .rewording import denies, reported, same_polarity, same_statement
 from .speakers import name_run_end, person_after_role, short_names
 from .tokens import key_of, normalise
@@ -650,10 +651,7 @@ def _name_follows(doc: Doc, t: int) -> bool:
     "Eleven tugs …', where the quotation begins)?"""
     nxt = doc.tokens[t + 1]
     gap = doc.text[doc.tokens[t].end : nxt.start]
-    return nxt.content and doc.text[nxt.start].isupper() and ":" not in gap and not any(q in gap for q in _QUOTE_MARKS)
-
-
-_QUOTE_MARKS = "\"“”«»„‘’'"
+    return nxt.content and doc.text[nxt.start].isupper() and ":" not in gap and not any(q in gap for q in QUOTE_CHARS)
 
 
 def _apposition_speaker(doc: Doc, t: int, lo: int) -> str | None:
