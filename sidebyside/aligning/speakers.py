@@ -791,11 +791,16 @@ class _Attributions(_Subjects):
         earlier = [a for a in self.attributions_in(para) if a.speaker is not None and a.at < start]
         if earlier:
             return earlier[-1].speaker
+        p = self._paragraph_before(para)
+        named = [a for a in self.attributions_in(p) if a.speaker is not None] if p >= 0 else []
+        return named[-1].speaker if named else None
+
+    def _paragraph_before(self, para: int) -> int:
+        """The paragraph before ``para``, page furniture passed over, or -1."""
         p = para - 1
         while p >= 0 and self._skipped(self.paragraphs[p][0]):
             p -= 1
-        named = [a for a in self.attributions_in(p) if a.speaker is not None] if p >= 0 else []
-        return named[-1].speaker if named else None
+        return p
 
     def _skipped(self, offset: int) -> bool:
         """Does ``offset`` stand in one of the ``skip`` spans (boilerplate, a byline …)?"""
@@ -874,20 +879,13 @@ class _Attributions(_Subjects):
         # paragraph continues the paragraph before it.
         if not (quoted or self._first_person(start, end)):
             return None
-        # A quoted sentence after `…," said X.` in the same paragraph is X's.
-        earlier = [a for a in self.attributions_in(para) if a.speaker is not None and a.at < start]
-        if earlier:
-            return earlier[-1].speaker
-        if para == 0:
-            return None
-        p = para - 1
-        while p >= 0 and self._skipped(self.paragraphs[p][0]):
-            p -= 1
+        # A quoted sentence after `…," said X.` in the same paragraph is X's, else the one the paragraph before names.
+        named = self._named_before(para, start)
+        if named is not None:
+            return named
+        p = self._paragraph_before(para)
         if p < 0:
             return None
-        named = [a for a in self.attributions_in(p) if a.speaker is not None]
-        if named:
-            return named[-1].speaker
         # "Vantair has issued a statement:" and the statement as a paragraph of its own.
         issued = _ISSUED_RE.search(self.text, self.paragraphs[p][0], self.paragraphs[p][1])
         return issued.group(1) if issued else None
