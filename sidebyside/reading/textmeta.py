@@ -612,6 +612,18 @@ _ZONE_MINUTES = {
 }
 
 
+def _clock(t: re.Match[str]) -> tuple[int, int] | None:
+    """The hour (0–23) and minute of a time :data:`_TIME_RE` found, am and
+    pm read; None for no time of day ("13.30 pm", "25:10")."""
+    hour, minute = int(t.group(1)), int(t.group(2) or t.group(3))
+    half = (t.group(4) or "").casefold()
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "p" else 0)
+    return (hour, minute) if hour <= 23 and minute <= 59 else None
+
+
 def time_of_day(line: str) -> str:
     """The time of day a date line gives, after its date, as ISO does after
     the day ("T14:10", "T19:25+01:00" with a zone it names), or "" if none.
@@ -622,16 +634,10 @@ def time_of_day(line: str) -> str:
             line = line[: m.start()] + " " * (m.end() - m.start()) + line[m.end() :]
             break
     t = _TIME_RE.search(line)
-    if t is None:
+    clock = None if t is None else _clock(t)
+    if clock is None:
         return ""
-    hour, minute = int(t.group(1)), int(t.group(2) or t.group(3))
-    half = (t.group(4) or "").casefold()
-    if half:
-        if not 1 <= hour <= 12:
-            return ""
-        hour = hour % 12 + (12 if half == "p" else 0)
-    if hour > 23 or minute > 59:
-        return ""
+    hour, minute = clock
     found = f"T{hour:02d}:{minute:02d}"
     zone = _ZONE_MINUTES.get((t.group(5) or "").upper())
     if zone is not None:
@@ -652,12 +658,10 @@ def times_of_day(text: str) -> list[tuple[int, int, str, int, int]]:
     time", or "" for none.  A figure with decimals ("12.75") is no time."""
     found = []
     for t in _TIME_RE.finditer(text):
-        hour, minute = int(t.group(1)), int(t.group(2) or t.group(3))
-        half = (t.group(4) or "").casefold()
-        if half:
-            hour = hour % 12 + (12 if half == "p" else 0) if 1 <= hour <= 12 else 99
-        if hour > 23 or minute > 59:
+        clock = _clock(t)
+        if clock is None:
             continue
+        hour, minute = clock
         zone, end = (t.group(5) or "").upper(), t.end()
         if not zone and (local := _LOCAL_TIME.match(text, end)):
             zone, end = "LOCAL", local.end()
