@@ -249,8 +249,7 @@ def words_from(
         gaps = map(source.__getitem__, map(slice, [base, *ends[:-1]], starts))
         initial = list(map(not_, map(STARTS_AFTER.isdisjoint, gaps)))
     initial[0] = True
-    capitals = sum(capitalised)
-    title_case = len(words) >= 4 and capitals >= 0.6 * len(words)
+    title_case = _in_title_case(len(words), sum(capitalised))
     return Words(text, source, base, ends, keys, stems, quoted, initial, title_case, negations, starts, words)
 
 
@@ -1249,7 +1248,12 @@ def _title_case_line(source: str, at: int) -> bool:
     tell no names?"""
     end = source.find("\n", at)
     words = source[source.rfind("\n", 0, at) + 1 : end if end >= 0 else len(source)].split()
-    return len(words) >= 4 and 10 * sum(x[:1].isupper() for x in words) >= 6 * len(words)
+    return _in_title_case(len(words), sum(x[:1].isupper() for x in words))
+
+
+def _in_title_case(words: int, capitals: int) -> bool:
+    """Are words written in title case: four or more, three in five in capitals?"""
+    return words >= 4 and 10 * capitals >= 6 * words
 
 
 def _named_elsewhere(w: Words, k: int) -> bool:
